@@ -1,0 +1,40 @@
+# Two entry points that work on a fresh clone with only Python 3.11+ and make:
+#   make demo   create .venv, install, index seeds/ into index/, run sample searches
+#   make test   create .venv, install with test extras, run the tests
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SEARCH := $(BIN)/search
+
+.PHONY: demo test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+demo: $(VENV)/.installed
+	$(SEARCH) index seeds/
+	@echo; echo '$$ search query "return to normality"'
+	@$(SEARCH) query "return to normality"
+	@echo; echo '$$ search query --speaker lukyanov --kind quote'
+	@$(SEARCH) query --speaker lukyanov --kind quote
+	@echo; echo '$$ search query Ukraine --facet source --facet speaker --limit 3'
+	@$(SEARCH) query Ukraine --facet source --facet speaker --limit 3
+	@echo; echo '$$ search speakers'
+	@$(SEARCH) speakers
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check search tests bench
+
+bench: $(VENV)/.installed
+	$(BIN)/python -m bench.quotes
+
+clean:
+	rm -rf $(VENV) index/MAIN* index/_MAIN* *.egg-info

@@ -1,0 +1,32 @@
+"""Quote-aware search for news: who said what, when, and where it was reported.
+
+    from search import Index
+    with Index.open("index") as ix:
+        print(ix.search("Ukraine", facets=["speaker"]).facets)
+
+The package is laid out by what each module holds: `models` (records), `readers` (files to
+articles), `quotes` (finding quotations; `quotes.attribution` decides speakers), `schema`
+(the Whoosh fields), `indexer` (writing), `query` (the query language and filters),
+`searching` (the `Index` API), `output` (formats), `cli` (the thin command layer).
+"""
+
+from __future__ import annotations
+
+__all__ = ["Index", "index_paths", "extract_quotes"]
+
+
+def __getattr__(name: str):
+    # Lazy, so that `search --help` and `search extract` do not pay for Whoosh.
+    if name == "Index":
+        from search.searching import Index
+
+        return Index
+    if name == "index_paths":
+        from search.indexer import index_paths
+
+        return index_paths
+    if name == "extract_quotes":
+        from search.quotes import extract_quotes
+
+        return extract_quotes
+    raise AttributeError(name)

@@ -1,0 +1,326 @@
+"""The `search` command: parse options, call the library, render. No behaviour lives here.
+
+Exit codes: 0 something found (or done), 1 nothing found (like grep), 2 usage or input error,
+3 an internal error (a bug: please report it with SEARCH_DEBUG=1 output).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from search.errors import SearchError
+
+FOUND, NOTHING, USAGE, INTERNAL = 0, 1, 2, 3
+
+
+class Exit(Exception):
+    def __init__(self, code: int):
+        self.code = code
+
+
+def _handle_errors(fn):
+    """Turn library errors into one line on stderr and exit 2; never show a traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except Exit as e:
+            sys.exit(e.code)
+        except SearchError as e:
+            click.echo(f"error: {e}", err=True)
+            sys.exit(USAGE)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            sys.stderr.close()
+            sys.exit(0)
+        except Exception as e:  # a bug: say so in one line unless asked for details
+            if os.environ.get("SEARCH_DEBUG"):
+                raise
+            click.echo(f"internal error: {type(e).__name__}: {e} (run with SEARCH_DEBUG=1 for details)", err=True)
+            sys.exit(INTERNAL)
+
+    return wrapper
+
+
+def index_option(fn):
+    return click.option(
+        "--index",
+        "index_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Index folder (default: $SEARCH_INDEX or ./index).",
+    )(fn)
+
+
+def output_options(fn):
+    """--json / --jsonl / --csv, shared by every command that lists records."""
+    fn = click.option("--csv", "fmt", flag_value="csv", help="One CSV row per record.")(fn)
+    fn = click.option("--jsonl", "fmt", flag_value="jsonl", help="One JSON object per line.")(fn)
+    fn = click.option("--json", "fmt", flag_value="json", help="One JSON document.")(fn)
+    return click.option("--text", "fmt", flag_value="text", default=True, hidden=True)(fn)
+
+
+def filter_options(fn):
+    """Filters shared by query, speakers and sources."""
+    fn = click.option("--on", metavar="DATE", help="Only this year, month or day.")(fn)
+    fn = click.option("--until", metavar="DATE", help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.")(fn)
+    fn = click.option("--since", metavar="DATE", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")(fn)
+    fn = click.option("--source", "sources", multiple=True, metavar="NAME", help="Only this outlet ('wsj', 'nyt' work); repeatable.")(fn)
+    fn = click.option(
+        "--speaker", "speakers", multiple=True, metavar="NAME", help="Only quotes by this speaker (forgiving: 'Mr. Lukyanov', 'lukianov'); repeatable."
+    )(fn)
+    return fn
+
+
+def _color() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="quote-search")
+def main() -> None:
+    """Quote-aware search for news: who said what, when, and where it was reported."""
+
+
+@main.command("index")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@index_option
+@click.option("--rebuild", is_flag=True, help="Start the index over instead of updating it.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.option("--json", "as_json", is_flag=True, help="Print the run's report as JSON.")
+@_handle_errors
+def index_cmd(paths: tuple[Path, ...], index_dir: Path | None, rebuild: bool, quiet: bool, as_json: bool) -> None:
+    """Index articles and their quotes from PATHS (files or folders; default: seeds/).
+
+    Reads .txt files (one article each, with an optional manifest.toml beside them) and .jsonl
+    files (one article per line). Re-running updates the index: it never duplicates.
+    """
+    from search.indexer import index_paths
+    from search.output import to_json
+
+    report = index_paths(list(paths) or [Path("seeds")], index_dir, rebuild=rebuild)
+    for reason in report.skipped_reasons:
+        click.echo(f"warning: skipped {reason}", err=True)
+    if as_json:
+        click.echo(to_json(report))
+    elif not quiet:
+        click.echo(
+            f"indexed {report.articles} article(s) with {report.quotes} quote(s) into {report.index} in {report.seconds:.1f} s: "
+            f"{report.added} added, {report.updated} updated, {report.removed} removed, {report.unchanged} unchanged, {report.skipped} skipped"
+        )
+
+
+QUERY_HELP = """Search articles and quotes. TEXT uses Whoosh's query language:
+
+\b
+  Ukraine                      a word (stemmed: 'talks' finds 'talk')
+  "return to normality"        a phrase
+  Putin AND NOT Trump          AND, OR, NOT and (grouping)
+  negotiat*   Lukianov~        wildcards and fuzzy terms
+  speaker:lukyanov             fields: speaker, source, date, kind, type,
+  source:wsj  kind:quote       title, author, text
+  type:partial                 quote type: direct, partial, indirect
+  date:2025-02                 a year, month or day
+  date:[2025-01 TO 2025-03]    a date range
+
+Exit status: 0 found, 1 nothing found, 2 bad query or option.
+"""
+
+
+@main.command("query", help=QUERY_HELP)
+@click.argument("text", required=False, default="")
+@filter_options
+@click.option("--kind", type=click.Choice(["quote", "article", "all"]), default="all", show_default=True, help="Which documents to search.")
+@click.option("--type", "quote_kinds", multiple=True, type=click.Choice(["direct", "partial", "indirect"]), help="Only quotes of this type; repeatable.")
+@click.option(
+    "--facet", "facets", multiple=True, metavar="NAME", help="Count matches by speaker, source, kind, type or date[:day|month|year]; repeatable."
+)
+@click.option("--facet-limit", type=click.IntRange(min=0), default=10, show_default=True, help="Most values per facet (0: all).")
+@click.option("--limit", "-n", type=click.IntRange(min=0), default=10, show_default=True, help="Hits to show.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Hits to skip (paging).")
+@click.option(
+    "--sort", type=click.Choice(["relevance", "newest", "oldest", "date"]), default="relevance", show_default=True, help="Order of hits ('date' = newest)."
+)
+@index_option
+@output_options
+@_handle_errors
+def query_cmd(text, speakers, sources, since, until, on, kind, quote_kinds, facets, facet_limit, limit, offset, sort, index_dir, fmt) -> None:
+    from search.output import result_csv, result_text, to_jsonl
+    from search.searching import Index
+
+    with Index.open(index_dir) as ix:
+        result = ix.search(
+            text,
+            speakers=list(speakers),
+            sources=list(sources),
+            since=since,
+            until=until,
+            on=on,
+            kind=kind,
+            quote_kinds=list(quote_kinds),
+            facets=list(facets),
+            facet_limit=facet_limit or None,
+            limit=limit,
+            offset=offset,
+            sort=sort,
+        )
+    if fmt == "json":
+        click.echo(result.model_dump_json(indent=2))
+    elif fmt == "jsonl":
+        click.echo(to_jsonl(result.hits), nl=False)
+    elif fmt == "csv":
+        click.echo(result_csv(result), nl=False)
+    else:
+        click.echo(result_text(result, _color()), nl=False)
+    if result.total == 0:
+        if fmt != "text":
+            for note in result.notes:
+                click.echo(f"note: {note}", err=True)
+        click.echo("nothing matched", err=True)
+        raise Exit(NOTHING)
+
+
+@main.command("speakers")
+@click.argument("text", required=False, default="")
+@filter_options
+@click.option("--limit", "-n", type=click.IntRange(min=0), default=50, show_default=True, help="Most speakers to list (0: all).")
+@index_option
+@output_options
+@_handle_errors
+def speakers_cmd(text, speakers, sources, since, until, on, limit, index_dir, fmt) -> None:
+    """List canonical speakers with quote counts, sources, dates and descriptions."""
+    from search.models import SpeakerSummary
+    from search.output import render
+    from search.searching import Index
+
+    with Index.open(index_dir) as ix:
+        rows = ix.speakers(text, limit=limit or None, speakers=list(speakers), sources=list(sources), since=since, until=until, on=on)
+
+    def line(s: SpeakerSummary) -> str:
+        dates = f"{s.first_date}…{s.last_date}" if s.first_date and s.first_date != s.last_date else str(s.first_date or "undated")
+        desc = f"\n    {s.descriptions[0]}" if s.descriptions else ""
+        return f"{s.quotes:4d}  {s.name}  [{', '.join(s.sources) or 'unknown source'}; {dates}]{desc}\n"
+
+    click.echo(render(rows, fmt, SpeakerSummary, line), nl=False)
+    if not rows:
+        click.echo("no speakers matched", err=True)
+        raise Exit(NOTHING)
+
+
+@main.command("sources")
+@click.argument("text", required=False, default="")
+@filter_options
+@index_option
+@output_options
+@_handle_errors
+def sources_cmd(text, speakers, sources, since, until, on, index_dir, fmt) -> None:
+    """List sources (outlets) with article, quote and speaker counts."""
+    from search.models import SourceSummary
+    from search.output import render
+    from search.searching import Index
+
+    with Index.open(index_dir) as ix:
+        rows = ix.sources(text, speakers=list(speakers), sources=list(sources), since=since, until=until, on=on)
+
+    def line(s: SourceSummary) -> str:
+        return f"{s.articles:5d} articles {s.quotes:6d} quotes {s.speakers:5d} speakers  {s.name}  [{s.first_date}…{s.last_date}]\n"
+
+    click.echo(render(rows, fmt, SourceSummary, line), nl=False)
+    if not rows:
+        click.echo("no sources matched", err=True)
+        raise Exit(NOTHING)
+
+
+@main.command("stats")
+@index_option
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@_handle_errors
+def stats_cmd(index_dir, as_json) -> None:
+    """Summarise the index: articles, quotes, speakers, sources, dates, size."""
+    from search.searching import Index
+
+    with Index.open(index_dir) as ix:
+        st = ix.stats()
+    if as_json:
+        click.echo(st.model_dump_json(indent=2))
+        return
+    for name, value in st.model_dump().items():
+        if name == "size_bytes":
+            value = f"{value / 1e6:.1f} MB"
+        click.echo(f"{name.replace('_', ' '):>16}: {value if value is not None else '-'}")
+
+
+@main.command("show")
+@click.argument("doc_id")
+@click.option("--context", "-C", type=click.IntRange(min=0), default=0, help="Paragraphs to show around a quote.")
+@index_option
+@click.option("--json", "as_json", is_flag=True, help="Print the article or quote as JSON.")
+@_handle_errors
+def show_cmd(doc_id, context, index_dir, as_json) -> None:
+    """Show one quote in its paragraph, or a whole article (ID from query output)."""
+    from search.searching import Index
+    from search.show import render_show, show
+
+    with Index.open(index_dir) as ix:
+        view = show(ix, doc_id, context)
+    click.echo(view.model_dump_json(indent=2) if as_json else render_show(view, _color()))
+
+
+@main.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--jsonl", "fmt", flag_value="jsonl", default=True, help="One quote per line as JSON (default).")
+@click.option("--json", "fmt", flag_value="json", help="One JSON array.")
+@click.option("--text", "fmt", flag_value="text", help="Readable listing.")
+@_handle_errors
+def extract_cmd(paths, fmt) -> None:
+    """Print every quote found in PATHS, without an index (for checks and pipelines)."""
+    from search.extraction import extract_records
+    from search.output import to_json
+
+    found = 0
+    records = []
+    for item in extract_records(list(paths)):
+        if isinstance(item, str):
+            click.echo(f"warning: skipped {item}", err=True)
+            continue
+        found += 1
+        if fmt == "jsonl":
+            click.echo(item.model_dump_json())
+        elif fmt == "json":
+            records.append(item)
+        else:
+            click.echo(f"{item.article_id}  {item.kind:8}  {item.speaker or item.speaker_mention or '?'}: {item.text[:120]}")
+    if fmt == "json":
+        click.echo(to_json(records))
+    if not found:
+        raise Exit(NOTHING)
+
+
+@main.command("schema")
+@click.argument(
+    "record",
+    required=False,
+    default="all",
+    type=click.Choice(["all", "result", "hit", "article", "quote", "speaker", "source", "stats", "index-report", "extracted", "show"]),
+)
+@_handle_errors
+def schema_cmd(record) -> None:
+    """Print the JSON Schema of the records the CLI outputs."""
+    import json
+
+    from search.schemas import json_schemas
+
+    schemas = json_schemas()
+    click.echo(json.dumps(schemas if record == "all" else schemas[record], indent=2))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

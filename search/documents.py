@@ -1,0 +1,142 @@
+"""Records <-> Whoosh documents. The only place that knows how a model maps onto fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from search.models import Article, Hit, Paragraph, Piece, Quote
+
+
+def _datetime(d: dt.date | None) -> dt.datetime | None:
+    # Whoosh DATETIME has no time zone: dates are stored as naive UTC midnight.
+    return dt.datetime(d.year, d.month, d.day) if d else None
+
+
+def _date(value: dt.datetime | None) -> dt.date | None:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _drop_none(doc: dict) -> dict:
+    return {k: v for k, v in doc.items() if v is not None and v != ""}
+
+
+def article_doc(article: Article, content_hash: str) -> dict:
+    return _drop_none(
+        {
+            "id": article.id,
+            "kind": "article",
+            "article_id": article.id,
+            "title": article.title,
+            "title_derived": article.title_derived or None,
+            "text": "\n\n".join(p.text for p in article.body),
+            "summary": article.summary,
+            "author": article.author,
+            "source": article.source,
+            "date": _datetime(article.date),
+            "has_date": "yes" if article.date else "no",
+            "dateline": article.dateline,
+            "url": article.url,
+            "path": article.path,
+            "line": article.line,
+            "content_hash": content_hash,
+            # offsets of body paragraphs in the original text, so quotes can be shown in place
+            "body": json.dumps([[p.start, p.end] for p in article.body]),
+        }
+    )
+
+
+def quote_doc(quote: Quote, article: Article, speaker_local: str | None = None) -> dict:
+    speaker_text = " ".join(x for x in {quote.speaker or "", quote.speaker_mention or ""} if x)
+    return _drop_none(
+        {
+            "id": quote.id,
+            "kind": "quote",
+            "article_id": article.id,
+            "title": article.title,
+            "text": quote.text,
+            "speaker": speaker_text,
+            "speaker_name": quote.speaker,
+            "speaker_local": speaker_local if speaker_local is not None else quote.speaker,
+            "speaker_mention": quote.speaker_mention,
+            "speaker_type": quote.speaker_type,
+            "description": quote.speaker_description,
+            "quote_kind": quote.kind,
+            "cue": quote.cue,
+            "source": article.source,
+            "date": _datetime(article.date),
+            "has_date": "yes" if article.date else "no",
+            "path": article.path,
+            "start": quote.start,
+            "end": quote.end,
+            "pieces": json.dumps([[p.start, p.end] for p in quote.pieces]) if quote.pieces else None,
+            "paragraph": quote.paragraph,
+        }
+    )
+
+
+def stored_to_article(fields: dict, text: str | None = None) -> Article:
+    """Rebuild an Article from its stored document. Body paragraphs come back from the
+    stored body text; offsets into the original text are kept when it is available."""
+    spans = json.loads(fields.get("body") or "[]")
+    paras_text = (fields.get("text") or "").split("\n\n") if fields.get("text") else []
+    body = [Paragraph(start=s, end=e, text=t) for (s, e), t in zip(spans, paras_text, strict=False)]
+    return Article(
+        id=fields["article_id"],
+        title=fields.get("title", ""),
+        title_derived=bool(fields.get("title_derived")),
+        summary=fields.get("summary", ""),
+        date=_date(fields.get("date")),
+        source=fields.get("source"),
+        author=fields.get("author"),
+        dateline=fields.get("dateline"),
+        url=fields.get("url"),
+        path=fields.get("path"),
+        line=fields.get("line"),
+        text=text or "",
+        body=body,
+    )
+
+
+def stored_to_quote(fields: dict) -> Quote:
+    pieces = [Piece(start=s, end=e) for s, e in json.loads(fields.get("pieces") or "[]")]
+    return Quote(
+        id=fields["id"],
+        article_id=fields["article_id"],
+        kind=fields["quote_kind"],
+        text=fields.get("text", ""),
+        speaker=fields.get("speaker_name"),
+        speaker_mention=fields.get("speaker_mention"),
+        speaker_type=fields.get("speaker_type"),
+        speaker_description=fields.get("description"),
+        cue=fields.get("cue"),
+        start=fields.get("start", 0),
+        end=fields.get("end", 0),
+        pieces=pieces,
+        paragraph=fields.get("paragraph", 0),
+    )
+
+
+def lead(fields: dict, limit: int = 300) -> str:
+    """What an article hit shows when nothing is highlighted: its summary or first paragraph."""
+    text = fields.get("summary") or (fields.get("text") or "").split("\n\n", 1)[0]
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def stored_to_hit(fields: dict, score: float | None = None) -> Hit:
+    is_quote = fields.get("kind") == "quote"
+    return Hit(
+        id=fields["id"],
+        doc_kind=fields.get("kind", "article"),
+        article_id=fields["article_id"],
+        score=score,
+        title=fields.get("title", ""),
+        source=fields.get("source"),
+        date=_date(fields.get("date")),
+        author=fields.get("author"),
+        speaker=fields.get("speaker_name") if is_quote else None,
+        speaker_type=fields.get("speaker_type") if is_quote else None,
+        speaker_description=fields.get("description") if is_quote else None,
+        quote_kind=fields.get("quote_kind") if is_quote else None,
+        text=fields.get("text", "") if is_quote else lead(fields),
+    )

@@ -1,0 +1,23 @@
+"""Errors the user can fix. The CLI prints their message on one line and exits 2."""
+
+from __future__ import annotations
+
+
+class SearchError(Exception):
+    """Bad input (a query, a date, a path, an index): the message says what and how to fix it."""
+
+
+class QuerySyntaxError(SearchError):
+    pass
+
+
+class DateError(SearchError):
+    pass
+
+
+class IndexMissingError(SearchError):
+    pass
+
+
+class IndexLockedError(SearchError):
+    pass

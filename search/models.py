@@ -1,0 +1,169 @@
+"""Every record that crosses a boundary of the engine.
+
+Readers produce `Article`, the extractor produces `Quote`, the query layer returns
+`SearchResult` (made of `Hit` and `FacetCount`), and the index reports `Stats`. The JSON
+shapes printed by the CLI are these models dumped with `model_dump(mode="json")`, so the
+field names here are the stable, documented contract for scripts: add fields, never
+rename or remove them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+QuoteKind = Literal["direct", "partial", "indirect"]
+SpeakerType = Literal["person", "organisation", "unnamed"]
+DocKind = Literal["article", "quote"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Paragraph(_Record):
+    """A paragraph of body text, kept with its place in `Article.text`.
+
+    Offsets are kept so that a quote found in a paragraph can be reported as offsets into
+    the article text exactly as the user gave it (`text[start:end]` is the quote).
+    """
+
+    start: int
+    end: int
+    text: str
+
+
+class Article(_Record):
+    id: str = Field(description="Stable id: path relative to the corpus root, or the JSON Lines record's id.")
+    title: str = ""
+    title_derived: bool = Field(False, description="True when the title was not in the source but made from the first sentence.")
+    summary: str = ""
+    date: dt.date | None = None
+    source: str | None = None
+    author: str | None = None
+    dateline: str | None = None
+    url: str | None = None
+    path: str | None = Field(None, description="File the article was read from.")
+    line: int | None = Field(None, description="Line number in a JSON Lines file.")
+    text: str = Field("", description="The article text exactly as read; all offsets point into it.")
+    body: list[Paragraph] = Field(default_factory=list, description="Body paragraphs (no headline, captions or boxes).")
+
+
+class Piece(_Record):
+    start: int
+    end: int
+
+
+class Quote(_Record):
+    id: str = Field(description="'<article id>#q<n>', stable for the same text.")
+    article_id: str
+    kind: QuoteKind
+    text: str = Field(description="The quoted words; pieces of a split quote joined with ' … '.")
+    speaker: str | None = Field(None, description="Canonical speaker name, or null when unknown.")
+    speaker_mention: str | None = Field(None, description="The speaker as written where the quote is attributed.")
+    speaker_type: SpeakerType | None = None
+    speaker_description: str | None = Field(None, description="Appositive the text gives, e.g. 'a former Kremlin adviser'.")
+    cue: str | None = Field(None, description="Reporting word(s): 'said', 'told', 'according to'.")
+    start: int = Field(description="Offset of the first piece in Article.text.")
+    end: int = Field(description="End offset of the last piece in Article.text.")
+    pieces: list[Piece] = Field(default_factory=list, description="Spans of a split quote, in order.")
+    paragraph: int = Field(0, description="Index into Article.body of the paragraph holding the quote's start.")
+
+
+class FacetCount(_Record):
+    value: str
+    count: int
+
+
+class Hit(_Record):
+    id: str
+    doc_kind: DocKind
+    article_id: str
+    score: float | None = None
+    title: str = ""
+    source: str | None = None
+    date: dt.date | None = None
+    author: str | None = None
+    speaker: str | None = None
+    speaker_type: SpeakerType | None = None
+    speaker_description: str | None = None
+    quote_kind: QuoteKind | None = None
+    text: str = Field("", description="Quote text, or the article's summary/lead.")
+    snippet: str = ""
+    highlights: list[tuple[int, int]] = Field(default_factory=list, description="[start, end) of matched words in `snippet`.")
+
+
+class SearchResult(_Record):
+    query: str = Field(description="The query as understood by the engine, filters included.")
+    total: int
+    offset: int = 0
+    limit: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetCount]] = Field(default_factory=dict)
+    notes: list[str] = Field(default_factory=list, description="What the engine decided for you: speaker matches, spelling, undated articles left out.")
+    suggestion: str | None = Field(None, description="A corrected query when this one found nothing.")
+    took_ms: float = 0.0
+
+
+class SpeakerSummary(_Record):
+    name: str
+    speaker_type: SpeakerType | None = None
+    quotes: int
+    articles: int = 0
+    sources: list[str] = Field(default_factory=list)
+    descriptions: list[str] = Field(default_factory=list)
+    first_date: dt.date | None = None
+    last_date: dt.date | None = None
+
+
+class SourceSummary(_Record):
+    name: str
+    articles: int
+    quotes: int
+    speakers: int = 0
+    first_date: dt.date | None = None
+    last_date: dt.date | None = None
+
+
+class Stats(_Record):
+    index: str
+    articles: int
+    quotes: int
+    speakers: int
+    sources: int
+    undated_articles: int = 0
+    first_date: dt.date | None = None
+    last_date: dt.date | None = None
+    size_bytes: int = 0
+    last_updated: dt.datetime | None = None
+
+
+class IndexReport(_Record):
+    """What one `search index` run did, for the summary line and for scripts."""
+
+    index: str
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    skipped_reasons: list[str] = Field(default_factory=list)
+    articles: int = 0
+    quotes: int = 0
+    seconds: float = 0.0
+
+
+class ShownParagraph(_Record):
+    index: int
+    text: str
+    marks: list[tuple[int, int]] = Field(default_factory=list, description="[start, end) of quotes within `text`.")
+
+
+class DocumentView(_Record):
+    """What `search show` prints: a quote in its paragraph(s), or a whole article."""
+
+    article: Article = Field(description="Metadata; `body` and `text` are left empty, see `paragraphs`.")
+    quote: Quote | None = None
+    paragraphs: list[ShownParagraph] = Field(default_factory=list)

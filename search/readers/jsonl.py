@@ -1,0 +1,90 @@
+"""JSON Lines articles: one object per line with `id` and `text`, and optionally `title`,
+`date`, `source`, `author`, `url`. Other fields (such as PolNeAR's `attributions`) are
+ignored, so annotated corpora can be indexed as they are."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from search.models import Article
+from search.readers.paragraphs import split_paragraphs
+
+
+@dataclass(frozen=True)
+class Skip:
+    """An input that could not be read; named in a warning, never fatal for the rest."""
+
+    path: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.reason}"
+
+
+def _optional_str(value: object) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def article_from_record(record: dict, path: str | None = None, line: int | None = None) -> Article:
+    """Build an Article from one JSON object; raises ValueError with a readable reason."""
+    if not isinstance(record, dict):
+        raise ValueError("expected a JSON object")
+    rid = record.get("id")
+    text = record.get("text")
+    if rid is None or str(rid).strip() == "":
+        raise ValueError("missing 'id'")
+    if not isinstance(text, str):
+        raise ValueError("missing 'text' (a string)")
+    date = None
+    raw_date = record.get("date")
+    if raw_date:
+        try:
+            date = dt.date.fromisoformat(str(raw_date)[:10])
+        except ValueError:
+            raise ValueError(f"bad 'date' {raw_date!r}: write it as YYYY-MM-DD") from None
+    return Article(
+        id=str(rid),
+        title=_optional_str(record.get("title")) or "",
+        summary=_optional_str(record.get("summary")) or "",
+        date=date,
+        source=_optional_str(record.get("source")),
+        author=_optional_str(record.get("author")),
+        url=_optional_str(record.get("url")),
+        path=path,
+        line=line,
+        text=text,
+        body=split_paragraphs(text),
+    )
+
+
+def read_jsonl(path: Path, display: str | None = None) -> Iterator[Article | Skip]:
+    """Stream the articles of a JSON Lines file, one line at a time (never the whole file).
+
+    A malformed line becomes a `Skip` naming its line number; the other lines are read.
+    """
+    name = display or str(path)
+    with open(path, "rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                yield Skip(name, "not UTF-8", number)
+                continue
+            except json.JSONDecodeError as exc:
+                yield Skip(name, f"malformed JSON ({exc.msg} at column {exc.colno})", number)
+                continue
+            try:
+                yield article_from_record(record, path=name, line=number)
+            except ValueError as exc:
+                yield Skip(name, str(exc), number)

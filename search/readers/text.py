@@ -1,0 +1,136 @@
+"""Plain-text articles as news sites and clipping tools lay them out.
+
+Recognised, all optional: a leading `date YYYY-MM-DD` header; a headline line; a `Summary`
+line followed by the summary (sometimes glued to the first paragraph with no space:
+'...allies.RIYADH, Saudi Arabia—The ...'); a dateline opening the first paragraph; a closing
+'Write to NAME at EMAIL' line naming the author and, by the e-mail's domain, the outlet.
+Photo captions that open with a credit ('Maxim Shemetov/Reuters ...') and 'Why We Wrote This'
+boxes are kept out of the body so that they never yield quotes. Nothing is invented: a file
+without a headline gets its first sentence as a title, flagged `title_derived`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from search.models import Article, Paragraph
+from search.readers.paragraphs import split_paragraphs
+from search.sources import outlet_for_domain
+
+_DATE_HEADER = re.compile(r"\s*date[:\s]\s*(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
+_NAME_WORD = r"[A-Z][\w.'’-]*"
+# 'Maxim Shemetov/Reuters', 'Gavriil Grigorov/Sputnik, Kremlin/AP', 'John Doe/Getty Images'
+_CREDIT = re.compile(
+    rf"^(?:{_NAME_WORD} ){{0,3}}{_NAME_WORD}/{_NAME_WORD}(?: Images| Pool| Press)?"
+    rf"(?:,? (?:{_NAME_WORD} ){{0,3}}{_NAME_WORD}/{_NAME_WORD})*\s"
+)
+_BOX = re.compile(r"^(?:Why We Wrote This|Related:|Read more:|Read the rest|Sign up for|Advertisement$)", re.IGNORECASE)
+# 'RIYADH, Saudi Arabia—', 'WASHINGTON —', 'NEW YORK (AP) — '
+_DATELINE = re.compile(
+    r"(?P<dateline>[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][\w.'’ -]*?)?(?: \([A-Za-z .]+\))?)\s*(?:—|–|--| - )\s*(?=\S)"
+)
+_WRITE_TO = re.compile(r"^Write to (?P<who>.+?)\s*$")
+_WRITER = re.compile(r"(?P<name>[^,]+?) at (?P<email>[\w.+-]+@(?P<domain>[\w.-]+\w))")
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=\s|$)")
+
+
+def _is_headline(p: Paragraph, following: int) -> bool:
+    words = p.text.split()
+    return following > 0 and len(words) <= 25 and not p.text.rstrip().endswith((".", "!", "?", "”", '"', ":", ";", ","))
+
+
+def _derived_title(body: list[Paragraph]) -> str:
+    if not body:
+        return ""
+    text = body[0].text
+    m = _SENTENCE_END.search(text)
+    sentence = text[: m.end()] if m else text
+    return sentence if len(sentence) <= 200 else sentence[:197].rsplit(" ", 1)[0] + "…"
+
+
+def parse_text_article(text: str, article_id: str, path: str | None = None) -> Article:
+    """Lay out one plain-text article; offsets stay those of `text` as given."""
+    date: dt.date | None = None
+    pos = 0
+    m = _DATE_HEADER.match(text)
+    if m:
+        try:
+            date = dt.date.fromisoformat(m.group(1))
+            pos = m.end()
+        except ValueError:
+            pass
+    paras = split_paragraphs(text, pos)
+
+    title = summary = ""
+    dateline = author = source = None
+    if len(paras) > 1 and _is_headline(paras[0], len(paras) - 1):
+        title = paras.pop(0).text
+    if len(paras) > 1 and paras[0].text.strip().lower() in {"summary", "summary:"}:
+        paras.pop(0)
+        lead = paras.pop(0)
+        # The summary is glued to the first paragraph when a dateline follows the period.
+        glued = None
+        for gm in _DATELINE.finditer(lead.text):
+            if gm.start() > 0 and lead.text[gm.start() - 1] in ".!?”\"’":
+                glued = gm
+                break
+        if glued:
+            summary = lead.text[: glued.start()].strip()
+            cut = lead.start + glued.start()
+            paras.insert(0, Paragraph(start=cut, end=lead.end, text=text[cut : lead.end]))
+        else:
+            summary = lead.text
+
+    if paras:
+        dm = _DATELINE.match(paras[0].text)
+        if dm and len(dm.group("dateline")) <= 60:
+            dateline = dm.group("dateline").strip()
+            s = paras[0].start + dm.end()
+            paras[0] = Paragraph(start=s, end=paras[0].end, text=text[s : paras[0].end])
+
+    if paras and (wm := _WRITE_TO.match(paras[-1].text)):
+        writers = list(_WRITER.finditer(wm.group("who")))
+        if writers:
+            paras.pop()
+            names = [re.sub(r"^(?:and|&)\s+", "", w.group("name").strip()) for w in writers]
+            author = " and ".join(names)
+            source = outlet_for_domain(writers[0].group("domain"))
+
+    body = [p for p in paras if not _CREDIT.match(p.text) and not _BOX.match(p.text)]
+    title_derived = False
+    if not title:
+        title = _derived_title(body)
+        title_derived = bool(title)
+    return Article(
+        id=article_id,
+        title=title,
+        title_derived=title_derived,
+        summary=summary,
+        date=date,
+        source=source,
+        author=author,
+        dateline=dateline,
+        path=path,
+        text=text,
+        body=body,
+    )
+
+
+def read_text_article(path: Path, root: Path | None = None, data: bytes | None = None) -> Article:
+    """Read one text file; the id is its path relative to `root` (stable across runs).
+
+    Raises UnicodeDecodeError for files that are not UTF-8 and ValueError for binary files;
+    the corpus walk turns both into a named warning.
+    """
+    raw = path.read_bytes() if data is None else data
+    if b"\x00" in raw[:8192]:
+        raise ValueError("binary file")
+    text = raw.decode("utf-8-sig")
+    root = root or path.parent
+    try:
+        article_id = path.relative_to(root).as_posix()
+    except ValueError:
+        article_id = path.name
+    return parse_text_article(text, article_id, path=str(path))

@@ -1,0 +1,22 @@
+"""JSON Schemas of the records the CLI prints, for `search schema` and the README."""
+
+from __future__ import annotations
+
+from search.models import Article, DocumentView, Hit, IndexReport, Quote, SearchResult, SourceSummary, SpeakerSummary, Stats
+
+RECORDS = {
+    "result": SearchResult,
+    "hit": Hit,
+    "article": Article,
+    "quote": Quote,
+    "extracted": Quote,
+    "speaker": SpeakerSummary,
+    "source": SourceSummary,
+    "stats": Stats,
+    "index-report": IndexReport,
+    "show": DocumentView,
+}
+
+
+def json_schemas() -> dict[str, dict]:
+    return {name: model.model_json_schema() for name, model in RECORDS.items()}

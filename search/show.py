@@ -1,0 +1,63 @@
+"""`search show`: a quote inside its paragraph (with context), or a whole article with its
+quotes marked. Offsets come from the stored paragraph spans, so marks land on the words."""
+
+from __future__ import annotations
+
+import textwrap
+
+import click
+
+from search.models import DocumentView, Quote, ShownParagraph
+from search.searching import Index
+
+
+def _marks(quotes: list[Quote], start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    for q in quotes:
+        for p in q.pieces or [q]:
+            s, e = max(p.start, start), min(p.end, end)
+            if s < e:
+                spans.append((s - start, e - start))
+    return sorted(spans)
+
+
+def show(ix: Index, doc_id: str, context: int = 0) -> DocumentView:
+    fields = ix.get(doc_id)
+    quote = None
+    if fields is not None and fields.get("kind") == "quote":
+        quote = ix.quote(doc_id)
+        article = ix.article(quote.article_id)
+        lo, hi = max(0, quote.paragraph - context), quote.paragraph + context + 1
+        quotes = [quote]
+    else:
+        article = ix.article(doc_id)
+        lo, hi = 0, len(article.body)
+        quotes = ix.quotes_of(article.id)
+    paragraphs = [
+        ShownParagraph(index=i, text=p.text, marks=_marks(quotes, p.start, p.end))
+        for i, p in enumerate(article.body)
+        if lo <= i < hi
+    ]
+    return DocumentView(article=article.model_copy(update={"body": [], "text": ""}), quote=quote, paragraphs=paragraphs)
+
+
+def render_show(view: DocumentView, color: bool) -> str:
+    a = view.article
+    out = [click.style(a.title or a.id, bold=True) if color else (a.title or a.id)]
+    meta = " · ".join(x for x in (a.source, a.date.isoformat() if a.date else "undated", f"by {a.author}" if a.author else None, a.id) if x)
+    out.append(meta)
+    if view.quote:
+        q = view.quote
+        who = q.speaker or q.speaker_mention or "unknown speaker"
+        out.append(f"{q.kind} quote by {who}" + (f", {q.speaker_description}" if q.speaker_description else "") + f" (id {q.id})")
+    out.append("")
+    for p in view.paragraphs:
+        text, last, parts = p.text, 0, []
+        for s, e in p.marks:
+            parts.append(text[last:s])
+            parts.append(click.style(text[s:e], fg="yellow", bold=True) if color else f"[{text[s:e]}]")
+            last = e
+        parts.append(text[last:])
+        out.append(textwrap.fill("".join(parts), width=100, break_long_words=False) if not color else "".join(parts))
+        out.append("")
+    return "\n".join(out)
