@@ -1,0 +1,288 @@
+"""Score the quote extractor against annotated news.
+
+    python -m bench.quotes                       # PolNeAR dev (../shared) + the seeds gold
+    python -m bench.quotes ../shared/corpora/polnear/train.jsonl
+    python -m bench.quotes --seeds               # only the seeds gold
+    python -m bench.quotes FILE --json           # machine-readable
+
+Annotated files are PolNeAR-style JSON Lines (`text` plus `attributions` with `content`
+offsets, `type` direct|mixed|indirect and `source_text`). A prediction finds a gold span
+when it covers at least 30% (lenient) or 80% (strict) of the gold span's characters (all
+pieces together); each prediction serves one gold span, matched greedily by best overlap.
+Speaker accuracy is over found quotes whose gold speaker is a proper name, compared at
+surname level, because the gold gives the mention as written and we give a canonical name.
+Speed is `extract_quotes` alone, best of several passes, on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+from search.models import Article, Quote
+from search.quotes import extract_quotes
+from search.readers.jsonl import article_from_record
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+DEFAULT_CORPUS = SHARED / "corpora" / "polnear" / "dev.jsonl"
+SEEDS_GOLD = SHARED / "gold" / "seeds-quotes.jsonl"
+SEEDS_DIR = ROOT / "seeds"
+
+KIND_OF = {"direct": "direct", "partial": "mixed", "indirect": "indirect"}
+CATEGORIES: dict[str, set[str]] = {
+    "direct": {"direct"},
+    "mixed": {"mixed"},
+    "indirect": {"indirect"},
+    "direct+mixed": {"direct", "mixed"},
+    "all": {"direct", "mixed", "indirect"},
+}
+THRESHOLDS = (0.3, 0.8)
+_NOT_NAMES = frozenset(
+    "he she they it i we you who which that his her their its the a an another some many most several "
+    "one two three other others both all each many officials sources".split()
+)
+
+
+def _chars(pieces: list[tuple[int, int]]) -> set[int]:
+    out: set[int] = set()
+    for a, b in pieces:
+        out.update(range(a, b))
+    return out
+
+
+def _pred_pieces(q: Quote) -> list[tuple[int, int]]:
+    return [(p.start, p.end) for p in q.pieces] or [(q.start, q.end)]
+
+
+def is_name(source_text: str | None) -> bool:
+    """A gold speaker that is a proper name: capitalised, not a pronoun or a common noun phrase."""
+    if not source_text or not source_text.strip():
+        return False
+    words = gold_name(source_text).split()
+    if not words:
+        return False
+    first = words[0].lower().strip(",.")
+    return words[0][:1].isupper() and first not in _NOT_NAMES and words[-1][:1].isupper()
+
+
+def _last_token(name: str) -> str:
+    tok = name.split()[-1] if name.split() else ""
+    for suffix in ("’s", "'s"):
+        if tok.endswith(suffix):
+            tok = tok[: -len(suffix)]
+    return tok.strip(".,’'").lower()
+
+
+def gold_name(source_text: str) -> str:
+    """The name part of a gold speaker mention, which may carry its appositive:
+    'Rick Tyler, a spokesman for Ted Cruz' -> 'Rick Tyler', 'Sen. Ted Cruz (R-Texas)' -> 'Sen. Ted Cruz'."""
+    name = re.split(r",|\s\(", source_text.strip(), maxsplit=1)[0]
+    return re.sub(r"\s+(?:Jr|Sr|II|III)\.?$", "", name).strip()
+
+
+def speaker_matches(gold: str, q: Quote) -> bool:
+    gold = gold_name(gold)
+    g = _last_token(gold)
+    for cand in (q.speaker, q.speaker_mention):
+        if cand and (_last_token(cand) == g or gold.strip() in cand):
+            return True
+    return False
+
+
+def match(gold: list[dict], preds: list[Quote], threshold: float) -> list[tuple[int, int]]:
+    """Greedy one-to-one matching by share of gold characters covered."""
+    gsets = [_chars(g["pieces"]) for g in gold]
+    psets = [_chars(_pred_pieces(p)) for p in preds]
+    pairs = []
+    for gi, gs in enumerate(gsets):
+        if not gs:
+            continue
+        lo, hi = min(gs), max(gs)
+        for pi, ps in enumerate(psets):
+            if not ps or max(ps) < lo or min(ps) > hi:
+                continue
+            cover = len(gs & ps) / len(gs)
+            if cover >= threshold:
+                pairs.append((cover, gi, pi))
+    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for _, gi, pi in pairs:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        out.append((gi, pi))
+    return out
+
+
+def load_corpus(paths: list[Path]) -> list[tuple[Article, list[dict]]]:
+    docs = []
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                rec = json.loads(line)
+                article = article_from_record(rec, path=str(path), line=n)
+                gold = [
+                    {"type": a["type"], "pieces": [tuple(c) for c in a["content"]], "source_text": a.get("source_text") or ""}
+                    for a in rec.get("attributions", [])
+                ]
+                docs.append((article, gold))
+    return docs
+
+
+def score(docs: list[tuple[Article, list[dict]]]) -> dict:
+    preds = [extract_quotes(a) for a, _ in docs]
+    result: dict = {"articles": len(docs), "gold": sum(len(g) for _, g in docs), "predicted": sum(len(p) for p in preds)}
+    for threshold in THRESHOLDS:
+        table = {}
+        for cat, kinds in CATEGORIES.items():
+            tp = n_gold = n_pred = 0
+            for (_article, gold), pq in zip(docs, preds, strict=True):
+                g = [x for x in gold if x["type"] in kinds]
+                p = [q for q in pq if KIND_OF[q.kind] in kinds]
+                n_gold += len(g)
+                n_pred += len(p)
+                tp += len(match(g, p, threshold))
+            prec = tp / n_pred if n_pred else 0.0
+            rec = tp / n_gold if n_gold else 0.0
+            f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+            table[cat] = {"gold": n_gold, "predicted": n_pred, "found": tp, "precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4)}
+        result[f"overlap_{int(threshold * 100)}"] = table
+    checked = right = 0
+    for (_article, gold), pq in zip(docs, preds, strict=True):
+        for gi, pi in match(gold, pq, 0.3):
+            src = gold[gi]["source_text"]
+            if is_name(src):
+                checked += 1
+                right += speaker_matches(src, pq[pi])
+    result["speaker"] = {"checked": checked, "right": right, "accuracy": round(right / checked, 4) if checked else 0.0}
+    return result
+
+
+def speed(articles: list[Article], repeats: int = 3) -> dict:
+    best = float("inf")
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for a in articles:
+            extract_quotes(a)
+        best = min(best, time.perf_counter() - t0)
+    chars = sum(len(a.text) for a in articles)
+    return {"articles_per_second": round(len(articles) / best, 1) if best else 0.0, "mean_chars": round(chars / max(1, len(articles)))}
+
+
+# ---- seeds gold -------------------------------------------------------------------------
+
+
+def _seed_article(name: str) -> Article:
+    from search.readers.text import read_text_article
+
+    return read_text_article(SEEDS_DIR / name, SEEDS_DIR)
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.replace("’", "'").replace("“", '"').replace("”", '"').split()).lower()
+
+
+def score_seeds(gold_path: Path = SEEDS_GOLD) -> dict:
+    """Each gold entry found (a predicted quote whose text contains its first words) with the
+    right speaker; and any direct/partial prediction that no gold entry accounts for."""
+    entries = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    by_file: dict[str, list[dict]] = {}
+    for e in entries:
+        by_file.setdefault(e["file"], []).append(e)
+    report: dict = {"entries": len(entries), "found": 0, "speaker_right": 0, "missed": [], "wrong_speaker": [], "extra": []}
+    for name, gold in sorted(by_file.items()):
+        quotes = extract_quotes(_seed_article(name))
+        used: set[int] = set()
+        for e in gold:
+            starts = _norm(e["quote_starts"])
+            hits = [i for i, q in enumerate(quotes) if starts in _norm(q.text)]
+            optional = "optional" in e.get("note", "")
+            if not hits:
+                if not optional:
+                    report["missed"].append(f"{name}: {e['quote_starts']}")
+                continue
+            used.update(hits)
+            q = quotes[hits[0]]
+            report["found"] += 1
+            ok = q.speaker in [e["speaker"], *e.get("also_accept", [])]
+            report["speaker_right"] += ok
+            if not ok:
+                report["wrong_speaker"].append(f"{name}: {e['quote_starts']} -> {q.speaker}")
+        for i, q in enumerate(quotes):
+            if i not in used and q.kind != "indirect":
+                report["extra"].append(f"{name}: {q.kind} {q.text[:60]!r}")
+    return report
+
+
+# ---- output -----------------------------------------------------------------------------
+
+
+def _print_table(name: str, res: dict) -> None:
+    print(f"{name}: {res['articles']} articles, {res['gold']} gold, {res['predicted']} predicted")
+    header = f"  {'kind':<13}" + "".join(f"{'P':>7}{'R':>7}{'F1':>7}  " for _ in THRESHOLDS)
+    print(f"  {'':<13}" + "".join(f"{'overlap ' + str(int(t * 100)) + '%':^23}" for t in THRESHOLDS))
+    print(header)
+    for cat in CATEGORIES:
+        row = f"  {cat:<13}"
+        for t in THRESHOLDS:
+            c = res[f"overlap_{int(t * 100)}"][cat]
+            row += f"{c['precision']:>7.3f}{c['recall']:>7.3f}{c['f1']:>7.3f}  "
+        print(row)
+    sp = res["speaker"]
+    print(f"  speaker accuracy (gold speaker a name): {sp['accuracy']:.3f} ({sp['right']}/{sp['checked']})")
+    if "speed" in res:
+        s = res["speed"]
+        print(f"  speed: {s['articles_per_second']:.0f} articles/s (one core, mean {s['mean_chars']} chars)")
+
+
+def _print_seeds(rep: dict) -> None:
+    print(f"seeds gold: {rep['found']}/{rep['entries']} found, {rep['speaker_right']} with the right speaker, {len(rep['extra'])} extra direct/partial")
+    for label in ("missed", "wrong_speaker", "extra"):
+        for line in rep[label]:
+            print(f"  {label}: {line}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.quotes", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("files", nargs="*", type=Path, help="PolNeAR-style JSON Lines (default: PolNeAR dev)")
+    ap.add_argument("--seeds", action="store_true", help="score only the seeds gold")
+    ap.add_argument("--no-seeds", action="store_true", help="skip the seeds gold")
+    ap.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
+    ap.add_argument("--json", action="store_true", help="print one JSON object")
+    args = ap.parse_args(argv)
+    out: dict = {}
+    if not args.seeds:
+        files = args.files or [DEFAULT_CORPUS]
+        missing = [str(f) for f in files if not f.exists()]
+        if missing:
+            print(f"not found: {', '.join(missing)}", file=sys.stderr)
+            return 2
+        docs = load_corpus(files)
+        res = score(docs)
+        if not args.no_speed:
+            res["speed"] = speed([a for a, _ in docs])
+        out["corpus"] = {"files": [str(f) for f in files], **res}
+    if (args.seeds or not (args.no_seeds or args.files)) and SEEDS_GOLD.exists():
+        out["seeds"] = score_seeds()
+    if args.json:
+        print(json.dumps(out, indent=2))
+        return 0
+    if "corpus" in out:
+        _print_table(", ".join(Path(f).name for f in out["corpus"]["files"]), out["corpus"])
+    if "seeds" in out:
+        _print_seeds(out["seeds"])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,23 @@
+"""Quote extraction: who said what, in which words, in each article.
+
+Start here:
+- `extract.py`      `extract_quotes(article)`: the pass over an article, and the rules that
+                    decide direct / partial / indirect and continuation of a speaker.
+- `attribution.py`  WHERE A QUOTE'S SPEAKER IS DECIDED: cues, subjects, asides, inverted
+                    'said Ruiz', 'according to', pronoun and surname resolution.
+- `verbs.py`        the one list of reporting verbs and phrases.
+- `marks.py`        the quote-mark characters and the scan for quoted spans.
+- `sentences.py`    sentence boundaries on masked text.
+- `names.py`        full names in an article, and `NameRegistry` for one name per person
+                    across the corpus.
+- `aliases.py`      `load_aliases(path)`: a user's TOML file merging or splitting names.
+
+Everything is regular expressions and linear passes (hundreds of articles a second, no
+models, no network), so the rules are general habits of English news attribution.
+"""
+
+from search.quotes.aliases import Aliases, load_aliases
+from search.quotes.extract import extract_quotes
+from search.quotes.names import NameRegistry
+
+__all__ = ["Aliases", "NameRegistry", "extract_quotes", "load_aliases"]

@@ -1,0 +1,538 @@
+"""Where a quote's speaker is decided.
+
+Attribution works on one sentence at a time, on text whose quoted words are masked (so a
+'said' inside a quotation is never a cue). For every reporting cue (see `verbs.py`) it
+finds the speaker and the span of what was said, as a `Frame`:
+
+- speaker before the cue: 'Ruiz said …', 'Ruiz, who replaced Tom Hale, said …',
+  '…, Ruiz said.', '"…," Ruiz said.'. The subject is the noun phrase that starts the
+  clause; an aside between commas ('the mayor', 'who replaced Tom Hale') is kept as the
+  description and never taken for the speaker.
+- speaker after the cue: '"…," said Ruiz, the mayor.', '…, says Mr. Lukyanov, …'.
+- 'according to X', participles (', adding that …') and the colon ('Ruiz was blunt: "…"').
+
+Which side of the cue holds the content is decided by what follows the cue: a clause
+('said the bridge would reopen', 'told reporters that …') puts it after; nothing but an
+object or adverbials before the full stop ('…, Ruiz told reporters Monday.') puts it
+before; a comma with more text after it makes a parenthetical with content on both sides.
+
+Mentions become speakers in `resolve_speaker`: names through the article's `ArticleNames`,
+pronouns to the person last speaking or last named, 'who' to the name it follows, common
+nouns ('a spokesman', 'officials') to unnamed sources, organisations as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from search.quotes import verbs
+from search.quotes.names import NAME_RUN, ORG_WORDS, PRONOUNS, STOPWORDS, TITLES, ArticleNames, is_org
+
+MASK = "·"  # stands for every quoted character in the masked text
+
+_AUX = (
+    r"has|have|had|also|later|previously|then|once|repeatedly|recently|publicly|privately|earlier|"
+    r"often|never|always|again|already|just|only|simply|further|flatly|reportedly|would|will|could|"
+    r"might|may|must|should|can|did|does|do|is|was|were|are|been|being|not|bluntly|angrily|quickly|"
+    r"frequently|initially|ultimately|finally|famously|openly|separately|similarly|likewise|long|"
+    r"even|still|subsequently|privately|immediately|explicitly|specifically|correctly|falsely|"
+    r"wrongly|rightly|repeatedly|tweeted|posted"
+)
+_LY = r"(?!(?:family|ally|rally|assembly|supply|reply|italy|daily|weekly|monthly|quarterly|bully|holly|kelly|sally|molly)\b)[a-z]{3,}ly"
+_AUX_TAIL = re.compile(rf"(?:\s+(?:{_AUX}|{_LY})\b)*\s*$")
+_AUX_WORDS = frozenset(
+    "is was were are be been being has have had will would can could should may might must do does "
+    "did am".split()
+)
+# Where a clause may start, so the subject of a cue is what follows the last of these.
+_BOUNDARY = re.compile(
+    r"(?:[,;:(\[]|[”\"’»]\s|\s[—–]\s?|\s-\s|·\s|"
+    r"\b(?:and|but|that|because|while|as|when|if|although|though|after|before|since|so|whereas|"
+    r"where|or|unless|until|than|whether|once|then|now)\s)"
+)
+_INNER_STOP = frozenset("which who whom whose that they he she it we i you there".split())
+_SUBORDINATORS = frozenset(
+    "if when while unless although though because as since after before until once whether so "
+    "but and or in on at for from with without by during among amid despite to of into over "
+    "under through".split()
+)
+_ASIDE_START = re.compile(r"\s*(?:who\b|whose\b|which\b|a\b|an\b|the\b|one\b|another\b|[a-z]|\d|[RDI]-|himself|herself)")
+_RELATIVE = re.compile(r"\s*(?:who|whose|which|whom)\b")
+
+# What may sit between a cue and the end of the sentence without being reported content:
+# objects and adverbials ('told reporters Monday', 'wrote on X', 'said in a statement').
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_FILLER_START = re.compile(
+    rf"\s*(?:on|in|at|of|to(?=\s+(?:reporters|journalists|the|a|an|his|her|their|[A-Z]))|during|via|through|from|with|before|after|while|when|last|this|earlier|"
+    rf"later|yesterday|today|tonight|recently|again|also|previously|then|too|publicly|privately|"
+    rf"repeatedly|{_LY}|{_DAY}|Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)\b"
+)
+_PARTICIPLE_NEXT = re.compile(r"\s*,?\s*(?!(?:nothing|something|anything|everything|during|bring|thing)\b)[a-z]+ing\b")
+_THAT_NEXT = re.compile(r"\s*,?\s*that\b")
+_COLON_QUOTE = re.compile(r":\s*[“\"‘'«]")
+_LEAD = re.compile(r"^[\s,:;—–\-]*(?:that\s+)?")
+_UNNAMED_HEADS = frozenset(
+    """spokesman spokeswoman spokesperson spokespeople official officials source sources aide aides
+    analyst analysts expert experts critic critics observer observers people person resident residents
+    witness witnesses diplomat diplomats lawmaker lawmakers economist economists adviser advisers
+    advisor advisors supporter supporters voter voters researcher researchers scientist scientists
+    investigator investigators prosecutor prosecutors member members leader leaders officer officers
+    representative representatives staffer staffers insider insiders strategist strategists operative
+    operatives others some many most several few observers activists activist employees employee
+    executives executive authorities police agents doctors lawyers attorney attorneys friend friends
+    colleagues allies opponents rivals protesters organizers candidates delegates donors""".split()
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A speaker as written, before it is resolved to a name."""
+
+    start: int
+    end: int
+    text: str
+    description: str | None = None
+
+
+@dataclass(slots=True)
+class Speaker:
+    name: str | None
+    mention: str | None
+    type: str | None
+    description: str | None = None
+
+
+@dataclass(slots=True)
+class Frame:
+    """One attribution: cue, speaker and the spans holding what was said."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    mention: Mention | None
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+    attr_start: int = 0  # where the attribution (speaker or cue) starts
+    attr_end: int = 0
+    speaker: Speaker | None = None
+    needs_quote: bool = False
+
+
+def _np_ok(text: str) -> bool:
+    """True when `text` can be a speaker noun phrase: short, no verb, no quoted words."""
+    words = text.split()
+    if not words or len(words) > 9 or MASK in text:
+        return False
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return True
+    if any(w.lower() in _AUX_WORDS or w.lower() in _INNER_STOP for w in words):
+        return False
+    first = words[0].lower()
+    if first in _SUBORDINATORS and not (len(words) > 1 and words[1][:1].isupper() and first in ("and", "but")):
+        return False
+    if first in ("according", "referring", "citing") or first.endswith("ing"):
+        return False
+    # A lower-case phrase must end in a noun we know names a source, or start with a
+    # determiner ('the council', 'a spokesman'): otherwise it is likely not a subject.
+    if not any(w[:1].isupper() for w in words):
+        last = words[-1].lower().strip(".,")
+        if first in PRONOUNS and len(words) == 1:
+            return True
+        if last not in _UNNAMED_HEADS and first not in ("the", "a", "an", "another", "one", "two", "three", "some", "many", "several", "most", "other"):
+            return False
+    return True
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \t\n,;:—–-":
+        s += 1
+    while e > s and text[e - 1] in " \t\n,;:—–-":
+        e -= 1
+    return s, e
+
+
+_LEADING_CONJ = re.compile(
+    r"\s*(?:(?:And|But|So|Yet|Then|Now|Still|Meanwhile|Instead|Also|While|When|If|As|Although|Though|"
+    r"Because|Since|After|Before|Unless|Until|Once|Whereas|Where)\s+)+"
+)
+
+
+def _strip_leading_conj(text: str, s: int, e: int) -> int:
+    m = _LEADING_CONJ.match(text[s:e])
+    return s + m.end() if m else s
+
+
+def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
+    """The speaker noun phrase that ends just before a cue, skipping an aside in commas."""
+    m = _AUX_TAIL.search(text, lo, cue_start)
+    end = m.start() if m else cue_start
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end <= lo:
+        return None
+    if text[end - 1] == ",":
+        return _subject_with_aside(text, lo, end - 1)
+    if text[end - 1] == ")":  # 'Sen. Ted Cruz (R-Texas) said'
+        p = text.rfind("(", lo, end)
+        if p > lo:
+            inner = _plain_subject(text, lo, p)
+            if inner:
+                return inner
+    return _plain_subject(text, lo, end)
+
+
+def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
+    b = lo
+    for m in _BOUNDARY.finditer(text, lo, end):
+        b = m.end()
+    s = _strip_leading_conj(text, b, end)
+    s, e = _trim(text, s, end)
+    if s >= e:
+        return None
+    np = text[s:e]
+    if not _np_ok(np):
+        return None
+    return Mention(s, e, np)
+
+
+def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
+    hard = lo
+    for m in re.finditer(r"[;:]|[”\"’»]\s|·|\s[—–]\s", text[lo:comma]):
+        hard = lo + m.end()
+    for c in (m.start() + hard for m in re.finditer(",", text[hard:comma])):
+        aside = text[c + 1 : comma]
+        if not _ASIDE_START.match(aside):
+            continue
+        subj = _plain_subject(text, hard, c)
+        if subj is None:
+            continue
+        desc = aside.strip()
+        if _RELATIVE.match(aside) or not desc:
+            desc = None
+        subj.description = desc
+        return subj
+    return None
+
+
+_NP_AFTER = re.compile(
+    r"\s+([^,;:!?·()—–]+?)(?=\s*(?:[,;:!?()—–]|\.[\s”\"’]*$|$|\s(?:in|on|at|during|to|who|after|before|when|while|last|earlier|today|yesterday)\b))"
+)
+
+
+def subject_after(text: str, cue_end: int, se: int) -> tuple[Mention, int] | None:
+    """The speaker after an inverted cue ('said Ruiz, the mayor'); returns it and where it ends."""
+    m = _NP_AFTER.match(text, cue_end, se)
+    if not m:
+        return None
+    s, e = m.span(1)
+    np = text[s:e]
+    if not _np_ok(np) or np.split()[0].lower() == "that":
+        return None
+    words = np.split()
+    if not any(w[:1].isupper() for w in words) and words[-1].lower() not in _UNNAMED_HEADS and words[0].lower() not in ("the", "a", "an", "another"):
+        return None
+    if words[0].lower() in ("he", "she", "they", "it") and len(words) > 1:
+        return None
+    return Mention(s, e, np), e
+
+
+def _skip_filler(text: str, pos: int, se: int, head: str) -> int:
+    """Skip an object or adverbials after a cue; stop at a clause, comma or sentence end."""
+    if head in verbs.OBJECT_FIRST:
+        m = re.match(
+            r"\s+(?:(?:the|a|an|his|her|their|its|our|my)\s+)?(?:reporters|journalists|me|him|her|us|them|you|lawmakers|supporters|"
+            r"voters|the\s+\w+|[A-Z][\w.'’\-]*(?:\s+(?:of\s+)?[A-Z][\w.'’\-]*)*)",
+            text[pos:se],
+        )
+        if m:
+            pos += m.end()
+    while True:
+        m = _FILLER_START.match(text, pos, se)
+        if not m:
+            return pos
+        # take the adverbial up to the next comma / 'that' / sentence end, at most 8 words
+        rest = re.match(r"[^,;:·]*?(?=\s*(?:,|;|:|\bthat\b|[.!?]\s*$|[.!?][”\"’]*\s*$|$))", text[pos:se])
+        if not rest or len(rest.group().split()) > 12:
+            return pos
+        pos += rest.end()
+        if not _FILLER_START.match(text, pos, se):
+            return pos
+
+
+def _sentence_tail_empty(text: str, pos: int, se: int) -> bool:
+    return not re.search(r"[A-Za-z0-9·]", text[pos:se])
+
+
+def find_frames(text: str, ss: int, se: int) -> list[Frame]:
+    """Every attribution in the masked sentence `text[ss:se]`, in order of their cues."""
+    frames: list[Frame] = []
+    for m in verbs.CUE_RE.finditer(text, ss, se):
+        cue = m.group("cue")
+        cs, ce = m.span("cue")
+        if cs > 0 and text[cs - 1] in "-·":
+            continue  # 'so-called'
+        head = verbs.head_verb(cue)
+        low = cue.lower()
+        if low == verbs.ACCORDING_TO:
+            f = _according_to(text, ss, se, cs, ce, cue)
+            if f:
+                frames.append(f)
+            continue
+        if text[max(ss, cs - 5) : cs].lower().endswith("that ") and text[ce : ce + 1] == ",":
+            continue  # 'That said, …'
+        if text[max(ss, cs - 3) : cs] == "to " and low not in ("said", "says", "told"):
+            # 'refused to say', 'wants to know': an intention, not a statement
+            continue
+        f = _verb_frame(text, ss, se, cs, ce, cue, head, frames)
+        if f:
+            frames.append(f)
+    _clip(frames, text)
+    return frames
+
+
+def _content_after(text: str, pos: int, se: int) -> list[tuple[int, int]]:
+    m = _LEAD.match(text, pos, se)
+    s = m.end() if m else pos
+    # 'said back in 2015: "…"' / 'was blunt: "…"': the content is what follows the colon
+    colon = _COLON_QUOTE.search(text, s, se)
+    if colon and MASK not in text[s : colon.start()]:
+        s = colon.start() + 1
+    s, e = _trim(text, s, se)
+    while e > s and text[e - 1] in ".!?":
+        e -= 1
+    return [(s, e)] if e > s else []
+
+
+def _content_before(text: str, lo: int, end: int) -> list[tuple[int, int]]:
+    s, e = _trim(text, lo, end)
+    return [(s, e)] if e > s else []
+
+
+def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: str, frames: list[Frame]) -> Frame | None:
+    weak = head in verbs.WEAK
+    needs_quote = head in verbs.OBJECT_IS_CONTENT
+    lo = frames[-1].cue_end if frames else ss
+    lo = max(lo, ss)
+    # Participle attached to the sentence subject: '"…," he said, adding that …'
+    if head in verbs.PARTICIPLES and text[max(ss, cs - 2) : cs].strip() == ",":
+        speaker_from = frames[-1].mention if frames else None
+        if speaker_from is None:
+            nm = NAME_RUN.match(text, ss, se)
+            speaker_from = Mention(nm.start(), nm.end(), nm.group()) if nm else None
+        pieces = _content_after(text, _after_that(text, ce, se, head), se)
+        if not pieces or len(text[pieces[0][0] : pieces[0][1]].split()) < 3:
+            return None
+        return Frame(cue, cs, ce, speaker_from, pieces, cs, ce, needs_quote=needs_quote)
+    subj = subject_before(text, lo, cs)
+    if subj is None and lo > ss:
+        subj = subject_before(text, ss, cs)  # 'Barkley, who said he …, said …'
+    if subj is not None:
+        after = _skip_filler(text, ce, se, head)
+        that = _THAT_NEXT.match(text, ce, se) or _THAT_NEXT.match(text, after, se)
+        has_before = bool(re.search(r"[A-Za-z0-9·]", text[lo : subj.start]))
+        if that and not has_before:
+            return _frame_after(text, cue, cs, ce, subj, that.end(), se, weak, needs_quote)
+        if has_before and (_sentence_tail_empty(text, after, se) or _PARTICIPLE_NEXT.match(text, after, se)):
+            if weak:
+                return None
+            pieces = _content_before(text, lo, subj.start)
+            return Frame(cue, cs, ce, subj, pieces, subj.start, after, needs_quote=needs_quote) if pieces else None
+        if has_before and text[after : after + 1] == ",":
+            if weak and not (after == ce and text[lo : subj.start].rstrip().endswith(",")):
+                return None  # only a bare parenthetical: ', he expects, …'
+
+            pieces = _content_before(text, lo, subj.start)
+            rest = text[after + 1 : se]
+            if re.match(r"\s*[“\"‘'«]", rest) or (
+                MASK not in text[lo : subj.start] and not re.match(r"\s*(?:\w+ing|according|in|on|at|who|which|citing)\b", rest)
+            ):
+                pieces += _content_after(text, after + 1, se)
+            return Frame(cue, cs, ce, subj, pieces, subj.start, after, needs_quote=needs_quote) if pieces else None
+        if that:
+            return _frame_after(text, cue, cs, ce, subj, that.end(), se, weak, needs_quote)
+        start = after if head in verbs.OBJECT_FIRST else ce
+        if head in verbs.OBJECT_IS_CONTENT:
+            start = ce
+        return _frame_after(text, cue, cs, ce, subj, start, se, weak, needs_quote)
+    # Inverted: '"…," said Ruiz.' / '…, says Sergei Markov, a former Kremlin adviser.'
+    if weak:
+        return None
+    pre = text[lo:cs].rstrip()
+    if pre and pre[-1] not in ",”\"’»" and not pre.endswith(MASK):
+        return None
+    found = subject_after(text, ce, se)
+    if not found:
+        return None
+    mention, np_end = found
+    pieces = _content_before(text, lo, cs)
+    if not pieces:
+        return None
+    after = _skip_filler(text, np_end, se, "say")
+    if text[after : after + 1] == ",":
+        rest = text[after + 1 : se]
+        if MASK in rest or any(w in _AUX_WORDS for w in rest.split()) and not _RELATIVE.match(rest):
+            pieces += _content_after(text, after + 1, se)
+        elif not _RELATIVE.match(rest):
+            desc = rest.strip().rstrip(".!?").strip()
+            mention.description = desc or None
+    return Frame(cue, cs, ce, mention, pieces, cs, np_end, needs_quote=needs_quote)
+
+
+def _after_that(text: str, ce: int, se: int, head: str) -> int:
+    after = _skip_filler(text, ce, se, head) if head in verbs.OBJECT_FIRST else ce
+    that = _THAT_NEXT.match(text, ce, se) or _THAT_NEXT.match(text, after, se)
+    return that.end() if that else after
+
+
+def _frame_after(text: str, cue: str, cs: int, ce: int, subj: Mention, start: int, se: int, weak: bool, needs_quote: bool) -> Frame | None:
+    pieces = _content_after(text, start, se)
+    if not pieces:
+        return None
+    s, e = pieces[0]
+    words = text[s:e].split()
+    if len(words) < 2 or words[0].lower() in ("to", "for", "about", "of", "in", "by", "with", "on", "up", "off", "out", "down", "it", "so", "yes", "no"):
+        if MASK not in text[s:e]:
+            return None
+    if weak and len(words) < 3:
+        return None
+    return Frame(cue, cs, ce, subj, pieces, subj.start, ce, needs_quote=needs_quote)
+
+
+def _according_to(text: str, ss: int, se: int, cs: int, ce: int, cue: str) -> Frame | None:
+    m = re.match(r"\s+([^,;:·]+?)(?=\s*(?:[,;:]|[.!?][”\"’]*\s*$|$))", text[ce:se])
+    if not m:
+        return None
+    s, e = ce + m.start(1), ce + m.end(1)
+    np = text[s:e]
+    if len(np.split()) > 12:
+        return None
+    mention = Mention(s, e, np)
+    before = text[ss:cs]
+    pieces: list[tuple[int, int]] = []
+    if re.search(r"[A-Za-z0-9·]", before):
+        pieces = _content_before(text, ss, cs)
+        if text[e : e + 1] == ",":
+            pieces += _content_after(text, e + 1, se)
+    else:
+        pieces = _content_after(text, e, se)
+    return Frame(cue, cs, ce, mention, pieces, cs, e) if pieces else None
+
+
+def _clip(frames: list[Frame], text: str) -> None:
+    """A content span stops where the next attribution in the sentence begins."""
+    for a, b in zip(frames, frames[1:], strict=False):
+        if not a.pieces:
+            continue
+        s, e = a.pieces[-1]
+        cut = b.attr_start if b.attr_start > s else b.cue_start
+        if s < cut < e:
+            ns, ne = _trim(text, s, cut)
+            ne2 = re.sub(r"(?:\s*,?\s*(?:and|but|though|although|while|as|because|so)\s*)$", "", text[ns:ne])
+            ne = ns + len(ne2)
+            ns, ne = _trim(text, ns, ne)
+            if ne > ns:
+                a.pieces[-1] = (ns, ne)
+            else:
+                a.pieces.pop()
+
+
+# ---------------------------------------------------------------------------------------
+# From a mention to a speaker
+
+
+@dataclass(slots=True)
+class SpeakerState:
+    """What the reader knows when a pronoun comes: who spoke last, who was named."""
+
+    names: ArticleNames
+    last_person: Speaker | None = None
+    paragraph_person: Speaker | None = None
+    paragraph_start: int = 0
+
+
+def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: str) -> Speaker:
+    raw = mention.text.strip()
+    words = raw.split()
+    low = raw.lower()
+    if low in ("he", "she", "i", "we") or low in ("who", "whom"):
+        if low in ("who", "whom"):
+            ante = _antecedent(text, mention.start, names)
+            if ante is not None:
+                return ante
+        who = (
+            state.paragraph_person
+            or person_named_between(names, state.paragraph_start, mention.start)
+            or state.last_person
+            or last_person_before(names, mention.start)
+        )
+        if who is not None:
+            return Speaker(who.name, raw, "person", None)
+        return Speaker(None, raw, "person", None)
+    if low in ("they", "it", "which"):
+        return Speaker(None, raw, "unnamed" if low == "they" else "organisation")
+    # Last capitalised run at the end of the phrase: the name; what precedes is a role.
+    runs = list(NAME_RUN.finditer(raw))
+    ends_with_run = bool(runs) and raw[runs[-1].end() :].strip(" ,.’'s") == ""
+    if ends_with_run and not (len(words) == 1 and low in _UNNAMED_HEADS):
+        run = runs[-1].group()
+        prefix = raw[: runs[-1].start()].strip()
+        tokens = run.split()
+        while tokens and tokens[0].rstrip(".").lower() in STOPWORDS and len(tokens) > 1:
+            tokens = tokens[1:]
+        run = " ".join(tokens)
+        if prefix.lower() in ("the",) or is_org(run) or (prefix and prefix.split()[-1].lower() in ("the",)):
+            return Speaker(run if not run.startswith("The ") else run, raw, "organisation", mention.description)
+        if all(t.rstrip(".").lower() in TITLES or t.rstrip(".").lower() in STOPWORDS for t in tokens):
+            return Speaker(None, raw, "unnamed", mention.description)
+        if any(t.isupper() and len(t) > 1 and t not in ("JD",) for t in tokens) and len(tokens) == 1:
+            return Speaker(run, raw, "organisation", mention.description)
+        name = names.resolve_at(run, mention.start)
+        desc = mention.description
+        if desc is None and prefix and any(w[:1].islower() for w in prefix.split()) and prefix.lower() not in ("a", "an", "the"):
+            desc = prefix
+        return Speaker(name, run, "person", desc)
+    last = words[-1].lower().strip(".,")
+    head = last
+    mpre = re.match(r"(.+?)\s+(?:for|of|at|with|from|in)\s+", raw)
+    if mpre:
+        head = mpre.group(1).split()[-1].lower()
+    if head in _UNNAMED_HEADS or head.rstrip("s") in _UNNAMED_HEADS:
+        return Speaker(None, raw, "unnamed", mention.description)
+    if head in ORG_WORDS or head.rstrip("s") in ORG_WORDS:
+        return Speaker(re.sub(r"^(?:the|The|a|A|an|An)\s+", "", raw), raw, "organisation", mention.description)
+    if runs:
+        return Speaker(re.sub(r"^(?:the|The)\s+", "", raw), raw, "organisation", mention.description)
+    return Speaker(None, raw, "unnamed", mention.description)
+
+
+def _antecedent(text: str, pos: int, names: ArticleNames) -> Speaker | None:
+    before = text[max(0, pos - 120) : pos].rstrip()
+    if not before.endswith(","):
+        return None
+    runs = list(NAME_RUN.finditer(before))
+    if not runs:
+        return None
+    run = runs[-1].group()
+    if is_org(run):
+        return Speaker(run, run, "organisation")
+    name = names.resolve_at(run, pos)
+    return Speaker(name, run, "person")
+
+
+def person_named_between(names: ArticleNames, lo: int, hi: int) -> Speaker | None:
+    """The first person the text names in [lo, hi): the likely subject a pronoun points to."""
+    for p, full in names.mentions:
+        if lo <= p < hi:
+            return Speaker(full, full, "person")
+        if p >= hi:
+            break
+    return None
+
+
+def last_person_before(names: ArticleNames, pos: int) -> Speaker | None:
+    best = None
+    for p, full in names.mentions:
+        if p >= pos:
+            break
+        best = full
+    return Speaker(best, best, "person") if best else None

@@ -1,0 +1,318 @@
+"""From an article to its quotes: mask the quoted words, cut sentences, find attributions
+(`attribution.py`), then decide for each quoted span and each attribution what record it
+makes.
+
+The decisions, in order, for one sentence:
+1. An attribution whose content is all quoted words makes a direct quote (several pieces
+   when the quote is split around the attribution).
+2. An attribution whose content mixes the writer's words and quoted words makes one
+   partial quote whose span is the whole reported clause: that is what the speaker is
+   reported to have said, and it is how PolNeAR marks 'mixed' attributions.
+3. An attribution with no quotation marks makes an indirect quote.
+4. A quoted sentence with no attribution of its own continues the speaker of the
+   paragraph (or of the previous paragraph when it opens the paragraph).
+5. Any other quoted phrase (scare quotes, titles, nicknames) is not a quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from search.models import Article, Piece, Quote
+from search.quotes.attribution import (
+    MASK,
+    Frame,
+    Mention,
+    Speaker,
+    SpeakerState,
+    classify,
+    find_frames,
+    person_named_between,
+)
+from search.quotes.marks import Quoted, scan_quotes
+from search.quotes.names import NAME_RUN, ArticleNames
+from search.quotes.sentences import split_sentences
+
+_KEEP_IN_MASK = frozenset(".?!,")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+# Words before a quoted phrase that make it a coined term, title or nickname.
+_NOT_SPEECH_BEFORE = re.compile(
+    r"(?:so-called|so called|dubbed|nicknamed|titled|entitled|known as|termed|the term|the word|the words|"
+    r"the phrase|the slogan|the hashtag|labeled|labelled|branded|the film|the book|the song|the show|"
+    r"the movie|the album|the novel|the play|the series|the program|the programme|the article|the op-ed|"
+    r"the headline|the column|the report|a sign reading|signs reading|reading)\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
+_COLON_SUBJECT = re.compile(r"\s*(?:(?:But|And|So|Yet)\s+)?(?P<np>(?:He|She|They|We|I)\b|[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4})")
+_DASH_SPEAKER = re.compile(r"^[\s,]*[—–-]+\s*(?P<np>[^·]{2,80}?)\s*[.]?\s*$")
+
+
+@dataclass(slots=True)
+class _Rec:
+    kind: str
+    pieces: list[tuple[int, int]]
+    paragraph: int
+    speaker: Speaker | None = None
+    cue: str | None = None
+    extra: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _mask(text: str, spans: list[Quoted]) -> str:
+    out: list[str] = []
+    pos = 0
+    for q in spans:
+        if q.start < pos:
+            continue
+        out.append(text[pos : q.start])
+        e = q.end
+        keep = text[e - 1] if e > q.start and text[e - 1] in _KEEP_IN_MASK else ""
+        out.append(MASK * (e - q.start - len(keep)) + keep)
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _residue(masked: str, s: int, e: int) -> int:
+    return len(_ALNUM.findall(masked, s, e))
+
+
+def _is_coined(text: str, q: Quoted) -> bool:
+    """Scare quotes, titles and nicknames: not something anyone is quoted as saying."""
+    words = text[q.start : q.end].split()
+    before = text[max(0, q.open_at - 30) : q.open_at]
+    if _NOT_SPEECH_BEFORE.search(before):
+        return True
+    if len(words) <= 6 and all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in ("of", "the", "and", "a", "in", "to", "for", "on") for w in words):
+        # Title Case phrase: a title or name ('"Meet the Press"', 'Donald "The Donald" Trump')
+        return len(words) > 1 or (q.open_at > 0 and text[q.open_at - 1 : q.open_at] == " " and text[q.open_at - 2 : q.open_at - 1].isalpha())
+    return False
+
+
+def extract_quotes(article: Article) -> list[Quote]:
+    """Every quotation in the article's body paragraphs, in text order. Never raises."""
+    try:
+        recs = _extract(article)
+    except Exception:  # pragma: no cover - a bug must not lose the article
+        return []
+    return _to_quotes(article, recs)
+
+
+def _extract(article: Article) -> list[_Rec]:
+    text = article.text
+    paras = article.body
+    names = ArticleNames()
+    quoted: list[list[Quoted]] = []
+    for p in paras:
+        names.scan(text, p.start, p.end)
+        quoted.append(scan_quotes(text, p.start, p.end))
+    masked = _mask(text, [q for qs in quoted for q in qs])
+    state = SpeakerState(names)
+    recs: list[_Rec] = []
+    prev_para_speaker: Speaker | None = None
+    open_rec: _Rec | None = None  # a quote still running at the end of the last paragraph
+    for k, p in enumerate(paras):
+        try:
+            open_rec, prev_para_speaker = _paragraph(
+                k, p.start, p.end, text, masked, quoted[k], names, state, recs, prev_para_speaker, open_rec
+            )
+        except Exception:  # pragma: no cover - one odd paragraph must not lose the rest
+            open_rec = None
+    return recs
+
+
+def _paragraph(
+    k: int,
+    ps: int,
+    pe: int,
+    text: str,
+    masked: str,
+    qs: list[Quoted],
+    names: ArticleNames,
+    state: SpeakerState,
+    recs: list[_Rec],
+    prev_para_speaker: Speaker | None,
+    open_rec: _Rec | None,
+) -> tuple[_Rec | None, Speaker | None]:
+    state.paragraph_person = None
+    state.paragraph_start = ps
+    para_last: Speaker | None = None
+    pending: list[_Rec] = []
+    claimed: set[int] = set()
+    # A quote that opens this paragraph continues one left open by the previous paragraph.
+    if open_rec is not None and qs and qs[0].open_at == ps:
+        q = qs[0]
+        open_rec.pieces.append((q.start, q.end))
+        claimed.add(id(q))
+        para_last = open_rec.speaker
+    next_open: _Rec | None = open_rec if open_rec is not None and qs and id(qs[0]) in claimed and not qs[0].closed else None
+    first_sentence = True
+    sentence_recs: list[tuple[int, int, int]] = []  # (start, end, records made) per sentence
+    last_direct: _Rec | None = None  # the direct quote of the previous sentence, if any
+    for ss, se in split_sentences(masked, ps, pe):
+        made_before = len(recs)
+        sq = [q for q in qs if ss <= q.open_at < se and id(q) not in claimed]
+        frames = find_frames(masked, ss, se)
+        prev_sp: Speaker | None = None
+        carried, last_direct = last_direct, None
+        for f in frames:
+            sp = _speaker(f, names, state, masked, prev_sp)
+            inside = [q for q in sq if any(q.start < b and q.end > a for a, b in f.pieces)]
+            real = [q for q in inside if not _is_coined(text, q)]
+            if f.needs_quote and not real:
+                continue
+            for q in inside:
+                claimed.add(id(q))
+            if real and sum(_residue(masked, a, b) for a, b in f.pieces) <= 3:
+                rec = _Rec("direct", [(q.start, q.end) for q in inside], k, sp, f.cue)
+            elif real:
+                rec = _Rec("partial", list(f.pieces), k, sp, f.cue)
+            else:
+                rec = _Rec("indirect", list(f.pieces), k, sp, f.cue)
+            recs.append(rec)
+            if rec.kind == "direct":
+                last_direct = rec
+            prev_sp = sp
+            if sp is not None:
+                if sp.type == "person" and sp.name:
+                    state.paragraph_person = sp
+                    state.last_person = sp
+                para_last = sp
+                if rec.kind == "direct":
+                    for r in pending:
+                        r.speaker = sp
+                    pending.clear()
+            if rec.kind == "direct" and inside and not inside[-1].closed:
+                next_open = rec
+        rest = [q for q in sq if id(q) not in claimed and not _is_coined(text, q)]
+        if rest:
+            rec = _unattributed(k, ss, se, text, masked, rest, names, state)
+            if rec is not None and rec.cue is None and carried is not None and not frames:
+                # The next sentence of a quote just attributed: one quote, several pieces.
+                carried.pieces.extend(rec.pieces)
+                last_direct = carried
+                if not rest[-1].closed:
+                    next_open = carried
+            elif rec is not None:
+                if rec.speaker is None:
+                    rec.speaker = para_last or (prev_para_speaker if first_sentence else None)
+                    if rec.speaker is None:
+                        pending.append(rec)
+                else:
+                    para_last = rec.speaker
+                    if rec.speaker.type == "person" and rec.speaker.name:
+                        state.paragraph_person = rec.speaker
+                        state.last_person = rec.speaker
+                recs.append(rec)
+                if rec.kind == "direct":
+                    last_direct = rec
+                if not rest[-1].closed:
+                    next_open = rec
+                if para_last is None:
+                    para_last = rec.speaker
+        first_sentence = False
+        sentence_recs.append((ss, se, len(recs) - made_before))
+    _lead_sentence(k, masked, sentence_recs, recs, prev_para_speaker)
+    if para_last is None:
+        para_last = person_named_between(names, ps, pe) or prev_para_speaker
+    return next_open, para_last
+
+
+def _lead_sentence(k: int, masked: str, sentences: list[tuple[int, int, int]], recs: list[_Rec], prev: Speaker | None) -> None:
+    """A paragraph that goes on reporting one person ('…. In addition, he expects, …. That
+    would help, he suggests.') reports its unattributed opening sentence too, when that
+    person is the one the previous paragraph quoted."""
+    if prev is None or prev.name is None or len(sentences) < 2 or sentences[0][2] != 0:
+        return
+    later = recs[len(recs) - sum(n for _, _, n in sentences[1:]) :]
+    if not later or any(n != 1 for _, _, n in sentences[1:]):
+        return
+    if not all(r.kind == "indirect" and r.speaker and r.speaker.name == prev.name and (r.speaker.mention or "").lower() in ("he", "she") for r in later):
+        return
+    ss, se = sentences[0][0], sentences[0][1]
+    if MASK in masked[ss:se]:
+        return
+    while se > ss and masked[se - 1] in ".!?":
+        se -= 1
+    recs.insert(len(recs) - len(later), _Rec("indirect", [(ss, se)], k, prev, None))
+
+
+def _speaker(f: Frame, names: ArticleNames, state: SpeakerState, masked: str, prev: Speaker | None) -> Speaker | None:
+    if f.mention is None:
+        return prev
+    if prev is not None and f.mention.start < f.cue_start and f.attr_start == f.cue_start:
+        return prev  # a participle: the subject already found for this sentence
+    sp = classify(f.mention, names, state, masked)
+    if f.mention.description and sp.description is None:
+        sp.description = f.mention.description
+    return sp
+
+
+def _unattributed(
+    k: int, ss: int, se: int, text: str, masked: str, rest: list[Quoted], names: ArticleNames, state: SpeakerState
+) -> _Rec | None:
+    pieces = [(q.start, q.end) for q in rest]
+    first, last = rest[0], rest[-1]
+    if _residue(masked, ss, se) <= 3:
+        return _Rec("direct", pieces, k)
+    # 'Ruiz was blunt: "…"'
+    colon = masked.rfind(":", ss, first.open_at)
+    if colon >= 0 and _residue(masked, colon, se) <= 3:
+        m = _COLON_SUBJECT.match(masked, ss, colon)
+        if m:
+            mention = Mention(m.start("np"), m.end("np"), m.group("np"))
+            return _Rec("direct", pieces, k, classify(mention, names, state, masked), ":")
+    # '"…," — Mayor Cho'
+    tail_at = last.end + 1
+    if _residue(masked, ss, first.open_at) == 0:
+        m = _DASH_SPEAKER.match(masked[tail_at:se])
+        if m and NAME_RUN.search(m.group("np")):
+            s = tail_at + m.start("np")
+            mention = Mention(s, tail_at + m.end("np"), m.group("np"))
+            sp = classify(mention, names, state, masked)
+            return _Rec("direct", pieces, k, sp, "—")
+    return None
+
+
+def _to_quotes(article: Article, recs: list[_Rec]) -> list[Quote]:
+    text = article.text
+    items = []
+    for r in recs:
+        pieces = []
+        for a, b in r.pieces:
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                pieces.append((a, b))
+        if not pieces:
+            continue
+        items.append((pieces, r))
+    items.sort(key=lambda it: it[0][0][0])
+    quotes: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    for pieces, r in items:
+        key = (pieces[0][0], pieces[-1][1])
+        if key in seen:
+            continue
+        seen.add(key)
+        sp = r.speaker
+        quotes.append(
+            Quote(
+                id=f"{article.id}#q{len(quotes) + 1}",
+                article_id=article.id,
+                kind=r.kind,  # type: ignore[arg-type]
+                text=" … ".join(text[a:b] for a, b in pieces),
+                speaker=sp.name if sp else None,
+                speaker_mention=sp.mention if sp else None,
+                speaker_type=sp.type if sp else None,  # type: ignore[arg-type]
+                speaker_description=sp.description if sp else None,
+                cue=r.cue,
+                start=pieces[0][0],
+                end=pieces[-1][1],
+                pieces=[Piece(start=a, end=b) for a, b in pieces] if len(pieces) > 1 else [],
+                paragraph=r.paragraph,
+            )
+        )
+    return quotes

@@ -1,0 +1,243 @@
+"""Person names: telling a name from a title or an organisation, settling the full name an
+article uses for a person, and (`NameRegistry`) one canonical name per person across the
+whole corpus.
+
+Two levels, because they need different evidence. Inside one article, 'Mr. Lukyanov',
+'Lukyanov' and 'Fyodor Lukyanov' are the same person when the article names only one
+Lukyanov (`ArticleNames`). Across articles, 'Trump' in one and 'Donald Trump' in another
+merge only when the corpus knows exactly one full name with that surname
+(`NameRegistry`); 'Clinton' stays 'Clinton' when both Bill and Hillary are known.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+# Words that precede a name without being part of it. Lower-case, without the dot.
+TITLES: frozenset[str] = frozenset(
+    """mr mrs ms miss mx dr prof professor sen senator sens rep reps representative gov governor
+    president presidents vice mayor secretary minister premier chancellor judge justice gen general
+    col colonel lt lieutenant maj major capt captain sgt sergeant adm admiral cmdr commander sheriff
+    chief speaker rev reverend pope king queen prince princess sir dame lord lady ambassador
+    commissioner director chairman chairwoman chair officer detective attorney councilman
+    councilwoman councillor councilor alderman deputy former leader candidate nominee coach dean
+    bishop cardinal rabbi imam sheikh emir crown trooper agent spokesman spokeswoman spokesperson
+    state foreign prime defense defence interior finance economy health education assemblyman
+    assemblywoman delegate supervisor superintendent principal chancellor congressman
+    congresswoman rep. st saint first lady gop democrat democratic republican house senate""".split()
+)
+
+# Capitalised words that start a sentence or a phrase but are not names.
+STOPWORDS: frozenset[str] = frozenset(
+    """the a an and but or nor so yet for in on at by of to from with without into onto over under
+    after before since until unless if when while whereas though although because as among amid
+    during this that these those it its he she they we i you his her their our my your who whom
+    what which why how where there here then now still also even just only not no yes some many
+    most much more any all both each every few several other another such last next first second
+    new mrs mr ms dr meanwhile however instead indeed moreover furthermore besides later earlier
+    today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december jan feb
+    mar apr jun jul aug sep sept oct nov dec according asked says said read click watch""".split()
+)
+
+# Final words that make a capitalised run an organisation, not a person.
+ORG_WORDS: frozenset[str] = frozenset(
+    """council department ministry house party committee agency association union commission
+    court congress senate assembly parliament office service police board bank fund group center
+    centre institute university college school foundation administration government campaign
+    network news times post journal tribune herald telegraph guardian gazette globe magazine press
+    review report reuters bloomberg politico axios cnn nbc abc cbs fox msnbc npr pbs bbc ap afp
+    inc corp corporation co company ltd llc plc kremlin pentagon nato un eu fbi cia nsa gop dnc rnc
+    army navy force forces guard command ministry staff team club league federation organization
+    organisation coalition alliance caucus secretariat embassy consulate cabinet court tribunal
+    foundation trust fund institute lab laboratory hospital clinic church county city state
+    republicans democrats""".split()
+)
+
+# Places and bodies that speak in news copy ('Moscow said', 'Washington insists').
+PLACES: frozenset[str] = frozenset(
+    """russia china ukraine iran israel america washington moscow beijing kyiv kiev europe britain
+    france germany japan india pakistan mexico canada brazil turkey syria iraq egypt london paris
+    berlin tokyo tehran pyongyang seoul brussels taiwan cuba venezuela korea italy spain poland
+    congress whitehall downing""".split()
+)
+
+PRONOUNS: frozenset[str] = frozenset("he she they it i we you who which".split())
+
+_TOKEN = r"(?:[A-Z][A-Za-z'’\-]*\.?|[A-Z]\.)"
+_PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|ter|dos|das)"
+# A run of capitalised words, allowing name particles and initials inside it.
+NAME_RUN = re.compile(rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN})*")
+
+
+def _key(token: str) -> str:
+    return token.rstrip(".").lower()
+
+
+def split_title(mention: str) -> tuple[str, str]:
+    """Split 'State Department spokeswoman Tammy Bruce' style mentions into title and name.
+
+    Returns (title words, name words) as written; the name is what is left after leading
+    titles and stop words.
+    """
+    tokens = mention.split()
+    i = 0
+    for j in range(len(tokens) - 1):
+        if _key(tokens[j]) in TITLES or _key(tokens[j]) in STOPWORDS:
+            i = j + 1
+    return " ".join(tokens[:i]), " ".join(tokens[i:])
+
+
+def bare_name(mention: str) -> str:
+    """The name without titles, honorifics and a possessive: 'Mr. Trump's' -> 'Trump'."""
+    name = split_title(mention)[1]
+    name = re.sub(r"['’]s?$", "", name)
+    name = re.sub(r",?\s+(?:Jr|Sr|II|III|IV)\.?$", "", name)
+    return name.strip()
+
+
+def surname(name: str) -> str:
+    tokens = bare_name(name).split()
+    return tokens[-1].rstrip(".") if tokens else ""
+
+
+def is_org(run: str) -> bool:
+    """True when a capitalised run names an organisation or a place rather than a person."""
+    tokens = run.split()
+    if not tokens:
+        return False
+    last = _key(tokens[-1])
+    if last in ORG_WORDS or (len(tokens) == 1 and last in PLACES):
+        return True
+    if tokens[0] == "The" and len(tokens) > 1:
+        return True
+    return len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1
+
+
+def looks_like_person(name: str) -> bool:
+    """A full person name: two to five capitalised tokens, not an organisation or place."""
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 5 or is_org(name):
+        return False
+    if any(_key(t) in STOPWORDS or _key(t) in PLACES for t in tokens):
+        return False
+    return all(t[0].isupper() or t in _PARTICLE_SET for t in tokens)
+
+
+_PARTICLE_SET = frozenset(_PARTICLE[3:-1].split("|"))
+
+
+class ArticleNames:
+    """The people one article names, so a mention resolves to the fullest name it gives.
+
+    Built from the article's body text: every run of capitalised words that looks like a
+    full name. A surname or 'Mr. Surname' resolves to the only full name with that
+    surname, or, when several share it, to the one mentioned most often (ties: first).
+    """
+
+    __slots__ = ("_by_surname", "_by_first", "_counts", "_order", "mentions")
+
+    def __init__(self) -> None:
+        self._by_surname: dict[str, list[str]] = defaultdict(list)
+        self._by_first: dict[str, list[str]] = defaultdict(list)
+        self._counts: dict[str, int] = defaultdict(int)
+        self._order: dict[str, int] = {}
+        self.mentions: list[tuple[int, str]] = []  # (offset, canonical) of person mentions
+
+    def scan(self, text: str, start: int, end: int) -> None:
+        for m in NAME_RUN.finditer(text, start, end):
+            run = m.group()
+            title, name = split_title(run)
+            name = bare_name(name)
+            if not looks_like_person(name):
+                # A single surname after a title ('Mr. Putin') is a mention too.
+                if title and len(name.split()) == 1 and not is_org(name):
+                    self.mentions.append((m.start(), name))
+                continue
+            self.add(name)
+            self.mentions.append((m.start(), name))
+
+    def add(self, name: str) -> None:
+        if name not in self._order:
+            self._order[name] = len(self._order)
+            tokens = name.split()
+            self._by_surname[tokens[-1].rstrip(".").lower()].append(name)
+            self._by_first[tokens[0].lower()].append(name)
+        self._counts[name] += 1
+
+    def canonical(self, mention: str) -> str:
+        """The full name the article gives for `mention`, or the mention without titles."""
+        name = bare_name(mention)
+        if not name:
+            return mention.strip()
+        tokens = name.split()
+        if len(tokens) >= 2:
+            if name in self._order:
+                return name
+            # 'Donald J. Trump' and 'Donald Trump' in one article: keep the one given.
+            candidates = [n for n in self._by_surname.get(tokens[-1].lower(), []) if n.split()[0] == tokens[0]]
+            return self._best(candidates) or name
+        key = tokens[0].rstrip(".").lower()
+        candidates = self._by_surname.get(key) or self._by_first.get(key) or []
+        return self._best(candidates) or name
+
+    def _best(self, candidates: list[str]) -> str | None:
+        if not candidates:
+            return None
+        return max(candidates, key=lambda n: (self._counts[n], -self._order[n]))
+
+    def resolve_at(self, mention: str, offset: int) -> str:
+        """Like `canonical`, but among same-surname people prefer the one last named before
+        `offset` (the reader's most recent referent)."""
+        name = bare_name(mention)
+        tokens = name.split()
+        if len(tokens) == 1:
+            key = tokens[0].rstrip(".").lower()
+            candidates = self._by_surname.get(key, [])
+            if len(candidates) > 1:
+                for pos, full in reversed(self.mentions):
+                    if pos < offset and full in candidates:
+                        return full
+        return self.canonical(mention)
+
+
+class NameRegistry:
+    """One canonical name per person across a corpus.
+
+    `add` every person name the extractor settled on (the fullest name each article
+    gives); `resolve` then maps a bare surname to the only full name known with that
+    surname. Two people sharing a surname are never merged: the surname stays as written.
+    Titles are dropped first, so 'President Trump' and 'Trump' resolve alike.
+    """
+
+    def __init__(self) -> None:
+        self._full: dict[str, set[str]] = defaultdict(set)
+        self._names: set[str] = set()
+
+    def add(self, name: str | None) -> None:
+        if not name:
+            return
+        bare = bare_name(name)
+        tokens = bare.split()
+        if len(tokens) >= 2 and looks_like_person(bare):
+            self._names.add(bare)
+            self._full[tokens[-1].rstrip(".").lower()].add(bare)
+
+    def resolve(self, name: str) -> str:
+        bare = bare_name(name)
+        tokens = bare.split()
+        if not tokens:
+            return name
+        if len(tokens) == 1:
+            full = self._full.get(tokens[0].rstrip(".").lower(), set())
+            if len(full) == 1:
+                return next(iter(full))
+            return bare
+        return bare
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
+
+    def __len__(self) -> int:
+        return len(self._names)

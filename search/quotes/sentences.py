@@ -1,0 +1,45 @@
+"""Sentence boundaries inside a paragraph whose quoted words have been masked.
+
+Masking first (see `extract.mask`) means a full stop inside a quotation never ends the
+writer's sentence: '"It failed. We know," he said.' stays one sentence, which is what
+attribution needs.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sen sens rep reps gov gen lt col capt sgt adm cmdr maj rev st jr sr inc corp
+    co ltd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd dept est
+    calif fla ill mass mich minn penn tenn wis ariz colo conn ga ky la md mo nev okla ore pa va wash
+    wyo ala ark del kan miss neb vt u.s u.k u.n d.c a.m p.m e.g i.e""".split()
+)
+
+_END = re.compile(r"[.!?]+[\"”’'»)\]]*\s+(?=[\"“‘'«(\[]?[A-Z0-9·])")
+_LAST_WORD = re.compile(r"([A-Za-z.]+)$")
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the sentences of `text[start:end]`, ends exclusive and trimmed."""
+    spans: list[tuple[int, int]] = []
+    s = start
+    for m in _END.finditer(text, start, end):
+        word = _LAST_WORD.search(text, max(s, m.start() - 12), m.start())
+        if word:
+            w = word.group(1).lower().rstrip(".")
+            if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+                continue
+        e = m.end()
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+        s = m.end()
+    if s < end:
+        e = end
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans

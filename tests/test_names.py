@@ -1,0 +1,83 @@
+"""One name per person: within an article (surname, title, pronoun -> full name), across
+the corpus (`NameRegistry`), and the user's aliases file."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.models import Article, Quote
+from search.quotes import NameRegistry, extract_quotes, load_aliases
+from search.quotes.names import ArticleNames, bare_name
+from search.readers.paragraphs import split_paragraphs
+
+
+def test_bare_name_drops_titles_and_possessive():
+    assert bare_name("Russian President Vladimir Putin") == "Vladimir Putin"
+    assert bare_name("Mr. Trump's") == "Trump"
+    assert bare_name("House Speaker Paul Ryan") == "Paul Ryan"
+
+
+def test_article_names_resolve_surname_and_prefer_the_recent_one():
+    text = "Bill Clinton spoke. Hillary Clinton spoke. Hillary Clinton again. Hillary Clinton, too. Then Bill Clinton left."
+    names = ArticleNames()
+    names.scan(text, 0, len(text))
+    assert names.canonical("Mrs. Clinton") == "Hillary Clinton"  # most mentioned
+    assert names.resolve_at("Clinton", len(text)) == "Bill Clinton"  # last named
+    assert names.canonical("Mr. Lukyanov") == "Lukyanov"  # unknown: as written, without title
+
+
+def test_registry_merges_surname_only_when_unique():
+    reg = NameRegistry()
+    for name in ["Donald Trump", "Bill Clinton", "Hillary Clinton", "President Donald Trump"]:
+        reg.add(name)
+    assert reg.resolve("Trump") == "Donald Trump"
+    assert reg.resolve("Mr. Trump") == "Donald Trump"
+    assert reg.resolve("Clinton") == "Clinton"
+    assert reg.resolve("Hillary Clinton") == "Hillary Clinton"
+    assert reg.resolve("Lukyanov") == "Lukyanov"
+
+
+def test_registry_across_articles():
+    def speakers(text: str, aid: str) -> list[str | None]:
+        return [q.speaker for q in extract_quotes(Article(id=aid, text=text, body=split_paragraphs(text)))]
+
+    a = speakers("“We will win,” said Donald Trump, the candidate.", "a")
+    b = speakers("“We will win,” Trump said.", "b")
+    assert (a, b) == (["Donald Trump"], ["Trump"])
+    reg = NameRegistry()
+    for name in a + b:
+        reg.add(name)
+    assert [reg.resolve(n) for n in b if n] == ["Donald Trump"]
+
+
+def _quote(speaker: str, description: str | None = None) -> Quote:
+    return Quote(id="a#q1", article_id="a", kind="direct", text="x", speaker=speaker, speaker_description=description, start=0, end=1)
+
+
+def test_aliases_merge_and_split(tmp_path):
+    path = tmp_path / "aliases.toml"
+    path.write_text(
+        '[merge]\n"Donald J. Trump" = "Donald Trump"\n\n'
+        '[[split]]\nname = "John Smith"\nspeaker = "John Smith (footballer)"\nsource = "ESPN"\n\n'
+        '[[split]]\nname = "John Smith"\nspeaker = "John Smith (senator)"\ndescription = "senator"\n',
+        encoding="utf-8",
+    )
+    aliases = load_aliases(path)
+    espn = Article(id="a", source="ESPN", text="x")
+    times = Article(id="b", source="The Times", text="x")
+    assert aliases.apply(_quote("Donald J. Trump"), times).speaker == "Donald Trump"
+    assert aliases.apply(_quote("John Smith"), espn).speaker == "John Smith (footballer)"
+    assert aliases.apply(_quote("John Smith", "a senator from Ohio"), times).speaker == "John Smith (senator)"
+    assert aliases.apply(_quote("John Smith"), times).speaker == "John Smith"
+    assert aliases.apply(_quote("Ruiz"), times).speaker == "Ruiz"
+
+
+@pytest.mark.parametrize(
+    "content",
+    ['[merge]\n"A" = 3\n', '[[split]]\nname = "A"\n', '[[split]]\nname = "A"\nspeaker = "B"\ncolour = "red"\n', "not toml ["],
+)
+def test_aliases_reject_malformed_files(tmp_path, content):
+    path = tmp_path / "aliases.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError):
+        load_aliases(path)
