@@ -12,7 +12,8 @@ import calendar
 import datetime as dt
 import re
 
-from whoosh.util.times import adatetime
+from whoosh.qparser.dateparse import DateParserPlugin, DateTimeNode
+from whoosh.util.times import adatetime, timespan
 
 from search.errors import DateError
 
@@ -65,3 +66,21 @@ class WhooshDates:
             month=first.month if m.group(2) else None,
             day=first.day if m.group(3) else None,
         )
+
+
+class PeriodDatePlugin(DateParserPlugin):
+    """Whoosh's date plugin, reading `date:2025-02` as the whole month.
+
+    Whoosh turns a partial date into a single instant and then fails on it ('Unknown time
+    object'), so a lone date becomes the span from its first to its last instant here; ranges
+    (`date:[2025-01 TO 2025-03]`, `date:>2025-02`) already widen their ends that way.
+    """
+
+    def __init__(self, callback=None) -> None:
+        super().__init__(dateparser=WhooshDates(), callback=callback)
+
+    def text_to_dt(self, node):
+        out = super().text_to_dt(node)
+        if isinstance(out, DateTimeNode) and isinstance(out.dt, adatetime):
+            out.dt = timespan(out.dt.floor(), out.dt.ceil())
+        return out

@@ -20,7 +20,8 @@ DocKind = Literal["article", "quote"]
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # defer_build: a command builds only the validators of the records it prints (cold start).
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Paragraph(_Record):
@@ -101,7 +102,11 @@ class SearchResult(_Record):
     offset: int = 0
     limit: int
     hits: list[Hit]
-    facets: dict[str, list[FacetCount]] = Field(default_factory=dict)
+    facets: dict[str, list[FacetCount]] = Field(
+        default_factory=dict,
+        description="Counts over every match (not only this page), by facet name: speaker, source, kind, type, date:day, date:month, date:year.",
+    )
+    facet_values: dict[str, int] = Field(default_factory=dict, description="How many distinct values each facet has before --facet-limit cut its list.")
     notes: list[str] = Field(default_factory=list, description="What the engine decided for you: speaker matches, spelling, undated articles left out.")
     suggestion: str | None = Field(None, description="A corrected query when this one found nothing.")
     took_ms: float = 0.0

@@ -102,13 +102,14 @@ def hit_text(n: int, hit: Hit, color: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def facet_text(name: str, counts: list[FacetCount], color: bool, width: int = 30) -> str:
-    """A facet as a small bar chart ordered by count (dates in time order)."""
+def facet_text(name: str, counts: list[FacetCount], color: bool, width: int = 30, values: int | None = None) -> str:
+    """A facet as a small bar chart, most frequent first (the order the engine gives)."""
     if not counts:
         return f"{name}: (none)\n"
     top = max(c.count for c in counts) or 1
     label_w = min(max(len(c.value) for c in counts), 40)
-    lines = [click.style(name, bold=True) if color else name]
+    title = name + (f" (top {len(counts)} of {values})" if values and values > len(counts) else "")
+    lines = [click.style(title, bold=True) if color else title]
     for c in counts:
         bar = "█" * max(1, round(width * c.count / top))
         label = c.value if len(c.value) <= label_w else c.value[: label_w - 1] + "…"
@@ -124,7 +125,7 @@ def result_text(result: SearchResult, color: bool) -> str:
     for i, hit in enumerate(result.hits, start=result.offset + 1):
         parts.append("\n" + hit_text(i, hit, color))
     for name, counts in result.facets.items():
-        parts.append("\n" + facet_text(name, counts, color))
+        parts.append("\n" + facet_text(name, counts, color, values=result.facet_values.get(name)))
     return "".join(parts)
 
 

@@ -5,7 +5,8 @@ fuzzy terms like `Lukianov~`, `field:value`). Before Whoosh sees it we check wha
 would silently swallow (an unclosed quote or bracket, an unknown field) so that the user gets
 a clear message instead of a surprising result. Speaker and source names are matched the
 forgiving way (case, accents, honorifics, surname alone, abbreviations, misspellings)
-against the names the index actually holds.
+against the names the index actually holds, and a query that finds nothing gets a
+"did you mean" built from the index's own (unstemmed) spelling list.
 """
 
 from __future__ import annotations
@@ -13,18 +14,14 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+import weakref
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
-from whoosh.qparser import (
-    FuzzyTermPlugin,
-    GtLtPlugin,
-    MultifieldParser,
-)
-from whoosh.qparser.dateparse import DateParserPlugin
+from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, MultifieldParser
 from whoosh.searching import Searcher
 
-from search.dates import WhooshDates, parse_period, to_datetime
+from search.dates import PeriodDatePlugin, parse_period, to_datetime
 from search.errors import QuerySyntaxError
 from search.sources import source_keys
 
@@ -47,20 +44,24 @@ FIELD_ALIASES: dict[str, str] = {
     "article_id": "article_id",
     "id": "id",
 }
+# The fields named in help and error messages (the others are aliases or for experts).
+MAIN_FIELDS = ("speaker", "source", "date", "kind", "type", "title", "author", "text")
 DOC_KINDS = ("article", "quote")
 QUOTE_KINDS = ("direct", "partial", "indirect")
 DEFAULT_FIELDS = ["text", "title"]
-EXAMPLES = (
-    'Ukraine   "return to normality"   speaker:lukyanov   Putin AND NOT Trump   '
-    "date:[2025-01 TO 2025-03]   kind:quote   Lukianov~   negotiat*"
-)
+OPERATORS = {"AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE"}
+# How many names a note lists before saying "and N more".
+NOTE_NAMES = 5
 
 # Honorifics and titles dropped when matching a typed name against speakers.
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "rev", "president", "senator", "sen",
     "rep", "gov", "governor", "mayor", "minister", "secretary", "gen", "general", "judge", "justice",
     "pope", "king", "queen", "prince", "lord", "lady", "chancellor", "premier", "ambassador",
-}
+}  # fmt: skip
+
+_FIELD_RE = re.compile(r"(?<![\w\\])([A-Za-z_]+):(?!//)")
+_NAME_TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 
 
 def fold(text: str) -> str:
@@ -70,8 +71,12 @@ def fold(text: str) -> str:
 
 
 def name_tokens(name: str) -> list[str]:
-    tokens = re.findall(r"\w+(?:['’]\w+)*", fold(name))
+    tokens = _NAME_TOKEN.findall(fold(name))
     return [t for t in tokens if t not in HONORIFICS] or tokens
+
+
+def _text(value: object) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
 
 
 # ---------------------------------------------------------------------------------------
@@ -98,7 +103,7 @@ def check_syntax(text: str) -> None:
         col = text.rfind('"') + 1
         raise QuerySyntaxError(f'unclosed quote at column {col} in {text!r}; close the phrase: "return to normality"')
     outside = "".join(text[s:e] for s, e in _unquoted_spans(text))
-    for open_, close, example in (("(", ")", "(Putin OR Trump) AND Ukraine"), ("[", "]", "date:[2025-01 TO 2025-03]"), ("{", "}", "date:{2025-01 TO 2025-03}")):
+    for open_, close, example in (("(", ")", "(Putin OR Trump) AND Ukraine"), ("[", "]", "date:[2016-01 TO 2016-03]"), ("{", "}", "date:{2016-01 TO 2016-03}")):
         depth = 0
         for ch in outside:
             depth += (ch == open_) - (ch == close)
@@ -106,22 +111,36 @@ def check_syntax(text: str) -> None:
                 raise QuerySyntaxError(f"unmatched '{close}' in {text!r}; write it as: {example}")
         if depth:
             raise QuerySyntaxError(f"unclosed '{open_}' in {text!r}; write it as: {example}")
+    words = re.sub(r'"[^"]*"', " phrase ", text).split()
+    if words and (words[0] in {"AND", "OR", "ANDNOT", "ANDMAYBE"} or words[-1] in OPERATORS):
+        op = words[0] if words[0] in OPERATORS else words[-1]
+        raise QuerySyntaxError(f"'{op}' needs a term on each side in {text!r}; write it as: Putin AND Ukraine (lower-case 'and' is a word)")
     for s, e in _unquoted_spans(text):
-        for m in re.finditer(r"(?<![\w\\])([A-Za-z_]+):(?!//)", text[s:e]):
+        for m in _FIELD_RE.finditer(text[s:e]):
             if m.group(1).lower() not in FIELD_ALIASES:
-                known = ", ".join(sorted({k for k in FIELD_ALIASES if k in {"text", "title", "speaker", "source", "date", "kind", "type", "author"}}))
-                raise QuerySyntaxError(f"unknown field '{m.group(1)}:' in {text!r}; fields are {known} (e.g. speaker:lukyanov)")
+                raise QuerySyntaxError(f"unknown field '{m.group(1)}:' in {text!r}; fields are {', '.join(MAIN_FIELDS)} (e.g. speaker:lukyanov)")
 
 
 def _date_error(message: object) -> None:
-    raise QuerySyntaxError(f"bad date in query: {message}; write date:2025, date:2025-02 or date:[2025-01 TO 2025-03]")
+    raise QuerySyntaxError(f"bad date in query: {message}; write date:2016, date:2016-03, date:2016-03-14 or date:[2016-01 TO 2016-03]")
+
+
+# Parsers are built once per schema (Schema is unhashable, hence the id and the identity
+# check): building one with its plugins costs about a millisecond.
+_PARSERS: dict[int, tuple[object, MultifieldParser]] = {}
 
 
 def make_parser(schema) -> MultifieldParser:
+    cached = _PARSERS.get(id(schema))
+    if cached is not None and cached[0] is schema:
+        return cached[1]
     parser = MultifieldParser(DEFAULT_FIELDS, schema, fieldboosts={"title": 1.5})
     parser.add_plugin(FuzzyTermPlugin())
     parser.add_plugin(GtLtPlugin())
-    parser.add_plugin(DateParserPlugin(dateparser=WhooshDates(), callback=_date_error))
+    parser.add_plugin(PeriodDatePlugin(callback=_date_error))
+    if len(_PARSERS) > 16:
+        _PARSERS.clear()
+    _PARSERS[id(schema)] = (schema, parser)
     return parser
 
 
@@ -134,7 +153,7 @@ def _rename_fields(text: str) -> str:
     out, last = [], 0
     for s, e in _unquoted_spans(text):
         out.append(text[last:s])
-        out.append(re.sub(r"(?<![\w\\])([A-Za-z_]+):(?!//)", repl, text[s:e]))
+        out.append(_FIELD_RE.sub(repl, text[s:e]))
         last = e
     out.append(text[last:])
     return "".join(out)
@@ -152,47 +171,86 @@ class NameMatch:
     note: str | None = None
 
 
-def _lexicon(searcher: Searcher, fieldname: str) -> list[str]:
-    cache = searcher.__dict__.setdefault("_search_lexicons", {})
-    if fieldname not in cache:
-        cache[fieldname] = [v.decode("utf-8") if isinstance(v, bytes) else v for v in searcher.lexicon(fieldname)]
-    return cache[fieldname]
+@dataclass
+class _Names:
+    """The distinct values of a name field with their folded tokens and document counts,
+    built once per searcher so that matching a name is a few dictionary look-ups."""
+
+    names: list[str]
+    counts: dict[str, int]
+    tokens: dict[str, tuple[str, ...]]
+    by_token: dict[str, list[str]]
+    folded: dict[str, list[str]]
+
+    @classmethod
+    def read(cls, searcher: Searcher, fieldname: str) -> _Names:
+        counts: dict[str, int] = {}
+        reader = searcher.reader()
+        for term, info in reader.iter_field(fieldname):
+            counts[_text(term)] = info.doc_frequency()
+        tokens = {n: tuple(name_tokens(n)) for n in counts}
+        by_token: dict[str, list[str]] = {}
+        folded: dict[str, list[str]] = {}
+        for n, toks in tokens.items():
+            for t in set(toks):
+                by_token.setdefault(t, []).append(n)
+            folded.setdefault(fold(n).strip(), []).append(n)
+        return cls(sorted(counts), counts, tokens, by_token, folded)
+
+    def ranked(self, names: list[str] | set[str]) -> list[str]:
+        """Most quoted first: the order in which notes name them."""
+        return sorted(names, key=lambda n: (-self.counts.get(n, 0), n))
+
+
+_NAMES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def names_of(searcher: Searcher, fieldname: str) -> _Names:
+    per_field = _NAMES.setdefault(searcher, {})
+    if fieldname not in per_field:
+        per_field[fieldname] = _Names.read(searcher, fieldname)
+    return per_field[fieldname]
+
+
+def _listed(names: list[str]) -> str:
+    shown = ", ".join(names[:NOTE_NAMES])
+    return shown + (f" and {len(names) - NOTE_NAMES} more" if len(names) > NOTE_NAMES else "")
 
 
 def match_speaker(searcher: Searcher, typed: str) -> NameMatch:
-    """Canonical speakers `typed` may mean: every token (honorifics aside) must match a token
-    of the name; failing that, the closest spellings."""
+    """Canonical speakers `typed` may mean.
+
+    Every typed token (honorifics aside) must be a token of the name, so a surname alone finds
+    everyone with that surname; failing that, tokens may be prefixes ('Luky'); failing that,
+    the closest spellings are used and the note says so.
+    """
     wanted = name_tokens(typed)
     if not wanted:
         return NameMatch()
-    names = _lexicon(searcher, "speaker_name")
-    tokens_of = {n: name_tokens(n) for n in names}
-    exact = [n for n in names if fold(n) == fold(typed)]
-    if exact:
-        return NameMatch(exact)
-    found = [n for n, toks in tokens_of.items() if all(w in toks for w in wanted)]
+    book = names_of(searcher, "speaker_name")
+    candidates = set(book.by_token.get(wanted[0], ()))
+    found = [n for n in candidates if all(w in book.tokens[n] for w in wanted)]
     if not found:
-        found = [n for n, toks in tokens_of.items() if all(any(t.startswith(w) for t in toks) for w in wanted)]
+        vocabulary = book.by_token.keys()
+        prefixes = [[t for t in vocabulary if t.startswith(w)] for w in wanted]
+        if all(prefixes) and sum(len(p) for p in prefixes) < 200:
+            found = [n for n in book.names if all(any(t in book.tokens[n] for t in p) for p in prefixes)]
     if found:
-        note = None
-        if len(found) > 1:
-            note = f"speaker '{typed}' matches {len(found)} speakers: {', '.join(sorted(found))}"
-        return NameMatch(sorted(found), note)
-    # Misspelling: compare each typed token with the tokens of every name.
-    vocabulary = sorted({t for toks in tokens_of.values() for t in toks})
-    close: dict[str, list[str]] = {}
-    for w in wanted:
-        close[w] = difflib.get_close_matches(w, vocabulary, n=3, cutoff=0.75)
+        found = book.ranked(found)
+        note = f"speaker '{typed}' matches {len(found)} speakers: {_listed(found)}" if len(found) > 1 else None
+        return NameMatch(found, note)
+    close = {w: difflib.get_close_matches(w, list(book.by_token), n=3, cutoff=0.75) for w in wanted}
     if all(close.values()):
-        found = [n for n, toks in tokens_of.items() if all(any(c in toks for c in close[w]) for w in wanted)]
+        found = [n for n in book.names if all(any(c in book.tokens[n] for c in close[w]) for w in wanted)]
         if found:
-            return NameMatch(sorted(found), f"no speaker '{typed}'; showing {', '.join(sorted(found))}")
-    return NameMatch([], f"no speaker matches '{typed}'")
+            found = book.ranked(found)
+            return NameMatch(found, f"no speaker '{typed}'; showing the closest spelling: {_listed(found)}")
+    return NameMatch([], f"no speaker matches '{typed}' (search speakers lists them)")
 
 
 def match_source(searcher: Searcher, typed: str) -> NameMatch:
     """Sources `typed` may mean: 'wsj', 'Wall Street Journal', 'nyt' all find their outlet."""
-    names = _lexicon(searcher, "source")
+    names = names_of(searcher, "source").names
     typed_keys = source_keys(typed)
     found = [n for n in names if typed_keys & source_keys(n)]
     if not found:
@@ -204,8 +262,8 @@ def match_source(searcher: Searcher, typed: str) -> NameMatch:
     close = difflib.get_close_matches(fold(typed), [fold(n) for n in names], n=2, cutoff=0.7)
     found = [n for n in names if fold(n) in close]
     if found:
-        return NameMatch(found, f"no source '{typed}'; showing {', '.join(found)}")
-    return NameMatch([], f"no source matches '{typed}'")
+        return NameMatch(found, f"no source '{typed}'; showing the closest: {', '.join(found)}")
+    return NameMatch([], f"no source matches '{typed}'; the index has: {', '.join(names) or 'none'}")
 
 
 def _any_of(fieldname: str, values: list[str]) -> wq.Query:
@@ -230,12 +288,14 @@ class Compiled:
     date_filtered: bool
     filter_no_date: wq.Query | None = None  # the filters without the date range
     empty: bool = False  # a filter matched nothing in the index (e.g. unknown speaker)
+    has_text: bool = False  # the user typed a query (relevance means something)
+    query_no_date: wq.Query | None = None  # the query with its date: parts taken as true
 
 
 def _rewrite(q: wq.Query, searcher: Searcher, notes: list[str]) -> wq.Query:
     """Make `source:` and `speaker:` terms forgiving and send `kind:direct` to quote kinds."""
     if isinstance(q, wq.Term):
-        value = q.text.decode() if isinstance(q.text, bytes) else str(q.text)
+        value = _text(q.text)
         if q.fieldname == "source":
             m = match_source(searcher, value)
             if m.note:
@@ -248,21 +308,102 @@ def _rewrite(q: wq.Query, searcher: Searcher, notes: list[str]) -> wq.Query:
         if q.fieldname == "quote_kind" and value.lower() not in QUOTE_KINDS:
             raise QuerySyntaxError(f"unknown quote type '{value}'; use type:direct, type:partial or type:indirect")
         if q.fieldname == "speaker":
-            m = match_speaker(searcher, value)
-            if m.values and not any(value in name_tokens(v) for v in m.values):
-                if m.note:
-                    notes.append(m.note)
-                return _any_of("speaker_name", m.values)
+            return _speaker_query(searcher, value, q, notes)
         return q
     if isinstance(q, wq.Phrase) and q.fieldname == "speaker":
-        typed = " ".join(w.decode() if isinstance(w, bytes) else w for w in q.words)
-        m = match_speaker(searcher, typed)
-        if m.note:
-            notes.append(m.note)
-        return _any_of("speaker_name", m.values) if m.values else q
+        return _speaker_query(searcher, " ".join(_text(w) for w in q.words), q, notes)
+    if isinstance(q, wq.Phrase) and q.fieldname == "source":
+        return _rewrite(wq.Term("source", " ".join(_text(w) for w in q.words)), searcher, notes)
     if q.is_leaf():
         return q
     return q.apply(lambda sub: _rewrite(sub, searcher, notes))
+
+
+def _speaker_query(searcher: Searcher, typed: str, original: wq.Query, notes: list[str]) -> wq.Query:
+    """`speaker:X` means what `--speaker X` means; a mention that is no speaker's name
+    ('spokesman') still searches the speaker mentions as written."""
+    m = match_speaker(searcher, typed)
+    if not m.values:
+        return original
+    if m.note:
+        notes.append(m.note)
+    return _any_of("speaker_name", m.values)
+
+
+def _leaf_word(q: wq.Query) -> str | None:
+    """How a word query reads when typed: 'trump', '"wall street"', 'negotiat*', 'lukianov~'."""
+    if isinstance(q, wq.Phrase):
+        return '"' + " ".join(_text(w) for w in q.words) + '"'
+    if isinstance(q, wq.Prefix):
+        return _text(q.text) + "*"
+    if isinstance(q, wq.FuzzyTerm):
+        return _text(q.text) + "~"
+    if isinstance(q, (wq.Term, wq.Wildcard)):
+        return _text(q.text)
+    return None
+
+
+def describe(q: wq.Query, top: bool = True) -> str:
+    """The query as understood, for people and the JSON `query` field: Whoosh's own form,
+    with a word searched in both text and title shown once and dates shown as dates."""
+    if _is_date(q) and isinstance(q, wq.NumericRange):
+        start, end = to_datetime_or_none(q.start), to_datetime_or_none(q.end)
+        if start and end and start == end:
+            return f"date:{start}"
+        return f"date:[{start or ''} TO {end or ''}]".replace("[ TO", "[TO").replace("TO ]", "TO]")
+    if isinstance(q, wq.Not):
+        return f"NOT {describe(q.query, False)}"
+    if isinstance(q, wq.compound.CompoundQuery):
+        parts: list[str] = []
+        subs = list(q.subqueries)
+        i = 0
+        while i < len(subs):
+            a, b = subs[i], subs[i + 1] if i + 1 < len(subs) else None
+            if (
+                isinstance(q, wq.Or)
+                and b is not None
+                and type(a) is type(b)
+                and (getattr(a, "fieldname", None), getattr(b, "fieldname", None)) == tuple(DEFAULT_FIELDS)
+                and _leaf_word(a) is not None
+                and _leaf_word(a) == _leaf_word(b)
+            ):
+                parts.append(_leaf_word(a) or "")
+                i += 2
+                continue
+            parts.append(describe(a, False))
+            i += 1
+        inner = q.JOINT.join(parts)
+        return inner if top or len(parts) == 1 else f"({inner})"
+    return str(q)
+
+
+def to_datetime_or_none(value: object) -> object:
+    """A date range bound as a date (Whoosh keeps them as 64-bit numbers)."""
+    if value is None:
+        return None
+    from whoosh.util.times import long_to_datetime
+
+    try:
+        return long_to_datetime(value).date() if isinstance(value, int) else value
+    except (OverflowError, ValueError):
+        return value
+
+
+def _is_date(q: wq.Query) -> bool:
+    return q.is_leaf() and getattr(q, "fieldname", None) == "date"
+
+
+def _has_date(q: wq.Query) -> bool:
+    return _is_date(q) or (not q.is_leaf() and any(_has_date(c) for c in q.children()))
+
+
+def _without_dates(q: wq.Query) -> wq.Query:
+    """The query with each date condition taken as met: what an undated document would match."""
+    if _is_date(q):
+        return wq.Every()
+    if q.is_leaf():
+        return q
+    return q.apply(_without_dates)
 
 
 def compile_request(
@@ -280,11 +421,14 @@ def compile_request(
     described: list[str] = []
     empty = False
     text = (text or "").strip()
+    query_no_date = None
     if text:
         check_syntax(text)
         parsed = make_parser(searcher.schema).parse(_rename_fields(text))
         query = _rewrite(parsed, searcher, notes)
-        described.append(str(query))
+        described.append(describe(parsed))
+        if _has_date(query):
+            query_no_date = _without_dates(query)
     else:
         query = wq.Every()
     filters: list[wq.Query] = []
@@ -305,7 +449,7 @@ def compile_request(
             notes.append(m.note)
         empty |= not m.values
         filters.append(_any_of("speaker_name", m.values))
-        described.append(f"speaker={'|'.join(m.values) or typed}")
+        described.append(f"speaker={'|'.join(m.values[:NOTE_NAMES]) + ('|…' if len(m.values) > NOTE_NAMES else '') if m.values else typed}")
     if sources:
         values: list[str] = []
         for typed in sources:
@@ -325,7 +469,7 @@ def compile_request(
     if until:
         end = parse_period(until)[1]
     if start and end and start > end:
-        raise QuerySyntaxError(f"--since {start} is after --until {end}; swap them")
+        raise QuerySyntaxError(f"the date range {start}..{end} is empty: its start is after its end; swap --since and --until")
     date_filtered = bool(start or end)
     if date_filtered:
         filters.append(wq.DateRange("date", to_datetime(start) if start else None, to_datetime(end, end=True) if end else None))
@@ -333,4 +477,74 @@ def compile_request(
     flt = None
     if filters:
         flt = filters[0] if len(filters) == 1 else wq.And(filters)
-    return Compiled(query, flt, notes, " ".join(described) or "*", date_filtered, filter_no_date, empty)
+    return Compiled(
+        query,
+        flt,
+        notes,
+        " ".join(described) or "*",
+        date_filtered or query_no_date is not None,
+        filter_no_date,
+        empty,
+        has_text=bool(text),
+        query_no_date=query_no_date,
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Did you mean
+
+_WORD = re.compile(r"[^\W\d_][\w'’]*")
+
+
+def _edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _bare_words(text: str):
+    """(start, end) of the words a spelling fix may replace: free text and phrase words,
+    not field names, field values, operators, or words with wildcards or fuzziness."""
+    for m in _WORD.finditer(text):
+        s, e = m.span()
+        word = m.group()
+        if word in OPERATORS:
+            continue
+        if text[e : e + 1] in (":", "*", "?", "~") or (s and text[s - 1] in ":*?"):
+            continue
+        yield s, e
+
+
+def suggest(searcher: Searcher, text: str, analyzer) -> str | None:
+    """The user's query with each word the index does not know replaced by its closest
+    known spelling (from the unstemmed `spell_text` field), or None when nothing changes.
+    Other parts of the query (fields, operators, phrases) are kept as typed."""
+    reader = searcher.reader()
+    if "spell_text" not in searcher.schema:
+        return None
+    out, last, changed = [], 0, False
+    for s, e in _bare_words(text):
+        word = text[s:e]
+        terms = [t.text for t in analyzer(word)]
+        if not terms or any(searcher.doc_frequency("text", t) or searcher.doc_frequency("title", t) for t in terms):
+            continue
+        low = fold(word)
+        best = None
+        for maxdist in (1, 2):
+            found = [_text(t) for t in reader.terms_within("spell_text", low, maxdist)]
+            if found:
+                best = min(found, key=lambda t: (_edit_distance(low, t), -reader.doc_frequency("spell_text", t), t))
+                break
+        if best and best != low:
+            out.append(text[last:s])
+            out.append(best.capitalize() if word[:1].isupper() else best)
+            last = e
+            changed = True
+    if not changed:
+        return None
+    out.append(text[last:])
+    return "".join(out)

@@ -15,69 +15,77 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
-from whoosh import highlight, sorting
+from whoosh import collectors
 from whoosh import query as wq
+from whoosh.util.times import long_to_datetime
 
 from search import store
 from search.documents import stored_to_article, stored_to_hit, stored_to_quote
 from search.errors import QuerySyntaxError, SearchError
 from search.models import Article, FacetCount, Hit, Quote, SearchResult, SourceSummary, SpeakerSummary, Stats
-from search.query import Compiled, compile_request
+from search.query import Compiled, compile_request, suggest
+from search.snippets import make_snippet, query_terms, term_of
 
 SORTS = ("relevance", "newest", "oldest", "date")
-FACETS = ("speaker", "source", "kind", "type", "date", "date:day", "date:month", "date:year")
-_FACET_FIELD = {"speaker": "speaker_name", "source": "source", "kind": "kind", "type": "quote_kind", "date": "date"}
-_MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
+# Facet name -> schema field; 'date' buckets are named date:day, date:month or date:year.
+FACET_FIELDS = {"speaker": "speaker_name", "source": "source", "kind": "kind", "type": "quote_kind", "date": "date"}
+DATE_BUCKETS = ("day", "month", "year")
+DEFAULT_DATE_BUCKET = "month"
+FACETS = (*[f for f in FACET_FIELDS if f != "date"], "date", *(f"date:{b}" for b in DATE_BUCKETS))
+# Whoosh stores a missing DATETIME column value as the largest unsigned 64-bit number.
+_NO_DATE = 2**64 - 1
 
 
-class _Marks(highlight.Formatter):
-    """Wrap matched words in control characters; turned into offsets by `_split_marks`."""
-
-    between = " … "
-
-    def format_token(self, text, token, replace=False):
-        return _MARK_OPEN + highlight.get_text(text, token, replace) + _MARK_CLOSE
-
-
-def _split_marks(marked: str) -> tuple[str, list[tuple[int, int]]]:
-    plain: list[str] = []
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    start = None
-    for ch in marked:
-        if ch == _MARK_OPEN:
-            start = pos
-        elif ch == _MARK_CLOSE:
-            if start is not None:
-                spans.append((start, pos))
-            start = None
-        else:
-            plain.append(ch)
-            pos += 1
-    return "".join(plain), spans
-
-
-def parse_facet(name: str) -> tuple[str, str | None]:
-    """'date:month' -> ('date', 'month'); raises for names we do not facet on."""
-    base, _, bucket = name.partition(":")
-    if base not in _FACET_FIELD or (bucket and (base != "date" or bucket not in ("day", "month", "year"))):
-        raise QuerySyntaxError(f"unknown facet '{name}'; use speaker, source, kind, type, date, date:day, date:month or date:year")
-    return base, (bucket or "day") if base == "date" else None
-
-
-def _bucket(value: dt.datetime, size: str) -> str:
-    if size == "year":
-        return f"{value.year:04d}"
-    if size == "month":
-        return f"{value.year:04d}-{value.month:02d}"
-    return value.date().isoformat()
+def parse_facet(name: str) -> str:
+    """The stable key of a facet: 'date' -> 'date:month'; raises for names we do not facet on."""
+    base, _, bucket = name.strip().lower().partition(":")
+    if base == "quote_kind":
+        base = "type"
+    if base not in FACET_FIELDS or (bucket and (base != "date" or bucket not in DATE_BUCKETS)):
+        raise QuerySyntaxError(f"unknown facet '{name}'; use {', '.join(FACETS)}")
+    return f"date:{bucket or DEFAULT_DATE_BUCKET}" if base == "date" else base
 
 
 def _utc(timestamp: float) -> dt.datetime | None:
     return dt.datetime.fromtimestamp(timestamp, dt.UTC).replace(tzinfo=None) if timestamp > 0 else None
+
+
+class _Dates:
+    """Raw date column values -> dates, remembered: a corpus has few distinct days."""
+
+    def __init__(self) -> None:
+        self._seen: dict[int, dt.date | None] = {}
+
+    def __call__(self, raw: int) -> dt.date | None:
+        if raw not in self._seen:
+            self._seen[raw] = None if raw >= _NO_DATE or raw <= 0 else long_to_datetime(raw).date()
+        return self._seen[raw]
+
+
+def _bucket(d: dt.date, size: str) -> str:
+    if size == "year":
+        return f"{d.year:04d}"
+    if size == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    return d.isoformat()
+
+
+class _EveryMatch(collectors.TopCollector):
+    """Whoosh's top-N collector that also keeps every matching document number, so that the
+    total, facets and date sorting need no second pass over the postings. Block skipping is
+    off: every match must be seen."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit=limit, usequality=False)
+        self.replace = 0  # no pruning of sub-matchers that cannot reach the top N either
+        self.matched: list[int] = []
+
+    def _collect(self, global_docnum: int, score: float) -> float:
+        self.matched.append(global_docnum)
+        return super()._collect(global_docnum, score)
 
 
 class Index:
@@ -87,6 +95,11 @@ class Index:
         self.path = Path(path) if path else store.default_index_dir()
         self._ix = store.open_index(self.path)
         self._searcher = self._ix.searcher()
+        self._reader = self._searcher.reader()
+        self._columns: dict[str, list | None] = {}
+        self._cache: dict[str, object] = {}
+        self._date = _Dates()
+        self._term_of = term_of(self._ix.schema["text"].analyzer)
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> Index:
@@ -100,6 +113,71 @@ class Index:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _column(self, fieldname: str) -> list | None:
+        """A sortable field's values for every document number, read once per Index: a list
+        lookup is some forty times faster than Whoosh's column reader, and facets over
+        thousands of matches need one per match. Dates stay raw integers (undated documents
+        hold a value that does not translate to a datetime)."""
+        if fieldname not in self._columns:
+            values = None
+            if self._reader.has_column(fieldname):
+                values = list(self._reader.column_reader(fieldname, translate=fieldname != "date"))
+            self._columns[fieldname] = values
+        return self._columns[fieldname]
+
+    def _live(self) -> set[int] | None:
+        """Live document numbers when some are deleted (None: all are live)."""
+        if "_live" not in self._cache:
+            self._cache["_live"] = set(self._reader.all_doc_ids()) if self._reader.has_deletions() else None
+        return self._cache["_live"]
+
+    def _postings(self, fieldname: str) -> dict | None:
+        """value -> document numbers, from a sortable column (built once per Index)."""
+        key = f"postings:{fieldname}"
+        if key not in self._cache:
+            values = self._column(fieldname)
+            inverted: dict = {}
+            if values is not None:
+                for n, v in enumerate(values):
+                    inverted.setdefault(v, []).append(n)
+            self._cache[key] = inverted if values is not None else None
+        return self._cache[key]
+
+    def _docset(self, q: wq.Query) -> set[int]:
+        """The documents a filter allows, worked out from the sortable columns where it can
+        (kind, type, speaker, source, date): Whoosh's own filter pass walks posting lists in
+        Python and costs ten times more on date ranges."""
+        if isinstance(q, wq.And):
+            sets = sorted((self._docset(sub) for sub in q.subqueries), key=len)
+            return set.intersection(*sets) if sets else set()
+        if isinstance(q, wq.Or):
+            return set().union(*(self._docset(sub) for sub in q.subqueries))
+        if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
+            return set()
+        if isinstance(q, wq.Term) and (postings := self._postings(q.fieldname)) is not None:
+            return set(postings.get(q.text.decode("utf-8") if isinstance(q.text, bytes) else q.text, ()))
+        if isinstance(q, wq.NumericRange) and q.fieldname == "date" and (values := self._column("date")) is not None:
+            lo = q.start if q.start is not None else 0
+            hi = q.end if q.end is not None else _NO_DATE - 1
+            return {n for n, v in enumerate(values) if lo <= v <= hi}
+        return set(self._searcher.docs_for_query(q))
+
+    def _matching(self, c: Compiled, top: int = 0) -> tuple[list[int], list[tuple[float, int]]]:
+        """Every live document matching the request, in index order, and the `top` best by
+        score: one pass over the matches for both."""
+        allowed = self._docset(c.filter) if c.filter is not None else None
+        live = self._live()
+        if allowed is not None and not allowed:
+            return [], []  # an empty allow-set means "no filter" to Whoosh's FilterCollector
+        if not c.has_text:
+            if allowed is None:
+                return (sorted(live) if live is not None else list(range(self._reader.doc_count_all()))), []
+            return sorted(allowed & live if live is not None else allowed), []
+        inner = _EveryMatch(limit=max(top, 1))
+        collector = inner if allowed is None else collectors.FilterCollector(inner, allow=allowed)
+        self._searcher.search_with_collector(c.query, collector)
+        return inner.matched, collector.results().top_n if top else []
 
     # -----------------------------------------------------------------------------------
     def search(
@@ -120,60 +198,49 @@ class Index:
         sort: str = "relevance",
         snippets: bool = True,
     ) -> SearchResult:
-        """Search with the query language and filters; facets count every match."""
+        """Search with the query language and filters; facets count every match, not the page.
+
+        With no text and no filters every document matches, newest first: a listing, not an
+        error, so that `search query --facet source` gives an overview of the index.
+        """
         started = time.perf_counter()
         if sort not in SORTS:
             raise QuerySyntaxError(f"unknown sort '{sort}'; use relevance, newest or oldest")
         if limit < 0 or offset < 0:
             raise QuerySyntaxError("--limit and --offset must be 0 or more")
-        facet_specs = [parse_facet(f) for f in facets or []]
+        facet_keys = list(dict.fromkeys(parse_facet(f) for f in facets or []))
         c = compile_request(self._searcher, text, speakers, sources, since, until, on, kind, quote_kinds)
-        s = self._searcher
-        sortedby = None
-        reverse = False
-        if sort in ("newest", "date"):
-            sortedby, reverse = "date", True
-        elif sort == "oldest":
-            sortedby = "date"
-        groupedby = None
-        if facet_specs:
-            groupedby = {base: sorting.FieldFacet(_FACET_FIELD[base], maptype=sorting.Count) for base, _ in facet_specs}
-        results = s.search(c.query, filter=c.filter, limit=offset + limit if limit else 1, sortedby=sortedby, reverse=reverse, groupedby=groupedby, terms=True)
-        total = len(results)
+        notes = list(c.notes)
+        if sort == "relevance" and not c.has_text:
+            sort = "newest"
+        matched, top = self._matching(c, top=offset + limit if sort == "relevance" else 0)
+        total = len(matched)
+        if sort == "relevance":
+            page = [(docnum, round(score, 4)) for score, docnum in top[offset : offset + limit]]
+        else:
+            page = [(n, None) for n in self._by_date(matched, newest=sort != "oldest")[offset : offset + limit]]
+        terms = query_terms(c.query, self._reader) if snippets and c.has_text else set()
         hits: list[Hit] = []
-        if snippets:
-            results.fragmenter = highlight.ContextFragmenter(maxchars=300, surround=80)
-            results.formatter = _Marks()
-        for r in list(results)[offset : offset + limit] if limit else []:
-            fields = r.fields()
-            hit = stored_to_hit(fields, score=None if sortedby else round(r.score, 4))
+        for docnum, score in page:
+            fields = self._searcher.stored_fields(docnum)
+            hit = stored_to_hit(fields, score=score)
             if snippets:
-                hit.snippet, hit.highlights = self._snippet(r, fields, hit)
+                hit.snippet, hit.highlights = make_snippet(self._snippet_text(fields, hit), terms, self._term_of)
             hits.append(hit)
-        facet_counts = {}
-        for base, bucket in facet_specs:
-            groups = results.groups(base)
-            counts: Counter[str] = Counter()
-            for value, n in groups.items():
-                if value is None or value == "" or value == b"":
-                    continue
-                if base == "date":
-                    value = _bucket(value, bucket or "day")
-                elif isinstance(value, bytes):
-                    value = value.decode("utf-8")
-                counts[str(value)] += n
-            ordered = sorted(counts.items(), key=(lambda kv: kv[0]) if base == "date" else (lambda kv: (-kv[1], kv[0])))
-            if facet_limit and base != "date":
-                ordered = ordered[:facet_limit]
-            facet_counts[base if not bucket or bucket == "day" else f"date:{bucket}"] = [FacetCount(value=v, count=n) for v, n in ordered]
-        notes = list(dict.fromkeys(c.notes))
+        facet_counts: dict[str, list[FacetCount]] = {}
+        facet_values: dict[str, int] = {}
+        for key in facet_keys:
+            counts = self._count(key, matched)
+            ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            facet_values[key] = len(ordered)
+            facet_counts[key] = [FacetCount(value=v, count=n) for v, n in ordered[: facet_limit or None]]
         if c.date_filtered:
             undated = self._undated(c)
             if undated:
                 notes.append(f"{undated} undated document(s) left out by the date filter")
         suggestion = None
-        if total == 0 and text.strip():
-            suggestion = self._suggest(c, text)
+        if total == 0 and c.has_text:
+            suggestion = self._suggest(text, speakers, sources, since, until, on, kind, quote_kinds)
             if suggestion:
                 notes.append(f"did you mean: {suggestion}")
         return SearchResult(
@@ -183,38 +250,69 @@ class Index:
             limit=limit,
             hits=hits,
             facets=facet_counts,
-            notes=notes,
+            facet_values=facet_values,
+            notes=list(dict.fromkeys(notes)),
             suggestion=suggestion,
             took_ms=round((time.perf_counter() - started) * 1000, 2),
         )
 
-    def _snippet(self, r, fields: dict, hit: Hit) -> tuple[str, list[tuple[int, int]]]:
-        text = fields.get("text", "")
-        if hit.doc_kind == "quote" and len(text) <= 400:
-            frag = highlight.WholeFragmenter()
-            terms = {t.decode("utf-8") if isinstance(t, bytes) else t for f, t in (r.matched_terms() or ()) if f == "text"}
-            marked = highlight.highlight(text, terms, self._ix.schema["text"].analyzer, frag, _Marks()) if terms else ""
-        else:
-            marked = r.highlights("text", top=2)
-        if not marked or _MARK_OPEN not in marked:
-            return hit.text, []
-        return _split_marks(marked)
+    @staticmethod
+    def _snippet_text(fields: dict, hit: Hit) -> str:
+        """A quote's words; an article's body, less a first paragraph that only repeats the title."""
+        if hit.doc_kind == "quote":
+            return fields.get("text", "")
+        body = fields.get("text") or hit.text
+        first, _, rest = body.partition("\n\n")
+        if rest and hit.title and first.rstrip(". ") == hit.title.rstrip(". "):
+            return rest
+        return body
+
+    def _by_date(self, docnums: list[int], newest: bool) -> list[int]:
+        """Newest or oldest first; undated documents last either way, in index order."""
+        col = self._column("date")
+        if col is None:
+            return docnums
+        dated = [(col[n], n) for n in docnums]
+        known = [x for x in dated if x[0] != _NO_DATE]
+        known.sort(key=lambda x: (-x[0], x[1]) if newest else x)
+        return [n for _, n in known] + [n for v, n in dated if v == _NO_DATE]
+
+    def _count(self, key: str, docnums: list[int]) -> Counter[str]:
+        """Facet counts over `docnums` from the sortable columns (no stored fields read)."""
+        base, _, bucket = key.partition(":")
+        col = self._column(FACET_FIELDS[base])
+        counts: Counter[str] = Counter()
+        if col is None:
+            return counts
+        if base == "date":
+            raw = Counter(col[n] for n in docnums)
+            for value, n in raw.items():
+                d = self._date(value)
+                if d is not None:
+                    counts[_bucket(d, bucket)] += n
+            return counts
+        counts.update(col[n] for n in docnums)
+        counts.pop("", None)
+        counts.pop(None, None)
+        return counts
 
     def _undated(self, c: Compiled) -> int:
-        """Matches that the date filter removed only because they have no date."""
-        parts = [c.query, wq.Term("has_date", "no")]
+        """Matches that a date condition removed only because they have no date."""
+        parts = [c.query_no_date or c.query, wq.Term("has_date", "no")]
         if c.filter_no_date is not None:
             parts.append(c.filter_no_date)
-        return len(self._searcher.search(wq.And(parts), limit=1))
+        return sum(1 for _ in self._searcher.docs_for_query(wq.And(parts)))
 
-    def _suggest(self, c: Compiled, text: str) -> str | None:
-        try:
-            corrected = self._searcher.correct_query(c.query, text)
-        except Exception:  # correction is a courtesy; never fail a search for it
+    def _suggest(self, text: str, *args) -> str | None:
+        """A corrected query that finds something, keeping the user's other query parts."""
+        corrected = suggest(self._searcher, text, self._ix.schema["text"].analyzer)
+        if not corrected:
             return None
-        if corrected.query != c.query and corrected.string != text:
-            return corrected.string
-        return None
+        try:
+            c = compile_request(self._searcher, corrected, *args)
+        except SearchError:
+            return None
+        return corrected if self._matching(c)[0] else None
 
     # -----------------------------------------------------------------------------------
     def get(self, doc_id: str) -> dict | None:
@@ -238,32 +336,38 @@ class Index:
 
     # -----------------------------------------------------------------------------------
     def speakers(self, text: str = "", *, limit: int | None = 50, **filters) -> list[SpeakerSummary]:
-        """Canonical speakers of the quotes matching `text` and filters, most quoted first."""
+        """Canonical speakers of the quotes matching `text` and filters, most quoted first.
+
+        Counts, sources and dates come from the sortable columns; the details only stored
+        fields hold (articles, descriptions, speaker type) are read for the listed speakers.
+        """
         c = compile_request(self._searcher, text, kind="quote", **filters)
-        results = self._searcher.search(c.query, filter=c.filter, limit=None, groupedby={"speaker": sorting.FieldFacet("speaker_name")})
-        groups = results.groups("speaker")
-        ordered = sorted(((k, v) for k, v in groups.items() if k), key=lambda kv: (-len(kv[1]), kv[0]))
-        if limit:
-            ordered = ordered[:limit]
+        matched = self._matching(c)[0]
+        speaker_col = self._column("speaker_name")
+        if speaker_col is None:
+            return []
+        by_speaker: dict[str, list[int]] = {}
+        for n in matched:
+            name = speaker_col[n]
+            if name:
+                by_speaker.setdefault(name, []).append(n)
+        ordered = sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))[: limit or None]
+        source_col, date_col = self._column("source"), self._column("date")
+        article_col = self._column("article_id")  # used when the indexer makes it sortable
         out = []
         for name, docnums in ordered:
-            name = name.decode() if isinstance(name, bytes) else name
-            sources: Counter[str] = Counter()
+            sources = Counter(source_col[n] for n in docnums if source_col[n]) if source_col else Counter()
+            dates = [d for d in (self._date(date_col[n]) for n in docnums) if d] if date_col else []
             descriptions: Counter[str] = Counter()
-            dates: list[dt.date] = []
-            articles: set[str] = set()
             kinds: Counter[str] = Counter()
+            articles: set[str] = set()
             for n in docnums:
                 f = self._searcher.stored_fields(n)
-                if f.get("source"):
-                    sources[f["source"]] += 1
                 if f.get("description"):
                     descriptions[f["description"]] += 1
-                if f.get("date"):
-                    dates.append(f["date"].date())
                 if f.get("speaker_type"):
                     kinds[f["speaker_type"]] += 1
-                articles.add(f["article_id"])
+                articles.add(article_col[n] if article_col is not None else f["article_id"])
             out.append(
                 SpeakerSummary(
                     name=name,
@@ -279,59 +383,52 @@ class Index:
         return out
 
     def sources(self, text: str = "", **filters) -> list[SourceSummary]:
+        """Outlets of the documents matching `text` and filters, most articles first; all
+        from the sortable columns."""
         c = compile_request(self._searcher, text, **filters)
-        results = self._searcher.search(c.query, filter=c.filter, limit=None, groupedby={"source": sorting.FieldFacet("source")})
+        matched = self._matching(c)[0]
+        source_col, kind_col, speaker_col, date_col = (self._column(f) for f in ("source", "kind", "speaker_name", "date"))
+        if source_col is None:
+            return []
+        groups: dict[str, list[int]] = {}
+        for n in matched:
+            if source_col[n]:
+                groups.setdefault(source_col[n], []).append(n)
         out = []
-        for name, docnums in results.groups("source").items():
-            if not name:
-                continue
-            arts = quotes = 0
-            speakers: set[str] = set()
-            dates: list[dt.date] = []
-            for n in docnums:
-                f = self._searcher.stored_fields(n)
-                if f.get("kind") == "article":
-                    arts += 1
-                else:
-                    quotes += 1
-                    if f.get("speaker_name"):
-                        speakers.add(f["speaker_name"])
-                if f.get("date"):
-                    dates.append(f["date"].date())
+        for name, docnums in groups.items():
+            kinds = Counter(kind_col[n] for n in docnums)
+            speakers = {speaker_col[n] for n in docnums if speaker_col[n]} if speaker_col else set()
+            dates = [d for d in (self._date(date_col[n]) for n in docnums) if d] if date_col else []
             out.append(
                 SourceSummary(
                     name=name,
-                    articles=arts,
-                    quotes=quotes,
+                    articles=kinds.get("article", 0),
+                    quotes=kinds.get("quote", 0),
                     speakers=len(speakers),
                     first_date=min(dates) if dates else None,
                     last_date=max(dates) if dates else None,
                 )
             )
-        return sorted(out, key=lambda s: (-s.articles, s.name))
+        return sorted(out, key=lambda s: (-s.articles, -s.quotes, s.name))
 
     def stats(self) -> Stats:
-        s = self._searcher
-        counts: dict[str, int] = defaultdict(int)
-        for kind in ("article", "quote"):
-            counts[kind] = len(s.search(wq.Term("kind", kind), limit=1))
-        first = last = None
-        col = s.reader().column_reader("date") if s.reader().has_column("date") else None
-        if col is not None:
-            values = [v for v in col if v]
-            if values:
-                first, last = min(values).date(), max(values).date()
+        """The index as a whole, counted over live documents (deleted ones linger in Whoosh's
+        term lists until a merge, so the lexicons would over-count after updates)."""
+        live = list(self._reader.all_doc_ids())
+        kind_col, speaker_col, source_col, date_col = (self._column(f) for f in ("kind", "speaker_name", "source", "date"))
+        kinds = Counter(kind_col[n] for n in live) if kind_col else Counter()
+        articles = [n for n in live if kind_col[n] == "article"] if kind_col else []
+        dates = [d for d in (self._date(date_col[n]) for n in articles) if d] if date_col else []
         size = sum(p.stat().st_size for p in self.path.iterdir() if p.is_file())
-        undated = len(s.search(wq.And([wq.Term("kind", "article"), wq.Term("has_date", "no")]), limit=1))
         return Stats(
             index=str(self.path),
-            articles=counts["article"],
-            quotes=counts["quote"],
-            speakers=sum(1 for _ in s.lexicon("speaker_name")),
-            sources=sum(1 for _ in s.lexicon("source")),
-            undated_articles=undated,
-            first_date=first,
-            last_date=last,
+            articles=kinds.get("article", 0),
+            quotes=kinds.get("quote", 0),
+            speakers=len({speaker_col[n] for n in live} - {""}) if speaker_col else 0,
+            sources=len({source_col[n] for n in live} - {""}) if source_col else 0,
+            undated_articles=len(articles) - len(dates),
+            first_date=min(dates) if dates else None,
+            last_date=max(dates) if dates else None,
             size_bytes=size,
             last_updated=_utc(self._ix.last_modified()),
         )

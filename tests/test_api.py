@@ -1,0 +1,128 @@
+"""The Python API: `Index.open(...).search(...)` returns pydantic models whose numbers agree
+with Whoosh's own count of the same query."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+from whoosh import sorting
+
+from search import Index
+from search.indexer import index_paths
+from search.models import SearchResult
+from search.query import compile_request
+
+
+@pytest.fixture(scope="module")
+def mixed(mixed_index):
+    with Index.open(mixed_index) as ix:
+        yield ix
+
+
+@pytest.fixture(scope="module")
+def undated_index(tmp_path_factory):
+    """Two articles by one outlet, one of them without a date."""
+    folder = tmp_path_factory.mktemp("undated")
+    rows = [
+        {"id": "u1", "title": "Undated vote", "source": "nyt", "text": '"We will win the vote," said John Smith, a senator.'},
+        {"id": "d1", "title": "Dated vote", "source": "nyt", "date": "2016-03-04", "text": '"We will lose the vote," said Jane Doe, an aide.'},
+    ]
+    (folder / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    index_paths([folder / "a.jsonl"], folder / "index")
+    return folder / "index"
+
+
+def whoosh_counts(ix: Index, text: str, field: str, **filters) -> Counter:
+    """Whoosh's own grouping of every match: the reference the facets must equal."""
+    c = compile_request(ix._searcher, text, **filters)
+    results = ix._searcher.search(c.query, filter=c.filter, limit=None, groupedby={"f": sorting.FieldFacet(field)})
+    return Counter({(k.decode() if isinstance(k, bytes) else k): len(v) for k, v in results.groups("f").items() if k})
+
+
+@pytest.mark.parametrize("facet, field", [("speaker", "speaker_name"), ("source", "source"), ("kind", "kind"), ("type", "quote_kind")])
+def test_facet_counts_cover_every_match_not_only_the_page(mixed, facet, field):
+    result = mixed.search("said OR says", facets=[facet], facet_limit=None, limit=3)
+    assert result.total > len(result.hits)
+    assert {f.value: f.count for f in result.facets[facet]} == whoosh_counts(mixed, "said OR says", field)
+
+
+def test_date_facets_bucket_by_day_month_and_year(mixed):
+    result = mixed.search("", facets=["date:day", "date", "date:year"], facet_limit=None, limit=0)
+    days, months, years = result.facets["date:day"], result.facets["date:month"], result.facets["date:year"]
+    assert all(len(f.value) == 10 for f in days) and all(len(f.value) == 7 for f in months) and all(len(f.value) == 4 for f in years)
+    assert sum(f.count for f in days) == sum(f.count for f in months) == sum(f.count for f in years) == result.total
+    assert [f.count for f in months] == sorted((f.count for f in months), reverse=True)
+
+
+def test_facet_limit_bounds_the_list_and_says_how_many_there_were(mixed):
+    result = mixed.search("", facets=["speaker"], facet_limit=3, limit=0)
+    assert len(result.facets["speaker"]) == 3 < result.facet_values["speaker"]
+
+
+def test_paging_walks_the_same_ranking_without_overlap(mixed):
+    whole = mixed.search("Trump", limit=30)
+    pages = [mixed.search("Trump", limit=10, offset=o) for o in (0, 10, 20)]
+    assert [h.id for p in pages for h in p.hits] == [h.id for h in whole.hits]
+    assert {p.total for p in pages} == {whole.total}
+
+
+@pytest.mark.parametrize("sort, newest_first", [("newest", True), ("oldest", False)])
+def test_sorting_by_date(mixed, sort, newest_first):
+    dates = [h.date for h in mixed.search("Clinton", sort=sort, limit=200).hits]
+    assert len(set(dates)) > 1
+    assert dates == sorted(dates, reverse=newest_first)
+
+
+def test_no_text_lists_everything_newest_first(mixed):
+    result = mixed.search("", limit=5)
+    assert result.total == mixed.stats().articles + mixed.stats().quotes
+    assert [h.date for h in result.hits] == sorted((h.date for h in result.hits), reverse=True)
+
+
+def test_undated_articles_are_left_out_of_date_filters_and_counted(undated_index):
+    with Index.open(undated_index) as ix:
+        everything = ix.search("vote", limit=10)
+        dated = ix.search("vote", since="2016", limit=10)
+        by_query = ix.search("vote date:2016", limit=10)
+        stats = ix.stats()
+    assert {h.article_id for h in everything.hits} == {"u1", "d1"}
+    assert {h.article_id for h in dated.hits} == {"d1"} == {h.article_id for h in by_query.hits}
+    assert any("2 undated" in n for n in dated.notes) and any("2 undated" in n for n in by_query.notes)
+    assert stats.undated_articles == 1 and stats.first_date == stats.last_date
+
+
+def test_undated_documents_sort_last_either_way(undated_index):
+    with Index.open(undated_index) as ix:
+        for sort in ("newest", "oldest"):
+            hits = ix.search("vote", sort=sort, limit=10).hits
+            assert [h.date is None for h in hits] == sorted(h.date is None for h in hits)
+
+
+def test_a_misspelt_word_gets_a_suggestion_that_finds_something(mixed):
+    result = mixed.search("Clintn")
+    assert result.total == 0 and result.suggestion == "Clinton"
+    assert mixed.search(result.suggestion, limit=0).total > 0
+
+
+def test_the_result_round_trips_through_json(mixed):
+    result = mixed.search("Clinton", facets=["source", "date:month"], limit=5)
+    again = SearchResult.model_validate_json(result.model_dump_json())
+    assert again == result
+
+
+def test_speakers_and_sources_agree_with_search(mixed):
+    top = mixed.speakers(limit=3)
+    for s in top:
+        found = mixed.search("", speakers=[s.name], kind="quote", limit=0, facets=["speaker"])
+        assert s.quotes == dict((f.value, f.count) for f in found.facets["speaker"])[s.name]
+    sources = {s.name: s for s in mixed.sources()}
+    counted = mixed.search("", kind="article", facets=["source"], facet_limit=None, limit=0).facets["source"]
+    assert {f.value: f.count for f in counted} == {n: s.articles for n, s in sources.items()}
+
+
+def test_stats_count_the_index(mixed):
+    st = mixed.stats()
+    assert st.articles == mixed.search("", kind="article", limit=0).total
+    assert st.sources == len(mixed.sources()) and st.size_bytes > 0 and st.last_updated is not None

@@ -1,0 +1,127 @@
+"""The query language and forgiveness: what the user typed -> what the engine searches."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from search.dates import parse_period
+from search.errors import DateError, QuerySyntaxError
+from search.query import check_syntax, match_source, match_speaker, suggest
+from search.schema import TEXT_ANALYZER
+from search.searching import Index
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_index):
+    with Index.open(seeds_index) as ix:
+        yield ix
+
+
+@pytest.fixture(scope="module")
+def mixed(mixed_index):
+    with Index.open(mixed_index) as ix:
+        yield ix
+
+
+@pytest.mark.parametrize(
+    "typed, first, last",
+    [
+        ("2016", dt.date(2016, 1, 1), dt.date(2016, 12, 31)),
+        ("2016-02", dt.date(2016, 2, 1), dt.date(2016, 2, 29)),
+        ("2025-02-18", dt.date(2025, 2, 18), dt.date(2025, 2, 18)),
+    ],
+)
+def test_a_date_names_a_whole_period(typed, first, last):
+    assert parse_period(typed) == (first, last)
+
+
+@pytest.mark.parametrize("typed", ["2025-13-45", "2025-02-30", "18/02/2025", "yesterday", ""])
+def test_impossible_or_unreadable_dates_are_refused(typed):
+    with pytest.raises(DateError):
+        parse_period(typed)
+
+
+@pytest.mark.parametrize(
+    "text, says",
+    [('"return to', "unclosed quote"), ("date:[2025 TO", "unclosed '['"), ("(Putin OR Trump", "unclosed '('"), ("Putin)", "unmatched ')'"),
+     ("colour:red", "unknown field 'colour:'"), ("Trump AND", "'AND' needs a term")],
+)  # fmt: skip
+def test_malformed_queries_say_what_is_wrong_and_show_a_working_form(text, says):
+    with pytest.raises(QuerySyntaxError) as err:
+        check_syntax(text)
+    assert says in str(err.value)
+    assert "write it as" in str(err.value) or "e.g." in str(err.value) or "close the phrase" in str(err.value)
+
+
+def test_a_phrase_may_hold_operators_and_colons():
+    check_syntax('"AND" OR "speaker: none"')  # no error
+
+
+@pytest.mark.parametrize("typed", ["Lukyanov", "lukyanov", "LUKYANOV", "Mr. Lukyanov", "Fyodor Lukyanov", "Lukyánov"])
+def test_speaker_names_are_matched_forgivingly(seeds, typed):
+    assert match_speaker(seeds._searcher, typed).values == ["Fyodor Lukyanov"]
+
+
+def test_a_misspelt_speaker_is_found_and_the_note_says_so(seeds):
+    m = match_speaker(seeds._searcher, "Lukianov")
+    assert m.values == ["Fyodor Lukyanov"]
+    assert "Lukianov" in m.note and "Fyodor Lukyanov" in m.note
+
+
+def test_a_surname_shared_by_several_speakers_searches_all_and_names_them(mixed):
+    book_names = [n for n in mixed.speakers(limit=None) if n.name.split()[-1:] == ["Trump"]]
+    assert len(book_names) > 1, "the PolNeAR slice quotes more than one Trump"
+    m = match_speaker(mixed._searcher, "Trump")
+    assert {s.name for s in book_names} <= set(m.values)
+    assert "matches" in m.note and book_names[0].name in m.note
+
+
+@pytest.mark.parametrize("typed", ["wsj", "WSJ", "Wall Street Journal", "the wall street journal"])
+def test_sources_are_matched_by_name_and_short_form(seeds, typed):
+    assert match_source(seeds._searcher, typed).values == ["The Wall Street Journal"]
+
+
+def test_an_unknown_source_lists_the_ones_the_index_has(seeds):
+    m = match_source(seeds._searcher, "Le Monde")
+    assert m.values == [] and "The Christian Science Monitor" in m.note
+
+
+def test_did_you_mean_fixes_the_misspelt_word_and_keeps_the_rest(seeds):
+    fixed = suggest(seeds._searcher, 'Ukriane speaker:lukyanov "return to normality"', TEXT_ANALYZER)
+    assert fixed == 'Ukraine speaker:lukyanov "return to normality"'
+
+
+def test_did_you_mean_is_silent_when_every_word_is_known(seeds):
+    assert suggest(seeds._searcher, "Ukraine AND Putin", TEXT_ANALYZER) is None
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [("date:2025-02", "date:[2025-02-01 TO 2025-02-28]"), ("date:[2025-01 TO 2025-03]", "date:[2025-01-01 TO 2025-03-31]"),
+     ('"return to normality"', '"return to normal"'), ("negotiat*", "negotiat*")],
+)  # fmt: skip
+def test_the_query_as_understood_reads_like_the_query_language(seeds, text, fragment):
+    assert fragment in seeds.search(text, limit=0).query
+
+
+def test_query_date_ranges_select_by_date(mixed):
+    everything = mixed.search("", limit=0).total
+    inside = mixed.search("date:[2015-11-01 TO 2015-11-10]", limit=10_000, snippets=False)
+    assert 0 < inside.total < everything
+    assert all(dt.date(2015, 11, 1) <= h.date <= dt.date(2015, 11, 10) for h in inside.hits)
+    same = mixed.search("", since="2015-11-01", until="2015-11-10", limit=0)
+    assert same.total == inside.total
+
+
+def test_speaker_field_in_the_query_means_the_same_as_the_option(seeds):
+    a = seeds.search("speaker:lukyanov", limit=100)
+    b = seeds.search("", speakers=["lukyanov"], limit=100)
+    assert {h.id for h in a.hits} == {h.id for h in b.hits} and a.total > 0
+
+
+@pytest.mark.parametrize("text", ["kind:banana", "type:shouted", "date:2025-13"])
+def test_bad_values_for_known_fields_are_refused(seeds, text):
+    with pytest.raises(QuerySyntaxError):
+        seeds.search(text)
