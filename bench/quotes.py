@@ -12,6 +12,16 @@ pieces together); each prediction serves one gold span, matched greedily by best
 Speaker accuracy is over found quotes whose gold speaker is a proper name, compared at
 surname level, because the gold gives the mention as written and we give a canonical name.
 Speed is `extract_quotes` alone, best of several passes, on one core.
+
+Gold types are re-derived from the marks in the gold content. PolNeAR derived `type` from
+“ ” and " marks only, so the NYT archive's ''…'' quotations and ‘…’ quotations are typed
+'indirect' even when they are full quotations. The scorer treats a pair of '' or ‘ ’ as
+quotation marks too: content wholly inside marks is direct, partly inside is mixed (a type
+is only ever raised, never lowered), and it prints how many gold types it changed.
+`--raw-types` scores with PolNeAR's types as given.
+
+    python -m bench.quotes --show-errors 20      # also print samples of misses, false
+                                                 # alarms and wrong speakers
 """
 
 from __future__ import annotations
@@ -21,6 +31,7 @@ import json
 import re
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from search.models import Article, Quote
@@ -55,6 +66,60 @@ def _chars(pieces: list[tuple[int, int]]) -> set[int]:
     return out
 
 
+# ---- gold types from the marks in the gold content ---------------------------------------
+
+_PAIRS = {"“": "”\"", '"': '"”', "''": "''", "‘": "’", "«": "»"}
+_MARK_TOKEN = re.compile(r"''|[“”\"‘’«»\n]")
+_RANK = {"indirect": 0, "mixed": 1, "direct": 2}
+
+
+def _quoted_chars(s: str) -> list[bool]:
+    """Which characters of one gold content piece lie inside quotation marks (an unclosed
+    mark quotes to the end of its paragraph, as a quote running over paragraphs does)."""
+    inside = [False] * len(s)
+    opener: str | None = None
+    open_at = 0
+    for m in _MARK_TOKEN.finditer(s):
+        t, i = m.group(), m.start()
+        if t == "\n":
+            if opener is not None:
+                inside[open_at:i] = [True] * (i - open_at)
+                opener = None
+            continue
+        if opener is not None:
+            if t in _PAIRS[opener] and not (t == "’" and s[m.end() : m.end() + 1].isalnum()):
+                inside[open_at : m.end()] = [True] * (m.end() - open_at)
+                opener = None
+            continue
+        if t in "”’»" or (t == "‘" and i > 0 and s[i - 1].isalnum()):
+            continue
+        opener, open_at = t, i
+    if opener is not None:
+        inside[open_at:] = [True] * (len(s) - open_at)
+    return inside
+
+
+def derived_type(pieces_text: list[str]) -> str:
+    """direct | mixed | indirect from the quotation marks in the gold content itself."""
+    quoted = unquoted = 0
+    for s in pieces_text:
+        for ch, inside in zip(s, _quoted_chars(s), strict=True):
+            if ch.isalnum():
+                quoted += inside
+                unquoted += not inside
+    if not quoted:
+        return "indirect"
+    return "direct" if not unquoted else "mixed"
+
+
+def gold_type(raw_type: str, pieces_text: list[str]) -> str:
+    """PolNeAR's type, raised when '' or ‘ ’ marks (which its typing ignored) quote the content."""
+    if not any("''" in s or "‘" in s for s in pieces_text):
+        return raw_type
+    new = derived_type(pieces_text)
+    return new if _RANK.get(new, 0) > _RANK.get(raw_type, 0) else raw_type
+
+
 def _pred_pieces(q: Quote) -> list[tuple[int, int]]:
     return [(p.start, p.end) for p in q.pieces] or [(q.start, q.end)]
 
@@ -86,11 +151,14 @@ def gold_name(source_text: str) -> str:
 
 
 def speaker_matches(gold: str, q: Quote) -> bool:
+    """Same surname; a gold mention 'Gov. Earl Ray Tomblin of West Virginia' also matches
+    by the name before its 'of' phrase."""
     gold = gold_name(gold)
-    g = _last_token(gold)
+    golds = [gold, *gold.split(" of ", 1)[:1]]
     for cand in (q.speaker, q.speaker_mention):
-        if cand and (_last_token(cand) == g or gold.strip() in cand):
-            return True
+        for g in golds:
+            if cand and (_last_token(cand) == _last_token(g) or g.strip() in cand):
+                return True
     return False
 
 
@@ -122,7 +190,9 @@ def match(gold: list[dict], preds: list[Quote], threshold: float) -> list[tuple[
     return out
 
 
-def load_corpus(paths: list[Path]) -> list[tuple[Article, list[dict]]]:
+def load_corpus(paths: list[Path], raw_types: bool = False) -> list[tuple[Article, list[dict]]]:
+    """Articles and their gold attributions; each gold item's `type` re-derived (see
+    `gold_type`) unless `raw_types`, with PolNeAR's own type kept as `raw_type`."""
     docs = []
     for path in paths:
         with open(path, encoding="utf-8") as fh:
@@ -131,17 +201,29 @@ def load_corpus(paths: list[Path]) -> list[tuple[Article, list[dict]]]:
                     continue
                 rec = json.loads(line)
                 article = article_from_record(rec, path=str(path), line=n)
-                gold = [
-                    {"type": a["type"], "pieces": [tuple(c) for c in a["content"]], "source_text": a.get("source_text") or ""}
-                    for a in rec.get("attributions", [])
-                ]
+                gold = []
+                for a in rec.get("attributions", []):
+                    pieces = [tuple(c) for c in a["content"]]
+                    kind = a["type"] if raw_types else gold_type(a["type"], [article.text[x:y] for x, y in pieces])
+                    gold.append(
+                        {
+                            "type": kind,
+                            "raw_type": a["type"],
+                            "pieces": pieces,
+                            "source_text": a.get("source_text") or "",
+                            "cue_text": a.get("cue_text") or "",
+                        }
+                    )
                 docs.append((article, gold))
     return docs
 
 
-def score(docs: list[tuple[Article, list[dict]]]) -> dict:
+def score(docs: list[tuple[Article, list[dict]]], show_errors: int = 0) -> dict:
     preds = [extract_quotes(a) for a, _ in docs]
     result: dict = {"articles": len(docs), "gold": sum(len(g) for _, g in docs), "predicted": sum(len(p) for p in preds)}
+    result["retyped"] = dict(
+        sorted(Counter(f"{g['raw_type']}->{g['type']}" for _, gold in docs for g in gold if g["type"] != g["raw_type"]).items())
+    )
     for threshold in THRESHOLDS:
         table = {}
         for cat, kinds in CATEGORIES.items():
@@ -165,7 +247,35 @@ def score(docs: list[tuple[Article, list[dict]]]) -> dict:
                 checked += 1
                 right += speaker_matches(src, pq[pi])
     result["speaker"] = {"checked": checked, "right": right, "accuracy": round(right / checked, 4) if checked else 0.0}
+    if show_errors:
+        result["errors"] = errors(docs, preds, show_errors)
     return result
+
+
+def errors(docs: list[tuple[Article, list[dict]]], preds: list[list[Quote]], n: int) -> dict[str, list[str]]:
+    """A sample (every k-th, so it is stable) of misses, false alarms and wrong speakers at 30%."""
+    out: dict[str, list[str]] = {"missed": [], "false alarm": [], "wrong speaker": []}
+    for (article, gold), pq in zip(docs, preds, strict=True):
+        text = article.text
+        pairs = match(gold, pq, 0.3)
+        found = {gi for gi, _ in pairs}
+        used = {pi for _, pi in pairs}
+        for gi, g in enumerate(gold):
+            if gi not in found:
+                content = " … ".join(text[a:b] for a, b in g["pieces"])
+                out["missed"].append(f"{g['type']:<8} [{g['source_text']} | {g['cue_text']}] {content[:140]!r}")
+        for pi, q in enumerate(pq):
+            if pi not in used:
+                out["false alarm"].append(f"{q.kind:<8} [{q.speaker_mention} | {q.cue}] {q.text[:140]!r}")
+        for gi, pi in pairs:
+            src = gold[gi]["source_text"]
+            if is_name(src) and not speaker_matches(src, pq[pi]):
+                q = pq[pi]
+                out["wrong speaker"].append(f"gold {src!r} got {q.speaker!r} (as {q.speaker_mention!r}, {q.cue}): {q.text[:80]!r}")
+    for key, items in out.items():
+        step = max(1, len(items) // n)
+        out[key] = [f"({len(items)} in all)"] + items[::step][:n]
+    return out
 
 
 def speed(articles: list[Article], repeats: int = 3) -> dict:
@@ -229,6 +339,12 @@ def score_seeds(gold_path: Path = SEEDS_GOLD) -> dict:
 
 def _print_table(name: str, res: dict) -> None:
     print(f"{name}: {res['articles']} articles, {res['gold']} gold, {res['predicted']} predicted")
+    retyped = res.get("retyped", {})
+    if retyped:
+        moves = ", ".join(f"{k} {v}" for k, v in retyped.items())
+        print(f"  gold types re-derived from '' and ‘ ’ marks: {sum(retyped.values())} ({moves}); --raw-types to score PolNeAR's own")
+    else:
+        print("  gold types as given")
     header = f"  {'kind':<13}" + "".join(f"{'P':>7}{'R':>7}{'F1':>7}  " for _ in THRESHOLDS)
     print(f"  {'':<13}" + "".join(f"{'overlap ' + str(int(t * 100)) + '%':^23}" for t in THRESHOLDS))
     print(header)
@@ -243,6 +359,10 @@ def _print_table(name: str, res: dict) -> None:
     if "speed" in res:
         s = res["speed"]
         print(f"  speed: {s['articles_per_second']:.0f} articles/s (one core, mean {s['mean_chars']} chars)")
+    for label, items in res.get("errors", {}).items():
+        print(f"  -- {label} {items[0]}")
+        for line in items[1:]:
+            print(f"     {line}")
 
 
 def _print_seeds(rep: dict) -> None:
@@ -259,6 +379,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-seeds", action="store_true", help="skip the seeds gold")
     ap.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
+    ap.add_argument("--raw-types", action="store_true", help="score with PolNeAR's gold types as given (no re-derivation)")
+    ap.add_argument("--show-errors", type=int, default=0, metavar="N", help="print N sample misses, false alarms, wrong speakers")
     args = ap.parse_args(argv)
     out: dict = {}
     if not args.seeds:
@@ -267,8 +389,8 @@ def main(argv: list[str] | None = None) -> int:
         if missing:
             print(f"not found: {', '.join(missing)}", file=sys.stderr)
             return 2
-        docs = load_corpus(files)
-        res = score(docs)
+        docs = load_corpus(files, raw_types=args.raw_types)
+        res = score(docs, show_errors=args.show_errors)
         if not args.no_speed:
             res["speed"] = speed([a for a, _ in docs])
         out["corpus"] = {"files": [str(f) for f in files], **res}

@@ -228,3 +228,181 @@ def test_ids_and_offsets():
     found = quotes_of(text)
     assert [q.id for q in found] == ["t#q1", "t#q2"]
     assert [q.paragraph for q in found] == [1, 2]
+
+
+def test_doubled_apostrophes_are_quote_marks():
+    text = "''We are not finished,'' said Elena Ruiz, the mayor. ''The second phase starts soon.''"
+    q = only(text)
+    assert (q.kind, q.speaker, len(q.pieces)) == ("direct", "Elena Ruiz", 2)
+    assert q.text == "We are not finished, … The second phase starts soon."
+
+
+def test_scene_setting_clause_before_speaker_is_not_content():
+    q = only("Asked about the delay on Monday, Ruiz said, “We ran out of money.”")
+    assert (q.kind, q.text, q.speaker) == ("direct", "We ran out of money.", "Ruiz")
+
+
+def test_nested_belief_is_part_of_what_was_said():
+    q = only("Ruiz said she believes the bridge will reopen in May.")
+    assert (q.kind, q.text, q.speaker) == ("indirect", "she believes the bridge will reopen in May", "Ruiz")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Ruiz said his comments were taken out of context.", "his comments were taken out of context"),
+        ("Ruiz said the state's claims about the bridge were false.", "the state's claims about the bridge were false"),
+    ],
+)
+def test_cue_word_as_noun_does_not_cut_the_content(text, content):
+    q = only(text)
+    assert (q.speaker, q.text) == ("Ruiz", content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The next two states will test the campaign.",
+        "Hale reported from Springfield.",
+        "The plans were drawn up by the council.",
+    ],
+)
+def test_nouns_and_bylines_are_not_attributions(text):
+    assert quotes_of(text) == []
+
+
+def test_appositive_after_inverted_cue_is_description_not_content():
+    q = only("“It is a good plan,” said Tom Hale, one of the engineers who have worked on the bridge.")
+    assert (q.kind, q.text, q.speaker) == ("direct", "It is a good plan,", "Tom Hale")
+    assert q.speaker_description == "one of the engineers who have worked on the bridge"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Ruiz criticized the council for delaying the vote.", "the council for delaying the vote"),
+        ("Ruiz endorsed Tom Hale.", "Tom Hale"),
+        ("Ruiz wants to rebuild the bridge by May.", "to rebuild the bridge by May"),
+        ("Ruiz called for an inquiry into the collapse.", "an inquiry into the collapse"),
+    ],
+)
+def test_stance_and_intention_verbs_attribute_their_object(text, content):
+    q = only(text)
+    assert (q.kind, q.text, q.speaker) == ("indirect", content, "Ruiz")
+
+
+def test_spoken_stance_verb_after_quote():
+    q = only("“We will finish the bridge,” Ruiz vowed.")
+    assert (q.kind, q.speaker) == ("direct", "Ruiz")
+
+
+def test_name_colon_headline():
+    q = only("Ruiz: The bridge will reopen in May.")
+    assert (q.kind, q.text, q.speaker) == ("indirect", "The bridge will reopen in May", "Ruiz")
+
+
+def test_pronoun_agrees_with_title():
+    text = (
+        "Ms. Ruiz and Mr. Hale met on Monday.\n\n"
+        "“The money is there,” he said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Hale"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We are proud of you," Ruiz told some of the workers.',
+        "''We are proud of you,'' Ms. Ruiz told the Springfield Rotary audience.",
+        "“We are proud of you,” Ruiz said several months after the vote.",
+    ],
+)
+def test_quote_then_speaker_with_object_or_adverbial(text):
+    q = only(text)
+    assert (q.kind, q.text, q.speaker) == ("direct", "We are proud of you,", "Ruiz")
+
+
+def test_quote_then_speaker_then_second_piece_after_object():
+    q = only('"We tried," Ruiz told the council on Monday, "but the money never came."')
+    assert q.kind == "direct" and len(q.pieces) == 2 and q.speaker == "Ruiz"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The bridge will reopen in May.” ― Elena Ruiz",
+        "“The bridge will reopen in May.”—Elena Ruiz",
+        '"The bridge will reopen in May." — Elena Ruiz, Springfield',
+        '"The bridge will reopen in May." - Elena Ruiz',
+        "”The bridge will reopen in May.” ― Elena Ruiz",  # a closing mark typed for the opening one
+    ],
+)
+def test_dash_attribution_without_verb(text):
+    q = only(text)
+    assert (q.kind, q.text, q.speaker) == ("direct", "The bridge will reopen in May.", "Elena Ruiz")
+
+
+def test_stray_opening_mark_does_not_swallow_a_later_quote():
+    text = (
+        'The report said the council failed.\n\n'
+        '"The council met twice and decided nothing.\n\n'
+        "“It never crossed my mind that the bridge would fail,” Elena Ruiz said after the vote."
+    )
+    found = quotes_of(text)
+    last = found[-1]
+    assert (last.kind, last.text, last.speaker) == ("direct", "It never crossed my mind that the bridge would fail,", "Elena Ruiz")
+    assert last.paragraph == 2 and not last.pieces
+
+
+def test_quote_over_paragraphs_keeps_its_closing_attribution():
+    text = '"We will build it," Ruiz said. "Not next year.\n\n"We will build it now," she said.'
+    found = quotes_of(text)
+    assert [q.speaker for q in found] == ["Ruiz"] and found[0].text.endswith("We will build it now,")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "speaker"),
+    [
+        (
+            "Elena Ruiz faulted the council for being “slow, careless and deaf to voters.”",
+            "faulted the council for being “slow, careless and deaf to voters.”",
+            "Elena Ruiz",
+        ),
+        (
+            'The council imposed new fees as a response to what it saw as "a clear threat to our roads."',
+            'The council imposed new fees as a response to what it saw as "a clear threat to our roads."',
+            None,
+        ),
+        (
+            "After saying the bridge was “too old to save in any way,” the council closed it.",
+            "After saying the bridge was “too old to save in any way,”",
+            None,
+        ),
+    ],
+)
+def test_long_quotation_without_known_cue_is_partial(text, span, speaker):
+    q = only(text)
+    assert (q.kind, q.text, q.speaker) == ("partial", span, speaker)
+
+
+def test_long_quotation_standing_alone_continues_the_speaker():
+    text = "“We will win,” said Elena Ruiz.\n\n“Nobody believed us last year at all.” The council met."
+    found = quotes_of(text)
+    assert [(q.kind, q.speaker) for q in found] == [("direct", "Elena Ruiz"), ("direct", "Elena Ruiz")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city is a “model of governance” for many.",  # short: a scare quote
+        "She read “The Rise and Fall of the Springfield Bridge Authority” last year.",
+        "He hosts “The Nightly Show with Larry Wilmore” on weeknights.",
+    ],
+)
+def test_short_phrases_and_titles_are_not_quotations(text):
+    assert quotes_of(text) == []
+
+
+def test_scare_quoted_word_in_reported_clause_makes_it_partial():
+    q = only("Ruiz said the rules “lump” the careful drivers with the reckless.")
+    assert (q.kind, q.text, q.speaker) == ("partial", "the rules “lump” the careful drivers with the reckless", "Ruiz")

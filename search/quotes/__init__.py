@@ -6,10 +6,12 @@ Start here:
 - `attribution.py`  WHERE A QUOTE'S SPEAKER IS DECIDED: cues, subjects, asides, inverted
                     'said Ruiz', 'according to', pronoun and surname resolution.
 - `verbs.py`        the one list of reporting verbs and phrases.
-- `marks.py`        the quote-mark characters and the scan for quoted spans.
+- `marks.py`        the quote-mark characters (including the NYT archive's '' … '') and
+                    the scan for quoted spans.
 - `sentences.py`    sentence boundaries on masked text.
-- `names.py`        full names in an article, and `NameRegistry` for one name per person
-                    across the corpus.
+- `names.py`        full names in an article (with the pronoun each takes, from titles
+                    and the article's own usage), and `NameRegistry` for one name per
+                    person across the corpus.
 - `aliases.py`      `load_aliases(path)`: a user's TOML file merging or splitting names.
 
 Everything is regular expressions and linear passes (hundreds of articles a second, no

@@ -9,16 +9,24 @@ finds the speaker and the span of what was said, as a `Frame`:
   clause; an aside between commas ('the mayor', 'who replaced Tom Hale') is kept as the
   description and never taken for the speaker.
 - speaker after the cue: '"…," said Ruiz, the mayor.', '…, says Mr. Lukyanov, …'.
-- 'according to X', participles (', adding that …') and the colon ('Ruiz was blunt: "…"').
+- 'according to X', participles (', adding that …') and the colon ('Ruiz was blunt: "…"',
+  and 'Ruiz: The bridge will reopen.' in headlines and transcripts).
+- stance and intention verbs ('criticized the plan', 'wants to leave', `verbs.NOMINAL`):
+  the object after the verb is what is attributed.
+
+A cue word after a determiner or possessive ('his remarks', 'the states') is a noun, and an
+attribution that opens another's content ('Ruiz said she believes …') belongs to it.
 
 Which side of the cue holds the content is decided by what follows the cue: a clause
 ('said the bridge would reopen', 'told reporters that …') puts it after; nothing but an
 object or adverbials before the full stop ('…, Ruiz told reporters Monday.') puts it
 before; a comma with more text after it makes a parenthetical with content on both sides.
 
-Mentions become speakers in `resolve_speaker`: names through the article's `ArticleNames`,
-pronouns to the person last speaking or last named, 'who' to the name it follows, common
-nouns ('a spokesman', 'officials') to unnamed sources, organisations as written.
+Mentions become speakers in `classify`: names through the article's `ArticleNames`,
+pronouns to the person last speaking or last named whom the pronoun can stand for ('he'
+never for a 'Ms.', and once the article says 'she' of someone, 'he' skips her), 'who' to the
+name it follows, common nouns ('a spokesman', 'officials') to unnamed sources,
+organisations as written.
 """
 
 from __future__ import annotations
@@ -71,6 +79,18 @@ _FILLER_START = re.compile(
 _PARTICIPLE_NEXT = re.compile(r"\s*,?\s*(?!(?:nothing|something|anything|everything|during|bring|thing)\b)[a-z]+ing\b")
 _THAT_NEXT = re.compile(r"\s*,?\s*that\b")
 _COLON_QUOTE = re.compile(r":\s*[“\"‘'«]")
+# A quotation closed before the speaker as attributed quotes close: '"…," Ruiz said', '"…?" she asked'.
+_QUOTE_ENDS = re.compile(r"[,?!—–\-][”\"’»]\s*$")
+_COMMA_QUOTE = re.compile(r",\s*[“\"‘'«]")
+# A determiner or possessive right before a cue word makes it a noun ('his remarks',
+# "Trump's tweet", 'the states', 'a claim').
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those|whose)|\w['’]s?)\s+$", re.IGNORECASE)
+# What stands right before a third-person verb: a name, a
+# singular pronoun or a singular noun ('the campaign plans'), never a number or a plural.
+_SINGULAR_SUBJECT = re.compile(
+    r"(?:(?<![\w.'’\-])[A-Z][\w.'’\-]*[a-z.]|\b(?:he|she|it|who|He|She|It)|[)”\"·]"
+    r"|(?<=\s)(?!(?:two|three|four|five|six|seven|eight|nine|ten|several|many|both|all|other|these|those)\s)[a-z\-]+[^s\W])\s+$"
+)
 _LEAD = re.compile(r"^[\s,:;—–\-]*(?:that\s+)?")
 _UNNAMED_HEADS = frozenset(
     """spokesman spokeswoman spokesperson spokespeople official officials source sources aide aides
@@ -259,6 +279,11 @@ def _skip_filler(text: str, pos: int, se: int, head: str) -> int:
             return pos
 
 
+def _unquoted_words(text: str, s: int, e: int) -> int:
+    """How many words of `text[s:e]` (masked) are the writer's own, not quoted."""
+    return len(re.findall(r"\b[A-Za-z0-9][\w'’\-]*", text[s:e]))
+
+
 def _sentence_tail_empty(text: str, pos: int, se: int) -> bool:
     return not re.search(r"[A-Za-z0-9·]", text[pos:se])
 
@@ -266,6 +291,9 @@ def _sentence_tail_empty(text: str, pos: int, se: int) -> bool:
 def find_frames(text: str, ss: int, se: int) -> list[Frame]:
     """Every attribution in the masked sentence `text[ss:se]`, in order of their cues."""
     frames: list[Frame] = []
+    head = _speaker_colon(text, ss, se)
+    if head is not None:
+        return [head]
     for m in verbs.CUE_RE.finditer(text, ss, se):
         cue = m.group("cue")
         cs, ce = m.span("cue")
@@ -280,6 +308,10 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
             continue
         if text[max(ss, cs - 5) : cs].lower().endswith("that ") and text[ce : ce + 1] == ",":
             continue  # 'That said, …'
+        if _NOUN_BEFORE.search(text, max(ss, cs - 12), cs):
+            continue  # a noun after a determiner or possessive: 'his comments', 'the states'
+        if low in verbs.NOUN_LIKE and not (_THAT_NEXT.match(text, ce, se) or _SINGULAR_SUBJECT.search(text, max(ss, cs - 40), cs)):
+            continue  # 'the next two states will test …'
         if text[max(ss, cs - 3) : cs] == "to " and low not in ("said", "says", "told"):
             # 'refused to say', 'wants to know': an intention, not a statement
             continue
@@ -288,6 +320,25 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
             frames.append(f)
     _clip(frames, text)
     return frames
+
+
+# 'Ruiz: The bridge will reopen.' (headlines, transcripts): a name, a colon, what was said.
+_NAME_COLON = re.compile(r"\s*(?P<np>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s*:\s+(?=\S)")
+_NOT_SPEAKERS = frozenset(
+    "related note update updated photo photos video watch read source sources editor q a by correction "
+    "here there this that what why how when where who the".split()
+)
+
+
+def _speaker_colon(text: str, ss: int, se: int) -> Frame | None:
+    m = _NAME_COLON.match(text, ss, se)
+    if not m or m.group("np").split()[0].lower().rstrip(".") in _NOT_SPEAKERS or m.group("np").lower() in STOPWORDS:
+        return None
+    pieces = _content_after(text, m.end(), se)
+    if not pieces or len(text[pieces[0][0] : pieces[0][1]].split()) < 3:
+        return None
+    mention = Mention(m.start("np"), m.end("np"), m.group("np"))
+    return Frame(":", m.end("np"), m.end(), mention, pieces, m.start("np"), m.end())
 
 
 def _content_after(text: str, pos: int, se: int) -> list[tuple[int, int]]:
@@ -309,7 +360,7 @@ def _content_before(text: str, lo: int, end: int) -> list[tuple[int, int]]:
 
 
 def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: str, frames: list[Frame]) -> Frame | None:
-    weak = head in verbs.WEAK
+    weak = head in verbs.WEAK or (head in verbs.NOMINAL and head not in verbs.SPOKEN_NOMINAL)
     needs_quote = head in verbs.OBJECT_IS_CONTENT
     lo = frames[-1].cue_end if frames else ss
     lo = max(lo, ss)
@@ -348,12 +399,21 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
             ):
                 pieces += _content_after(text, after + 1, se)
             return Frame(cue, cs, ce, subj, pieces, subj.start, after, needs_quote=needs_quote) if pieces else None
+        if has_before and not that and _QUOTE_ENDS.search(text, lo, subj.start) and _unquoted_words(text, lo, subj.start) <= 1:
+            # '"…," Ruiz told some of the miners.' / '"…," she said months after her
+            # release.': after a quotation, what follows the cue is an object or an
+            # adverbial, not a second content; a later '…, "…"' continues the quotation.
+            pieces = _content_before(text, lo, subj.start)
+            more = _COMMA_QUOTE.search(text, after, se)
+            if more:
+                pieces += _content_after(text, more.start() + 1, se)
+            return Frame(cue, cs, ce, subj, pieces, subj.start, after, needs_quote=needs_quote) if pieces else None
         if that:
             return _frame_after(text, cue, cs, ce, subj, that.end(), se, weak, needs_quote)
         start = after if head in verbs.OBJECT_FIRST else ce
-        if head in verbs.OBJECT_IS_CONTENT:
+        if head in verbs.OBJECT_IS_CONTENT or head in verbs.NOMINAL:
             start = ce
-        return _frame_after(text, cue, cs, ce, subj, start, se, weak, needs_quote)
+        return _frame_after(text, cue, cs, ce, subj, start, se, weak, needs_quote, head)
     # Inverted: '"…," said Ruiz.' / '…, says Sergei Markov, a former Kremlin adviser.'
     if weak:
         return None
@@ -370,7 +430,14 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
     after = _skip_filler(text, np_end, se, "say")
     if text[after : after + 1] == ",":
         rest = text[after + 1 : se]
-        if MASK in rest or any(w in _AUX_WORDS for w in rest.split()) and not _RELATIVE.match(rest):
+        if re.match(r"\s*[“\"‘'«]", rest):
+            pieces += _content_after(text, after + 1, se)
+        elif _ASIDE_START.match(rest) and MASK not in rest:
+            # '"…," said Ruiz, one of the founders, who …': the rest describes the speaker
+            if not _RELATIVE.match(rest):
+                desc = rest.split(",")[0].strip().rstrip(".!?").strip()
+                mention.description = desc or None
+        elif MASK in rest or any(w in _AUX_WORDS for w in rest.split()) and not _RELATIVE.match(rest):
             pieces += _content_after(text, after + 1, se)
         elif not _RELATIVE.match(rest):
             desc = rest.strip().rstrip(".!?").strip()
@@ -384,18 +451,34 @@ def _after_that(text: str, ce: int, se: int, head: str) -> int:
     return that.end() if that else after
 
 
-def _frame_after(text: str, cue: str, cs: int, ce: int, subj: Mention, start: int, se: int, weak: bool, needs_quote: bool) -> Frame | None:
+def _frame_after(
+    text: str, cue: str, cs: int, ce: int, subj: Mention, start: int, se: int, weak: bool, needs_quote: bool, head: str = ""
+) -> Frame | None:
     pieces = _content_after(text, start, se)
     if not pieces:
         return None
     s, e = pieces[0]
     words = text[s:e].split()
-    if len(words) < 2 or words[0].lower() in ("to", "for", "about", "of", "in", "by", "with", "on", "up", "off", "out", "down", "it", "so", "yes", "no"):
+    first = words[0].lower()
+    if head in verbs.NOMINAL:
+        # 'criticized the plan', 'endorsed Ruiz', 'wants to leave': an object or infinitive
+        if first in _NOT_CONTENT_START and not (first == "to" and head in verbs.INFINITIVE):
+            return None
+        return Frame(cue, cs, ce, subj, pieces, subj.start, ce, needs_quote=needs_quote)
+    if len(words) < 2 or first in _NOT_CONTENT_START:
         if MASK not in text[s:e]:
             return None
     if weak and len(words) < 3:
         return None
     return Frame(cue, cs, ce, subj, pieces, subj.start, ce, needs_quote=needs_quote)
+
+
+# Words a reported clause never starts with: the cue took a prepositional phrase or an
+# object instead ('reported from Washington', 'agreed with him', 'said so').
+_NOT_CONTENT_START = frozenset(
+    "to for about of in by with on up off out down it so yes no from at during via through into against "
+    "over under after before since".split()
+)
 
 
 def _according_to(text: str, ss: int, se: int, cs: int, ce: int, cue: str) -> Frame | None:
@@ -419,11 +502,17 @@ def _according_to(text: str, ss: int, se: int, cs: int, ce: int, cue: str) -> Fr
 
 
 def _clip(frames: list[Frame], text: str) -> None:
-    """A content span stops where the next attribution in the sentence begins."""
+    """A content span stops where the next attribution in the sentence begins; an
+    attribution that opens another's content ('Ruiz said she believes …') is part of what
+    Ruiz said, not a second quote, and is dropped."""
+    nested: list[Frame] = []
     for a, b in zip(frames, frames[1:], strict=False):
         if not a.pieces:
             continue
         s, e = a.pieces[-1]
+        if b.attr_start <= s < b.cue_start < e:
+            nested.append(b)
+            continue
         cut = b.attr_start if b.attr_start > s else b.cue_start
         if s < cut < e:
             ns, ne = _trim(text, s, cut)
@@ -434,6 +523,8 @@ def _clip(frames: list[Frame], text: str) -> None:
                 a.pieces[-1] = (ns, ne)
             else:
                 a.pieces.pop()
+    for b in nested:
+        frames.remove(b)
 
 
 # ---------------------------------------------------------------------------------------
@@ -459,13 +550,18 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
             ante = _antecedent(text, mention.start, names)
             if ante is not None:
                 return ante
-        who = (
-            state.paragraph_person
-            or person_named_between(names, state.paragraph_start, mention.start)
-            or state.last_person
-            or last_person_before(names, mention.start)
-        )
+        candidates = [
+            state.paragraph_person,
+            person_named_between(names, state.paragraph_start, mention.start),
+            state.last_person,
+            last_person_before(names, mention.start, low),
+        ]
+        found = [c for c in candidates if c is not None]
+        # the most recent person the pronoun can stand for: 'he' never for a 'Ms.'
+        who = next((c for c in found if names.agrees(c.name, low)), found[0] if found else None)
         if who is not None:
+            if who.name and low in ("he", "she") and who.name not in names.gender and len({c.name for c in found}) == 1:
+                names.gender[who.name] = low  # the article's pronoun for this person
             return Speaker(who.name, raw, "person", None)
         return Speaker(None, raw, "person", None)
     if low in ("they", "it", "which"):
@@ -529,10 +625,12 @@ def person_named_between(names: ArticleNames, lo: int, hi: int) -> Speaker | Non
     return None
 
 
-def last_person_before(names: ArticleNames, pos: int) -> Speaker | None:
+def last_person_before(names: ArticleNames, pos: int, pronoun: str = "") -> Speaker | None:
+    """The person last named before `pos`, skipping those the pronoun cannot stand for."""
     best = None
     for p, full in names.mentions:
         if p >= pos:
             break
-        best = full
+        if names.agrees(full, pronoun):
+            best = full
     return Speaker(best, best, "person") if best else None

@@ -31,7 +31,7 @@ from search.quotes.attribution import (
     person_named_between,
 )
 from search.quotes.marks import Quoted, scan_quotes
-from search.quotes.names import NAME_RUN, ArticleNames
+from search.quotes.names import NAME_RUN, PRONOUNS, STOPWORDS, ArticleNames
 from search.quotes.sentences import split_sentences
 
 _KEEP_IN_MASK = frozenset(".?!,")
@@ -45,7 +45,20 @@ _NOT_SPEECH_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _COLON_SUBJECT = re.compile(r"\s*(?:(?:But|And|So|Yet)\s+)?(?P<np>(?:He|She|They|We|I)\b|[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4})")
-_DASH_SPEAKER = re.compile(r"^[\s,]*[—–-]+\s*(?P<np>[^·]{2,80}?)\s*[.]?\s*$")
+# '"…," — Mayor Cho' / '“…” ― Oscar P. Quintero' / '“…”—Cho': a dash and a name, no verb.
+# Quotations of at least this many words are reported even without a cue (see `_long_quotation`).
+MIN_QUOTATION_WORDS = 4
+# Where a clause inside a sentence starts or ends (masked text: quoted words are '·').
+_CLAUSE_BREAK = re.compile(r"[;:(]\s|,\s|\s[—–―]\s?|[—–―]|\s-{1,2}\s")
+# What before a quotation makes it stand on its own: '…: “We …”', '…, “We …”'.
+_STANDALONE_BEFORE = re.compile(r"(?:[:,—–―]|\s-)\s*[“\"‘'«]?\s*$")
+# The subject that opens a clause: a pronoun or a name, with auxiliaries and adverbs after it.
+_CLAUSE_SUBJECT = re.compile(
+    r"\s*(?:(?:And|But|So|Yet|Then|and|but|so|yet|then)\s+)?"
+    rf"(?P<np>(?:He|She|They|We|I|he|she|they|we)\b|{NAME_RUN.pattern})(?:\s+(?:of|for|from|at)\s+(?:the\s+)?{NAME_RUN.pattern})?"
+    r"(?=\s+[a-z])(?:\s+(?:has|have|had|also|later|then|again|would|will|could|did|was|were|is|are|once|[a-z]+ly)\b)*"
+)
+_DASH_SPEAKER = re.compile(r"^[\s,]*(?P<dash>[—–―]+|\s-{1,2}\s)\s*(?P<np>[^·]{2,80}?)\s*[.]?\s*$")
 
 
 @dataclass(slots=True)
@@ -59,16 +72,25 @@ class _Rec:
 
 
 def _mask(text: str, spans: list[Quoted]) -> str:
+    """The text with every quoted character replaced by MASK (a final . , ? ! kept), and a
+    doubled-apostrophe mark ('' … '', NYT archive style) written as one '"' (and a MASK or a space),
+    so the attribution rules see one kind of double mark."""
     out: list[str] = []
     pos = 0
     for q in spans:
         if q.start < pos:
             continue
-        out.append(text[pos : q.start])
+        if q.start - q.open_at == 2 and text[q.open_at : q.start] == "''":
+            out.append(text[pos : q.open_at] + '"' + MASK)
+        else:
+            out.append(text[pos : q.start])
         e = q.end
         keep = text[e - 1] if e > q.start and text[e - 1] in _KEEP_IN_MASK else ""
         out.append(MASK * (e - q.start - len(keep)) + keep)
         pos = e
+        if text[e : e + 2] == "''":
+            out.append('" ')
+            pos = e + 2
     out.append(text[pos:])
     return "".join(out)
 
@@ -83,10 +105,22 @@ def _is_coined(text: str, q: Quoted) -> bool:
     before = text[max(0, q.open_at - 30) : q.open_at]
     if _NOT_SPEECH_BEFORE.search(before):
         return True
-    if len(words) <= 6 and all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in ("of", "the", "and", "a", "in", "to", "for", "on") for w in words):
-        # Title Case phrase: a title or name ('"Meet the Press"', 'Donald "The Donald" Trump')
+    if _title_case(words) and (len(words) <= 6 or not _title_case(text[max(0, q.open_at - 40) : q.open_at].split()[-4:])):
+        # Title Case phrase: a title or name ('"Meet the Press"', 'Donald "The Donald" Trump');
+        # a long one is a title in prose, but may be a quotation in a Title Case headline
         return len(words) > 1 or (q.open_at > 0 and text[q.open_at - 1 : q.open_at] == " " and text[q.open_at - 2 : q.open_at - 1].isalpha())
     return False
+
+
+_TITLE_SMALL_WORDS = frozenset("of the and a an in to for on with at by from is as or vs vs. nor but de del la le el du von van y".split())
+
+
+def _title_case(words: list[str]) -> bool:
+    """'Meet the Press', 'The Nightly Show with Larry Wilmore', 'Backfire: Carly Fiorina's
+    Battle for the Soul of Hewlett-Packard': every word capitalised but the small ones."""
+    return bool(words) and words[0][:1].isupper() and all(
+        w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words
+    )
 
 
 def extract_quotes(article: Article) -> list[Quote]:
@@ -139,12 +173,14 @@ def _paragraph(
     para_last: Speaker | None = None
     pending: list[_Rec] = []
     claimed: set[int] = set()
+    continued: Quoted | None = None  # the quotation continuing one left open above
     # A quote that opens this paragraph continues one left open by the previous paragraph.
-    if open_rec is not None and qs and qs[0].open_at == ps:
+    if open_rec is not None and qs and qs[0].open_at == ps and not _own_attribution(text, masked, open_rec, qs[0], ps, pe):
         q = qs[0]
         open_rec.pieces.append((q.start, q.end))
         claimed.add(id(q))
         para_last = open_rec.speaker
+        continued = q
     next_open: _Rec | None = open_rec if open_rec is not None and qs and id(qs[0]) in claimed and not qs[0].closed else None
     first_sentence = True
     sentence_recs: list[tuple[int, int, int]] = []  # (start, end, records made) per sentence
@@ -156,6 +192,8 @@ def _paragraph(
         prev_sp: Speaker | None = None
         carried, last_direct = last_direct, None
         for f in frames:
+            if continued is not None and all(continued.open_at <= a and b <= continued.end + 2 for a, b in f.pieces):
+                continue  # '"…," she said.' closing a quote continued from the paragraph above
             sp = _speaker(f, names, state, masked, prev_sp)
             inside = [q for q in sq if any(q.start < b and q.end > a for a, b in f.pieces)]
             real = [q for q in inside if not _is_coined(text, q)]
@@ -163,9 +201,17 @@ def _paragraph(
                 continue
             for q in inside:
                 claimed.add(id(q))
+            after = [(a, b) for a, b in f.pieces if a >= f.cue_end]
+            quoted_after = [q for q in real if q.start >= f.cue_end]
             if real and sum(_residue(masked, a, b) for a, b in f.pieces) <= 3:
                 rec = _Rec("direct", [(q.start, q.end) for q in inside], k, sp, f.cue)
-            elif real:
+            elif quoted_after and len(after) < len(f.pieces) and sum(_residue(masked, a, b) for a, b in after) <= 3:
+                # 'Asked about the delay, Ruiz said, "…"': the clause before the speaker
+                # sets the scene; what was said is the quotation after the cue.
+                rec = _Rec("direct", [(q.start, q.end) for q in quoted_after], k, sp, f.cue)
+            elif inside:
+                # quoted words in the reported clause, even a single scare-quoted one
+                # ('said the words “lump” the good with the bad'): a partial quote
                 rec = _Rec("partial", list(f.pieces), k, sp, f.cue)
             else:
                 rec = _Rec("indirect", list(f.pieces), k, sp, f.cue)
@@ -187,7 +233,7 @@ def _paragraph(
         rest = [q for q in sq if id(q) not in claimed and not _is_coined(text, q)]
         if rest:
             rec = _unattributed(k, ss, se, text, masked, rest, names, state)
-            if rec is not None and rec.cue is None and carried is not None and not frames:
+            if rec is not None and rec.kind == "direct" and rec.cue is None and carried is not None and not frames:
                 # The next sentence of a quote just attributed: one quote, several pieces.
                 carried.pieces.extend(rec.pieces)
                 last_direct = carried
@@ -216,6 +262,23 @@ def _paragraph(
     if para_last is None:
         para_last = person_named_between(names, ps, pe) or prev_para_speaker
     return next_open, para_last
+
+
+def _own_attribution(text: str, masked: str, open_rec: _Rec, q: Quoted, ps: int, pe: int) -> bool:
+    """Whether a paragraph-opening quotation, closed and attributed in its own sentence, is a
+    quote of its own rather than the end of the one left open above: so when the attribution
+    names someone ('“…,” added Rep. Hale'), or the marks change style (“ after "), which
+    shows the open quote was a block quotation or a stray mark (a transcription artifact).
+    A pronoun in the same style ('"…," she said.') closes the quote running over paragraphs."""
+    if not q.closed or not open_rec.pieces:
+        return False
+    ss, se = split_sentences(masked, ps, pe)[0]
+    mentions = [f.mention for f in find_frames(masked, ss, se) if f.mention is not None and f.cue_start >= q.end]
+    if not mentions:
+        return False
+    before = open_rec.pieces[-1][0] - 1
+    same_style = before >= 0 and (text[before] == '"') == (text[q.open_at] == '"')
+    return not same_style or any(m.text.lower() not in PRONOUNS for m in mentions)
 
 
 def _lead_sentence(k: int, masked: str, sentences: list[tuple[int, int, int]], recs: list[_Rec], prev: Speaker | None) -> None:
@@ -268,10 +331,73 @@ def _unattributed(
         m = _DASH_SPEAKER.match(masked[tail_at:se])
         if m and NAME_RUN.search(m.group("np")):
             s = tail_at + m.start("np")
-            mention = Mention(s, tail_at + m.end("np"), m.group("np"))
+            np = m.group("np").split(",")[0]  # '— Elena Ruiz, Springfield': the name, then where from
+            mention = Mention(s, s + len(np), np)
             sp = classify(mention, names, state, masked)
-            return _Rec("direct", pieces, k, sp, "—")
-    return None
+            return _Rec("direct", pieces, k, sp, m.group("dash").strip())
+    return _long_quotation(k, ss, se, text, masked, rest, names, state)
+
+
+def _long_quotation(
+    k: int, ss: int, se: int, text: str, masked: str, rest: list[Quoted], names: ArticleNames, state: SpeakerState
+) -> _Rec | None:
+    """A quotation of four words or more is almost always someone's words in news, even with
+    no cue we know ('blasted the media for being “unbelievably dishonest.”'): a direct quote
+    when it stands as a sentence or clause of its own, else a partial quote whose span is the
+    clause around it, from just after its subject to the clause end. Shorter quoted phrases
+    are as often scare quotes or coined terms, and are left out."""
+    if not any(_words(text, q) >= MIN_QUOTATION_WORDS for q in rest):
+        return None
+    first, last = rest[0], rest[-1]
+    pieces = [(q.start, q.end) for q in rest]
+    lead = masked[ss : first.open_at]
+    if _residue(masked, ss, first.open_at) == 0 or _STANDALONE_BEFORE.search(lead) and text[first.start : first.start + 1].isupper():
+        return _Rec("direct", pieces, k)
+    cs = ss
+    for m in _CLAUSE_BREAK.finditer(masked, ss, first.open_at):
+        cs = m.end()
+    ce = se
+    m = _CLAUSE_BREAK.search(masked, last.end + 1, se)
+    if m:
+        ce = m.start()
+    if masked[last.end - 1 : last.end] == "," and last.closed:
+        ce = min(ce, last.end + 1)  # 'was “so swollen …,” she was': the clause ends with it
+    speaker: Speaker | None = None
+    subj = _clause_subject(masked, cs, first.open_at)
+    if subj:
+        cs = subj.end()
+    else:  # the subject of the sentence, when the clause has none of its own
+        subj = _clause_subject(masked, ss, first.open_at)
+    if subj:
+        sp = classify(Mention(subj.start("np"), subj.end("np"), subj.group("np")), names, state, masked)
+        if sp.type in ("person", "organisation") and (sp.name or sp.mention in ("he", "she", "He", "She")):
+            speaker = sp
+    while ce > cs and masked[ce - 1] in " .,;:!?" and masked[ce - 2 : ce] != '" ':
+        ce -= 1
+    if ce <= cs:
+        return None
+    return _Rec("partial", [(cs, ce)], k, speaker)
+
+
+def _clause_subject(masked: str, s: int, e: int) -> re.Match[str] | None:
+    """A pronoun or a name opening the clause (not 'After saying …', 'Tuesday's vote …')."""
+    m = _CLAUSE_SUBJECT.match(masked, s, e)
+    if m is None or m.group("np").lower() in PRONOUNS:
+        return m
+    first = m.group("np").split()[0].lower()
+    if first in STOPWORDS or first in _NOT_SUBJECTS:
+        return None
+    return m
+
+
+_NOT_SUBJECTS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
+    "august september october november december multiple many several".split()
+)
+
+
+def _words(text: str, q: Quoted) -> int:
+    return len(text[q.start : q.end].split())
 
 
 def _to_quotes(article: Article, recs: list[_Rec]) -> list[Quote]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 # (“ … " is common in wire copy), so each opener accepts both.
 DOUBLE_CLOSERS: dict[str, str] = {
     "“": "”\"“",
+    "”": "”\"“",  # typed for “
     "„": "“”\"",
     "«": "»",
     "»": "«",  # reversed guillemets (German, Danish)
@@ -33,7 +34,7 @@ ALL_MARKS = frozenset(OPENERS | CLOSERS)
 DOUBLE_MARKS = frozenset("“”„«»\"")
 SINGLE_MARKS = frozenset("‘’‚‹›'")
 # Characters after which a straight mark reads as opening rather than closing.
-_OPEN_CONTEXT = frozenset(" \t\n([{/—–-:;")
+_OPEN_CONTEXT = frozenset(" \t\n([{/—–―-:;")
 
 
 @dataclass(slots=True)
@@ -54,6 +55,9 @@ class Quoted:
 def _can_open(ch: str, prev: str, nxt: str) -> bool:
     if ch in "“„«‹‚":
         return not nxt.isspace() or ch == "«"
+    if ch == "”":
+        # a closing mark typed for an opening one, at a paragraph or word start: '”Mr. Trump …'
+        return (prev.isspace() or not prev.isprintable()) and nxt.isalnum()
     if ch == "‘":
         return not prev.isalnum() and not nxt.isspace()
     if ch == '"':

@@ -63,6 +63,11 @@ PLACES: frozenset[str] = frozenset(
     congress whitehall downing""".split()
 )
 
+_MALE_TITLES = frozenset("mr sir king prince lord congressman councilman assemblyman chairman spokesman".split())
+_FEMALE_TITLES = frozenset(
+    "mrs ms miss queen princess dame lady congresswoman councilwoman assemblywoman chairwoman spokeswoman".split()
+)
+
 PRONOUNS: frozenset[str] = frozenset("he she they it i we you who which".split())
 
 _TOKEN = r"(?:[A-Z][A-Za-z'’\-]*\.?|[A-Z]\.)"
@@ -136,7 +141,7 @@ class ArticleNames:
     surname, or, when several share it, to the one mentioned most often (ties: first).
     """
 
-    __slots__ = ("_by_surname", "_by_first", "_counts", "_order", "mentions")
+    __slots__ = ("_by_surname", "_by_first", "_counts", "_order", "gender", "mentions")
 
     def __init__(self) -> None:
         self._by_surname: dict[str, list[str]] = defaultdict(list)
@@ -144,19 +149,38 @@ class ArticleNames:
         self._counts: dict[str, int] = defaultdict(int)
         self._order: dict[str, int] = {}
         self.mentions: list[tuple[int, str]] = []  # (offset, canonical) of person mentions
+        self.gender: dict[str, str] = {}  # canonical name -> 'he' | 'she', from titles and pronouns
 
     def scan(self, text: str, start: int, end: int) -> None:
         for m in NAME_RUN.finditer(text, start, end):
             run = m.group()
+            if run.endswith(".") and len(run.split()[-1]) > 3 and run.split()[-1][:-1].lower() not in ("jr", "sr"):
+                run = run[:-1]  # the full stop of the sentence, not an initial: '… said Elena Ruiz.'
             title, name = split_title(run)
             name = bare_name(name)
             if not looks_like_person(name):
                 # A single surname after a title ('Mr. Putin') is a mention too.
                 if title and len(name.split()) == 1 and not is_org(name):
-                    self.mentions.append((m.start(), name))
+                    self.mentions.append((m.start(), self.canonical(name)))
+                    self._note_gender(title, self.canonical(name))
                 continue
             self.add(name)
             self.mentions.append((m.start(), name))
+            self._note_gender(title, name)
+
+    def _note_gender(self, title: str, name: str) -> None:
+        words = {_key(w) for w in title.split()}
+        pronoun = "he" if words & _MALE_TITLES else "she" if words & _FEMALE_TITLES else None
+        if pronoun and name not in self.gender:
+            self.gender[name] = pronoun
+        for full in self._by_surname.get(_key(name.split()[-1]), []) if name.split() else []:
+            if pronoun and full not in self.gender:
+                self.gender[full] = pronoun
+
+    def agrees(self, name: str | None, pronoun: str) -> bool:
+        """False only when the article has shown `name` to take the other pronoun."""
+        known = self.gender.get(name or "")
+        return known is None or pronoun not in ("he", "she") or known == pronoun
 
     def add(self, name: str) -> None:
         if name not in self._order:
