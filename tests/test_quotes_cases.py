@@ -406,3 +406,139 @@ def test_short_phrases_and_titles_are_not_quotations(text):
 def test_scare_quoted_word_in_reported_clause_makes_it_partial():
     q = only("Ruiz said the rules “lump” the careful drivers with the reckless.")
     assert (q.kind, q.text, q.speaker) == ("partial", "the rules “lump” the careful drivers with the reckless", "Ruiz")
+
+
+# ---- speakers of quotations without a cue of their own ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "“Where is the money?” Dorsey asked, pointing at the empty lot.",
+        "“Where is the money?” asked Dorsey.",
+        "“Where is the money?” Dorsey tweeted on Friday.",
+        "“Where is the money?” That was how Dorsey put it.",
+        "“Where is the money?” Dorsey snapped.",
+    ],
+)
+def test_attribution_in_the_next_sentence(second):
+    text = "Councilwoman Mara Lind opened the hearing.\n\nThe lot stood empty for a decade. " + second
+    q = only(text, "direct")
+    assert (q.text, q.speaker) == ("Where is the money?", "Dorsey")
+
+
+def test_next_sentence_that_reports_something_is_not_an_attribution():
+    text = "Mara Lind opened the hearing.\n\n“Where is the money?” Dorsey said the city had spent it."
+    assert all(q.speaker != "Dorsey" or q.kind != "direct" for q in quotes_of(text))
+
+
+def test_standalone_quotation_after_a_lead_takes_the_lead_subject():
+    text = (
+        "Paul Okafor praised the deal.\n\n"
+        "Hours later, Greta Voss answered her rival, telling the crowd, “We will not be bought by anyone.”"
+    )
+    q = only(text, "direct")
+    assert q.speaker == "Greta Voss"
+
+
+def test_as_someone_put_it():
+    text = "Tom Brant spoke first.\n\nAs Nadia Pell put it, “Nobody here wanted the plant to close.”"
+    assert only(text, "direct").speaker == "Nadia Pell"
+
+
+def test_parenthetical_party_and_state_is_not_the_speaker():
+    text = "Sen. Ted Cruz (R-Tex.), a Republican candidate, said the plan was “a disaster for the country.”"
+    q = only(text)
+    assert q.speaker == "Ted Cruz"
+    q = only("Sen. Rita Hale (D-Md.) on Saturday criticized the accord, saying it goes “nowhere near far enough.”", "partial")
+    assert q.speaker == "Rita Hale"
+
+
+@pytest.mark.parametrize("name", ["Ebeling", "Will"])
+def test_names_that_look_like_other_words(name):
+    q = only(f"“We live in Chicago,” {name} said.")
+    assert q.speaker == name
+
+
+def test_possessive_aside_is_a_description():
+    q = only("“It is long and tiring,” Tina Tchen, Mrs. Obama's chief of staff, said in an interview.")
+    assert q.speaker == "Tina Tchen"
+
+
+def test_participle_with_a_quotation():
+    q = only("The two will meet next week, Spicer said, adding, “They need to sit down and talk.”", "direct")
+    assert (q.speaker, q.text) == ("Spicer", "They need to sit down and talk.")
+
+
+def test_person_merely_named_before_is_no_speaker_for_words_in_prose():
+    text = (
+        "The report was written by Adam Kessler.\n\n"
+        "The plan was, in the end, “a tax on everyone who works for a living,” and it failed."
+    )
+    q = only(text)
+    assert q.speaker is None
+
+
+# ---- short quoted phrases ----------------------------------------------------------------
+
+
+def test_short_phrase_with_a_person_subject_and_a_verb_is_a_partial_quote():
+    text = "Gina Marlow opened her campaign in May.\n\nAt a rally on Friday, Marlow assailed the governor for his “reckless spending.”"
+    q = only(text)
+    assert q.kind == "partial" and "“reckless spending.”" in q.text and q.speaker == "Gina Marlow"
+
+
+def test_short_phrase_in_an_adverbial_lead_is_found_with_its_subject():
+    text = "Gina Marlow spoke.\n\nIn an interview with a local paper she blasted the press for being “deeply dishonest.”"
+    assert only(text).speaker == "Gina Marlow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The “reform” package passed the Senate on Tuesday.",
+        "Gina Marlow spoke.\n\nThe plan, a “bridge to nowhere,” was shelved after the vote.",
+        "Gina Marlow spoke.\n\nVoters in the “swing” counties stayed home.",
+    ],
+)
+def test_short_phrase_without_a_person_subject_is_not_a_quote(text):
+    assert quotes_of(text) == []
+
+
+def test_two_cues_of_one_subject_make_two_records():
+    text = "Mayor Lena Ortiz said that the budget was “a mess” and added that the council would meet again in June."
+    found = quotes_of(text)
+    assert [(q.kind, q.speaker) for q in found] == [("partial", "Lena Ortiz"), ("indirect", "Lena Ortiz")]
+    assert found[0].text == "the budget was “a mess”"
+    assert found[1].text == "the council would meet again in June"
+
+
+def test_participle_takes_the_subject_past_an_adverbial_lead():
+    text = "At a town hall in Ames on Sunday, Mrs. Dana Whitfield took questions, saying the plan would “never work.”"
+    q = only(text, "partial")
+    assert q.speaker == "Dana Whitfield"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "TURNOUT ROSE IN THE NORTH - Karen Liu: ",
+        "Or, as Karen Liu put it: ",
+        "Karen Liu was blunt: ",
+    ],
+)
+def test_colon_speaker(lead):
+    text = "Karen Liu runs the polling unit.\n\n" + lead + "“The young voters came out in numbers.”"
+    q = only(text, "direct")
+    assert q.speaker == "Karen Liu"
+
+
+def test_colon_after_an_opener_has_no_speaker_from_the_opener():
+    text = "At the end of the hearing: “The young voters came out in numbers.”"
+    assert only(text, "direct").speaker is None
+
+
+def test_verb_coordinated_with_the_subjects_first_verb():
+    text = "Rep. Alma Ruiz took the floor on Wednesday and said the bill would “gut the program.”"
+    q = only(text, "partial")
+    assert (q.speaker, q.text) == ("Alma Ruiz", "the bill would “gut the program.”")

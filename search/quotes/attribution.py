@@ -9,8 +9,12 @@ finds the speaker and the span of what was said, as a `Frame`:
   clause; an aside between commas ('the mayor', 'who replaced Tom Hale') is kept as the
   description and never taken for the speaker.
 - speaker after the cue: '"…," said Ruiz, the mayor.', '…, says Mr. Lukyanov, …'.
-- 'according to X', participles (', adding that …') and the colon ('Ruiz was blunt: "…"',
-  and 'Ruiz: The bridge will reopen.' in headlines and transcripts).
+- 'according to X', participles (', adding that …', whose subject is the sentence's, past
+  an adverbial lead), a verb coordinated with the subject's first ('Ruiz took the floor
+  and said …') and the colon ('Ruiz was blunt: "…"', and 'Ruiz: The bridge will reopen.'
+  in headlines and transcripts).
+- a sentence that only attributes the quotation before it (`attribution_only`:
+  '“…?” asked Ruiz.', 'That was how Ruiz put it.').
 - stance and intention verbs ('criticized the plan', 'wants to leave', `verbs.NOMINAL`):
   the object after the verb is what is attributed.
 
@@ -65,7 +69,10 @@ _SUBORDINATORS = frozenset(
     "but and or in on at for from with without by during among amid despite to of into over "
     "under through".split()
 )
-_ASIDE_START = re.compile(r"\s*(?:who\b|whose\b|which\b|a\b|an\b|the\b|one\b|another\b|[a-z]|\d|[RDI]-|himself|herself)")
+_ASIDE_START = re.compile(
+    r"\s*(?:who\b|whose\b|which\b|a\b|an\b|the\b|one\b|another\b|[a-z]|\d|[RDI]-|himself|herself|"
+    r"(?:[A-Z][\w.\-]*\s+)?[A-Z][\w.\-]*['’]s?\s+[a-z])"  # 'Tad Devine, Sanders's chief strategist, said'
+)
 _RELATIVE = re.compile(r"\s*(?:who|whose|which|whom)\b")
 
 # What may sit between a cue and the end of the sentence without being reported content:
@@ -145,12 +152,14 @@ def _np_ok(text: str) -> bool:
         return False
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return True
-    if any(w.lower() in _AUX_WORDS or w.lower() in _INNER_STOP for w in words):
+    if any(w in _AUX_WORDS or w.lower() in _INNER_STOP for w in words):  # not 'Will' (a name)
         return False
     first = words[0].lower()
     if first in _SUBORDINATORS and not (len(words) > 1 and words[1][:1].isupper() and first in ("and", "but")):
         return False
-    if first in ("according", "referring", "citing") or first.endswith("ing"):
+    if first in ("according", "referring", "citing") or (
+        first.endswith("ing") and (words[0].islower() or (len(words) > 1 and words[1][:1].islower()))
+    ):  # 'Speaking to reporters', not a name like 'Ebeling' or 'Sterling Brown'
         return False
     # A lower-case phrase must end in a noun we know names a source, or start with a
     # determiner ('the council', 'a spokesman'): otherwise it is likely not a subject.
@@ -192,16 +201,24 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
         return None
     if text[end - 1] == ",":
         return _subject_with_aside(text, lo, end - 1)
-    if text[end - 1] == ")":  # 'Sen. Ted Cruz (R-Texas) said'
-        p = text.rfind("(", lo, end)
-        if p > lo:
-            inner = _plain_subject(text, lo, p)
-            if inner:
-                return inner
-    return _plain_subject(text, lo, end)
+    return _plain_subject(text, lo, end)  # also 'Sen. Ted Cruz (R-Texas) said'
+
+
+# A time adverbial between the subject and its verb: 'Sanders on Saturday criticized …'.
+_TIME_TAIL = re.compile(rf"\s+(?:on\s+)?(?:{_DAY}|(?:this|last|early|late)\s+(?:week|month|year|night|morning))\s*$")
 
 
 def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
+    t = _TIME_TAIL.search(text, max(lo, end - 40), end)
+    if t and t.start() > lo:
+        end = t.start()
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end > lo and text[end - 1] == ")":
+        # 'Sen. Ted Cruz (R-Tex.)': the name before the parenthesis, not what is inside it
+        p = text.rfind("(", lo, end)
+        if p > lo and MASK not in text[p:end]:
+            end = p
     b = lo
     for m in _BOUNDARY.finditer(text, lo, end):
         b = m.end()
@@ -359,6 +376,52 @@ def _content_before(text: str, lo: int, end: int) -> list[tuple[int, int]]:
     return [(s, e)] if e > s else []
 
 
+# 'and', ', and', 'and also' right before a cue: the verb shares the subject before it.
+_AND_BEFORE = re.compile(r"[\w·.,”\"’]\s*,?\s+and\s+(?:(?:also|then|later)\s+)?$")
+
+
+# A subject at the start of a clause: a pronoun or a capitalised name (with a parenthetical
+# party and state), then a verb ('Mrs. Clinton tried', 'Sen. Ruiz (D-Md.) has said').
+_MAIN_SUBJECT = re.compile(
+    rf"\s*(?:(?:And|But|So|Yet|Then)\s+)?(?P<np>(?:He|She|They|We|I|he|she|they|we)\b|{NAME_RUN.pattern})(?:\s*\([^()·]{{1,30}}\))?"
+    r"(?=\s+(?:(?:has|have|had|also|then|later|again|was|is|were|would|will|[a-z]+ly)\s+)*"
+    r"(?:[a-z]{2,}ed|[a-z]{2,}[^s\W]s|said|told|took|made|went|gave|spoke|wrote|sent|met|left|came|got|kept|ran|won|lost|sat|stood|took|put|set)\b)"
+)
+_NOT_SUBJECT_WORDS: frozenset[str] = STOPWORDS | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
+    "august september october november december early late".split()
+)
+
+
+def main_subject(text: str, ss: int, end: int) -> Mention | None:
+    """The subject of the sentence `text[ss:end]`: the first clause that opens with a name or
+    a pronoun and a verb, past an adverbial lead ('At a campaign event in Ames on Sunday,
+    Mrs. Clinton tried …, saying …' -> 'Mrs. Clinton', not 'At')."""
+    starts = [ss, *(m.end() for m in re.finditer(r",\s|\s[—–]\s", text[ss:end]))]
+    for st in starts:
+        st = st if st == ss else ss + st
+        m = _MAIN_SUBJECT.match(text, st, end)
+        if m is None:
+            continue
+        if subject_word(m.group("np")):
+            return Mention(m.start("np"), m.end("np"), m.group("np"))
+    m = NAME_RUN.match(text, ss, end)  # 'Trump on Saturday criticized …': the name that opens it
+    if m is None or not subject_word(m.group()):
+        return None
+    return Mention(m.start(), m.end(), m.group())
+
+
+def subject_word(np: str) -> bool:
+    """Whether a capitalised run can be a subject: not 'At', 'On Tuesday', 'Early' ('Mrs.
+    Ruiz' is, past its title)."""
+    words = [w.lower().rstrip(".") for w in np.split()]
+    if words[0] in PRONOUNS:
+        return True
+    while len(words) > 1 and words[0] in TITLES:
+        words = words[1:]
+    return words[0] not in _NOT_SUBJECT_WORDS
+
+
 def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: str, frames: list[Frame]) -> Frame | None:
     weak = head in verbs.WEAK or (head in verbs.NOMINAL and head not in verbs.SPOKEN_NOMINAL)
     needs_quote = head in verbs.OBJECT_IS_CONTENT
@@ -368,12 +431,18 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
     if head in verbs.PARTICIPLES and text[max(ss, cs - 2) : cs].strip() == ",":
         speaker_from = frames[-1].mention if frames else None
         if speaker_from is None:
-            nm = NAME_RUN.match(text, ss, se)
-            speaker_from = Mention(nm.start(), nm.end(), nm.group()) if nm else None
+            speaker_from = main_subject(text, ss, cs)
         pieces = _content_after(text, _after_that(text, ce, se, head), se)
-        if not pieces or len(text[pieces[0][0] : pieces[0][1]].split()) < 3:
+        if not pieces or (len(text[pieces[0][0] : pieces[0][1]].split()) < 3 and MASK not in text[pieces[0][0] : pieces[0][1]]):
             return None
         return Frame(cue, cs, ce, speaker_from, pieces, cs, ce, needs_quote=needs_quote)
+    if _AND_BEFORE.search(text, max(ss, cs - 30), cs):
+        # 'Ruiz said that … and added that …', 'Ruiz took the floor and said …': a verb sharing
+        # the subject before it, with its own content
+        shared = frames[-1].mention if frames else main_subject(text, ss, cs)
+        pieces = _content_after(text, _after_that(text, ce, se, head), se)
+        if shared is not None and pieces and (MASK in text[pieces[0][0] : pieces[0][1]] or len(text[pieces[0][0] : pieces[0][1]].split()) >= 3):
+            return Frame(cue, cs, ce, shared, pieces, cs, ce, needs_quote=needs_quote)
     subj = subject_before(text, lo, cs)
     if subj is None and lo > ss:
         subj = subject_before(text, ss, cs)  # 'Barkley, who said he …, said …'
@@ -443,6 +512,59 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
             desc = rest.strip().rstrip(".!?").strip()
             mention.description = desc or None
     return Frame(cue, cs, ce, mention, pieces, cs, np_end, needs_quote=needs_quote)
+
+
+# What may follow the cue of a sentence that only attributes: nothing, a comma, or an
+# adverbial clause ('Ruiz said when asked about it', 'Ruiz told CNN as she left').
+_ATTRIBUTION_TAIL = re.compile(r"\s*(?:[,;(]|[.!?]|$|(?:when|as|after|before|while|in|on|at|during|with|to|from|later|again)\b)")
+_HOW_PUT = re.compile(
+    r"\s*(?:That|This|So|Which)(?:['’]s|\s+(?:is|was))?\s+(?:how|what)\s+(?P<np>[^·,;]{2,60}?)\s+(?:put it|puts it|described it|describes it|"
+    r"explained it|explains it|summed it up|sums it up|said|says|told\b[^·]*|wrote|called it)\s*[.!?]?\s*$"
+)
+
+
+_NAME_VERBED = re.compile(
+    rf"(?P<np>{NAME_RUN.pattern}|he|she|He|She)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{{3,}}ed)(?:\s+[a-z]+ly)?\s*[.!]?\s*$"
+)
+
+
+def attribution_only(text: str, ss: int, se: int) -> tuple[Mention, str] | None:
+    """The speaker of a sentence that only attributes the quotation before it:
+    '“…!” Murphy tweeted on Friday.' (the '!' ends the sentence), '“…?” asked Ruiz.',
+    'That was how Ruiz put it.', '“…!” Oliver barked.' Returns the mention and the cue, or None when the sentence
+    reports anything of its own."""
+    lo = ss
+    while lo < se and text[lo] in " \t\n”\"’'»":
+        lo += 1
+    if MASK in text[lo:se]:
+        return None
+    how = _HOW_PUT.match(text, lo, se)
+    if how:
+        np = how.group("np")
+        return (Mention(how.start("np"), how.end("np"), np), "put it") if _np_ok(np) else None
+    bare = _NAME_VERBED.match(text, lo, se)
+    if bare and subject_word(bare.group("np")):  # '“…!” Oliver barked.': any verb, nothing more
+        return Mention(bare.start("np"), bare.end("np"), bare.group("np")), bare.group("verb")
+    m = verbs.CUE_RE.search(text, lo, min(se, lo + 120))
+    if m is None:
+        return None
+    cue = m.group("cue")
+    cs, ce = m.span("cue")
+    head = verbs.head_verb(cue)
+    if head in verbs.WEAK or (head in verbs.NOMINAL and head not in verbs.SPOKEN_NOMINAL) or cue.lower() == verbs.ACCORDING_TO:
+        return None
+    if cs == lo:  # inverted: '“…?” asked Ruiz.'
+        found = subject_after(text, ce, se)
+        if not found or not _ATTRIBUTION_TAIL.match(text, _skip_filler(text, found[1], se, "say"), se):
+            return None
+        return found[0], cue
+    subj = subject_before(text, lo, cs)
+    if subj is None or re.search(r"[A-Za-z0-9]", text[lo : subj.start]):
+        return None
+    after = _skip_filler(text, ce, se, head)
+    if _THAT_NEXT.match(text, ce, se) or not _ATTRIBUTION_TAIL.match(text, after, se):
+        return None
+    return subj, cue
 
 
 def _after_that(text: str, ce: int, se: int, head: str) -> int:

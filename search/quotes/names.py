@@ -182,6 +182,11 @@ class ArticleNames:
         known = self.gender.get(name or "")
         return known is None or pronoun not in ("he", "she") or known == pronoun
 
+    def knows(self, name: str) -> bool:
+        """Whether `name` is a person the article names in full (or by a surname it gives)."""
+        tokens = bare_name(name).split()
+        return bool(tokens) and (" ".join(tokens) in self._order or tokens[-1].rstrip(".").lower() in self._by_surname)
+
     def add(self, name: str) -> None:
         if name not in self._order:
             self._order[name] = len(self._order)
