@@ -542,3 +542,18 @@ def test_verb_coordinated_with_the_subjects_first_verb():
     text = "Rep. Alma Ruiz took the floor on Wednesday and said the bill would “gut the program.”"
     q = only(text, "partial")
     assert (q.speaker, q.text) == ("Alma Ruiz", "the bill would “gut the program.”")
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        (
+            "“The bridge will reopen,” says Elena Ruiz, editor of the Harbor Gazette, a weekly paper in Springfield.",
+            "editor of the Harbor Gazette, a weekly paper in Springfield",
+        ),
+        ("“The bridge will reopen,” said Elena Ruiz, the mayor, who took office in May.", "the mayor"),
+    ],
+)
+def test_appositive_is_kept_whole_as_the_description(text, description):
+    q = only(text)
+    assert (q.speaker, q.speaker_description) == ("Elena Ruiz", description)

@@ -42,7 +42,7 @@ def test_phrase_finds_lukyanov_with_source_and_date(seeds_index):
     assert hit.speaker == "Fyodor Lukyanov"
     assert hit.source == "The Christian Science Monitor"
     assert hit.date.isoformat() == "2025-02-18"
-    assert hit.speaker_description and "editor of Russia in Global Affairs" in hit.speaker_description
+    assert hit.speaker_description == "editor of Russia in Global Affairs, a Moscow-based foreign policy journal"
 
 
 @needs_shared(GOLD)
@@ -148,3 +148,23 @@ def test_binary_and_non_utf8_files_are_named_and_skipped(tmp_path):
     assert "image.txt" in r.stderr and "latin1.txt" in r.stderr
     stats = json.loads(run_cli("stats", "--json", "--index", str(tmp_path / "ix")).stdout)
     assert stats["articles"] == 2
+
+
+def test_extract_prints_quotes_with_offsets_into_the_given_text(tmp_path, polnear_slice):
+    """`search extract` needs no index; for JSON Lines input `text[start:end]` is the quote."""
+    from search.models import Quote
+
+    records = {json.loads(line)["id"]: json.loads(line)["text"] for line in polnear_slice.read_text(encoding="utf-8").splitlines()[:10]}
+    small = tmp_path / "ten.jsonl"
+    small.write_text("".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in records.items()), encoding="utf-8")
+    r = run_cli("extract", str(small), "--jsonl")
+    assert r.exit_code == 0
+    quotes = [Quote.model_validate_json(line) for line in r.stdout.splitlines()]
+    assert len(quotes) > 10 and {q.article_id for q in quotes} <= set(records)
+    assert {q.kind for q in quotes} >= {"direct", "indirect"}
+    for q in quotes:
+        text = records[q.article_id]
+        pieces = [(p.start, p.end) for p in q.pieces] or [(q.start, q.end)]
+        assert q.text == " … ".join(text[s:e] for s, e in pieces)
+        assert (q.start, q.end) == (pieces[0][0], pieces[-1][1])
+        assert q.speaker_type in (None, "person", "organisation", "unnamed")

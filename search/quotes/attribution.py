@@ -74,6 +74,7 @@ _ASIDE_START = re.compile(
     r"(?:[A-Z][\w.\-]*\s+)?[A-Z][\w.\-]*['’]s?\s+[a-z])"  # 'Tad Devine, Sanders's chief strategist, said'
 )
 _RELATIVE = re.compile(r"\s*(?:who|whose|which|whom)\b")
+_RELATIVE_TAIL = re.compile(r",\s*(?:who|whose|which|whom|where|when|and|but)\b")
 
 # What may sit between a cue and the end of the sentence without being reported content:
 # objects and adverbials ('told reporters Monday', 'wrote on X', 'said in a statement').
@@ -504,7 +505,9 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
         elif _ASIDE_START.match(rest) and MASK not in rest:
             # '"…," said Ruiz, one of the founders, who …': the rest describes the speaker
             if not _RELATIVE.match(rest):
-                desc = rest.split(",")[0].strip().rstrip(".!?").strip()
+                # keep a nested appositive ('editor of X, a Moscow-based journal'), stop at a
+                # relative clause about something else (', who …')
+                desc = _RELATIVE_TAIL.split(rest, maxsplit=1)[0].strip().rstrip(".!?").strip()
                 mention.description = desc or None
         elif MASK in rest or any(w in _AUX_WORDS for w in rest.split()) and not _RELATIVE.match(rest):
             pieces += _content_after(text, after + 1, se)
