@@ -94,21 +94,39 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @index_option
 @click.option("--rebuild", is_flag=True, help="Start the index over instead of updating it.")
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.option("--wait", is_flag=True, help="If another indexer is updating the index, wait for it instead of failing.")
+@click.option(
+    "--aliases",
+    "aliases_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Speaker aliases TOML (merge/split names; default: aliases.toml at the top of an indexed folder).",
+)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress and no summary; warnings and errors only.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run's report as JSON.")
 @_handle_errors
-def index_cmd(paths: tuple[Path, ...], index_dir: Path | None, rebuild: bool, quiet: bool, as_json: bool) -> None:
+def index_cmd(
+    paths: tuple[Path, ...], index_dir: Path | None, rebuild: bool, wait: bool, aliases_file: Path | None, jobs: int | None, quiet: bool, as_json: bool
+) -> None:
     """Index articles and their quotes from PATHS (files or folders; default: seeds/).
 
     Reads .txt files (one article each, with an optional manifest.toml beside them) and .jsonl
-    files (one article per line). Re-running updates the index: it never duplicates.
+    files (one article per line). Re-running updates the index: new articles are added, changed
+    ones re-indexed, and those whose files under PATHS are gone removed; unchanged files are not
+    read again. A killed run leaves the index as the last completed run left it.
     """
     from search.indexer import index_paths
     from search.output import to_json
+    from search.progress import Progress, choose_mode
 
-    report = index_paths(list(paths) or [Path("seeds")], index_dir, rebuild=rebuild)
-    for reason in report.skipped_reasons:
+    progress = Progress(choose_mode(quiet or as_json))
+    report = index_paths(list(paths) or [Path("seeds")], index_dir, rebuild=rebuild, aliases=aliases_file, wait=wait, workers=jobs, progress=progress)
+    shown = 20
+    for reason in report.skipped_reasons[:shown]:
         click.echo(f"warning: skipped {reason}", err=True)
+    if len(report.skipped_reasons) > shown:
+        click.echo(f"warning: … and {len(report.skipped_reasons) - shown} more skipped (all are listed by --json)", err=True)
     if as_json:
         click.echo(to_json(report))
     elif not quiet:
@@ -123,13 +141,27 @@ QUERY_HELP = """Search articles and quotes. TEXT uses Whoosh's query language:
 \b
   Ukraine                      a word (stemmed: 'talks' finds 'talk')
   "return to normality"        a phrase
-  Putin AND NOT Trump          AND, OR, NOT and (grouping)
+  Putin AND NOT Trump          AND, OR, NOT (upper case) and (grouping)
+  (Cruz OR Rubio) AND debate
   negotiat*   Lukianov~        wildcards and fuzzy terms
-  speaker:lukyanov             fields: speaker, source, date, kind, type,
-  source:wsj  kind:quote       title, author, text
-  type:partial                 quote type: direct, partial, indirect
-  date:2025-02                 a year, month or day
-  date:[2025-01 TO 2025-03]    a date range
+  speaker:lukyanov             who said it: case, accents, 'Mr.' and
+  speaker:"Mr. Markov"         misspellings are forgiven; a surname alone
+                               searches everyone with that surname
+  source:wsj  source:"Washington Post"   outlet, by name or short form
+  kind:quote  kind:article     documents; type:direct|partial|indirect
+  title:debate  author:Virgil  other fields: text, title, author
+  date:2016-03                 a year, month or day
+  date:[2016-01 TO 2016-03]    a date range (ends included)
+
+With no TEXT every document matches (newest first): add filters or --facet
+for an overview. Undated articles are left out of date filters and counted.
+
+\b
+Examples:
+  search query "return to normality"
+  search query --speaker lukyanov --kind quote
+  search query Clinton --source nyt --since 2016-06 --facet speaker
+  search query 'emails AND speaker:trump' --facet date:month --json
 
 Exit status: 0 found, 1 nothing found, 2 bad query or option.
 """
@@ -141,7 +173,11 @@ Exit status: 0 found, 1 nothing found, 2 bad query or option.
 @click.option("--kind", type=click.Choice(["quote", "article", "all"]), default="all", show_default=True, help="Which documents to search.")
 @click.option("--type", "quote_kinds", multiple=True, type=click.Choice(["direct", "partial", "indirect"]), help="Only quotes of this type; repeatable.")
 @click.option(
-    "--facet", "facets", multiple=True, metavar="NAME", help="Count matches by speaker, source, kind, type or date[:day|month|year]; repeatable."
+    "--facet",
+    "facets",
+    multiple=True,
+    metavar="NAME",
+    help="Count every match by speaker, source, kind, type or date (date:day, date:month = date, date:year); repeatable.",
 )
 @click.option("--facet-limit", type=click.IntRange(min=0), default=10, show_default=True, help="Most values per facet (0: all).")
 @click.option("--limit", "-n", type=click.IntRange(min=0), default=10, show_default=True, help="Hits to show.")

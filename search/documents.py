@@ -135,6 +135,7 @@ def stored_to_hit(fields: dict, score: float | None = None) -> Hit:
         date=_date(fields.get("date")),
         author=fields.get("author"),
         speaker=fields.get("speaker_name") if is_quote else None,
+        speaker_mention=fields.get("speaker_mention") if is_quote else None,
         speaker_type=fields.get("speaker_type") if is_quote else None,
         speaker_description=fields.get("description") if is_quote else None,
         quote_kind=fields.get("quote_kind") if is_quote else None,

@@ -13,6 +13,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.index import EmptyIndexError, FileIndex
 
+import search.whoosh_fixes  # noqa: F401 - applies the Whoosh fixes wherever the index is opened
 from search.errors import IndexMissingError, SearchError
 from search.schema import make_schema
 
@@ -31,8 +32,24 @@ def _is_whoosh_file(name: str) -> bool:
     return name.startswith(("_MAIN_", "MAIN_")) or name.endswith((".seg", ".toc", ".lock", ".pst", ".trm", ".vps", ".fln"))
 
 
+def _is_ours(name: str) -> bool:
+    """Files the indexer keeps beside Whoosh's: run state, the owner of the lock, temp runs."""
+    from search.locking import OWNER_FILE
+    from search.state import is_state_file
+
+    return name in _OURS or name in (OWNER_FILE, TEMP_DIR) or is_state_file(name) or name.startswith(f".{OWNER_FILE}.")
+
+
+TEMP_DIR = f"{INDEX_NAME}.tmp"  # where Whoosh's writers spill sorted posting runs
+
+
 def exists(index_dir: Path) -> bool:
-    return index_dir.is_dir() and whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME)
+    """True when `index_dir` holds a readable index; a damaged one is not (and is never
+    mistaken for an empty folder: see `open_for_writing`)."""
+    try:
+        return index_dir.is_dir() and whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME)
+    except Exception:  # a table of contents Whoosh cannot unpickle raises anything
+        return False
 
 
 def check_writable_dir(index_dir: Path) -> None:
@@ -40,7 +57,7 @@ def check_writable_dir(index_dir: Path) -> None:
     if index_dir.exists() and not index_dir.is_dir():
         raise SearchError(f"{index_dir} is a file, not an index folder; pass --index DIR with a folder")
     if index_dir.is_dir() and not exists(index_dir):
-        foreign = [p.name for p in index_dir.iterdir() if p.name not in _OURS and not _is_whoosh_file(p.name)]
+        foreign = [p.name for p in index_dir.iterdir() if not _is_ours(p.name) and not _is_whoosh_file(p.name)]
         if foreign:
             shown = ", ".join(sorted(foreign)[:3])
             raise SearchError(
@@ -54,23 +71,48 @@ def open_index(index_dir: Path | None = None) -> FileIndex:
     index_dir = index_dir or default_index_dir()
     if not exists(index_dir):
         if index_dir.is_dir() and any(_is_whoosh_file(p.name) for p in index_dir.iterdir()):
-            raise SearchError(f"{index_dir} holds a damaged or foreign index; rebuild it with: search index --rebuild PATH...")
+            raise SearchError(f"{index_dir} holds a damaged or foreign index; it is left as it is: delete it or pass --index with another folder")
         raise IndexMissingError(f"no index at {index_dir}; build one with: search index seeds/ (or pass --index DIR)")
     try:
         ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
     except (EmptyIndexError, OSError, ValueError, EOFError) as exc:
-        raise SearchError(f"{index_dir}: the index cannot be read ({exc}); rebuild it with: search index --rebuild PATH...") from None
+        raise SearchError(f"{index_dir}: the index cannot be read ({exc}); it is left as it is: delete it and index again") from None
     except Exception as exc:  # unpickling a foreign or corrupt table of contents
-        raise SearchError(f"{index_dir}: the index is damaged ({type(exc).__name__}); rebuild it with: search index --rebuild PATH...") from None
+        raise SearchError(f"{index_dir}: the index is damaged ({type(exc).__name__}); it is left as it is: delete it and index again") from None
     if "speaker_name" not in ix.schema.names():
         raise SearchError(f"{index_dir} is a Whoosh index of another program; pass --index with another folder")
     return ix
 
 
-def create_or_open(index_dir: Path, rebuild: bool = False) -> FileIndex:
-    """Open the index for writing, creating it (and its folder) when needed."""
+def prepare_dir(index_dir: Path) -> None:
+    """Make the index folder if needed; refuse one that holds something else."""
     check_writable_dir(index_dir)
-    index_dir.mkdir(parents=True, exist_ok=True)
-    if rebuild or not exists(index_dir):
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SearchError(f"cannot create the index folder {index_dir}: {exc.strerror or exc}") from None
+
+
+def open_for_writing(index_dir: Path) -> FileIndex:
+    """Open the index to update it, creating an empty one in an empty folder.
+
+    Call it holding the write lock. An existing index is never replaced here, not even for
+    --rebuild: a rebuild writes new segments and drops the old ones in its one commit, so
+    that until then searches (and a killed run) keep the previous index. A damaged or
+    foreign index is reported and left alone.
+    """
+    check_writable_dir(index_dir)
+    if exists(index_dir):
+        return open_index(index_dir)
+    if any(p.name.endswith(".toc") for p in index_dir.iterdir()):
+        raise SearchError(f"{index_dir} holds a damaged or foreign index; it is left as it is: delete it or pass --index with another folder")
+    return whoosh_index.create_in(str(index_dir), make_schema(), indexname=INDEX_NAME)
+
+
+def create_or_open(index_dir: Path, rebuild: bool = False) -> FileIndex:
+    """Open the index for writing, creating it (and its folder) when needed (no locking:
+    for tools and tests; `search.indexer` locks first)."""
+    prepare_dir(index_dir)
+    if rebuild and not exists(index_dir):
         return whoosh_index.create_in(str(index_dir), make_schema(), indexname=INDEX_NAME)
-    return open_index(index_dir)
+    return open_for_writing(index_dir)

@@ -1,0 +1,551 @@
+"""The streaming, parallel part of an indexing run: find what changed, then read, extract
+and write it on every core.
+
+`scan` walks the corpus and sorts files into unchanged (same size, modification time,
+root and manifests as last time: not even opened), and jobs. A JSON Lines file is hashed
+whole and cut at line boundaries into jobs of a few MB, so one big file still keeps both
+cores busy and never sits in memory whole.
+
+`run_jobs` hands the jobs to worker processes. Each worker reads its files, skips articles
+whose content hash is unchanged, extracts quotes and writes article and quote documents
+into *its own* Whoosh segment (`SegmentWriter` without the lock, which the parent holds).
+Documents never cross a process boundary: only small per-file results travel back, so
+the parent is free to do the bookkeeping and draw progress. The queue of jobs is bounded,
+so a corpus of any size flows through in constant memory. When the jobs are done each
+worker finishes its segment and sends the `Segment` back; the parent adds those to its
+one commit. Nothing a worker writes is visible before that commit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import hashlib
+import json
+import multiprocessing as mp
+import os
+import queue
+import signal
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh.fields import TEXT
+from whoosh.writing import SegmentWriter
+
+from search.documents import article_doc, quote_doc
+from search.errors import SearchError
+from search.models import Article
+from search.readers.corpus import JSONL_SUFFIXES, QUIET_SUFFIXES, TEXT_SUFFIXES, SourceFile, check_paths, read_file
+from search.readers.jsonl import Skip, article_from_record
+from search.readers.manifest import MANIFEST_NAME
+from search.speaker_names import Namer, is_bare
+from search.state import FileEntry, IndexState
+
+JSONL_CHUNK = 2 << 20  # bytes of JSON Lines per job: small enough to spread, big enough to amortise
+TEXT_CHUNK = 32  # text files per job
+WRITER_LIMIT_MB = 128  # postings buffered per worker before they spill to a sorted run on disk
+
+
+def content_hash(article: Article) -> str:
+    """Hash of what the index is built from: text and metadata, so a manifest edit counts."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(article.model_dump_json(exclude={"body"}).encode())
+    return h.hexdigest()
+
+
+@dataclass
+class Job:
+    """A text file, several text files, or a line-aligned byte range of a JSON Lines file."""
+
+    files: list[FileJob]
+
+
+@dataclass
+class FileJob:
+    key: str  # resolved path: the key of the file in the state
+    path: str  # as the user gave it, stored in documents
+    root: str  # as given: article ids of text files are paths relative to it
+    jsonl: bool
+    order: int  # position in the corpus walk: the first of two articles with one id wins
+    size: int
+    mtime: int
+    sig: str
+    digest: str | None = None  # known up front for JSON Lines (hashed while cutting)
+    start: int = 0
+    end: int = -1
+    first_line: int = 1
+    part: int = 0
+    parts: int = 1
+    root_key: str = ""  # the root resolved: what the state compares
+
+
+@dataclass
+class FileResult:
+    """What a worker did with one FileJob (a part of a file for JSON Lines)."""
+
+    job: FileJob
+    digest: str | None = None
+    hashes: dict[str, str] = field(default_factory=dict)  # every article read: id -> hash
+    written: list[str] = field(default_factory=list)  # ids whose documents were written
+    quotes: int = 0
+    speakers: Counter[str] = field(default_factory=Counter)  # speaker_local of the quotes written
+    skips: list[str] = field(default_factory=list)
+    failed: bool = False  # unreadable: its old articles are dropped from the index
+
+
+@dataclass
+class Scan:
+    jobs: list[Job] = field(default_factory=list)
+    unchanged: dict[str, FileEntry] = field(default_factory=dict)  # key -> entry carried over
+    skips: list[str] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)  # keys of every file found, read or not
+    total_bytes: int = 0
+    files_to_read: int = 0
+
+
+# --- scanning -------------------------------------------------------------------------
+
+
+def _manifest_sig(sf: SourceFile, cache: dict[Path, str], folders: dict[Path, str]) -> str:
+    """The manifests that may give this text file metadata, by size and mtime: a manifest
+    edit makes its files be read again even though they did not change themselves. The
+    answer is the same for every file of a folder, so it is worked out once per folder."""
+    if sf.path.parent in folders:
+        return folders[sf.path.parent]
+    parts = []
+    folder = sf.path.parent
+    while True:
+        if folder not in cache:
+            m = folder / MANIFEST_NAME
+            try:
+                st = m.stat()
+                cache[folder] = f"{st.st_size}:{st.st_mtime_ns}"
+            except OSError:
+                cache[folder] = ""
+        if cache[folder]:  # named relative to the root: the same however the root was given
+            parts.append(f"{folder.relative_to(sf.root).as_posix()}:{cache[folder]}")
+        if folder == sf.root or folder.parent == folder:
+            break
+        folder = folder.parent
+    folders[sf.path.parent] = sig = ";".join(parts)
+    return sig
+
+
+def _cut_jsonl(path: Path, chunk: int) -> tuple[str, list[tuple[int, int, int]]]:
+    """Hash a JSON Lines file and cut it at line ends into (start, end, first line) ranges,
+    reading 1 MB at a time."""
+    h = hashlib.blake2b(digest_size=16)
+    ranges: list[tuple[int, int, int]] = []
+    start, line, pos, newlines = 0, 1, 0, 0
+    with open(path, "rb") as fh:
+        while block := fh.read(1 << 20):
+            h.update(block)
+            bstart, pos = pos, pos + len(block)
+            offset = 0
+            while pos - start >= chunk:
+                i = block.find(b"\n", max(start + chunk - bstart, offset))
+                if i < 0:
+                    break
+                newlines += block.count(b"\n", offset, i + 1)
+                ranges.append((start, bstart + i + 1, line))
+                line += newlines
+                newlines, start, offset = 0, bstart + i + 1, i + 1
+            newlines += block.count(b"\n", offset)
+    if pos > start or not ranges:
+        ranges.append((start, pos, line))
+    return h.hexdigest(), ranges
+
+
+def _walk(paths: list[Path]) -> Iterator[tuple[SourceFile, str, str, os.stat_result] | Skip]:
+    """The files of `search.readers.corpus.iter_files`, in the same order and with the same
+    rules, with each file's state key (its resolved path), its resolved root and its stat.
+    One `scandir` per folder and one `stat` per file: at 100,000 files the walk is what an
+    incremental run mostly costs, so no path is resolved or stat'ed twice."""
+    for given in check_paths(paths):
+        if given.is_file():
+            sf = SourceFile(given, given.parent)
+            yield from _classify(sf, str(given.resolve()), str(given.parent.resolve()))
+            continue
+        yield from _walk_folder(given, given, given.resolve(), str(given.resolve()))
+
+
+def _walk_folder(folder: Path, root: Path, rfolder: Path, root_key: str) -> Iterator[tuple[SourceFile, str, str, os.stat_result] | Skip]:
+    # Entries by name, each subfolder walked where it falls: the order of sorted(rglob()).
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        yield Skip(str(folder), exc.strerror or str(exc))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk_folder(folder / entry.name, root, rfolder / entry.name, root_key)
+        elif entry.is_file():
+            yield from _classify(SourceFile(folder / entry.name, root), str(rfolder / entry.name), root_key, entry)
+
+
+def _classify(sf: SourceFile, key: str, root_key: str, entry: os.DirEntry | None = None):  # noqa: ANN202
+    suffix = sf.path.suffix.lower()
+    if suffix in QUIET_SUFFIXES:
+        return
+    if suffix not in JSONL_SUFFIXES and suffix not in TEXT_SUFFIXES:
+        yield Skip(str(sf.path), f"unsupported file type '{suffix}' (use .txt or .jsonl)")
+        return
+    try:
+        st = entry.stat() if entry is not None else sf.path.stat()
+    except OSError as exc:
+        yield Skip(str(sf.path), exc.strerror or str(exc))
+        return
+    yield sf, key, root_key, st
+
+
+def scan(paths: list[Path], old: IndexState, jsonl_chunk: int = JSONL_CHUNK, text_chunk: int = TEXT_CHUNK) -> Scan:
+    """Walk the corpus: which files are unchanged since the last run, and the jobs for the rest."""
+    out = Scan()
+    batch: list[FileJob] = []
+    manifests: dict[Path, str] = {}
+    folder_sigs: dict[Path, str] = {}
+    order = 0
+    for found in _walk(paths):
+        if isinstance(found, Skip):
+            out.skips.append(str(found))
+            continue
+        item, key, root_key, st = found
+        if key in out.seen:  # the same file reached through two given paths
+            continue
+        out.seen.add(key)
+        order += 1
+        root = root_key
+        sig = "" if item.is_jsonl else _manifest_sig(item, manifests, folder_sigs)
+        prev = old.files.get(key)
+        if prev and (prev.size, prev.mtime, prev.root, prev.sig) == (st.st_size, st.st_mtime_ns, root, sig):
+            out.unchanged[key] = prev
+            continue
+        base = dict(
+            key=key, path=str(item.path), root=str(item.root), root_key=root, jsonl=item.is_jsonl, order=order, size=st.st_size, mtime=st.st_mtime_ns, sig=sig
+        )
+        if not item.is_jsonl:
+            batch.append(FileJob(**base))
+            out.total_bytes += st.st_size
+            out.files_to_read += 1
+            if len(batch) >= text_chunk:
+                out.jobs.append(Job(batch))
+                batch = []
+            continue
+        try:
+            digest, ranges = _cut_jsonl(item.path, jsonl_chunk)
+        except OSError as exc:
+            out.skips.append(f"{item.path}: {exc.strerror or exc}")
+            continue
+        if prev and prev.digest == digest and prev.root == root:  # touched, not changed
+            out.unchanged[key] = FileEntry(root, st.st_size, st.st_mtime_ns, sig, digest, prev.articles)
+            continue
+        out.total_bytes += st.st_size
+        out.files_to_read += 1
+        for part, (start, end, first_line) in enumerate(ranges):
+            out.jobs.append(Job([FileJob(**base, digest=digest, start=start, end=end, first_line=first_line, part=part, parts=len(ranges))]))
+    if batch:
+        out.jobs.append(Job(batch))
+    return out
+
+
+# --- the work of one job (in a worker) ---------------------------------------------------
+
+
+@dataclass
+class WorkContext:
+    """Everything a worker needs, inherited through fork (never pickled)."""
+
+    old: IndexState
+    namer: Namer  # speaker names at write time
+    extract: Callable  # Article -> list[Quote]
+    lock_fd: int | None = None  # the parent's lock file, closed in workers (see _worker)
+
+
+class _SpellOnceText(TEXT):
+    """The `text` field as a worker writes it: unstemmed words for spelling suggestions are
+    taken from article documents only (a quote's words are its article's) and each word
+    once per segment. Whoosh would otherwise analyse every text twice and post every word
+    of every document, which made spelling the largest cost of writing quote documents.
+    The index holds exactly the same spelling words either way."""
+
+    enabled = True
+
+    def spellable_words(self, value):  # noqa: ANN001, ANN201 - Whoosh's signature
+        if not self.enabled:
+            return iter(())
+        new = [w for w in super().spellable_words(value) if w not in self._seen]
+        self._seen.update(new)
+        return iter(new)
+
+
+def worker_writer(ix, schema, limitmb: int = WRITER_LIMIT_MB) -> tuple[SegmentWriter, Callable[[dict], None]]:  # noqa: ANN001
+    """A lock-free segment writer for one worker and the function that adds a document to it."""
+    writer = SegmentWriter(ix, _lk=False, limitmb=limitmb)
+    writer.schema = schema = copy.deepcopy(schema)
+    text = schema["text"]
+    if isinstance(text, TEXT) and text.separate_spelling():
+        text.__class__ = _SpellOnceText
+        text._seen = set()
+
+        def add(doc: dict) -> None:
+            text.enabled = doc.get("kind") == "article"
+            writer.add_document(**doc)
+
+        return writer, add
+    return writer, lambda doc: writer.add_document(**doc)
+
+
+def _named(doc: dict, name: str) -> dict:
+    """A held-back quote document with its settled speaker name (as `quote_doc` would give)."""
+    doc = dict(doc)
+    doc["speaker_name"] = name
+    doc["speaker"] = " ".join(x for x in {name, doc.get("speaker_mention") or ""} if x)
+    return doc
+
+
+class Builder:
+    """One worker's new segment: documents are written as they come, except quotes by a
+    bare surname ('Trump'), held back until every article of the run has been read and
+    the corpus-wide name for that surname is known (see search.speaker_names). Writing
+    them once, named right, costs nothing; renaming them after the fact meant rewriting
+    about one quote in twelve, on one core, at the end of the run."""
+
+    def __init__(self, ix, schema, limitmb: int = WRITER_LIMIT_MB) -> None:  # noqa: ANN001
+        self.writer, self.add = worker_writer(ix, schema, limitmb)
+        self.held: list[tuple[dict, str]] = []
+
+    def finish(self, names: dict[str, str]):  # noqa: ANN201 - a Whoosh Segment or None
+        for doc, local in self.held:
+            self.add(_named(doc, names.get(local, local)))
+        self.held = []
+        if self.writer._added:
+            return self.writer._finalize_segment()
+        self.writer._close_segment()
+        return None
+
+    def abort(self) -> None:
+        self.writer._close_segment()
+
+
+def _write_article(article: Article, digest: str, out: Builder, ctx: WorkContext, speakers: Counter[str]) -> int:
+    quotes = ctx.extract(article)
+    out.add(article_doc(article, digest))
+    for q in quotes:
+        # speaker_local keeps the extractor's name for the article; speaker_name is the
+        # corpus-wide one (see search.speaker_names).
+        local = q.speaker
+        if local:
+            speakers[local] += 1
+        aliased = ctx.namer.aliased(q, article)
+        if aliased is None and local and is_bare(local):
+            out.held.append((quote_doc(q, article, speaker_local=local), local))
+            continue
+        name = aliased or (ctx.namer.names.get(local, local) if local else None)
+        if name != local:
+            q = q.model_copy(update={"speaker": name})
+        out.add(quote_doc(q, article, speaker_local=local))
+    return len(quotes)
+
+
+def _articles_of(fj: FileJob, data: bytes | None) -> Iterator[Article | Skip]:
+    if not fj.jsonl:
+        yield from read_file(SourceFile(Path(fj.path), Path(fj.root)), data)
+        return
+    with open(fj.path, "rb") as fh:
+        fh.seek(fj.start)
+        raw = fh.read(fj.end - fj.start)
+    for number, line in enumerate(raw.split(b"\n"), start=fj.first_line):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            yield Skip(fj.path, "not UTF-8", number)
+            continue
+        except ValueError as exc:
+            msg = getattr(exc, "msg", str(exc))
+            col = getattr(exc, "colno", None)
+            yield Skip(fj.path, f"malformed JSON ({msg} at column {col})" if col else f"malformed JSON ({msg})", number)
+            continue
+        try:
+            yield article_from_record(record, path=fj.path, line=number)
+        except ValueError as exc:
+            yield Skip(fj.path, str(exc), number)
+
+
+def run_file(fj: FileJob, out: Builder, ctx: WorkContext) -> FileResult:
+    """Read one file (or range), write what changed; never raises for bad input."""
+    res = FileResult(fj, digest=fj.digest)
+    prev = ctx.old.files.get(fj.key)
+    data = None
+    if not fj.jsonl:
+        try:
+            data = Path(fj.path).read_bytes()
+        except OSError as exc:
+            res.skips.append(f"{fj.path}: {exc.strerror or exc}")
+            res.failed = True
+            return res
+        res.digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        if prev and prev.digest == res.digest and prev.root == fj.root_key and prev.sig == fj.sig:
+            res.hashes = dict(prev.articles)  # touched, not changed
+            return res
+    known = prev.articles if prev else {}
+    try:
+        for item in _articles_of(fj, data):
+            if isinstance(item, Skip):
+                res.skips.append(str(item))
+                if not fj.jsonl:
+                    res.failed = True
+                continue
+            if not item.text.strip():
+                res.skips.append(f"{item.path}:{item.line}: empty article" if item.line else f"{item.path}: empty file")
+                continue
+            digest = content_hash(item)
+            if item.id in res.hashes:
+                res.skips.append(f"{item.path}:{item.line}: duplicate article id {item.id!r} in the same file; the first one is kept")
+                continue
+            res.hashes[item.id] = digest
+            if known.get(item.id) == digest:
+                continue
+            try:
+                res.quotes += _write_article(item, digest, out, ctx, res.speakers)
+            except SearchError:
+                raise
+            except Exception as exc:  # an extractor bug must not lose the run: name the article
+                del res.hashes[item.id]
+                where = f"{item.path}:{item.line}" if item.line else str(item.path)
+                res.skips.append(f"{where}: quote extraction failed ({type(exc).__name__}: {exc}); article {item.id!r} left out")
+                continue
+            res.written.append(item.id)
+    except SearchError as exc:  # a broken manifest.toml beside the file
+        res.skips.append(str(exc))
+        res.failed = True
+    except OSError as exc:
+        res.skips.append(f"{fj.path}: {exc.strerror or exc}")
+        res.failed = True
+    return res
+
+
+# --- workers ---------------------------------------------------------------------------
+
+_CTX: WorkContext | None = None
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the parent dies (SIGKILL included), so that no
+    orphan is left writing segment files nobody will commit."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() == 1:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _worker(ix, schema, jobs: mp.Queue, results: mp.Queue, control: mp.Queue, limitmb: int) -> None:  # noqa: ANN001
+    """Body of a worker process: jobs in, per-file results out; then, given the run's
+    surname map, the held-back quotes and its finished segment."""
+    assert _CTX is not None
+    _die_with_parent()
+    if _CTX.lock_fd is not None:
+        # The write lock belongs to the parent: a worker outliving it must not keep the
+        # index locked (closing our copy of the descriptor leaves the parent's lock held).
+        with contextlib.suppress(OSError):
+            os.close(_CTX.lock_fd)
+    out = Builder(ix, schema, limitmb)
+    try:
+        while (job := jobs.get()) is not None:
+            results.put(("files", [run_file(fj, out, _CTX) for fj in job.files]))
+        results.put(("ready", None))
+        names = control.get()  # its own queue: the shared one may still hold another worker's stop
+        results.put(("segment", out.finish(names)))
+    except BaseException as exc:  # tell the parent, which cancels the whole run
+        with contextlib.suppress(Exception):
+            results.put(("error", f"{type(exc).__name__}: {exc}"))
+        raise
+
+
+def run_jobs(
+    ix,  # noqa: ANN001 - a Whoosh FileIndex
+    schema,  # noqa: ANN001
+    jobs: list[Job],
+    ctx: WorkContext,
+    on_files: Callable[[list[FileResult]], None],
+    settle_names: Callable[[], dict[str, str]],
+    workers: int = 2,
+    limitmb: int = WRITER_LIMIT_MB,
+) -> list:
+    """Run every job, on `workers` processes (in this process when 1 or when there is
+    little to do). Once every file is read, `settle_names` gives the run's surname map,
+    with which the held-back quotes are written. Returns the new segments to commit."""
+    global _CTX
+    _CTX = ctx
+    if workers <= 1 or len(jobs) <= 1:
+        out = Builder(ix, schema, limitmb)
+        try:
+            for job in jobs:
+                on_files([run_file(fj, out, ctx) for fj in job.files])
+            segment = out.finish(settle_names())
+        except BaseException:
+            out.abort()
+            raise
+        return [segment] if segment is not None else []
+
+    fork = mp.get_context("fork")
+    job_q: mp.Queue = fork.Queue(maxsize=workers * 4)  # bounded: the walk never runs far ahead
+    res_q: mp.Queue = fork.Queue()
+    controls: list[mp.Queue] = [fork.Queue() for _ in range(workers)]
+    procs = [fork.Process(target=_worker, args=(ix, schema, job_q, res_q, c, limitmb), daemon=True) for c in controls]
+    for p in procs:
+        p.start()
+    segments: list = []
+    finished = ready = 0
+    pending = list(reversed(jobs))
+    in_flight = 0
+    stopped = False
+    try:
+        while finished < workers:
+            while pending and in_flight < workers * 4:
+                job_q.put(pending.pop())
+                in_flight += 1
+            if not pending and in_flight == 0 and not stopped:
+                for _ in procs:
+                    job_q.put(None)
+                stopped = True
+            try:
+                kind, payload = res_q.get(timeout=0.5)
+            except queue.Empty:
+                dead = [p for p in procs if p.exitcode not in (None, 0)]
+                if dead:
+                    raise RuntimeError(f"an indexing worker died (exit code {dead[0].exitcode})") from None
+                continue
+            if kind == "files":
+                in_flight -= 1
+                on_files(payload)
+            elif kind == "ready":
+                ready += 1
+                if ready == workers:  # every file has been read: names can be settled
+                    names = settle_names()
+                    for c in controls:
+                        c.put(names)
+            elif kind == "segment":
+                finished += 1
+                if payload is not None:
+                    segments.append(payload)
+            else:
+                raise RuntimeError(f"an indexing worker failed: {payload}")
+        for p in procs:
+            p.join()
+        return segments
+    except BaseException:
+        for p in procs:
+            if p.is_alive():
+                p.kill()
+        raise

@@ -1,0 +1,351 @@
+"""Incremental indexing, checked through what a search finds: files and JSON Lines records
+added, changed and removed; the run's summary; locks; foreign and damaged index folders;
+corpus-wide speaker names and the user's aliases."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_cli
+
+from search.errors import IndexLockedError, SearchError
+from search.indexer import index_paths
+from search.locking import OWNER_FILE, IndexLock
+from search.searching import Index
+
+
+def article_text(word: str, speaker: str = "Maria Okafor", day: int = 1) -> str:
+    """A small news article whose body and quote both carry `word`."""
+    return (
+        f"date 2025-01-{day:02d}\n"
+        f"Council debates the {word} plan\n\n"
+        f"WASHINGTON — The city council met on Monday to debate the {word} plan, which has divided residents.\n\n"
+        f"“We will not accept the {word} plan as it stands,” said {speaker}, a council member.\n\n"
+        f"The vote is expected next week.\n"
+    )
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def found(index: Path, query: str, kind: str = "article") -> set[str]:
+    with Index.open(index) as ix:
+        result = ix.search(query, kind=kind, limit=1000)
+    return {h.article_id for h in result.hits}
+
+
+def jsonl(path: Path, records: list[dict]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def rec(rid: str, word: str, speaker: str = "Maria Okafor") -> dict:
+    return {"id": rid, "title": f"About {word}", "date": "2025-02-03", "source": "Reuters", "text": article_text(word, speaker).split("\n", 2)[2]}
+
+
+def test_text_files_added_changed_and_removed(tmp_path):
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    write(corpus / "a.txt", article_text("zebra"))
+    write(corpus / "b.txt", article_text("giraffe"))
+    r = index_paths([corpus], index)
+    assert (r.added, r.updated, r.removed, r.unchanged) == (2, 0, 0, 0)
+    assert found(index, "zebra") == {"a.txt"}
+    assert found(index, "giraffe", kind="quote") == {"b.txt"}
+
+    write(corpus / "sub" / "c.txt", article_text("pelican"))
+    r = index_paths([corpus], index)
+    assert (r.added, r.updated, r.removed, r.unchanged) == (1, 0, 0, 2)
+    assert found(index, "pelican") == {"sub/c.txt"}
+
+    write(corpus / "a.txt", article_text("walrus"))
+    r = index_paths([corpus], index)
+    assert (r.added, r.updated, r.removed, r.unchanged) == (0, 1, 0, 2)
+    assert found(index, "zebra") == set() and found(index, "zebra", kind="quote") == set()
+    assert found(index, "walrus") == {"a.txt"} and found(index, "walrus", kind="quote") == {"a.txt"}
+
+    (corpus / "b.txt").unlink()
+    r = index_paths([corpus], index)
+    assert (r.added, r.updated, r.removed, r.unchanged) == (0, 0, 1, 2)
+    assert found(index, "giraffe") == set() and found(index, "giraffe", kind="quote") == set()
+    with Index.open(index) as ix:
+        assert ix.stats().articles == 2
+
+
+def test_unchanged_run_reads_nothing_and_touch_is_not_a_change(tmp_path):
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    for i in range(5):
+        write(corpus / f"{i}.txt", article_text(f"word{i}"))
+    index_paths([corpus], index)
+    r = index_paths([corpus], index)
+    assert (r.articles, r.added, r.updated, r.unchanged) == (0, 0, 0, 5)
+    os.utime(corpus / "3.txt", (time.time() + 5, time.time() + 5))  # same bytes, new mtime
+    r = index_paths([corpus], index)
+    assert (r.articles, r.updated, r.unchanged) == (0, 0, 5)
+
+
+def test_jsonl_records_added_changed_and_removed(tmp_path):
+    index = tmp_path / "index"
+    feed = jsonl(tmp_path / "feed.jsonl", [rec("r1", "zebra"), rec("r2", "giraffe"), rec("r3", "pelican")])
+    r = index_paths([feed], index)
+    assert r.added == 3
+    assert found(index, "giraffe") == {"r2"}
+
+    jsonl(feed, [rec("r1", "zebra"), rec("r2", "walrus"), rec("r4", "flamingo")])  # r2 changed, r3 gone, r4 new
+    r = index_paths([feed], index)
+    assert (r.added, r.updated, r.removed, r.unchanged) == (1, 1, 1, 1)
+    assert found(index, "giraffe") == set() and found(index, "walrus") == {"r2"}
+    assert found(index, "pelican") == set() and found(index, "pelican", kind="quote") == set()
+    assert found(index, "flamingo", kind="quote") == {"r4"}
+    assert found(index, "zebra") == {"r1"}
+
+
+def test_a_big_jsonl_file_is_cut_into_jobs_and_all_records_arrive(tmp_path, monkeypatch):
+    """Several jobs over one file (both workers) and line numbers that stay right."""
+    import search.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "JSONL_CHUNK", 2000)
+    monkeypatch.setattr(pipeline.scan, "__defaults__", (2000, pipeline.TEXT_CHUNK))
+    records = [rec(f"r{i}", f"token{i}x") for i in range(60)]
+    lines = [json.dumps(r) for r in records]
+    lines.insert(30, "{not json")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = index_paths([feed], tmp_path / "index")
+    assert r.added == 60
+    assert r.skipped_reasons == [f"{feed}:31: malformed JSON (Expecting property name enclosed in double quotes at column 2)"]
+    assert found(tmp_path / "index", "token59x") == {"r59"}
+    with Index.open(tmp_path / "index") as ix:
+        assert ix.article("r40").line == 42
+
+
+def test_indexing_another_folder_leaves_the_first_alone(tmp_path):
+    index = tmp_path / "index"
+    write(tmp_path / "A" / "a.txt", article_text("zebra"))
+    write(tmp_path / "B" / "b.txt", article_text("giraffe"))
+    index_paths([tmp_path / "A"], index)
+    r = index_paths([tmp_path / "B"], index)
+    assert (r.added, r.removed) == (1, 0)
+    assert found(index, "zebra") == {"a.txt"} and found(index, "giraffe") == {"b.txt"}
+    (tmp_path / "A" / "a.txt").unlink()
+    r = index_paths([tmp_path / "B"], index)  # A is not this run's business
+    assert r.removed == 0 and found(index, "zebra") == {"a.txt"}
+    r = index_paths([tmp_path / "A"], index)
+    assert r.removed == 1 and found(index, "zebra") == set()
+
+
+def test_rebuild_starts_over_without_duplicates(tmp_path):
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    for i in range(3):
+        write(corpus / f"{i}.txt", article_text(f"word{i}"))
+    index_paths([corpus], index)
+    r = index_paths([corpus], index, rebuild=True)
+    assert (r.added, r.unchanged) == (3, 0)
+    with Index.open(index) as ix:
+        stats = ix.stats()
+    assert stats.articles == 3 and stats.quotes == 3
+
+
+def test_many_files_use_the_worker_processes(tmp_path):
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    for i in range(80):  # three jobs of 32 files: run on two workers
+        write(corpus / f"{i:02d}.txt", article_text(f"animal{i}z"))
+    r = index_paths([corpus], index, workers=2)
+    assert r.added == 80 and r.quotes == 80
+    assert found(index, "animal79z", kind="quote") == {"79.txt"}
+    assert [p.name for p in index.iterdir() if p.name.startswith("state.")] == [f"state.{_generation(index)}.json"]
+    assert not (index / "MAIN.tmp").exists() and not (index / OWNER_FILE).exists()
+
+
+def _generation(index: Path) -> int:
+    from search.store import open_index
+
+    return open_index(index).latest_generation()
+
+
+def test_duplicate_ids_across_files_keep_the_first(tmp_path):
+    index = tmp_path / "index"
+    jsonl(tmp_path / "c" / "1.jsonl", [rec("same", "zebra")])
+    jsonl(tmp_path / "c" / "2.jsonl", [rec("same", "giraffe")])
+    r = index_paths([tmp_path / "c"], index)
+    assert r.added == 1
+    assert any("duplicate article id 'same'" in s for s in r.skipped_reasons)
+    assert found(index, "zebra") == {"same"} and found(index, "giraffe") == set()
+    assert found(index, "giraffe", kind="quote") == set()
+
+
+def test_summary_line_and_skip_warnings(tmp_path):
+    corpus = tmp_path / "corpus"
+    write(corpus / "a.txt", article_text("zebra"))
+    (corpus / "photo.png").write_bytes(b"\x89PNG\r\n")
+    r = run_cli("index", str(corpus), "--index", str(tmp_path / "index"))
+    assert r.exit_code == 0
+    assert "1 added, 0 updated, 0 removed, 0 unchanged, 1 skipped" in r.stdout
+    assert f"warning: skipped {corpus / 'photo.png'}: unsupported file type '.png'" in r.stderr
+    quiet = run_cli("index", str(corpus), "--index", str(tmp_path / "index"), "--quiet")
+    assert quiet.exit_code == 0 and quiet.stdout == ""
+
+
+def test_second_indexer_fails_at_once_naming_the_first(tmp_path):
+    index = tmp_path / "index"
+    write(tmp_path / "c" / "a.txt", article_text("zebra"))
+    index_paths([tmp_path / "c"], index)
+    with IndexLock(index):
+        owner = json.loads((index / OWNER_FILE).read_text())
+        assert owner["pid"] == os.getpid()
+        with pytest.raises(IndexLockedError, match=rf"is being updated by pid {os.getpid()} on .*; wait for it to finish, or pass --wait"):
+            index_paths([tmp_path / "c"], index)
+        r = run_cli("index", str(tmp_path / "c"), "--index", str(index))
+        assert r.exit_code == 2
+        assert r.stderr.startswith("error: ") and f"pid {os.getpid()}" in r.stderr and "--wait" in r.stderr
+        assert r.stderr.count("\n") == 1
+    assert not (index / OWNER_FILE).exists()
+
+
+def test_wait_waits_for_the_running_indexer(tmp_path):
+    index = tmp_path / "index"
+    write(tmp_path / "c" / "a.txt", article_text("zebra"))
+    index_paths([tmp_path / "c"], index)
+    write(tmp_path / "c" / "b.txt", article_text("giraffe"))
+    lock = IndexLock(index).__enter__()
+    releaser = threading.Timer(1.5, lock.__exit__, args=(None, None, None))
+    releaser.start()
+    started = time.monotonic()
+    p = subprocess.run(
+        [sys.executable, "-m", "search", "index", str(tmp_path / "c"), "--index", str(index), "--wait"], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    releaser.join()
+    assert p.returncode == 0, p.stderr
+    assert time.monotonic() - started >= 1.4
+    assert "waiting for pid" in p.stderr
+    assert "1 added" in p.stdout and found(index, "giraffe") == {"b.txt"}
+
+
+def test_stale_owner_file_of_a_dead_indexer_is_cleared(tmp_path):
+    index = tmp_path / "index"
+    write(tmp_path / "c" / "a.txt", article_text("zebra"))
+    index_paths([tmp_path / "c"], index)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True).stdout.strip()
+    (index / OWNER_FILE).write_text(json.dumps({"pid": int(dead), "host": os.uname().nodename, "started": "2025-01-01T00:00:00", "command": "search index c"}))
+    r = run_cli("index", str(tmp_path / "c"), "--index", str(index))
+    assert r.exit_code == 0
+    assert f"cleared a stale lock left by pid {dead}" in r.stderr
+    assert not (index / OWNER_FILE).exists()
+
+
+def test_searches_keep_working_while_the_index_is_written(tmp_path):
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    for i in range(40):
+        write(corpus / f"{i:02d}.txt", article_text("zebra" if i < 20 else f"other{i}"))
+    index_paths([corpus], index)
+    for i in range(40, 120):
+        write(corpus / f"{i:03d}.txt", article_text("zebra"))
+    errors: list[Exception] = []
+    counts: list[int] = []
+    done = threading.Event()
+
+    def reader() -> None:
+        while not done.is_set():
+            try:
+                counts.append(len(found(index, "zebra")))
+            except Exception as exc:  # noqa: BLE001 - any failure is what we look for
+                errors.append(exc)
+
+    t = threading.Thread(target=reader)
+    t.start()
+    try:
+        index_paths([corpus], index, workers=2)
+    finally:
+        done.set()
+        t.join()
+    assert not errors
+    assert counts and set(counts) <= {20, 100}  # the old index or the new one, never a mix
+    assert len(found(index, "zebra")) == 100
+
+
+def test_foreign_folder_is_refused_and_left_alone(tmp_path):
+    folder = tmp_path / "docs"
+    write(folder / "notes.md", "my notes")
+    write(tmp_path / "c" / "a.txt", article_text("zebra"))
+    for args in ([], ["--rebuild"]):
+        r = run_cli("index", str(tmp_path / "c"), "--index", str(folder), *args)
+        assert r.exit_code == 2
+        assert "is not a search index" in r.stderr and "notes.md" in r.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.md"]
+
+
+def test_damaged_index_is_reported_not_overwritten(tmp_path):
+    index = tmp_path / "index"
+    write(tmp_path / "c" / "a.txt", article_text("zebra"))
+    index_paths([tmp_path / "c"], index)
+    toc = next(index.glob("_MAIN_*.toc"))
+    toc.write_bytes(b"garbage, not a table of contents")
+    before = {p.name: p.read_bytes() for p in index.iterdir() if p.is_file()}
+    for args in ([], ["--rebuild"]):
+        r = run_cli("index", str(tmp_path / "c"), "--index", str(index), *args)
+        assert r.exit_code == 2, r.stderr
+        assert "damaged" in r.stderr or "cannot be read" in r.stderr
+        assert "Traceback" not in r.stderr
+    after = {p.name: p.read_bytes() for p in index.iterdir() if p.is_file() and p.name != "MAIN_WRITELOCK"}
+    assert after == {k: v for k, v in before.items() if k != "MAIN_WRITELOCK"}
+
+
+def test_missing_path_is_one_line_error(tmp_path):
+    r = run_cli("index", str(tmp_path / "nope"), "--index", str(tmp_path / "index"))
+    assert r.exit_code == 2
+    assert r.stderr == f"error: no such file or directory: {tmp_path / 'nope'}\n"
+
+
+def _speakers(index: Path, article_id: str) -> set[str | None]:
+    with Index.open(index) as ix:
+        return {q.speaker for q in ix.quotes_of(article_id)}
+
+
+def test_bare_surname_gets_the_corpus_full_name_whatever_the_order(tmp_path):
+    surname_only = article_text("zebra", speaker="Okafor")
+    full = article_text("giraffe", speaker="Maria Okafor")
+    # one run with both
+    write(tmp_path / "one" / "a.txt", surname_only)
+    write(tmp_path / "one" / "b.txt", full)
+    index_paths([tmp_path / "one"], tmp_path / "ix1")
+    assert _speakers(tmp_path / "ix1", "a.txt") == {"Maria Okafor"}
+    # the surname first, the full name in a later run: the earlier quotes are renamed
+    write(tmp_path / "two" / "a.txt", surname_only)
+    index_paths([tmp_path / "two"], tmp_path / "ix2")
+    assert _speakers(tmp_path / "ix2", "a.txt") == {"Okafor"}
+    write(tmp_path / "two" / "b.txt", full)
+    index_paths([tmp_path / "two"], tmp_path / "ix2")
+    assert _speakers(tmp_path / "ix2", "a.txt") == {"Maria Okafor"}
+    # a second full name with that surname: 'Okafor' is ambiguous again
+    write(tmp_path / "two" / "c.txt", article_text("pelican", speaker="James Okafor"))
+    index_paths([tmp_path / "two"], tmp_path / "ix2")
+    assert _speakers(tmp_path / "ix2", "a.txt") == {"Okafor"}
+
+
+def test_aliases_file_in_the_corpus_merges_names(tmp_path):
+    corpus = tmp_path / "corpus"
+    write(corpus / "a.txt", article_text("zebra", speaker="Maria Okafor"))
+    write(corpus / "b.txt", article_text("giraffe", speaker="Maria Okafor-Lind"))
+    index_paths([corpus], tmp_path / "index")
+    assert _speakers(tmp_path / "index", "b.txt") == {"Maria Okafor-Lind"}
+    write(corpus / "aliases.toml", '[merge]\n"Maria Okafor-Lind" = "Maria Okafor"\n')
+    r = index_paths([corpus], tmp_path / "index")
+    assert r.unchanged == 2  # no article changed, the names did
+    assert _speakers(tmp_path / "index", "b.txt") == {"Maria Okafor"}
+
+
+def test_bad_aliases_file_is_a_clear_error(tmp_path):
+    write(tmp_path / "c" / "a.txt", article_text("zebra"))
+    bad = write(tmp_path / "aliases.toml", "[merge\n")
+    with pytest.raises(SearchError, match="not valid TOML"):
+        index_paths([tmp_path / "c"], tmp_path / "index", aliases=bad)
