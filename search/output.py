@@ -7,7 +7,6 @@ listing, coloured on a terminal and plain when piped (click decides).
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
@@ -42,6 +41,8 @@ def to_jsonl(records: Iterable[BaseModel]) -> str:
 
 def to_csv(records: Sequence[BaseModel], model: type[BaseModel]) -> str:
     """Spreadsheet rows: lists joined with '; ', nested values as JSON."""
+    import csv  # only CSV output needs it
+
     buf = io.StringIO()
     names = list(model.model_fields)
     writer = csv.DictWriter(buf, fieldnames=names, lineterminator="\n")
@@ -88,10 +89,10 @@ def hit_text(n: int, hit: Hit, color: bool) -> str:
     bold = (lambda s: click.style(s, bold=True)) if color else (lambda s: s)
     where = ", ".join(x for x in (hit.source or "unknown source", hit.date.isoformat() if hit.date else "undated") if x)
     if hit.doc_kind == "quote":
-        who = hit.speaker or "unknown speaker"
+        who = hit.speaker or (f"{hit.speaker_mention} (unnamed)" if hit.speaker_mention else "unknown speaker")
         head = f"{n}. {bold(who)} ({hit.quote_kind}) — {where}"
         body = highlight(hit.snippet or hit.text, hit.highlights, color)
-        body = f"“{body}”" if hit.quote_kind != "indirect" else body
+        body = f"“{body}”" if hit.quote_kind == "direct" else body
     else:
         head = f"{n}. {bold(hit.title or hit.article_id)} (article) — {where}"
         body = highlight(hit.snippet or hit.text, hit.highlights, color)

@@ -14,11 +14,13 @@ The CLI is a thin layer over this class.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import time
+from array import array
 from collections import Counter
 from pathlib import Path
 
-from whoosh import collectors
+from whoosh import collectors, columns
 from whoosh import query as wq
 from whoosh.util.times import long_to_datetime
 
@@ -73,6 +75,31 @@ def _bucket(d: dt.date, size: str) -> str:
     return d.isoformat()
 
 
+def _segment_column(sub, fieldname: str, translate: bool) -> list:
+    """One segment's column values in document order. A numeric column (dates) is read as
+    one array, where Whoosh's reader unpacks document by document (0.3 ms instead of 8 ms on
+    12,000 documents); other columns translate each distinct value once. A segment without
+    the column gets the column's default for each document (Whoosh's multi-reader leaves
+    such a segment out, which shifts the documents after it)."""
+    fieldobj = sub.schema[fieldname]
+    count = sub.doc_count_all()
+    if not sub.has_column(fieldname):
+        default = fieldobj.column_type.default_value(False)
+        return [fieldobj.from_column_value(default) if translate else default] * count
+    raw = sub.column_reader(fieldname, translate=False)
+    if type(raw) is columns.NumericColumn.Reader and not translate:
+        stored = min(raw._count, count)
+        values = array(raw._typecode, raw._dbfile.get(raw._basepos, stored * raw._fixedlen))
+        if sys.byteorder == "little":
+            values.byteswap()  # Whoosh writes numbers big-endian
+        return [*values, *[raw._default] * (count - stored)]
+    values = list(raw)
+    if not translate:
+        return values
+    seen: dict = {}
+    return [seen[v] if v in seen else seen.setdefault(v, fieldobj.from_column_value(v)) for v in values]
+
+
 class _EveryMatch(collectors.TopCollector):
     """Whoosh's top-N collector that also keeps every matching document number, so that the
     total, facets and date sorting need no second pass over the postings. Block skipping is
@@ -98,6 +125,7 @@ class Index:
         self._reader = self._searcher.reader()
         self._columns: dict[str, list | None] = {}
         self._cache: dict[str, object] = {}
+        self._terms: dict[tuple[str, str], set[int]] = {}
         self._date = _Dates()
         self._term_of = term_of(self._ix.schema["text"].analyzer)
 
@@ -122,32 +150,39 @@ class Index:
         if fieldname not in self._columns:
             values = None
             if self._reader.has_column(fieldname):
-                values = list(self._reader.column_reader(fieldname, translate=fieldname != "date"))
+                values = []
+                for sub, _offset in self._reader.leaf_readers():
+                    values += _segment_column(sub, fieldname, translate=fieldname != "date")
             self._columns[fieldname] = values
         return self._columns[fieldname]
 
-    def _live(self) -> set[int] | None:
-        """Live document numbers when some are deleted (None: all are live)."""
-        if "_live" not in self._cache:
-            self._cache["_live"] = set(self._reader.all_doc_ids()) if self._reader.has_deletions() else None
-        return self._cache["_live"]
+    def _deleted(self) -> set[int]:
+        """Deleted document numbers (still in the columns until a merge; posting lists skip
+        them), from each segment's deletion list rather than a question per document."""
+        if "_deleted" not in self._cache:
+            deleted: set[int] = set()
+            if self._reader.has_deletions():
+                for sub, offset in self._reader.leaf_readers():
+                    deleted.update(offset + n for n in sub.segment().deleted_docs())
+            self._cache["_deleted"] = deleted
+        return self._cache["_deleted"]
 
-    def _postings(self, fieldname: str) -> dict | None:
-        """value -> document numbers, from a sortable column (built once per Index)."""
-        key = f"postings:{fieldname}"
-        if key not in self._cache:
-            values = self._column(fieldname)
-            inverted: dict = {}
-            if values is not None:
-                for n, v in enumerate(values):
-                    inverted.setdefault(v, []).append(n)
-            self._cache[key] = inverted if values is not None else None
-        return self._cache[key]
+    def _term_docs(self, fieldname: str, text: str) -> set[int]:
+        """Live documents holding a term, from its posting list (remembered per Index): for a
+        filter value this reads a few hundred postings, where inverting the field's column
+        read a value for every document."""
+        key = (fieldname, text)
+        if key not in self._terms:
+            if len(self._terms) >= 1024:
+                self._terms.clear()
+            self._terms[key] = set(self._reader.postings(fieldname, text).all_ids()) if key in self._reader else set()
+        return self._terms[key]
 
     def _docset(self, q: wq.Query) -> set[int]:
-        """The documents a filter allows, worked out from the sortable columns where it can
-        (kind, type, speaker, source, date): Whoosh's own filter pass walks posting lists in
-        Python and costs ten times more on date ranges."""
+        """The documents a filter allows, without Whoosh's filter pass (which walks posting
+        lists in Python and costs ten times more on date ranges): terms from their posting
+        lists, date ranges from the date column, the rest through Whoosh. May hold deleted
+        documents (date ranges); callers that need live ones remove them."""
         if isinstance(q, wq.And):
             sets = sorted((self._docset(sub) for sub in q.subqueries), key=len)
             return set.intersection(*sets) if sets else set()
@@ -155,8 +190,8 @@ class Index:
             return set().union(*(self._docset(sub) for sub in q.subqueries))
         if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
             return set()
-        if isinstance(q, wq.Term) and (postings := self._postings(q.fieldname)) is not None:
-            return set(postings.get(q.text.decode("utf-8") if isinstance(q.text, bytes) else q.text, ()))
+        if isinstance(q, wq.Term):
+            return self._term_docs(q.fieldname, q.text.decode("utf-8") if isinstance(q.text, bytes) else q.text)
         if isinstance(q, wq.NumericRange) and q.fieldname == "date" and (values := self._column("date")) is not None:
             lo = q.start if q.start is not None else 0
             hi = q.end if q.end is not None else _NO_DATE - 1
@@ -167,13 +202,13 @@ class Index:
         """Every live document matching the request, in index order, and the `top` best by
         score: one pass over the matches for both."""
         allowed = self._docset(c.filter) if c.filter is not None else None
-        live = self._live()
         if allowed is not None and not allowed:
             return [], []  # an empty allow-set means "no filter" to Whoosh's FilterCollector
         if not c.has_text:
+            deleted = self._deleted()
             if allowed is None:
-                return (sorted(live) if live is not None else list(range(self._reader.doc_count_all()))), []
-            return sorted(allowed & live if live is not None else allowed), []
+                return [n for n in range(self._reader.doc_count_all()) if n not in deleted], []
+            return sorted(allowed - deleted if deleted else allowed), []
         inner = _EveryMatch(limit=max(top, 1))
         collector = inner if allowed is None else collectors.FilterCollector(inner, allow=allowed)
         self._searcher.search_with_collector(c.query, collector)

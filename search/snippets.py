@@ -8,6 +8,7 @@ expression, and the window with the most distinct matched terms is cut at word b
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Collection
 from functools import lru_cache
@@ -35,10 +36,13 @@ def query_terms(q: wq.Query, reader, fields: Collection[str] = ("text",)) -> set
         elif isinstance(leaf, wq.Term):
             terms.add(leaf.text.decode("utf-8") if isinstance(leaf.text, bytes) else str(leaf.text))
         elif isinstance(leaf, wq.MultiTerm):
-            for i, t in enumerate(leaf._btexts(reader)):
-                if i >= _MAX_EXPANSIONS:
-                    break
-                terms.add(t.decode("utf-8") if isinstance(t, bytes) else t)
+            # Segment by segment: a segment reader finds fuzzy terms with an automaton, the
+            # multi-segment reader by comparing the word with every term sharing its prefix.
+            expanded: set[str] = set()
+            for sub, _offset in reader.leaf_readers():
+                for t in itertools.islice(leaf._btexts(sub), _MAX_EXPANSIONS):
+                    expanded.add(t.decode("utf-8") if isinstance(t, bytes) else t)
+            terms.update(sorted(expanded)[:_MAX_EXPANSIONS])
     # Terms under NOT never match a hit's text: leaves() flattens them, so drop them here.
     for neg in _negated(q):
         terms.discard(neg)

@@ -126,3 +126,39 @@ def test_stats_count_the_index(mixed):
     st = mixed.stats()
     assert st.articles == mixed.search("", kind="article", limit=0).total
     assert st.sources == len(mixed.sources()) and st.size_bytes > 0 and st.last_updated is not None
+
+
+def test_columns_read_in_one_piece_equal_whoosh_column_readers(mixed):
+    for field in ("kind", "source", "speaker_name", "quote_kind"):
+        assert mixed._column(field) == list(mixed._reader.column_reader(field, translate=True))
+    assert mixed._column("date") == list(mixed._reader.column_reader("date", translate=False))
+
+
+@pytest.fixture(scope="module")
+def updated_index(tmp_path_factory):
+    """An index with deleted documents: two runs over one file, the second changing an article."""
+    folder = tmp_path_factory.mktemp("updated")
+    rows = [
+        {"id": f"a{i}", "title": f"Vote {i}", "source": "nyt", "date": f"2016-03-0{i}", "text": f'"We will win vote {i}," said John Smith, a senator.'}
+        for i in range(1, 4)
+    ]
+    (folder / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    index_paths([folder / "a.jsonl"], folder / "index")
+    rows[1]["text"] = '"We will lose the vote," said Jane Doe, an aide.'
+    (folder / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    index_paths([folder / "a.jsonl"], folder / "index")
+    return folder / "index"
+
+
+@pytest.mark.parametrize(
+    "text, filters",
+    [("", {}), ("", {"speakers": ["Smith"]}), ("", {"kind": "quote", "sources": ["nyt"]}), ("vote", {"speakers": ["Doe"]}), ("", {"since": "2016-03-02"})],
+)
+def test_deleted_documents_are_never_counted(updated_index, text, filters):
+    with Index.open(updated_index) as ix:
+        assert ix._reader.has_deletions(), "the fixture should leave deleted documents behind"
+        c = compile_request(ix._searcher, text, **filters)
+        expected = {n for n in ix._searcher.docs_for_query(c.query) if c.filter is None or n in set(ix._searcher.docs_for_query(c.filter))}
+        result = ix.search(text, **filters, limit=100)
+        assert result.total == len(expected)
+        assert {h.id for h in result.hits} == {ix._searcher.stored_fields(n)["id"] for n in expected}

@@ -125,3 +125,19 @@ def test_speaker_field_in_the_query_means_the_same_as_the_option(seeds):
 def test_bad_values_for_known_fields_are_refused(seeds, text):
     with pytest.raises(QuerySyntaxError):
         seeds.search(text)
+
+
+def test_fuzzy_terms_share_the_first_letter_unless_told_otherwise(seeds):
+    from search.query import make_parser
+
+    parser = make_parser(seeds._searcher.schema)
+    fuzzy = [q for q in parser.parse("Lukianov~").leaves() if q.fieldname == "text"][0]
+    assert (fuzzy.maxdist, fuzzy.prefixlength) == (1, 1)
+    fuzzy = [q for q in parser.parse("Lukianov~2/3").leaves() if q.fieldname == "text"][0]
+    assert (fuzzy.maxdist, fuzzy.prefixlength) == (2, 3)
+
+
+def test_a_fuzzy_term_finds_and_highlights_the_close_spellings(mixed):
+    result = mixed.search("Clintn~", limit=5)
+    assert result.total > 0
+    assert all(any(h.snippet[s:e].lower().startswith("clint") for s, e in h.highlights) for h in result.hits)
