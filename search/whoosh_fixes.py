@@ -6,6 +6,11 @@ every posting written at commit: a `stat` per posting, about a third of commit t
 schema. The fix caches the absence too. The files of a segment never change once written,
 so the cached answer is always right.
 
+`BufferFile` wraps every memory-mapped index file (terms, postings, stored fields) in a
+`BytesIO`, which copies the whole file into memory each time an index is opened: for a
+2.4 GB index, 2.4 GB read and copied before the first search. `_BufferReader` reads the
+mapping in place, only what is asked for.
+
 `PostingPool` spills sorted runs of postings to disk when a writer's buffer is full (always,
 at a corpus of any size) and reads them back to merge them, one `pickle` call per posting
 each way. The fix writes and reads runs as `marshal`led lists of 4,096 postings: the same
@@ -16,10 +21,13 @@ when it finishes, so their format is nobody else's concern.
 from __future__ import annotations
 
 import marshal
+import os
 from itertools import islice
 
+import whoosh
 from whoosh import writing
 from whoosh.codec import whoosh3
+from whoosh.filedb import structfile
 
 _RUN_BATCH = 4096  # postings per marshalled batch: a merge of 100 runs holds 100 batches
 
@@ -54,10 +62,60 @@ def _read_run(self, path):  # noqa: ANN001, ANN202
         self._remove_run(path)
 
 
+class _BufferReader:
+    """A read-only file over a buffer that slices it instead of copying it whole."""
+
+    def __init__(self, buf) -> None:  # noqa: ANN001 - a memoryview or bytes
+        self._buf = buf
+        self._pos = 0
+
+    def read(self, n: int | None = -1) -> bytes:
+        start = self._pos
+        end = len(self._buf) if n is None or n < 0 else min(start + n, len(self._buf))
+        self._pos = end
+        return bytes(self._buf[start:end])
+
+    def seek(self, pos: int, whence: int = os.SEEK_SET) -> int:
+        if whence == os.SEEK_CUR:
+            pos += self._pos
+        elif whence == os.SEEK_END:
+            pos += len(self._buf)
+        self._pos = pos
+        return pos
+
+    def tell(self) -> int:
+        return self._pos
+
+    def readline(self, limit: int | None = -1) -> bytes:
+        end = len(self._buf) if limit is None or limit < 0 else min(self._pos + limit, len(self._buf))
+        i = bytes(self._buf[self._pos : end]).find(b"\n")
+        return self.read((i + 1) if i >= 0 else end - self._pos)
+
+    def __iter__(self):  # noqa: ANN204
+        while line := self.readline():
+            yield line
+
+    def close(self) -> None:
+        self._buf = b""
+
+
+def _buffer_file_init(self, buf, name=None, onclose=None):  # noqa: ANN001, ANN202 - Whoosh's signature
+    self._buf = buf
+    self._name = name
+    self.file = _BufferReader(buf)
+    self.onclose = onclose
+    self.is_real = False
+    self.is_closed = False
+
+
 def apply() -> None:
+    """Patch Whoosh 2.7 only: another distribution keeps its own code (and works unpatched)."""
+    if not whoosh.versionstring().startswith("2.7."):
+        return
     whoosh3.W3PerDocReader._cached_reader = _cached_reader
     writing.PostingPool._write_run = _write_run
     writing.PostingPool._read_run = _read_run
+    structfile.BufferFile.__init__ = _buffer_file_init
 
 
 apply()
