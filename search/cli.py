@@ -80,6 +80,16 @@ def filter_options(fn):
     return fn
 
 
+def _echo_rows(rows, fmt: str, model, line, empty: str) -> None:
+    """Print a listing in the chosen format; an empty one exits 1 like grep."""
+    from search.output import render
+
+    click.echo(render(rows, fmt, model, line), nl=False)
+    if not rows:
+        click.echo(empty, err=True)
+        raise Exit(NOTHING)
+
+
 def _color() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
@@ -234,7 +244,6 @@ def query_cmd(text, speakers, sources, since, until, on, kind, quote_kinds, face
 def speakers_cmd(text, speakers, sources, since, until, on, limit, index_dir, fmt) -> None:
     """List canonical speakers with quote counts, sources, dates and descriptions."""
     from search.models import SpeakerSummary
-    from search.output import render
     from search.searching import Index
 
     with Index.open(index_dir) as ix:
@@ -245,10 +254,7 @@ def speakers_cmd(text, speakers, sources, since, until, on, limit, index_dir, fm
         desc = f"\n    {s.descriptions[0]}" if s.descriptions else ""
         return f"{s.quotes:4d}  {s.name}  [{', '.join(s.sources) or 'unknown source'}; {dates}]{desc}\n"
 
-    click.echo(render(rows, fmt, SpeakerSummary, line), nl=False)
-    if not rows:
-        click.echo("no speakers matched", err=True)
-        raise Exit(NOTHING)
+    _echo_rows(rows, fmt, SpeakerSummary, line, "no speakers matched")
 
 
 @main.command("sources")
@@ -260,7 +266,6 @@ def speakers_cmd(text, speakers, sources, since, until, on, limit, index_dir, fm
 def sources_cmd(text, speakers, sources, since, until, on, index_dir, fmt) -> None:
     """List sources (outlets) with article, quote and speaker counts."""
     from search.models import SourceSummary
-    from search.output import render
     from search.searching import Index
 
     with Index.open(index_dir) as ix:
@@ -269,10 +274,7 @@ def sources_cmd(text, speakers, sources, since, until, on, index_dir, fmt) -> No
     def line(s: SourceSummary) -> str:
         return f"{s.articles:5d} articles {s.quotes:6d} quotes {s.speakers:5d} speakers  {s.name}  [{s.first_date}…{s.last_date}]\n"
 
-    click.echo(render(rows, fmt, SourceSummary, line), nl=False)
-    if not rows:
-        click.echo("no sources matched", err=True)
-        raise Exit(NOTHING)
+    _echo_rows(rows, fmt, SourceSummary, line, "no sources matched")
 
 
 @main.command("stats")
