@@ -86,3 +86,12 @@ def mixed_index(tmp_path_factory, polnear_slice) -> Path:
     path = tmp_path_factory.mktemp("mixed-index")
     index_paths([SEEDS, polnear_slice], path)
     return path
+
+
+@pytest.fixture(scope="session")
+def mixed(mixed_index):
+    """The mixed index opened once through the Python API (a read-only snapshot)."""
+    from search import Index
+
+    with Index.open(mixed_index) as ix:
+        yield ix

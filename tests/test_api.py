@@ -16,12 +16,6 @@ from search.query import compile_request
 
 
 @pytest.fixture(scope="module")
-def mixed(mixed_index):
-    with Index.open(mixed_index) as ix:
-        yield ix
-
-
-@pytest.fixture(scope="module")
 def undated_index(tmp_path_factory):
     """Two articles by one outlet, one of them without a date."""
     folder = tmp_path_factory.mktemp("undated")

@@ -19,12 +19,6 @@ def seeds(seeds_index):
         yield ix
 
 
-@pytest.fixture(scope="module")
-def mixed(mixed_index):
-    with Index.open(mixed_index) as ix:
-        yield ix
-
-
 @pytest.mark.parametrize(
     "typed, first, last",
     [
