@@ -145,6 +145,11 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "refuse": ("refuses", "refused"),
 }
 
+def _forms(bases: list[str]) -> frozenset[str]:
+    """Every form of each base verb ('vow' -> vow, vows, vowed, vowing)."""
+    return frozenset(form for base in bases for form in (base, *_VERBS[base]))
+
+
 # Verbs that report a mental state or a finding rather than an utterance. They count as
 # cues only with a clause after them ('believes that …', 'polls show Trump leads'), never
 # with a quote before them ('"…," he believes' is rare and 'believes in' is not speech).
@@ -156,15 +161,11 @@ WEAK: frozenset[str] = frozenset(
 
 # Verbs whose object is what is attributed ('criticized the plan', 'wants a recount',
 # 'endorsed Ruiz'): content after the verb only, never a clause before it.
-NOMINAL: frozenset[str] = frozenset(
-    form
-    for base in (
-        "criticize endorse praise defend support oppose reject dismiss blame question propose cite condemn "
-        "denounce applaud welcome slam blast mock demand dispute tout want plan seek threaten decline "
-        "refuse deny urge accuse promise pledge vow"
-    ).split()
+NOMINAL: frozenset[str] = _forms(
+    "criticize endorse praise defend support oppose reject dismiss blame question propose cite condemn "
+    "denounce applaud welcome slam blast mock demand dispute tout want plan seek threaten decline "
+    "refuse deny urge accuse promise pledge vow".split()
     + ["call for"]
-    for form in (base, *_VERBS[base])
 )
 
 # Third-person verb forms that are more often plural nouns ('six states', 'the plans', 'his
@@ -177,16 +178,10 @@ NOUN_LIKE: frozenset[str] = frozenset(
 
 # Of those, the ones that also report an utterance, so that '"…," Ruiz vowed.' and '…, he
 # promised.' put the content before them.
-SPOKEN_NOMINAL: frozenset[str] = frozenset(
-    form for base in "deny urge accuse promise pledge vow demand threaten".split() for form in (base, *_VERBS[base])
-)
+SPOKEN_NOMINAL: frozenset[str] = _forms("deny urge accuse promise pledge vow demand threaten".split())
 
 # Of those, the ones whose content may be a 'to' infinitive ('wants to leave', 'vowed to fight').
-INFINITIVE: frozenset[str] = frozenset(
-    form
-    for base in "want plan seek threaten decline refuse promise pledge vow urge hope expect".split()
-    for form in (base, *_VERBS[base])
-)
+INFINITIVE: frozenset[str] = _forms("want plan seek threaten decline refuse promise pledge vow urge hope expect".split())
 
 # Verbs that take a direct object before the reported content: 'told reporters that …',
 # 'described the talks as …', 'called the delay "a betrayal"'.
