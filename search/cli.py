@@ -199,11 +199,11 @@ Exit status: 0 found, 1 nothing found, 2 bad query or option.
 @output_options
 @_handle_errors
 def query_cmd(text, speakers, sources, since, until, on, kind, quote_kinds, facets, facet_limit, limit, offset, sort, index_dir, fmt) -> None:
-    from search.output import result_csv, result_text, to_jsonl
+    from search.output import result_csv, result_text, to_json, to_jsonl
     from search.searching import Index
 
     with Index.open(index_dir) as ix:
-        result = ix.search(
+        result = ix.search_json(  # plain dicts: printing them needs no pydantic (cold start)
             text,
             speakers=list(speakers),
             sources=list(sources),
@@ -219,16 +219,16 @@ def query_cmd(text, speakers, sources, since, until, on, kind, quote_kinds, face
             sort=sort,
         )
     if fmt == "json":
-        click.echo(result.model_dump_json(indent=2))
+        click.echo(to_json(result))
     elif fmt == "jsonl":
-        click.echo(to_jsonl(result.hits), nl=False)
+        click.echo(to_jsonl(result["hits"]), nl=False)
     elif fmt == "csv":
         click.echo(result_csv(result), nl=False)
     else:
         click.echo(result_text(result, _color()), nl=False)
-    if result.total == 0:
+    if result["total"] == 0:
         if fmt != "text":
-            for note in result.notes:
+            for note in result["notes"]:
                 click.echo(f"note: {note}", err=True)
         click.echo("nothing matched", err=True)
         raise Exit(NOTHING)

@@ -1,11 +1,18 @@
-"""Records <-> Whoosh documents. The only place that knows how a model maps onto fields."""
+"""Records <-> Whoosh documents. The only place that knows how a model maps onto fields.
+
+Hits are built as plain dicts in the JSON shape of `models.Hit`, and the models are imported
+only where a model is built: a `search query --json` call then never loads pydantic, which
+costs more than the search itself on a cold start.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import TYPE_CHECKING
 
-from search.models import Article, Hit, Paragraph, Piece, Quote
+if TYPE_CHECKING:
+    from search.models import Article, Quote
 
 
 def _datetime(d: dt.date | None) -> dt.datetime | None:
@@ -78,6 +85,8 @@ def quote_doc(quote: Quote, article: Article, speaker_local: str | None = None) 
 def stored_to_article(fields: dict, text: str | None = None) -> Article:
     """Rebuild an Article from its stored document. Body paragraphs come back from the
     stored body text; offsets into the original text are kept when it is available."""
+    from search.models import Article, Paragraph
+
     spans = json.loads(fields.get("body") or "[]")
     paras_text = (fields.get("text") or "").split("\n\n") if fields.get("text") else []
     body = [Paragraph(start=s, end=e, text=t) for (s, e), t in zip(spans, paras_text, strict=False)]
@@ -99,6 +108,8 @@ def stored_to_article(fields: dict, text: str | None = None) -> Article:
 
 
 def stored_to_quote(fields: dict) -> Quote:
+    from search.models import Piece, Quote
+
     pieces = [Piece(start=s, end=e) for s, e in json.loads(fields.get("pieces") or "[]")]
     return Quote(
         id=fields["id"],
@@ -123,21 +134,26 @@ def lead(fields: dict, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def stored_to_hit(fields: dict, score: float | None = None) -> Hit:
+def stored_to_hit(fields: dict, score: float | None = None) -> dict:
+    """A hit as `models.Hit` dumps it to JSON (same keys, same order; the API validates it
+    into a `Hit`, the CLI prints it as it is)."""
     is_quote = fields.get("kind") == "quote"
-    return Hit(
-        id=fields["id"],
-        doc_kind=fields.get("kind", "article"),
-        article_id=fields["article_id"],
-        score=score,
-        title=fields.get("title", ""),
-        source=fields.get("source"),
-        date=_date(fields.get("date")),
-        author=fields.get("author"),
-        speaker=fields.get("speaker_name") if is_quote else None,
-        speaker_mention=fields.get("speaker_mention") if is_quote else None,
-        speaker_type=fields.get("speaker_type") if is_quote else None,
-        speaker_description=fields.get("description") if is_quote else None,
-        quote_kind=fields.get("quote_kind") if is_quote else None,
-        text=fields.get("text", "") if is_quote else lead(fields),
-    )
+    date = _date(fields.get("date"))
+    return {
+        "id": fields["id"],
+        "doc_kind": fields.get("kind", "article"),
+        "article_id": fields["article_id"],
+        "score": score,
+        "title": fields.get("title", ""),
+        "source": fields.get("source"),
+        "date": date.isoformat() if date else None,
+        "author": fields.get("author"),
+        "speaker": fields.get("speaker_name") if is_quote else None,
+        "speaker_mention": fields.get("speaker_mention") if is_quote else None,
+        "speaker_type": fields.get("speaker_type") if is_quote else None,
+        "speaker_description": fields.get("description") if is_quote else None,
+        "quote_kind": fields.get("quote_kind") if is_quote else None,
+        "text": fields.get("text", "") if is_quote else lead(fields),
+        "snippet": "",
+        "highlights": [],
+    }

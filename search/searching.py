@@ -19,6 +19,7 @@ import time
 from array import array
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from whoosh import collectors, columns
 from whoosh import query as wq
@@ -27,9 +28,11 @@ from whoosh.util.times import long_to_datetime
 from search import store
 from search.documents import stored_to_article, stored_to_hit, stored_to_quote
 from search.errors import QuerySyntaxError, SearchError
-from search.models import Article, FacetCount, Hit, Quote, SearchResult, SourceSummary, SpeakerSummary, Stats
 from search.query import Compiled, compile_request, suggest
 from search.snippets import make_snippet, query_terms, term_of
+
+if TYPE_CHECKING:  # models are imported where they are built: `search_json` never needs pydantic
+    from search.models import Article, Quote, SearchResult, SourceSummary, SpeakerSummary, Stats
 
 SORTS = ("relevance", "newest", "oldest", "date")
 # Facet name -> schema field; 'date' buckets are named date:day, date:month or date:year.
@@ -215,7 +218,20 @@ class Index:
         return inner.matched, collector.results().top_n if top else []
 
     # -----------------------------------------------------------------------------------
-    def search(
+    def search(self, text: str = "", **options: Any) -> SearchResult:
+        """Search with the query language and filters; facets count every match, not the page.
+
+        Options (all keyword): speakers, sources, since, until, on, kind ('quote', 'article',
+        'all'), quote_kinds, facets, facet_limit, limit, offset, sort ('relevance', 'newest',
+        'oldest'), snippets. With no text and no filters every document matches, newest
+        first: a listing, not an error, so that `search query --facet source` gives an
+        overview of the index.
+        """
+        from search.models import SearchResult
+
+        return SearchResult.model_validate(self.search_json(text, **options))
+
+    def search_json(
         self,
         text: str = "",
         *,
@@ -232,12 +248,10 @@ class Index:
         offset: int = 0,
         sort: str = "relevance",
         snippets: bool = True,
-    ) -> SearchResult:
-        """Search with the query language and filters; facets count every match, not the page.
-
-        With no text and no filters every document matches, newest first: a listing, not an
-        error, so that `search query --facet source` gives an overview of the index.
-        """
+    ) -> dict:
+        """`search`, as the dict `SearchResult.model_dump(mode="json")` would give: for callers
+        that only print JSON (the CLI), which then never import pydantic. Same keys, same
+        order, same values (tests/test_api.py holds the two to each other)."""
         started = time.perf_counter()
         if sort not in SORTS:
             raise QuerySyntaxError(f"unknown sort '{sort}'; use relevance, newest or oldest")
@@ -255,20 +269,21 @@ class Index:
         else:
             page = [(n, None) for n in self._by_date(matched, newest=sort != "oldest")[offset : offset + limit]]
         terms = query_terms(c.query, self._reader) if snippets and c.has_text else set()
-        hits: list[Hit] = []
+        hits: list[dict] = []
         for docnum, score in page:
             fields = self._searcher.stored_fields(docnum)
             hit = stored_to_hit(fields, score=score)
             if snippets:
-                hit.snippet, hit.highlights = make_snippet(self._snippet_text(fields, hit), terms, self._term_of)
+                snippet, spans = make_snippet(self._snippet_text(fields, hit), terms, self._term_of)
+                hit["snippet"], hit["highlights"] = snippet, [[s, e] for s, e in spans]
             hits.append(hit)
-        facet_counts: dict[str, list[FacetCount]] = {}
+        facet_counts: dict[str, list[dict]] = {}
         facet_values: dict[str, int] = {}
         for key in facet_keys:
             counts = self._count(key, matched)
             ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
             facet_values[key] = len(ordered)
-            facet_counts[key] = [FacetCount(value=v, count=n) for v, n in ordered[: facet_limit or None]]
+            facet_counts[key] = [{"value": v, "count": n} for v, n in ordered[: facet_limit or None]]
         if c.date_filtered:
             undated = self._undated(c)
             if undated:
@@ -278,27 +293,28 @@ class Index:
             suggestion = self._suggest(text, speakers, sources, since, until, on, kind, quote_kinds)
             if suggestion:
                 notes.append(f"did you mean: {suggestion}")
-        return SearchResult(
-            query=c.described,
-            total=total,
-            offset=offset,
-            limit=limit,
-            hits=hits,
-            facets=facet_counts,
-            facet_values=facet_values,
-            notes=list(dict.fromkeys(notes)),
-            suggestion=suggestion,
-            took_ms=round((time.perf_counter() - started) * 1000, 2),
-        )
+        return {
+            "query": c.described,
+            "total": total,
+            "offset": offset,
+            "limit": limit,
+            "hits": hits,
+            "facets": facet_counts,
+            "facet_values": facet_values,
+            "notes": list(dict.fromkeys(notes)),
+            "suggestion": suggestion,
+            "took_ms": round((time.perf_counter() - started) * 1000, 2),
+        }
 
     @staticmethod
-    def _snippet_text(fields: dict, hit: Hit) -> str:
+    def _snippet_text(fields: dict, hit: dict) -> str:
         """A quote's words; an article's body, less a first paragraph that only repeats the title."""
-        if hit.doc_kind == "quote":
+        if hit["doc_kind"] == "quote":
             return fields.get("text", "")
-        body = fields.get("text") or hit.text
+        body = fields.get("text") or hit["text"]
         first, _, rest = body.partition("\n\n")
-        if rest and hit.title and first.rstrip(". ") == hit.title.rstrip(". "):
+        title = hit["title"]
+        if rest and title and first.rstrip(". ") == title.rstrip(". "):
             return rest
         return body
 
@@ -376,6 +392,8 @@ class Index:
         Counts, sources and dates come from the sortable columns; the details only stored
         fields hold (articles, descriptions, speaker type) are read for the listed speakers.
         """
+        from search.models import SpeakerSummary
+
         c = compile_request(self._searcher, text, kind="quote", **filters)
         matched = self._matching(c)[0]
         speaker_col = self._column("speaker_name")
@@ -420,6 +438,8 @@ class Index:
     def sources(self, text: str = "", **filters) -> list[SourceSummary]:
         """Outlets of the documents matching `text` and filters, most articles first; all
         from the sortable columns."""
+        from search.models import SourceSummary
+
         c = compile_request(self._searcher, text, **filters)
         matched = self._matching(c)[0]
         source_col, kind_col, speaker_col, date_col = (self._column(f) for f in ("source", "kind", "speaker_name", "date"))
@@ -449,6 +469,8 @@ class Index:
     def stats(self) -> Stats:
         """The index as a whole, counted over live documents (deleted ones linger in Whoosh's
         term lists until a merge, so the lexicons would over-count after updates)."""
+        from search.models import Stats
+
         live = list(self._reader.all_doc_ids())
         kind_col, speaker_col, source_col, date_col = (self._column(f) for f in ("kind", "speaker_name", "source", "date"))
         kinds = Counter(kind_col[n] for n in live) if kind_col else Counter()

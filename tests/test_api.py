@@ -4,6 +4,8 @@ with Whoosh's own count of the same query."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections import Counter
 
 import pytest
@@ -104,6 +106,37 @@ def test_the_result_round_trips_through_json(mixed):
     result = mixed.search("Clinton", facets=["source", "date:month"], limit=5)
     again = SearchResult.model_validate_json(result.model_dump_json())
     assert again == result
+
+
+@pytest.mark.parametrize(
+    "text, options",
+    [
+        ("Clinton", {"facets": ["source", "speaker", "date:day"], "limit": 5}),
+        ("", {"speakers": ["Trump"], "kind": "quote", "sort": "oldest", "limit": 7}),
+        ('"said that" OR says', {"since": "2016-03", "facets": ["type", "kind"], "offset": 3}),
+        ("Clintn", {}),
+    ],
+)
+def test_search_json_is_exactly_the_models_json(mixed, text, options):
+    """The CLI prints `search_json` without pydantic; it must be what the models would print."""
+    raw = mixed.search_json(text, **options)
+    dumped = SearchResult.model_validate(raw).model_dump(mode="json")
+    assert (raw["total"] > 0) == (text != "Clintn")
+    assert json.dumps(raw) == json.dumps(dumped)  # same keys in the same order, same values
+
+
+def test_a_json_query_never_imports_pydantic(mixed_index):
+    """Cold start: `search query --json` is timed against bare imports of its libraries."""
+    code = (
+        "import sys, contextlib, io\n"
+        "from search.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    try: main(['query', 'Clinton', '--facet', 'speaker', '--json', '--index', {str(mixed_index)!r}])\n"
+        "    except SystemExit as e: assert e.code == 0, e.code\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
 
 
 def test_speakers_and_sources_agree_with_search(mixed):

@@ -30,7 +30,8 @@ def test_highlight_is_plain_brackets_without_colour_and_ansi_with():
 
 
 def test_facet_bars_scale_to_the_largest_count():
-    text = facet_text("source", [FacetCount(value="nyt", count=10), FacetCount(value="politico", count=5)], color=False, width=20, values=7)
+    counts = [FacetCount(value="nyt", count=10).model_dump(mode="json"), FacetCount(value="politico", count=5).model_dump(mode="json")]
+    text = facet_text("source", counts, color=False, width=20, values=7)
     lines = text.splitlines()
     assert lines[0] == "source (top 2 of 7)"
     assert lines[1].count("█") == 20 and lines[2].count("█") == 10
@@ -44,5 +45,5 @@ def test_csv_rows_flatten_lists():
 
 def test_hit_text_shows_speaker_source_date_and_id():
     hit = Hit(id="a#q1", doc_kind="quote", article_id="a", speaker="Fyodor Lukyanov", quote_kind="direct", source="CSM", text=QUOTE)
-    out = hit_text(1, hit, color=False)
+    out = hit_text(1, hit.model_dump(mode="json"), color=False)
     assert "Fyodor Lukyanov (direct) — CSM, undated" in out and "id: a#q1" in out
