@@ -12,6 +12,10 @@ articles), `quotes` (finding quotations; `quotes.attribution` decides speakers),
 
 from __future__ import annotations
 
+from search.whoosh_startup import load_whoosh_compat
+
+load_whoosh_compat()  # before any module of ours imports Whoosh: see whoosh_startup.py
+
 __all__ = ["Index", "index_paths", "extract_quotes"]
 
 
