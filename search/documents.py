@@ -60,7 +60,7 @@ def quote_doc(quote: Quote, article: Article, speaker_local: str | None = None) 
             "id": quote.id,
             "kind": "quote",
             "article_id": article.id,
-            "title": article.title,
+            "article_title": article.title,  # stored, not indexed (see search.schema)
             "text": quote.text,
             "speaker": speaker_text,
             "speaker_name": quote.speaker,
@@ -144,7 +144,7 @@ def stored_to_hit(fields: dict, score: float | None = None) -> dict:
         "doc_kind": fields.get("kind", "article"),
         "article_id": fields["article_id"],
         "score": score,
-        "title": fields.get("title", ""),
+        "title": fields.get("title") or fields.get("article_title", ""),
         "source": fields.get("source"),
         "date": date.isoformat() if date else None,
         "author": fields.get("author"),

@@ -34,12 +34,13 @@ from whoosh.writing import SegmentWriter
 
 from search import state as run_state
 from search import store
+from search.errors import SearchError
 from search.locking import IndexLock
 from search.models import IndexReport
 from search.pipeline import FileResult, WorkContext, content_hash, run_jobs, scan
 from search.progress import Progress
 from search.readers.corpus import _manifest, check_paths
-from search.schema import make_schema
+from search.schema import SCHEMA_VERSION, make_schema, schema_version
 from search.speaker_names import Namer, aliases_digest, count_speakers, find_aliases, load_user_aliases, registry_names, settle
 from search.state import FileEntry, IndexState
 
@@ -110,6 +111,13 @@ def _run(  # noqa: ANN001
     ix, writer, index_dir: Path, paths: list[Path], rebuild: bool, aliases_path, user_aliases, workers: int, progress: Progress, lock_fd: int | None
 ) -> IndexReport:
     report = IndexReport(index=str(index_dir))
+    if not rebuild and schema_version(ix.schema) != SCHEMA_VERSION:
+        if not ix.is_empty():
+            raise SearchError(
+                f"{index_dir} was built by another version of search (index format {schema_version(ix.schema)}, this version writes "
+                f"{SCHEMA_VERSION}); searching it still works, updating it needs a rebuild: search index --rebuild PATH... --index {index_dir}"
+            )
+        rebuild = True  # nothing to keep: start it with this version's schema
     generation = ix.latest_generation()
     old = IndexState()
     if not rebuild:

@@ -131,7 +131,7 @@ def _article_stub(fields: dict) -> Article:
     date = fields.get("date")
     return Article(
         id=fields["article_id"],
-        title=fields.get("title", ""),
+        title=fields.get("title") or fields.get("article_title", ""),
         source=fields.get("source"),
         date=date.date() if isinstance(date, dt.datetime) else date,
         path=fields.get("path"),

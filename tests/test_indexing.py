@@ -156,6 +156,42 @@ def test_rebuild_starts_over_without_duplicates(tmp_path):
     assert stats.articles == 3 and stats.quotes == 3
 
 
+def test_an_index_of_another_format_is_searched_but_updated_only_by_a_rebuild(tmp_path):
+    """An index from before a schema change: its own schema still answers queries; an
+    update would mix two document layouts, so the indexer asks for --rebuild."""
+    from whoosh import index as whoosh_index
+
+    from search.schema import SCHEMA_VERSION, schema_version
+
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    write(corpus / "a.txt", article_text("zebra"))
+    index_paths([corpus], index)
+    ix = whoosh_index.open_dir(str(index), indexname="MAIN")
+    writer = ix.writer()
+    del writer.schema.search_version  # what an index of format 1 carries: no stamp
+    writer.commit()
+    assert schema_version(whoosh_index.open_dir(str(index), indexname="MAIN").schema) == 1
+    assert found(index, "zebra") == {"a.txt"}
+    write(corpus / "b.txt", article_text("okapi"))
+    r = run_cli("index", str(corpus), "--index", str(index), "--quiet")
+    assert r.exit_code == 2 and "another version of search" in r.stderr and "--rebuild" in r.stderr
+    assert found(index, "okapi") == set() and found(index, "zebra") == {"a.txt"}  # left as it was
+    r = run_cli("index", str(corpus), "--index", str(index), "--rebuild", "--quiet")
+    assert r.exit_code == 0 and found(index, "okapi") == {"b.txt"}
+    assert schema_version(whoosh_index.open_dir(str(index), indexname="MAIN").schema) == SCHEMA_VERSION
+
+
+def test_a_quote_matches_its_own_words_not_its_articles_title(tmp_path):
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    write(corpus / "a.txt", article_text("zebra").replace("Council debates the zebra plan", "Council debates the ostrich plan"))
+    index_paths([corpus], index)
+    assert found(index, "ostrich", kind="article") == {"a.txt"}
+    assert found(index, "ostrich", kind="quote") == set()
+    with Index.open(index) as ix:
+        (hit,) = ix.search("zebra", kind="quote").hits
+    assert hit.title == "Council debates the ostrich plan"  # still shown with the quote
+
+
 def test_many_files_use_the_worker_processes(tmp_path):
     corpus, index = tmp_path / "corpus", tmp_path / "index"
     for i in range(80):  # three jobs of 32 files: run on two workers
