@@ -45,10 +45,12 @@ BARS = {"overhead": 1.5, "minutes_100k": 15.0, "peak_gb": 1.5, "incremental_s": 
 # --- measuring -----------------------------------------------------------------------
 
 
-def _tree_rss(root: int) -> tuple[int, int]:
-    """Resident memory of a process and all its descendants, in bytes (Linux /proc): the
-    anonymous part (what the run holds) and everything (with mmapped index files, which are
-    page cache the kernel can drop: Whoosh maps its compound segment files)."""
+def _tree_rss(root: int) -> tuple[int, int, int]:
+    """Memory of a process and all its descendants, in bytes (Linux /proc): anonymous
+    memory with pages shared by forked workers counted once (the sum of Pss_Anon: what the
+    run takes from the machine), the same summed per process (RssAnon: a page a worker
+    still shares with the parent counts twice), and everything resident (with mmapped index
+    files, page cache the kernel can drop: Whoosh maps its compound segment files)."""
     parents: dict[int, int] = {}
     for d in os.listdir("/proc"):
         if not d.isdigit():
@@ -58,7 +60,7 @@ def _tree_rss(root: int) -> tuple[int, int]:
                 parents[int(d)] = int(fh.read().rsplit(b")", 1)[1].split()[1])
         except (OSError, IndexError, ValueError):
             continue
-    anon = total = 0
+    pss = anon = total = 0
     todo = [root]
     while todo:
         pid = todo.pop()
@@ -69,25 +71,30 @@ def _tree_rss(root: int) -> tuple[int, int]:
                         anon += int(line.split()[1]) * 1024
                     elif line.startswith("VmRSS:"):
                         total += int(line.split()[1]) * 1024
+            with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as fh:
+                for line in fh:
+                    if line.startswith("Pss_Anon:"):
+                        pss += int(line.split()[1]) * 1024
         except OSError:
             pass
         todo.extend(p for p, pp in parents.items() if pp == pid)
-    return anon, total
+    return pss, anon, total
 
 
 def run_measured(cmd: list[str], env: dict | None = None) -> tuple[float, int, subprocess.CompletedProcess]:
-    """Run `cmd`; return wall seconds, peak anonymous memory of its process tree, and the
-    result (`run_measured.peak_total` keeps the peak with mapped files too)."""
+    """Run `cmd`; return wall seconds, peak anonymous memory of its process tree (shared
+    pages once), and the result (`run_measured.peak_rss_anon` keeps the peak of RssAnon
+    summed per process, `run_measured.peak_total` the peak with mapped files too)."""
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, **(env or {})})
-    peak = peak_total = 0
+    peak = peak_anon = peak_total = 0
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak, peak_total
+        nonlocal peak, peak_anon, peak_total
         while not stop.is_set():
-            anon, total = _tree_rss(proc.pid)
-            peak, peak_total = max(peak, anon), max(peak_total, total)
+            pss, anon, total = _tree_rss(proc.pid)
+            peak, peak_anon, peak_total = max(peak, pss), max(peak_anon, anon), max(peak_total, total)
             stop.wait(0.25)
 
     t = threading.Thread(target=sample, daemon=True)
@@ -98,6 +105,7 @@ def run_measured(cmd: list[str], env: dict | None = None) -> tuple[float, int, s
     t.join()
     result = subprocess.CompletedProcess(cmd, proc.returncode, out, err)
     run_measured.peak_total = peak_total  # type: ignore[attr-defined]
+    run_measured.peak_rss_anon = peak_anon  # type: ignore[attr-defined]
     if proc.returncode != 0:
         sys.exit(f"error: {' '.join(cmd)} failed ({proc.returncode}): {err.strip()[-2000:]}")
     return seconds, peak, result
@@ -135,6 +143,7 @@ def plain_whoosh(corpus: Path, work: Path, procs: int) -> dict:
     return {
         "seconds": round(seconds, 2),
         "peak_mb": round(peak / 1e6),
+        "peak_rss_anon_mb": round(run_measured.peak_rss_anon / 1e6),  # type: ignore[attr-defined]
         "peak_with_mapped_files_mb": round(run_measured.peak_total / 1e6),  # type: ignore[attr-defined]
         "size_mb": round(dir_size(ix) / 1e6, 1),
     }
@@ -212,6 +221,7 @@ def bench_size(n: int, seed: int, repeats: int, plain_procs: list[int]) -> dict:
         "quotes": report["quotes"],
         "quotes_per_article": round(report["quotes"] / n, 1),
         "peak_mb": round(peak / 1e6),
+        "peak_rss_anon_mb": round(run_measured.peak_rss_anon / 1e6),  # type: ignore[attr-defined]
         "peak_with_mapped_files_mb": round(run_measured.peak_total / 1e6),  # type: ignore[attr-defined]
         "size_mb": round(dir_size(index_dir) / 1e6, 1),
     }
@@ -264,7 +274,8 @@ def summary(results: list[dict]) -> str:
         lines.append(f"\n{n:,} articles ({ours['quotes']:,} quotes, {ours['quotes_per_article']} per article)")
         lines.append(
             f"  our pipeline        {ours['seconds']:9.1f} s  {ours['articles_per_s']:7.1f} articles/s  "
-            f"peak {ours['peak_mb']:,} MB (anonymous; {ours['peak_with_mapped_files_mb']:,} MB with mapped index files)  index {ours['size_mb']:,} MB"
+            f"peak {ours['peak_mb']:,} MB (anonymous, shared pages once; RssAnon summed per process {ours['peak_rss_anon_mb']:,} MB; "
+            f"{ours['peak_with_mapped_files_mb']:,} MB with mapped index files)  index {ours['size_mb']:,} MB"
         )
         for procs, p in plain.items():
             lines.append(

@@ -24,8 +24,10 @@ import hashlib
 import json
 import multiprocessing as mp
 import os
+import pickle
 import queue
 import signal
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -307,27 +309,75 @@ def _named(doc: dict, name: str) -> dict:
     return doc
 
 
+class HeldQuotes:
+    """Quote documents waiting for the run's surname map, kept on disk in batches: about
+    one quote in twelve is by a bare surname, which at 100,000 articles is some 100,000
+    documents per run, memory that would grow with the corpus. The file is anonymous (gone
+    when closed or when the process dies) and sits beside the index, not in a /tmp that
+    may be held in memory."""
+
+    BATCH = 512
+
+    def __init__(self, folder: str | None = None) -> None:
+        self._folder = folder
+        self._file = None
+        self._batch: list[tuple[dict, str]] = []
+        self.count = 0
+
+    def append(self, doc: dict, local: str) -> None:
+        self._batch.append((doc, local))
+        self.count += 1
+        if len(self._batch) >= self.BATCH:
+            self._spill()
+
+    def _spill(self) -> None:
+        if self._file is None:
+            self._file = tempfile.TemporaryFile(dir=self._folder, prefix="held-quotes.")
+        pickle.dump(self._batch, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._batch = []
+
+    def __iter__(self) -> Iterator[tuple[dict, str]]:
+        if self._file is not None:
+            self._file.seek(0)
+            while True:
+                try:
+                    batch = pickle.load(self._file)
+                except EOFError:
+                    break
+                yield from batch
+        yield from self._batch
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+        self._batch = []
+        self.count = 0
+
+
 class Builder:
     """One worker's new segment: documents are written as they come, except quotes by a
-    bare surname ('Trump'), held back until every article of the run has been read and
-    the corpus-wide name for that surname is known (see search.speaker_names). Writing
-    them once, named right, costs nothing; renaming them after the fact meant rewriting
-    about one quote in twelve, on one core, at the end of the run."""
+    bare surname ('Trump'), held back (on disk: `HeldQuotes`) until every article of the
+    run has been read and the corpus-wide name for that surname is known (see
+    search.speaker_names). Writing them once, named right, costs nothing; renaming them
+    after the fact meant rewriting about one quote in twelve, on one core, at the end of
+    the run."""
 
     def __init__(self, ix, schema, limitmb: int = WRITER_LIMIT_MB) -> None:  # noqa: ANN001
         self.writer, self.add = worker_writer(ix, schema, limitmb)
-        self.held: list[tuple[dict, str]] = []
+        self.held = HeldQuotes(getattr(ix.storage, "folder", None))
 
     def finish(self, names: dict[str, str]):  # noqa: ANN201 - a Whoosh Segment or None
         for doc, local in self.held:
             self.add(_named(doc, names.get(local, local)))
-        self.held = []
+        self.held.close()
         if self.writer._added:
             return self.writer._finalize_segment()
         self.writer._close_segment()
         return None
 
     def abort(self) -> None:
+        self.held.close()
         self.writer._close_segment()
 
 
@@ -342,7 +392,7 @@ def _write_article(article: Article, digest: str, out: Builder, ctx: WorkContext
             speakers[local] += 1
         aliased = ctx.namer.aliased(q, article)
         if aliased is None and local and is_bare(local):
-            out.held.append((quote_doc(q, article, speaker_local=local), local))
+            out.held.append(quote_doc(q, article, speaker_local=local), local)
             continue
         name = aliased or (ctx.namer.names.get(local, local) if local else None)
         if name != local:

@@ -385,3 +385,17 @@ def test_bad_aliases_file_is_a_clear_error(tmp_path):
     bad = write(tmp_path / "aliases.toml", "[merge\n")
     with pytest.raises(SearchError, match="not valid TOML"):
         index_paths([tmp_path / "c"], tmp_path / "index", aliases=bad)
+
+
+def test_held_quotes_come_back_in_order_from_disk(tmp_path, monkeypatch):
+    from search.pipeline import HeldQuotes
+
+    monkeypatch.setattr(HeldQuotes, "BATCH", 3)
+    held = HeldQuotes(str(tmp_path))
+    items = [({"id": f"a#q{i}", "speaker_local": "Trump", "start": i}, "Trump") for i in range(8)]
+    for doc, local in items:
+        held.append(doc, local)
+    assert held.count == 8 and held._file is not None  # two batches went to disk
+    assert list(held) == items
+    held.close()
+    assert list(tmp_path.iterdir()) == []  # an anonymous file: nothing left behind
