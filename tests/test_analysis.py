@@ -1,0 +1,60 @@
+"""The fused text analyzer gives exactly the tokens of the Whoosh chain it replaces."""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+import pytest
+from conftest import ROOT
+from whoosh.analysis import CharsetFilter, StemmingAnalyzer
+from whoosh.support.charset import accent_map
+
+from search.analysis import NewsAnalyzer
+from search.schema import TEXT_ANALYZER
+
+CHAIN = StemmingAnalyzer(stoplist=None) | CharsetFilter(accent_map)
+ODD = "Ms. Lukyanov’s “Return to normality” — U.S. talks, 3.5% e-mails naïve café Größe 2025-02-18 isn't I a"
+
+
+def tokens(analyzer, text: str, **kwargs) -> list[tuple]:
+    fields = ("text", "pos", "startchar", "endchar", "boost", "original", "stopped")
+    return [tuple(getattr(t, f, None) for f in fields) for t in analyzer(text, **kwargs)]
+
+
+def corpus_texts(polnear_slice) -> list[str]:
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    with open(polnear_slice, encoding="utf-8") as fh:
+        return seeds + [json.loads(line)["text"] for line in fh] + [ODD]
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"positions": True, "chars": True, "mode": "index"},
+        {"positions": True, "chars": True, "start_pos": 7, "start_char": 100, "keeporiginal": True},
+        {"mode": "query"},
+        {"no_morph": True, "positions": True},  # how Whoosh collects spelling words
+    ],
+)
+def test_same_tokens_as_whoosh_chain_on_real_articles(polnear_slice, kwargs):
+    texts = corpus_texts(polnear_slice)
+    ours = NewsAnalyzer()
+    assert sum(len(tokens(CHAIN, t, **kwargs)) for t in texts) > 20_000
+    for text in texts:
+        assert tokens(ours, text, **kwargs) == tokens(CHAIN, text, **kwargs)
+
+
+@pytest.mark.parametrize("word", ["Negotiations", "naïve", "U.S", "Lukyanov", "running"])
+def test_untokenized_values_match_too(word):
+    for no_morph in (False, True):
+        assert tokens(NewsAnalyzer(), word, tokenize=False, no_morph=no_morph, chars=True) == tokens(CHAIN, word, tokenize=False, no_morph=no_morph, chars=True)
+
+
+def test_pickles_without_its_memo_and_is_the_schema_analyzer():
+    analyzer = NewsAnalyzer()
+    list(analyzer("Talks about talking"))
+    assert analyzer._memo and len(pickle.dumps(analyzer)) < 200
+    again = pickle.loads(pickle.dumps(analyzer))
+    assert again == analyzer and tokens(again, ODD) == tokens(CHAIN, ODD)
+    assert isinstance(TEXT_ANALYZER, NewsAnalyzer) and TEXT_ANALYZER.has_morph()
