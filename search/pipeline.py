@@ -36,6 +36,7 @@ from pathlib import Path
 from whoosh.fields import TEXT
 from whoosh.writing import SegmentWriter
 
+from search.analysis import NewsAnalyzer
 from search.documents import article_doc, quote_doc
 from search.errors import SearchError
 from search.models import Article
@@ -279,7 +280,11 @@ class _SpellOnceText(TEXT):
     def spellable_words(self, value):  # noqa: ANN001, ANN201 - Whoosh's signature
         if not self.enabled:
             return iter(())
-        new = [w for w in super().spellable_words(value) if w not in self._seen]
+        if isinstance(self.analyzer, NewsAnalyzer) and isinstance(value, str):
+            words = set(self.analyzer.words(value, no_morph=True))  # what Whoosh's spellable_words collects
+        else:
+            words = set(super().spellable_words(value))
+        new = sorted(words - self._seen)
         self._seen.update(new)
         return iter(new)
 

@@ -58,3 +58,36 @@ def test_pickles_without_its_memo_and_is_the_schema_analyzer():
     again = pickle.loads(pickle.dumps(analyzer))
     assert again == analyzer and tokens(again, ODD) == tokens(CHAIN, ODD)
     assert isinstance(TEXT_ANALYZER, NewsAnalyzer) and TEXT_ANALYZER.has_morph()
+
+
+@pytest.mark.parametrize("field_boost", [1.0, 2.0])
+def test_postings_are_byte_for_byte_those_of_whoosh_positions(polnear_slice, field_boost):
+    from whoosh.formats import Positions
+
+    from search.analysis import NewsPositions
+
+    ours, theirs = NewsPositions(field_boost=field_boost), Positions(field_boost=field_boost)
+    for text in corpus_texts(polnear_slice):
+        mine = sorted(ours.word_values(text, NewsAnalyzer(), mode="index"))
+        assert mine == sorted(theirs.word_values(text, CHAIN, mode="index"))
+        assert all(theirs.decode_positions(v) for _, _, _, v in mine)
+
+
+def test_schema_text_fields_use_the_fast_format():
+    from search.analysis import NewsPositions
+    from search.schema import make_schema
+
+    schema = make_schema()
+    assert all(isinstance(schema[name].format, NewsPositions) for name in ("text", "title", "description"))
+    assert schema["title"].format.field_boost == 2.0
+
+
+def test_spelling_words_are_whoosh_spellable_words(polnear_slice):
+    from whoosh.fields import TEXT
+
+    from search.analysis import NewsAnalyzer
+
+    theirs = TEXT(analyzer=CHAIN, spelling=True)
+    ours = NewsAnalyzer()
+    for text in corpus_texts(polnear_slice):
+        assert sorted(set(ours.words(text, no_morph=True))) == list(theirs.spellable_words(text))
