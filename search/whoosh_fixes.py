@@ -13,8 +13,9 @@ mapping in place, only what is asked for.
 
 `PostingPool` spills sorted runs of postings to disk when a writer's buffer is full (always,
 at a corpus of any size) and reads them back to merge them, one `pickle` call per posting
-each way. The fix writes and reads runs as `marshal`led lists of 4,096 postings: the same
-tuples in the same order, several times faster. Runs are private to one writer and deleted
+each way. The fix writes and reads runs as `marshal`led lists of 4,096 postings, each behind
+its length so that it is read in one call: the same tuples in the same order, several times
+faster. Runs are private to one writer and deleted
 when it finishes, so their format is nobody else's concern.
 
 `FieldWriter.add_postings` asks the segment's length column for the length of a field in a
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import struct
 from itertools import islice
 
 import whoosh
@@ -47,22 +49,26 @@ def _cached_reader(self, fieldname, column):  # noqa: ANN001, ANN202 - Whoosh's 
         return reader
 
 
+_BATCH_SIZE = struct.Struct("<Q")  # byte length of the marshalled batch that follows
+
+
 def _write_run(self, f, items):  # noqa: ANN001, ANN202
     it = iter(items)
     while batch := list(islice(it, _RUN_BATCH)):
-        marshal.dump(batch, f)
+        data = marshal.dumps(batch)
+        f.write(_BATCH_SIZE.pack(len(data)))
+        f.write(data)
     f.close()
 
 
 def _read_run(self, path):  # noqa: ANN001, ANN202
+    # One read per batch, then marshal.loads on bytes: marshal.load on a file reads it a
+    # few bytes at a time through Python calls, five times slower than writing the run.
     f = self._open_run(path)
     try:
-        while True:
-            try:
-                batch = marshal.load(f)
-            except EOFError:
-                return
-            yield from batch
+        while head := f.read(_BATCH_SIZE.size):
+            (size,) = _BATCH_SIZE.unpack(head)
+            yield from marshal.loads(f.read(size))
     finally:
         f.close()
         self._remove_run(path)

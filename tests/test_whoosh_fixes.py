@@ -20,3 +20,52 @@ def test_length_table_answers_as_the_length_columns_do(seeds_index):
                 assert table.doc_field_length(docnum, name) == reader.doc_field_length(docnum, name), (docnum, name)
                 checked += reader.doc_field_length(docnum, name) is not None
         assert checked > 100  # real lengths compared, not only the defaults
+
+
+def test_posting_runs_read_back_exactly_what_was_written(tmp_path):
+    class Pool:  # the two methods of Whoosh's PostingPool that the run functions call
+        removed: list[str] = []
+
+        def _open_run(self, path):
+            return open(path, "rb")
+
+        def _remove_run(self, path):
+            self.removed.append(path)
+
+    postings = [("text", f"word{i % 977}".encode(), i, 1.0 + i % 3, b"\x00\x01" if i % 2 else None) for i in range(10_000)]
+    path = tmp_path / "run"
+    whoosh_fixes._write_run(Pool(), open(path, "wb"), iter(postings))  # three batches of at most 4,096
+    pool = Pool()
+    assert list(whoosh_fixes._read_run(pool, str(path))) == postings
+    assert pool.removed == [str(path)]
+
+
+def test_a_corpus_that_spills_runs_indexes_every_posting(tmp_path, monkeypatch):
+    """A writer whose buffer holds one posting spills a run per posting and merges them all
+    back at commit, through the patched run functions."""
+    from whoosh import writing
+
+    from search.indexer import index_paths
+    from search.searching import Index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(12):
+        (corpus / f"{i}.txt").write_text(f"Vote number {i}\n\n“We will count word{i} today,” said Jane Roe, a clerk.\n", encoding="utf-8")
+    init, read_run, runs = writing.PostingPool.__init__, writing.PostingPool._read_run, []
+
+    def tiny_buffer(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        self.limit = 1
+
+    def counted(self, path):
+        runs.append(path)
+        return read_run(self, path)
+
+    monkeypatch.setattr(writing.PostingPool, "__init__", tiny_buffer)
+    monkeypatch.setattr(writing.PostingPool, "_read_run", counted)
+    index_paths([corpus], tmp_path / "index", workers=1)
+    assert read_run is whoosh_fixes._read_run and len(runs) > 100
+    with Index.open(tmp_path / "index") as ix:
+        assert ix.search("count", kind="quote", limit=0).total == 12
+        assert {h.article_id for h in ix.search("word7", limit=5).hits} == {"7.txt"}
