@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from whoosh.codec import whoosh3
 
 from search import whoosh_fixes
@@ -69,3 +71,32 @@ def test_a_corpus_that_spills_runs_indexes_every_posting(tmp_path, monkeypatch):
     with Index.open(tmp_path / "index") as ix:
         assert ix.search("count", kind="quote", limit=0).total == 12
         assert {h.article_id for h in ix.search("word7", limit=5).hits} == {"7.txt"}
+
+
+def _postings_of(index_dir) -> dict:
+    """Every term of every field with its postings and block statistics."""
+    ix = open_index(index_dir)
+    out = {}
+    with ix.reader() as reader:
+        for fieldname, text in reader.all_terms():
+            info = reader.term_info(fieldname, text)
+            m = reader.postings(fieldname, text)
+            postings = []
+            while m.is_active():
+                postings.append((m.id(), m.weight(), m.value()))
+                m.next()
+            out[(fieldname, text)] = (postings, info.min_length(), info.max_length(), info.max_weight(), info.doc_frequency())
+    return out
+
+
+def test_patched_writer_writes_the_same_postings_as_whoosh(tmp_path, monkeypatch):
+    from search.indexer import index_paths
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    index_paths([seeds], tmp_path / "patched", workers=1)
+    for cls, name, _fix in whoosh_fixes.PATCHES:
+        if name != "__init__":  # BufferFile's copy is a reading concern, not a writing one
+            monkeypatch.setattr(cls, name, whoosh_fixes.ORIGINALS[(cls, name)])
+    index_paths([seeds], tmp_path / "whoosh", workers=1)
+    patched, plain = _postings_of(tmp_path / "patched"), _postings_of(tmp_path / "whoosh")
+    assert len(patched) > 1000 and patched == plain
