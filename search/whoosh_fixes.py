@@ -23,6 +23,12 @@ postings of a segment between them) and spend a third of their time on `assert i
 checks of values this program builds itself; the fixes are the same code without them (the
 same size estimate, the same block bookkeeping).
 
+`W3PostingsWriter._write_block` means to leave a block uncompressed when its pickle is
+under 20 bytes, but the next line overwrites that decision, so every block of every term is
+zlib-compressed, most of them a few postings long, where compression costs time and saves
+nothing. The fix leaves blocks of fewer than 8 postings uncompressed (each block records
+its own compression, and readers already handle both).
+
 `FieldWriter.add_postings` asks the segment's length column for the length of a field in a
 document once per posting written (a million times for 1,000 articles with their quotes),
 each a call through two column readers. The fix hands it a table of every document's
@@ -153,6 +159,20 @@ def _add_posting(self, id_, weight, vbytes, length=None):  # noqa: ANN001, ANN20
             self._maxlength = length
 
 
+_SMALL_BLOCK = 8  # postings: below this a block is written uncompressed
+_write_block_compressed = whoosh3.W3PostingsWriter._write_block
+
+
+def _write_block(self, last=False):  # noqa: ANN001, ANN202 - Whoosh's signature
+    if len(self._ids) >= _SMALL_BLOCK or not self._compression:
+        return _write_block_compressed(self, last)
+    level, self._compression = self._compression, 0
+    try:
+        return _write_block_compressed(self, last)
+    finally:
+        self._compression = level
+
+
 _BYTE_LENGTHS = [None] + [byte_to_length(b) for b in range(1, 256)]  # as doc_field_length decodes them
 
 
@@ -196,6 +216,7 @@ PATCHES = [
     (base.FieldWriter, "add_postings", _add_postings_with_length_table),
     (writing.PostingPool, "add", _pool_add),
     (whoosh3.W3PostingsWriter, "add_posting", _add_posting),
+    (whoosh3.W3PostingsWriter, "_write_block", _write_block),
 ]
 ORIGINALS = {(cls, name): getattr(cls, name) for cls, name, _ in PATCHES}  # for tests that compare
 
