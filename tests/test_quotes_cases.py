@@ -557,3 +557,253 @@ def test_verb_coordinated_with_the_subjects_first_verb():
 def test_appositive_is_kept_whole_as_the_description(text, description):
     q = only(text)
     assert (q.speaker, q.speaker_description) == ("Elena Ruiz", description)
+
+
+# ---- reported speech beyond the verbs of saying ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a 'that' clause, or a clause with 'it' as its subject, is content whatever it opens with
+        ("Ruiz said that it would take two years to rebuild the pier.", "it would take two years to rebuild the pier", "Ruiz"),
+        ("Ruiz said it would take two years to rebuild the pier.", "it would take two years to rebuild the pier", "Ruiz"),
+        ("Ruiz said that for now the pier would stay closed.", "for now the pier would stay closed", "Ruiz"),
+        ("The port authority said about half of the pier was damaged.", "about half of the pier was damaged", "port authority"),
+        # auxiliaries and time phrases between subject and cue; contracted auxiliaries
+        ("Ruiz has in the past said the pier was unsafe.", "the pier was unsafe", "Ruiz"),
+        ("The Harbor Board has said for years that the pier needs repairs.", "the pier needs repairs", "Harbor Board"),
+    ],
+)
+def test_clause_after_the_cue(text, content, speaker):
+    q = only(text)
+    assert (q.kind, q.text) == ("indirect", content)
+    assert speaker in (q.speaker or "")
+
+
+def test_role_then_name_in_commas_speaks():
+    q = only("A harbor spokesman, Tomas Reyes, said on Friday that the pier would reopen in June.")
+    assert (q.kind, q.text, q.speaker) == ("indirect", "the pier would reopen in June", "Tomas Reyes")
+    assert q.speaker_description == "A harbor spokesman"
+
+
+def test_name_then_possessive_role_in_commas_speaks():
+    q = only("Nadia Okafor, Friends of the Pier's chief engineer, said the pilings had rotted.")
+    assert (q.text, q.speaker, q.speaker_description) == ("the pilings had rotted", "Nadia Okafor", "Friends of the Pier's chief engineer")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        ("For its part, his company has argued that the contract is valid.", "the contract is valid", "his company"),
+        ("Proponents of the new toll say it will pay for the repairs.", "it will pay for the repairs", "Proponents of the new toll"),
+        ("The ferry runs late, and owners who say the delays hurt trade want a new schedule.", "the delays hurt trade want a new schedule", "owners"),
+    ],
+)
+def test_common_noun_sources(text, content, mention):
+    q = [q for q in quotes_of(text) if q.speaker_mention == mention]
+    assert len(q) == 1 and q[0].text == content
+
+
+def test_parenthetical_inverted_cue_keeps_the_content_after_it():
+    q = only("The contrast with the old pier, said Ruiz, would be obvious to everyone.")
+    assert q.pieces and q.text == "The contrast with the old pier … would be obvious to everyone"
+    assert q.speaker == "Ruiz"
+
+
+def test_but_coordinates_a_second_cue_with_the_subject():
+    found = quotes_of("Ruiz said the pier was safe but said the ferry needed work.")
+    assert [(q.text, q.speaker) for q in found] == [("the pier was safe", "Ruiz"), ("the ferry needed work", "Ruiz")]
+
+
+# The learned cues (`search/quotes/cues.json`, from `bench/train_cues.py`): verbs of stance
+# and reaction whose object or clause is attributed.
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Ruiz decried the decision to close the ferry terminal.", "the decision to close the ferry terminal", "decried"),
+        ("Ruiz pointed to the rising cost of steel.", "the rising cost of steel", "pointed to"),
+        ("Ruiz expressed concern that the pier would not be ready.", "concern that the pier would not be ready", "expressed"),
+        ("Ruiz declined to say when the pier would reopen.", "to say when the pier would reopen", "declined"),
+    ],
+)
+def test_learned_stance_cues(text, content, cue):
+    q = only(text)
+    assert (q.kind, q.text, q.speaker, q.cue) == ("indirect", content, "Ruiz", cue)
+
+
+def test_learned_cues_are_loaded_and_left_out_when_not_verbs():
+    from search.quotes import verbs
+
+    assert "decried" in verbs.LEARNED and "pointed to" in verbs.LEARNED
+    assert not verbs.LEARNED & {"campaign", "statement", "about"}  # nouns and function words are not cues
+    assert verbs.load_learned(verbs.LEARNED_PATH.with_name("no-such-file.json")) == {}
+
+
+def test_learned_cue_is_not_a_cue_after_a_determiner():
+    assert quotes_of("The pointed remarks at the hearing were the rising cost of steel and nothing else.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("The vote came days after Ruiz's pledge to reopen the pier by May.", "to reopen the pier by May", "Ruiz"),
+        ("Critics seized on Mr. Ruiz's assertion that the pier was never unsafe.", "the pier was never unsafe", "Ruiz"),
+        ("Elena Ruiz spoke first.\n\nThe board met a week after her warning that the pilings had rotted.", "the pilings had rotted", "Elena Ruiz"),
+    ],
+)
+def test_reporting_noun_with_its_owner(text, content, speaker):
+    q = [q for q in quotes_of(text) if q.text == content]
+    assert len(q) == 1 and q[0].speaker == speaker and q[0].kind == "indirect"
+
+
+def test_reporting_noun_without_that_or_owner_is_not_a_quote():
+    assert quotes_of("The statement ran to four pages, and the board read it twice.") == []
+    assert quotes_of("His plan for the pier was approved in March.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The harbor board is expected to vote on the repairs next week.", "expected"),
+        ("The ferry operator is widely believed to be near bankruptcy.", "believed"),
+        ("The ferry operator is reportedly close to bankruptcy.", "reportedly"),
+    ],
+)
+def test_hearsay_reports_the_whole_clause_without_a_speaker(text, cue):
+    q = only(text)
+    assert (q.kind, q.text, q.speaker, q.cue) == ("indirect", text.rstrip("."), None, cue)
+
+
+def test_expected_without_be_is_not_hearsay():
+    assert quotes_of("The repairs took longer than expected to finish.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("In a Harbor Gazette poll released Monday, 61 percent of residents were against the toll.", "61 percent of residents were against the toll"),
+        ("Ruiz trails Hale by nine points in the latest Gazette poll.", "Ruiz trails Hale by nine points"),
+    ],
+)
+def test_a_poll_reports_its_finding(text, content):
+    q = only(text)
+    assert (q.kind, q.text, q.speaker) == ("indirect", content, None)
+    assert "poll" in (q.speaker_mention or "")
+
+
+def test_poll_as_a_place_is_not_a_source():
+    assert quotes_of("Ruiz campaigned in the poll worker shortage.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("Asked whether the pier would reopen in May, Ruiz said she was hopeful.", "whether the pier would reopen in May"),
+        ("Asked on Monday about the delay, Ruiz said she was hopeful.", "about the delay"),
+    ],
+)
+def test_the_question_in_asked_is_reported(text, question):
+    found = quotes_of(text)
+    assert [(q.text, q.speaker) for q in found] == [(question, None), ("she was hopeful", "Ruiz")]
+
+
+def test_asked_with_a_subject_is_the_verb_not_a_question():
+    found = quotes_of("Ruiz asked whether the pier would reopen in May.")
+    assert [(q.text, q.speaker) for q in found] == [("whether the pier would reopen in May", "Ruiz")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two battleground states have yet to be called.",
+        '<tweet id="6721385" author="@harborboard">The pier reopens today, and the ferry resumes on Monday.</tweet>',
+        "It's worth noting that the pier reopened in May.",
+    ],
+)
+def test_not_an_attribution(text):
+    assert [q for q in quotes_of(text) if q.kind == "indirect" and q.speaker_mention] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        ("Harbor Mayor Elena Ruiz Slams Plan to Close Ferry Terminal.", "Plan to Close Ferry Terminal", "Elena Ruiz", "Slams"),
+        ("Dock Workers Say New Toll Is Unfair.", "New Toll Is Unfair", "Dock Workers", "Say"),
+        ("Elena Ruiz Calls for Audit of Harbor Board: Report.", "Audit of Harbor Board", "Elena Ruiz", "Calls for"),
+    ],
+)
+def test_title_case_headline_cue(text, content, speaker, cue):
+    q = only(text)
+    assert (q.kind, q.text, q.cue) == ("indirect", content, cue)
+    assert speaker in (q.speaker or q.speaker_mention or "")
+
+
+def test_title_case_headline_without_a_cue_is_not_a_quote():
+    assert quotes_of("The Best Ferry Rides of the Summer in Harbor County.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Ruiz called the toll plan a tax on commuters.", "the toll plan a tax on commuters"),
+        ("Ruiz described the repairs as overdue and badly planned.", "the repairs as overdue and badly planned"),
+    ],
+)
+def test_verb_of_naming_without_quotation_marks(text, content):
+    q = only(text)
+    assert (q.kind, q.text, q.speaker) == ("indirect", content, "Ruiz")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A new group called Harbor Voters First held its first meeting.",
+        "Ruiz called off the vote on the toll plan.",
+        "The board called a meeting for Tuesday night at the pier.",
+    ],
+)
+def test_verb_of_naming_that_names_or_summons_is_not_a_quote(text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        ("The pier will reopen in May, longtime rival says.", "The pier will reopen in May", "longtime rival"),
+        ("Residents who have lived near the pier for years say the noise is unbearable.", "the noise is unbearable", "Residents"),
+        ("The Gazette reported it sold 40,000 copies in a week.", "it sold 40,000 copies in a week", "The Gazette"),
+        ("The Gazette reported at least six ferries were delayed.", "at least six ferries were delayed", "The Gazette"),
+        ("It was never about money, her aides argued on Tuesday; the pier was the point.", "It was never about money", "her aides"),
+    ],
+)
+def test_more_subjects_and_clauses(text, content, mention):
+    q = [q for q in quotes_of(text) if q.speaker_mention == mention]
+    assert len(q) == 1 and q[0].text == content
+
+
+def test_person_of_a_place_is_the_person():
+    q = only("Gov. Elena Ruiz of Maine said the pier was safe.")
+    assert (q.text, q.speaker) == ("the pier was safe", "Elena Ruiz")
+
+
+def test_think_tank_is_not_a_cue():
+    q = only("Tom Hale, a fellow at a harbor think tank, said the toll was too high.")
+    assert (q.text, q.speaker) == ("the toll was too high", "Tom Hale")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Ruiz told Hale to sit down during the hearing.", "Hale to sit down during the hearing"),
+        ("Ruiz asked the board to delay the vote until June.", "the board to delay the vote until June"),
+    ],
+)
+def test_object_and_infinitive_after_a_verb_of_telling(text, content):
+    q = only(text)
+    assert (q.kind, q.text, q.speaker) == ("indirect", content, "Ruiz")
+
+
+def test_learned_cue_in_a_compound_or_as_a_plural_noun_is_not_a_cue():
+    assert quotes_of("Ruiz hosts a talk-radio show on weekends in the harbor town.") == []
+    assert quotes_of("Harbor shares fell sharply after the vote was delayed.") == []

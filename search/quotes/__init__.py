@@ -5,7 +5,9 @@ Start here:
                     decide direct / partial / indirect and continuation of a speaker.
 - `attribution.py`  WHERE A QUOTE'S SPEAKER IS DECIDED: cues, subjects, asides, inverted
                     'said Ruiz', 'according to', pronoun and surname resolution.
-- `verbs.py`        the one list of reporting verbs and phrases.
+- `verbs.py`        the one list of reporting verbs and phrases, plus the learned cues.
+- `cues.json`       learned stance cues ('decried', 'pointed to') with their measured
+                    precision, written by `bench/train_cues.py` from annotated training news.
 - `marks.py`        the quote-mark characters (including the NYT archive's '' … '') and
                     the scan for quoted spans.
 - `sentences.py`    sentence boundaries on masked text.
@@ -15,7 +17,8 @@ Start here:
 - `aliases.py`      `load_aliases(path)`: a user's TOML file merging or splitting names.
 
 Everything is regular expressions and linear passes (hundreds of articles a second, no
-models, no network), so the rules are general habits of English news attribution.
+models, no network), so the rules are general habits of English news attribution; the one
+learned part is a word list (`cues.json`), read once at import.
 """
 
 from search.quotes.aliases import Aliases, load_aliases

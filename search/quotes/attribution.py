@@ -51,8 +51,14 @@ _AUX = (
     r"even|still|subsequently|privately|immediately|explicitly|specifically|correctly|falsely|"
     r"wrongly|rightly|repeatedly|tweeted|posted"
 )
+# one factored alternation (the tail is searched before every cue), then the phrases
+_AUX = verbs.trie_pattern(sorted(set(_AUX.split("|")))) + r"|in\s+the\s+past|for\s+(?:years|months|weeks|decades)|in\s+recent\s+(?:days|weeks|months|years)"
 _LY = r"(?!(?:family|ally|rally|assembly|supply|reply|italy|daily|weekly|monthly|quarterly|bully|holly|kelly|sally|molly)\b)[a-z]{3,}ly"
-_AUX_TAIL = re.compile(rf"(?:\s+(?:{_AUX}|{_LY})\b)*\s*$")
+# 'He’s suggesting', 'They’ve argued': a pronoun's contracted auxiliary
+# (a possessive 'Trump’s' never gets here: `_NOUN_BEFORE` has made the cue a noun)
+_CONTRACTED = r"(?:(?<=\w)['’](?:s|ve|re|d|ll)\b)"
+_AUX_TAIL = re.compile(rf"{_CONTRACTED}?(?:\s+(?:{_AUX}|{_LY})\b)*\s*$")
+_PRONOUN_CONTRACTION = re.compile(r"\b(?:he|she|it|that|who|there|what)['’]s\s+$", re.IGNORECASE)
 _AUX_WORDS = frozenset(
     "is was were are be been being has have had will would can could should may might must do does "
     "did am".split()
@@ -80,7 +86,7 @@ _RELATIVE_TAIL = re.compile(r",\s*(?:who|whose|which|whom|where|when|and|but)\b"
 # objects and adverbials ('told reporters Monday', 'wrote on X', 'said in a statement').
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _FILLER_START = re.compile(
-    rf"\s*(?:on|in|at|of|to(?=\s+(?:reporters|journalists|the|a|an|his|her|their|[A-Z]))|during|via|through|from|with|before|after|while|when|last|this|earlier|"
+    rf"\s*(?:on|in|at|of|to(?=\s+(?:reporters|journalists|the|a|an|his|her|their|[A-Z]))|for(?=\s+(?:years|months|weeks|days|decades|some\s+time|a\s+long\s+time|the\s+first\s+time)\b)|during|via|through|from|with|before|after|while|when|last|this|earlier|"
     rf"later|yesterday|today|tonight|recently|again|also|previously|then|too|publicly|privately|"
     rf"repeatedly|{_LY}|{_DAY}|Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)\b"
 )
@@ -109,7 +115,10 @@ _UNNAMED_HEADS = frozenset(
     representative representatives staffer staffers insider insiders strategist strategists operative
     operatives others some many most several few observers activists activist employees employee
     executives executive authorities police agents doctors lawyers attorney attorneys friend friends
-    colleagues allies opponents rivals protesters organizers candidates delegates donors""".split()
+    colleagues allies opponents rivals protesters organizers candidates delegates donors forecasters
+    pollsters historians scholars academics commentators pundits consultants veterans parents teachers
+    students workers polls poll surveys survey studies study reports report data documents records
+    filings emails figures numbers estimates projections models""".split()
 )
 
 
@@ -156,6 +165,8 @@ def _np_ok(text: str) -> bool:
     if any(w in _AUX_WORDS or w.lower() in _INNER_STOP for w in words):  # not 'Will' (a name)
         return False
     first = words[0].lower()
+    if first[-2:] in ("'s", "’s") and first[:-2] in ("it", "that", "there", "here", "what"):
+        return False  # "It's worth noting that …"
     if first in _SUBORDINATORS and not (len(words) > 1 and words[1][:1].isupper() and first in ("and", "but")):
         return False
     if first in ("according", "referring", "citing") or (
@@ -168,9 +179,25 @@ def _np_ok(text: str) -> bool:
         last = words[-1].lower().strip(".,")
         if first in PRONOUNS and len(words) == 1:
             return True
-        if last not in _UNNAMED_HEADS and first not in ("the", "a", "an", "another", "one", "two", "three", "some", "many", "several", "most", "other"):
-            return False
+        if last not in _UNNAMED_HEADS and last + "s" not in _UNNAMED_HEADS and first not in _NP_DETERMINERS and not first[:1].isdigit():
+            # 'advocates within the scientific community', 'sources close to the talks': a
+            # source noun heading the phrase, with what qualifies it after
+            head = re.split(r"\s(?:in|within|at|of|for|from|with|close|familiar|privy|on)\s", " ".join(words).lower(), maxsplit=1)[0].split()[-1]
+            if head not in _UNNAMED_HEADS and not _AGENTS.search(head):
+                return False
     return True
+
+
+# Plural agent nouns, which name people or groups that can be sources: 'technologists',
+# 'proponents', 'researchers', 'participants'.
+_AGENTS = re.compile(r"(?:ers|ors|ists|ents|ants|ians)$")
+
+# Words that open a lower-case noun phrase able to be a subject: articles, possessives,
+# quantifiers ('his organization', 'nearly three in five', 'both campaigns').
+_NP_DETERMINERS = frozenset(
+    "the a an another one two three four five some many several most other his her their its our my "
+    "both all few multiple nearly about almost roughly more fewer no each every half those these".split()
+)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -194,7 +221,7 @@ def _strip_leading_conj(text: str, s: int, e: int) -> int:
 
 def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
     """The speaker noun phrase that ends just before a cue, skipping an aside in commas."""
-    m = _AUX_TAIL.search(text, lo, cue_start)
+    m = _AUX_TAIL.search(text, max(lo, cue_start - 90), cue_start)  # a window: the scan is costly
     end = m.start() if m else cue_start
     while end > lo and text[end - 1].isspace():
         end -= 1
@@ -229,8 +256,25 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
         return None
     np = text[s:e]
     if not _np_ok(np):
-        return None
+        who = _WHO_END.search(text, max(s, e - 60), e) if text.endswith(" who", s, e) else None
+        if who is None and " who " in text[s:e] and len(text[s : text.find(" who ", s, e)].split()) <= 4:
+            # 'Supporters who have heard from the campaign say …': the noun before 'who'
+            # (a short one, opening the clause)
+            who = _WHO_END.search(text, s, text.find(" who ", s, e) + 4)
+        if who is None:
+            return None
+        # 'business leaders who say …', 'those who said …': the noun phrase before 'who'
+        s = who.start("np")
+        while s < who.end("np") and text[s:who.end("np")].split()[0].lower() in _SUBORDINATORS:
+            s += len(text[s:who.end("np")].split()[0]) + 1
+        np = text[s : who.end("np")]
+        if not np.strip() or not _np_ok(np):
+            return None
+        e = who.end("np")
     return Mention(s, e, np)
+
+
+_WHO_END = re.compile(r"(?P<np>(?:[\w’'\-]+\s+){0,2}[\w’'\-]+)\s+who\s*$")
 
 
 def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
@@ -249,7 +293,27 @@ def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
             desc = None
         subj.description = desc
         return subj
+    # 'Rashad Robinson, Color of Change's executive director, said': a name opening the
+    # clause, then any short description without a verb
+    first = text.find(",", hard, comma)
+    if first > hard:
+        aside = text[first + 1 : comma]
+        name = _plain_subject(text, hard, first)
+        words = aside.split()
+        if name and NAME_RUN.fullmatch(name.text) and 0 < len(words) <= 12 and MASK not in aside and not any(w in _AUX_WORDS for w in words):
+            name.description = aside.strip()
+            return name
+    # 'A Twitter spokesman, Christopher Abboud, said': a role, then the name in commas
+    c = text.rfind(",", hard, comma)
+    if c > hard:
+        name = _NAME_ASIDE.match(text, c + 1, comma)
+        role = _plain_subject(text, hard, c)
+        if name and role and role.text.split()[-1][:1].islower():
+            return Mention(name.start("np"), name.end("np"), name.group("np"), role.text)
     return None
+
+
+_NAME_ASIDE = re.compile(rf"\s*(?P<np>{NAME_RUN.pattern})\s*$")
 
 
 _NP_AFTER = re.compile(
@@ -315,8 +379,8 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
     for m in verbs.CUE_RE.finditer(text, ss, se):
         cue = m.group("cue")
         cs, ce = m.span("cue")
-        if cs > 0 and text[cs - 1] in "-·":
-            continue  # 'so-called'
+        if cs > 0 and text[cs - 1] in "-·</@#":
+            continue  # 'so-called', an embedded '<tweet …>', a handle or a hashtag
         head = verbs.head_verb(cue)
         low = cue.lower()
         if low == verbs.ACCORDING_TO:
@@ -326,8 +390,14 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
             continue
         if text[max(ss, cs - 5) : cs].lower().endswith("that ") and text[ce : ce + 1] == ",":
             continue  # 'That said, …'
-        if _NOUN_BEFORE.search(text, max(ss, cs - 12), cs):
+        if low == "think" and text.startswith(" tank", ce) or text.startswith("-", ce):
+            continue  # 'a think tank', 'talk-radio'
+        if low in verbs.LEARNED and low.endswith("s") and not (_THAT_NEXT.match(text, ce, se) or _PERSON_BEFORE.search(text, max(ss, cs - 40), cs)):
+            continue  # a learned '-s' form is a plural noun as often ('Harbor shares fell', 'lists of')
+        if _NOUN_BEFORE.search(text, max(ss, cs - 12), cs) and not _PRONOUN_CONTRACTION.search(text, max(ss, cs - 12), cs):
             continue  # a noun after a determiner or possessive: 'his comments', 'the states'
+        if low == "states" and not (_THAT_NEXT.match(text, ce, se) or _COLON_QUOTE.match(text, ce, se)):
+            continue  # 'the two states have yet to be called': 'states' reports only 'states that …'
         if low in verbs.NOUN_LIKE and not (_THAT_NEXT.match(text, ce, se) or _SINGULAR_SUBJECT.search(text, max(ss, cs - 40), cs)):
             continue  # 'the next two states will test …'
         if text[max(ss, cs - 3) : cs] == "to " and low not in ("said", "says", "told"):
@@ -336,8 +406,241 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
         f = _verb_frame(text, ss, se, cs, ce, cue, head, frames)
         if f:
             frames.append(f)
+    words = set(text[ss:se].split())  # a cheap test before the scans for rarer cues
+    extra = (_noun_frames(text, ss, se) if not words.isdisjoint(_REPORT_NOUN_SET) else []) + (
+        _hearsay_frames(text, ss, se) if not words.isdisjoint(_HEARSAY_WORDS) else []
+    )
+    if _title_case_sentence(text, ss, se):
+        extra += _headline_frames(text, ss, se)
+    if "oll" in text[ss:se] or "urvey" in text[ss:se]:
+        extra += _poll_frames(text, ss, se)
+    if "asked" in words or "Asked" in words:
+        asked = _asked_frames(text, ss, se)
+        if asked:  # a cue inside the question ('Asked if she believed …,') is part of it
+            spans = [f.pieces[0] for f in asked]
+            frames = [f for f in frames if not any(a <= f.cue_start < b for a, b in spans)]
+            extra = asked + extra
+    if extra:
+        taken = [p for f in frames for p in f.pieces]
+        for f in extra:
+            if not any(a < f.pieces[0][1] and f.pieces[0][0] < b for a, b in taken):
+                frames.append(f)
+        frames.sort(key=lambda f: f.cue_start)
     _clip(frames, text)
     return frames
+
+
+# A reporting noun owned by its speaker and opening what was said: "Trump's assertion that
+# …", 'his pledge to …', 'Mr. Obama's repeated warnings that …'.
+_REPORT_NOUNS = (
+    "statement|assertion|claim|claims|suggestion|belief|view|argument|insistence|contention|warning|warnings|"
+    "promise|promises|pledge|vow|threat|threats|call|calls|demand|demands|admission|acknowledgment|allegation|"
+    "allegations|accusation|accusations|prediction|predictions|hope|fear|fears|comment|comments|remark|remarks|"
+    "announcement|proposal|insinuation|complaint|complaints|concern|concerns|assurance|assurances|declaration|"
+    "decision|refusal|offer|plan|plans|position|conviction|assessment|charge|charges"
+)
+_REPORT_NOUN_SET = frozenset(_REPORT_NOUNS.split("|"))
+_TO_NOUNS = frozenset("promise promises pledge vow threat threats call calls demand demands decision refusal offer plan plans".split())
+# The noun and its link, found first (a cheap scan), then the owner right before the noun.
+_NOUN_LINK = re.compile(
+    rf"\b(?P<cue>{verbs.trie_pattern(_REPORT_NOUNS.split('|'))})(?:\s+(?:on|last|earlier|this|in)\s+(?:[A-Za-z]+\s+){{0,2}}?(?:week|month|year|Monday|Tuesday|"
+    rf"Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]+))?,?\s+(?P<link>that|to)\s+(?=\S)"
+)
+_OWNER = re.compile(rf"(?:\b(?P<pron>his|her|their|His|Her|Their)|(?P<np>{NAME_RUN.pattern})['’]s?)\s+(?:[a-z\-]+\s+){{0,2}}$")
+_PRONOUN_OF = {"his": "he", "her": "she", "their": "they"}
+
+
+def _noun_frames(text: str, ss: int, se: int) -> list[Frame]:
+    """Attributions made with a noun instead of a verb: "Trump's assertion that Russia
+    should …" (Trump), 'his pledge to cut taxes' (he). The content is the clause after 'that'
+    (or the 'to' infinitive after a noun of intention), to the end of the sentence."""
+    out: list[Frame] = []
+    for m in _NOUN_LINK.finditer(text, ss, se):
+        noun = m.group("cue")
+        if m.group("link") == "to" and noun not in _TO_NOUNS:
+            continue
+        o = _OWNER.search(text, max(ss, m.start() - 60), m.start())
+        if o is None:
+            continue
+        if o.group("pron"):
+            pron = o.group("pron")
+            mention = Mention(o.start("pron"), o.end("pron"), _PRONOUN_OF[pron.lower()])
+        else:
+            np = o.group("np")
+            if not subject_word(np) or is_org(np) and np.split()[0] in ("The", "A"):
+                continue
+            mention = Mention(o.start("np"), o.end("np"), np)
+        start = m.start("link") if m.group("link") == "to" else m.end()
+        pieces = _content_after(text, start, se)
+        if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= 3:
+            out.append(Frame(noun, m.start("cue"), m.end("cue"), mention, pieces, mention.start, m.end("cue")))
+    return out
+
+
+# 'In a Washington Post-ABC News poll released Sunday, Clinton led …' / '… leads by 9 points
+# in the latest CNN poll': the poll is the source of the finding in its sentence.
+_IN_POLL = re.compile(
+    r"\b(?P<cue>[Ii]n)\s+(?P<np>(?:the|a|an|our|their|its|this|that|[A-Z][\w.\-]*['’]s)\s+[^,;:·]{0,70}?\b(?:[Pp]oll|[Pp]olls|[Ss]urvey)"
+    r"|(?:national|state|statewide|recent|several|many|most|some|new|public\s+opinion)\s+polls)"
+    r"\b(?!\s+(?:workers?|watchers?|numbers|results|stations?|tax|taxes|position|positions|standing|place)\b)"
+)
+
+
+def _poll_frames(text: str, ss: int, se: int) -> list[Frame]:
+    """A finding attributed to a poll by 'in': the rest of the sentence after a leading
+    'In … poll,' or the clause before a trailing 'in … poll'."""
+    out: list[Frame] = []
+    for m in _IN_POLL.finditer(text, ss, se):
+        np_end = m.end("np")
+        tail = re.match(r"[^,;:·]{0,40}?(?:,|[.!?]?\s*$)", text[np_end:se])  # 'released Sunday,'
+        if tail is None:
+            continue
+        after = np_end + tail.end()
+        mention = Mention(m.start("np"), m.end("np"), m.group("np"))
+        if not re.search(r"[A-Za-z0-9·]", text[ss : m.start()]):
+            pieces = _content_after(text, after, se)
+        else:
+            b = ss
+            for bm in re.finditer(r"[;:]\s|,\s(?=(?:but|and|while|although)\s)|\s[—–]\s", text[ss : m.start()]):
+                b = ss + bm.end()
+            pieces = _content_before(text, _strip_leading_conj(text, b, m.start()), m.start())
+        if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= 3:
+            out.append(Frame(m.group("cue"), m.start("cue"), m.end("cue"), mention, pieces, m.start(), np_end))
+    return out
+
+
+# 'Asked whether he would run, Ruiz said …', '…, she said when asked about the delay': the
+# question is reported too, with no one named as asking it.
+_ASKED = re.compile(
+    r"(?:^|(?<=[\s,;:—–(]))(?P<cue>[Aa]sked)\s+(?:(?:on|in|at|during|by|last|this|later|again|repeatedly|recently|"
+    r"earlier|[A-Z][\w.\-]*|[a-z]+ly)\s+){0,6}?(?P<q>about|whether|if|why|how|what|who|whom|which|when|where)\b"
+)
+
+
+def _asked_frames(text: str, ss: int, se: int) -> list[Frame]:
+    """The question in 'Asked whether …,' / 'when asked about …' (up to the comma)."""
+    out: list[Frame] = []
+    for m in _ASKED.finditer(text, ss, se):
+        before = text[ss : m.start("cue")].rstrip()
+        if before and not re.search(r"(?:^|[,;:—–(]|\b(?:when|after|when|before|if|once|as)|\bbeing)$", before, re.IGNORECASE):
+            continue  # 'Ruiz asked whether …' is the verb's own frame
+        end = text.find(",", m.start("q"), se)
+        end = se if end < 0 else end
+        pieces = _content_after(text, m.start("q"), end)
+        if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= 2:
+            out.append(Frame(m.group("cue"), m.start("cue"), m.end("cue"), None, pieces, m.start("cue"), m.end("cue")))
+    return out
+
+
+# Headlines in Title Case: 'Senator Ruiz Slams Plan to Close Ferry', 'Voters Say Toll Is
+# Unfair'. Cue words are capitalised there like every other word, so a headline is scanned
+# with the capitalised finite forms ('Says', 'Slams'; not base forms such as 'Call' or
+# 'Support', nor forms that are mostly plural nouns such as 'Plans').
+def _title_cue_regex() -> re.Pattern[str]:
+    nouns = verbs.NOUN_LIKE - _HEADLINE_VERBS
+    forms = {f for f in verbs.ALL_FORMS | verbs.LEARNED if f[-1:] in "sd" and f not in nouns and " " not in f} | _HEADLINE_BASE
+    forms |= {f for f in verbs.ALL_FORMS | verbs.LEARNED if " " in f and f.split()[0][-1:] in "sd"}
+    titled = [" ".join(w[:1].upper() + w[1:] for w in f.split()) for f in forms] + [f[:1].upper() + f[1:] for f in forms if " " in f]
+    return re.compile(r"(?<=\s)(?P<cue>" + verbs.trie_pattern(titled) + r")(?=\s)")
+
+
+# In a headline these are verbs, even those that in prose are more often nouns.
+_HEADLINE_VERBS = frozenset("praises blasts slams mocks vows threatens wants touts disputes pledges promises cites".split())
+# Base forms after a plural subject ('Voters Say …'), of verbs that are rarely nouns.
+_HEADLINE_BASE = frozenset("say tell warn argue insist believe think predict urge want slam blast vow deny admit".split())
+_TITLE_CUE: re.Pattern[str] | None = None
+
+
+def _title_case_sentence(text: str, ss: int, se: int) -> bool:
+    """Whether a sentence is a Title Case headline: four words or more, at most one in five
+    in lower case besides the small words (stops at the first few lower-case words)."""
+    seg = text[ss:se]
+    if MASK in seg:
+        return False
+    words = seg.split()
+    if len(words) < 4:
+        return False
+    limit = 0.2 * len(words)  # at least a fifth of the words not small: fail fast on prose
+    lower = 0
+    for w in words:
+        if not w[0].isupper() and w not in _TITLE_SMALL:
+            lower += 1
+            if lower > limit:
+                return False
+    big = [w for w in words if w not in _TITLE_SMALL]
+    return len(big) >= 4 and sum(w[:1].isupper() for w in big) >= 0.8 * len(big)
+
+
+_TITLE_SMALL = frozenset("a an the of for to in on at by with from after over and or but as vs. vs".split())
+
+
+def _headline_frames(text: str, ss: int, se: int) -> list[Frame]:
+    """The first cue of a Title Case headline: who before it (from the headline start or
+    its last colon or dash), what after it (to a colon, dash or the end)."""
+    global _TITLE_CUE
+    if _TITLE_CUE is None or _TITLE_CUE_FOR is not verbs.LEARNED:
+        _set_title_cue()
+    m = _TITLE_CUE.search(text, ss, se)  # type: ignore[union-attr]
+    if m is None:
+        return []
+    b = ss
+    for bm in re.finditer(r"[:;|]\s|\s[—–-]\s", text[ss : m.start()]):
+        b = ss + bm.end()
+    s, e = _trim(text, b, m.start())
+    np = text[s:e]
+    if not np or len(np.split()) > 8 or not NAME_RUN.fullmatch(np) or not subject_word(np):
+        return []
+    end = se
+    stop = re.search(r":\s|\s[—–]\s|\s-\s", text[m.end() : se])
+    if stop:
+        end = m.end() + stop.start()
+    pieces = _content_after(text, m.end(), end)
+    if not pieces:
+        return []
+    return [Frame(m.group("cue"), m.start("cue"), m.end("cue"), Mention(s, e, np), pieces, s, m.end())]
+
+
+_TITLE_CUE_FOR: frozenset[str] | None = None
+
+
+def _set_title_cue() -> None:
+    """Build the headline scan for the current learned cues (once, and again if the
+    trainer swaps them)."""
+    global _TITLE_CUE, _TITLE_CUE_FOR
+    _TITLE_CUE, _TITLE_CUE_FOR = _title_cue_regex(), verbs.LEARNED
+
+
+# Hearsay without a source: 'The Senate is expected to vote Tuesday', 'He is said to be
+# furious', 'The FBI is reportedly making arrangements …'. The whole clause is reported.
+_HEARSAY = re.compile(
+    r"\b(?:(?P<cue>expected|said|believed|thought|rumou?red|reported|projected|predicted|forecast)\s+to\s+"
+    r"|(?P<adv>reportedly|allegedly)\s+[a-z])"
+)
+_HEARSAY_WORDS = frozenset("expected said believed thought rumored rumoured reported projected predicted forecast reportedly allegedly".split())
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:(?:widely|not|also|still|now|generally|largely|long|reportedly)\s+)*$")
+
+
+def _hearsay_frames(text: str, ss: int, se: int) -> list[Frame]:
+    """Clauses reported with no one named as saying them ('is expected to', 'reportedly'):
+    the content is the clause, subject included, and there is no speaker."""
+    out: list[Frame] = []
+    for m in _HEARSAY.finditer(text, ss, se):
+        if m.group("cue"):
+            be = _BE_BEFORE.search(text, max(ss, m.start() - 40), m.start())
+            if be is None:
+                continue
+            cue_start, cue_end, at = *m.span("cue"), be.start()
+        else:
+            cue_start, cue_end, at = *m.span("adv"), m.start()
+        b = ss
+        for bm in _BOUNDARY.finditer(text, ss, at):
+            b = bm.end()
+        start = _strip_leading_conj(text, b, at)
+        pieces = _content_after(text, start, se)
+        if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= 4:
+            cue = text[cue_start:cue_end]
+            out.append(Frame(cue, cue_start, cue_end, None, pieces, cue_start, cue_end))
+    return out
 
 
 # 'Ruiz: The bridge will reopen.' (headlines, transcripts): a name, a colon, what was said.
@@ -378,7 +681,7 @@ def _content_before(text: str, lo: int, end: int) -> list[tuple[int, int]]:
 
 
 # 'and', ', and', 'and also' right before a cue: the verb shares the subject before it.
-_AND_BEFORE = re.compile(r"[\w·.,”\"’]\s*,?\s+and\s+(?:(?:also|then|later)\s+)?$")
+_AND_BEFORE = re.compile(r"[\w·.,”\"’]\s*,?\s+(?:and|but)\s+(?:(?:also|then|later)\s+)?$")
 
 
 # A subject at the start of a clause: a pronoun or a capitalised name (with a parenthetical
@@ -423,9 +726,24 @@ def subject_word(np: str) -> bool:
     return words[0] not in _NOT_SUBJECT_WORDS
 
 
+# After 'called': a particle or an object that makes it summoning or naming, not a verdict.
+_CALL_NOT_NAMING = re.compile(
+    r"\s+(?:off|back|up|out|in|it\s+quits|for|on|upon|attention|a\s+(?:meeting|vote|press|news|halt|hearing|session)|"
+    r"the\s+(?:police|race|vote|shots|meeting)|[A-Z][\w.\-]*[\s,.]*$|[A-Z][\w.\-]*\s+[a-z]+ing\b)"
+)
+
+
+def _person_like(np: str) -> bool:
+    """A pronoun or a capitalised name as written: the subjects that pass verdicts."""
+    return np.lower() in ("he", "she", "they", "we", "i", "who") or bool(NAME_RUN.fullmatch(np)) and np.split()[0] not in ("The", "A", "An")
+
+
 def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: str, frames: list[Frame]) -> Frame | None:
     weak = head in verbs.WEAK or (head in verbs.NOMINAL and head not in verbs.SPOKEN_NOMINAL)
-    needs_quote = head in verbs.OBJECT_IS_CONTENT
+    # 'called the plan a disaster', 'described the talks as productive': a verb of naming
+    # reports without quotation marks too, unless it names or summons ('a group called
+    # Voters First', 'called off the vote', 'called the police'): then only with a quote.
+    needs_quote = head in verbs.OBJECT_IS_CONTENT and head.startswith("call")
     lo = frames[-1].cue_end if frames else ss
     lo = max(lo, ss)
     # Participle attached to the sentence subject: '"…," he said, adding that …'
@@ -436,6 +754,8 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
         pieces = _content_after(text, _after_that(text, ce, se, head), se)
         if not pieces or (len(text[pieces[0][0] : pieces[0][1]].split()) < 3 and MASK not in text[pieces[0][0] : pieces[0][1]]):
             return None
+        if needs_quote and speaker_from is not None and not _CALL_NOT_NAMING.match(text, ce, se):
+            needs_quote = False  # '…, calling the plan a disaster'
         return Frame(cue, cs, ce, speaker_from, pieces, cs, ce, needs_quote=needs_quote)
     if _AND_BEFORE.search(text, max(ss, cs - 30), cs):
         # 'Ruiz said that … and added that …', 'Ruiz took the floor and said …': a verb sharing
@@ -447,13 +767,15 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
     subj = subject_before(text, lo, cs)
     if subj is None and lo > ss:
         subj = subject_before(text, ss, cs)  # 'Barkley, who said he …, said …'
+    if needs_quote and subj is not None and _person_like(subj.text) and not _CALL_NOT_NAMING.match(text, ce, se):
+        needs_quote = False  # 'Ruiz called the plan a disaster'
     if subj is not None:
         after = _skip_filler(text, ce, se, head)
         that = _THAT_NEXT.match(text, ce, se) or _THAT_NEXT.match(text, after, se)
         has_before = bool(re.search(r"[A-Za-z0-9·]", text[lo : subj.start]))
         if that and not has_before:
-            return _frame_after(text, cue, cs, ce, subj, that.end(), se, weak, needs_quote)
-        if has_before and (_sentence_tail_empty(text, after, se) or _PARTICIPLE_NEXT.match(text, after, se)):
+            return _frame_after(text, cue, cs, ce, subj, that.end(), se, weak, needs_quote, clause=True)
+        if has_before and (_sentence_tail_empty(text, after, se) or _PARTICIPLE_NEXT.match(text, after, se) or text.startswith(";", after)):
             if weak:
                 return None
             pieces = _content_before(text, lo, subj.start)
@@ -479,10 +801,10 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
                 pieces += _content_after(text, more.start() + 1, se)
             return Frame(cue, cs, ce, subj, pieces, subj.start, after, needs_quote=needs_quote) if pieces else None
         if that:
-            return _frame_after(text, cue, cs, ce, subj, that.end(), se, weak, needs_quote)
+            return _frame_after(text, cue, cs, ce, subj, that.end(), se, weak, needs_quote, clause=True)
         start = after if head in verbs.OBJECT_FIRST else ce
-        if head in verbs.OBJECT_IS_CONTENT or head in verbs.NOMINAL:
-            start = ce
+        if head in verbs.OBJECT_IS_CONTENT or head in verbs.NOMINAL or (head in verbs.OBJECT_FIRST and _TO_NEXT.match(text, after, se)):
+            start = ce  # 'told Hale to sit down', 'asked the board to vote': who and what, together
         return _frame_after(text, cue, cs, ce, subj, start, se, weak, needs_quote, head)
     # Inverted: '"…," said Ruiz.' / '…, says Sergei Markov, a former Kremlin adviser.'
     if weak:
@@ -500,7 +822,9 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
     after = _skip_filler(text, np_end, se, "say")
     if text[after : after + 1] == ",":
         rest = text[after + 1 : se]
-        if re.match(r"\s*[“\"‘'«]", rest):
+        if re.match(r"\s*[“\"‘'«]", rest) or (rest.split() or [""])[0] in _AUX_WORDS:
+            # '"…," said Ruiz, "…"' / 'The contrast, said Ruiz, would be clear': the
+            # content goes on after the attribution
             pieces += _content_after(text, after + 1, se)
         elif _ASIDE_START.match(rest) and MASK not in rest:
             # '"…," said Ruiz, one of the founders, who …': the rest describes the speaker
@@ -570,6 +894,9 @@ def attribution_only(text: str, ss: int, se: int) -> tuple[Mention, str] | None:
     return subj, cue
 
 
+_TO_NEXT = re.compile(r"\s+to\s+[a-z]")
+
+
 def _after_that(text: str, ce: int, se: int, head: str) -> int:
     after = _skip_filler(text, ce, se, head) if head in verbs.OBJECT_FIRST else ce
     that = _THAT_NEXT.match(text, ce, se) or _THAT_NEXT.match(text, after, se)
@@ -577,20 +904,40 @@ def _after_that(text: str, ce: int, se: int, head: str) -> int:
 
 
 def _frame_after(
-    text: str, cue: str, cs: int, ce: int, subj: Mention, start: int, se: int, weak: bool, needs_quote: bool, head: str = ""
+    text: str,
+    cue: str,
+    cs: int,
+    ce: int,
+    subj: Mention,
+    start: int,
+    se: int,
+    weak: bool,
+    needs_quote: bool,
+    head: str = "",
+    clause: bool = False,
 ) -> Frame | None:
+    """The frame whose content runs from `start` to the sentence end. `clause` is set when a
+    'that' opened the content: then whatever follows is the reported clause ('said that it
+    will', 'said that for now …'), so the checks for an object or a prepositional phrase
+    after the cue do not apply."""
     pieces = _content_after(text, start, se)
     if not pieces:
         return None
     s, e = pieces[0]
     words = text[s:e].split()
     first = words[0].lower()
+    if clause and len(words) >= 2:
+        return Frame(cue, cs, ce, subj, pieces, subj.start, ce, needs_quote=needs_quote)
+    if first == "it" and len(words) >= 3 and _CLAUSE_VERB_NEXT.match(words[1]) and head not in verbs.NOMINAL:
+        # 'said it would appeal', 'believes it is time': 'it' opens a clause, not an object
+        return Frame(cue, cs, ce, subj, pieces, subj.start, ce, needs_quote=needs_quote)
     if head in verbs.NOMINAL:
         # 'criticized the plan', 'endorsed Ruiz', 'wants to leave': an object or infinitive
         if first in _NOT_CONTENT_START and not (first == "to" and head in verbs.INFINITIVE):
             return None
         return Frame(cue, cs, ce, subj, pieces, subj.start, ce, needs_quote=needs_quote)
-    if len(words) < 2 or first in _NOT_CONTENT_START:
+    quantity = (first == "about" and _QUANTITY.match(words[1])) or (first == "at" and words[1].lower() in ("least", "most"))
+    if len(words) < 2 or first in _NOT_CONTENT_START and not quantity:
         if MASK not in text[s:e]:
             return None
     if weak and len(words) < 3:
@@ -598,6 +945,14 @@ def _frame_after(
     return Frame(cue, cs, ce, subj, pieces, subj.start, ce, needs_quote=needs_quote)
 
 
+# A finite verb or auxiliary right after 'it', making 'it' the subject of a reported clause.
+_CLAUSE_VERB_NEXT = re.compile(
+    r"(?:is|was|has|had|will|would|could|should|can|may|might|must|does|did|isn['’]t|wasn['’]t|won['’]t|"
+    r"wouldn['’]t|doesn['’]t|didn['’]t|hasn['’]t|[a-z]{2,}ed|[a-z]{2,}[^s\W]s|said|sold|made|took|got|went|came|saw|gave|found|"
+    r"thought|told|lost|won|left|became|began|kept|held|brought|paid|met|ran|set|put|knew|meant|felt|cost|hit|cut|grew|fell|rose|spent)$"
+)
+# 'said about half of …': 'about' before a number opens a clause, not a topic
+_QUANTITY = re.compile(r"(?:\d|half|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundreds|thousands|millions)", re.I)
 # Words a reported clause never starts with: the cue took a prepositional phrase or an
 # object instead ('reported from Washington', 'agreed with him', 'said so').
 _NOT_CONTENT_START = frozenset(
@@ -606,16 +961,22 @@ _NOT_CONTENT_START = frozenset(
 )
 
 
+# A singular subject that is surely one: a pronoun, or a name of two words or more.
+_PERSON_BEFORE = re.compile(r"(?:\b(?:he|she|it|who|He|She|It)|[A-Z][\w.'’\-]*\s+[A-Z][\w'’\-]*[a-z])\s+(?:[a-z]+ly\s+|also\s+|now\s+)?$")
+
+
 def _according_to(text: str, ss: int, se: int, cs: int, ce: int, cue: str) -> Frame | None:
     m = re.match(r"\s+([^,;:·]+?)(?=\s*(?:[,;:]|[.!?][”\"’]*\s*$|$))", text[ce:se])
     if not m:
         return None
     s, e = ce + m.start(1), ce + m.end(1)
     np = text[s:e]
-    if len(np.split()) > 12:
+    before = text[ss:cs]
+    # a long source ends the sentence or its lead: 'according to the Roper Center for Public
+    # Opinion Research at Cornell University in New York'
+    if len(np.split()) > (20 if _sentence_tail_empty(text, e, se) or text.startswith(",", e) else 12):
         return None
     mention = Mention(s, e, np)
-    before = text[ss:cs]
     pieces: list[tuple[int, int]] = []
     if re.search(r"[A-Za-z0-9·]", before):
         pieces = _content_before(text, ss, cs)
@@ -695,8 +1056,11 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     runs = list(NAME_RUN.finditer(raw))
     ends_with_run = bool(runs) and raw[runs[-1].end() :].strip(" ,.’'s") == ""
     if ends_with_run and not (len(words) == 1 and low in _UNNAMED_HEADS):
-        run = runs[-1].group()
-        prefix = raw[: runs[-1].start()].strip()
+        last_run = runs[-1]
+        if len(runs) > 1 and raw[runs[-2].end() : last_run.start()].strip() in ("of", "of the") and _person_of_place(runs[-2].group()):
+            last_run = runs[-2]  # 'Gov. John Kasich of Ohio', 'Sen. Ruiz of Maryland'
+        run = last_run.group()
+        prefix = raw[: last_run.start()].strip()
         tokens = run.split()
         while tokens and tokens[0].rstrip(".").lower() in STOPWORDS and len(tokens) > 1:
             tokens = tokens[1:]
@@ -724,6 +1088,15 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     if runs:
         return Speaker(re.sub(r"^(?:the|The)\s+", "", raw), raw, "organisation", mention.description)
     return Speaker(None, raw, "unnamed", mention.description)
+
+
+def _person_of_place(run: str) -> bool:
+    """A person's name before 'of' (a title or two names: 'Gov. John Kasich', 'Elena Ruiz'),
+    not an organisation ('Bank', 'University')."""
+    tokens = run.split()
+    if is_org(run) or any(t.rstrip(".").lower() in ORG_WORDS for t in tokens):
+        return False
+    return len(tokens) >= 2 or tokens[0].rstrip(".").lower() in TITLES
 
 
 def _antecedent(text: str, pos: int, names: ArticleNames) -> Speaker | None:

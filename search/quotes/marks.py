@@ -9,6 +9,7 @@ costs at most the rest of its paragraph, never the article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Opening mark -> the marks that may close it. Curly and straight marks mix in the wild
@@ -77,6 +78,9 @@ def _can_close(ch: str, prev: str, nxt: str) -> bool:
     return True
 
 
+_ANY_MARK = re.compile("[" + re.escape("".join(sorted(ALL_MARKS))) + "]")
+
+
 def scan_quotes(text: str, start: int, end: int) -> list[Quoted]:
     """Find the top-level quoted spans of `text[start:end]` (one paragraph).
 
@@ -88,10 +92,11 @@ def scan_quotes(text: str, start: int, end: int) -> list[Quoted]:
     spans: list[Quoted] = []
     i = start
     while i < end:
+        found = _ANY_MARK.search(text, i, end)  # jump to the next mark: most text has none
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
-        if ch not in ALL_MARKS:
-            i += 1
-            continue
         width = 1
         if ch == "'" and i + 1 < end and text[i + 1] == "'":
             ch, width = '"', 2  # two apostrophes stand for a double quote (NYT archive style)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 # Words that precede a name without being part of it. Lower-case, without the dot.
 TITLES: frozenset[str] = frozenset(
@@ -80,6 +81,7 @@ def _key(token: str) -> str:
     return token.rstrip(".").lower()
 
 
+@lru_cache(maxsize=8192)
 def split_title(mention: str) -> tuple[str, str]:
     """Split 'State Department spokeswoman Tammy Bruce' style mentions into title and name.
 
@@ -94,11 +96,17 @@ def split_title(mention: str) -> tuple[str, str]:
     return " ".join(tokens[:i]), " ".join(tokens[i:])
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_SUFFIX_END = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
+
+
+@lru_cache(maxsize=8192)
 def bare_name(mention: str) -> str:
-    """The name without titles, honorifics and a possessive: 'Mr. Trump's' -> 'Trump'."""
+    """The name without titles, honorifics and a possessive: 'Mr. Trump's' -> 'Trump'.
+    Cached, like `split_title`: the same few names recur in every paragraph and article."""
     name = split_title(mention)[1]
-    name = re.sub(r"['’]s?$", "", name)
-    name = re.sub(r",?\s+(?:Jr|Sr|II|III|IV)\.?$", "", name)
+    name = _POSSESSIVE_END.sub("", name)
+    name = _SUFFIX_END.sub("", name)
     return name.strip()
 
 

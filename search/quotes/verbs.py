@@ -13,7 +13,9 @@ whose object is what is attributed), because news attributes those to sources to
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 # base form: other forms (3rd person, past, participle, -ing)
 _VERBS: dict[str, tuple[str, ...]] = {
@@ -242,7 +244,29 @@ def _all_forms() -> list[str]:
 
 ALL_FORMS: frozenset[str] = frozenset(_all_forms())
 
-def _trie_pattern(words: list[str]) -> str:
+# ---- learned cues -----------------------------------------------------------------------
+# Beyond the verbs of saying, news attributes stances to sources with a long tail
+# of verbs ('decried', 'lambasted', 'expressed', 'pointed to', 'referring to'). Which of
+# those are reliable enough to report is measured, not guessed: `bench/train_cues.py` runs
+# the extractor over annotated training news with every candidate as a cue and keeps those
+# whose predictions are mostly real attributions. They behave as stance verbs (`NOMINAL`):
+# the object or clause after the verb is what is attributed, never text before it.
+LEARNED_PATH = Path(__file__).with_name("cues.json")
+
+
+def load_learned(path: Path = LEARNED_PATH) -> dict[str, float]:
+    """The learned cues and their measured precision ({} when the file is absent), so the
+    extractor still runs, with the hand-written list alone, without the trained file."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): float(v) for k, v in data.get("cues", {}).items()}
+
+
+LEARNED: frozenset[str] = frozenset(c for c in load_learned() if c not in ALL_FORMS)
+
+def trie_pattern(words: list[str]) -> str:
     """One regular expression for a list of words, factored by shared prefixes so that the
     scan does not try every word at every position (a plain alternation of a few hundred
     words is several times slower). Longer words win over their prefixes."""
@@ -264,12 +288,34 @@ def _trie_pattern(words: list[str]) -> str:
     return build(trie)
 
 
-CUE_RE = re.compile(r"\b(?P<cue>" + _trie_pattern([*PHRASES, "according to", "According to", *_all_forms()]) + r")\b")
+def cue_regex(extra: frozenset[str] | set[str] = frozenset()) -> re.Pattern[str]:
+    """The scan for every cue: phrases, 'according to', every verb form, and `extra` (the
+    learned cues); longest reading first."""
+    return re.compile(r"\b(?P<cue>" + trie_pattern([*PHRASES, "according to", "According to", *_all_forms(), *extra]) + r")\b")
+
+
+def with_learned(learned: frozenset[str]) -> None:
+    """Make `learned` the learned cues: in the scan, and treated as stance verbs (object or
+    'to' infinitive after them, '…, citing …' as a participle). Called once at import, and
+    by the trainer to try candidates."""
+    global LEARNED, CUE_RE, NOMINAL, INFINITIVE, PARTICIPLES
+    LEARNED = learned
+    CUE_RE = cue_regex(learned)
+    NOMINAL = _BASE_NOMINAL | learned
+    INFINITIVE = _BASE_INFINITIVE | learned
+    PARTICIPLES = _BASE_PARTICIPLES | frozenset(c for c in learned if c.split()[0].endswith("ing"))
+
+
+_BASE_NOMINAL, _BASE_INFINITIVE, _BASE_PARTICIPLES = NOMINAL, INFINITIVE, PARTICIPLES
+CUE_RE: re.Pattern[str]
+with_learned(LEARNED)
 
 
 def head_verb(cue: str) -> str:
     """The verb form that decides how a cue behaves ('was quoted as saying' -> 'saying')."""
     low = cue.lower()
+    if low in LEARNED:
+        return low  # 'pointed to' is its own cue
     if low.endswith(" for"):
         return low  # 'called for' is its own verb, not 'called'
     return low.split()[0] if low.endswith(" out") else low.split()[-1]
