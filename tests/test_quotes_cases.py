@@ -807,3 +807,13 @@ def test_object_and_infinitive_after_a_verb_of_telling(text, content):
 def test_learned_cue_in_a_compound_or_as_a_plural_noun_is_not_a_cue():
     assert quotes_of("Ruiz hosts a talk-radio show on weekends in the harbor town.") == []
     assert quotes_of("Harbor shares fell sharply after the vote was delayed.") == []
+
+
+def test_a_clause_cut_before_a_learned_cue_is_never_a_speaker():
+    """'a speech … that accused European leaders of ignoring …': the words before 'ignoring'
+    end in a preposition, so they are no noun phrase and nobody is named 'accused … of'."""
+    text = (
+        "Trans-Atlantic ties, already battered by a scathing speech by the vice president that accused "
+        "European leaders of ignoring the will of their voters, have been strained further this week."
+    )
+    assert not [q for q in quotes_of(text) if q.speaker_mention and q.speaker_mention.split()[-1] in ("of", "to", "for")]

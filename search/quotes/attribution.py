@@ -165,6 +165,8 @@ def _np_ok(text: str) -> bool:
     if any(w in _AUX_WORDS or w.lower() in _INNER_STOP for w in words):  # not 'Will' (a name)
         return False
     first = words[0].lower()
+    if words[-1] in _DANGLING:
+        return False  # 'accused European leaders of': a clause cut short, not a noun phrase
     if first[-2:] in ("'s", "’s") and first[:-2] in ("it", "that", "there", "here", "what"):
         return False  # "It's worth noting that …"
     if first in _SUBORDINATORS and not (len(words) > 1 and words[1][:1].isupper() and first in ("and", "but")):
@@ -187,6 +189,9 @@ def _np_ok(text: str) -> bool:
                 return False
     return True
 
+
+# A noun phrase does not end in a preposition.
+_DANGLING = frozenset("of to for with by about from in on at into than as".split())
 
 # Plural agent nouns, which name people or groups that can be sources: 'technologists',
 # 'proponents', 'researchers', 'participants'.
