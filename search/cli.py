@@ -291,9 +291,12 @@ def stats_cmd(index_dir, as_json) -> None:
         click.echo(st.model_dump_json(indent=2))
         return
     for name, value in st.model_dump().items():
+        label = name.replace("_", " ")
         if name == "size_bytes":
-            value = f"{value / 1e6:.1f} MB"
-        click.echo(f"{name.replace('_', ' '):>16}: {value if value is not None else '-'}")
+            label, value = "size on disk", f"{value / 1e6:.1f} MB"
+        elif name == "last_updated" and value is not None:
+            value = value.isoformat(sep=" ", timespec="seconds") + " UTC"
+        click.echo(f"{label:>16}: {value if value is not None else '-'}")
 
 
 @main.command("show")
