@@ -132,6 +132,8 @@ def index_cmd(
 
     progress = Progress(choose_mode(quiet or as_json))
     report = index_paths(list(paths) or [Path("seeds")], index_dir, rebuild=rebuild, aliases=aliases_file, wait=wait, workers=jobs, progress=progress)
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
     shown = 20
     for reason in report.skipped_reasons[:shown]:
         click.echo(f"warning: skipped {reason}", err=True)

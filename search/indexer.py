@@ -112,12 +112,22 @@ def _run(  # noqa: ANN001
 ) -> IndexReport:
     report = IndexReport(index=str(index_dir))
     if not rebuild and schema_version(ix.schema) != SCHEMA_VERSION:
+        # Documents of two layouts must not mix. When this run's paths hold every file the
+        # index has, rebuilding loses nothing: do it and say so; otherwise ask.
         if not ix.is_empty():
-            raise SearchError(
-                f"{index_dir} was built by another version of search (index format {schema_version(ix.schema)}, this version writes "
-                f"{SCHEMA_VERSION}); searching it still works, updating it needs a rebuild: search index --rebuild PATH... --index {index_dir}"
+            known = (run_state.load(index_dir, ix.latest_generation()) or _state_from_index(ix)).files
+            roots = [str(p.resolve()) for p in paths]
+            if not all(_under(key, roots) for key in known):
+                raise SearchError(
+                    f"{index_dir} was built by another version of search (index format {schema_version(ix.schema)}, this version writes "
+                    f"{SCHEMA_VERSION}) and holds files outside these paths; searching it still works, updating it needs a rebuild "
+                    f"from all its folders: search index --rebuild PATH... --index {index_dir}"
+                )
+            report.notes.append(
+                f"{index_dir} was built by another version of search (index format {schema_version(ix.schema)}); "
+                f"rebuilt it in format {SCHEMA_VERSION} from these paths, which hold every file it had"
             )
-        rebuild = True  # nothing to keep: start it with this version's schema
+        rebuild = True  # start it with this version's schema
     generation = ix.latest_generation()
     old = IndexState()
     if not rebuild:

@@ -160,6 +160,7 @@ class IndexReport(_Record):
     articles: int = 0
     quotes: int = 0
     seconds: float = 0.0
+    notes: list[str] = Field(default_factory=list, description="What the indexer decided for you, e.g. a rebuild after an upgrade.")
 
 
 class ShownParagraph(_Record):

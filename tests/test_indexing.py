@@ -156,29 +156,43 @@ def test_rebuild_starts_over_without_duplicates(tmp_path):
     assert stats.articles == 3 and stats.quotes == 3
 
 
+def _make_format_1(index: Path) -> None:
+    """Turn an index into what an index of format 1 carries: a schema without the stamp."""
+    from whoosh import index as whoosh_index
+
+    ix = whoosh_index.open_dir(str(index), indexname="MAIN")
+    writer = ix.writer()
+    del writer.schema.search_version
+    writer.commit()
+
+
 def test_an_index_of_another_format_is_searched_but_updated_only_by_a_rebuild(tmp_path):
     """An index from before a schema change: its own schema still answers queries; an
-    update would mix two document layouts, so the indexer asks for --rebuild."""
+    update would mix two document layouts. When the run's paths hold every file the index
+    has, the indexer rebuilds it and says so; otherwise it asks for --rebuild."""
     from whoosh import index as whoosh_index
 
     from search.schema import SCHEMA_VERSION, schema_version
 
-    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus, other, index = tmp_path / "corpus", tmp_path / "other", tmp_path / "index"
     write(corpus / "a.txt", article_text("zebra"))
+    write(other / "c.txt", article_text("gazelle"))
     index_paths([corpus], index)
-    ix = whoosh_index.open_dir(str(index), indexname="MAIN")
-    writer = ix.writer()
-    del writer.schema.search_version  # what an index of format 1 carries: no stamp
-    writer.commit()
+    index_paths([other], index)
+    _make_format_1(index)
     assert schema_version(whoosh_index.open_dir(str(index), indexname="MAIN").schema) == 1
     assert found(index, "zebra") == {"a.txt"}
     write(corpus / "b.txt", article_text("okapi"))
-    r = run_cli("index", str(corpus), "--index", str(index), "--quiet")
+    r = run_cli("index", str(corpus), "--index", str(index), "--quiet")  # other/ would be lost
     assert r.exit_code == 2 and "another version of search" in r.stderr and "--rebuild" in r.stderr
     assert found(index, "okapi") == set() and found(index, "zebra") == {"a.txt"}  # left as it was
-    r = run_cli("index", str(corpus), "--index", str(index), "--rebuild", "--quiet")
-    assert r.exit_code == 0 and found(index, "okapi") == {"b.txt"}
+    r = run_cli("index", str(corpus), str(other), "--index", str(index))  # every file it has
+    assert r.exit_code == 0 and "rebuilt it in format" in r.stderr
+    assert found(index, "okapi") == {"b.txt"} and found(index, "gazelle") == {"c.txt"}
     assert schema_version(whoosh_index.open_dir(str(index), indexname="MAIN").schema) == SCHEMA_VERSION
+    _make_format_1(index)
+    r = run_cli("index", str(corpus), "--index", str(index), "--rebuild", "--quiet")  # asked for: only corpus/
+    assert r.exit_code == 0 and found(index, "gazelle") == set() and found(index, "okapi") == {"b.txt"}
 
 
 def test_a_quote_matches_its_own_words_not_its_articles_title(tmp_path):
