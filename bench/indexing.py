@@ -312,8 +312,8 @@ def summary(results: list[dict]) -> str:
         q = r["queries"]
         lines.append(f"  warm queries: p50 {q['p50_ms']} ms, p95 {q['p95_ms']} ms; keyword p50 {q['keyword_p50_ms']} ms")
         if r["rg_ms"]:
-            rg_med = statistics.median(r["rg_ms"].values())
-            kw = statistics.median(q["by_query_p50_ms"][k] for k in KEYWORDS)
+            rg_med = round(statistics.median(r["rg_ms"].values()), 1)
+            kw = round(statistics.median(q["by_query_p50_ms"][k] for k in KEYWORDS), 2)
             lines.append(f"  rg over the raw files: median {rg_med} ms per keyword; index {kw} ms: index is {rg_med / kw:.0f}x faster")
         else:
             lines.append("  rg: not installed, no comparison")
