@@ -45,6 +45,7 @@ from search.readers.jsonl import Skip, article_from_record
 from search.readers.manifest import MANIFEST_NAME
 from search.speaker_names import Namer, is_bare
 from search.state import FileEntry, IndexState
+from search.store import HELD_QUOTES_PREFIX
 
 JSONL_CHUNK = 2 << 20  # bytes of JSON Lines per job: small enough to spread, big enough to amortise
 TEXT_CHUNK = 32  # text files per job
@@ -337,7 +338,7 @@ class HeldQuotes:
 
     def _spill(self) -> None:
         if self._file is None:
-            self._file = tempfile.TemporaryFile(dir=self._folder, prefix="held-quotes.")
+            self._file = tempfile.TemporaryFile(dir=self._folder, prefix=HELD_QUOTES_PREFIX)
         pickle.dump(self._batch, self._file, protocol=pickle.HIGHEST_PROTOCOL)
         self._batch = []
 

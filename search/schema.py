@@ -32,7 +32,8 @@ TEXT_ANALYZER = NewsAnalyzer()
 NAME_ANALYZER = RegexTokenizer(r"\w+(?:['’]\w+)*") | LowercaseFilter() | CharsetFilter(accent_map)
 
 # Raised whenever an index written by this version cannot be updated by the previous one
-# (or the reverse): the indexer asks for --rebuild instead of mixing documents of both.
+# (or the reverse): the indexer never mixes documents of both layouts; it rebuilds the index
+# when the run's paths hold all its files and asks for --rebuild otherwise.
 SCHEMA_VERSION = 2
 
 

@@ -37,10 +37,16 @@ def _is_ours(name: str) -> bool:
     from search.locking import OWNER_FILE
     from search.state import is_state_file
 
-    return name in _OURS or name in (OWNER_FILE, TEMP_DIR) or is_state_file(name) or name.startswith(f".{OWNER_FILE}.")
+    return (
+        name in _OURS
+        or name in (OWNER_FILE, TEMP_DIR)
+        or is_state_file(name)
+        or name.startswith((f".{OWNER_FILE}.", HELD_QUOTES_PREFIX))  # HeldQuotes' file, if a crash left it named
+    )
 
 
 TEMP_DIR = f"{INDEX_NAME}.tmp"  # where Whoosh's writers spill sorted posting runs
+HELD_QUOTES_PREFIX = "held-quotes."  # search.pipeline.HeldQuotes' anonymous file
 
 
 def exists(index_dir: Path) -> bool:
