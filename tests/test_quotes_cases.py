@@ -817,3 +817,19 @@ def test_a_clause_cut_before_a_learned_cue_is_never_a_speaker():
         "European leaders of ignoring the will of their voters, have been strained further this week."
     )
     assert not [q for q in quotes_of(text) if q.speaker_mention and q.speaker_mention.split()[-1] in ("of", "to", "for")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The process seems to be headed toward a settlement by the end of the year.", None),
+        ("Most economists seem to expect a recession before the election.", "Most economists"),
+        ("The Kremlin seems to view such moves as a recognition of reality on the ground.", "The Kremlin"),
+    ],
+)
+def test_a_learned_stance_cue_needs_a_source_as_its_subject(text, speaker):
+    found = quotes_of(text)
+    if speaker is None:
+        assert found == []
+    else:
+        assert [q.speaker_mention for q in found] == [speaker]

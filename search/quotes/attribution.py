@@ -409,6 +409,8 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
             # 'refused to say', 'wants to know': an intention, not a statement
             continue
         f = _verb_frame(text, ss, se, cs, ce, cue, head, frames)
+        if f and low in verbs.LEARNED and not _source_like(f.mention.text):
+            continue  # 'the process seems to be headed that way': a learned cue needs a source
         if f:
             frames.append(f)
     words = set(text[ss:se].split())  # a cheap test before the scans for rarer cues
@@ -736,6 +738,20 @@ _CALL_NOT_NAMING = re.compile(
     r"\s+(?:off|back|up|out|in|it\s+quits|for|on|upon|attention|a\s+(?:meeting|vote|press|news|halt|hearing|session)|"
     r"the\s+(?:police|race|vote|shots|meeting)|[A-Z][\w.\-]*[\s,.]*$|[A-Z][\w.\-]*\s+[a-z]+ing\b)"
 )
+
+
+def _source_like(np: str) -> bool:
+    """Whether a subject can be a source of a stance: a name, a pronoun, or a lower-case
+    phrase headed by a noun of people or sources ('officials', 'critics', 'the poll').
+    Learned cues ('seems to', 'appear to') also follow things ('the process', 'the two
+    sides'), which are not sources."""
+    words = np.split()
+    if words and words[0].lower() in _NP_DETERMINERS:
+        words = words[1:]  # 'The process': the capital is the sentence's, not a name's
+    if not words or any(w[:1].isupper() for w in words) or (len(words) == 1 and words[0].lower() in PRONOUNS):
+        return True
+    head = re.split(r"\s(?:in|within|at|of|for|from|with|close|familiar|privy|on)\s", np.lower(), maxsplit=1)[0].split()[-1].strip(".,")
+    return head in _UNNAMED_HEADS or head + "s" in _UNNAMED_HEADS or bool(_AGENTS.search(head))
 
 
 def _person_like(np: str) -> bool:
