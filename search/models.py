@@ -2,9 +2,10 @@
 
 Readers produce `Article`, the extractor produces `Quote`, the query layer returns
 `SearchResult` (made of `Hit` and `FacetCount`), and the index reports `Stats`. The JSON
-shapes printed by the CLI are these models dumped with `model_dump(mode="json")`, so the
-field names here are the stable, documented contract for scripts: add fields, never
-rename or remove them.
+shapes printed by the CLI are these models dumped with `model_dump(mode="json")` (for
+`search query`, the same dict built without pydantic by `Index.search_json`, held equal to
+the models' dump by tests/test_api.py), so the field names here are the stable, documented
+contract for scripts: add fields, never rename or remove them.
 
 No `from __future__ import annotations` here: pydantic would have to evaluate every
 annotation from its string (a `compile` each), which costs a cold start about 1.5 ms.
