@@ -111,8 +111,24 @@ def count_speakers(reader) -> dict[str, int]:  # noqa: ANN001
     return counts
 
 
+_LAST_REGISTRY: tuple[tuple[str, ...], dict[str, str]] | None = None
+
+
 def registry_names(locals_: list[str]) -> dict[str, str]:
-    """speaker_local -> corpus-wide name, for the bare surnames that have exactly one full name."""
+    """speaker_local -> corpus-wide name, for the bare surnames that have exactly one full name.
+
+    A run asks twice with the same names (when workers need the map, and when the commit
+    checks it): the last answer is remembered."""
+    global _LAST_REGISTRY
+    key = tuple(sorted(locals_))
+    if _LAST_REGISTRY is not None and _LAST_REGISTRY[0] == key:
+        return dict(_LAST_REGISTRY[1])
+    out = _registry_names(key)
+    _LAST_REGISTRY = (key, out)
+    return dict(out)
+
+
+def _registry_names(locals_: tuple[str, ...]) -> dict[str, str]:
     from search.quotes import NameRegistry
 
     registry = NameRegistry()

@@ -84,7 +84,9 @@ def save(index_dir: Path, generation: int, st: IndexState) -> None:
     final = state_path(index_dir, generation)
     tmp = index_dir / f".state.{generation}.{os.getpid()}.tmp"
     with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(data, fh, separators=(",", ":"))
+        # json.dumps, not json.dump: only the one-shot encoder runs in C (json.dump streams
+        # through the pure-Python one, ten times slower: 3 s of an incremental run at 100k files)
+        fh.write(json.dumps(data, separators=(",", ":")))
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, final)
