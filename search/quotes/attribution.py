@@ -184,7 +184,7 @@ def _np_ok(text: str) -> bool:
         if last not in _UNNAMED_HEADS and last + "s" not in _UNNAMED_HEADS and first not in _NP_DETERMINERS and not first[:1].isdigit():
             # 'advocates within the scientific community', 'sources close to the talks': a
             # source noun heading the phrase, with what qualifies it after
-            head = re.split(r"\s(?:in|within|at|of|for|from|with|close|familiar|privy|on)\s", " ".join(words).lower(), maxsplit=1)[0].split()[-1]
+            head = _head_noun(" ".join(words))
             if head not in _UNNAMED_HEADS and not _AGENTS.search(head):
                 return False
     return True
@@ -192,6 +192,15 @@ def _np_ok(text: str) -> bool:
 
 # A noun phrase does not end in a preposition.
 _DANGLING = frozenset("of to for with by about from in on at into than as".split())
+
+_QUALIFIER = re.compile(r"\s(?:in|within|at|of|for|from|with|close|familiar|privy|on)\s")
+
+
+def _head_noun(phrase: str) -> str:
+    """The noun heading a phrase, before what qualifies it ('sources close to the talks' ->
+    'sources'), lower-cased."""
+    return _QUALIFIER.split(phrase.lower(), maxsplit=1)[0].split()[-1]
+
 
 # Plural agent nouns, which name people or groups that can be sources: 'technologists',
 # 'proponents', 'researchers', 'participants'.
@@ -750,7 +759,7 @@ def _source_like(np: str) -> bool:
         words = words[1:]  # 'The process': the capital is the sentence's, not a name's
     if not words or any(w[:1].isupper() for w in words) or (len(words) == 1 and words[0].lower() in PRONOUNS):
         return True
-    head = re.split(r"\s(?:in|within|at|of|for|from|with|close|familiar|privy|on)\s", np.lower(), maxsplit=1)[0].split()[-1].strip(".,")
+    head = _head_noun(np).strip(".,")
     return head in _UNNAMED_HEADS or head + "s" in _UNNAMED_HEADS or bool(_AGENTS.search(head))
 
 
