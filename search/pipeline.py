@@ -34,7 +34,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh.fields import TEXT
-from whoosh.writing import SegmentWriter
 
 from search.analysis import NewsAnalyzer
 from search.documents import article_doc, quote_doc
@@ -46,6 +45,7 @@ from search.readers.manifest import MANIFEST_NAME
 from search.speaker_names import Namer, is_bare
 from search.state import FileEntry, IndexState
 from search.store import HELD_QUOTES_PREFIX
+from search.term_pool import GroupedSegmentWriter
 
 JSONL_CHUNK = 2 << 20  # bytes of JSON Lines per job: small enough to spread, big enough to amortise
 TEXT_CHUNK = 32  # text files per job
@@ -290,9 +290,9 @@ class _SpellOnceText(TEXT):
         return iter(new)
 
 
-def worker_writer(ix, schema, limitmb: int = WRITER_LIMIT_MB) -> tuple[SegmentWriter, Callable[[dict], None]]:  # noqa: ANN001
+def worker_writer(ix, schema, limitmb: int = WRITER_LIMIT_MB) -> tuple[GroupedSegmentWriter, Callable[[dict], None]]:  # noqa: ANN001
     """A lock-free segment writer for one worker and the function that adds a document to it."""
-    writer = SegmentWriter(ix, _lk=False, limitmb=limitmb)
+    writer = GroupedSegmentWriter(ix, _lk=False, limitmb=limitmb)
     writer.schema = schema = copy.deepcopy(schema)
     text = schema["text"]
     if isinstance(text, TEXT) and text.separate_spelling():

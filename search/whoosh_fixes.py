@@ -40,6 +40,7 @@ from __future__ import annotations
 import marshal
 import os
 import struct
+from collections.abc import Callable
 from itertools import islice
 
 import whoosh
@@ -63,12 +64,18 @@ def _cached_reader(self, fieldname, column):  # noqa: ANN001, ANN202 - Whoosh's 
 _BATCH_SIZE = struct.Struct("<Q")  # byte length of the marshalled batch that follows
 
 
+def write_run_batch(f, batch: list) -> None:  # noqa: ANN001 - a binary file
+    """One batch of a run: its marshalled length, then the marshalled list (read back by
+    `_read_run`; search.term_pool writes its runs the same way)."""
+    data = marshal.dumps(batch)
+    f.write(_BATCH_SIZE.pack(len(data)))
+    f.write(data)
+
+
 def _write_run(self, f, items):  # noqa: ANN001, ANN202
     it = iter(items)
     while batch := list(islice(it, _RUN_BATCH)):
-        data = marshal.dumps(batch)
-        f.write(_BATCH_SIZE.pack(len(data)))
-        f.write(data)
+        write_run_batch(f, batch)
     f.close()
 
 
@@ -197,6 +204,17 @@ class _FieldLengths:
         if column is None:
             return [default] * count
         return [_BYTE_LENGTHS[b] for b in (column[n] for n in range(count))]
+
+
+def field_length_table(lengths) -> Callable[[str], list | None]:  # noqa: ANN001 - a per-document reader or None
+    """fieldname -> every document's length of that field, by docnum, as `add_postings`
+    reads them one at a time (None when the codec keeps no lengths)."""
+    if lengths is None:
+        return lambda fieldname: None
+    if not isinstance(lengths, whoosh3.W3PerDocReader):
+        return lambda fieldname: [lengths.doc_field_length(n, fieldname, 0) for n in range(lengths.doc_count_all())]
+    table = _FieldLengths(lengths)
+    return lambda fieldname: table._table(fieldname, 0)
 
 
 _add_postings = base.FieldWriter.add_postings

@@ -44,9 +44,12 @@ def test_posting_runs_read_back_exactly_what_was_written(tmp_path):
 
 def test_a_corpus_that_spills_runs_indexes_every_posting(tmp_path, monkeypatch):
     """A writer whose buffer holds one posting spills a run per posting and merges them all
-    back at commit, through the patched run functions."""
+    back at commit, through the patched run functions. (Workers write through
+    search.term_pool; Whoosh's pool still serves merges of segments, so the worker here is
+    given Whoosh's own writer.)"""
     from whoosh import writing
 
+    from search import pipeline
     from search.indexer import index_paths
     from search.searching import Index
 
@@ -66,6 +69,7 @@ def test_a_corpus_that_spills_runs_indexes_every_posting(tmp_path, monkeypatch):
 
     monkeypatch.setattr(writing.PostingPool, "__init__", tiny_buffer)
     monkeypatch.setattr(writing.PostingPool, "_read_run", counted)
+    monkeypatch.setattr(pipeline, "GroupedSegmentWriter", lambda ix, **kwargs: writing.SegmentWriter(ix, **kwargs))
     index_paths([corpus], tmp_path / "index", workers=1)
     assert read_run is whoosh_fixes._read_run and len(runs) > 100
     with Index.open(tmp_path / "index") as ix:
@@ -97,6 +101,11 @@ def test_patched_writer_writes_the_same_postings_as_whoosh(tmp_path, monkeypatch
     for cls, name, _fix in whoosh_fixes.PATCHES:
         if name != "__init__":  # BufferFile's copy is a reading concern, not a writing one
             monkeypatch.setattr(cls, name, whoosh_fixes.ORIGINALS[(cls, name)])
+    from whoosh.writing import SegmentWriter
+
+    from search import pipeline
+
+    monkeypatch.setattr(pipeline, "GroupedSegmentWriter", lambda ix, **kwargs: SegmentWriter(ix, **kwargs))  # Whoosh's writer, unpatched
     index_paths([seeds], tmp_path / "whoosh", workers=1)
     patched, plain = _postings_of(tmp_path / "patched"), _postings_of(tmp_path / "whoosh")
     assert len(patched) > 1000 and patched == plain

@@ -1,0 +1,310 @@
+"""Postings buffered by term while a worker writes its segment, and written a term at a time.
+
+Whoosh's `PostingPool` keeps every posting as its own 5-tuple (field, term, docnum, weight,
+value), sorts the tuples, spills them in sorted runs, merges the runs back one posting at a
+time through a heap and hands each posting to the field writer with four method calls. At
+100,000 articles that is some 85 million postings, and that per-posting Python work was
+most of the cost of indexing (quote documents carry about 40% of the postings).
+
+A worker adds documents in docnum order, so a term's postings arrive already sorted: only
+the terms need sorting. `TermPool` keeps one flat list per term ([docnum, weight, value,
+...]), sorts terms (not postings) when it spills a run, and merges runs term by term; since
+runs are written in docnum order, a term's lists from successive runs are simply joined.
+`GroupedSegmentWriter` then writes each term's postings a block at a time. The segment files
+are the same bytes Whoosh's own writer produces (tests compare them), so readers, merges
+and every other part of Whoosh are untouched.
+"""
+
+from __future__ import annotations
+
+import heapq
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from whoosh.analysis import IDTokenizer
+from whoosh.codec import whoosh3
+from whoosh.formats import Existence
+from whoosh.util import random_name
+from whoosh.writing import SegmentWriter
+
+from search import whoosh_fixes
+from search.analysis import NewsAnalyzer, NewsPositions
+
+# Estimated bytes of memory, so that a run is spilled at about `limitmb` of real memory:
+# a posting is three list slots plus its weight (a float object); a new term adds its dict
+# slot, its list and its bytes.
+_POSTING_BYTES = 56
+_TERM_BYTES = 200
+# Postings per marshalled batch of a run: a merge holds one batch of every run at once.
+_RUN_BATCH_POSTINGS = 16_384
+
+
+class TermPool:
+    """Stands in for Whoosh's PostingPool in a segment writer whose documents arrive in
+    docnum order (a worker's own new segment; never a merge, which adds postings of older
+    segments out of order)."""
+
+    def __init__(self, tempstore, limitmb: int = 128) -> None:  # noqa: ANN001 - Whoosh's temp storage
+        self.tempstore = tempstore
+        self.limit = limitmb * 1024 * 1024
+        self.fieldnames: set[str] = set()  # Whoosh's writer reads it
+        self._fields: dict[str, dict[bytes, list]] = {}
+        self._size = 0
+        self._runs: list[str] = []
+
+    def add(self, item: tuple) -> None:
+        """One posting, as Whoosh's writer gives it: (field, term, docnum, weight, value)."""
+        fieldname, tbytes, docnum, weight, vbytes = item
+        terms = self._fields.get(fieldname)
+        if terms is None:
+            terms = self._fields[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        flat = terms.get(tbytes)
+        if flat is None:
+            terms[tbytes] = [docnum, weight, vbytes]
+            self._size += _TERM_BYTES + len(tbytes) + len(vbytes or b"")
+        else:
+            flat += (docnum, weight, vbytes)
+            self._size += _POSTING_BYTES + len(vbytes or b"")
+        if self._size > self.limit:
+            self.save()
+
+    def add_field(self, fieldname: str, docnum: int, items, boost: float, scorable: bool) -> tuple[int, bytes | None]:  # noqa: ANN001
+        """Every posting of one field of one document: `items` as `FieldType.index` gives
+        them. Returns the field's length (as Whoosh counts it) and the last value (which
+        Whoosh gives the field's spelling postings)."""
+        terms = self._fields.get(fieldname)
+        if terms is None:
+            terms = self._fields[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        size = length = 0
+        vbytes = None
+        for tbytes, freq, weight, vbytes in items:
+            if scorable:
+                length += freq
+            flat = terms.get(tbytes)
+            if flat is None:
+                terms[tbytes] = [docnum, weight * boost, vbytes]
+                size += _TERM_BYTES + len(tbytes) + len(vbytes or b"")
+            else:
+                flat += (docnum, weight * boost, vbytes)
+                size += _POSTING_BYTES + len(vbytes or b"")
+        self._size += size
+        if self._size > self.limit:
+            self.save()
+        return length, vbytes
+
+    def _sorted_terms(self) -> Iterator[tuple[str, bytes, list]]:
+        fields = self._fields
+        for fieldname in sorted(fields):
+            terms = fields[fieldname]
+            for tbytes in sorted(terms):
+                yield fieldname, tbytes, terms[tbytes]
+
+    def save(self) -> None:
+        """Spill the buffered postings to a run on disk, sorted by field and term."""
+        if not self._fields:
+            return
+        path = f"{random_name()}.run"
+        with self.tempstore.create_file(path).raw_file() as f:
+            batch: list = []
+            held = 0
+            for item in self._sorted_terms():
+                batch.append(item)
+                held += len(item[2])
+                if held >= 3 * _RUN_BATCH_POSTINGS:
+                    whoosh_fixes.write_run_batch(f, batch)
+                    batch, held = [], 0
+            if batch:
+                whoosh_fixes.write_run_batch(f, batch)
+        self._runs.append(path)
+        self._fields = {}
+        self._size = 0
+
+    def _open_run(self, path: str):  # noqa: ANN202 - read by whoosh_fixes._read_run
+        return self.tempstore.open_file(path).raw_file()
+
+    def _remove_run(self, path: str) -> None:
+        self.tempstore.delete_file(path)
+
+    def terms(self) -> Iterator[tuple[str, bytes, list]]:
+        """Every (field, term, [docnum, weight, value, ...]) in field and term order, each
+        term once, its postings in docnum order."""
+        if not self._runs:
+            yield from self._sorted_terms()
+            self._fields = {}
+            return
+        sources = [whoosh_fixes._read_run(self, path) for path in self._runs]
+        sources.append(self._sorted_terms())  # what is still in memory holds the last docnums
+        runs = [((f, t, i, flat) for f, t, flat in source) for i, source in enumerate(sources)]
+        self._runs = []
+        key = parts = None
+        for f, t, _, flat in heapq.merge(*runs):  # ties on (field, term) go in run order
+            if (f, t) != key:
+                if key is not None:
+                    yield key[0], key[1], parts[0] if len(parts) == 1 else [x for p in parts for x in p]
+                key, parts = (f, t), [flat]
+            else:
+                parts.append(flat)
+        if key is not None:
+            yield key[0], key[1], parts[0] if len(parts) == 1 else [x for p in parts for x in p]
+        self._fields = {}
+
+    def cleanup(self) -> None:
+        for path in self._runs:
+            try:
+                self._remove_run(path)
+            except OSError:
+                pass
+        self._runs = []
+        self._fields = {}
+
+
+def write_terms(fieldwriter, schema, lengths, terms: Iterator[tuple[str, bytes, list]]) -> None:  # noqa: ANN001
+    """Write grouped postings through a W3 field writer, a block at a time: the same calls
+    `FieldWriter.add_postings` makes per posting, with the same block statistics."""
+    table = whoosh_fixes.field_length_table(lengths)
+    lastfn = None
+    lens = None
+    for fieldname, tbytes, flat in terms:
+        if fieldname != lastfn:
+            if lastfn is not None:
+                fieldwriter.finish_field()
+            fieldwriter.start_field(fieldname, schema[fieldname])
+            lastfn = fieldname
+            lens = table(fieldname)
+        fieldwriter.start_term(tbytes)
+        pw = fieldwriter._postwriter
+        ids, weights, values = flat[0::3], flat[1::3], flat[2::3]
+        limit = pw._blocklimit
+        n = len(ids)
+        for start in range(0, n, limit):
+            if start:
+                pw._write_block()
+            end = start + limit
+            block_ids = ids[start:end] if n > limit else ids
+            block_weights = weights[start:end] if n > limit else weights
+            pw._ids = array("I", block_ids)
+            pw._weights = array("f", block_weights)
+            pw._values = [v for v in (values[start:end] if n > limit else values) if v]
+            top = max(block_weights)
+            pw._maxweight = top if top > 0 else 0
+            if lens is not None:
+                nonzero = [x for x in (lens[d] for d in block_ids) if x]
+                if nonzero:
+                    pw._minlength = min(nonzero)
+                    pw._maxlength = max(nonzero)
+        fieldwriter.finish_term()
+    if lastfn is not None:
+        fieldwriter.finish_field()
+
+
+@dataclass(frozen=True)
+class _FieldPlan:
+    """What `add_document` asks of a field, asked once per writer instead of per document."""
+
+    field: object
+    indexed: bool
+    scorable: bool
+    spelling: str | None  # the field of its unstemmed spelling words
+    vector: object
+    stored: bool
+    column: object
+
+
+class GroupedSegmentWriter(SegmentWriter):
+    """A SegmentWriter for a new segment filled in docnum order (see the module's doc)."""
+
+    def __init__(self, ix, limitmb: int = 128, **kwargs: object) -> None:  # noqa: ANN001
+        super().__init__(ix, limitmb=limitmb, **kwargs)
+        if isinstance(self.fieldwriter, whoosh3.W3FieldWriter):
+            self.pool = TermPool(self._tempstorage, limitmb=limitmb)
+        self._plans: dict[str, _FieldPlan] = {}
+
+    def add_document(self, **fields: object) -> None:
+        """Whoosh's `SegmentWriter.add_document`, with each field's postings handed to the
+        pool in one call, and the two kinds of field that make up most postings (one-term
+        IDs and `NewsAnalyzer` text) indexed without Whoosh's token-by-token pipeline."""
+        pool = self.pool
+        if not isinstance(pool, TermPool):
+            return super().add_document(**fields)
+        self._check_state()
+        perdocwriter = self.perdocwriter
+        docnum = self.docnum
+        fieldnames = sorted(fields)
+        if any(name.startswith("_") for name in fieldnames):  # boosts or custom stored values
+            return self._add_document_with_options(fields)
+        plans = self._plans
+        perdocwriter.start_doc(docnum)
+        vbytes = None
+        for fieldname in fieldnames:
+            plan = plans.get(fieldname) or self._plan(fieldname)
+            value = fields[fieldname]
+            if value is None:
+                continue
+            field = plan.field
+            length = 0
+            if plan.indexed:
+                length, last = pool.add_field(fieldname, docnum, _index(field, value), 1.0, plan.scorable)
+                if last is not None:
+                    vbytes = last
+            if plan.spelling:
+                for word in field.spellable_words(value):
+                    pool.add((plan.spelling, word.encode("utf-8"), 0, 1, vbytes))  # Whoosh's values, as it gives them
+            if plan.vector:
+                vitems = sorted((text, weight, vb) for text, _, weight, vb in plan.vector.word_values(value, field.analyzer, mode="index"))
+                perdocwriter.add_vector_items(fieldname, field, vitems)
+            perdocwriter.add_field(fieldname, field, value if plan.stored else None, length)
+            if plan.column:
+                perdocwriter.add_column_value(fieldname, plan.column, field.to_column_value(value))
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+        return None
+
+    def _add_document_with_options(self, fields: dict) -> None:
+        # "_boost", "_<field>_boost", "_stored_<field>": rare, left to Whoosh's own loop
+        # with its postings handed to the pool one at a time.
+        return super().add_document(**fields)
+
+    def _plan(self, fieldname: str) -> _FieldPlan:
+        if fieldname not in self.schema:
+            self._check_fields(self.schema, [fieldname])  # raises Whoosh's UnknownFieldError
+        field = self.schema[fieldname]
+        plan = self._plans[fieldname] = _FieldPlan(
+            field=field,
+            indexed=field.indexed,
+            scorable=field.scorable,
+            spelling=field.spelling_fieldname(fieldname) if field.separate_spelling() else None,
+            vector=field.vector or None,
+            stored=field.stored,
+            column=field.column_type or None,
+        )
+        return plan
+
+    def add_reader(self, reader) -> None:  # noqa: ANN001
+        raise NotImplementedError("a GroupedSegmentWriter only adds new documents")
+
+    def _flush_segment(self) -> None:
+        if not isinstance(self.pool, TermPool):
+            return super()._flush_segment()
+        self.perdocwriter.close()
+        pdr = self.per_document_reader() if self.codec.length_stats else None
+        write_terms(self.fieldwriter, self.schema, pdr, self.pool.terms())
+        self.fieldwriter.close()
+        if pdr:
+            pdr.close()
+        return None
+
+
+def _index(field, value):  # noqa: ANN001, ANN202
+    """What `field.index(value)` gives, computed directly for a one-term ID field and for
+    text analysed by `NewsAnalyzer` (the same tuples: tests compare the segments)."""
+    fmt = field.format
+    if isinstance(value, str):
+        if type(fmt) is Existence and type(field.analyzer) is IDTokenizer:
+            return ((value.encode("utf-8"), 1, fmt.field_boost, b""),)
+        if type(fmt) is NewsPositions and type(field.analyzer) is NewsAnalyzer:
+            return [(word.encode("utf-8"), n, weight, vb) for word, n, weight, vb in fmt.word_values(value, field.analyzer, mode="index")]
+    return field.index(value)

@@ -1,0 +1,100 @@
+"""Workers write their segments through search.term_pool: the segments must be what Whoosh's
+own SegmentWriter writes from the same documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+from test_whoosh_fixes import _postings_of
+from whoosh.writing import SegmentWriter
+
+from search import pipeline, term_pool
+from search.indexer import index_paths
+from search.searching import Index
+from search.store import open_index
+
+
+def _segment_files(index_dir: Path) -> dict[str, bytes]:
+    """Every file of every segment, by name with the segment's random id taken out."""
+    ix = open_index(index_dir)
+    out = {}
+    for segment in ix._segments():
+        storage = segment.open_compound_file(ix.storage) if segment.is_compound() else ix.storage
+        for name in storage.list():
+            if segment.segid in name:
+                out[name.replace(segment.segid, "SEG")] = storage.open_file(name).read()
+    return out
+
+
+def _with_whoosh_writer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "GroupedSegmentWriter", lambda ix, **kwargs: SegmentWriter(ix, **kwargs))
+
+
+def test_a_worker_segment_is_byte_for_byte_whooshs(tmp_path, monkeypatch):
+    index_paths([SEEDS], tmp_path / "grouped", workers=1)
+    with monkeypatch.context() as m:
+        _with_whoosh_writer(m)
+        index_paths([SEEDS], tmp_path / "whoosh", workers=1)
+    grouped, whoosh = _segment_files(tmp_path / "grouped"), _segment_files(tmp_path / "whoosh")
+    assert any(name.endswith(".pst") for name in grouped) and any(name.endswith(".trm") for name in grouped)
+    assert sorted(grouped) == sorted(whoosh)
+    for name in grouped:
+        assert grouped[name] == whoosh[name], name
+
+
+def test_postings_spilled_in_many_runs_come_back_whole_and_in_order(tmp_path, monkeypatch):
+    """A pool that holds one document's postings spills a run per field of every document;
+    the merged terms must give exactly the postings Whoosh writes without any spill."""
+    init, runs = term_pool.TermPool.__init__, []
+    save = term_pool.TermPool.save
+
+    def tiny(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        self.limit = 1
+
+    def counted(self):
+        runs.append(1)
+        return save(self)
+
+    with monkeypatch.context() as m:
+        m.setattr(term_pool.TermPool, "__init__", tiny)
+        m.setattr(term_pool.TermPool, "save", counted)
+        index_paths([SEEDS], tmp_path / "grouped", workers=1)
+    with monkeypatch.context() as m:
+        _with_whoosh_writer(m)
+        index_paths([SEEDS], tmp_path / "whoosh", workers=1)
+    assert len(runs) > 500
+    grouped, whoosh = _postings_of(tmp_path / "grouped"), _postings_of(tmp_path / "whoosh")
+    assert len(grouped) > 1000 and grouped == whoosh
+    with Index.open(tmp_path / "grouped") as ix:
+        assert ix.search("normality", kind="quote").total >= 1
+
+
+def test_terms_join_a_terms_postings_across_runs(tmp_path):
+    from whoosh.filedb.filestore import FileStorage
+
+    pool = term_pool.TermPool(FileStorage(str(tmp_path)))
+    for docnum in range(6):
+        items = [(b"common", 1, 1.0, b"v%d" % docnum)] + ([(b"odd", 2, 2.0, b"")] if docnum % 2 else [])
+        pool.add_field("text", docnum, items, 1.5, True)
+        if docnum in (1, 3):
+            pool.save()  # runs: docs 0-1, 2-3; docs 4-5 stay in memory
+    assert len(list(tmp_path.iterdir())) == 2
+    got = list(pool.terms())
+    assert got == [
+        ("text", b"common", [0, 1.5, b"v0", 1, 1.5, b"v1", 2, 1.5, b"v2", 3, 1.5, b"v3", 4, 1.5, b"v4", 5, 1.5, b"v5"]),
+        ("text", b"odd", [1, 3.0, b"", 3, 3.0, b"", 5, 3.0, b""]),
+    ]
+    assert list(tmp_path.iterdir()) == []  # runs are removed once read
+
+
+def test_a_grouped_writer_refuses_to_merge_other_segments(seeds_index):
+    ix = open_index(seeds_index)
+    writer = term_pool.GroupedSegmentWriter(ix, _lk=False)
+    try:
+        with ix.reader() as reader, pytest.raises(NotImplementedError):
+            writer.add_reader(reader)
+    finally:
+        writer.cancel()
