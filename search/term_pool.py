@@ -56,19 +56,7 @@ class TermPool:
     def add(self, item: tuple) -> None:
         """One posting, as Whoosh's writer gives it: (field, term, docnum, weight, value)."""
         fieldname, tbytes, docnum, weight, vbytes = item
-        terms = self._fields.get(fieldname)
-        if terms is None:
-            terms = self._fields[fieldname] = {}
-            self.fieldnames.add(fieldname)
-        flat = terms.get(tbytes)
-        if flat is None:
-            terms[tbytes] = [docnum, weight, vbytes]
-            self._size += _TERM_BYTES + len(tbytes) + len(vbytes or b"")
-        else:
-            flat += (docnum, weight, vbytes)
-            self._size += _POSTING_BYTES + len(vbytes or b"")
-        if self._size > self.limit:
-            self.save()
+        self.add_field(fieldname, docnum, ((tbytes, 0, weight, vbytes),), 1, False)  # an int boost keeps an int weight
 
     def add_field(self, fieldname: str, docnum: int, items, boost: float, scorable: bool) -> tuple[int, bytes | None]:  # noqa: ANN001
         """Every posting of one field of one document: `items` as `FieldType.index` gives
