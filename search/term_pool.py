@@ -116,11 +116,14 @@ class TermPool:
     def _remove_run(self, path: str) -> None:
         self.tempstore.delete_file(path)
 
-    def terms(self) -> Iterator[tuple[str, bytes, list]]:
-        """Every (field, term, [docnum, weight, value, ...]) in field and term order, each
-        term once, its postings in docnum order."""
+    def terms(self) -> Iterator[tuple[str, bytes, list[list]]]:
+        """Every (field, term, parts) in field and term order, each term once; its postings
+        are the parts' flat lists [docnum, weight, value, ...] one after the other, in docnum
+        order (a list per run that holds the term: never joined, a common term's postings
+        would be copied whole)."""
         if not self._runs:
-            yield from self._sorted_terms()
+            for fieldname, tbytes, flat in self._sorted_terms():
+                yield fieldname, tbytes, [flat]
             self._fields = {}
             return
         sources = [whoosh_fixes._read_run(self, path) for path in self._runs]
@@ -131,12 +134,12 @@ class TermPool:
         for f, t, _, flat in heapq.merge(*runs):  # ties on (field, term) go in run order
             if (f, t) != key:
                 if key is not None:
-                    yield key[0], key[1], parts[0] if len(parts) == 1 else [x for p in parts for x in p]
+                    yield key[0], key[1], parts
                 key, parts = (f, t), [flat]
             else:
                 parts.append(flat)
         if key is not None:
-            yield key[0], key[1], parts[0] if len(parts) == 1 else [x for p in parts for x in p]
+            yield key[0], key[1], parts
         self._fields = {}
 
     def cleanup(self) -> None:
@@ -149,13 +152,13 @@ class TermPool:
         self._fields = {}
 
 
-def write_terms(fieldwriter, schema, lengths, terms: Iterator[tuple[str, bytes, list]]) -> None:  # noqa: ANN001
+def write_terms(fieldwriter, schema, lengths, terms: Iterator[tuple[str, bytes, list[list]]]) -> None:  # noqa: ANN001
     """Write grouped postings through a W3 field writer, a block at a time: the same calls
     `FieldWriter.add_postings` makes per posting, with the same block statistics."""
     table = whoosh_fixes.field_length_table(lengths)
     lastfn = None
     lens = None
-    for fieldname, tbytes, flat in terms:
+    for fieldname, tbytes, parts in terms:
         if fieldname != lastfn:
             if lastfn is not None:
                 fieldwriter.finish_field()
@@ -164,28 +167,49 @@ def write_terms(fieldwriter, schema, lengths, terms: Iterator[tuple[str, bytes, 
             lens = table(fieldname)
         fieldwriter.start_term(tbytes)
         pw = fieldwriter._postwriter
-        ids, weights, values = flat[0::3], flat[1::3], flat[2::3]
-        limit = pw._blocklimit
-        n = len(ids)
-        for start in range(0, n, limit):
-            if start:
-                pw._write_block()
-            end = start + limit
-            block_ids = ids[start:end] if n > limit else ids
-            block_weights = weights[start:end] if n > limit else weights
-            pw._ids = array("I", block_ids)
-            pw._weights = array("f", block_weights)
-            pw._values = [v for v in (values[start:end] if n > limit else values) if v]
-            top = max(block_weights)
+        for n, (ids, weights, values) in enumerate(_blocks(parts, pw._blocklimit)):
+            if n:
+                pw._write_block()  # every block but the last, which finish_term writes
+            pw._ids = array("I", ids)
+            pw._weights = array("f", weights)
+            pw._values = [v for v in values if v]
+            top = max(weights)
             pw._maxweight = top if top > 0 else 0
             if lens is not None:
-                nonzero = [x for x in (lens[d] for d in block_ids) if x]
+                nonzero = [x for x in (lens[d] for d in ids) if x]
                 if nonzero:
                     pw._minlength = min(nonzero)
                     pw._maxlength = max(nonzero)
         fieldwriter.finish_term()
     if lastfn is not None:
         fieldwriter.finish_field()
+
+
+def _blocks(parts: list[list], limit: int) -> Iterator[tuple[list, list, list]]:
+    """(docnums, weights, values) of each block of `limit` postings of a term whose postings
+    are the flat lists `parts` one after the other: all blocks full but the last."""
+    step = 3 * limit
+    pending: list = []
+    for flat in parts:
+        start = 0
+        if pending:
+            start = step - len(pending)
+            pending = pending + flat[:start]
+            if len(pending) < step:
+                continue
+            yield pending[0::3], pending[1::3], pending[2::3]
+            pending = []
+        n = len(flat)
+        if start == 0 and n <= step:
+            pending = flat  # the usual case: a term's postings fit one block
+            continue
+        while n - start > step:
+            chunk = flat[start : start + step]
+            yield chunk[0::3], chunk[1::3], chunk[2::3]
+            start += step
+        pending = flat[start:]
+    if pending:
+        yield pending[0::3], pending[1::3], pending[2::3]
 
 
 @dataclass(frozen=True)

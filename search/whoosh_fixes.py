@@ -208,13 +208,21 @@ class _FieldLengths:
 
 def field_length_table(lengths) -> Callable[[str], list | None]:  # noqa: ANN001 - a per-document reader or None
     """fieldname -> every document's length of that field, by docnum, as `add_postings`
-    reads them one at a time (None when the codec keeps no lengths)."""
+    reads them one at a time (None when the codec or the field keeps no lengths)."""
     if lengths is None:
         return lambda fieldname: None
     if not isinstance(lengths, whoosh3.W3PerDocReader):
         return lambda fieldname: [lengths.doc_field_length(n, fieldname, 0) for n in range(lengths.doc_count_all())]
     table = _FieldLengths(lengths)
-    return lambda fieldname: table._table(fieldname, 0)
+
+    def lengths_of(fieldname: str) -> list | None:
+        # Not cached (a field's postings are written together), and None for a field without
+        # lengths: a list of zeros per field is some MB at a 50,000-article segment.
+        if not lengths.has_column(whoosh3._lenfield(fieldname)):
+            return None
+        return table._table(fieldname, 0)
+
+    return lengths_of
 
 
 _add_postings = base.FieldWriter.add_postings

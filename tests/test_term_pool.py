@@ -82,7 +82,7 @@ def test_terms_join_a_terms_postings_across_runs(tmp_path):
         if docnum in (1, 3):
             pool.save()  # runs: docs 0-1, 2-3; docs 4-5 stay in memory
     assert len(list(tmp_path.iterdir())) == 2
-    got = list(pool.terms())
+    got = [(f, t, [x for part in parts for x in part]) for f, t, parts in pool.terms()]
     assert got == [
         ("text", b"common", [0, 1.5, b"v0", 1, 1.5, b"v1", 2, 1.5, b"v2", 3, 1.5, b"v3", 4, 1.5, b"v4", 5, 1.5, b"v5"]),
         ("text", b"odd", [1, 3.0, b"", 3, 3.0, b"", 5, 3.0, b""]),
@@ -98,3 +98,19 @@ def test_a_grouped_writer_refuses_to_merge_other_segments(seeds_index):
             writer.add_reader(reader)
     finally:
         writer.cancel()
+
+
+@pytest.mark.parametrize("sizes", [[1], [4], [5], [3, 1], [2, 2, 2], [4, 4], [9], [1, 8, 3], [4, 1, 4, 1]])
+def test_blocks_cut_a_terms_parts_into_full_blocks_and_a_last_one(sizes):
+    limit, docnum, parts = 4, 0, []
+    for size in sizes:
+        part = []
+        for _ in range(size):
+            part += [docnum, float(docnum), b"v%d" % docnum]
+            docnum += 1
+        parts.append(part)
+    blocks = list(term_pool._blocks(parts, limit))
+    assert [d for ids, _, _ in blocks for d in ids] == list(range(docnum))
+    assert [w for _, ws, _ in blocks for w in ws] == [float(d) for d in range(docnum)]
+    assert [v for _, _, vs in blocks for v in vs] == [b"v%d" % d for d in range(docnum)]
+    assert all(len(ids) == limit for ids, _, _ in blocks[:-1]) and 0 < len(blocks[-1][0]) <= limit
