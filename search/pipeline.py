@@ -112,14 +112,11 @@ class Scan:
 # --- scanning -------------------------------------------------------------------------
 
 
-def _manifest_sig(sf: SourceFile, cache: dict[Path, str], folders: dict[Path, str]) -> str:
-    """The manifests that may give this text file metadata, by size and mtime: a manifest
-    edit makes its files be read again even though they did not change themselves. The
-    answer is the same for every file of a folder, so it is worked out once per folder."""
-    if sf.path.parent in folders:
-        return folders[sf.path.parent]
+def _manifest_sig(folder: Path, root: Path, cache: dict[Path, str]) -> str:
+    """The manifests that may give the text files of `folder` metadata, by size and mtime: a
+    manifest edit makes its files be read again even though they did not change themselves.
+    Worked out once per folder."""
     parts = []
-    folder = sf.path.parent
     while True:
         if folder not in cache:
             m = folder / MANIFEST_NAME
@@ -129,12 +126,25 @@ def _manifest_sig(sf: SourceFile, cache: dict[Path, str], folders: dict[Path, st
             except OSError:
                 cache[folder] = ""
         if cache[folder]:  # named relative to the root: the same however the root was given
-            parts.append(f"{folder.relative_to(sf.root).as_posix()}:{cache[folder]}")
-        if folder == sf.root or folder.parent == folder:
+            parts.append(f"{folder.relative_to(root).as_posix()}:{cache[folder]}")
+        if folder == root or folder.parent == folder:
             break
         folder = folder.parent
-    folders[sf.path.parent] = sig = ";".join(parts)
-    return sig
+    return ";".join(parts)
+
+
+@dataclass
+class Found:
+    """A corpus file as the walk finds it (plain strings: at 100,000 files, building a Path
+    per file was half the cost of an incremental run)."""
+
+    path: str  # as the user gave it
+    root: str  # the root as given
+    key: str  # resolved path: the key of the file in the state
+    root_key: str  # resolved root
+    st: os.stat_result
+    jsonl: bool
+    sig: str  # the manifests of its folder (text files)
 
 
 def _cut_jsonl(path: Path, chunk: int) -> tuple[str, list[tuple[int, int, int]]]:
@@ -162,48 +172,56 @@ def _cut_jsonl(path: Path, chunk: int) -> tuple[str, list[tuple[int, int, int]]]
     return h.hexdigest(), ranges
 
 
-def _walk(paths: list[Path]) -> Iterator[tuple[SourceFile, str, str, os.stat_result] | Skip]:
+def _walk(paths: list[Path], manifests: dict[Path, str]) -> Iterator[Found | Skip]:
     """The files of `search.readers.corpus.iter_files`, in the same order and with the same
     rules, with each file's state key (its resolved path), its resolved root and its stat.
     One `scandir` per folder and one `stat` per file: at 100,000 files the walk is what an
     incremental run mostly costs, so no path is resolved or stat'ed twice."""
     for given in check_paths(paths):
         if given.is_file():
-            sf = SourceFile(given, given.parent)
-            yield from _classify(sf, str(given.resolve()), str(given.parent.resolve()))
+            root = given.parent
+            sig = _manifest_sig(root, root, manifests)
+            yield from _classify(str(given), str(root), str(given.resolve()), str(root.resolve()), sig)
             continue
-        yield from _walk_folder(given, given, given.resolve(), str(given.resolve()))
+        yield from _walk_folder(given, given, str(given.resolve()), str(given.resolve()), manifests)
 
 
-def _walk_folder(folder: Path, root: Path, rfolder: Path, root_key: str) -> Iterator[tuple[SourceFile, str, str, os.stat_result] | Skip]:
+def _walk_folder(folder: Path, root: Path, rfolder: str, root_key: str, manifests: dict[Path, str]) -> Iterator[Found | Skip]:
     # Entries by name, each subfolder walked where it falls: the order of sorted(rglob()).
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
         yield Skip(str(folder), exc.strerror or str(exc))
         return
+    sig = None
+    sfolder, sroot = str(folder), str(root)
+    join = os.path.join
     for entry in entries:
-        if entry.name.startswith("."):
+        name = entry.name
+        if name.startswith("."):
             continue
         if entry.is_dir():
-            yield from _walk_folder(folder / entry.name, root, rfolder / entry.name, root_key)
+            yield from _walk_folder(folder / name, root, join(rfolder, name), root_key, manifests)
         elif entry.is_file():
-            yield from _classify(SourceFile(folder / entry.name, root), str(rfolder / entry.name), root_key, entry)
+            if sig is None:
+                sig = _manifest_sig(folder, root, manifests)
+            yield from _classify(join(sfolder, name), sroot, join(rfolder, name), root_key, sig, entry)
 
 
-def _classify(sf: SourceFile, key: str, root_key: str, entry: os.DirEntry | None = None):  # noqa: ANN202
-    suffix = sf.path.suffix.lower()
+def _classify(path: str, root: str, key: str, root_key: str, sig: str, entry: os.DirEntry | None = None) -> Iterator[Found | Skip]:
+    suffix = os.path.splitext(path)[1].lower()
     if suffix in QUIET_SUFFIXES:
         return
     if suffix not in JSONL_SUFFIXES and suffix not in TEXT_SUFFIXES:
-        yield Skip(str(sf.path), f"unsupported file type '{suffix}' (use .txt or .jsonl)")
+        yield Skip(path, f"unsupported file type '{suffix}' (use .txt or .jsonl)")
         return
     try:
-        st = entry.stat() if entry is not None else sf.path.stat()
+        st = entry.stat() if entry is not None else os.stat(path)
     except OSError as exc:
-        yield Skip(str(sf.path), exc.strerror or str(exc))
+        yield Skip(path, exc.strerror or str(exc))
         return
-    yield sf, key, root_key, st
+    jsonl = suffix in JSONL_SUFFIXES
+    yield Found(path, root, key, root_key, st, jsonl, "" if jsonl else sig)
 
 
 def scan(paths: list[Path], old: IndexState, jsonl_chunk: int = JSONL_CHUNK, text_chunk: int = TEXT_CHUNK) -> Scan:
@@ -211,27 +229,23 @@ def scan(paths: list[Path], old: IndexState, jsonl_chunk: int = JSONL_CHUNK, tex
     out = Scan()
     batch: list[FileJob] = []
     manifests: dict[Path, str] = {}
-    folder_sigs: dict[Path, str] = {}
     order = 0
-    for found in _walk(paths):
+    for found in _walk(paths, manifests):
         if isinstance(found, Skip):
             out.skips.append(str(found))
             continue
-        item, key, root_key, st = found
+        key, st = found.key, found.st
         if key in out.seen:  # the same file reached through two given paths
             continue
         out.seen.add(key)
         order += 1
-        root = root_key
-        sig = "" if item.is_jsonl else _manifest_sig(item, manifests, folder_sigs)
+        root, sig = found.root_key, found.sig
         prev = old.files.get(key)
         if prev and (prev.size, prev.mtime, prev.root, prev.sig) == (st.st_size, st.st_mtime_ns, root, sig):
             out.unchanged[key] = prev
             continue
-        base = dict(
-            key=key, path=str(item.path), root=str(item.root), root_key=root, jsonl=item.is_jsonl, order=order, size=st.st_size, mtime=st.st_mtime_ns, sig=sig
-        )
-        if not item.is_jsonl:
+        base = dict(key=key, path=found.path, root=found.root, root_key=root, jsonl=found.jsonl, order=order, size=st.st_size, mtime=st.st_mtime_ns, sig=sig)
+        if not found.jsonl:
             batch.append(FileJob(**base))
             out.total_bytes += st.st_size
             out.files_to_read += 1
@@ -240,9 +254,9 @@ def scan(paths: list[Path], old: IndexState, jsonl_chunk: int = JSONL_CHUNK, tex
                 batch = []
             continue
         try:
-            digest, ranges = _cut_jsonl(item.path, jsonl_chunk)
+            digest, ranges = _cut_jsonl(Path(found.path), jsonl_chunk)
         except OSError as exc:
-            out.skips.append(f"{item.path}: {exc.strerror or exc}")
+            out.skips.append(f"{found.path}: {exc.strerror or exc}")
             continue
         if prev and prev.digest == digest and prev.root == root:  # touched, not changed
             out.unchanged[key] = FileEntry(root, st.st_size, st.st_mtime_ns, sig, digest, prev.articles)
