@@ -8,7 +8,8 @@ cores busy and never sits in memory whole.
 
 `run_jobs` hands the jobs to worker processes. Each worker reads its files, skips articles
 whose content hash is unchanged, extracts quotes and writes article and quote documents
-into *its own* Whoosh segment (`SegmentWriter` without the lock, which the parent holds).
+into *its own* Whoosh segment (a `search.term_pool.GroupedSegmentWriter`, which buffers
+postings by term, without the lock, which the parent holds).
 Documents never cross a process boundary: only small per-file results travel back, so
 the parent is free to do the bookkeeping and draw progress. The queue of jobs is bounded,
 so a corpus of any size flows through in constant memory. When the jobs are done each
