@@ -9,8 +9,9 @@ most of the cost of indexing (quote documents carry about 40% of the postings).
 A worker adds documents in docnum order, so a term's postings arrive already sorted: only
 the terms need sorting. `TermPool` keeps one flat list per term ([docnum, weight, value,
 ...]), sorts terms (not postings) when it spills a run, and merges runs term by term; since
-runs are written in docnum order, a term's lists from successive runs are simply joined.
-`GroupedSegmentWriter` then writes each term's postings a block at a time. The segment files
+runs are written in docnum order, a term's lists from successive runs follow one another.
+`GroupedSegmentWriter` then writes each term's postings a block at a time, cut across those
+lists without joining them. The segment files
 are the same bytes Whoosh's own writer produces (tests compare them), so readers, merges
 and every other part of Whoosh are untouched.
 """
