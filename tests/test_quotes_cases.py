@@ -833,3 +833,108 @@ def test_a_learned_stance_cue_needs_a_source_as_its_subject(text, speaker):
         assert found == []
     else:
         assert [q.speaker_mention for q in found] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, said",
+    [
+        (
+            "The new rules, which officials said will take effect in May, will not apply to every town.",
+            "officials",
+            "will take effect in May",
+        ),
+        ("Council members rejected a plan they say would double the fares.", "they", "would double the fares"),
+        (
+            "The mayor praised what many analysts said was a sign of a recovering economy, and left.",
+            "many analysts",
+            "was a sign of a recovering economy",
+        ),
+    ],
+)
+def test_speaker_inside_a_relative_clause_says_the_rest_of_that_clause(text, speaker, said):
+    found = [q for q in quotes_of(text) if q.speaker_mention == speaker]
+    assert [(q.kind, q.text) for q in found] == [("indirect", said)]
+
+
+def test_a_relative_clause_that_reports_nothing_is_no_quote():
+    """'the man they said they met' has no clause of its own after the cue."""
+    assert quotes_of("The bill, which the council passed in May, failed.") == []
+    assert quotes_of("It was the plan that he wrote last year.") == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker, said",
+    [
+        (
+            "As reported by the Harbor Gazette, the council will vote on the bridge in June.",
+            "the Harbor Gazette",
+            "the council will vote on the bridge in June",
+        ),
+        ("The meeting was first reported by the Harbor Gazette.", "the Harbor Gazette", "The meeting"),
+        (
+            "Ruiz was asked by a caller whether the bridge would reopen before winter.",
+            "a caller",
+            "whether the bridge would reopen before winter",
+        ),
+        (
+            "The council acted after being warned by state engineers that the bridge was unsafe.",
+            "state engineers",
+            "the bridge was unsafe",
+        ),
+    ],
+)
+def test_passive_cue_takes_its_speaker_from_by(text, speaker, said):
+    q = only(text)
+    assert (q.kind, q.speaker_mention, q.text) == ("indirect", speaker, said)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report was written by Adam Kessler.",  # an author, not a claim
+        "The bill was signed by the governor on Tuesday.",
+        "He was joined by his wife and two daughters.",
+    ],
+)
+def test_passive_with_an_agent_that_reports_nothing_is_no_quote(text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker, said",
+    [
+        (
+            "More than six in 10 said they were not looking forward to the campaign.",
+            "six in 10",
+            "they were not looking forward to the campaign",
+        ),
+        ("But hacking specialists say the leaked files might not be genuine.", "hacking specialists", "the leaked files might not be genuine"),
+        ("In response, Twitter said it actively investigated the threats.", "Twitter", "it actively investigated the threats"),
+        ("Bernie Sanders’ campaign says it raised $21 million in January.", "Bernie Sanders’ campaign", "it raised $21 million in January"),
+    ],
+)
+def test_subjects_of_polls_groups_and_plural_possessives(text, speaker, said):
+    q = only(text)
+    assert (q.speaker_mention, q.text) == (speaker, said)
+
+
+def test_participle_after_a_comma_inside_the_closing_quote_is_its_own_attribution():
+    """'… “founded ISIS,” saying …': the comma sits inside the quotation mark."""
+    text = "Gov. Ruiz blamed the press for its “endless gotchas,” saying reporters had missed the point of his speech."
+    found = quotes_of(text)
+    assert any(q.cue == "saying" and q.text == "reporters had missed the point of his speech" and q.speaker == "Ruiz" for q in found), [
+        (q.cue, q.text, q.speaker) for q in found
+    ]
+
+
+def test_a_second_cue_after_but_and_an_auxiliary_shares_the_subject():
+    text = "Ruiz has supported the toll for years but has since said the bridge should be free for residents."
+    found = quotes_of(text)
+    assert ("said", "the bridge should be free for residents", "Ruiz") in [(q.cue, q.text, q.speaker) for q in found]
+
+
+def test_an_attribution_around_a_relative_clause_keeps_its_own_content():
+    """'Sanders, who endorsed Clinton, said …': 'said' is Sanders's cue, not inside what he endorsed."""
+    text = "Bernie Sanders, who on Tuesday endorsed Clinton, said Wednesday he agrees with the ruling."
+    found = quotes_of(text)
+    assert ("said", "he agrees with the ruling") in [(q.cue, q.text.removeprefix("Wednesday ")) for q in found], [(q.cue, q.text) for q in found]

@@ -65,7 +65,7 @@ _AUX_WORDS = frozenset(
 )
 # Where a clause may start, so the subject of a cue is what follows the last of these.
 _BOUNDARY = re.compile(
-    r"(?:[,;:(\[]|[”\"’»]\s|\s[—–]\s?|\s-\s|·\s|"
+    r"(?:[,;:(\[]|(?:[”\"»]|(?<![sz])’)\s|\s[—–]\s?|\s-\s|·\s|"
     r"\b(?:and|but|that|because|while|as|when|if|although|though|after|before|since|so|whereas|"
     r"where|or|unless|until|than|whether|once|then|now)\s)"
 )
@@ -130,6 +130,7 @@ class Mention:
     end: int
     text: str
     description: str | None = None
+    relative: bool = False  # the subject of a relative clause ('which officials said …')
 
 
 @dataclass(slots=True)
@@ -172,8 +173,10 @@ def _np_ok(text: str) -> bool:
     if first in _SUBORDINATORS and not (len(words) > 1 and words[1][:1].isupper() and first in ("and", "but")):
         return False
     if first in ("according", "referring", "citing") or (
-        first.endswith("ing") and (words[0].islower() or (len(words) > 1 and words[1][:1].islower()))
-    ):  # 'Speaking to reporters', not a name like 'Ebeling' or 'Sterling Brown'
+        first.endswith("ing")
+        and (words[0].islower() or (len(words) > 1 and words[1][:1].islower()))
+        and not (len(words) == 2 and _is_source_head(words[1]))
+    ):  # 'Speaking to reporters', not a name like 'Ebeling' or 'Sterling Brown' (nor 'hacking specialists')
         return False
     # A lower-case phrase must end in a noun we know names a source, or start with a
     # determiner ('the council', 'a spokesman'): otherwise it is likely not a subject.
@@ -196,6 +199,12 @@ _DANGLING = frozenset("of to for with by about from in on at into than as".split
 _QUALIFIER = re.compile(r"\s(?:in|within|at|of|for|from|with|close|familiar|privy|on)\s")
 
 
+def _is_source_head(word: str) -> bool:
+    """A noun naming people or sources: 'officials', 'specialists', 'researchers'."""
+    w = word.lower().strip(".,")
+    return w in _UNNAMED_HEADS or w + "s" in _UNNAMED_HEADS or bool(_AGENTS.search(w))
+
+
 def _head_noun(phrase: str) -> str:
     """The noun heading a phrase, before what qualifies it ('sources close to the talks' ->
     'sources'), lower-cased."""
@@ -210,7 +219,8 @@ _AGENTS = re.compile(r"(?:ers|ors|ists|ents|ants|ians)$")
 # quantifiers ('his organization', 'nearly three in five', 'both campaigns').
 _NP_DETERMINERS = frozenset(
     "the a an another one two three four five some many several most other his her their its our my "
-    "both all few multiple nearly about almost roughly more fewer no each every half those these".split()
+    "both all few multiple nearly about almost roughly more fewer no each every half those these six seven "
+    "eight nine ten majority majorities third two-thirds three-fourths three-quarters one-third one-quarter".split()
 )
 
 
@@ -269,7 +279,13 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
     if s >= e:
         return None
     np = text[s:e]
-    if not _np_ok(np):
+    if not _np_ok(np) or np.split()[0] in ("what", "which", "whom"):
+        rel = _RELATIVE_SUBJECT.search(np)
+        group = "np" if rel and rel.group("np") else "pron"
+        if rel and _np_ok(rel.group(group)) and _source_like(rel.group(group)):
+            # 'the changes, which officials said will …', 'a decision they say allowed …':
+            # the speaker inside a relative clause; what they said is the rest of that clause
+            return Mention(s + rel.start(group), e, rel.group(group), relative=True)
         who = _WHO_END.search(text, max(s, e - 60), e) if text.endswith(" who", s, e) else None
         if who is None and " who " in text[s:e] and len(text[s : text.find(" who ", s, e)].split()) <= 4:
             # 'Supporters who have heard from the campaign say …': the noun before 'who'
@@ -288,6 +304,8 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
     return Mention(s, e, np)
 
 
+# A relative clause's subject: 'which officials', 'what many analysts', 'a decision they'.
+_RELATIVE_SUBJECT = re.compile(r"(?:^|\s)(?:which|that|what|whom)\s+(?P<np>\S.*)$|(?<=[a-z]{3})\s+(?P<pron>they|he|she|we)$")
 _WHO_END = re.compile(r"(?P<np>(?:[\w’'\-]+\s+){0,2}[\w’'\-]+)\s+who\s*$")
 
 
@@ -417,7 +435,8 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
         if text[max(ss, cs - 3) : cs] == "to " and low not in ("said", "says", "told"):
             # 'refused to say', 'wants to know': an intention, not a statement
             continue
-        f = _verb_frame(text, ss, se, cs, ce, cue, head, frames)
+        by = _BY_AGENT.match(text, ce, se) if _PASSIVE_FORM.fullmatch(low) and head not in verbs.WEAK else None
+        f = _passive_frame(text, ss, se, cs, ce, cue, by.end(), frames) if by else _verb_frame(text, ss, se, cs, ce, cue, head, frames)
         if f and low in verbs.LEARNED and not _source_like(f.mention.text):
             continue  # 'the process seems to be headed that way': a learned cue needs a source
         if f:
@@ -697,7 +716,10 @@ def _content_before(text: str, lo: int, end: int) -> list[tuple[int, int]]:
 
 
 # 'and', ', and', 'and also' right before a cue: the verb shares the subject before it.
-_AND_BEFORE = re.compile(r"[\w·.,”\"’]\s*,?\s+(?:and|but)\s+(?:(?:also|then|later)\s+)?$")
+_AND_BEFORE = re.compile(r"[\w·.,”\"’]\s*,?\s+(?:and|but)\s+(?:(?:also|then|later|since|has|have|had|did|does|not|never|would|will|could|[a-z]+ly)\s+)*$")
+# '…, saying', '… “founded ISIS,” saying': a comma (maybe inside the closing quotation
+# mark, masked as '·') right before a participle.
+_COMMA_BEFORE = re.compile(r",[·”\"’]?\s*$")
 
 
 # A subject at the start of a clause: a pronoun or a capitalised name (with a parenthetical
@@ -777,7 +799,7 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
     lo = frames[-1].cue_end if frames else ss
     lo = max(lo, ss)
     # Participle attached to the sentence subject: '"…," he said, adding that …'
-    if head in verbs.PARTICIPLES and text[max(ss, cs - 2) : cs].strip() == ",":
+    if head in verbs.PARTICIPLES and _COMMA_BEFORE.search(text, max(ss, cs - 4), cs):
         speaker_from = frames[-1].mention if frames else None
         if speaker_from is None:
             speaker_from = main_subject(text, ss, cs)
@@ -799,6 +821,8 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
         subj = subject_before(text, ss, cs)  # 'Barkley, who said he …, said …'
     if needs_quote and subj is not None and _person_like(subj.text) and not _CALL_NOT_NAMING.match(text, ce, se):
         needs_quote = False  # 'Ruiz called the plan a disaster'
+    if subj is not None and subj.relative:
+        return _relative_frame(text, cue, cs, ce, subj, se, needs_quote)
     if subj is not None:
         after = _skip_filler(text, ce, se, head)
         that = _THAT_NEXT.match(text, ce, se) or _THAT_NEXT.match(text, after, se)
@@ -806,8 +830,8 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
         if that and not has_before:
             return _frame_after(text, cue, cs, ce, subj, that.end(), se, weak, needs_quote, clause=True)
         if has_before and (_sentence_tail_empty(text, after, se) or _PARTICIPLE_NEXT.match(text, after, se) or text.startswith(";", after)):
-            if weak:
-                return None
+            if weak or _RELATIVE_BEFORE.search(text, max(lo, subj.start - 8), subj.start):
+                return None  # 'the plan that he wrote last year': a relative clause, not '“…,” he wrote'
             pieces = _content_before(text, lo, subj.start)
             return Frame(cue, cs, ce, subj, pieces, subj.start, after, needs_quote=needs_quote) if pieces else None
         if has_before and text[after : after + 1] == ",":
@@ -933,6 +957,82 @@ def _after_that(text: str, ce: int, se: int, head: str) -> int:
     return that.end() if that else after
 
 
+# A past participle with its agent: 'first reported by The Post', 'was asked by a caller'.
+_PASSIVE_FORM = re.compile(r"[a-z]+ed|told|written|said|quoted")
+_BY_AGENT = re.compile(r"\s+by(?=\s)")
+# What stands between a passive's subject and its participle: 'was first', ', first', 'had been'.
+_PASSIVE_AUX = re.compile(
+    r"(?:\s*,)?(?:\s+(?:was|were|is|are|be|been|being|has|have|had|first|initially|originally|later|also|widely|previously|recently))*\s*$"
+)
+# Participles whose passive subject is itself what was made known ('The meeting was first
+# reported by Politico'); 'The report was written by Ruiz' names an author, not a claim.
+_DISCLOSED = frozenset("reported confirmed announced disclosed revealed claimed denied disputed".split())
+_AGENT = re.compile(
+    r"\s+(?P<np>[^,;:!?·()—–\s][^,;:!?·()—–]*?)(?=\s*(?:[,;:!?()—–]|\.[\s”\"’]*$|$|\s(?:that|whether|why|if|how|what|to|in|on|at|"
+    r"during|after|before|when|while|last|earlier|for|about|as|because|and|but)\b))"
+)
+_AS_LEAD = re.compile(r"\s*(?:(?:And|But|Also)\s+)?[Aa]s\s+(?:(?:was|first|initially|originally|previously|earlier)\s+)*$")
+_CLAUSE_AFTER_AGENT = re.compile(r"\s*,?\s*(?:that|whether|why|if|how|what|when|where|who)\b|\s+to\s+[a-z]")
+
+
+def _passive_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, by_end: int, frames: list[Frame]) -> Frame | None:
+    """A cue in the passive, its speaker the agent after 'by': 'As reported by Reuters, …',
+    'The meeting was first reported by Politico.', 'was asked by a caller why …', 'after
+    being warned by the Russian government that …'. What was said is the clause after the
+    agent when there is one, else what the sentence says around the attribution."""
+    m = _AGENT.match(text, by_end, se)
+    if not m or not _np_ok(m.group("np")) or m.group("np").split()[0].lower() in PRONOUNS:
+        return None
+    agent, np_end = Mention(m.start("np"), m.end("np"), m.group("np")), m.end("np")
+    after = _skip_filler(text, np_end, se, "say")
+    lo = max(ss, frames[-1].cue_end if frames else ss)
+    clause = _CLAUSE_AFTER_AGENT.match(text, after, se)
+    if clause:
+        that = _THAT_NEXT.match(text, after, se)
+        pieces = _content_after(text, that.end() if that else after, se)
+        words = text[pieces[0][0] : pieces[0][1]].split() if pieces else []
+        return Frame(cue, cs, ce, agent, pieces, cs, after) if len(words) >= 3 else None
+    if _AS_LEAD.fullmatch(text, lo, cs):
+        if text[after : after + 1] != "," or not _source_like(agent.text):
+            return None
+        pieces = _content_after(text, after + 1, se)  # 'As reported by Reuters, the talks …'
+        return Frame(cue, cs, ce, agent, pieces, lo, after) if pieces else None
+    if cue.lower() not in _DISCLOSED or not _source_like(agent.text):
+        return None
+    aux = _PASSIVE_AUX.search(text, lo, cs)
+    subject_end = aux.start() if aux else cs
+    pieces = _content_before(text, lo, subject_end)
+    if not pieces or not re.search(r"[A-Za-z0-9·]", text[pieces[0][0] : pieces[0][1]]):
+        return None
+    if text[after : after + 1] == "," and text[subject_end : subject_end + 1] == ",":
+        pieces += _content_after(text, after + 1, se)  # 'The campaign, first reported by X, is …'
+    elif not _sentence_tail_empty(text, after, se):
+        return None
+    return Frame(cue, cs, ce, agent, pieces, subject_end, after)
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|what|whom)\s+$")
+_CLAUSE_END = re.compile(r"\s*(?:[,;(]|\s[—–]|\s-{1,2}\s)")
+
+
+def _relative_frame(text: str, cue: str, cs: int, ce: int, subj: Mention, se: int, needs_quote: bool) -> Frame | None:
+    """'the changes, which officials said will go into effect in May, …': the relative
+    pronoun is the subject of what was said, so the content is the verb phrase after the cue
+    up to the end of the relative clause, and it must open with a verb."""
+    that = _THAT_NEXT.match(text, ce, se)
+    pieces = _content_after(text, that.end() if that else ce, se)
+    if not pieces:
+        return None
+    s, e = pieces[0]
+    end = _CLAUSE_END.search(text, s, e)
+    if end:
+        e = end.start()
+    words = text[s:e].split()
+    if len(words) < 2 or not _CLAUSE_VERB_NEXT.match(words[0]):
+        return None
+    return Frame(cue, cs, ce, subj, [(s, e)], subj.start, ce, needs_quote=needs_quote)
+
+
 def _frame_after(
     text: str,
     cue: str,
@@ -958,7 +1058,7 @@ def _frame_after(
     first = words[0].lower()
     if clause and len(words) >= 2:
         return Frame(cue, cs, ce, subj, pieces, subj.start, ce, needs_quote=needs_quote)
-    if first == "it" and len(words) >= 3 and _CLAUSE_VERB_NEXT.match(words[1]) and head not in verbs.NOMINAL:
+    if first == "it" and len(words) >= 3 and _it_clause(words) and head not in verbs.NOMINAL:
         # 'said it would appeal', 'believes it is time': 'it' opens a clause, not an object
         return Frame(cue, cs, ce, subj, pieces, subj.start, ce, needs_quote=needs_quote)
     if head in verbs.NOMINAL:
@@ -973,6 +1073,12 @@ def _frame_after(
     if weak and len(words) < 3:
         return None
     return Frame(cue, cs, ce, subj, pieces, subj.start, ce, needs_quote=needs_quote)
+
+
+def _it_clause(words: list[str]) -> bool:
+    """'it would appeal', 'it actively investigated': 'it', maybe an adverb, then a finite verb."""
+    verb = words[2] if words[1].endswith("ly") and len(words) >= 4 else words[1]
+    return bool(_CLAUSE_VERB_NEXT.match(verb))
 
 
 # A finite verb or auxiliary right after 'it', making 'it' the subject of a reported clause.
@@ -1026,9 +1132,11 @@ def _clip(frames: list[Frame], text: str) -> None:
         if not a.pieces:
             continue
         s, e = a.pieces[-1]
-        if b.attr_start <= s < b.cue_start < e:
+        if a.attr_start <= b.attr_start <= s < b.cue_start < e and not (b.mention and b.mention.relative):
             nested.append(b)
             continue
+        if b.mention and b.mention.relative and s < b.attr_start < e:
+            continue  # 'praised what analysts said was …': two claims, the second inside the first
         cut = b.attr_start if b.attr_start > s else b.cue_start
         if s < cut < e:
             ns, ne = _trim(text, s, cut)
