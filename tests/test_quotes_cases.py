@@ -938,3 +938,22 @@ def test_an_attribution_around_a_relative_clause_keeps_its_own_content():
     text = "Bernie Sanders, who on Tuesday endorsed Clinton, said Wednesday he agrees with the ruling."
     found = quotes_of(text)
     assert ("said", "he agrees with the ruling") in [(q.cue, q.text.removeprefix("Wednesday ")) for q in found], [(q.cue, q.text) for q in found]
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        (
+            "They called him an opportunist who neglected the town, and urged him to resign.",
+            "him an opportunist who neglected the town",
+            "him to resign",
+        ),
+        (
+            "Ruiz has said he will vote for the plan, but he hasn't endorsed its authors or their campaign.",
+            "he will vote for the plan",
+            "its authors or their campaign",
+        ),
+    ],
+)
+def test_a_second_cue_of_the_same_subject_ends_the_first_content(text, first, second):
+    assert [q.text for q in quotes_of(text)] == [first, second]

@@ -49,7 +49,9 @@ _AUX = (
     r"might|may|must|should|can|did|does|do|is|was|were|are|been|being|not|bluntly|angrily|quickly|"
     r"frequently|initially|ultimately|finally|famously|openly|separately|similarly|likewise|long|"
     r"even|still|subsequently|privately|immediately|explicitly|specifically|correctly|falsely|"
-    r"wrongly|rightly|repeatedly|tweeted|posted"
+    r"wrongly|rightly|repeatedly|tweeted|posted|"
+    # negated auxiliaries, both apostrophes: 'he hasn’t endorsed'
+    "hasn't|haven't|hadn't|didn't|doesn't|don't|wasn't|weren't|isn't|aren't|won't|wouldn't|couldn't|can't|shouldn't|hasn’t|haven’t|hadn’t|didn’t|doesn’t|don’t|wasn’t|weren’t|isn’t|aren’t|won’t|wouldn’t|couldn’t|can’t|shouldn’t"
 )
 # one factored alternation (the tail is searched before every cue), then the phrases
 _AUX = verbs.trie_pattern(sorted(set(_AUX.split("|")))) + r"|in\s+the\s+past|for\s+(?:years|months|weeks|decades)|in\s+recent\s+(?:days|weeks|months|years)"
@@ -235,6 +237,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 _LEADING_CONJ = re.compile(
     r"\s*(?:(?:And|But|So|Yet|Then|Now|Still|Meanwhile|Instead|Also|While|When|If|As|Although|Though|"
     r"Because|Since|After|Before|Unless|Until|Once|Whereas|Where)\s+)+"
+    # '… but late Saturday he announced': a time before the subject
 )
 
 
@@ -813,7 +816,10 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
         # 'Ruiz said that … and added that …', 'Ruiz took the floor and said …': a verb sharing
         # the subject before it, with its own content
         shared = frames[-1].mention if frames else main_subject(text, ss, cs)
-        pieces = _content_after(text, _after_that(text, ce, se, head), se)
+        start = _after_that(text, ce, se, head)
+        if head in verbs.OBJECT_FIRST and _TO_NEXT.match(text, _skip_filler(text, ce, se, head), se):
+            start = ce  # '… and urged him to resign': who and what, together
+        pieces = _content_after(text, start, se)
         if shared is not None and pieces and (MASK in text[pieces[0][0] : pieces[0][1]] or len(text[pieces[0][0] : pieces[0][1]].split()) >= 3):
             return Frame(cue, cs, ce, shared, pieces, cs, ce, needs_quote=needs_quote)
     subj = subject_before(text, lo, cs)
@@ -1140,7 +1146,9 @@ def _clip(frames: list[Frame], text: str) -> None:
         cut = b.attr_start if b.attr_start > s else b.cue_start
         if s < cut < e:
             ns, ne = _trim(text, s, cut)
-            ne2 = re.sub(r"(?:\s*,?\s*(?:and|but|though|although|while|as|because|so)\s*)$", "", text[ns:ne])
+            # the link into the next clause is not content: ', and', ', but late Saturday'
+            ne2 = re.sub(r"(?:\s*,?\s*\b(?:and|but|though|although|while|as|because|so)\b[^,;·]{0,30})$", "", text[ns:ne]) if b.attr_start > s else text[ns:ne]
+            ne2 = re.sub(r"(?:\s*,?\s*(?:and|but|though|although|while|as|because|so)\s*)$", "", ne2)
             ne = ns + len(ne2)
             ns, ne = _trim(text, ns, ne)
             if ne > ns:
