@@ -53,8 +53,9 @@ _AUX = (
     # negated auxiliaries, both apostrophes: 'he hasn’t endorsed'
     "hasn't|haven't|hadn't|didn't|doesn't|don't|wasn't|weren't|isn't|aren't|won't|wouldn't|couldn't|can't|shouldn't|hasn’t|haven’t|hadn’t|didn’t|doesn’t|don’t|wasn’t|weren’t|isn’t|aren’t|won’t|wouldn’t|couldn’t|can’t|shouldn’t"
 )
+_AUX_WORDS_LIST = sorted(set(_AUX.split("|")))
 # one factored alternation (the tail is searched before every cue), then the phrases
-_AUX = verbs.trie_pattern(sorted(set(_AUX.split("|")))) + r"|in\s+the\s+past|for\s+(?:years|months|weeks|decades)|in\s+recent\s+(?:days|weeks|months|years)"
+_AUX = verbs.trie_pattern(_AUX_WORDS_LIST) + r"|in\s+the\s+past|for\s+(?:years|months|weeks|decades)|in\s+recent\s+(?:days|weeks|months|years)"
 _LY = r"(?!(?:family|ally|rally|assembly|supply|reply|italy|daily|weekly|monthly|quarterly|bully|holly|kelly|sally|molly)\b)[a-z]{3,}ly"
 # 'He’s suggesting', 'They’ve argued': a pronoun's contracted auxiliary
 # (a possessive 'Trump’s' never gets here: `_NOUN_BEFORE` has made the cue a noun)
@@ -246,9 +247,25 @@ def _strip_leading_conj(text: str, s: int, e: int) -> int:
     return s + m.end() if m else s
 
 
+_AUX_TAIL_WORDS = frozenset(_AUX_WORDS_LIST) | {"past", "years", "months", "weeks", "decades", "days"}
+_LY_WORD = re.compile(_LY)
+_CONTRACTED_END = re.compile(r"\w['’](?:s|ve|re|d|ll)$")
+
+
+def _may_have_aux_tail(text: str, lo: int, cue_start: int) -> bool:
+    """Whether the word before a cue can start an auxiliary tail ('has also', 'He’s',
+    'in the past'): most cues follow a name or a noun, and then the costly end-anchored
+    scan of `_AUX_TAIL` is skipped (same result, a fifth of the time of the subject search)."""
+    words = text[max(lo, cue_start - 40) : cue_start].rsplit(None, 1)
+    if not words:
+        return False
+    w = words[-1]
+    return w in _AUX_TAIL_WORDS or bool(_LY_WORD.fullmatch(w)) or bool(_CONTRACTED_END.search(w))
+
+
 def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
     """The speaker noun phrase that ends just before a cue, skipping an aside in commas."""
-    m = _AUX_TAIL.search(text, max(lo, cue_start - 90), cue_start)  # a window: the scan is costly
+    m = _AUX_TAIL.search(text, max(lo, cue_start - 90), cue_start) if _may_have_aux_tail(text, lo, cue_start) else None
     end = m.start() if m else cue_start
     while end > lo and text[end - 1].isspace():
         end -= 1
@@ -263,6 +280,19 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
 _TIME_TAIL = re.compile(rf"\s+(?:on\s+)?(?:{_DAY}|(?:this|last|early|late)\s+(?:week|month|year|night|morning))\s*$")
 
 
+def _last_boundary(text: str, lo: int, end: int) -> int:
+    """Where the clause holding `text[end]` starts: after the last `_BOUNDARY` before `end`.
+    The scan looks at the last 150 characters first (a subject is at most nine words), and at
+    the whole span only when they hold no boundary."""
+    b = lo
+    for m in _BOUNDARY.finditer(text, max(lo, end - 150), end):
+        b = m.end()
+    if b == lo and end - 150 > lo:
+        for m in _BOUNDARY.finditer(text, lo, end):
+            b = m.end()
+    return b
+
+
 def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
     t = _TIME_TAIL.search(text, max(lo, end - 40), end)
     if t and t.start() > lo:
@@ -274,9 +304,7 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
         p = text.rfind("(", lo, end)
         if p > lo and MASK not in text[p:end]:
             end = p
-    b = lo
-    for m in _BOUNDARY.finditer(text, lo, end):
-        b = m.end()
+    b = _last_boundary(text, lo, end)
     s = _strip_leading_conj(text, b, end)
     s, e = _trim(text, s, end)
     if s >= e:

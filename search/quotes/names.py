@@ -141,6 +141,19 @@ def looks_like_person(name: str) -> bool:
 _PARTICLE_SET = frozenset(_PARTICLE[3:-1].split("|"))
 
 
+@lru_cache(maxsize=16384)
+def _read_run(run: str) -> tuple[str, str, bool, bool]:
+    """A capitalised run as `ArticleNames.scan` reads it: its title, the bare name, whether
+    that is a full person name, and whether it is a single surname after a title. Cached:
+    runs recur ('The', 'But', 'Mr. Trump') in every paragraph of every article."""
+    if run.endswith(".") and len(run.split()[-1]) > 3 and run.split()[-1][:-1].lower() not in ("jr", "sr"):
+        run = run[:-1]  # the full stop of the sentence, not an initial: '… said Elena Ruiz.'
+    title, name = split_title(run)
+    name = bare_name(name)
+    person = looks_like_person(name)
+    return title, name, person, not person and bool(title) and len(name.split()) == 1 and not is_org(name)
+
+
 class ArticleNames:
     """The people one article names, so a mention resolves to the fullest name it gives.
 
@@ -161,14 +174,10 @@ class ArticleNames:
 
     def scan(self, text: str, start: int, end: int) -> None:
         for m in NAME_RUN.finditer(text, start, end):
-            run = m.group()
-            if run.endswith(".") and len(run.split()[-1]) > 3 and run.split()[-1][:-1].lower() not in ("jr", "sr"):
-                run = run[:-1]  # the full stop of the sentence, not an initial: '… said Elena Ruiz.'
-            title, name = split_title(run)
-            name = bare_name(name)
-            if not looks_like_person(name):
+            title, name, person, titled_surname = _read_run(m.group())
+            if not person:
                 # A single surname after a title ('Mr. Putin') is a mention too.
-                if title and len(name.split()) == 1 and not is_org(name):
+                if titled_surname:
                     self.mentions.append((m.start(), self.canonical(name)))
                     self._note_gender(title, self.canonical(name))
                 continue
@@ -177,6 +186,8 @@ class ArticleNames:
             self._note_gender(title, name)
 
     def _note_gender(self, title: str, name: str) -> None:
+        if not title:
+            return  # no title, no gender to learn
         words = {_key(w) for w in title.split()}
         pronoun = "he" if words & _MALE_TITLES else "she" if words & _FEMALE_TITLES else None
         if pronoun and name not in self.gender:
