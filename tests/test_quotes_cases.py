@@ -957,3 +957,25 @@ def test_an_attribution_around_a_relative_clause_keeps_its_own_content():
 )
 def test_a_second_cue_of_the_same_subject_ends_the_first_content(text, first, second):
     assert [q.text for q in quotes_of(text)] == [first, second]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, said",
+    [
+        ("As Ruiz noted last week, the bridge is older than the town.", "Ruiz", "the bridge is older than the town"),
+        ("And as the mayor pointed out, the bridge has never been inspected.", "the mayor", "the bridge has never been inspected"),
+    ],
+)
+def test_as_speaker_cue_then_what_they_said(text, speaker, said):
+    q = only(text)
+    assert (q.speaker_mention, q.text) == (speaker, said)
+
+
+def test_as_with_a_wish_is_no_statement():
+    assert quotes_of("As he wanted, the bill passed in the spring.") == []
+
+
+def test_a_share_of_a_poll_saying_something_is_its_speaker():
+    q = only("Ruiz has gained ground, with 30 percent of voters saying they trust him on roads.")
+    assert (q.speaker_mention, q.speaker_type, q.text) == ("30 percent of voters", "unnamed", "they trust him on roads")
+    assert quotes_of("She arrived with a smile, saying nothing at all.") == []

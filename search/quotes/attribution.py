@@ -829,6 +829,12 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
     needs_quote = head in verbs.OBJECT_IS_CONTENT and head.startswith("call")
     lo = frames[-1].cue_end if frames else ss
     lo = max(lo, ss)
+    poll = _WITH_SHARE.search(text, max(ss, cs - 80), cs) if head.endswith("ing") else None
+    if poll:
+        # '…, with 30 percent of voters saying they …': the share is who says it
+        pieces = _content_after(text, _after_that(text, ce, se, head), se)
+        if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= 2:
+            return Frame(cue, cs, ce, Mention(poll.start("np"), poll.end("np"), poll.group("np")), pieces, poll.start("np"), ce)
     # Participle attached to the sentence subject: '"…," he said, adding that …'
     if head in verbs.PARTICIPLES and _COMMA_BEFORE.search(text, max(ss, cs - 4), cs):
         speaker_from = frames[-1].mention if frames else None
@@ -837,6 +843,8 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
         pieces = _content_after(text, _after_that(text, ce, se, head), se)
         if not pieces or (len(text[pieces[0][0] : pieces[0][1]].split()) < 3 and MASK not in text[pieces[0][0] : pieces[0][1]]):
             return None
+        if text[pieces[0][0] : pieces[0][1]].split()[0].lower() in ("nothing", "little", "much", "anything"):
+            return None  # '…, saying nothing at all': no statement
         if needs_quote and speaker_from is not None and not _CALL_NOT_NAMING.match(text, ce, se):
             needs_quote = False  # '…, calling the plan a disaster'
         return Frame(cue, cs, ce, speaker_from, pieces, cs, ce, needs_quote=needs_quote)
@@ -857,6 +865,14 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
         needs_quote = False  # 'Ruiz called the plan a disaster'
     if subj is not None and subj.relative:
         return _relative_frame(text, cue, cs, ce, subj, se, needs_quote)
+    if subj is not None and _AS_LEAD.fullmatch(text, lo, subj.start):
+        # 'As Ruiz noted last week, the bridge is older than the town': what follows the
+        # comma is what was noted; 'As' is no part of it
+        after = _skip_filler(text, ce, se, head)
+        if text[after : after + 1] != "," or head in verbs.INFINITIVE and head not in verbs.LEARNED:
+            return None  # not 'As he wanted, the bill passed': a wish, not a statement
+        pieces = _content_after(text, after + 1, se)
+        return Frame(cue, cs, ce, subj, pieces, lo, after) if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= 3 else None
     if subj is not None:
         after = _skip_filler(text, ce, se, head)
         that = _THAT_NEXT.match(text, ce, se) or _THAT_NEXT.match(text, after, se)
@@ -1045,6 +1061,12 @@ def _passive_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, by_e
     return Frame(cue, cs, ce, agent, pieces, subject_end, after)
 
 
+# A share of a poll's respondents before a participle: 'with 30 percent of voters saying'.
+_WITH_SHARE = re.compile(
+    r"\bwith\s+(?P<np>(?:(?:about|nearly|almost|roughly|only|just|more|less|fewer)\s+(?:than\s+)?)?"
+    r"(?:\d[\d.,]*\s*(?:%|percent)|[a-z]+(?:-[a-z]+)?\s+in\s+(?:\d+|ten|five|four|three)|a\s+(?:majority|third|quarter|plurality)|half|most|majorities)"
+    r"(?:\s+of\s+[^,;·]{1,40}?)?)\s+$"
+)
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|what|whom)\s+$")
 _CLAUSE_END = re.compile(r"\s*(?:[,;(]|\s[—–]|\s-{1,2}\s)")
 
