@@ -238,7 +238,6 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 _LEADING_CONJ = re.compile(
     r"\s*(?:(?:And|But|So|Yet|Then|Now|Still|Meanwhile|Instead|Also|While|When|If|As|Although|Though|"
     r"Because|Since|After|Before|Unless|Until|Once|Whereas|Where)\s+)+"
-    # '… but late Saturday he announced': a time before the subject
 )
 
 
