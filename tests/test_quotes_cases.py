@@ -857,7 +857,8 @@ def test_speaker_inside_a_relative_clause_says_the_rest_of_that_clause(text, spe
 
 
 def test_a_relative_clause_that_reports_nothing_is_no_quote():
-    """'the man they said they met' has no clause of its own after the cue."""
+    """'which the council passed' has no reporting cue; 'the plan that he wrote last year' is a
+    relative clause, not the '“…,” he wrote' of a quotation before it."""
     assert quotes_of("The bill, which the council passed in May, failed.") == []
     assert quotes_of("It was the plan that he wrote last year.") == []
 
