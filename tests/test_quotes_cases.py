@@ -980,3 +980,20 @@ def test_a_share_of_a_poll_saying_something_is_its_speaker():
     q = only("Ruiz has gained ground, with 30 percent of voters saying they trust him on roads.")
     assert (q.speaker_mention, q.speaker_type, q.text) == ("30 percent of voters", "unnamed", "they trust him on roads")
     assert quotes_of("She arrived with a smile, saying nothing at all.") == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker, kind",
+    [
+        ("Britain and Sweden have suggested they would send troops to keep the peace.", "Britain and Sweden", "organisation"),
+        ("Elena Ruiz met Tom Hale in May.\n\nRuiz and Hale said the bridge would close in June.", "Elena Ruiz and Tom Hale", "person"),
+    ],
+)
+def test_two_names_joined_by_and_are_one_subject(text, speaker, kind):
+    q = only(text)
+    assert (q.speaker, q.speaker_type) == (speaker, kind)
+
+
+def test_a_name_after_and_in_another_clause_speaks_alone():
+    q = only("The talks went badly in Iowa and Ruiz said the bridge would close.")
+    assert q.speaker == "Ruiz"

@@ -39,7 +39,7 @@ import re
 from dataclasses import dataclass, field
 
 from search.quotes import verbs
-from search.quotes.names import NAME_RUN, ORG_WORDS, PRONOUNS, STOPWORDS, TITLES, ArticleNames, is_org
+from search.quotes.names import NAME_RUN, ORG_WORDS, PLACES, PRONOUNS, STOPWORDS, TITLES, ArticleNames, is_org
 
 MASK = "·"  # stands for every quoted character in the masked text
 
@@ -308,6 +308,14 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
     s, e = _trim(text, s, end)
     if s >= e:
         return None
+    if text.endswith("and ", lo, s) and NAME_RUN.fullmatch(text, s, e):
+        # 'Britain and Sweden have suggested': two names joined are one subject, when the
+        # first opens the clause
+        pair = _NAME_AND.search(text, max(lo, s - 60), s)
+        if pair:
+            start = _trim(text, _strip_leading_conj(text, _last_boundary(text, lo, pair.start()), pair.start()), pair.start())[0]
+            if start == pair.start():
+                s = start
     np = text[s:e]
     if not _np_ok(np) or np.split()[0] in ("what", "which", "whom"):
         rel = _RELATIVE_SUBJECT.search(np)
@@ -336,6 +344,7 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
 
 # A relative clause's subject: 'which officials', 'what many analysts', 'a decision they'.
 _RELATIVE_SUBJECT = re.compile(r"(?:^|\s)(?:which|that|what|whom)\s+(?P<np>\S.*)$|(?<=[a-z]{3})\s+(?P<pron>they|he|she|we)$")
+_NAME_AND = re.compile(rf"(?<![\w.'’\-])(?:{NAME_RUN.pattern})\s+and\s+$")
 _WHO_END = re.compile(r"(?P<np>(?:[\w’'\-]+\s+){0,2}[\w’'\-]+)\s+who\s*$")
 
 
@@ -1247,6 +1256,13 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         return Speaker(None, raw, "person", None)
     if low in ("they", "it", "which"):
         return Speaker(None, raw, "unnamed" if low == "they" else "organisation")
+    pair = _PAIR.fullmatch(raw)
+    if pair:
+        # 'Britain and Sweden', 'Ruiz and Hale': both speak; each name resolved as alone
+        parts = [pair.group(1), pair.group(2)]
+        orgs = [is_org(p) or len(p.split()) == 1 and p.lower() in PLACES for p in parts]
+        full = [p if org else names.resolve_at(p, mention.start) for p, org in zip(parts, orgs, strict=True)]
+        return Speaker(" and ".join(full), raw, "organisation" if any(orgs) else "person", mention.description)
     # Last capitalised run at the end of the phrase: the name; what precedes is a role.
     runs = list(NAME_RUN.finditer(raw))
     ends_with_run = bool(runs) and raw[runs[-1].end() :].strip(" ,.’'s") == ""
@@ -1283,6 +1299,9 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     if runs:
         return Speaker(re.sub(r"^(?:the|The)\s+", "", raw), raw, "organisation", mention.description)
     return Speaker(None, raw, "unnamed", mention.description)
+
+
+_PAIR = re.compile(rf"({NAME_RUN.pattern})\s+and\s+({NAME_RUN.pattern})")
 
 
 def _person_of_place(run: str) -> bool:
