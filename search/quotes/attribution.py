@@ -317,7 +317,7 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
             if start == pair.start():
                 s = start
     np = text[s:e]
-    if not _np_ok(np) or np.split()[0] in ("what", "which", "whom"):
+    if not _np_ok(np) or np.startswith(("what ", "which ", "whom ")):
         rel = _RELATIVE_SUBJECT.search(np)
         group = "np" if rel and rel.group("np") else "pron"
         if rel and _np_ok(rel.group(group)) and _source_like(rel.group(group)):
@@ -837,7 +837,7 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
     needs_quote = head in verbs.OBJECT_IS_CONTENT and head.startswith("call")
     lo = frames[-1].cue_end if frames else ss
     lo = max(lo, ss)
-    poll = _WITH_SHARE.search(text, max(ss, cs - 80), cs) if head.endswith("ing") else None
+    poll = _WITH_SHARE.search(text, max(ss, cs - 80), cs) if head.endswith("ing") and "with " in text[max(ss, cs - 80) : cs] else None
     if poll:
         # '…, with 30 percent of voters saying they …': the share is who says it
         pieces = _content_after(text, _after_that(text, ce, se, head), se)
