@@ -954,6 +954,7 @@ def test_an_attribution_around_a_relative_clause_keeps_its_own_content():
             "he will vote for the plan",
             "its authors or their campaign",
         ),
+        ("Ruiz supported Hale in the primary, but now plans to vote for Cho.", "Hale in the primary", "to vote for Cho"),
     ],
 )
 def test_a_second_cue_of_the_same_subject_ends_the_first_content(text, first, second):

@@ -755,7 +755,9 @@ def _content_before(text: str, lo: int, end: int) -> list[tuple[int, int]]:
 
 
 # 'and', ', and', 'and also' right before a cue: the verb shares the subject before it.
-_AND_BEFORE = re.compile(r"[\w·.,”\"’]\s*,?\s+(?:and|but)\s+(?:(?:also|then|later|since|has|have|had|did|does|not|never|would|will|could|[a-z]+ly)\s+)*$")
+_AND_BEFORE = re.compile(
+    r"[\w·.,”\"’]\s*,?\s+(?:and|but)\s+(?:(?:also|then|later|since|now|still|again|even|has|have|had|did|does|not|never|would|will|could|[a-z]+ly)\s+)*$"
+)
 # '…, saying', '… “founded ISIS,” saying': a comma (maybe inside the closing quotation
 # mark, masked as '·') right before a participle.
 _COMMA_BEFORE = re.compile(r",[·”\"’]?\s*$")
