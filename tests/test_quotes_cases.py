@@ -955,6 +955,11 @@ def test_an_attribution_around_a_relative_clause_keeps_its_own_content():
             "its authors or their campaign",
         ),
         ("Ruiz supported Hale in the primary, but now plans to vote for Cho.", "Hale in the primary", "to vote for Cho"),
+        (
+            "Ruiz pledged to fix the bridge, suggested that the old tolls had paid for nothing.",
+            "to fix the bridge",
+            "the old tolls had paid for nothing",
+        ),
     ],
 )
 def test_a_second_cue_of_the_same_subject_ends_the_first_content(text, first, second):

@@ -760,6 +760,7 @@ _AND_BEFORE = re.compile(
 )
 # '…, saying', '… “founded ISIS,” saying': a comma (maybe inside the closing quotation
 # mark, masked as '·') right before a participle.
+_FINITE_PAST = re.compile(r"[a-z]+ed|said|told|wrote|thought|knew|felt|found")
 _COMMA_BEFORE = re.compile(r",[·”\"’]?\s*$")
 
 
@@ -858,6 +859,12 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
         if needs_quote and speaker_from is not None and not _CALL_NOT_NAMING.match(text, ce, se):
             needs_quote = False  # '…, calling the plan a disaster'
         return Frame(cue, cs, ce, speaker_from, pieces, cs, ce, needs_quote=needs_quote)
+    if frames and frames[-1].mention is not None and _COMMA_BEFORE.search(text, max(ss, cs - 4), cs) and _FINITE_PAST.fullmatch(cue):
+        # 'He pledged to …, cast doubt on …, suggested that …': a list of what one subject did
+        that = _THAT_NEXT.match(text, ce, se)
+        pieces = _content_after(text, that.end(), se) if that else []
+        if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= 3:
+            return Frame(cue, cs, ce, frames[-1].mention, pieces, cs, ce, needs_quote=needs_quote)
     if _AND_BEFORE.search(text, max(ss, cs - 30), cs):
         # 'Ruiz said that … and added that …', 'Ruiz took the floor and said …': a verb sharing
         # the subject before it, with its own content
