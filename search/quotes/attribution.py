@@ -281,14 +281,15 @@ _TIME_TAIL = re.compile(rf"\s+(?:on\s+)?(?:{_DAY}|(?:this|last|early|late)\s+(?:
 
 def _last_boundary(text: str, lo: int, end: int) -> int:
     """Where the clause holding `text[end]` starts: after the last `_BOUNDARY` before `end`.
-    The scan looks at the last 150 characters first (a subject is at most nine words), and at
-    the whole span only when they hold no boundary."""
-    b = lo
-    for m in _BOUNDARY.finditer(text, max(lo, end - 150), end):
-        b = m.end()
-    if b == lo and end - 150 > lo:
-        for m in _BOUNDARY.finditer(text, lo, end):
+    The scan looks at the last 150 characters first (a subject is at most nine words), then
+    at the last 600; a clause longer than that starts 600 characters back as far as a subject
+    is concerned (so a giant unpunctuated paragraph costs linear time, not quadratic)."""
+    for window in (150, 600):
+        b = start = max(lo, end - window)
+        for m in _BOUNDARY.finditer(text, start, end):
             b = m.end()
+        if b > start or start == lo:
+            return b
     return b
 
 
@@ -886,10 +887,11 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
         # 'As Ruiz noted last week, the bridge is older than the town': what follows the
         # comma is what was noted; 'As' is no part of it
         after = _skip_filler(text, ce, se, head)
-        if text[after : after + 1] != "," or head in verbs.INFINITIVE and head not in verbs.LEARNED:
+        if head in verbs.INFINITIVE and head not in verbs.LEARNED:
             return None  # not 'As he wanted, the bill passed': a wish, not a statement
-        pieces = _content_after(text, after + 1, se)
-        return Frame(cue, cs, ce, subj, pieces, lo, after) if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= 3 else None
+        pieces = _content_after(text, after + 1, se) if text[after : after + 1] == "," else []
+        if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= 3:
+            return Frame(cue, cs, ce, subj, pieces, lo, after)
     if subj is not None:
         after = _skip_filler(text, ce, se, head)
         that = _THAT_NEXT.match(text, ce, se) or _THAT_NEXT.match(text, after, se)
@@ -1066,7 +1068,7 @@ def _passive_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, by_e
         return Frame(cue, cs, ce, agent, pieces, lo, after) if pieces else None
     if cue.lower() not in _DISCLOSED or not _source_like(agent.text):
         return None
-    aux = _PASSIVE_AUX.search(text, lo, cs)
+    aux = _PASSIVE_AUX.search(text, max(lo, cs - 60), cs)  # a window: the scan is end-anchored
     subject_end = aux.start() if aux else cs
     pieces = _content_before(text, lo, subject_end)
     if not pieces or not re.search(r"[A-Za-z0-9·]", text[pieces[0][0] : pieces[0][1]]):

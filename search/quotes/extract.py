@@ -22,6 +22,7 @@ The decisions, in order, for one sentence:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from search.models import Article, Piece, Quote
@@ -199,6 +200,11 @@ def _paragraph(
     for i, (ss, se) in enumerate(sentences):
         made_before = len(recs)
         sq = [q for q in qs if ss <= q.open_at < se and id(q) not in claimed]
+        # quotes in text order: a frame looks only at those it can touch (when they nest or
+        # overlap, at all of them)
+        sq_ends = [q.end for q in sq]
+        if any(x > y for x, y in zip(sq_ends, sq_ends[1:], strict=False)) or any(sq[k].start > sq[k + 1].start for k in range(len(sq) - 1)):
+            sq_ends = []
         frames = find_frames(masked, ss, se)
         prev_sp: Speaker | None = None
         carried, last_direct = last_direct, None
@@ -206,7 +212,7 @@ def _paragraph(
             if continued is not None and all(continued.open_at <= a and b <= continued.end + 2 for a, b in f.pieces):
                 continue  # '"…," she said.' closing a quote continued from the paragraph above
             sp = _speaker(f, names, state, masked, prev_sp)
-            inside = [q for q in sq if any(q.start < b and q.end > a for a, b in f.pieces)]
+            inside = _touching(sq, sq_ends, f.pieces)
             real = [q for q in inside if not _is_coined(text, q)]
             if f.needs_quote and not real:
                 continue
@@ -291,6 +297,25 @@ def _paragraph(
             return next_open, named, True
         return next_open, prev_para_speaker, prev_para_named
     return next_open, para_last, False
+
+
+def _touching(sq: list[Quoted], sq_ends: list[int], pieces: list[tuple[int, int]]) -> list[Quoted]:
+    """The quotations that overlap any of `pieces`. With `sq` in text order and `sq_ends`
+    their ends, found by bisection, so a sentence with thousands of quotes stays fast; with
+    `sq_ends` empty, by looking at each."""
+    if not pieces:
+        return []
+    if not sq_ends:  # not in order: look at every one
+        return [q for q in sq if any(q.start < b and q.end > a for a, b in pieces)]
+    hi = max(b for _, b in pieces)
+    out = []
+    for k in range(bisect_right(sq_ends, min(a for a, _ in pieces)), len(sq)):
+        q = sq[k]
+        if q.start >= hi:
+            break
+        if any(q.start < b and q.end > a for a, b in pieces):
+            out.append(q)
+    return out
 
 
 def _own_attribution(text: str, masked: str, open_rec: _Rec, q: Quoted, ps: int, pe: int) -> bool:
