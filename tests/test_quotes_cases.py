@@ -1003,3 +1003,19 @@ def test_two_names_joined_by_and_are_one_subject(text, speaker, kind):
 def test_a_name_after_and_in_another_clause_speaks_alone():
     q = only("The talks went badly in Iowa and Ruiz said the bridge would close.")
     assert q.speaker == "Ruiz"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, kind",
+    [
+        ("Senators Elena Ruiz and Tom Hale said the bridge bill was dead.", "Elena Ruiz and Tom Hale", "person"),
+        (
+            "United States Citizenship and Immigration Services said the forms had changed.",
+            "United States Citizenship and Immigration Services",
+            "organisation",
+        ),
+    ],
+)
+def test_a_pair_loses_its_plural_title_and_a_body_named_with_and_stays_one(text, speaker, kind):
+    q = only(text)
+    assert (q.speaker, q.speaker_type) == (speaker, kind)

@@ -1268,11 +1268,14 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     if low in ("they", "it", "which"):
         return Speaker(None, raw, "unnamed" if low == "they" else "organisation")
     pair = _PAIR.fullmatch(raw)
+    if pair and any(_key_word(w) in ORG_WORDS for w in words):
+        # 'United States Citizenship and Immigration Services': one body with 'and' in its name
+        return Speaker(raw, raw, "organisation", mention.description)
     if pair:
         # 'Britain and Sweden', 'Ruiz and Hale': both speak; each name resolved as alone
         parts = [pair.group(1), pair.group(2)]
         orgs = [is_org(p) or len(p.split()) == 1 and p.lower() in PLACES for p in parts]
-        full = [p if org else names.resolve_at(p, mention.start) for p, org in zip(parts, orgs, strict=True)]
+        full = [p if org else _pair_part(p, names, mention.start) for p, org in zip(parts, orgs, strict=True)]
         return Speaker(" and ".join(full), raw, "organisation" if any(orgs) else "person", mention.description)
     # Last capitalised run at the end of the phrase: the name; what precedes is a role.
     runs = list(NAME_RUN.finditer(raw))
@@ -1310,6 +1313,20 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     if runs:
         return Speaker(re.sub(r"^(?:the|The)\s+", "", raw), raw, "organisation", mention.description)
     return Speaker(None, raw, "unnamed", mention.description)
+
+
+def _key_word(word: str) -> str:
+    """A word as the organisation list holds it: lower case, singular ('Services' -> 'service')."""
+    w = word.lower().strip(".,’'")
+    return w[:-1] if w.endswith("s") and w[:-1] in ORG_WORDS else w
+
+
+def _pair_part(part: str, names: ArticleNames, pos: int) -> str:
+    """One name of a pair, resolved: the full name the article gives, or, for words the
+    article never gives as a name ('Derelict Obama' in a headline), its surname's person."""
+    if len(part.split()) >= 2 and not names.named_in_full(part):
+        return names.resolve_at(part.split()[-1], pos)
+    return names.resolve_at(part, pos)
 
 
 _PAIR = re.compile(rf"({NAME_RUN.pattern})\s+and\s+({NAME_RUN.pattern})")

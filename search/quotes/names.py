@@ -18,7 +18,7 @@ from functools import lru_cache
 # Words that precede a name without being part of it. Lower-case, without the dot.
 TITLES: frozenset[str] = frozenset(
     """mr mrs ms miss mx dr prof professor sen senator sens rep reps representative gov governor
-    president presidents vice mayor secretary minister premier chancellor judge justice gen general
+    president presidents senators governors representatives vice mayor secretary minister premier chancellor judge justice gen general
     col colonel lt lieutenant maj major capt captain sgt sergeant adm admiral cmdr commander sheriff
     chief speaker rev reverend pope king queen prince princess sir dame lord lady ambassador
     commissioner director chairman chairwoman chair officer detective attorney councilman
@@ -205,6 +205,10 @@ class ArticleNames:
         """Whether `name` is a person the article names in full (or by a surname it gives)."""
         tokens = bare_name(name).split()
         return bool(tokens) and (" ".join(tokens) in self._order or tokens[-1].rstrip(".").lower() in self._by_surname)
+
+    def named_in_full(self, name: str) -> bool:
+        """Whether the article gives `name` (titles aside) as a full person name."""
+        return bare_name(name) in self._order
 
     def add(self, name: str) -> None:
         if name not in self._order:
