@@ -1019,3 +1019,9 @@ def test_a_name_after_and_in_another_clause_speaks_alone():
 def test_a_pair_loses_its_plural_title_and_a_body_named_with_and_stays_one(text, speaker, kind):
     q = only(text)
     assert (q.speaker, q.speaker_type) == (speaker, kind)
+
+
+def test_a_speaker_phrase_that_is_a_clause_names_its_subject():
+    """'Ruiz unleashed a series of posts criticizing …': the speaker is Ruiz, not the clause."""
+    q = only("Elena Ruiz spoke in May.\n\nRuiz unleashed a series of posts criticizing the toll on the harbor bridge.")
+    assert (q.speaker, q.cue) == ("Elena Ruiz", "criticizing")

@@ -1244,6 +1244,11 @@ class SpeakerState:
 
 def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: str) -> Speaker:
     raw = mention.text.strip()
+    clause = _NAME_THEN_VERB.search(raw)
+    if clause:
+        # 'Donald Trump unleashed a series of tweets (criticizing …)': the speaker is the
+        # name that opens the clause, not the clause
+        raw = raw[: clause.end("name")]
     words = raw.split()
     low = raw.lower()
     if low in ("he", "she", "i", "we") or low in ("who", "whom"):
@@ -1329,6 +1334,11 @@ def _pair_part(part: str, names: ArticleNames, pos: int) -> str:
     return names.resolve_at(part, pos)
 
 
+# A name followed by a finite verb and more: a clause, whose subject is the speaker.
+_NAME_THEN_VERB = re.compile(
+    r"(?P<name>[A-Z][\w’'\-]*[a-z])\s+(?!(?:news|times|series|states|affairs|politics|analytics|sports|services|works|relations|industries)\b)"
+    r"[a-z]{2,}(?:ed|[^s\W'’]s)\s+(?:a|an|the|his|her|their|its|to|that|this|it|him|them|more|new)\s"
+)
 _PAIR = re.compile(rf"({NAME_RUN.pattern})\s+and\s+({NAME_RUN.pattern})")
 
 
