@@ -1025,3 +1025,19 @@ def test_a_speaker_phrase_that_is_a_clause_names_its_subject():
     """'Ruiz unleashed a series of posts criticizing …': the speaker is Ruiz, not the clause."""
     q = only("Elena Ruiz spoke in May.\n\nRuiz unleashed a series of posts criticizing the toll on the harbor bridge.")
     assert (q.speaker, q.cue) == ("Elena Ruiz", "criticizing")
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("A harbor judge said the toll was lawful under state law.", "unnamed"),
+        ("Several former port workers said the cranes had been unsafe for years.", "unnamed"),
+        ("A majority of voters said the bridge should stay open at night.", "unnamed"),
+        ("Small groups of protesters said the toll hurt the poorest families.", "unnamed"),
+        ("The Harbor Board said the toll would rise in June.", "organisation"),
+    ],
+)
+def test_described_people_are_unnamed_and_bodies_named_are_organisations(text, kind):
+    q = only(text)
+    assert q.speaker_type == kind
+    assert (q.speaker is None) == (kind == "unnamed")

@@ -1308,15 +1308,18 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         return Speaker(name, run, "person", desc)
     last = words[-1].lower().strip(".,")
     head = last
-    mpre = re.match(r"(.+?)\s+(?:for|of|at|with|from|in)\s+", raw)
+    mpre = re.match(r"(.+?)\s+(?P<prep>for|of|at|with|from|in)\s+", raw)
     if mpre:
         head = mpre.group(1).split()[-1].lower()
-    if head in _UNNAMED_HEADS or head.rstrip("s") in _UNNAMED_HEADS:
+    # 'a New York judge', 'several former RT journalists', 'groups of protesters': people, unnamed
+    if _people_head(head) or mpre and mpre.group("prep") == "of" and _people_head(last):
         return Speaker(None, raw, "unnamed", mention.description)
     if head in ORG_WORDS or head.rstrip("s") in ORG_WORDS:
         return Speaker(re.sub(r"^(?:the|The|a|A|an|An)\s+", "", raw), raw, "organisation", mention.description)
-    if runs:
+    if runs and not (len(words) > 1 and not any(w[:1].isupper() for w in words[1:])):
         return Speaker(re.sub(r"^(?:the|The)\s+", "", raw), raw, "organisation", mention.description)
+    # 'A majority of voters', 'Small groups of protesters': capitalised only where the
+    # sentence starts, no name in it
     return Speaker(None, raw, "unnamed", mention.description)
 
 
@@ -1336,9 +1339,18 @@ def _pair_part(part: str, names: ArticleNames, pos: int) -> str:
 
 # A name followed by a finite verb and more: a clause, whose subject is the speaker.
 _NAME_THEN_VERB = re.compile(
-    r"(?P<name>[A-Z][\w’'\-]*[a-z])\s+(?!(?:news|times|series|states|affairs|politics|analytics|sports|services|works|relations|industries)\b)"
-    r"[a-z]{2,}(?:ed|[^s\W'’]s)\s+(?:a|an|the|his|her|their|its|to|that|this|it|him|them|more|new)\s"
+    r"(?P<name>[A-Z][\w’'\-]*[a-z](?:\s+(?:campaign|nominee|administration|team))?)\s+"
+    r"(?!(?:news|times|series|states|affairs|politics|analytics|sports|services|works|relations|industries)\b)"
+    r"(?:[a-z]{2,}ed\s+(?!(?:in|on|at|for|from|by|with|to|of|into|about|over|under|after|before|during|since|through|against|among|between|without|within|as|and|or)\b)[a-z]"
+    r"|[a-z]{2,}[^s\W'’]s\s+(?:a|an|the|his|her|their|its|to|that|this|it|him|them|more|new)\s)"
 )
+def _people_head(word: str) -> bool:
+    """Whether a noun names people: 'officials', 'judge', 'journalists' (not 'agency')."""
+    return word in _UNNAMED_HEADS or word.rstrip("s") in _UNNAMED_HEADS or word in _ROLE_HEADS or bool(_AGENTS.search(word)) and word not in ORG_WORDS
+
+
+# Singular roles that head a description of an unnamed person ('a New York judge').
+_ROLE_HEADS = frozenset("judge nominee chairman chairwoman doctor candidate lawyer narrator user host anchor mother father".split())
 _PAIR = re.compile(rf"({NAME_RUN.pattern})\s+and\s+({NAME_RUN.pattern})")
 
 

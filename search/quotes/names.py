@@ -53,7 +53,7 @@ ORG_WORDS: frozenset[str] = frozenset(
     army navy force forces guard command ministry staff team club league federation organization
     organisation coalition alliance caucus secretariat embassy consulate cabinet court tribunal
     foundation trust fund institute lab laboratory hospital clinic church county city state
-    republicans democrats""".split()
+    republicans democrats authority regulator""".split()
 )
 
 # Places and bodies that speak in news copy ('Moscow said', 'Washington insists').
