@@ -280,16 +280,13 @@ _TIME_TAIL = re.compile(rf"\s+(?:on\s+)?(?:{_DAY}|(?:this|last|early|late)\s+(?:
 
 
 def _last_boundary(text: str, lo: int, end: int) -> int:
-    """Where the clause holding `text[end]` starts: after the last `_BOUNDARY` before `end`.
-    The scan looks at the last 150 characters first (a subject is at most nine words), then
-    at the last 600; a clause longer than that starts 600 characters back as far as a subject
-    is concerned (so a giant unpunctuated paragraph costs linear time, not quadratic)."""
-    for window in (150, 600):
-        b = start = max(lo, end - window)
-        for m in _BOUNDARY.finditer(text, start, end):
-            b = m.end()
-        if b > start or start == lo:
-            return b
+    """Where the clause holding `text[end]` starts: after the last `_BOUNDARY` before `end`,
+    looked for in the last 600 characters only (a subject is at most nine words; a clause
+    longer than that starts there as far as a subject is concerned, so a giant unpunctuated
+    paragraph costs linear time, not quadratic)."""
+    b = start = max(lo, end - 600)
+    for m in _BOUNDARY.finditer(text, start, end):
+        b = m.end()
     return b
 
 
