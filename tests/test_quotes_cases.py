@@ -84,6 +84,13 @@ def test_second_quote_in_paragraph_continues_speaker():
     assert found[0].text == "We will win, … Nobody believed us."
 
 
+@pytest.mark.parametrize("name", ["G.K. Butterfield", "J.R.R. Tolkien"])
+def test_joined_initials_are_part_of_the_name(name):
+    # the full stops of 'G.K.' neither end the sentence nor cut the name
+    q = only(f"“This is a disgusting day,” said Rep. {name}, the head of the caucus. “It will not stand.”")
+    assert (q.speaker, q.speaker_description, len(q.pieces)) == (name, "the head of the caucus", 2)
+
+
 def test_partial_quote_covers_the_reported_clause():
     text = "Elena Ruiz called the delay “a betrayal of the city” on Monday."
     q = only(text)

@@ -18,6 +18,8 @@ _ABBREVIATIONS = frozenset(
 
 _END = re.compile(r"[.!?]+[\"”’'»)\]]*\s+(?=[\"“‘'«(\[]?[A-Z0-9·])")
 _LAST_WORD = re.compile(r"([A-Za-z.]+)$")
+# Joined initials ('G.K. Butterfield', 'J.R.R. Tolkien') are a name going on, like 'G. K.'
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -28,7 +30,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         word = _LAST_WORD.search(text, max(s, m.start() - 12), m.start())
         if word:
             w = word.group(1).lower().rstrip(".")
-            if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+            if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or _INITIALS.fullmatch(w):
                 continue
         e = m.end()
         while e > s and text[e - 1].isspace():
