@@ -84,6 +84,25 @@ def test_second_quote_in_paragraph_continues_speaker():
     assert found[0].text == "We will win, … Nobody believed us."
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a question or exclamation ends the writer's sentence before the attribution
+        "“Will we win?” Ruiz asked. “Nobody believed us.”",
+        "“We will win!” Ruiz said. “Nobody believed us. Now they do.”",
+    ],
+)
+def test_quote_resumes_after_an_attribution_sentence(text):
+    q = only(text)
+    assert (q.speaker, len(q.pieces)) == ("Ruiz", 2)
+    assert q.text.split(" … ")[1].startswith("Nobody believed us.")
+
+
+def test_a_sentence_between_quotes_parts_them():
+    found = quotes_of("“Will we win?” Ruiz asked. The crowd cheered. “Nobody believed us.”")
+    assert [(q.text, q.speaker) for q in found] == [("Will we win?", "Ruiz"), ("Nobody believed us.", "Ruiz")]
+
+
 @pytest.mark.parametrize("name", ["G.K. Butterfield", "J.R.R. Tolkien"])
 def test_joined_initials_are_part_of_the_name(name):
     # the full stops of 'G.K.' neither end the sentence nor cut the name

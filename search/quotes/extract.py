@@ -196,6 +196,7 @@ def _paragraph(
     first_sentence = True
     sentence_recs: list[tuple[int, int, int]] = []  # (start, end, records made) per sentence
     last_direct: _Rec | None = None  # the direct quote of the previous sentence, if any
+    attribution_sentence = -1  # the sentence that attributes the quote before it ('“…?” Ruiz said.')
     sentences = split_sentences(masked, ps, pe)
     for i, (ss, se) in enumerate(sentences):
         made_before = len(recs)
@@ -258,6 +259,7 @@ def _paragraph(
                     rec.speaker = classify(found[0], names, state, masked)
                     rec.cue = found[1]
                     rec.how = "next"
+                    attribution_sentence = i + 1
             if rec is not None and rec.kind == "direct" and rec.cue is None and carried is not None and not frames:
                 # The next sentence of a quote just attributed: one quote, several pieces.
                 carried.pieces.extend(rec.pieces)
@@ -288,6 +290,10 @@ def _paragraph(
                     next_open = rec
                 if para_last is None:
                     para_last = rec.speaker
+        if i == attribution_sentence and len(recs) == made_before:
+            # '“…?” Clinton said. “…”': the sentence that only attributed the quote before it
+            # sits between two pieces of one quote
+            last_direct = carried
         first_sentence = False
         sentence_recs.append((ss, se, len(recs) - made_before))
     _lead_sentence(k, masked, sentence_recs, recs, prev_para_speaker)
