@@ -98,6 +98,20 @@ def test_quote_resumes_after_an_attribution_sentence(text):
     assert q.text.split(" … ")[1].startswith("Nobody believed us.")
 
 
+def test_quotation_after_a_partial_quote_goes_on_with_it():
+    text = "The answers are “not meeting the demand,” says Paul Rieckhoff, the group's founder. “We are losing friends.”"
+    q = only(text)
+    assert (q.kind, q.speaker, len(q.pieces)) == ("partial", "Paul Rieckhoff", 2)
+    assert q.text == "The answers are “not meeting the demand,” … We are losing friends."
+
+
+def test_quotation_after_a_reported_clause_stands_alone():
+    # the partial quote is inside what she said, not right before the cue: the quotation
+    # after it is a new quote (continuing her as speaker)
+    found = quotes_of("Ruiz said the plan was “a betrayal” of the city. “We will fight it.”")
+    assert [(q.kind, q.speaker) for q in found] == [("partial", "Ruiz"), ("direct", "Ruiz")]
+
+
 def test_a_sentence_between_quotes_parts_them():
     found = quotes_of("“Will we win?” Ruiz asked. The crowd cheered. “Nobody believed us.”")
     assert [(q.text, q.speaker) for q in found] == [("Will we win?", "Ruiz"), ("Nobody believed us.", "Ruiz")]

@@ -234,7 +234,7 @@ def _paragraph(
             else:
                 rec = _Rec("indirect", list(f.pieces), k, sp, f.cue, how="cue")
             recs.append(rec)
-            if rec.kind == "direct":
+            if rec.kind == "direct" or rec.kind == "partial" and _quote_then_cue(rec, inside, f):
                 last_direct = rec
             prev_sp = sp
             if sp is not None:
@@ -303,6 +303,13 @@ def _paragraph(
             return next_open, named, True
         return next_open, prev_para_speaker, prev_para_named
     return next_open, para_last, False
+
+
+def _quote_then_cue(rec: _Rec, inside: list[Quoted], f: Frame) -> bool:
+    """Whether a partial quote ends with its quotation right before the cue ('… are “not
+    meeting the demand,” says Rieckhoff.'): then a quotation standing next goes on with it."""
+    end = rec.pieces[-1][1]
+    return bool(inside) and inside[-1].end + 2 >= end and f.cue_start >= end
 
 
 def _touching(sq: list[Quoted], sq_ends: list[int], pieces: list[tuple[int, int]]) -> list[Quoted]:
