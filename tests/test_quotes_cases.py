@@ -146,6 +146,35 @@ def test_indirect_speech(text, content, speaker):
     assert (q.kind, q.text, q.speaker) == ("indirect", content, speaker)
 
 
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("David Schulz said no decision had been made about an appeal.", "no decision had been made about an appeal"),
+        ("Trump said after the convention he would not accept the endorsement.", "he would not accept the endorsement"),
+        ("Ruiz said on Monday night in Ohio the council has failed.", "the council has failed"),
+        ("Ruiz said in May it would reopen.", "it would reopen"),
+        ("Ruiz said in an interview that the bridge would reopen.", "the bridge would reopen"),
+    ],
+)
+def test_reported_clause_after_no_or_an_adverbial(text, content):
+    q = only(text)
+    assert (q.kind, q.text) == ("indirect", content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Schulz said no.",
+        "Schulz said no to the plan.",
+        "Ruiz said in a statement.",
+        # 'that' relates to the interview; nothing she said is given
+        "Ruiz said in an interview with the Times that was broadcast Monday.",
+    ],
+)
+def test_no_reported_clause(text):
+    assert quotes_of(text) == []
+
+
 def test_according_to_an_organisation():
     q = only("The bridge will reopen in May, according to the city council.")
     assert q.kind == "indirect" and q.text == "The bridge will reopen in May"

@@ -95,6 +95,16 @@ _FILLER_START = re.compile(
 )
 _PARTICIPLE_NEXT = re.compile(r"\s*,?\s*(?!(?:nothing|something|anything|everything|during|bring|thing)\b)[a-z]+ing\b")
 _THAT_NEXT = re.compile(r"\s*,?\s*that\b")
+# 'in an interview with the Times that was broadcast Monday': after a noun, a 'that' before a
+# verb relates to the noun; no clause of what was said opens there
+_RELATIVE_THAT = re.compile(r"\s*that\s+(?:was|were|is|are|had|has|have|aired|ran|appeared|included)\b")
+_NOUN_PHRASE_END = re.compile(r"\b(?:the|a|an|his|her|their|its)\s+(?:[\w'’\-]+\s+){0,2}[\w'’\-]+\s*$")
+
+
+def _relative_that(text: str, ce: int, after: int, se: int) -> bool:
+    """Whether the 'that' after an adverbial relates to its noun ('in an interview that
+    was broadcast Monday') rather than opening what was said ('on Monday that was not true')."""
+    return bool(_RELATIVE_THAT.match(text, after, se) and _NOUN_PHRASE_END.search(text, ce, after))
 _COLON_QUOTE = re.compile(r":\s*[“\"‘'«]")
 # A quotation closed before the speaker as attributed quotes close: '"…," Ruiz said', '"…?" she asked'.
 _QUOTE_ENDS = re.compile(r"[,?!—–\-][”\"’»]\s*$")
@@ -891,7 +901,7 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
             return Frame(cue, cs, ce, subj, pieces, lo, after)
     if subj is not None:
         after = _skip_filler(text, ce, se, head)
-        that = _THAT_NEXT.match(text, ce, se) or _THAT_NEXT.match(text, after, se)
+        that = _THAT_NEXT.match(text, ce, se) or (_THAT_NEXT.match(text, after, se) if not _relative_that(text, ce, after, se) else None)
         has_before = bool(re.search(r"[A-Za-z0-9·]", text[lo : subj.start]))
         if that and not has_before:
             return _frame_after(text, cue, cs, ce, subj, that.end(), se, weak, needs_quote, clause=True)
@@ -923,6 +933,10 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
         if that:
             return _frame_after(text, cue, cs, ce, subj, that.end(), se, weak, needs_quote, clause=True)
         start = after if head in verbs.OBJECT_FIRST else ce
+        if start == ce and not weak and _source_like(subj.text) and _ADVERBIAL_START.match(text, ce, se):
+            m = _ADVERBIAL_THEN_CLAUSE.match(text, ce, se)
+            if m:
+                start = m.end()  # 'said after the convention he would not …': an adverbial, then the clause
         if head in verbs.OBJECT_IS_CONTENT or head in verbs.NOMINAL or (head in verbs.OBJECT_FIRST and _TO_NEXT.match(text, after, se)):
             start = ce  # 'told Hale to sit down', 'asked the board to vote': who and what, together
         return _frame_after(text, cue, cs, ce, subj, start, se, weak, needs_quote, head)
@@ -1139,7 +1153,9 @@ def _frame_after(
             return None
         return Frame(cue, cs, ce, subj, pieces, subj.start, ce, needs_quote=needs_quote)
     quantity = (first == "about" and _QUANTITY.match(words[1])) or (first == "at" and words[1].lower() in ("least", "most"))
-    if len(words) < 2 or first in _NOT_CONTENT_START and not quantity:
+    # 'said no decision had been made', 'said no one knows': 'no' opens a clause, not a reply
+    no_clause = first == "no" and len(words) >= 4 and words[1].lower() not in ("to", "comment", "more", "longer")
+    if len(words) < 2 or first in _NOT_CONTENT_START and not quantity and not no_clause:
         if MASK not in text[s:e]:
             return None
     if weak and len(words) < 3:
@@ -1163,6 +1179,16 @@ _CLAUSE_VERB_NEXT = re.compile(
 _QUANTITY = re.compile(r"(?:\d|half|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundreds|thousands|millions)", re.I)
 # Words a reported clause never starts with: the cue took a prepositional phrase or an
 # object instead ('reported from Washington', 'agreed with him', 'said so').
+# An adverbial right after a cue ('said on Monday', 'said after the convention') and the
+# clause after it, known by its subject and auxiliary ('he would', 'the bridge will').
+_ADVERBIAL_START = re.compile(
+    r"\s+(?:on|in|at|after|before|during|since|last|earlier|later|this|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_ADVERBIAL_THEN_CLAUSE = re.compile(
+    r"[^,·;:]{1,50}?\s(?=(?:(?:he|she|they|we|I|it|there)\s+|(?:the|a|an|his|her|their|its|[A-Z][a-z]+)\s+"
+    r"(?:(?!(?:he|she|they|we|it|that|which|who|the|a|an)\b)[\w'’\-]+\s+){0,3}?)"
+    r"(?:would|will|could|should|can|may|might|must|is|was|are|were|has|had|have|did|does|do|won['’]t|wouldn['’]t|isn['’]t|wasn['’]t)\b)"
+)
 _NOT_CONTENT_START = frozenset(
     "to for about of in by with on up off out down it so yes no from at during via through into against "
     "over under after before since".split()
