@@ -162,6 +162,22 @@ def test_reported_clause_after_no_or_an_adverbial(text, content):
 
 
 @pytest.mark.parametrize(
+    "text, mention",
+    [
+        # an 'and' inside the subject joins what qualifies the people before it
+        ("Experts on North Korea and nuclear arms said the test could change that.", "Experts on North Korea and nuclear arms"),
+        ("Observers in Virginia and around the country say Scott deserves the seat.", "Observers in Virginia and around the country"),
+        # a verb after 'and' shares the subject of the clause before it
+        ("The council met on Monday and said the bridge would reopen.", "The council"),
+        ("A reporter spotted Stein and her aide and reported her presence on Twitter.", "A reporter"),
+    ],
+)
+def test_and_in_or_after_the_subject(text, mention):
+    q = only(text)
+    assert q.speaker_mention == mention
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Schulz said no.",

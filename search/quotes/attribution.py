@@ -300,6 +300,21 @@ def _last_boundary(text: str, lo: int, end: int) -> int:
     return b
 
 
+def _joined_subject(text: str, lo: int, s: int, e: int) -> int | None:
+    """Where a subject starts whose own words hold an 'and' ('Experts on North Korea and
+    nuclear nonproliferation', 'observers in Virginia and around the country'), when the
+    words after 'and' are no subject by themselves: the 'and' joins what qualifies the
+    people before it, so the subject starts before it."""
+    at = text.rfind(" ", lo, s - 1) + 1  # the 'and' or 'or'
+    b = _trim(text, _strip_leading_conj(text, _last_boundary(text, lo, at), at), at)[0]
+    first, rest = text[b:at].strip(), text[s:e].split()
+    if not first or len(rest) > 4 or any(w.endswith("ed") for w in rest) or not _np_ok(text[b:e]):
+        return None
+    head = _head_noun(first).strip(".,")
+    people = head in _UNNAMED_HEADS or head + "s" in _UNNAMED_HEADS or bool(_AGENTS.search(head)) and head not in ORG_WORDS
+    return b if people else None
+
+
 def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
     t = _TIME_TAIL.search(text, max(lo, end - 40), end)
     if t and t.start() > lo:
@@ -325,6 +340,24 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
             if start == pair.start():
                 s = start
     np = text[s:e]
+    if np.endswith((" and", " or")):
+        # 'The company fired him and said …': the verb shares the subject of the clause
+        # before it, which is the noun phrase before that clause's verb
+        # ('A reporter spotted Stein and her aide and reported …': back over each 'and')
+        b = s
+        for _ in range(3):
+            lead = _LEAD_NP.match(text, b, e)
+            if lead is not None and _np_ok(lead.group("np")):
+                return Mention(b, lead.end("np"), lead.group("np"))
+            b2 = _last_boundary(text, lo, b - 5)
+            if b2 >= b or not text.endswith("and ", b2, b):
+                break
+            b = _trim(text, _strip_leading_conj(text, b2, e), e)[0]
+        return None
+    if not _np_ok(np) and text.endswith(("and ", "or "), lo, s):
+        joined = _joined_subject(text, lo, s, e)
+        if joined is not None:
+            s, np = joined, text[joined:e]
     if not _np_ok(np) or np.startswith(("what ", "which ", "whom ")):
         rel = _RELATIVE_SUBJECT.search(np)
         group = "np" if rel and rel.group("np") else "pron"
@@ -350,6 +383,11 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
     return Mention(s, e, np)
 
 
+# The noun phrase opening a clause, up to its finite verb.
+_LEAD_NP = re.compile(
+    r"(?P<np>(?:[\w.'’\-]+\s+){0,4}?[\w.'’\-]+)\s+(?:[a-z]{2,}ed|[a-z]{2,}[^s\W'’]s|has|had|was|is|were|are|"
+    r"said|told|took|made|went|gave|spoke|wrote|sent|met|left|came|got|kept|ran|won|lost|sat|stood|put|set)\b"
+)
 # A relative clause's subject: 'which officials', 'what many analysts', 'a decision they'.
 _RELATIVE_SUBJECT = re.compile(r"(?:^|\s)(?:which|that|what|whom)\s+(?P<np>\S.*)$|(?<=[a-z]{3})\s+(?P<pron>they|he|she|we)$")
 _NAME_AND = re.compile(rf"(?<![\w.'’\-])(?:{NAME_RUN.pattern})\s+and\s+$")
