@@ -161,6 +161,13 @@ def test_reported_clause_after_no_or_an_adverbial(text, content):
     assert (q.kind, q.text) == ("indirect", content)
 
 
+def test_clause_said_after_in_which_is_whole():
+    # after 'which officials said' the clause has a gap ('will take effect'); after 'in
+    # which' it is a whole clause with its own subject
+    q = only("Elena Ruiz gave an interview, in which she said the bridge would reopen in May.")
+    assert (q.text, q.speaker) == ("the bridge would reopen in May", "Elena Ruiz")
+
+
 @pytest.mark.parametrize(
     "text, mention",
     [

@@ -388,6 +388,7 @@ _LEAD_NP = re.compile(
     r"(?P<np>(?:[\w.'’\-]+\s+){0,4}?[\w.'’\-]+)\s+(?:[a-z]{2,}ed|[a-z]{2,}[^s\W'’]s|has|had|was|is|were|are|"
     r"said|told|took|made|went|gave|spoke|wrote|sent|met|left|came|got|kept|ran|won|lost|sat|stood|put|set)\b"
 )
+_PREPOSITION_WHICH = re.compile(r"\b(?:in|at|on|during|by|under|with|through|after|before|for|from|since|of)\s+(?:which|whom)\s+$")
 # A relative clause's subject: 'which officials', 'what many analysts', 'a decision they'.
 _RELATIVE_SUBJECT = re.compile(r"(?:^|\s)(?:which|that|what|whom)\s+(?P<np>\S.*)$|(?<=[a-z]{3})\s+(?P<pron>they|he|she|we)$")
 _NAME_AND = re.compile(rf"(?<![\w.'’\-])(?:{NAME_RUN.pattern})\s+and\s+$")
@@ -1147,6 +1148,10 @@ def _relative_frame(text: str, cue: str, cs: int, ce: int, subj: Mention, se: in
     pieces = _content_after(text, that.end() if that else ce, se)
     if not pieces:
         return None
+    if _PREPOSITION_WHICH.search(text, max(0, subj.start - 20), subj.start):
+        # 'an appearance, in which he said he was skeptical …': after 'in which' the clause
+        # said is whole, like any other (the relative clause still sits inside the sentence)
+        return _frame_after(text, cue, cs, ce, subj, that.end() if that else ce, se, False, needs_quote, clause=bool(that))
     s, e = pieces[0]
     end = _CLAUSE_END.search(text, s, e)
     if end:
