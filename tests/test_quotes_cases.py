@@ -823,6 +823,9 @@ def test_not_an_attribution(text):
         ("Harbor Mayor Elena Ruiz Slams Plan to Close Ferry Terminal.", "Plan to Close Ferry Terminal", "Elena Ruiz", "Slams"),
         ("Dock Workers Say New Toll Is Unfair.", "New Toll Is Unfair", "Dock Workers", "Say"),
         ("Elena Ruiz Calls for Audit of Harbor Board: Report.", "Audit of Harbor Board", "Elena Ruiz", "Calls for"),
+        # the cue last, the speaker after a comma
+        ("Harbor Board Hid Losses From Public, Auditor Tom Hale Says.", "Harbor Board Hid Losses From Public", "Tom Hale", "Says"),
+        ("Ferry Will Run All Winter, Elena Ruiz Says", "Ferry Will Run All Winter", "Elena Ruiz", "Says"),
     ],
 )
 def test_title_case_headline_cue(text, content, speaker, cue):
@@ -833,6 +836,11 @@ def test_title_case_headline_cue(text, content, speaker, cue):
 
 def test_title_case_headline_without_a_cue_is_not_a_quote():
     assert quotes_of("The Best Ferry Rides of the Summer in Harbor County.") == []
+
+
+def test_title_case_headline_with_a_quoted_title():
+    q = only("Elena Ruiz Says Harbor Museum Will Tell of ‘Suffering and Delight’")
+    assert (q.kind, q.text, q.speaker) == ("partial", "Harbor Museum Will Tell of ‘Suffering and Delight’", "Elena Ruiz")
 
 
 @pytest.mark.parametrize(

@@ -662,7 +662,7 @@ def _title_cue_regex() -> re.Pattern[str]:
     forms = {f for f in verbs.ALL_FORMS | verbs.LEARNED if f[-1:] in "sd" and f not in nouns and " " not in f} | _HEADLINE_BASE
     forms |= {f for f in verbs.ALL_FORMS | verbs.LEARNED if " " in f and f.split()[0][-1:] in "sd"}
     titled = [" ".join(w[:1].upper() + w[1:] for w in f.split()) for f in forms] + [f[:1].upper() + f[1:] for f in forms if " " in f]
-    return re.compile(r"(?<=\s)(?P<cue>" + verbs.trie_pattern(titled) + r")(?=\s)")
+    return re.compile(r"(?<=\s)(?P<cue>" + verbs.trie_pattern(titled) + r")(?=\s|[.!?]?\s*$)")
 
 
 # In a headline these are verbs, even those that in prose are more often nouns.
@@ -675,10 +675,7 @@ _TITLE_CUE: re.Pattern[str] | None = None
 def _title_case_sentence(text: str, ss: int, se: int) -> bool:
     """Whether a sentence is a Title Case headline: four words or more, at most one in five
     in lower case besides the small words (stops at the first few lower-case words)."""
-    seg = text[ss:se]
-    if MASK in seg:
-        return False
-    words = seg.split()
+    words = [w for w in text[ss:se].split() if MASK not in w]  # a quoted title inside counts as none
     if len(words) < 4:
         return False
     limit = 0.2 * len(words)  # at least a fifth of the words not small: fail fast on prose
@@ -707,6 +704,18 @@ def _headline_frames(text: str, ss: int, se: int) -> list[Frame]:
     b = ss
     for bm in re.finditer(r"[:;|]\s|\s[—–-]\s", text[ss : m.start()]):
         b = ss + bm.end()
+    if _sentence_tail_empty(text, m.end(), se):
+        # 'Clinton Hid Health Problems, Former White House Doctor Says.': who after the
+        # last comma, what before it
+        comma = text.rfind(", ", b, m.start())
+        if comma < 0:
+            return []
+        s, e = _trim(text, comma + 1, m.start())
+        np = text[s:e]
+        pieces = _content_before(text, b, comma)
+        if not pieces or len(np.split()) > 6 or not NAME_RUN.fullmatch(np) or not subject_word(np):
+            return []
+        return [Frame(m.group("cue"), m.start("cue"), m.end("cue"), Mention(s, e, np), pieces, s, m.end())]
     s, e = _trim(text, b, m.start())
     np = text[s:e]
     if not np or len(np.split()) > 8 or not NAME_RUN.fullmatch(np) or not subject_word(np):
