@@ -161,6 +161,25 @@ def test_reported_clause_after_no_or_an_adverbial(text, content):
     assert (q.kind, q.text) == ("indirect", content)
 
 
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ("Cornyn told reporters this was the only chance to pass a measure.", "this was the only chance to pass a measure", "Cornyn"),
+        ("Elena Ruiz told host Chris Cuomo she believed the bridge would reopen.", "she believed the bridge would reopen", "Elena Ruiz"),
+        ("Ruiz said this week the bridge would reopen.", "the bridge would reopen", "Ruiz"),
+        # the clause between commas is what was said, not an aside about a subject before it
+        (
+            "Even as the campaign moves to New York, the race will be tight, said Dan Gerstein, a consultant.",
+            "Even as the campaign moves to New York, the race will be tight",
+            "Dan Gerstein",
+        ),
+    ],
+)
+def test_object_or_clause_around_the_cue(text, content, speaker):
+    q = only(text)
+    assert (q.text, q.speaker) == (content, speaker)
+
+
 def test_clause_said_after_in_which_is_whole():
     # after 'which officials said' the clause has a gap ('will take effect'); after 'in
     # which' it is a whole clause with its own subject

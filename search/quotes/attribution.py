@@ -83,13 +83,15 @@ _ASIDE_START = re.compile(
     r"(?:[A-Z][\w.\-]*\s+)?[A-Z][\w.\-]*['’]s?\s+[a-z])"  # 'Tad Devine, Sanders's chief strategist, said'
 )
 _RELATIVE = re.compile(r"\s*(?:who|whose|which|whom)\b")
+# Between commas before a cue, a clause rather than an aside: a short subject and its verb.
+_CLAUSE_ASIDE = re.compile(r"\s*(?:the|a|an|this|it|he|she|they)\s+(?:[a-z]+\s+)?(?:will|would|is|was|are|were|has|had|can|could|may|might|must|should)\s")
 _RELATIVE_TAIL = re.compile(r",\s*(?:who|whose|which|whom|where|when|and|but)\b")
 
 # What may sit between a cue and the end of the sentence without being reported content:
 # objects and adverbials ('told reporters Monday', 'wrote on X', 'said in a statement').
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _FILLER_START = re.compile(
-    rf"\s*(?:on|in|at|of|to(?=\s+(?:reporters|journalists|the|a|an|his|her|their|[A-Z]))|for(?=\s+(?:years|months|weeks|days|decades|some\s+time|a\s+long\s+time|the\s+first\s+time)\b)|during|via|through|from|with|before|after|while|when|last|this|earlier|"
+    rf"\s*(?:on|in|at|of|to(?=\s+(?:reporters|journalists|the|a|an|his|her|their|[A-Z]))|for(?=\s+(?:years|months|weeks|days|decades|some\s+time|a\s+long\s+time|the\s+first\s+time)\b)|during|via|through|from|with|before|after|while|when|last|this(?=\s+(?:week|month|year|morning|afternoon|evening|spring|summer|fall|autumn|winter|past)\b)|earlier|"
     rf"later|yesterday|today|tonight|recently|again|also|previously|then|too|publicly|privately|"
     rf"repeatedly|{_LY}|{_DAY}|Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)\b"
 )
@@ -403,6 +405,8 @@ def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
         aside = text[c + 1 : comma]
         if not _ASIDE_START.match(aside):
             continue
+        if _CLAUSE_ASIDE.match(aside):
+            continue  # 'Even as …, the race will be tight, said Gerstein': a clause, no aside
         subj = _plain_subject(text, hard, c)
         if subj is None:
             continue
@@ -461,7 +465,7 @@ def _skip_filler(text: str, pos: int, se: int, head: str) -> int:
     if head in verbs.OBJECT_FIRST:
         m = re.match(
             r"\s+(?:(?:the|a|an|his|her|their|its|our|my)\s+)?(?:reporters|journalists|me|him|her|us|them|you|lawmakers|supporters|"
-            r"voters|the\s+\w+|[A-Z][\w.'’\-]*(?:\s+(?:of\s+)?[A-Z][\w.'’\-]*)*)",
+            r"voters|the\s+\w+|(?:host|anchor|moderator|interviewer|reporter|columnist)?\s*[A-Z][\w.'’\-]*(?:\s+(?:of\s+)?[A-Z][\w.'’\-]*)*)",
             text[pos:se],
         )
         if m:
