@@ -180,6 +180,29 @@ def test_object_or_clause_around_the_cue(text, content, speaker):
     assert (q.text, q.speaker) == (content, speaker)
 
 
+@pytest.mark.parametrize(
+    "text, content, mention",
+    [
+        ("The fire was in what officials called a hate crime.", "a hate crime", "officials"),
+        ("It was an answer to what they described as a liberal news media.", "a liberal news media", "they"),
+    ],
+)
+def test_name_given_by_a_relative_clause(text, content, mention):
+    q = only(text)
+    assert (q.kind, q.text, q.speaker_mention) == ("indirect", content, mention)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He founded a group which he called Voters First in 2010.",  # a name, not a verdict
+        "He missed the second hearing he was formally called to in May.",  # summoned
+    ],
+)
+def test_relative_call_that_names_or_summons(text):
+    assert quotes_of(text) == []
+
+
 def test_clause_said_after_in_which_is_whole():
     # after 'which officials said' the clause has a gap ('will take effect'); after 'in
     # which' it is a whole clause with its own subject

@@ -1150,6 +1150,7 @@ _WITH_SHARE = re.compile(
     r"(?:\s+of\s+[^,;·]{1,40}?)?)\s+$"
 )
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|what|whom)\s+$")
+_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 _CLAUSE_END = re.compile(r"\s*(?:[,;(]|\s[—–]|\s-{1,2}\s)")
 
 
@@ -1170,6 +1171,18 @@ def _relative_frame(text: str, cue: str, cs: int, ce: int, subj: Mention, se: in
     if end:
         e = end.start()
     words = text[s:e].split()
+    if cue.lower() in verbs.OBJECT_IS_CONTENT and words and MASK not in text[s:e]:
+        # 'what officials called a hate crime', 'which they described as a failure': the
+        # relative pronoun is the object; what was said is the name given (a quoted name,
+        # 'what he called a “brazen breach”', is a partial quote of the clause around it)
+        if words[0] == "as":
+            s = _trim(text, s + 2, e)[0]
+        s, e = _trim(text, s, e)
+        if e <= s or cue.lower().startswith("call") and text[s].isupper():
+            return None  # 'a group which he called Voters First': a name, not a verdict
+        if words[0] in _NOT_CONTENT_START or _BE_BEFORE.search(text, max(0, cs - 30), cs):
+            return None  # 'the hearing he was called to': summoned, not naming
+        return Frame(cue, cs, ce, subj, [(s, e)], subj.start, ce)
     if len(words) < 2 or not _CLAUSE_VERB_NEXT.match(words[0]):
         return None
     return Frame(cue, cs, ce, subj, [(s, e)], subj.start, ce, needs_quote=needs_quote)
