@@ -203,6 +203,24 @@ def test_relative_call_that_names_or_summons(text):
     assert quotes_of(text) == []
 
 
+@pytest.mark.parametrize(
+    "text, content, mention",
+    [
+        ("The board raised $5 million, Federal Election Commission records show.", "The board raised $5 million", "Federal Election Commission records"),
+        ("The races are all close, a Quinnipiac University poll shows.", "The races are all close", "a Quinnipiac University poll"),
+        ("The records show a steady decline in tolls.", "a steady decline in tolls", "The records"),
+    ],
+)
+def test_records_and_polls_show(text, content, mention):
+    q = only(text)
+    assert (q.text, q.speaker_mention) == (content, mention)
+
+
+@pytest.mark.parametrize("text", ["The show was a hit.", "Ruiz showed up late."])
+def test_show_without_evidence_is_no_cue(text):
+    assert quotes_of(text) == []
+
+
 def test_clause_said_after_in_which_is_whole():
     # after 'which officials said' the clause has a gap ('will take effect'); after 'in
     # which' it is a whole clause with its own subject

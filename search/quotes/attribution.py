@@ -751,6 +751,12 @@ _HEARSAY = re.compile(
     r"|(?P<adv>reportedly|allegedly)\s+[a-z])"
 )
 _HEARSAY_WORDS = frozenset("expected said believed thought rumored rumoured reported projected predicted forecast reportedly allegedly".split())
+# Records and polls report what they show: with these subjects 'show' is a cue like 'say'.
+_EVIDENCE = frozenset(
+    "poll polls polling survey surveys records record documents filings data figures results numbers statistics study studies "
+    "analysis report reports research audit census".split()
+)
+_EVIDENCE_VERBS = frozenset("show shows showed shown showing suggest suggests suggested indicate indicates indicated".split())
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:(?:widely|not|also|still|now|generally|largely|long|reportedly)\s+)*$")
 
 
@@ -938,6 +944,8 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
     subj = subject_before(text, lo, cs)
     if subj is None and lo > ss:
         subj = subject_before(text, ss, cs)  # 'Barkley, who said he …, said …'
+    if weak and subj is not None and head in _EVIDENCE_VERBS and not _EVIDENCE.isdisjoint(w.lower().strip(".,") for w in subj.text.split()[:5]):
+        weak = False  # 'Polls show Trump is trailing', '…, records show.': evidence reports
     if needs_quote and subj is not None and _person_like(subj.text) and not _CALL_NOT_NAMING.match(text, ce, se):
         needs_quote = False  # 'Ruiz called the plan a disaster'
     if subj is not None and subj.relative:
