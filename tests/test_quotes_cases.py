@@ -221,6 +221,26 @@ def test_show_without_evidence_is_no_cue(text):
     assert quotes_of(text) == []
 
 
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # the person told can be a longer noun phrase before 'that' ('a me…' is no 'me')
+        (
+            "In Honolulu, he told a meeting of Pacific Island leaders that few people understood the stakes.",
+            "few people understood the stakes",
+        ),
+        ("Ruiz warned the board of the harbor authority that prices would rise.", "prices would rise"),
+        # a scene set before the subject is not what was said; '-ing' without a comma is
+        # no participle ('disparaging remarks')
+        ("At the debate, Ruiz mentioned disparaging remarks Hale had made about the bridge.", "disparaging remarks Hale had made about the bridge"),
+    ],
+)
+def test_what_follows_the_cue_is_content(text, content):
+    found = quotes_of(text)
+    assert found and found[0].text == content and found[0].kind == "indirect"
+    assert all(not q.text.startswith(("In Honolulu", "At the debate")) for q in found)
+
+
 def test_clause_said_after_in_which_is_whole():
     # after 'which officials said' the clause has a gap ('will take effect'); after 'in
     # which' it is a whole clause with its own subject

@@ -95,8 +95,15 @@ _FILLER_START = re.compile(
     rf"later|yesterday|today|tonight|recently|again|also|previously|then|too|publicly|privately|"
     rf"repeatedly|{_LY}|{_DAY}|Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)\b"
 )
-_PARTICIPLE_NEXT = re.compile(r"\s*,?\s*(?!(?:nothing|something|anything|everything|during|bring|thing)\b)[a-z]+ing\b")
+_PARTICIPLE_NEXT = re.compile(r"\s*,\s*(?!(?:nothing|something|anything|everything|during|bring|thing)\b)[a-z]+ing\b")
 _THAT_NEXT = re.compile(r"\s*,?\s*that\b")
+_LEAD_ADVERBIAL = re.compile(
+    r"\s*(?:At|In|On|During|Despite|After|Before|Since|With|Without|For|From|Under|Amid|Following|Last|This|Earlier|Later)\b[^,·;:]*,\s*"
+)
+# The person told and then 'that': a noun phrase of up to eight words with no verb in it.
+_OBJECT_THEN_THAT = re.compile(
+    r"(?:\s+(?!(?:is|was|were|are|has|had|have|will|would|said|says|who|which|that)\b)(?![a-z]+ed\b)[\w.'’\-]+){1,8}?\s+that\b(?!\s+(?:was|were|is|are|had|has|have|will|would)\b)"
+)
 # 'in an interview with the Times that was broadcast Monday': after a noun, a 'that' before a
 # verb relates to the noun; no clause of what was said opens there
 _RELATIVE_THAT = re.compile(r"\s*that\s+(?:was|were|is|are|had|has|have|aired|ran|appeared|included)\b")
@@ -465,7 +472,7 @@ def _skip_filler(text: str, pos: int, se: int, head: str) -> int:
     if head in verbs.OBJECT_FIRST:
         m = re.match(
             r"\s+(?:(?:the|a|an|his|her|their|its|our|my)\s+)?(?:reporters|journalists|me|him|her|us|them|you|lawmakers|supporters|"
-            r"voters|the\s+\w+|(?:host|anchor|moderator|interviewer|reporter|columnist)?\s*[A-Z][\w.'’\-]*(?:\s+(?:of\s+)?[A-Z][\w.'’\-]*)*)",
+            r"voters|the\s+\w+|(?:host|anchor|moderator|interviewer|reporter|columnist)?\s*[A-Z][\w.'’\-]*(?:\s+(?:of\s+)?[A-Z][\w.'’\-]*)*)(?![\w'’])",
             text[pos:se],
         )
         if m:
@@ -962,11 +969,15 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
     if subj is not None:
         after = _skip_filler(text, ce, se, head)
         that = _THAT_NEXT.match(text, ce, se) or (_THAT_NEXT.match(text, after, se) if not _relative_that(text, ce, after, se) else None)
+        if that is None and head in verbs.OBJECT_FIRST:
+            that = _OBJECT_THEN_THAT.match(text, ce, se)  # 'told a meeting of Pacific leaders that …'
         has_before = bool(re.search(r"[A-Za-z0-9·]", text[lo : subj.start]))
         if that and not has_before:
             return _frame_after(text, cue, cs, ce, subj, that.end(), se, weak, needs_quote, clause=True)
         if has_before and (_sentence_tail_empty(text, after, se) or _PARTICIPLE_NEXT.match(text, after, se) or text.startswith(";", after)):
-            if weak or _RELATIVE_BEFORE.search(text, max(lo, subj.start - 8), subj.start):
+            if weak or _RELATIVE_BEFORE.search(text, max(lo, subj.start - 8), subj.start) or _LEAD_ADVERBIAL.fullmatch(text, lo, subj.start):
+                # not 'At the debate, Clinton mentioned disparaging remarks': a scene set
+                # before the subject is not what was said
                 return None  # 'the plan that he wrote last year': a relative clause, not '“…,” he wrote'
             pieces = _content_before(text, lo, subj.start)
             return Frame(cue, cs, ce, subj, pieces, subj.start, after, needs_quote=needs_quote) if pieces else None
