@@ -216,6 +216,18 @@ def test_records_and_polls_show(text, content, mention):
     assert (q.text, q.speaker_mention) == (content, mention)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An attorney for Ruiz did not immediately respond to requests for comment.",
+        "Hale, a council spokesman, did not respond to my messages.",
+        "Ruiz did not return repeated phone calls.",
+    ],
+)
+def test_no_comment_is_no_quote(text):
+    assert quotes_of(text) == []
+
+
 @pytest.mark.parametrize("text", ["The show was a hit.", "Ruiz showed up late."])
 def test_show_without_evidence_is_no_cue(text):
     assert quotes_of(text) == []

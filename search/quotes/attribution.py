@@ -97,6 +97,10 @@ _FILLER_START = re.compile(
 )
 _PARTICIPLE_NEXT = re.compile(r"\s*,\s*(?!(?:nothing|something|anything|everything|during|bring|thing)\b)[a-z]+ing\b")
 _THAT_NEXT = re.compile(r"\s*,?\s*that\b")
+_NO_COMMENT = re.compile(
+    r"(?:\s+to)?\s+(?:(?:repeated|multiple|several|numerous|my|our|his|her|their|a|an|the|email|e-mail|phone|written)\s+)*"
+    r"(?:requests?|messages?|calls?|e-?mails?|inquir(?:y|ies)|queries|questions)\b"
+)
 _LEAD_ADVERBIAL = re.compile(
     r"\s*(?:At|In|On|During|Despite|After|Before|Since|With|Without|For|From|Under|Amid|Following|Last|This|Earlier|Later)\b[^,·;:]*,\s*"
 )
@@ -529,6 +533,8 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
             continue  # 'the two states have yet to be called': 'states' reports only 'states that …'
         if low in verbs.NOUN_LIKE and not (_THAT_NEXT.match(text, ce, se) or _SINGULAR_SUBJECT.search(text, max(ss, cs - 40), cs)):
             continue  # 'the next two states will test …'
+        if low.startswith(("respond", "return")) and _NO_COMMENT.match(text, ce, se):
+            continue  # 'did not respond to requests for comment': nothing was said
         if text[max(ss, cs - 3) : cs] == "to " and low not in ("said", "says", "told"):
             # 'refused to say', 'wants to know': an intention, not a statement
             continue
