@@ -253,6 +253,18 @@ def test_what_follows_the_cue_is_content(text, content):
     assert all(not q.text.startswith(("In Honolulu", "At the debate")) for q in found)
 
 
+@pytest.mark.parametrize(
+    "text, content, mention",
+    [
+        ("Then someone asked whether the bridge would reopen.", "whether the bridge would reopen", "someone"),
+        ("The test, which state news media claimed now allows the launch of warheads, was the fifth.", "now allows the launch of warheads", "state news media"),
+    ],
+)
+def test_indefinite_and_media_sources(text, content, mention):
+    q = only(text)
+    assert (q.text, q.speaker_mention, q.speaker_type) == (content, mention, "unnamed")
+
+
 def test_clause_said_after_in_which_is_whole():
     # after 'which officials said' the clause has a gap ('will take effect'); after 'in
     # which' it is a whole clause with its own subject

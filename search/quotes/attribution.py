@@ -144,7 +144,8 @@ _UNNAMED_HEADS = frozenset(
     colleagues allies opponents rivals protesters organizers candidates delegates donors forecasters
     pollsters historians scholars academics commentators pundits consultants veterans parents teachers
     students workers polls poll surveys survey studies study reports report data documents records
-    filings emails figures numbers estimates projections models""".split()
+    filings emails figures numbers estimates projections models someone somebody everyone everybody anyone
+    media outlets""".split()
 )
 
 
@@ -770,6 +771,7 @@ _EVIDENCE = frozenset(
     "analysis report reports research audit census".split()
 )
 _EVIDENCE_VERBS = frozenset("show shows showed shown showing suggest suggests suggested indicate indicates indicated".split())
+_CLAUSE_ADVERBS = frozenset("now also still already never always even soon once then".split())
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:(?:widely|not|also|still|now|generally|largely|long|reportedly)\s+)*$")
 
 
@@ -1208,8 +1210,9 @@ def _relative_frame(text: str, cue: str, cs: int, ce: int, subj: Mention, se: in
         if words[0] in _NOT_CONTENT_START or _BE_BEFORE.search(text, max(0, cs - 30), cs):
             return None  # 'the hearing he was called to': summoned, not naming
         return Frame(cue, cs, ce, subj, [(s, e)], subj.start, ce)
-    if len(words) < 2 or not _CLAUSE_VERB_NEXT.match(words[0]):
-        return None
+    verb = words[1] if len(words) > 2 and (words[0].endswith("ly") or words[0] in _CLAUSE_ADVERBS) else words[0] if words else ""
+    if len(words) < 2 or not _CLAUSE_VERB_NEXT.match(verb):
+        return None  # ('which media claimed now allows …': an adverb may come first)
     return Frame(cue, cs, ce, subj, [(s, e)], subj.start, ce, needs_quote=needs_quote)
 
 
