@@ -265,6 +265,18 @@ def test_indefinite_and_media_sources(text, content, mention):
     assert (q.text, q.speaker_mention, q.speaker_type) == (content, mention, "unnamed")
 
 
+@pytest.mark.parametrize(
+    "text, content, mention",
+    [
+        ("The appeals court ruled that the harbor tolls were unlawful.", "the harbor tolls were unlawful", "The appeals court"),
+        ("Rendell said he had pneumonia and called it a common ailment.", "it a common ailment", "Rendell"),
+    ],
+)
+def test_bodies_rule_and_people_call(text, content, mention):
+    q = [q for q in quotes_of(text) if q.text == content]
+    assert len(q) == 1 and q[0].speaker_mention == mention
+
+
 def test_clause_said_after_in_which_is_whole():
     # after 'which officials said' the clause has a gap ('will take effect'); after 'in
     # which' it is a whole clause with its own subject

@@ -771,6 +771,8 @@ _EVIDENCE = frozenset(
     "analysis report reports research audit census".split()
 )
 _EVIDENCE_VERBS = frozenset("show shows showed shown showing suggest suggests suggested indicate indicates indicated".split())
+# Bodies that rule, find and decide: with them a learned cue ('ruled', 'decided') is a source's.
+_BODIES = frozenset("court courts panel committee commission council board jury tribunal agency department".split())
 _CLAUSE_ADVERBS = frozenset("now also still already never always even soon once then".split())
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:(?:widely|not|also|still|now|generally|largely|long|reportedly)\s+)*$")
 
@@ -905,7 +907,7 @@ def _source_like(np: str) -> bool:
     if not words or any(w[:1].isupper() for w in words) or (len(words) == 1 and words[0].lower() in PRONOUNS):
         return True
     head = _head_noun(np).strip(".,")
-    return head in _UNNAMED_HEADS or head + "s" in _UNNAMED_HEADS or bool(_AGENTS.search(head))
+    return head in _UNNAMED_HEADS or head + "s" in _UNNAMED_HEADS or bool(_AGENTS.search(head)) or head in _BODIES
 
 
 def _person_like(np: str) -> bool:
@@ -954,6 +956,8 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
         if head in verbs.OBJECT_FIRST and _TO_NEXT.match(text, _skip_filler(text, ce, se, head), se):
             start = ce  # '… and urged him to resign': who and what, together
         pieces = _content_after(text, start, se)
+        if needs_quote and shared is not None and _person_like(shared.text) and not _CALL_NOT_NAMING.match(text, ce, se):
+            needs_quote = False  # '… and called it a common ailment'
         if shared is not None and pieces and (MASK in text[pieces[0][0] : pieces[0][1]] or len(text[pieces[0][0] : pieces[0][1]].split()) >= 3):
             return Frame(cue, cs, ce, shared, pieces, cs, ce, needs_quote=needs_quote)
     subj = subject_before(text, lo, cs)
