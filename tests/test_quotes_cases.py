@@ -234,6 +234,24 @@ def test_show_without_evidence_is_no_cue(text):
 
 
 @pytest.mark.parametrize(
+    "text, content, mention",
+    [
+        ("Polling averages show Ruiz with a lead in the low single digits.", "Ruiz with a lead in the low single digits", "Polling averages"),
+        ("The study found 31 cases of fraud in the harbor district.", "31 cases of fraud in the harbor district", "The study"),
+        ("Families were upset, many of whom say the new tolls are unfair.", "the new tolls are unfair", "many of whom"),
+    ],
+)
+def test_evidence_and_partitive_subjects(text, content, mention):
+    q = only(text)
+    assert (q.text, q.speaker_mention) == (content, mention)
+
+
+@pytest.mark.parametrize("text", ["Ruiz found the keys.", "The show was a hit."])
+def test_found_by_a_person_is_no_finding(text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
     "text, content",
     [
         # the person told can be a longer noun phrase before 'that' ('a me…' is no 'me')

@@ -201,6 +201,7 @@ def _np_ok(text: str) -> bool:
         return False
     if first in ("according", "referring", "citing") or (
         first.endswith("ing")
+        and first not in _ING_NOUNS
         and (words[0].islower() or (len(words) > 1 and words[1][:1].islower()))
         and not (len(words) == 2 and _is_source_head(words[1]))
     ):  # 'Speaking to reporters', not a name like 'Ebeling' or 'Sterling Brown' (nor 'hacking specialists')
@@ -354,6 +355,10 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
             if start == pair.start():
                 s = start
     np = text[s:e]
+    if _SOME_OF_WHOM.fullmatch(np):
+        # 'families of victims, many of whom say the claims are unfounded': a subject
+        # with a whole clause after its verb, not a relative pronoun leaving a gap
+        return Mention(s, e, np)
     if np.endswith((" and", " or")):
         # 'The company fired him and said …': the verb shares the subject of the clause
         # before it, which is the noun phrase before that clause's verb
@@ -402,6 +407,7 @@ _LEAD_NP = re.compile(
     r"(?P<np>(?:[\w.'’\-]+\s+){0,4}?[\w.'’\-]+)\s+(?:[a-z]{2,}ed|[a-z]{2,}[^s\W'’]s|has|had|was|is|were|are|"
     r"said|told|took|made|went|gave|spoke|wrote|sent|met|left|came|got|kept|ran|won|lost|sat|stood|put|set)\b"
 )
+_SOME_OF_WHOM = re.compile(r"(?:many|some|most|all|both|several|few|one|each|half|two|three|none)\s+of\s+(?:whom|them|those)", re.IGNORECASE)
 _PREPOSITION_WHICH = re.compile(r"\b(?:in|at|on|during|by|under|with|through|after|before|for|from|since|of)\s+(?:which|whom)\s+$")
 # A relative clause's subject: 'which officials', 'what many analysts', 'a decision they'.
 _RELATIVE_SUBJECT = re.compile(r"(?:^|\s)(?:which|that|what|whom)\s+(?P<np>\S.*)$|(?<=[a-z]{3})\s+(?P<pron>they|he|she|we)$")
@@ -770,7 +776,9 @@ _EVIDENCE = frozenset(
     "poll polls polling survey surveys records record documents filings data figures results numbers statistics study studies "
     "analysis report reports research audit census".split()
 )
-_EVIDENCE_VERBS = frozenset("show shows showed shown showing suggest suggests suggested indicate indicates indicated".split())
+_EVIDENCE_VERBS = frozenset("show shows showed shown showing suggest suggests suggested indicate indicates indicated find finds found".split())
+# Nouns in '-ing' that head a subject ('Polling averages show …'), not participles.
+_ING_NOUNS = frozenset("polling spending funding reporting training ruling briefing filing finding hearing meeting".split())
 # Bodies that rule, find and decide: with them a learned cue ('ruled', 'decided') is a source's.
 _BODIES = frozenset("court courts panel committee commission council board jury tribunal agency department".split())
 _CLAUSE_ADVERBS = frozenset("now also still already never always even soon once then".split())
