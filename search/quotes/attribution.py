@@ -779,8 +779,6 @@ _EVIDENCE = frozenset(
 _EVIDENCE_VERBS = frozenset("show shows showed shown showing suggest suggests suggested indicate indicates indicated find finds found".split())
 # Nouns in '-ing' that head a subject ('Polling averages show …'), not participles.
 _ING_NOUNS = frozenset("polling spending funding reporting training ruling briefing filing finding hearing meeting".split())
-# Bodies that rule, find and decide: with them a learned cue ('ruled', 'decided') is a source's.
-_BODIES = frozenset("court courts panel committee commission council board jury tribunal agency department".split())
 _CLAUSE_ADVERBS = frozenset("now also still already never always even soon once then".split())
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:(?:widely|not|also|still|now|generally|largely|long|reportedly)\s+)*$")
 
@@ -908,14 +906,14 @@ def _source_like(np: str) -> bool:
     """Whether a subject can be a source of a stance: a name, a pronoun, or a lower-case
     phrase headed by a noun of people or sources ('officials', 'critics', 'the poll').
     Learned cues ('seems to', 'appear to') also follow things ('the process', 'the two
-    sides'), which are not sources."""
+    sides'), which are not sources; bodies ('the appeals court ruled') are."""
     words = np.split()
     if words and words[0].lower() in _NP_DETERMINERS:
         words = words[1:]  # 'The process': the capital is the sentence's, not a name's
     if not words or any(w[:1].isupper() for w in words) or (len(words) == 1 and words[0].lower() in PRONOUNS):
         return True
     head = _head_noun(np).strip(".,")
-    return head in _UNNAMED_HEADS or head + "s" in _UNNAMED_HEADS or bool(_AGENTS.search(head)) or head in _BODIES
+    return head in _UNNAMED_HEADS or head + "s" in _UNNAMED_HEADS or bool(_AGENTS.search(head)) or head in ORG_WORDS
 
 
 def _person_like(np: str) -> bool:
@@ -1024,7 +1022,7 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
         if that:
             return _frame_after(text, cue, cs, ce, subj, that.end(), se, weak, needs_quote, clause=True)
         start = after if head in verbs.OBJECT_FIRST else ce
-        if start == ce and not weak and _source_like(subj.text) and _ADVERBIAL_START.match(text, ce, se):
+        if start == ce and not weak and _source_like(subj.text) and _FILLER_START.match(text, ce, se):
             m = _ADVERBIAL_THEN_CLAUSE.match(text, ce, se)
             if m:
                 start = m.end()  # 'said after the convention he would not …': an adverbial, then the clause
@@ -1286,18 +1284,15 @@ _CLAUSE_VERB_NEXT = re.compile(
 )
 # 'said about half of …': 'about' before a number opens a clause, not a topic
 _QUANTITY = re.compile(r"(?:\d|half|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundreds|thousands|millions)", re.I)
-# Words a reported clause never starts with: the cue took a prepositional phrase or an
-# object instead ('reported from Washington', 'agreed with him', 'said so').
-# An adverbial right after a cue ('said on Monday', 'said after the convention') and the
-# clause after it, known by its subject and auxiliary ('he would', 'the bridge will').
-_ADVERBIAL_START = re.compile(
-    r"\s+(?:on|in|at|after|before|during|since|last|earlier|later|this|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
+# After an adverbial that follows a cue ('said on Monday', 'said after the convention'), the
+# clause said, known by its subject and auxiliary ('he would', 'the bridge will').
 _ADVERBIAL_THEN_CLAUSE = re.compile(
     r"[^,·;:]{1,50}?\s(?=(?:(?:he|she|they|we|I|it|there)\s+|(?:the|a|an|his|her|their|its|[A-Z][a-z]+)\s+"
     r"(?:(?!(?:he|she|they|we|it|that|which|who|the|a|an)\b)[\w'’\-]+\s+){0,3}?)"
     r"(?:would|will|could|should|can|may|might|must|is|was|are|were|has|had|have|did|does|do|won['’]t|wouldn['’]t|isn['’]t|wasn['’]t)\b)"
 )
+# Words a reported clause never starts with: the cue took a prepositional phrase or an
+# object instead ('reported from Washington', 'agreed with him', 'said so').
 _NOT_CONTENT_START = frozenset(
     "to for about of in by with on up off out down it so yes no from at during via through into against "
     "over under after before since".split()
