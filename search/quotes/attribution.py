@@ -132,6 +132,12 @@ _SINGULAR_SUBJECT = re.compile(
     r"|(?<=\s)(?!(?:two|three|four|five|six|seven|eight|nine|ten|several|many|both|all|other|these|those)\s)[a-z\-]+[^s\W])\s+$"
 )
 _LEAD = re.compile(r"^[\s,:;—–\-]*(?:that\s+)?")
+# Records and polls: sources that report what they show (with them 'show' is a cue like 'say').
+_EVIDENCE = frozenset(
+    """poll polls polling survey surveys records record documents filings emails data figures results
+    numbers statistics estimates projections models study studies analysis report reports research
+    audit census""".split()
+)
 _UNNAMED_HEADS = frozenset(
     """spokesman spokeswoman spokesperson spokespeople official officials source sources aide aides
     analyst analysts expert experts critic critics observer observers people person resident residents
@@ -143,10 +149,8 @@ _UNNAMED_HEADS = frozenset(
     executives executive authorities police agents doctors lawyers attorney attorneys friend friends
     colleagues allies opponents rivals protesters organizers candidates delegates donors forecasters
     pollsters historians scholars academics commentators pundits consultants veterans parents teachers
-    students workers polls poll surveys survey studies study reports report data documents records
-    filings emails figures numbers estimates projections models someone somebody everyone everybody anyone
-    media outlets""".split()
-)
+    students workers someone somebody everyone everybody anyone media outlets""".split()
+) | _EVIDENCE
 
 
 @dataclass(slots=True)
@@ -771,11 +775,6 @@ _HEARSAY = re.compile(
     r"|(?P<adv>reportedly|allegedly)\s+[a-z])"
 )
 _HEARSAY_WORDS = frozenset("expected said believed thought rumored rumoured reported projected predicted forecast reportedly allegedly".split())
-# Records and polls report what they show: with these subjects 'show' is a cue like 'say'.
-_EVIDENCE = frozenset(
-    "poll polls polling survey surveys records record documents filings data figures results numbers statistics study studies "
-    "analysis report reports research audit census".split()
-)
 _EVIDENCE_VERBS = frozenset("show shows showed shown showing suggest suggests suggested indicate indicates indicated find finds found".split())
 # Nouns in '-ing' that head a subject ('Polling averages show …'), not participles.
 _ING_NOUNS = frozenset("polling spending funding reporting training ruling briefing filing finding hearing meeting".split())
