@@ -779,7 +779,8 @@ _EVIDENCE_VERBS = frozenset("show shows showed shown showing suggest suggests su
 # Nouns in '-ing' that head a subject ('Polling averages show …'), not participles.
 _ING_NOUNS = frozenset("polling spending funding reporting training ruling briefing filing finding hearing meeting".split())
 _CLAUSE_ADVERBS = frozenset("now also still already never always even soon once then".split())
-_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:(?:widely|not|also|still|now|generally|largely|long|reportedly)\s+)*$")
+# A passive before a participle: 'is widely expected to', 'was formally called to'.
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|still|now|long|[a-z]+ly)\s+)*$")
 
 
 def _hearsay_frames(text: str, ss: int, se: int) -> list[Frame]:
@@ -993,9 +994,9 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
             return _frame_after(text, cue, cs, ce, subj, that.end(), se, weak, needs_quote, clause=True)
         if has_before and (_sentence_tail_empty(text, after, se) or _PARTICIPLE_NEXT.match(text, after, se) or text.startswith(";", after)):
             if weak or _RELATIVE_BEFORE.search(text, max(lo, subj.start - 8), subj.start) or _LEAD_ADVERBIAL.fullmatch(text, lo, subj.start):
-                # not 'At the debate, Clinton mentioned disparaging remarks': a scene set
-                # before the subject is not what was said
-                return None  # 'the plan that he wrote last year': a relative clause, not '“…,” he wrote'
+                # 'the plan that he wrote last year': a relative clause, not '“…,” he wrote';
+                # 'At the debate, Clinton mentioned …': a scene set before the subject, not what was said
+                return None
             pieces = _content_before(text, lo, subj.start)
             return Frame(cue, cs, ce, subj, pieces, subj.start, after, needs_quote=needs_quote) if pieces else None
         if has_before and text[after : after + 1] == ",":
@@ -1186,7 +1187,6 @@ _WITH_SHARE = re.compile(
     r"(?:\s+of\s+[^,;·]{1,40}?)?)\s+$"
 )
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|what|whom)\s+$")
-_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 _CLAUSE_END = re.compile(r"\s*(?:[,;(]|\s[—–]|\s-{1,2}\s)")
 
 
