@@ -377,7 +377,7 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
                 break
             b = _trim(text, _strip_leading_conj(text, b2, e), e)[0]
         return None
-    if not _np_ok(np) and text.endswith(("and ", "or "), lo, s):
+    if text.endswith(("and ", "or "), lo, s) and not _np_ok(np):
         joined = _joined_subject(text, lo, s, e)
         if joined is not None:
             s, np = joined, text[joined:e]
@@ -703,7 +703,9 @@ _TITLE_CUE: re.Pattern[str] | None = None
 def _title_case_sentence(text: str, ss: int, se: int) -> bool:
     """Whether a sentence is a Title Case headline: four words or more, at most one in five
     in lower case besides the small words (stops at the first few lower-case words)."""
-    words = [w for w in text[ss:se].split() if MASK not in w]  # a quoted title inside counts as none
+    words = text[ss:se].split()
+    if MASK in text[ss:se]:
+        words = [w for w in words if MASK not in w]  # a quoted title inside counts as none
     if len(words) < 4:
         return False
     limit = 0.2 * len(words)  # at least a fifth of the words not small: fail fast on prose

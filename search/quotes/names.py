@@ -71,7 +71,7 @@ _FEMALE_TITLES = frozenset(
 
 PRONOUNS: frozenset[str] = frozenset("he she they it i we you who which".split())
 
-_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][A-Za-z'’\-]*\.?|[A-Z]\.)"
+_TOKEN = r"[A-Z](?:(?:\.[A-Z])+\.|[A-Za-z'’\-]*\.?)"  # 'Ruiz', 'Mr.', 'G.', joined initials 'G.K.'
 _PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|ter|dos|das)"
 # A run of capitalised words, allowing name particles and initials inside it.
 NAME_RUN = re.compile(rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN})*")
