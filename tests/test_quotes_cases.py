@@ -1275,3 +1275,36 @@ def test_described_people_are_unnamed_and_bodies_named_are_organisations(text, k
     q = only(text)
     assert q.speaker_type == kind
     assert (q.speaker is None) == (kind == "unnamed")
+
+
+def test_a_nickname_inside_a_name_is_no_quote_and_keeps_the_name_whole():
+    q = only('“The harbor is ours,” Marcia "Cia" Price shouted. “We will keep it open.”')
+    assert (q.kind, q.speaker, q.text) == ("direct", "Marcia Price", "The harbor is ours, … We will keep it open.")
+
+
+def test_a_titled_show_before_a_name_is_no_nickname():
+    q = only('On "Face the Nation," House Speaker Elena Ruiz said the toll should go.')
+    assert q.speaker == "Elena Ruiz" and q.text.endswith("the toll should go")
+
+
+def test_an_aside_between_the_pieces_of_a_split_quote_keeps_one_quote():
+    q = only("“Every time you say that,” Ruiz said, referring to the toll, “you give ammunition to the other side.”")
+    assert (q.speaker, len(q.pieces)) == ("Ruiz", 2)
+    assert q.text == "Every time you say that, … you give ammunition to the other side."
+
+
+def test_a_participle_of_saying_after_a_quote_is_a_statement_of_its_own():
+    found = quotes_of("“We will fight,” Ruiz said, adding, “The vote was rigged.”")
+    assert [(q.text, q.cue) for q in found] == [("We will fight,", "said"), ("The vote was rigged.", "adding")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The harbor is ours,” the mayor's niece, state Del. Marcia Price (D-Harbor), shouted to the crowd.",
+        "“The harbor is ours,” a Harbor Board spokeswoman, Marcia Price, said.",
+    ],
+)
+def test_a_role_then_a_name_in_commas_after_a_quote_gives_the_name_and_no_role_in_the_quote(text):
+    q = only(text)
+    assert (q.kind, q.text, q.speaker) == ("direct", "The harbor is ours,", "Marcia Price")

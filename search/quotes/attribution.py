@@ -101,6 +101,8 @@ _NO_COMMENT = re.compile(
     r"(?:\s+to)?\s+(?:(?:repeated|multiple|several|numerous|my|our|his|her|their|a|an|the|email|e-mail|phone|written)\s+)*"
     r"(?:requests?|messages?|calls?|e-?mails?|inquir(?:y|ies)|queries|questions)\b"
 )
+# A scene set by a quoted title before the subject: 'On "Face the Nation," Ruiz said …'.
+_ON_SHOW = re.compile(r"\s*(?:On|In|At|During|From)\s+[“\"‘']")
 _LEAD_ADVERBIAL = re.compile(
     r"\s*(?:At|In|On|During|Despite|After|Before|Since|With|Without|For|From|Under|Amid|Following|Last|This|Earlier|Later)\b[^,·;:]*,\s*"
 )
@@ -122,6 +124,7 @@ _COLON_QUOTE = re.compile(r":\s*[“\"‘'«]")
 # A quotation closed before the speaker as attributed quotes close: '"…," Ruiz said', '"…?" she asked'.
 _QUOTE_ENDS = re.compile(r"[,?!—–\-][”\"’»]\s*$")
 _COMMA_QUOTE = re.compile(r",\s*[“\"‘'«]")
+_ASIDE_THEN_QUOTE = re.compile(r"\s*([a-z]+ing)\b[^,·]{0,80},\s*[“\"‘'«]")
 # A determiner or possessive right before a cue word makes it a noun ('his remarks',
 # "Trump's tweet", 'the states', 'a claim').
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those|whose)|\w['’]s?)\s+$", re.IGNORECASE)
@@ -432,6 +435,10 @@ def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
         subj = _plain_subject(text, hard, c)
         if subj is None:
             continue
+        name = _NAME_ASIDE.match(text, c + 1, comma) if aside[:2] == " s" or aside[:2] == " f" else None
+        if name and subj.text.split()[-1][:1].islower():
+            # 'his niece, state Del. Marcia Price, said': a role, then the name in commas
+            return Mention(subj.start, name.end("np"), name.group("np"), subj.text)  # from the role: all of it is the subject
         desc = aside.strip()
         if _RELATIVE.match(aside) or not desc:
             desc = None
@@ -453,11 +460,13 @@ def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
         name = _NAME_ASIDE.match(text, c + 1, comma)
         role = _plain_subject(text, hard, c)
         if name and role and role.text.split()[-1][:1].islower():
-            return Mention(name.start("np"), name.end("np"), name.group("np"), role.text)
+            return Mention(role.start, name.end("np"), name.group("np"), role.text)
     return None
 
 
-_NAME_ASIDE = re.compile(rf"\s*(?P<np>{NAME_RUN.pattern})\s*$")
+# the name in commas after a role, maybe with a lower-case title before and a party after:
+# 'his niece, state Del. Marcia Price (D-Newport News), said'
+_NAME_ASIDE = re.compile(rf"\s*(?:(?:state|former|then|acting|deputy)\s+)?(?P<np>{NAME_RUN.pattern})\s*(?:\([^()·]{{1,40}}\))?\s*$")
 
 
 _NP_AFTER = re.compile(
@@ -939,6 +948,8 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
             return Frame(cue, cs, ce, Mention(poll.start("np"), poll.end("np"), poll.group("np")), pieces, poll.start("np"), ce)
     # Participle attached to the sentence subject: '"…," he said, adding that …'
     if head in verbs.PARTICIPLES and _COMMA_BEFORE.search(text, max(ss, cs - 4), cs):
+        if frames and frames[-1].pieces[-1][0] > cs:
+            return None  # an aside inside the attribution before: '“…,” he said, referring to X, “…”'
         speaker_from = frames[-1].mention if frames else None
         if speaker_from is None:
             speaker_from = main_subject(text, ss, cs)
@@ -1000,6 +1011,9 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
                 # 'At the debate, Clinton mentioned …': a scene set before the subject, not what was said
                 return None
             pieces = _content_before(text, lo, subj.start)
+            if pieces and MASK in text[lo : subj.start] and (more := _ASIDE_THEN_QUOTE.match(text, after + 1, se)) and more.group(1) not in verbs.PARTICIPLES:
+                # '“…,” Ruiz said, referring to the delay, “…”': an aside between the pieces
+                pieces += _content_after(text, more.end() - 1, se)
             return Frame(cue, cs, ce, subj, pieces, subj.start, after, needs_quote=needs_quote) if pieces else None
         if has_before and text[after : after + 1] == ",":
             if weak and not (after == ce and text[lo : subj.start].rstrip().endswith(",")):
@@ -1012,7 +1026,13 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
             ):
                 pieces += _content_after(text, after + 1, se)
             return Frame(cue, cs, ce, subj, pieces, subj.start, after, needs_quote=needs_quote) if pieces else None
-        if has_before and not that and _QUOTE_ENDS.search(text, lo, subj.start) and _unquoted_words(text, lo, subj.start) <= 1:
+        if (
+            has_before
+            and not that
+            and _QUOTE_ENDS.search(text, lo, subj.start)
+            and _unquoted_words(text, lo, subj.start) <= 1
+            and not _ON_SHOW.match(text, lo, subj.start)
+        ):
             # '"…," Ruiz told some of the miners.' / '"…," she said months after her
             # release.': after a quotation, what follows the cue is an object or an
             # adverbial, not a second content; a later '…, "…"' continues the quotation.

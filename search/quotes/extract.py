@@ -44,6 +44,10 @@ from search.quotes.sentences import split_sentences
 
 _KEEP_IN_MASK = frozenset(".?!,")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
+# A nickname inside a name: 'Marcia "Cia" Price', 'Donald "The Donald" Trump'.
+_NAME_BEFORE = re.compile(r"(?<![\w'’])[A-Z][a-z.\-]*(?<!['’]s) $")
+_NAME_AFTER = re.compile(r" [A-Z][a-z'’\-]+(?=[,.;:()]|\s+[a-z(]|\s*$)")
+_NICKNAME = re.compile(r"[A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,2}")
 # Words before a quoted phrase that make it a coined term, title or nickname.
 _NOT_SPEECH_BEFORE = re.compile(
     r"(?:so-called|so called|dubbed|nicknamed|titled|entitled|known as|termed|the term|the word|the words|"
@@ -83,11 +87,16 @@ class _Rec:
 def _mask(text: str, spans: list[Quoted]) -> str:
     """The text with every quoted character replaced by MASK (a final . , ? ! kept), and a
     doubled-apostrophe mark ('' … '', NYT archive style) written as one '"' (and a MASK or a space),
-    so the attribution rules see one kind of double mark."""
+    so the attribution rules see one kind of double mark. A nickname inside a name, marks
+    and all, becomes blanks, so that the name reads as one run of capitalised words."""
     out: list[str] = []
     pos = 0
     for q in spans:
         if q.start < pos:
+            continue
+        if _is_nickname(text, q):
+            out.append(text[pos : q.open_at] + " " * (q.end + 1 - q.open_at))
+            pos = q.end + 1
             continue
         if q.start - q.open_at == 2 and text[q.open_at : q.start] == "''":
             out.append(text[pos : q.open_at] + '"' + MASK)
@@ -102,6 +111,17 @@ def _mask(text: str, spans: list[Quoted]) -> str:
             pos = e + 2
     out.append(text[pos:])
     return "".join(out)
+
+
+def _is_nickname(text: str, q: Quoted) -> bool:
+    """A short Title Case quotation between two capitalised words of a name."""
+    if not q.closed or q.end - q.start > 30 or q.start - q.open_at != 1:
+        return False
+    return (
+        _NICKNAME.fullmatch(text, q.start, q.end) is not None
+        and _NAME_BEFORE.search(text, max(0, q.open_at - 30), q.open_at) is not None
+        and _NAME_AFTER.match(text, q.end + 1) is not None
+    )
 
 
 def _residue(masked: str, s: int, e: int) -> int:

@@ -77,6 +77,10 @@ _PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|ter|d
 NAME_RUN = re.compile(rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN})*")
 
 
+# Titles only when abbreviated, because the word alone is a name particle ('del Toro').
+_DOTTED_TITLES = frozenset(["Del."])
+
+
 def _key(token: str) -> str:
     return token.rstrip(".").lower()
 
@@ -91,7 +95,7 @@ def split_title(mention: str) -> tuple[str, str]:
     tokens = mention.split()
     i = 0
     for j in range(len(tokens) - 1):
-        if _key(tokens[j]) in TITLES or _key(tokens[j]) in STOPWORDS:
+        if _key(tokens[j]) in TITLES or _key(tokens[j]) in STOPWORDS or tokens[j] in _DOTTED_TITLES:
             i = j + 1
     return " ".join(tokens[:i]), " ".join(tokens[i:])
 
