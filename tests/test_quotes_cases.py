@@ -1308,3 +1308,37 @@ def test_a_participle_of_saying_after_a_quote_is_a_statement_of_its_own():
 def test_a_role_then_a_name_in_commas_after_a_quote_gives_the_name_and_no_role_in_the_quote(text):
     q = only(text)
     assert (q.kind, q.text, q.speaker) == ("direct", "The harbor is ours,", "Marcia Price")
+
+
+def test_a_sentence_opening_with_this_is_content_not_a_scene():
+    q = only("This has been a persistent worry for the harbor towns this year, Ruiz said.")
+    assert (q.text, q.speaker) == ("This has been a persistent worry for the harbor towns this year", "Ruiz")
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Even if the board no longer existed, some of its duties would pass to the port, said Ruiz, who was elected in 2012.",
+            "Even if the board no longer existed, some of its duties would pass to the port",
+        ),
+        (
+            "Even as the vote moves to the harbor towns, a region she hoped to carry, the race will be tight, said Elena Ruiz, a strategist.",
+            "Even as the vote moves to the harbor towns, a region she hoped to carry, the race will be tight",
+        ),
+    ],
+)
+def test_an_inverted_attribution_after_a_clause_with_commas_names_the_speaker_after_the_cue(text, content):
+    q = only(text)
+    assert (q.kind, q.text, q.speaker) == ("indirect", content, text.split("said ")[1].split(",")[0])
+
+
+def test_an_inverted_attribution_does_not_take_the_object_of_told_or_called():
+    q = only("Ruiz, a harbor pilot, called Hale's plan “a betrayal of the town.”")
+    assert q.speaker == "Ruiz"
+
+
+def test_a_that_inside_a_when_clause_after_the_cue_is_not_the_content():
+    found = quotes_of('"Absolutely," Ruiz said when asked by a reporter if that remains her view.')
+    said = [q for q in found if q.cue == "said"]
+    assert [(q.kind, q.text, q.speaker) for q in said] == [("direct", "Absolutely,", "Ruiz")]

@@ -97,6 +97,8 @@ _FILLER_START = re.compile(
 )
 _PARTICIPLE_NEXT = re.compile(r"\s*,\s*(?!(?:nothing|something|anything|everything|during|bring|thing)\b)[a-z]+ing\b")
 _THAT_NEXT = re.compile(r"\s*,?\s*that\b")
+# a clause of time after the cue: a 'that' past it belongs to that clause ('said when asked if that …')
+_WHEN_NEXT = re.compile(r"\s*(?:when|while|as|after|before)\b")
 _NO_COMMENT = re.compile(
     r"(?:\s+to)?\s+(?:(?:repeated|multiple|several|numerous|my|our|his|her|their|a|an|the|email|e-mail|phone|written)\s+)*"
     r"(?:requests?|messages?|calls?|e-?mails?|inquir(?:y|ies)|queries|questions)\b"
@@ -104,7 +106,8 @@ _NO_COMMENT = re.compile(
 # A scene set by a quoted title before the subject: 'On "Face the Nation," Ruiz said …'.
 _ON_SHOW = re.compile(r"\s*(?:On|In|At|During|From)\s+[“\"‘']")
 _LEAD_ADVERBIAL = re.compile(
-    r"\s*(?:At|In|On|During|Despite|After|Before|Since|With|Without|For|From|Under|Amid|Following|Last|This|Earlier|Later)\b[^,·;:]*,\s*"
+    r"\s*(?:(?:At|In|On|During|Despite|After|Before|Since|With|Without|For|From|Under|Amid|Following|Earlier|Later)\b"
+    r"|(?:Last|This|Next)\s+(?:week|month|year|morning|afternoon|evening|night|spring|summer|fall|winter|time)\b)[^,·;:]*,\s*"
 )
 # The person told and then 'that': a noun phrase of up to eight words with no verb in it.
 _OBJECT_THEN_THAT = re.compile(
@@ -466,6 +469,13 @@ def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
 
 # the name in commas after a role, maybe with a lower-case title before and a party after:
 # 'his niece, state Del. Marcia Price (D-Newport News), said'
+# A name straight after a cue that follows a comma, then a comma or the end: the speaker of
+# an inverted attribution ('…, said Dan Gerstein, a strategist'), whatever precedes it.
+_INVERTED_NAME = re.compile(
+    rf"\s+(?!(?:{_DAY}|January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+    rf"(?:{NAME_RUN.pattern})(?=\s*,|\.?\s*$)"
+)
+_OBJECT_NEXT = verbs.OBJECT_FIRST | verbs.OBJECT_IS_CONTENT | verbs.NOMINAL  # 'told Ruiz', 'called Ruiz'
 _NAME_ASIDE = re.compile(rf"\s*(?:(?:state|former|then|acting|deputy)\s+)?(?P<np>{NAME_RUN.pattern})\s*(?:\([^()·]{{1,40}}\))?\s*$")
 
 
@@ -979,8 +989,9 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
             needs_quote = False  # '… and called it a common ailment'
         if shared is not None and pieces and (MASK in text[pieces[0][0] : pieces[0][1]] or len(text[pieces[0][0] : pieces[0][1]].split()) >= 3):
             return Frame(cue, cs, ce, shared, pieces, cs, ce, needs_quote=needs_quote)
-    subj = subject_before(text, lo, cs)
-    if subj is None and lo > ss:
+    inverted = not weak and head not in _OBJECT_NEXT and text.endswith(", ", max(lo, cs - 2), cs) and _INVERTED_NAME.match(text, ce, se)
+    subj = None if inverted else subject_before(text, lo, cs)  # '…, the race will be tight, said Dan Gerstein, …'
+    if subj is None and lo > ss and not inverted:
         subj = subject_before(text, ss, cs)  # 'Barkley, who said he …, said …'
     if weak and subj is not None and head in _EVIDENCE_VERBS and not _EVIDENCE.isdisjoint(w.lower().strip(".,") for w in subj.text.split()[:5]):
         weak = False  # 'Polls show Trump is trailing', '…, records show.': evidence reports
@@ -999,7 +1010,9 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
             return Frame(cue, cs, ce, subj, pieces, lo, after)
     if subj is not None:
         after = _skip_filler(text, ce, se, head)
-        that = _THAT_NEXT.match(text, ce, se) or (_THAT_NEXT.match(text, after, se) if not _relative_that(text, ce, after, se) else None)
+        that = _THAT_NEXT.match(text, ce, se) or (
+            _THAT_NEXT.match(text, after, se) if not (_relative_that(text, ce, after, se) or _WHEN_NEXT.match(text, ce, after)) else None
+        )
         if that is None and head in verbs.OBJECT_FIRST:
             that = _OBJECT_THEN_THAT.match(text, ce, se)  # 'told a meeting of Pacific leaders that …'
         has_before = bool(re.search(r"[A-Za-z0-9·]", text[lo : subj.start]))
