@@ -1342,3 +1342,36 @@ def test_a_that_inside_a_when_clause_after_the_cue_is_not_the_content():
     found = quotes_of('"Absolutely," Ruiz said when asked by a reporter if that remains her view.')
     said = [q for q in found if q.cue == "said"]
     assert [(q.kind, q.text, q.speaker) for q in said] == [("direct", "Absolutely,", "Ruiz")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, description",
+    [
+        ("Elena Ruiz — a teacher from the harbor district — says she will vote for Hale.", "Elena Ruiz", "a teacher from the harbor district"),
+        ("The board's lawyer -- who has been in a feud with the board for months -- said she regretted her remarks.", None, None),
+    ],
+)
+def test_an_aside_in_dashes_between_subject_and_cue(text, speaker, description):
+    q = only(text)
+    assert q.kind == "indirect" and q.text.startswith("she ")
+    assert q.speaker == speaker
+    if description:
+        assert description in (q.speaker_description or "")
+
+
+def test_an_aside_in_dashes_ending_a_sentence_before_an_inverted_cue():
+    q = only("The bridge will close — and soon — said Ruiz.")
+    assert (q.text, q.speaker) == ("The bridge will close — and soon", "Ruiz")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elena Ruiz told The Harbor Ledger of Springfield last week she would vote for Hale.",
+        "Elena Ruiz said Wednesday night that she would vote for Hale.",
+        "Elena Ruiz told reporters yesterday she would vote for Hale.",
+    ],
+)
+def test_a_time_word_after_the_cue_and_its_object_ends_before_the_clause(text):
+    q = only(text)
+    assert (q.text, q.speaker) == ("she would vote for Hale", "Elena Ruiz")

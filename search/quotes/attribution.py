@@ -95,6 +95,12 @@ _FILLER_START = re.compile(
     rf"later|yesterday|today|tonight|recently|again|also|previously|then|too|publicly|privately|"
     rf"repeatedly|{_LY}|{_DAY}|Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)\b"
 )
+# Adverbials of a word or two, which end where they end, not at the next comma.
+_SHORT_FILLER = re.compile(
+    rf"\s*(?:(?:last|this|next)\s+(?:week|month|year|night|morning|afternoon|evening|weekend|spring|summer|fall|winter|{_DAY})"
+    rf"|yesterday|today|tonight|recently|again|also|previously|then|too|publicly|privately|repeatedly|(?:on\s+)?{_DAY})\b"
+    r"(?:\s+(?:morning|afternoon|evening|night)\b)?"
+)
 _PARTICIPLE_NEXT = re.compile(r"\s*,\s*(?!(?:nothing|something|anything|everything|during|bring|thing)\b)[a-z]+ing\b")
 _THAT_NEXT = re.compile(r"\s*,?\s*that\b")
 # a clause of time after the cue: a 'that' past it belongs to that clause ('said when asked if that …')
@@ -307,6 +313,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
         return None
     if text[end - 1] == ",":
         return _subject_with_aside(text, lo, end - 1)
+    if text[end - 1] in "—–" or text.endswith("--", lo, end):
+        return _subject_with_dash_aside(text, lo, end)
     return _plain_subject(text, lo, end)  # also 'Sen. Ted Cruz (R-Texas) said'
 
 
@@ -425,6 +433,33 @@ _NAME_AND = re.compile(rf"(?<![\w.'’\-])(?:{NAME_RUN.pattern})\s+and\s+$")
 _WHO_END = re.compile(r"(?P<np>(?:[\w’'\-]+\s+){0,2}[\w’'\-]+)\s+who\s*$")
 
 
+_DASH = re.compile(r"\s(?:—|–|--)\s")
+
+
+def _subject_with_dash_aside(text: str, lo: int, end: int) -> Mention | None:
+    """'Jason Sims — a teacher from Mount Pleasant — says …': the subject before the aside."""
+    close = end - (2 if text.endswith("--", lo, end) else 1)
+    opening = None
+    for m in _DASH.finditer(text, max(lo, close - 160), close):
+        opening = m
+    if opening is None or MASK in text[opening.end() : close]:
+        return None
+    subj = _plain_subject(text, lo, opening.start())
+    if subj is None or not _speaker_like(subj.text):
+        return _plain_subject(text, lo, end)  # 'Joyce — who is listed as … —': as before
+    subj.description = text[opening.end() : close].strip() or None
+    return subj
+
+
+def _speaker_like(np: str) -> bool:
+    """A name, a pronoun, or a phrase headed by a noun of people, sources or bodies: not
+    'the rules of the party — specifically Rule 40 — adds'."""
+    if _person_like(np):
+        return True
+    head = _head_noun(np).strip(".,").lower()
+    return head in _UNNAMED_HEADS or head + "s" in _UNNAMED_HEADS or bool(_AGENTS.search(head)) or head in ORG_WORDS or head in TITLES
+
+
 def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
     hard = lo
     for m in re.finditer(r"[;:]|[”\"’»]\s|·|\s[—–]\s", text[lo:comma]):
@@ -517,6 +552,13 @@ def _skip_filler(text: str, pos: int, se: int, head: str) -> int:
             return pos
         # take the adverbial up to the next comma / 'that' / sentence end, at most 8 words
         rest = re.match(r"[^,;:·]*?(?=\s*(?:,|;|:|\bthat\b|[.!?]\s*$|[.!?][”\"’]*\s*$|$))", text[pos:se])
+        if rest and len(rest.group().split()) > 2 and not re.match(r"\s*[,;:]|\s*that\b", text[pos + rest.end() : se]):
+            short = _SHORT_FILLER.match(text, pos, se)
+            if short:
+                # 'told the AP last week she …': no comma or 'that' ends the adverbial, so
+                # a time word ends it and the clause follows
+                pos = short.end()
+                continue
         if not rest or len(rest.group().split()) > 12:
             return pos
         pos += rest.end()
@@ -989,7 +1031,7 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
             needs_quote = False  # '… and called it a common ailment'
         if shared is not None and pieces and (MASK in text[pieces[0][0] : pieces[0][1]] or len(text[pieces[0][0] : pieces[0][1]].split()) >= 3):
             return Frame(cue, cs, ce, shared, pieces, cs, ce, needs_quote=needs_quote)
-    inverted = not weak and head not in _OBJECT_NEXT and text.endswith(", ", max(lo, cs - 2), cs) and _INVERTED_NAME.match(text, ce, se)
+    inverted = not weak and head not in _OBJECT_NEXT and text.endswith((", ", "— ", "– ", "-- "), max(lo, cs - 3), cs) and _INVERTED_NAME.match(text, ce, se)
     subj = None if inverted else subject_before(text, lo, cs)  # '…, the race will be tight, said Dan Gerstein, …'
     if subj is None and lo > ss and not inverted:
         subj = subject_before(text, ss, cs)  # 'Barkley, who said he …, said …'
@@ -1068,8 +1110,8 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
     if weak:
         return None
     pre = text[lo:cs].rstrip()
-    if pre and pre[-1] not in ",”\"’»" and not pre.endswith(MASK):
-        return None
+    if pre and pre[-1] not in ",”\"’»" and not pre.endswith(MASK) and not (pre[-1] in "—–-" and _INVERTED_NAME.match(text, ce, se)):
+        return None  # after a dash, only a name and then the end: '… — and soon — said Ruiz.'
     found = subject_after(text, ce, se)
     if not found:
         return None
