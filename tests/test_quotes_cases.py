@@ -1375,3 +1375,17 @@ def test_an_aside_in_dashes_ending_a_sentence_before_an_inverted_cue():
 def test_a_time_word_after_the_cue_and_its_object_ends_before_the_clause(text):
     q = only(text)
     assert (q.text, q.speaker) == ("she would vote for Hale", "Elena Ruiz")
+
+
+@pytest.mark.parametrize(
+    "text, speaker, kind",
+    [
+        ("The New York Times reported that the harbor toll would rise.", "New York Times", "organisation"),
+        ("The Democratic front-runner said the harbor toll would rise.", None, "unnamed"),
+        ("The party's front-runner and former harbor commissioner said the toll would rise.", None, "unnamed"),
+    ],
+)
+def test_a_place_opening_a_body_stays_in_its_name_and_a_role_with_a_capitalised_word_is_no_body(text, speaker, kind):
+    q = only(text)
+    assert (q.speaker, q.speaker_type) == (speaker, kind)
+    assert q.text.endswith("toll would rise")

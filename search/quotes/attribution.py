@@ -344,8 +344,8 @@ def _joined_subject(text: str, lo: int, s: int, e: int) -> int | None:
     if not first or len(rest) > 4 or any(w.endswith("ed") for w in rest) or not _np_ok(text[b:e]):
         return None
     head = _head_noun(first).strip(".,")
-    people = head in _UNNAMED_HEADS or head + "s" in _UNNAMED_HEADS or bool(_AGENTS.search(head)) and head not in ORG_WORDS
-    return b if people else None
+    people = head in _UNNAMED_HEADS or head + "s" in _UNNAMED_HEADS or bool(_AGENTS.search(head + "s")) and head not in ORG_WORDS
+    return b if people else None  # 'The front-runner and former secretary of state said …'
 
 
 def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
@@ -1495,11 +1495,11 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         run = last_run.group()
         prefix = raw[: last_run.start()].strip()
         tokens = run.split()
-        while tokens and tokens[0].rstrip(".").lower() in STOPWORDS and len(tokens) > 1:
-            tokens = tokens[1:]
+        while tokens and tokens[0].rstrip(".").lower() in STOPWORDS and len(tokens) > 1 and not (tokens[0] == "New" and tokens[1] in _NEW_PLACES):
+            tokens = tokens[1:]  # 'But', 'The', a sentence's 'New', not 'New York'
         run = " ".join(tokens)
         if prefix.lower() in ("the",) or is_org(run) or (prefix and prefix.split()[-1].lower() in ("the",)):
-            return Speaker(run if not run.startswith("The ") else run, raw, "organisation", mention.description)
+            return Speaker(run, raw, "organisation", mention.description)
         if all(t.rstrip(".").lower() in TITLES or t.rstrip(".").lower() in STOPWORDS for t in tokens):
             return Speaker(None, raw, "unnamed", mention.description)
         if any(t.isupper() and len(t) > 1 and t not in ("JD",) for t in tokens) and len(tokens) == 1:
@@ -1549,10 +1549,17 @@ _NAME_THEN_VERB = re.compile(
 )
 def _people_head(word: str) -> bool:
     """Whether a noun names people: 'officials', 'judge', 'journalists' (not 'agency')."""
-    return word in _UNNAMED_HEADS or word.rstrip("s") in _UNNAMED_HEADS or word in _ROLE_HEADS or bool(_AGENTS.search(word)) and word not in ORG_WORDS
+    return (
+        word in _UNNAMED_HEADS
+        or word.rstrip("s") in _UNNAMED_HEADS
+        or word in _ROLE_HEADS
+        or bool(_AGENTS.search(word) or _AGENTS.search(word + "s"))  # 'front-runner', 'president'
+        and word not in ORG_WORDS
+    )
 
 
 # Singular roles that head a description of an unnamed person ('a New York judge').
+_NEW_PLACES = frozenset("York Jersey Hampshire Mexico Orleans Zealand Delhi Haven England".split())
 _ROLE_HEADS = frozenset("judge nominee chairman chairwoman doctor candidate lawyer narrator user host anchor mother father".split())
 _PAIR = re.compile(rf"({NAME_RUN.pattern})\s+and\s+({NAME_RUN.pattern})")
 
