@@ -39,7 +39,7 @@ import re
 from dataclasses import dataclass, field
 
 from search.quotes import verbs
-from search.quotes.names import NAME_RUN, ORG_WORDS, PLACES, PRONOUNS, STOPWORDS, TITLES, ArticleNames, is_org
+from search.quotes.names import CALENDAR_WORDS, NAME_RUN, ORG_WORDS, PLACES, PRONOUNS, STOPWORDS, TITLES, ArticleNames, is_org
 
 MASK = "·"  # stands for every quoted character in the masked text
 
@@ -344,8 +344,7 @@ def _joined_subject(text: str, lo: int, s: int, e: int) -> int | None:
     if not first or len(rest) > 4 or any(w.endswith("ed") for w in rest) or not _np_ok(text[b:e]):
         return None
     head = _head_noun(first).strip(".,")
-    people = head in _UNNAMED_HEADS or head + "s" in _UNNAMED_HEADS or bool(_AGENTS.search(head + "s")) and head not in ORG_WORDS
-    return b if people else None  # 'The front-runner and former secretary of state said …'
+    return b if _people_head(head) else None  # 'The front-runner and former secretary of state said …'
 
 
 def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
@@ -457,7 +456,7 @@ def _speaker_like(np: str) -> bool:
     if _person_like(np):
         return True
     head = _head_noun(np).strip(".,").lower()
-    return head in _UNNAMED_HEADS or head + "s" in _UNNAMED_HEADS or bool(_AGENTS.search(head)) or head in ORG_WORDS or head in TITLES
+    return _people_head(head) or head in ORG_WORDS or head in TITLES
 
 
 def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
@@ -473,7 +472,7 @@ def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
         subj = _plain_subject(text, hard, c)
         if subj is None:
             continue
-        name = _NAME_ASIDE.match(text, c + 1, comma) if aside[:2] == " s" or aside[:2] == " f" else None
+        name = _NAME_ASIDE.match(text, c + 1, comma)
         if name and subj.text.split()[-1][:1].islower():
             # 'his niece, state Del. Marcia Price, said': a role, then the name in commas
             return Mention(subj.start, name.end("np"), name.group("np"), subj.text)  # from the role: all of it is the subject
@@ -506,10 +505,13 @@ def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
 # 'his niece, state Del. Marcia Price (D-Newport News), said'
 # A name straight after a cue that follows a comma, then a comma or the end: the speaker of
 # an inverted attribution ('…, said Dan Gerstein, a strategist'), whatever precedes it.
-_INVERTED_NAME = re.compile(
-    rf"\s+(?!(?:{_DAY}|January|February|March|April|May|June|July|August|September|October|November|December)\b)"
-    rf"(?:{NAME_RUN.pattern})(?=\s*,|\.?\s*$)"
-)
+_INVERTED_NAME = re.compile(rf"\s+(?P<np>{NAME_RUN.pattern})(?=\s*,|\.?\s*$)")
+
+
+def _inverted_name(text: str, ce: int, se: int) -> bool:
+    m = _INVERTED_NAME.match(text, ce, se)
+    return m is not None and m.group("np").split()[0].rstrip(".").lower() not in CALENDAR_WORDS  # not 'said Monday, …'
+
 _OBJECT_NEXT = verbs.OBJECT_FIRST | verbs.OBJECT_IS_CONTENT | verbs.NOMINAL  # 'told Ruiz', 'called Ruiz'
 _NAME_ASIDE = re.compile(rf"\s*(?:(?:state|former|then|acting|deputy)\s+)?(?P<np>{NAME_RUN.pattern})\s*(?:\([^()·]{{1,40}}\))?\s*$")
 
@@ -923,10 +925,7 @@ _MAIN_SUBJECT = re.compile(
     r"(?=\s+(?:(?:has|have|had|also|then|later|again|was|is|were|would|will|[a-z]+ly)\s+)*"
     r"(?:[a-z]{2,}ed|[a-z]{2,}[^s\W]s|said|told|took|made|went|gave|spoke|wrote|sent|met|left|came|got|kept|ran|won|lost|sat|stood|took|put|set)\b)"
 )
-_NOT_SUBJECT_WORDS: frozenset[str] = STOPWORDS | frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
-    "august september october november december early late".split()
-)
+_NOT_SUBJECT_WORDS: frozenset[str] = STOPWORDS | frozenset(["early", "late"])
 
 
 def main_subject(text: str, ss: int, end: int) -> Mention | None:
@@ -1031,7 +1030,7 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
             needs_quote = False  # '… and called it a common ailment'
         if shared is not None and pieces and (MASK in text[pieces[0][0] : pieces[0][1]] or len(text[pieces[0][0] : pieces[0][1]].split()) >= 3):
             return Frame(cue, cs, ce, shared, pieces, cs, ce, needs_quote=needs_quote)
-    inverted = not weak and head not in _OBJECT_NEXT and text.endswith((", ", "— ", "– ", "-- "), max(lo, cs - 3), cs) and _INVERTED_NAME.match(text, ce, se)
+    inverted = not weak and head not in _OBJECT_NEXT and text.endswith((", ", "— ", "– ", "-- "), max(lo, cs - 3), cs) and _inverted_name(text, ce, se)
     subj = None if inverted else subject_before(text, lo, cs)  # '…, the race will be tight, said Dan Gerstein, …'
     if subj is None and lo > ss and not inverted:
         subj = subject_before(text, ss, cs)  # 'Barkley, who said he …, said …'
@@ -1110,7 +1109,7 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
     if weak:
         return None
     pre = text[lo:cs].rstrip()
-    if pre and pre[-1] not in ",”\"’»" and not pre.endswith(MASK) and not (pre[-1] in "—–-" and _INVERTED_NAME.match(text, ce, se)):
+    if pre and pre[-1] not in ",”\"’»" and not pre.endswith(MASK) and not (pre[-1] in "—–-" and _inverted_name(text, ce, se)):
         return None  # after a dash, only a name and then the end: '… — and soon — said Ruiz.'
     found = subject_after(text, ce, se)
     if not found:

@@ -39,7 +39,7 @@ from search.quotes.attribution import (
     subject_word,
 )
 from search.quotes.marks import Quoted, scan_quotes
-from search.quotes.names import NAME_RUN, PRONOUNS, STOPWORDS, ArticleNames
+from search.quotes.names import CALENDAR_WORDS, NAME_RUN, PRONOUNS, STOPWORDS, ArticleNames
 from search.quotes.sentences import split_sentences
 
 _KEEP_IN_MASK = frozenset(".?!,")
@@ -559,10 +559,7 @@ def _person_subject(masked: str, s: int, e: int, names: ArticleNames, state: Spe
     return None
 
 
-_NOT_SUBJECTS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
-    "august september october november december multiple many several".split()
-)
+_NOT_SUBJECTS = CALENDAR_WORDS | frozenset(["multiple", "many", "several"])
 
 
 def _words(text: str, q: Quoted) -> int:

@@ -29,16 +29,22 @@ TITLES: frozenset[str] = frozenset(
     congresswoman rep. st saint first lady gop democrat democratic republican house senate""".split()
 )
 
+# Days and months, written out: capitalised, never a speaker. Not 'may', which is also a
+# name ('Theresa May') and a modal.
+CALENDAR_WORDS: frozenset[str] = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april june
+    july august september october november december""".split()
+)
+
 # Capitalised words that start a sentence or a phrase but are not names.
-STOPWORDS: frozenset[str] = frozenset(
+STOPWORDS: frozenset[str] = CALENDAR_WORDS | frozenset(
     """the a an and but or nor so yet for in on at by of to from with without into onto over under
     after before since until unless if when while whereas though although because as among amid
     during this that these those it its he she they we i you his her their our my your who whom
     what which why how where there here then now still also even just only not no yes some many
     most much more any all both each every few several other another such last next first second
     new mrs mr ms dr meanwhile however instead indeed moreover furthermore besides later earlier
-    today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november december jan feb
+    today yesterday tomorrow tonight may jan feb
     mar apr jun jul aug sep sept oct nov dec according asked says said read click watch""".split()
 )
 
