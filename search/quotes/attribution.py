@@ -90,6 +90,8 @@ _RELATIVE_TAIL = re.compile(r",\s*(?:who|whose|which|whom|where|when|and|but)\b"
 # What may sit between a cue and the end of the sentence without being reported content:
 # objects and adverbials ('told reporters Monday', 'wrote on X', 'said in a statement').
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# What 'last', 'this' and 'next' qualify when they make a time adverbial.
+_TIME_NOUN = r"(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|winter)"
 _FILLER_START = re.compile(
     rf"\s*(?:on|in|at|of|to(?=\s+(?:reporters|journalists|the|a|an|his|her|their|[A-Z]))|for(?=\s+(?:years|months|weeks|days|decades|some\s+time|a\s+long\s+time|the\s+first\s+time)\b)|during|via|through|from|with|before|after|while|when|last|this(?=\s+(?:week|month|year|morning|afternoon|evening|spring|summer|fall|autumn|winter|past)\b)|earlier|"
     rf"later|yesterday|today|tonight|recently|again|also|previously|then|too|publicly|privately|"
@@ -97,7 +99,7 @@ _FILLER_START = re.compile(
 )
 # Adverbials of a word or two, which end where they end, not at the next comma.
 _SHORT_FILLER = re.compile(
-    rf"\s*(?:(?:last|this|next)\s+(?:week|month|year|night|morning|afternoon|evening|weekend|spring|summer|fall|winter|{_DAY})"
+    rf"\s*(?:(?:last|this|next)\s+(?:{_TIME_NOUN}|{_DAY})"
     rf"|yesterday|today|tonight|recently|again|also|previously|then|too|publicly|privately|repeatedly|(?:on\s+)?{_DAY})\b"
     r"(?:\s+(?:morning|afternoon|evening|night)\b)?"
 )
@@ -113,7 +115,7 @@ _NO_COMMENT = re.compile(
 _ON_SHOW = re.compile(r"\s*(?:On|In|At|During|From)\s+[“\"‘']")
 _LEAD_ADVERBIAL = re.compile(
     r"\s*(?:(?:At|In|On|During|Despite|After|Before|Since|With|Without|For|From|Under|Amid|Following|Earlier|Later)\b"
-    r"|(?:Last|This|Next)\s+(?:week|month|year|morning|afternoon|evening|night|spring|summer|fall|winter|time)\b)[^,·;:]*,\s*"
+    rf"|(?:Last|This|Next)\s+(?:{_TIME_NOUN}|time)\b)[^,·;:]*,\s*"
 )
 # The person told and then 'that': a noun phrase of up to eight words with no verb in it.
 _OBJECT_THEN_THAT = re.compile(
