@@ -1389,3 +1389,36 @@ def test_a_place_opening_a_body_stays_in_its_name_and_a_role_with_a_capitalised_
     q = only(text)
     assert (q.speaker, q.speaker_type) == (speaker, kind)
     assert q.text.endswith("toll would rise")
+
+
+TRANSCRIPT = (
+    "On “Fox News Sunday,” Chris Wallace asked Gov. Mike Pence about the debate.\n\n"
+    "Partial transcript as follows:\n\n"
+    '"WALLACE: Will Gennifer Flowers be there tomorrow night?\n\n'
+    '"PENCE: Well, look, this is an episode of “Shark Tank.” It’s serious business.\n\n'
+    '"But the truth is that the American people care about the issues.\n\n'
+    '"(CROSSTALK.)\n\n'
+    '"WALLACE: Governor, I don’t want to interrupt.\n'
+)
+
+
+def test_a_transcript_gives_each_turn_to_its_labelled_speaker():
+    """A speaker label in capitals opens each turn; a paragraph with no label goes on with
+    the turn before, and a bracketed stage direction is nobody's words."""
+    found = [(q.kind, q.speaker, q.text) for q in quotes_of(TRANSCRIPT) if q.cue == ":"]
+    assert found == [
+        ("direct", "Chris Wallace", "Will Gennifer Flowers be there tomorrow night?"),
+        (
+            "direct",
+            "Mike Pence",
+            "Well, look, this is an episode of “Shark Tank.” It’s serious business. … "
+            "But the truth is that the American people care about the issues.",
+        ),
+        ("direct", "Chris Wallace", "Governor, I don’t want to interrupt."),
+    ]
+    assert not any("CROSSTALK" in q.text for q in quotes_of(TRANSCRIPT))
+
+
+@pytest.mark.parametrize("text", ["CLARIFICATION: An earlier version misstated the date of the vote.", "UPDATE: The council voted on Tuesday."])
+def test_a_notice_label_in_capitals_is_no_speaker(text):
+    assert [q for q in quotes_of(text) if q.cue == ":"] == []

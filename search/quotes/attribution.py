@@ -877,6 +877,7 @@ def _hearsay_frames(text: str, ss: int, se: int) -> list[Frame]:
 _NAME_COLON = re.compile(r"\s*(?P<np>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s*:\s+(?=\S)")
 _NOT_SPEAKERS = frozenset(
     "related note update updated photo photos video watch read source sources editor q a by correction "
+    "clarification breaking exclusive transcript listen opinion analysis caption credit disclaimer "
     "here there this that what why how when where who the".split()
 )
 
@@ -890,6 +891,25 @@ def _speaker_colon(text: str, ss: int, se: int) -> Frame | None:
         return None
     mention = Mention(m.start("np"), m.end("np"), m.group("np"))
     return Frame(":", m.end("np"), m.end(), mention, pieces, m.start("np"), m.end())
+
+
+# 'PENCE: Well, look, …' / '"JAKE TAPPER: …': the speaker label that opens a paragraph of a
+# transcript, in capitals (the convention of broadcast transcripts), whether or not the
+# paragraph sits inside quotation marks that open it and never close.
+_TRANSCRIPT_LABEL = re.compile(r"[ \t]*[\"“]?[ \t]*(?P<np>[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,3}[A-Z])[ \t]*:[ \t]+(?=\S)")
+
+
+def transcript_label(text: str, ps: int, pe: int) -> tuple[Mention, int] | None:
+    """The speaker a transcript paragraph is labelled with, as a name ('PENCE' -> 'Pence',
+    so that it resolves to the person the article names), and where the words spoken start."""
+    m = _TRANSCRIPT_LABEL.match(text, ps, pe)
+    if not m or len(text[m.end() : pe].split()) < 2:
+        return None
+    label = m.group("np")
+    if label.split()[0].lower().rstrip(".") in _NOT_SPEAKERS or label.lower() in STOPWORDS or label.rstrip(".") in ("Q", "A"):
+        return None
+    name = " ".join(w if len(w) == 1 else w[0] + w[1:].lower() for w in label.split())
+    return Mention(m.start("np"), m.end("np"), name), m.end()
 
 
 def _content_after(text: str, pos: int, se: int) -> list[tuple[int, int]]:

@@ -37,6 +37,7 @@ from search.quotes.attribution import (
     find_frames,
     person_named_between,
     subject_word,
+    transcript_label,
 )
 from search.quotes.marks import Quoted, scan_quotes
 from search.quotes.names import CALENDAR_WORDS, NAME_RUN, PRONOUNS, STOPWORDS, ArticleNames
@@ -48,6 +49,8 @@ _ALNUM = re.compile(r"[A-Za-z0-9]")
 _NAME_BEFORE = re.compile(r"(?<![\w'’])[A-Z][a-z.\-]*(?<!['’]s) $")
 _NAME_AFTER = re.compile(r" [A-Z][a-z'’\-]+(?=[,.;:()]|\s+[a-z(]|\s*$)")
 _NICKNAME = re.compile(r"[A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,2}")
+# A quotation that is only a bracketed note: a transcript's '(CROSSTALK.)', '[inaudible]'.
+_STAGE_DIRECTION = re.compile(r"\s*[(\[][^()\[\]]*[)\]][.,]?\s*")
 # Words before a quoted phrase that make it a coined term, title or nickname.
 _NOT_SPEECH_BEFORE = re.compile(
     r"(?:so-called|so called|dubbed|nicknamed|titled|entitled|known as|termed|the term|the word|the words|"
@@ -131,6 +134,8 @@ def _residue(masked: str, s: int, e: int) -> int:
 def _is_coined(text: str, q: Quoted) -> bool:
     """Scare quotes, titles and nicknames: not something anyone is quoted as saying."""
     words = text[q.start : q.end].split()
+    if _STAGE_DIRECTION.fullmatch(text, q.start, q.end):
+        return True  # '"(CROSSTALK.)' in a transcript, '“[inaudible]”'
     before = text[max(0, q.open_at - 30) : q.open_at]
     if _NOT_SPEECH_BEFORE.search(before):
         return True
@@ -201,12 +206,36 @@ def _paragraph(
 ) -> tuple[_Rec | None, Speaker | None, bool]:
     state.paragraph_person = None
     state.paragraph_start = ps
+    label = transcript_label(text, ps, pe)
+    if label is not None:
+        # 'PENCE: Well, look, …': a transcript paragraph is one direct quote by its label,
+        # quotation marks inside it and all
+        mention, start = label
+        end = pe
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        opened = text[ps:start].lstrip()[:1] in "\"“"
+        closed = opened and text[end - 1] in "\"”"
+        end -= closed
+        sp = classify(mention, names, state, masked)
+        if sp.type == "person" and sp.name:
+            state.last_person = sp
+        rec = _Rec("direct", [(start, end)], k, sp, ":", how="transcript")
+        recs.append(rec)
+        # marks that open the paragraph and never close: the turn goes on in the next one
+        return (rec if opened and not closed else None), sp, False
     para_last: Speaker | None = None
     pending: list[_Rec] = []
     claimed: set[int] = set()
     continued: Quoted | None = None  # the quotation continuing one left open above
     # A quote that opens this paragraph continues one left open by the previous paragraph.
-    if open_rec is not None and qs and qs[0].open_at == ps and not _own_attribution(text, masked, open_rec, qs[0], ps, pe):
+    if (
+        open_rec is not None
+        and qs
+        and qs[0].open_at == ps
+        and not _own_attribution(text, masked, open_rec, qs[0], ps, pe)
+        and not _STAGE_DIRECTION.fullmatch(text, qs[0].start, qs[0].end)
+    ):
         q = qs[0]
         open_rec.pieces.append((q.start, q.end))
         claimed.add(id(q))
