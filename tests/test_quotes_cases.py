@@ -1422,3 +1422,17 @@ def test_a_transcript_gives_each_turn_to_its_labelled_speaker():
 @pytest.mark.parametrize("text", ["CLARIFICATION: An earlier version misstated the date of the vote.", "UPDATE: The council voted on Tuesday."])
 def test_a_notice_label_in_capitals_is_no_speaker(text):
     assert [q for q in quotes_of(text) if q.cue == ":"] == []
+
+
+def test_a_cue_after_and_shares_the_subject_of_the_outer_attribution_not_of_a_clause_inside_it():
+    """'the country would declare' is part of what May said; 'and suggested' is May again,
+    and her first claim stops where the second begins."""
+    text = (
+        "British Prime Minister Theresa May said this week that the country would formally declare its "
+        "intention to leave by the end of March and suggested that it would withdraw from the single market."
+    )
+    found = [(q.speaker, q.text) for q in quotes_of(text)]
+    assert found == [
+        ("Theresa May", "the country would formally declare its intention to leave by the end of March"),
+        ("Theresa May", "it would withdraw from the single market"),
+    ]

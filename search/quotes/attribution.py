@@ -1043,7 +1043,7 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
     if _AND_BEFORE.search(text, max(ss, cs - 30), cs):
         # 'Ruiz said that … and added that …', 'Ruiz took the floor and said …': a verb sharing
         # the subject before it, with its own content
-        shared = frames[-1].mention if frames else main_subject(text, ss, cs)
+        shared = _outermost(frames).mention if frames else main_subject(text, ss, cs)
         start = _after_that(text, ce, se, head)
         if head in verbs.OBJECT_FIRST and _TO_NEXT.match(text, _skip_filler(text, ce, se, head), se):
             start = ce  # '… and urged him to resign': who and what, together
@@ -1422,20 +1422,42 @@ def _according_to(text: str, ss: int, se: int, cs: int, ce: int, cue: str) -> Fr
     return Frame(cue, cs, ce, mention, pieces, cs, e) if pieces else None
 
 
+def _nested_in(a: Frame, b: Frame) -> bool:
+    """Whether attribution `b` opens the content of `a` ('Ruiz said the city would declare
+    …': the city's declaring is part of what Ruiz said)."""
+    if not a.pieces:
+        return False
+    s, e = a.pieces[-1]
+    return a.attr_start <= b.attr_start <= s < b.cue_start < e and not (b.mention and b.mention.relative)
+
+
+def _outermost(frames: list[Frame]) -> Frame:
+    """The last attribution that is not inside another's content: the subject a verb after
+    'and' shares ('May said the country would declare … and suggested that …': May)."""
+    last = frames[-1]
+    for a in frames[:-1]:
+        if _nested_in(a, last):
+            return a
+    return last
+
+
 def _clip(frames: list[Frame], text: str) -> None:
     """A content span stops where the next attribution in the sentence begins; an
     attribution that opens another's content ('Ruiz said she believes …') is part of what
     Ruiz said, not a second quote, and is dropped."""
     nested: list[Frame] = []
-    for a, b in zip(frames, frames[1:], strict=False):
-        if not a.pieces:
+    a: Frame | None = None  # the attribution before `b` that is not inside another's content
+    for b in frames:
+        if a is None or not a.pieces:
+            a = b
             continue
         s, e = a.pieces[-1]
-        if a.attr_start <= b.attr_start <= s < b.cue_start < e and not (b.mention and b.mention.relative):
+        if _nested_in(a, b):
             nested.append(b)
             continue
         if b.mention and b.mention.relative and s < b.attr_start < e:
-            continue  # 'praised what analysts said was …': two claims, the second inside the first
+            a = b  # 'praised what analysts said was …': two claims, the second inside the first
+            continue
         cut = b.attr_start if b.attr_start > s else b.cue_start
         if s < cut < e:
             ns, ne = _trim(text, s, cut)
@@ -1448,6 +1470,7 @@ def _clip(frames: list[Frame], text: str) -> None:
                 a.pieces[-1] = (ns, ne)
             else:
                 a.pieces.pop()
+        a = b
     for b in nested:
         frames.remove(b)
 
