@@ -1436,3 +1436,15 @@ def test_a_cue_after_and_shares_the_subject_of_the_outer_attribution_not_of_a_cl
         ("Theresa May", "the country would formally declare its intention to leave by the end of March"),
         ("Theresa May", "it would withdraw from the single market"),
     ]
+
+
+def test_a_lower_case_plural_body_is_a_subject_of_its_own_clause():
+    text = (
+        "Obama emphasized that Burma's reforms were not complete, and human rights groups warned that "
+        "the administration was relinquishing critical leverage over the military."
+    )
+    found = [(q.speaker_mention, q.text) for q in quotes_of(text)]
+    assert found == [
+        ("Obama", "Burma's reforms were not complete"),
+        ("human rights groups", "the administration was relinquishing critical leverage over the military"),
+    ]
