@@ -1448,3 +1448,23 @@ def test_a_lower_case_plural_body_is_a_subject_of_its_own_clause():
         ("Obama", "Burma's reforms were not complete"),
         ("human rights groups", "the administration was relinquishing critical leverage over the military"),
     ]
+
+
+def test_an_attribution_in_a_subordinate_clause_of_the_content_is_part_of_it():
+    """'because he doubted …' is part of what he said; the content runs on through it."""
+    text = "He said he wasn't too worried about the contempt resolution because he doubted any court would enforce it."
+    assert [q.text for q in quotes_of(text)] == [
+        "he wasn't too worried about the contempt resolution because he doubted any court would enforce it"
+    ]
+
+
+def test_a_subordinate_attribution_that_quotes_someone_is_kept_and_the_outer_content_is_whole():
+    text = (
+        "Retired Lt. Gen. Michael Flynn said Donald Trump was “absolutely right” when he said Wednesday night "
+        "that under President Barack Obama, “the generals have been reduced to rubble.”"
+    )
+    found = [(q.kind, q.text) for q in quotes_of(text)]
+    assert found == [
+        ("partial", text[text.index("Donald Trump") :]),
+        ("partial", "under President Barack Obama, “the generals have been reduced to rubble.”"),
+    ]

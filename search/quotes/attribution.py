@@ -1422,6 +1422,9 @@ def _according_to(text: str, ss: int, se: int, cs: int, ce: int, cue: str) -> Fr
     return Frame(cue, cs, ce, mention, pieces, cs, e) if pieces else None
 
 
+_SUBORDINATE_BEFORE = re.compile(r"\b(?:when|because|since|after|before|if|although|though|until|unless|whereas)\s+$")
+
+
 def _nested_in(a: Frame, b: Frame) -> bool:
     """Whether attribution `b` opens the content of `a` ('Ruiz said the city would declare
     …': the city's declaring is part of what Ruiz said)."""
@@ -1459,6 +1462,14 @@ def _clip(frames: list[Frame], text: str) -> None:
             a = b  # 'praised what analysts said was …': two claims, the second inside the first
             continue
         cut = b.attr_start if b.attr_start > s else b.cue_start
+        if s < cut < e and b.mention is not None and b.mention.start == cut and _SUBORDINATE_BEFORE.search(text, max(s, cut - 12), cut):
+            # 'Flynn said Trump was right when he said …': the clause is part of what Flynn
+            # said; its own attribution stands only if it quotes someone
+            if not any(MASK in text[x:y] for x, y in b.pieces):
+                nested.append(b)
+            else:
+                a = b
+            continue
         if s < cut < e:
             ns, ne = _trim(text, s, cut)
             # the link into the next clause is not content: ', and', ', but late Saturday'
