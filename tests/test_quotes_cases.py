@@ -1468,3 +1468,15 @@ def test_a_subordinate_attribution_that_quotes_someone_is_kept_and_the_outer_con
         ("partial", text[text.index("Donald Trump") :]),
         ("partial", "under President Barack Obama, “the generals have been reduced to rubble.”"),
     ]
+
+
+def test_an_attribution_in_an_aside_in_dashes_stands_and_the_content_runs_on_around_it():
+    text = (
+        "But some note that Trump — even as he says his experience in real-estate tax matters makes him "
+        "uniquely qualified — has proposed little in the way of specifics."
+    )
+    found = [(q.speaker_mention, q.text) for q in quotes_of(text)]
+    assert found == [
+        ("some", text[text.index("Trump") : -1]),
+        ("he", "his experience in real-estate tax matters makes him uniquely qualified"),
+    ]

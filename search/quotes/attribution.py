@@ -1425,6 +1425,14 @@ def _according_to(text: str, ss: int, se: int, cs: int, ce: int, cue: str) -> Fr
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:when|because|since|after|before|if|although|though|until|unless|whereas)\s+$")
 
 
+def _aside_close(text: str, s: int, at: int, e: int) -> int | None:
+    """Where the aside in dashes that holds `at` closes, when it opens after `s` and closes
+    before `e` (a content span running from `s` to `e`)."""
+    opened = sum(1 for _ in _DASH.finditer(text, s, at)) % 2 == 1
+    close = _DASH.search(text, at, e) if opened else None
+    return close.start() if close else None
+
+
 def _nested_in(a: Frame, b: Frame) -> bool:
     """Whether attribution `b` opens the content of `a` ('Ruiz said the city would declare
     …': the city's declaring is part of what Ruiz said)."""
@@ -1462,6 +1470,13 @@ def _clip(frames: list[Frame], text: str) -> None:
             a = b  # 'praised what analysts said was …': two claims, the second inside the first
             continue
         cut = b.attr_start if b.attr_start > s else b.cue_start
+        close = _aside_close(text, s, cut, e) if s < cut < e else None
+        if close is not None:
+            # 'that Trump — even as he says … — has proposed little': an attribution in an
+            # aside stands, ends with the aside, and the content runs on around it
+            if b.pieces and b.pieces[-1][1] > close:
+                b.pieces[-1] = _trim(text, b.pieces[-1][0], close)
+            continue
         if s < cut < e and b.mention is not None and b.mention.start == cut and _SUBORDINATE_BEFORE.search(text, max(s, cut - 12), cut):
             # 'Flynn said Trump was right when he said …': the clause is part of what Flynn
             # said; its own attribution stands only if it quotes someone
@@ -1474,7 +1489,7 @@ def _clip(frames: list[Frame], text: str) -> None:
             ns, ne = _trim(text, s, cut)
             # the link into the next clause is not content: ', and', ', but late Saturday'
             ne2 = re.sub(r"(?:\s*,?\s*\b(?:and|but|though|although|while|as|because|so)\b[^,;·]{0,30})$", "", text[ns:ne]) if b.attr_start > s else text[ns:ne]
-            ne2 = re.sub(r"(?:\s*,?\s*(?:and|but|though|although|while|as|because|so)\s*)$", "", ne2)
+            ne2 = re.sub(r"(?:\s*,?\s*\b(?:and|but|though|although|while|as|because|so)\s*)$", "", ne2)
             ne = ns + len(ne2)
             ns, ne = _trim(text, ns, ne)
             if ne > ns:
