@@ -1477,6 +1477,9 @@ def _clip(frames: list[Frame], text: str) -> None:
             if b.pieces and b.pieces[-1][1] > close:
                 b.pieces[-1] = _trim(text, b.pieces[-1][0], close)
             continue
+        if s < cut < e and b.mention is not None and text.startswith(" who ", b.mention.end):
+            a = b  # 'claiming that he had a source who told him …': a relative clause in the content
+            continue
         if s < cut < e and b.mention is not None and b.mention.start == cut and _SUBORDINATE_BEFORE.search(text, max(s, cut - 12), cut):
             # 'Flynn said Trump was right when he said …': the clause is part of what Flynn
             # said; its own attribution stands only if it quotes someone
