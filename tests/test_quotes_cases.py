@@ -1450,12 +1450,27 @@ def test_a_lower_case_plural_body_is_a_subject_of_its_own_clause():
     ]
 
 
-def test_an_attribution_in_a_subordinate_clause_of_the_content_is_part_of_it():
-    """'because he doubted …' is part of what he said; the content runs on through it."""
-    text = "He said he wasn't too worried about the contempt resolution because he doubted any court would enforce it."
-    assert [q.text for q in quotes_of(text)] == [
-        "he wasn't too worried about the contempt resolution because he doubted any court would enforce it"
-    ]
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "He said he wasn't too worried about the contempt resolution because he doubted any court would enforce it.",
+            "he wasn't too worried about the contempt resolution because he doubted any court would enforce it",
+        ),
+        (
+            "He said he hoped that Attorney General Loretta E. Lynch would announce one shortly.",
+            "he hoped that Attorney General Loretta E. Lynch would announce one shortly",
+        ),
+        (
+            "Weaver rejected the notion that the campaign is calling the former secretary of state corrupt.",
+            "the notion that the campaign is calling the former secretary of state corrupt",
+        ),
+    ],
+)
+def test_an_attribution_in_a_subordinate_clause_of_the_content_is_part_of_it(text, content):
+    """'because he doubted …', 'that Lynch would announce …' are part of what was said; the
+    content runs on through them."""
+    assert [q.text for q in quotes_of(text)] == [content]
 
 
 def test_a_subordinate_attribution_that_quotes_someone_is_kept_and_the_outer_content_is_whole():

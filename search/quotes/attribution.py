@@ -1422,7 +1422,7 @@ def _according_to(text: str, ss: int, se: int, cs: int, ce: int, cue: str) -> Fr
     return Frame(cue, cs, ce, mention, pieces, cs, e) if pieces else None
 
 
-_SUBORDINATE_BEFORE = re.compile(r"\b(?:when|because|since|after|before|if|although|though|until|unless|whereas)\s+$")
+_SUBORDINATE_BEFORE = re.compile(r"\b(?:when|because|since|after|before|if|although|though|until|unless|whereas|that|whether|where)\s+$")
 
 
 def _aside_close(text: str, s: int, at: int, e: int) -> int | None:
