@@ -1507,3 +1507,17 @@ def test_a_relative_clause_attribution_inside_the_content_keeps_the_content_whol
         ("Reid", "he had a well-connected source who told him the nominee hadn't paid any taxes for 10 years"),
         ("a well-connected source", "the nominee hadn't paid any taxes for 10 years"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Bloomberg also reported that roughly 1,100 foreign donor names weren’t disclosed.", "roughly 1,100 foreign donor names weren’t disclosed"),
+        (
+            "Now, he says, at least seven of the state’s 44 delegates have signed on.",
+            "Now … at least seven of the state’s 44 delegates have signed on",
+        ),
+    ],
+)
+def test_a_thousands_comma_and_at_least_do_not_end_the_content(text, content):
+    assert [q.text for q in quotes_of(text)] == [content]

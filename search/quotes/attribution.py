@@ -68,7 +68,7 @@ _AUX_WORDS = frozenset(
 )
 # Where a clause may start, so the subject of a cue is what follows the last of these.
 _BOUNDARY = re.compile(
-    r"(?:[,;:(\[]|(?:[”\"»]|(?<![sz])’)\s|\s[—–]\s?|\s-\s|·\s|"
+    r"(?:[;:(\[]|,(?!\d{3}\b)|(?:[”\"»]|(?<![sz])’)\s|\s[—–]\s?|\s-\s|·\s|"
     r"\b(?:and|but|that|because|while|as|when|if|although|though|after|before|since|so|whereas|"
     r"where|or|unless|until|than|whether|once|then|now)\s)"
 )
@@ -1098,7 +1098,7 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
             pieces = _content_before(text, lo, subj.start)
             rest = text[after + 1 : se]
             if re.match(r"\s*[“\"‘'«]", rest) or (
-                MASK not in text[lo : subj.start] and not re.match(r"\s*(?:\w+ing|according|in|on|at|who|which|citing)\b", rest)
+                MASK not in text[lo : subj.start] and not re.match(r"\s*(?:\w+ing|according|in|on|at(?!\s+(?:least|most)\b)|who|which|citing)\b", rest)
             ):
                 pieces += _content_after(text, after + 1, se)
             return Frame(cue, cs, ce, subj, pieces, subj.start, after, needs_quote=needs_quote) if pieces else None
