@@ -1521,3 +1521,9 @@ def test_a_relative_clause_attribution_inside_the_content_keeps_the_content_whol
 )
 def test_a_thousands_comma_and_at_least_do_not_end_the_content(text, content):
     assert [q.text for q in quotes_of(text)] == [content]
+
+
+@pytest.mark.parametrize("title", ["Pres.", "Sec.", "Amb."])
+def test_a_dotted_title_does_not_end_the_sentence(title):
+    text = f"The candidate said {title} Ruiz’s press conference in Turkey on Monday was a disaster."
+    assert [q.text for q in quotes_of(text)] == [f"{title} Ruiz’s press conference in Turkey on Monday was a disaster"]

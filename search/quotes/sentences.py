@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen sens rep reps gov gen lt col capt sgt adm cmdr maj rev st jr sr inc corp
+    """mr mrs ms dr prof sen sens rep reps gov gen lt col capt sgt adm cmdr maj rev st jr sr inc corp pres sec amb atty supt
     co ltd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd dept est
     calif fla ill mass mich minn penn tenn wis ariz colo conn ga ky la md mo nev okla ore pa va wash
     wyo ala ark del kan miss neb vt u.s u.k u.n d.c a.m p.m e.g i.e""".split()
