@@ -1527,3 +1527,20 @@ def test_a_thousands_comma_and_at_least_do_not_end_the_content(text, content):
 def test_a_dotted_title_does_not_end_the_sentence(title):
     text = f"The candidate said {title} Ruiz’s press conference in Turkey on Monday was a disaster."
     assert [q.text for q in quotes_of(text)] == [f"{title} Ruiz’s press conference in Turkey on Monday was a disaster"]
+
+
+def test_a_paragraph_announcing_a_quotation_gives_its_speaker_to_the_next_paragraph():
+    """'Caddell continued:' then a quoted paragraph, 'Limbaugh added:' then a paragraph with
+    no marks at all (a block quotation whose markup was lost): both are that speaker's words."""
+    text = (
+        "On Monday, the pollster Pat Caddell and the talk host Rush Limbaugh both weighed in.\n\n"
+        "Caddell continued:\n\n"
+        '"The health issue overall is very much a partisan issue. It is big."\n\n'
+        "Limbaugh added:\n\n"
+        "And from a supposed front-runner, this reeks of fear. She cannot beat this guy.\n"
+    )
+    found = [(q.kind, q.speaker, q.text) for q in quotes_of(text)]
+    assert found == [
+        ("direct", "Pat Caddell", "The health issue overall is very much a partisan issue. It is big."),
+        ("direct", "Rush Limbaugh", "And from a supposed front-runner, this reeks of fear. She cannot beat this guy."),
+    ]

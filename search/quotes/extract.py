@@ -180,14 +180,52 @@ def _extract(article: Article) -> list[_Rec]:
     prev_para_speaker: Speaker | None = None
     prev_para_named = False  # the previous paragraph only named that person, quoting no one
     open_rec: _Rec | None = None  # a quote still running at the end of the last paragraph
+    lead: _Lead | None = None  # the previous paragraph ended 'Ruiz continued:'
     for k, p in enumerate(paras):
         try:
+            if lead is not None and not (quoted[k] and quoted[k][0].open_at == p.start):
+                # 'Limbaugh added:' then a paragraph without marks: a block quotation
+                recs.append(_Rec("direct", [_trim_end(text, p.start, p.end)], k, lead.speaker, lead.cue, how="block"))
+                prev_para_speaker, prev_para_named, open_rec, lead = lead.speaker, False, None, None
+                continue
+            if lead is not None:
+                prev_para_speaker, prev_para_named = lead.speaker, False  # '… continued:' then “…”
             open_rec, prev_para_speaker, prev_para_named = _paragraph(
                 k, p.start, p.end, text, masked, quoted[k], names, state, recs, prev_para_speaker, prev_para_named, open_rec
             )
+            lead = _lead_of(masked, p.start, p.end, names, state)
         except Exception:  # pragma: no cover - one odd paragraph must not lose the rest
-            open_rec = None
+            open_rec, lead = None, None
     return recs
+
+
+@dataclass(slots=True)
+class _Lead:
+    speaker: Speaker
+    cue: str
+
+
+def _lead_of(masked: str, ps: int, pe: int, names: ArticleNames, state: SpeakerState) -> _Lead | None:
+    """The speaker of a paragraph that ends by announcing a quotation ('Caddell continued:',
+    'The New York Times reports:'), whose words are the next paragraph."""
+    end = pe
+    while end > ps and masked[end - 1].isspace():
+        end -= 1
+    if end <= ps or masked[end - 1] != ":":
+        return None
+    ss, _ = split_sentences(masked, ps, end)[-1]
+    found = attribution_only(masked, ss, end - 1)
+    if found is None:
+        return None
+    return _Lead(classify(found[0], names, state, masked), found[1])
+
+
+def _trim_end(text: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
 
 
 def _paragraph(
