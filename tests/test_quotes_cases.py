@@ -1544,3 +1544,9 @@ def test_a_paragraph_announcing_a_quotation_gives_its_speaker_to_the_next_paragr
         ("direct", "Pat Caddell", "The health issue overall is very much a partisan issue. It is big."),
         ("direct", "Rush Limbaugh", "And from a supposed front-runner, this reeks of fear. She cannot beat this guy."),
     ]
+
+
+@pytest.mark.parametrize("where", ["at a campaign stop in Toledo, Ohio,", "in a speech on Sept. 9, 2016,"])
+def test_a_place_or_date_with_commas_in_the_adverbial_before_that(where):
+    text = f"Clinton says {where} that it means Trump never contributed to Pell Grants."
+    assert [(q.speaker, q.text) for q in quotes_of(text)] == [("Clinton", "it means Trump never contributed to Pell Grants")]

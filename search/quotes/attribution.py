@@ -540,6 +540,10 @@ def subject_after(text: str, cue_end: int, se: int) -> tuple[Mention, int] | Non
     return Mention(s, e, np), e
 
 
+# The rest of a place or date inside an adverbial, before 'that': ', Ohio,', ', 2016,'.
+_PLACE_TAIL = re.compile(r",\s+(?:[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?|\d{4})(?=\s*,?\s*that\b)")
+
+
 def _skip_filler(text: str, pos: int, se: int, head: str) -> int:
     """Skip an object or adverbials after a cue; stop at a clause, comma or sentence end."""
     if head in verbs.OBJECT_FIRST:
@@ -566,6 +570,9 @@ def _skip_filler(text: str, pos: int, se: int, head: str) -> int:
         if not rest or len(rest.group().split()) > 12:
             return pos
         pos += rest.end()
+        place = _PLACE_TAIL.match(text, pos, se)
+        if place:
+            pos = place.end()  # 'at a stop in Toledo, Ohio, that …': the place goes on
         if not _FILLER_START.match(text, pos, se):
             return pos
 
