@@ -1550,3 +1550,9 @@ def test_a_paragraph_announcing_a_quotation_gives_its_speaker_to_the_next_paragr
 def test_a_place_or_date_with_commas_in_the_adverbial_before_that(where):
     text = f"Clinton says {where} that it means Trump never contributed to Pell Grants."
     assert [(q.speaker, q.text) for q in quotes_of(text)] == [("Clinton", "it means Trump never contributed to Pell Grants")]
+
+
+def test_a_cue_with_an_object_and_of_after_a_leading_phrase_is_a_clause_and_a_concession_ends_it():
+    text = "Bemoaning the phony system, Trump accused Holt of being a Democrat, though a review of records indicates he is a Republican."
+    found = [(q.cue, q.speaker_mention, q.text) for q in quotes_of(text)]
+    assert found == [("accused", "Trump", "Holt of being a Democrat"), ("indicates", "a review of records", "he is a Republican")]

@@ -544,6 +544,9 @@ def subject_after(text: str, cue_end: int, se: int) -> tuple[Mention, int] | Non
 _PLACE_TAIL = re.compile(r",\s+(?:[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?|\d{4})(?=\s*,?\s*that\b)")
 
 
+_OF_AFTER_OBJECT = re.compile(r"\s+\S.*?\s+of\s+\w")
+
+
 def _skip_filler(text: str, pos: int, se: int, head: str) -> int:
     """Skip an object or adverbials after a cue; stop at a clause, comma or sentence end."""
     if head in verbs.OBJECT_FIRST:
@@ -926,10 +929,15 @@ def _content_after(text: str, pos: int, se: int) -> list[tuple[int, int]]:
     colon = _COLON_QUOTE.search(text, s, se)
     if colon and MASK not in text[s : colon.start()]:
         s = colon.start() + 1
-    s, e = _trim(text, s, se)
+    concede = _CONCESSIVE.search(text, s, se)
+    s, e = _trim(text, s, concede.start() if concede else se)
     while e > s and text[e - 1] in ".!?":
         e -= 1
     return [(s, e)] if e > s else []
+
+
+# ', though a review of records shows …': the writer's own concession ends what was said.
+_CONCESSIVE = re.compile(r",\s+(?:even\s+)?(?:though|although)\b")
 
 
 def _content_before(text: str, lo: int, end: int) -> list[tuple[int, int]]:
@@ -1098,7 +1106,9 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
                 # '“…,” Ruiz said, referring to the delay, “…”': an aside between the pieces
                 pieces += _content_after(text, more.end() - 1, se)
             return Frame(cue, cs, ce, subj, pieces, subj.start, after, needs_quote=needs_quote) if pieces else None
-        if has_before and text[after : after + 1] == ",":
+        if has_before and text[after : after + 1] == "," and not (MASK not in text[lo : subj.start] and _OF_AFTER_OBJECT.match(text, ce, after)):
+            # not 'Bemoaning the system, Trump accused Holt of being a Democrat, though …':
+            # a cue with its object and an 'of' phrase is a clause, not an aside
             if weak and not (after == ce and text[lo : subj.start].rstrip().endswith(",")):
                 return None  # only a bare parenthetical: ', he expects, …'
 
