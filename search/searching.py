@@ -123,8 +123,7 @@ class Index:
 
     def __init__(self, path: Path | str | None = None):
         self.path = Path(path) if path else store.default_index_dir()
-        self._ix = store.open_index(self.path)
-        self._searcher = self._ix.searcher()
+        self._ix, self._searcher = store.open_searcher(self.path)
         self._reader = self._searcher.reader()
         self._columns: dict[str, list | None] = {}
         self._cache: dict[str, object] = {}

@@ -8,14 +8,20 @@ our index is never written into.
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from whoosh import index as whoosh_index
 from whoosh.index import EmptyIndexError, FileIndex
+from whoosh.searching import Searcher
 
 import search.whoosh_fixes  # noqa: F401 - applies the Whoosh fixes wherever the index is opened
 from search.errors import IndexMissingError, SearchError
 from search.schema import make_schema
+
+T = TypeVar("T")
 
 ENV_VAR = "SEARCH_INDEX"
 DEFAULT_DIR = "index"
@@ -72,9 +78,51 @@ def check_writable_dir(index_dir: Path) -> None:
             )
 
 
+# An indexer's commit writes a new table of contents, then deletes the one before and the
+# segments it replaced: a reader that read the old table in between finds a file gone. It
+# tries again on the new one, after a short pause, before it calls the index damaged.
+OPEN_ATTEMPTS = 6
+_OPEN_PAUSE = 0.02  # seconds, growing with each attempt: 0.3 s in all
+
+
+def _retrying(open_once: Callable[[], T]) -> T:
+    for attempt in range(1, OPEN_ATTEMPTS):
+        try:
+            return open_once()
+        except IndexMissingError:
+            raise
+        except (SearchError, FileNotFoundError):
+            time.sleep(_OPEN_PAUSE * attempt)
+    return open_once()
+
+
 def open_index(index_dir: Path | None = None) -> FileIndex:
     """Open an existing index for reading, or say how to build one."""
     index_dir = index_dir or default_index_dir()
+    return _retrying(lambda: _open_index_once(index_dir))
+
+
+def open_searcher(index_dir: Path | None = None) -> tuple[FileIndex, Searcher]:
+    """The index and a searcher over one generation of it, opened together so that a commit
+    landing between the two is retried rather than reported (see `OPEN_ATTEMPTS`)."""
+    index_dir = index_dir or default_index_dir()
+
+    def once() -> tuple[FileIndex, Searcher]:
+        ix = _open_index_once(index_dir)
+        try:
+            return ix, ix.searcher()
+        except FileNotFoundError:
+            raise
+        except (OSError, ValueError, EOFError) as exc:
+            raise SearchError(f"{index_dir}: the index cannot be read ({exc}); it is left as it is: delete it and index again") from None
+
+    try:
+        return _retrying(once)
+    except FileNotFoundError as exc:
+        raise SearchError(f"{index_dir}: the index cannot be read ({exc}); it is left as it is: delete it and index again") from None
+
+
+def _open_index_once(index_dir: Path) -> FileIndex:
     if not exists(index_dir):
         if index_dir.is_dir() and any(_is_whoosh_file(p.name) for p in index_dir.iterdir()):
             raise SearchError(f"{index_dir} holds a damaged or foreign index; it is left as it is: delete it or pass --index with another folder")
