@@ -1556,3 +1556,9 @@ def test_a_cue_with_an_object_and_of_after_a_leading_phrase_is_a_clause_and_a_co
     text = "Bemoaning the phony system, Trump accused Holt of being a Democrat, though a review of records indicates he is a Republican."
     found = [(q.cue, q.speaker_mention, q.text) for q in quotes_of(text)]
     assert found == [("accused", "Trump", "Holt of being a Democrat"), ("indicates", "a review of records", "he is a Republican")]
+
+
+@pytest.mark.parametrize("aside", ["for example", "in fact", "however"])
+def test_an_aside_between_the_cue_and_that(aside):
+    text = f"Clinton testified, {aside}, that she neither sent nor received emails marked classified."
+    assert [(q.speaker, q.text) for q in quotes_of(text)] == [("Clinton", "she neither sent nor received emails marked classified")]

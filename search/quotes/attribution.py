@@ -547,8 +547,17 @@ _PLACE_TAIL = re.compile(r",\s+(?:[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?|\d{4})(
 _OF_AFTER_OBJECT = re.compile(r"\s+\S.*?\s+of\s+\w")
 
 
+# ', for example,' between a cue and its clause: the writer's aside, no part of either.
+_INTERJECTION = re.compile(
+    r",\s*(?:for\s+example|for\s+instance|in\s+fact|however|moreover|again|too|of\s+course|in\s+other\s+words|in\s+particular)\s*,(?=\s*that\b)"
+)
+
+
 def _skip_filler(text: str, pos: int, se: int, head: str) -> int:
     """Skip an object or adverbials after a cue; stop at a clause, comma or sentence end."""
+    aside = _INTERJECTION.match(text, pos, se)
+    if aside:
+        return aside.end()
     if head in verbs.OBJECT_FIRST:
         m = re.match(
             r"\s+(?:(?:the|a|an|his|her|their|its|our|my)\s+)?(?:reporters|journalists|me|him|her|us|them|you|lawmakers|supporters|"
