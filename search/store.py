@@ -114,12 +114,16 @@ def open_searcher(index_dir: Path | None = None) -> tuple[FileIndex, Searcher]:
         except FileNotFoundError:
             raise
         except (OSError, ValueError, EOFError) as exc:
-            raise SearchError(f"{index_dir}: the index cannot be read ({exc}); it is left as it is: delete it and index again") from None
+            raise _unreadable(index_dir, exc) from None
 
     try:
         return _retrying(once)
     except FileNotFoundError as exc:
-        raise SearchError(f"{index_dir}: the index cannot be read ({exc}); it is left as it is: delete it and index again") from None
+        raise _unreadable(index_dir, exc) from None
+
+
+def _unreadable(index_dir: Path, exc: Exception) -> SearchError:
+    return SearchError(f"{index_dir}: the index cannot be read ({exc}); it is left as it is: delete it and index again")
 
 
 def _open_index_once(index_dir: Path) -> FileIndex:
@@ -130,7 +134,7 @@ def _open_index_once(index_dir: Path) -> FileIndex:
     try:
         ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
     except (EmptyIndexError, OSError, ValueError, EOFError) as exc:
-        raise SearchError(f"{index_dir}: the index cannot be read ({exc}); it is left as it is: delete it and index again") from None
+        raise _unreadable(index_dir, exc) from None
     except Exception as exc:  # unpickling a foreign or corrupt table of contents
         raise SearchError(f"{index_dir}: the index is damaged ({type(exc).__name__}); it is left as it is: delete it and index again") from None
     if "speaker_name" not in ix.schema.names():

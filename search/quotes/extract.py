@@ -185,7 +185,7 @@ def _extract(article: Article) -> list[_Rec]:
         try:
             if lead is not None and not (quoted[k] and quoted[k][0].open_at == p.start):
                 # 'Limbaugh added:' then a paragraph without marks: a block quotation
-                recs.append(_Rec("direct", [_trim_end(text, p.start, p.end)], k, lead.speaker, lead.cue, how="block"))
+                recs.append(_Rec("direct", [_strip_space(text, p.start, p.end)], k, lead.speaker, lead.cue, how="block"))
                 prev_para_speaker, prev_para_named, open_rec, lead = lead.speaker, False, None, None
                 continue
             if lead is not None:
@@ -208,9 +208,7 @@ class _Lead:
 def _lead_of(masked: str, ps: int, pe: int, names: ArticleNames, state: SpeakerState) -> _Lead | None:
     """The speaker of a paragraph that ends by announcing a quotation ('Caddell continued:',
     'The New York Times reports:'), whose words are the next paragraph."""
-    end = pe
-    while end > ps and masked[end - 1].isspace():
-        end -= 1
+    end = _strip_space(masked, ps, pe)[1]
     if end <= ps or masked[end - 1] != ":":
         return None
     ss, _ = split_sentences(masked, ps, end)[-1]
@@ -220,7 +218,8 @@ def _lead_of(masked: str, ps: int, pe: int, names: ArticleNames, state: SpeakerS
     return _Lead(classify(found[0], names, state, masked), found[1])
 
 
-def _trim_end(text: str, s: int, e: int) -> tuple[int, int]:
+def _strip_space(text: str, s: int, e: int) -> tuple[int, int]:
+    """`text[s:e]` without the white space at either end."""
     while e > s and text[e - 1].isspace():
         e -= 1
     while s < e and text[s].isspace():
@@ -249,9 +248,7 @@ def _paragraph(
         # 'PENCE: Well, look, …': a transcript paragraph is one direct quote by its label,
         # quotation marks inside it and all
         mention, start = label
-        end = pe
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        end = _strip_space(text, start, pe)[1]
         opened = text[ps:start].lstrip()[:1] in "\"“"
         closed = opened and text[end - 1] in "\"”"
         end -= closed
@@ -639,10 +636,7 @@ def _to_quotes(article: Article, recs: list[_Rec]) -> list[Quote]:
     for r in recs:
         pieces = []
         for a, b in r.pieces:
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
+            a, b = _strip_space(text, a, b)
             if b > a:
                 pieces.append((a, b))
         if not pieces:
