@@ -2,6 +2,10 @@
 (`attribution.py`), then decide for each quoted span and each attribution what record it
 makes.
 
+Two decisions take a whole paragraph: a transcript turn ('PENCE: …') is one direct quote by
+its labelled speaker, and a paragraph after one that ends by announcing a quotation ('Caddell
+continued:') is that speaker's (a block quotation, one direct quote, when it has no marks).
+
 The decisions, in order, for one sentence:
 1. An attribution whose content is all quoted words makes a direct quote (several pieces
    when the quote is split around the attribution).
