@@ -1562,3 +1562,22 @@ def test_a_cue_with_an_object_and_of_after_a_leading_phrase_is_a_clause_and_a_co
 def test_an_aside_between_the_cue_and_that(aside):
     text = f"Clinton testified, {aside}, that she neither sent nor received emails marked classified."
     assert [(q.speaker, q.text) for q in quotes_of(text)] == [("Clinton", "she neither sent nor received emails marked classified")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The director of the European Centre, Ina Kirsch, told the AP her group never worked with the firm.", "Ina Kirsch"),
+        ("His niece, state Del. Marcia Price, said the family would sue the city.", "Marcia Price"),
+        ("One of the college's top executives, Michael Sexton, said the instructors were chosen by him.", "Michael Sexton"),
+    ],
+)
+def test_a_role_then_the_name_in_commas_gives_the_name(text, speaker):
+    # the role's head noun is lower-case even when a proper noun qualifies it ('of the European Centre')
+    assert only(text, "indirect").speaker == speaker
+
+
+def test_a_place_after_a_role_is_not_a_name():
+    q = only("A woman in Worcester, Massachusetts, told him she worries the senator is too nice.", "indirect")
+    assert q.speaker_mention != "Massachusetts"
+    assert q.text == "she worries the senator is too nice"

@@ -39,7 +39,7 @@ import re
 from dataclasses import dataclass, field
 
 from search.quotes import verbs
-from search.quotes.names import CALENDAR_WORDS, NAME_RUN, ORG_WORDS, PLACES, PRONOUNS, STOPWORDS, TITLES, ArticleNames, is_org
+from search.quotes.names import CALENDAR_WORDS, NAME_RUN, ORG_WORDS, PLACES, PRONOUNS, STOPWORDS, TITLES, ArticleNames, is_org, looks_like_person
 
 MASK = "·"  # stands for every quoted character in the masked text
 
@@ -461,6 +461,17 @@ def _speaker_like(np: str) -> bool:
     return _people_head(head) or head in ORG_WORDS or head in TITLES
 
 
+def _role_then_name(role: str, name: str) -> bool:
+    """A role and then a name in commas ('his niece, Marcia Price', 'The director of the
+    European Centre, Ina Kirsch'): the role's head noun is lower-case, unlike a list of
+    names ('Smith, Jones, said'); after a role ending in a proper noun the next run must be
+    a person's full name, not the rest of a place ('a woman in Worcester, Massachusetts,')."""
+    if role.split()[-1][:1].islower():
+        return True  # 'his niece', 'One of the university's top executives'
+    head = _QUALIFIER.split(role, maxsplit=1)[0].split()
+    return bool(head) and head[-1][:1].islower() and looks_like_person(name)
+
+
 def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
     hard = lo
     for m in re.finditer(r"[;:]|[”\"’»]\s|·|\s[—–]\s", text[lo:comma]):
@@ -475,7 +486,7 @@ def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
         if subj is None:
             continue
         name = _NAME_ASIDE.match(text, c + 1, comma)
-        if name and subj.text.split()[-1][:1].islower():
+        if name and _role_then_name(subj.text, name.group("np")):
             # 'his niece, state Del. Marcia Price, said': a role, then the name in commas
             return Mention(subj.start, name.end("np"), name.group("np"), subj.text)  # from the role: all of it is the subject
         desc = aside.strip()
@@ -498,8 +509,11 @@ def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
     if c > hard:
         name = _NAME_ASIDE.match(text, c + 1, comma)
         role = _plain_subject(text, hard, c)
-        if name and role and role.text.split()[-1][:1].islower():
+        if name and role and _role_then_name(role.text, name.group("np")):
             return Mention(role.start, name.end("np"), name.group("np"), role.text)
+        if name and role and " " not in name.group("np") and _QUALIFIER.search(role.text) and role.text.split()[-1][:1].isupper():
+            # 'A woman in Worcester, Massachusetts, told': the place goes on; the role is the subject
+            return Mention(role.start, name.end("np"), text[role.start : name.end("np")])
     return None
 
 
@@ -1544,6 +1558,10 @@ class SpeakerState:
     paragraph_start: int = 0
 
 
+# Someone unnamed, placed by where they are: 'a woman in Worcester', 'a voter from Ohio'.
+_LOCATED_PERSON = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z\-]+\s+){0,2}[a-z]+\s+(?:in|from|near)\s+[A-Z]")
+
+
 def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: str) -> Speaker:
     raw = mention.text.strip()
     clause = _NAME_THEN_VERB.search(raw)
@@ -1587,6 +1605,8 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     # Last capitalised run at the end of the phrase: the name; what precedes is a role.
     runs = list(NAME_RUN.finditer(raw))
     ends_with_run = bool(runs) and raw[runs[-1].end() :].strip(" ,.’'s") == ""
+    if ends_with_run and _LOCATED_PERSON.match(raw):
+        return Speaker(None, raw, "unnamed", mention.description)  # 'a woman in Worcester, Massachusetts'
     if ends_with_run and not (len(words) == 1 and low in _UNNAMED_HEADS):
         last_run = runs[-1]
         if len(runs) > 1 and raw[runs[-2].end() : last_run.start()].strip() in ("of", "of the") and _person_of_place(runs[-2].group()):
