@@ -1581,3 +1581,8 @@ def test_a_place_after_a_role_is_not_a_name():
     q = only("A woman in Worcester, Massachusetts, told him she worries the senator is too nice.", "indirect")
     assert q.speaker_mention != "Massachusetts"
     assert q.text == "she worries the senator is too nice"
+
+
+def test_a_participle_after_a_dash_hangs_on_the_sentence_subject():
+    q = only("Marco Rubio changed his pick on the spot – saying he was rooting for Denver now.", "indirect")
+    assert (q.speaker, q.text) == ("Marco Rubio", "he was rooting for Denver now")

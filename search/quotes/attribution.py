@@ -512,8 +512,9 @@ def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
         if name and role and _role_then_name(role.text, name.group("np")):
             return Mention(role.start, name.end("np"), name.group("np"), role.text)
         if name and role and " " not in name.group("np") and _QUALIFIER.search(role.text) and role.text.split()[-1][:1].isupper():
-            # 'A woman in Worcester, Massachusetts, told': the place goes on; the role is the subject
-            return Mention(role.start, name.end("np"), text[role.start : name.end("np")])
+            # 'A woman in Worcester, Massachusetts, told', 'Betsy Sharp of Burke County, Georgia,
+            # knows': the place goes on; the phrase before it is the subject
+            return Mention(role.start, role.end, role.text)
     return None
 
 
@@ -976,6 +977,8 @@ _AND_BEFORE = re.compile(
 # mark, masked as '·') right before a participle.
 _FINITE_PAST = re.compile(r"[a-z]+ed|said|told|wrote|thought|knew|felt|found")
 _COMMA_BEFORE = re.compile(r",[·”\"’]?\s*$")
+# A participle hangs on the sentence subject after a comma or a dash: '…, saying …', '… – saying …'.
+_PARTICIPLE_AFTER = re.compile(r"(?:,[·”\"’]?|\s[—–]|—|\s--)\s*$")
 
 
 # A subject at the start of a clause: a pronoun or a capitalised name (with a parenthetical
@@ -1058,7 +1061,7 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
         if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= 2:
             return Frame(cue, cs, ce, Mention(poll.start("np"), poll.end("np"), poll.group("np")), pieces, poll.start("np"), ce)
     # Participle attached to the sentence subject: '"…," he said, adding that …'
-    if head in verbs.PARTICIPLES and _COMMA_BEFORE.search(text, max(ss, cs - 4), cs):
+    if head in verbs.PARTICIPLES and _PARTICIPLE_AFTER.search(text, max(ss, cs - 4), cs):
         if frames and frames[-1].pieces[-1][0] > cs:
             return None  # an aside inside the attribution before: '“…,” he said, referring to X, “…”'
         speaker_from = frames[-1].mention if frames else None
