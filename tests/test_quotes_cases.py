@@ -1586,3 +1586,31 @@ def test_a_place_after_a_role_is_not_a_name():
 def test_a_participle_after_a_dash_hangs_on_the_sentence_subject():
     q = only("Marco Rubio changed his pick on the spot – saying he was rooting for Denver now.", "indirect")
     assert (q.speaker, q.text) == ("Marco Rubio", "he was rooting for Denver now")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Large majorities of Republican primary voters in six states going to the polls on Super Tuesday said they back the ban.",
+            "they back the ban",
+        ),
+        ("One in four voters in the three border states last year said the wall should be built.", "the wall should be built"),
+        ("The last man to mount a major third-party presidential race says he doubts Bloomberg will run.", "he doubts Bloomberg will run"),
+    ],
+)
+def test_a_long_subject_of_people_and_what_places_them(text, content):
+    q = only(text, "indirect")
+    assert q.text == content
+    assert q.speaker is None and q.speaker_type == "unnamed"  # 'Super Tuesday', 'New York Times' are no speakers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokesman for the firm declined to address the report specifically but said nothing else.",
+        "Clinton’s victory hands her a majority of the state’s 20 pledged delegates, helping solidify her status as the nominee.",
+    ],
+)
+def test_a_long_clause_is_no_subject(text):
+    assert not [q for q in quotes_of(text) if q.speaker_mention and len(q.speaker_mention.split()) > 9]

@@ -204,8 +204,10 @@ class Frame:
 def _np_ok(text: str) -> bool:
     """True when `text` can be a speaker noun phrase: short, no verb, no quoted words."""
     words = text.split()
-    if not words or len(words) > 9 or MASK in text:
+    if not words or MASK in text:
         return False
+    if len(words) > 9:
+        return len(words) <= 18 and _long_np_ok(text)
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return True
     if any(w in _AUX_WORDS or w.lower() in _INNER_STOP for w in words):  # not 'Will' (a name)
@@ -237,6 +239,39 @@ def _np_ok(text: str) -> bool:
             if head not in _UNNAMED_HEADS and not _AGENTS.search(head) and not (head.endswith("s") and head[:-1] in ORG_WORDS):
                 return False  # but 'human rights groups', 'labor unions': bodies
     return True
+
+
+_QUALIFIER_OR_TO = re.compile(r"\s(?:in|within|at|of|for|from|with|across|on|to)\s")
+
+
+def _long_np_ok(text: str) -> bool:
+    """A subject of ten words or more is a short phrase headed by people, then what places
+    them: 'Large majorities of Republican primary voters in six states going to the polls on
+    Super Tuesday', 'One in four voters in a New York Times poll', 'The last man to mount a
+    major third-party presidential race'. Anything else that long is a clause, not a subject."""
+    head = _QUALIFIER_OR_TO.split(text, maxsplit=1)[0]
+    if len(head.split()) > 6 or head.split()[0].lower() in ("like", "unlike", "as") or not _np_ok(head) or _VERB_THEN_OBJECT.search(head):
+        return False
+    words = text.split()
+    if any(w in _AUX_WORDS or w.lower() in _INNER_STOP for w in words) or words[-1] in _DANGLING or words[-1] in ("and", "but", "or"):
+        return False
+    if _VERB_IN_QUALIFIER.search(text, len(head)):
+        return False  # 'A spokesman for the firm declined to …': a clause, not a subject
+    noun = head.split()[-1].strip(".,").lower()
+    return _is_source_head(noun) or noun in _SHARE_HEADS
+
+
+# Inside a would-be subject: a lower-case word that is no preposition, then an article or
+# pronoun object ('Clinton’s victory hands her a majority').
+_VERB_THEN_OBJECT = re.compile(r"\b(?!(?:of|for|in|at|on|from|with|to|by|and|or|about|over|under|near|across)\b)[a-z]{3,}\s+(?:a|an|the|her|him|them|his|their)\s")
+# A past tense in what qualifies the head, unless it is a participle before its agent
+# ('interviewed by POLITICO'): 'declined', 'showed'.
+_VERB_IN_QUALIFIER = re.compile(r"\b[a-z]{3,}ed\b(?!\s+by\b)")
+
+
+# Heads of a subject counting or picking out people: 'Large majorities of …', 'One in four …',
+# 'The last man to …'.
+_SHARE_HEADS = frozenset("man woman men women majority majorities half one percent most many some".split())
 
 
 # A noun phrase does not end in a preposition.
@@ -1562,7 +1597,10 @@ class SpeakerState:
 
 
 # Someone unnamed, placed by where they are: 'a woman in Worcester', 'a voter from Ohio'.
+# People placed by where, when or how they were counted: 'Large majorities of voters in six
+# states … on Super Tuesday', 'One in four voters in a New York Times poll'.
 _LOCATED_PERSON = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z\-]+\s+){0,2}[a-z]+\s+(?:in|from|near)\s+[A-Z]")
+_PLACED_PEOPLE = re.compile(r"(?:\S+\s+){0,5}?(?P<head>[a-z][a-z\-]*)\s+(?:in|from|near|on|at|across|to)\s")
 
 
 def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: str) -> Speaker:
@@ -1608,7 +1646,10 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     # Last capitalised run at the end of the phrase: the name; what precedes is a role.
     runs = list(NAME_RUN.finditer(raw))
     ends_with_run = bool(runs) and raw[runs[-1].end() :].strip(" ,.’'s") == ""
-    if ends_with_run and _LOCATED_PERSON.match(raw):
+    placed = _PLACED_PEOPLE.match(raw) if len(words) > 3 else None
+    if placed and not (_people_head(placed.group("head")) or placed.group("head") in _SHARE_HEADS):
+        placed = None
+    if ends_with_run and _LOCATED_PERSON.match(raw) or placed:
         return Speaker(None, raw, "unnamed", mention.description)  # 'a woman in Worcester, Massachusetts'
     if ends_with_run and not (len(words) == 1 and low in _UNNAMED_HEADS):
         last_run = runs[-1]
