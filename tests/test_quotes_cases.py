@@ -1614,3 +1614,8 @@ def test_a_long_subject_of_people_and_what_places_them(text, content):
 )
 def test_a_long_clause_is_no_subject(text):
     assert not [q for q in quotes_of(text) if q.speaker_mention and len(q.speaker_mention.split()) > 9]
+
+
+def test_a_subject_opening_with_at_least():
+    q = only("But at least a dozen members of Congress told the Post she thinks the House is within reach.", "indirect")
+    assert (q.speaker_mention, q.text) == ("at least a dozen members of Congress", "she thinks the House is within reach")

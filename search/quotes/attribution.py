@@ -208,6 +208,8 @@ def _np_ok(text: str) -> bool:
         return False
     if len(words) > 9:
         return len(words) <= 18 and _long_np_ok(text)
+    if len(words) > 2 and words[0].lower() in ("at", "more", "fewer", "less") and words[1] in ("least", "most", "than"):
+        return _np_ok(" ".join(words[2:]))  # 'at least a dozen members of Congress', 'more than 100 economists'
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return True
     if any(w in _AUX_WORDS or w.lower() in _INNER_STOP for w in words):  # not 'Will' (a name)
