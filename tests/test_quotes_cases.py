@@ -1619,3 +1619,16 @@ def test_a_long_clause_is_no_subject(text):
 def test_a_subject_opening_with_at_least():
     q = only("But at least a dozen members of Congress told the Post she thinks the House is within reach.", "indirect")
     assert (q.speaker_mention, q.text) == ("at least a dozen members of Congress", "she thinks the House is within reach")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The plan includes a special force, Defense Secretary Ash Carter told a Senate panel Wednesday.", "The plan includes a special force"),
+        ("Cruz has said for weeks he’s the only candidate who can beat Trump.", "he’s the only candidate who can beat Trump"),
+        ("Hillary Clinton told a Planned Parenthood gathering in Washington she will protect reproductive rights.", "she will protect reproductive rights"),
+        ("Pat Caddell told Breitbart News Daily host Alex Marlow on Thursday how surprised he is by the race.", "how surprised he is by the race"),
+    ],
+)
+def test_objects_and_adverbials_between_the_cue_and_the_clause(text, content):
+    assert only(text, "indirect").text == content

@@ -613,7 +613,9 @@ def _skip_filler(text: str, pos: int, se: int, head: str) -> int:
     if head in verbs.OBJECT_FIRST:
         m = re.match(
             r"\s+(?:(?:the|a|an|his|her|their|its|our|my)\s+)?(?:reporters|journalists|me|him|her|us|them|you|lawmakers|supporters|"
-            r"voters|the\s+\w+|(?:host|anchor|moderator|interviewer|reporter|columnist)?\s*[A-Z][\w.'’\-]*(?:\s+(?:of\s+)?[A-Z][\w.'’\-]*)*)(?![\w'’])",
+            r"voters|the\s+\w+|(?:host|anchor|moderator|interviewer|reporter|columnist)?\s*[A-Z][\w.'’\-]*(?:\s+(?:of\s+)?[A-Z][\w.'’\-]*)*"
+            r"(?:\s+(?:panel|committee|subcommittee|audience|crowd|gathering|forum|hearing|reporters?|newspaper|station|radio)"
+            r"|\s+(?:host|anchor)(?:\s+[A-Z][\w.'’\-]*)*)?)(?![\w'’])",
             text[pos:se],
         )
         if m:
@@ -623,8 +625,8 @@ def _skip_filler(text: str, pos: int, se: int, head: str) -> int:
         if not m:
             return pos
         # take the adverbial up to the next comma / 'that' / sentence end, at most 8 words
-        rest = re.match(r"[^,;:·]*?(?=\s*(?:,|;|:|\bthat\b|[.!?]\s*$|[.!?][”\"’]*\s*$|$))", text[pos:se])
-        if rest and len(rest.group().split()) > 2 and not re.match(r"\s*[,;:]|\s*that\b", text[pos + rest.end() : se]):
+        rest = re.match(r"[^,;:·]*?(?=\s*(?:,|;|:|\b(?:that|how|why|whether)\b|[.!?]\s*$|[.!?][”\"’]*\s*$|$))", text[pos:se])
+        if rest and len(rest.group().split()) > 2 and not re.match(r"\s*[,;:]|\s*(?:that|how|why|whether)\b", text[pos + rest.end() : se]):
             short = _SHORT_FILLER.match(text, pos, se)
             if short:
                 # 'told the AP last week she …': no comma or 'that' ends the adverbial, so
@@ -633,6 +635,9 @@ def _skip_filler(text: str, pos: int, se: int, head: str) -> int:
                 continue
         if not rest or len(rest.group().split()) > 12:
             return pos
+        clause = _ADVERBIAL_THEN_CLAUSE.match(text, pos, pos + rest.end())
+        if clause:
+            return clause.end()  # 'told a gathering in Washington she will …': the clause starts inside
         pos += rest.end()
         place = _PLACE_TAIL.match(text, pos, se)
         if place:
@@ -1200,8 +1205,8 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
         if that:
             return _frame_after(text, cue, cs, ce, subj, that.end(), se, weak, needs_quote, clause=True)
         start = after if head in verbs.OBJECT_FIRST else ce
-        if start == ce and not weak and _source_like(subj.text) and _FILLER_START.match(text, ce, se):
-            m = _ADVERBIAL_THEN_CLAUSE.match(text, ce, se)
+        if (start == ce or head in verbs.OBJECT_FIRST) and not weak and _source_like(subj.text) and _FILLER_START.match(text, start, se):
+            m = _ADVERBIAL_THEN_CLAUSE.match(text, start, se)
             if m:
                 start = m.end()  # 'said after the convention he would not …': an adverbial, then the clause
         if head in verbs.OBJECT_IS_CONTENT or head in verbs.NOMINAL or (head in verbs.OBJECT_FIRST and _TO_NEXT.match(text, after, se)):
@@ -1464,7 +1469,7 @@ _QUANTITY = re.compile(r"(?:\d|half|a|one|two|three|four|five|six|seven|eight|ni
 # After an adverbial that follows a cue ('said on Monday', 'said after the convention'), the
 # clause said, known by its subject and auxiliary ('he would', 'the bridge will').
 _ADVERBIAL_THEN_CLAUSE = re.compile(
-    r"[^,·;:]{1,50}?\s(?=(?:(?:he|she|they|we|I|it|there)\s+|(?:the|a|an|his|her|their|its|[A-Z][a-z]+)\s+"
+    r"[^,·;:]{1,50}?\s(?=(?:he|she|they|we|I|it|there)['’](?:s|d|ll|re|ve)\s|(?:(?:he|she|they|we|I|it|there)\s+|(?:the|a|an|his|her|their|its|[A-Z][a-z]+)\s+"
     r"(?:(?!(?:he|she|they|we|it|that|which|who|the|a|an)\b)[\w'’\-]+\s+){0,3}?)"
     r"(?:would|will|could|should|can|may|might|must|is|was|are|were|has|had|have|did|does|do|won['’]t|wouldn['’]t|isn['’]t|wasn['’]t)\b)"
 )
