@@ -1632,3 +1632,9 @@ def test_a_subject_opening_with_at_least():
 )
 def test_objects_and_adverbials_between_the_cue_and_the_clause(text, content):
     assert only(text, "indirect").text == content
+
+
+def test_a_body_that_calls_something_so_reports_without_quotation_marks():
+    q = only("The Trump campaign called the charges unsubstantiated and fabricated.", "indirect")
+    assert (q.speaker_mention, q.text) == ("The Trump campaign", "the charges unsubstantiated and fabricated")
+    assert not quotes_of("A new group called Black Votes Matter is trying to raise $25 million.")

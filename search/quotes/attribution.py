@@ -1063,6 +1063,8 @@ def subject_word(np: str) -> bool:
 
 
 # After 'called': a particle or an object that makes it summoning or naming, not a verdict.
+# What a body names when it calls something so: a thing the writer points at, not a name.
+_CALLED_WHAT = re.compile(r"\s+(?:the|a|an|this|that|these|those|it|them|him|her|his|their|its|themselves|himself|herself|itself)\s")
 _CALL_NOT_NAMING = re.compile(
     r"\s+(?:off|back|up|out|in|it\s+quits|for|on|upon|attention|a\s+(?:meeting|vote|press|news|halt|hearing|session)|"
     r"the\s+(?:police|race|vote|shots|meeting)|[A-Z][\w.\-]*[\s,.]*$|[A-Z][\w.\-]*\s+[a-z]+ing\b)"
@@ -1141,8 +1143,10 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
         subj = subject_before(text, ss, cs)  # 'Barkley, who said he …, said …'
     if weak and subj is not None and head in _EVIDENCE_VERBS and not _EVIDENCE.isdisjoint(w.lower().strip(".,") for w in subj.text.split()[:5]):
         weak = False  # 'Polls show Trump is trailing', '…, records show.': evidence reports
-    if needs_quote and subj is not None and _person_like(subj.text) and not _CALL_NOT_NAMING.match(text, ce, se):
-        needs_quote = False  # 'Ruiz called the plan a disaster'
+    if needs_quote and subj is not None and not _CALL_NOT_NAMING.match(text, ce, se) and (_person_like(subj.text) or _source_like(subj.text) and _CALLED_WHAT.match(text, ce, se)):
+        # 'Ruiz called the plan a disaster', 'The campaign called the charges fabricated';
+        # not 'a group called Black Votes Matter', 'a roll call vote'
+        needs_quote = False
     if subj is not None and subj.relative:
         return _relative_frame(text, cue, cs, ce, subj, se, needs_quote)
     if subj is not None and _AS_LEAD.fullmatch(text, lo, subj.start):
