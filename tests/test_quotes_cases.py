@@ -1638,3 +1638,8 @@ def test_a_body_that_calls_something_so_reports_without_quotation_marks():
     q = only("The Trump campaign called the charges unsubstantiated and fabricated.", "indirect")
     assert (q.speaker_mention, q.text) == ("The Trump campaign", "the charges unsubstantiated and fabricated")
     assert not quotes_of("A new group called Black Votes Matter is trying to raise $25 million.")
+
+
+def test_who_with_a_year_before_the_cue_stands_for_the_name_before_the_appositive():
+    q = only("Obama had a frosty relationship with Mitch McConnell, now the Senate majority leader, who in 2010 said the goal was to beat him.")
+    assert (q.speaker, q.text) == ("Mitch McConnell", "the goal was to beat him")

@@ -358,7 +358,10 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
 
 
 # A time adverbial between the subject and its verb: 'Sanders on Saturday criticized …'.
-_TIME_TAIL = re.compile(rf"\s+(?:on\s+)?(?:{_DAY}|(?:this|last|early|late)\s+(?:week|month|year|night|morning))\s*$")
+_TIME_TAIL = re.compile(
+    rf"\s+(?:on\s+)?(?:{_DAY}|(?:this|last|early|late)\s+(?:week|month|year|night|morning)"
+    r"|in\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d)\s*$"
+)
 
 
 def _last_boundary(text: str, lo: int, end: int) -> int:
@@ -1754,7 +1757,9 @@ def _antecedent(text: str, pos: int, names: ArticleNames) -> Speaker | None:
     runs = list(NAME_RUN.finditer(before))
     if not runs:
         return None
-    run = runs[-1].group()
+    # the last name closed by a comma: 'McConnell, now the Senate majority leader, who', not 'Senate'
+    closed = [r for r in runs if before.startswith(",", r.end())]
+    run = (closed or runs)[-1].group()
     if is_org(run):
         return Speaker(run, run, "organisation")
     name = names.resolve_at(run, pos)
