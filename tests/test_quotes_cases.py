@@ -1643,3 +1643,8 @@ def test_a_body_that_calls_something_so_reports_without_quotation_marks():
 def test_who_with_a_year_before_the_cue_stands_for_the_name_before_the_appositive():
     q = only("Obama had a frosty relationship with Mitch McConnell, now the Senate majority leader, who in 2010 said the goal was to beat him.")
     assert (q.speaker, q.text) == ("Mitch McConnell", "the goal was to beat him")
+
+
+def test_a_long_subject_headed_by_a_document():
+    q = only("The GOP’s complaint to the D.C. Court of Appeals’ Board on Professional Responsibility says Mills broke the rules.")
+    assert (q.kind, q.text, q.speaker) == ("indirect", "Mills broke the rules", None)

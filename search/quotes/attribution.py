@@ -260,7 +260,12 @@ def _long_np_ok(text: str) -> bool:
     if _VERB_IN_QUALIFIER.search(text, len(head)):
         return False  # 'A spokesman for the firm declined to …': a clause, not a subject
     noun = head.split()[-1].strip(".,").lower()
-    return _is_source_head(noun) or noun in _SHARE_HEADS
+    return _is_source_head(noun) or noun in _SHARE_HEADS or noun in _DOCUMENTS
+
+
+# Writings that say things: 'The GOP’s complaint to the D.C. Court of Appeals’ Board on
+# Professional Responsibility says …', 'A letter from the American Legion obtained by AP warns'.
+_DOCUMENTS = frozenset("complaint complaints letter letters memo memos lawsuit suit filing indictment ruling order statement report study".split())
 
 
 # Inside a would-be subject: a lower-case word that is no preposition, then an article or
@@ -1661,7 +1666,7 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     runs = list(NAME_RUN.finditer(raw))
     ends_with_run = bool(runs) and raw[runs[-1].end() :].strip(" ,.’'s") == ""
     placed = _PLACED_PEOPLE.match(raw) if len(words) > 3 else None
-    if placed and not (_people_head(placed.group("head")) or placed.group("head") in _SHARE_HEADS):
+    if placed and not (_people_head(placed.group("head")) or placed.group("head") in _SHARE_HEADS or placed.group("head") in _DOCUMENTS):
         placed = None
     if ends_with_run and _LOCATED_PERSON.match(raw) or placed:
         return Speaker(None, raw, "unnamed", mention.description)  # 'a woman in Worcester, Massachusetts'
