@@ -1648,3 +1648,24 @@ def test_who_with_a_year_before_the_cue_stands_for_the_name_before_the_appositiv
 def test_a_long_subject_headed_by_a_document():
     q = only("The GOP’s complaint to the D.C. Court of Appeals’ Board on Professional Responsibility says Mills broke the rules.")
     assert (q.kind, q.text, q.speaker) == ("indirect", "Mills broke the rules", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_mention", "content"),
+    [
+        (
+            "But the U.S. Court of Appeals for the 6th Circuit overruled and said Ohio already provided more early voting.",
+            "the U.S. Court of Appeals for the 6th Circuit",
+            "Ohio already provided more early voting",
+        ),
+        (
+            "Other former CIA officers with no direct knowledge of the case chafed at such second-guessing and said seeking help was right.",
+            "Other former CIA officers with no direct knowledge of the case",
+            "seeking help was right",
+        ),
+    ],
+)
+def test_a_verb_after_and_shares_a_subject_that_is_no_name(text, speaker_mention, content):
+    q = only(text, "indirect")
+    assert (q.speaker_mention, q.text) == (speaker_mention, content)
+    assert q.speaker_type in ("organisation", "unnamed")

@@ -1059,6 +1059,25 @@ def main_subject(text: str, ss: int, end: int) -> Mention | None:
     return Mention(m.start(), m.end(), m.group())
 
 
+_PAST_VERB = re.compile(r"[a-z]{2,}ed|said|told|took|made|went|gave|spoke|wrote|sent|met|left|came|got|kept|ran|won|lost|stood|held|threw|broke|struck|fought")
+
+
+def _subject_of_first_verb(text: str, ss: int, end: int) -> Mention | None:
+    """The words before the clause's first past-tense verb, when they make a speaker-like
+    phrase: 'the U.S. Court of Appeals for the 6th Circuit overruled and said …', 'Other
+    former CIA officers with no direct knowledge of the case chafed at it and said …'."""
+    b = _strip_leading_conj(text, _last_boundary(text, ss, end - 5), end)
+    words = list(re.finditer(r"\S+", text[b:end]))
+    for i, w in enumerate(words[1:19], start=1):
+        if _PAST_VERB.fullmatch(w.group()):
+            s, e = b + words[0].start(), b + words[i - 1].end()
+            np = text[s:e]
+            if _np_ok(np) and _source_like(np) and not _VERB_THEN_OBJECT.search(np):
+                return Mention(s, e, np)
+            return None
+    return None
+
+
 def subject_word(np: str) -> bool:
     """Whether a capitalised run can be a subject: not 'At', 'On Tuesday', 'Early' ('Mrs.
     Ruiz' is, past its title)."""
@@ -1136,7 +1155,7 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
     if _AND_BEFORE.search(text, max(ss, cs - 30), cs):
         # 'Ruiz said that … and added that …', 'Ruiz took the floor and said …': a verb sharing
         # the subject before it, with its own content
-        shared = _outermost(frames).mention if frames else main_subject(text, ss, cs)
+        shared = _outermost(frames).mention if frames else (_subject_of_first_verb(text, ss, cs) or main_subject(text, ss, cs))
         start = _after_that(text, ce, se, head)
         if head in verbs.OBJECT_FIRST and _TO_NEXT.match(text, _skip_filler(text, ce, se, head), se):
             start = ce  # '… and urged him to resign': who and what, together
@@ -1665,6 +1684,9 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     # Last capitalised run at the end of the phrase: the name; what precedes is a role.
     runs = list(NAME_RUN.finditer(raw))
     ends_with_run = bool(runs) and raw[runs[-1].end() :].strip(" ,.’'s") == ""
+    if ends_with_run and words[0] in ("the", "The") and len(runs) > 1 and not looks_like_person(runs[-1].group()) and any(_key_word(w) in ORG_WORDS for w in words):
+        # 'the U.S. Court of Appeals for the 6th Circuit': one body, named in full
+        return Speaker(raw[4:], raw, "organisation", mention.description)
     placed = _PLACED_PEOPLE.match(raw) if len(words) > 3 else None
     if placed and not (_people_head(placed.group("head")) or placed.group("head") in _SHARE_HEADS or placed.group("head") in _DOCUMENTS):
         placed = None
