@@ -1669,3 +1669,10 @@ def test_a_verb_after_and_shares_a_subject_that_is_no_name(text, speaker_mention
     q = only(text, "indirect")
     assert (q.speaker_mention, q.text) == (speaker_mention, content)
     assert q.speaker_type in ("organisation", "unnamed")
+
+
+def test_a_pronoun_and_its_verb_after_an_adverbial_open_the_clause():
+    q = only("United Gun Group said in a statement Thursday night they pulled the listing from the site.", "indirect")
+    assert q.text == "they pulled the listing from the site"
+    # after 'before', 'when', … the pronoun's clause is the adverbial's own, not what was said
+    assert not [q for q in quotes_of("Garner, gasping on a sidewalk, said before he died that he could not breathe.") if q.text == "he died"]

@@ -1500,7 +1500,8 @@ _QUANTITY = re.compile(r"(?:\d|half|a|one|two|three|four|five|six|seven|eight|ni
 # After an adverbial that follows a cue ('said on Monday', 'said after the convention'), the
 # clause said, known by its subject and auxiliary ('he would', 'the bridge will').
 _ADVERBIAL_THEN_CLAUSE = re.compile(
-    r"[^,·;:]{1,50}?\s(?=(?:he|she|they|we|I|it|there)['’](?:s|d|ll|re|ve)\s|(?:(?:he|she|they|we|I|it|there)\s+|(?:the|a|an|his|her|their|its|[A-Z][a-z]+)\s+"
+    r"[^,·;:]{1,50}?(?<!\bbefore)(?<!\bafter)(?<!\bwhen)(?<!\bwhile)(?<!\bas)(?<!\bsince)(?<!\buntil)(?<!\bbecause)(?<!\bif)"
+    r"\s(?=(?:he|she|they|we|I|it|there)['’](?:s|d|ll|re|ve)\s|(?:he|she|they|we|I)\s+(?:[a-z]{2,}ed|had|was|were|did|knew|thought|saw|took|made|got|felt)\b|(?:(?:he|she|they|we|I|it|there)\s+|(?:the|a|an|his|her|their|its|[A-Z][a-z]+)\s+"
     r"(?:(?!(?:he|she|they|we|it|that|which|who|the|a|an)\b)[\w'’\-]+\s+){0,3}?)"
     r"(?:would|will|could|should|can|may|might|must|is|was|are|were|has|had|have|did|does|do|won['’]t|wouldn['’]t|isn['’]t|wasn['’]t)\b)"
 )
