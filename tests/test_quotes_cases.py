@@ -1676,3 +1676,13 @@ def test_a_pronoun_and_its_verb_after_an_adverbial_open_the_clause():
     assert q.text == "they pulled the listing from the site"
     # after 'before', 'when', … the pronoun's clause is the adverbial's own, not what was said
     assert not [q for q in quotes_of("Garner, gasping on a sidewalk, said before he died that he could not breathe.") if q.text == "he died"]
+
+
+def test_a_pronoun_right_before_the_cue_is_its_subject():
+    q = only("Keyworth was so fired up about the deal's potential he said she should call Compaq's chief right away.", "indirect")
+    assert (q.speaker_mention, q.text) == ("he", "she should call Compaq's chief right away")
+
+
+def test_no_break_spaces_around_the_cue_keep_the_clause_whole():
+    found = quotes_of("Her hands were in the air, but\xa0Shelby said\xa0he refused to follow her commands.")
+    assert [(q.speaker, q.text) for q in found] == [("Shelby", "he refused to follow her commands")]

@@ -313,9 +313,9 @@ _NP_DETERMINERS = frozenset(
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s] in " \t\n,;:—–-":
+    while s < e and (text[s] in ",;:—–-" or text[s].isspace()):  # also a no-break space
         s += 1
-    while e > s and text[e - 1] in " \t\n,;:—–-":
+    while e > s and (text[e - 1] in ",;:—–-" or text[e - 1].isspace()):
         e -= 1
     return s, e
 
@@ -347,6 +347,9 @@ def _may_have_aux_tail(text: str, lo: int, cue_start: int) -> bool:
     return w in _AUX_TAIL_WORDS or bool(_LY_WORD.fullmatch(w)) or bool(_CONTRACTED_END.search(w))
 
 
+_PRONOUN_END = re.compile(r"(?<![\w'’\-·])(?:he|she|they|we|I|He|She|They|We)$")
+
+
 def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
     """The speaker noun phrase that ends just before a cue, skipping an aside in commas."""
     m = _AUX_TAIL.search(text, max(lo, cue_start - 90), cue_start) if _may_have_aux_tail(text, lo, cue_start) else None
@@ -355,6 +358,9 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
         end -= 1
     if end <= lo:
         return None
+    pron = _PRONOUN_END.search(text, max(lo, end - 6), end)
+    if pron and not _RELATIVE_BEFORE.search(text, max(lo, pron.start() - 8), pron.start()):
+        return Mention(pron.start(), end, pron.group())  # '… so fired up about the deal he said …': the pronoun, whatever precedes
     if text[end - 1] == ",":
         return _subject_with_aside(text, lo, end - 1)
     if text[end - 1] in "—–" or text.endswith("--", lo, end):
@@ -1501,7 +1507,7 @@ _QUANTITY = re.compile(r"(?:\d|half|a|one|two|three|four|five|six|seven|eight|ni
 # clause said, known by its subject and auxiliary ('he would', 'the bridge will').
 _ADVERBIAL_THEN_CLAUSE = re.compile(
     r"[^,·;:]{1,50}?(?<!\bbefore)(?<!\bafter)(?<!\bwhen)(?<!\bwhile)(?<!\bas)(?<!\bsince)(?<!\buntil)(?<!\bbecause)(?<!\bif)"
-    r"\s(?=(?:he|she|they|we|I|it|there)['’](?:s|d|ll|re|ve)\s|(?:he|she|they|we|I)\s+(?:[a-z]{2,}ed|had|was|were|did|knew|thought|saw|took|made|got|felt)\b|(?:(?:he|she|they|we|I|it|there)\s+|(?:the|a|an|his|her|their|its|[A-Z][a-z]+)\s+"
+    r"\s(?=(?:he|she|they|we|I|it|there)['’](?:s|d|ll|re|ve)\s|(?:he|she|they|we|I)\s+(?:[a-z]{2,}ed|had|was|were|did|knew|thought|saw|took|made|got|felt)\b|(?:he|she)\s+[a-z]{2,}[^s\W]s\b|(?:(?:he|she|they|we|I|it|there)\s+|(?:the|a|an|his|her|their|its|[A-Z][a-z]+)\s+"
     r"(?:(?!(?:he|she|they|we|it|that|which|who|the|a|an)\b)[\w'’\-]+\s+){0,3}?)"
     r"(?:would|will|could|should|can|may|might|must|is|was|are|were|has|had|have|did|does|do|won['’]t|wouldn['’]t|isn['’]t|wasn['’]t)\b)"
 )
