@@ -178,7 +178,8 @@ def _extract(article: Article) -> list[_Rec]:
     for p in paras:
         names.scan(text, p.start, p.end)
         quoted.append(scan_quotes(text, p.start, p.end))
-    masked = _mask(text, [q for qs in quoted for q in qs])
+    # a no-break space reads as a space (same length: offsets hold); rules match ' ' literally
+    masked = _mask(text, [q for qs in quoted for q in qs]).replace("\xa0", " ")
     state = SpeakerState(names)
     recs: list[_Rec] = []
     prev_para_speaker: Speaker | None = None
