@@ -1686,3 +1686,8 @@ def test_a_pronoun_right_before_the_cue_is_its_subject():
 def test_no_break_spaces_around_the_cue_keep_the_clause_whole():
     found = quotes_of("Her hands were in the air, but\xa0Shelby said\xa0he refused to follow her commands.")
     assert [(q.speaker, q.text) for q in found] == [("Shelby", "he refused to follow her commands")]
+
+
+def test_calls_after_an_appositive_is_the_verb():
+    q = only('Her chief policy aide, Jake Sullivan, calls her record a "blueprint" for the country.')
+    assert (q.kind, q.speaker, q.cue) == ("partial", "Jake Sullivan", "calls")

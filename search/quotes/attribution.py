@@ -697,7 +697,11 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
             continue  # a noun after a determiner or possessive: 'his comments', 'the states'
         if low == "states" and not (_THAT_NEXT.match(text, ce, se) or _COLON_QUOTE.match(text, ce, se)):
             continue  # 'the two states have yet to be called': 'states' reports only 'states that …'
-        if low in verbs.NOUN_LIKE and not (_THAT_NEXT.match(text, ce, se) or _SINGULAR_SUBJECT.search(text, max(ss, cs - 40), cs)):
+        if low in verbs.NOUN_LIKE and not (
+            _THAT_NEXT.match(text, ce, se)
+            or _SINGULAR_SUBJECT.search(text, max(ss, cs - 40), cs)
+            or text.endswith(", ", ss, cs) and _CALLED_WHAT.match(text, ce, se)  # 'Jan Brewer, an early supporter, calls the issue …'
+        ):
             continue  # 'the next two states will test …'
         if low.startswith(("respond", "return")) and _NO_COMMENT.match(text, ce, se):
             continue  # 'did not respond to requests for comment': nothing was said
