@@ -1691,3 +1691,10 @@ def test_no_break_spaces_around_the_cue_keep_the_clause_whole():
 def test_calls_after_an_appositive_is_the_verb():
     q = only('Her chief policy aide, Jake Sullivan, calls her record a "blueprint" for the country.')
     assert (q.kind, q.speaker, q.cue) == ("partial", "Jake Sullivan", "calls")
+
+
+def test_by_saying_hangs_on_the_sentence_subject():
+    q = only("Ruiz, a doctor, appeared on MSNBC on Tuesday and began by saying he would never diagnose anyone on television.")
+    assert (q.speaker, q.cue, q.text) == ("Ruiz", "saying", "he would never diagnose anyone on television")
+    # a participle of means is no statement: 'by adding …'
+    assert not quotes_of("Developers defined these areas by adding a few poor towns to rich ones.")

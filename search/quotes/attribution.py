@@ -1039,6 +1039,7 @@ _FINITE_PAST = re.compile(r"[a-z]+ed|said|told|wrote|thought|knew|felt|found")
 _COMMA_BEFORE = re.compile(r",[·”\"’]?\s*$")
 # A participle hangs on the sentence subject after a comma or a dash: '…, saying …', '… – saying …'.
 _PARTICIPLE_AFTER = re.compile(r"(?:,[·”\"’]?|\s[—–]|—|\s--)\s*$")
+_BY_OR_WHILE = re.compile(r"\b(?:by|while)\s+$")
 
 
 # A subject at the start of a clause: a pronoun or a capitalised name (with a parenthetical
@@ -1142,7 +1143,9 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
         if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= 2:
             return Frame(cue, cs, ce, Mention(poll.start("np"), poll.end("np"), poll.group("np")), pieces, poll.start("np"), ce)
     # Participle attached to the sentence subject: '"…," he said, adding that …'
-    if head in verbs.PARTICIPLES and _PARTICIPLE_AFTER.search(text, max(ss, cs - 4), cs):
+    if head in verbs.PARTICIPLES and (
+        _PARTICIPLE_AFTER.search(text, max(ss, cs - 4), cs) or cue in verbs.SPEECH_PARTICIPLES and _BY_OR_WHILE.search(text, max(ss, cs - 7), cs)
+    ):
         if frames and frames[-1].pieces[-1][0] > cs:
             return None  # an aside inside the attribution before: '“…,” he said, referring to X, “…”'
         speaker_from = frames[-1].mention if frames else None

@@ -205,6 +205,13 @@ PARTICIPLES: frozenset[str] = frozenset(
     form for forms in _VERBS.values() for form in forms if form.endswith("ing")
 )
 
+# Of those, the ones that report speech itself, which also hang on the subject after 'by' or
+# 'while' ('began by saying he would …', 'while insisting that …'), where other participles
+# ('by adding low-income areas', 'by comparing') are means, not statements.
+SPEECH_PARTICIPLES: frozenset[str] = frozenset(
+    "saying telling arguing insisting noting claiming stating explaining warning writing tweeting announcing".split()
+) & PARTICIPLES
+
 # Multi-word cues, tried before single verbs so the longest reading wins.
 PHRASES: tuple[str, ...] = (
     "was quoted as saying",
