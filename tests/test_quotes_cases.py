@@ -1698,3 +1698,9 @@ def test_by_saying_hangs_on_the_sentence_subject():
     assert (q.speaker, q.cue, q.text) == ("Ruiz", "saying", "he would never diagnose anyone on television")
     # a participle of means is no statement: 'by adding …'
     assert not quotes_of("Developers defined these areas by adding a few poor towns to rich ones.")
+
+
+def test_continued_to_say_reports_but_refused_to_say_does_not():
+    q = only("Even after the complaint was filed, Lewandowski continued to say he had never touched her.")
+    assert (q.speaker, q.text) == ("Lewandowski", "he had never touched her")
+    assert "say" not in [q.cue for q in quotes_of("Lewandowski refused to say whether he had touched her.")]

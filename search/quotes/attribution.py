@@ -55,7 +55,10 @@ _AUX = (
 )
 _AUX_WORDS_LIST = sorted(set(_AUX.split("|")))
 # one factored alternation (the tail is searched before every cue), then the phrases
-_AUX = verbs.trie_pattern(_AUX_WORDS_LIST) + r"|in\s+the\s+past|for\s+(?:years|months|weeks|decades)|in\s+recent\s+(?:days|weeks|months|years)"
+_AUX = verbs.trie_pattern(_AUX_WORDS_LIST) + (
+    r"|in\s+the\s+past|for\s+(?:years|months|weeks|decades)|in\s+recent\s+(?:days|weeks|months|years)"
+    r"|(?:continued|continues|continue|began|begins|went\s+on|goes\s+on|proceeded|started)\s+to"  # 'continued to say'
+)
 _LY = r"(?!(?:family|ally|rally|assembly|supply|reply|italy|daily|weekly|monthly|quarterly|bully|holly|kelly|sally|molly)\b)[a-z]{3,}ly"
 # 'He’s suggesting', 'They’ve argued': a pronoun's contracted auxiliary
 # (a possessive 'Trump’s' never gets here: `_NOUN_BEFORE` has made the cue a noun)
@@ -331,7 +334,7 @@ def _strip_leading_conj(text: str, s: int, e: int) -> int:
     return s + m.end() if m else s
 
 
-_AUX_TAIL_WORDS = frozenset(_AUX_WORDS_LIST) | {"past", "years", "months", "weeks", "decades", "days"}
+_AUX_TAIL_WORDS = frozenset(_AUX_WORDS_LIST) | {"past", "years", "months", "weeks", "decades", "days", "to"}
 _LY_WORD = re.compile(_LY)
 _CONTRACTED_END = re.compile(r"\w['’](?:s|ve|re|d|ll)$")
 
@@ -669,6 +672,10 @@ def _sentence_tail_empty(text: str, pos: int, se: int) -> bool:
     return not re.search(r"[A-Za-z0-9·]", text[pos:se])
 
 
+# A verb of going on before 'to': 'continued to say', 'went on to argue' report as the cue does.
+_ASPECT_TO = re.compile(r"\b(?:continued|continues|continue|began|begins|went\s+on|goes\s+on|proceeded|started)\s+to\s+$")
+
+
 def find_frames(text: str, ss: int, se: int) -> list[Frame]:
     """Every attribution in the masked sentence `text[ss:se]`, in order of their cues."""
     frames: list[Frame] = []
@@ -705,7 +712,7 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
             continue  # 'the next two states will test …'
         if low.startswith(("respond", "return")) and _NO_COMMENT.match(text, ce, se):
             continue  # 'did not respond to requests for comment': nothing was said
-        if text[max(ss, cs - 3) : cs] == "to " and low not in ("said", "says", "told"):
+        if text[max(ss, cs - 3) : cs] == "to " and low not in ("said", "says", "told") and not _ASPECT_TO.search(text, max(ss, cs - 16), cs):
             # 'refused to say', 'wants to know': an intention, not a statement
             continue
         by = _BY_AGENT.match(text, ce, se) if _PASSIVE_FORM.fullmatch(low) and head not in verbs.WEAK else None
