@@ -717,7 +717,7 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
             continue
         by = _BY_AGENT.match(text, ce, se) if _PASSIVE_FORM.fullmatch(low) and head not in verbs.WEAK else None
         f = _passive_frame(text, ss, se, cs, ce, cue, by.end(), frames) if by else _verb_frame(text, ss, se, cs, ce, cue, head, frames)
-        if f and low in verbs.LEARNED and not _source_like(f.mention.text):
+        if f and low in verbs.LEARNED and (f.mention is None or not _source_like(f.mention.text)):
             continue  # 'the process seems to be headed that way': a learned cue needs a source
         if f:
             frames.append(f)
@@ -1492,7 +1492,7 @@ def _frame_after(
         if first in _NOT_CONTENT_START and not (first == "to" and head in verbs.INFINITIVE):
             return None
         return Frame(cue, cs, ce, subj, pieces, subj.start, ce, needs_quote=needs_quote)
-    quantity = (first == "about" and _QUANTITY.match(words[1])) or (first == "at" and words[1].lower() in ("least", "most"))
+    quantity = len(words) > 1 and ((first == "about" and _QUANTITY.match(words[1])) or (first == "at" and words[1].lower() in ("least", "most")))
     # 'said no decision had been made', 'said no one knows': 'no' opens a clause, not a reply
     no_clause = first == "no" and len(words) >= 4 and words[1].lower() not in ("to", "comment", "more", "longer")
     if len(words) < 2 or first in _NOT_CONTENT_START and not quantity and not no_clause:
