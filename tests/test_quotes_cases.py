@@ -1726,3 +1726,29 @@ def test_no_rule_raises_on_real_news(monkeypatch):
     assert len(articles) >= (86 if dev.exists() else 2)
     for article in articles:
         extract.extract_quotes(article)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church in Marion, said he had made 150 calls.",
+            "Darran Whiting",
+            "he had made 150 calls",
+        ),
+        (
+            "Two members of Congress from Florida, Ileana Ros-Lehtinen and Carlos Curbelo, have said they will not back Mr. Trump.",
+            "Ileana Ros-Lehtinen and Carlos Curbelo",
+            "they will not back Mr. Trump",
+        ),
+        (
+            "Corey Lewandowski, a Manafort rival whom Trump fired as campaign manager a few weeks ago, said the aide should be held to account.",
+            "Corey Lewandowski",
+            "the aide should be held to account",
+        ),
+        ("Sen. Jack Reed (D-R.I.), said after a lunch on Tuesday he hadn’t read the plan.", "Jack Reed", "he hadn’t read the plan"),
+    ],
+)
+def test_names_and_roles_in_commas_before_the_cue(text, speaker, content):
+    q = only(text, "indirect")
+    assert (q.speaker, q.text) == (speaker, content)

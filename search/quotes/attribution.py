@@ -522,8 +522,11 @@ def _role_then_name(role: str, name: str) -> bool:
     a person's full name, not the rest of a place ('a woman in Worcester, Massachusetts,')."""
     if role.split()[-1][:1].islower():
         return True  # 'his niece', 'One of the university's top executives'
+    if not looks_like_person(name.split(" and ")[0]):
+        return False
     head = _QUALIFIER.split(role, maxsplit=1)[0].split()
-    return bool(head) and head[-1][:1].islower() and looks_like_person(name)
+    # 'The director of the European Centre', 'One pastor supporting Mr. Cruz'
+    return bool(head) and head[-1][:1].islower() or any(w[:1].islower() and _people_head(w.lower()) for w in role.split()[:4])
 
 
 def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
@@ -555,7 +558,7 @@ def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
         aside = text[first + 1 : comma]
         name = _plain_subject(text, hard, first)
         words = aside.split()
-        if name and NAME_RUN.fullmatch(name.text) and 0 < len(words) <= 12 and MASK not in aside and not any(w in _AUX_WORDS for w in words):
+        if name and NAME_RUN.fullmatch(name.text) and 0 < len(words) <= 16 and MASK not in aside and not any(w in _AUX_WORDS for w in words):
             name.description = aside.strip()
             return name
     # 'A Twitter spokesman, Christopher Abboud, said': a role, then the name in commas
@@ -569,6 +572,8 @@ def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
             # 'A woman in Worcester, Massachusetts, told', 'Betsy Sharp of Burke County, Georgia,
             # knows': the place goes on; the phrase before it is the subject
             return Mention(role.start, role.end, role.text)
+    if text[hard:comma].rstrip().endswith(")") and "," not in text[hard:comma]:
+        return _plain_subject(text, hard, comma)  # 'Sen. Jack Reed (D-R.I.), said': a stray comma after the party
     return None
 
 
@@ -584,7 +589,10 @@ def _inverted_name(text: str, ce: int, se: int) -> bool:
     return m is not None and m.group("np").split()[0].rstrip(".").lower() not in CALENDAR_WORDS  # not 'said Monday, …'
 
 _OBJECT_NEXT = verbs.OBJECT_FIRST | verbs.OBJECT_IS_CONTENT | verbs.NOMINAL  # 'told Ruiz', 'called Ruiz'
-_NAME_ASIDE = re.compile(rf"\s*(?:(?:state|former|then|acting|deputy)\s+)?(?P<np>{NAME_RUN.pattern})\s*(?:\([^()·]{{1,40}}\))?\s*$")
+_NAME_ASIDE = re.compile(
+    rf"\s*(?:(?:state|former|then|acting|deputy)\s+)?(?P<np>{NAME_RUN.pattern}(?:\s+and\s+{NAME_RUN.pattern})?)\s*(?:\([^()·]{{1,40}}\))?"
+    rf"(?:\s+(?:of|from|at)\s+{NAME_RUN.pattern}(?:\s+(?:in|of)\s+{NAME_RUN.pattern})?)?\s*$"  # 'Darran Whiting of Liberty Baptist Church in Marion'
+)
 
 
 _NP_AFTER = re.compile(
@@ -1521,7 +1529,7 @@ _QUANTITY = re.compile(r"(?:\d|half|a|one|two|three|four|five|six|seven|eight|ni
 # clause said, known by its subject and auxiliary ('he would', 'the bridge will').
 _ADVERBIAL_THEN_CLAUSE = re.compile(
     r"[^,·;:]{1,50}?(?<!\bbefore)(?<!\bafter)(?<!\bwhen)(?<!\bwhile)(?<!\bas)(?<!\bsince)(?<!\buntil)(?<!\bbecause)(?<!\bif)"
-    r"\s(?=(?:he|she|they|we|I|it|there)['’](?:s|d|ll|re|ve)\s|(?:he|she|they|we|I)\s+(?:[a-z]{2,}ed|had|was|were|did|knew|thought|saw|took|made|got|felt)\b|(?:he|she)\s+[a-z]{2,}[^s\W]s\b|(?:(?:he|she|they|we|I|it|there)\s+|(?:the|a|an|his|her|their|its|[A-Z][a-z]+)\s+"
+    r"\s(?=(?:he|she|they|we|I|it|there)['’](?:s|d|ll|re|ve)\s|(?:he|she|they|we|I)\s+(?:[a-z]{2,}ed|had|was|were|did|knew|thought|saw|took|made|got|felt|[a-z]{2,}n['’]t)\b|(?:he|she)\s+[a-z]{2,}[^s\W]s\b|(?:(?:he|she|they|we|I|it|there)\s+|(?:the|a|an|his|her|their|its|[A-Z][a-z]+)\s+"
     r"(?:(?!(?:he|she|they|we|it|that|which|who|the|a|an)\b)[\w'’\-]+\s+){0,3}?)"
     r"(?:would|will|could|should|can|may|might|must|is|was|are|were|has|had|have|did|does|do|won['’]t|wouldn['’]t|isn['’]t|wasn['’]t)\b)"
 )
