@@ -1752,3 +1752,8 @@ def test_no_rule_raises_on_real_news(monkeypatch):
 def test_names_and_roles_in_commas_before_the_cue(text, speaker, content):
     q = only(text, "indirect")
     assert (q.speaker, q.text) == (speaker, content)
+
+
+def test_after_the_object_a_clause_of_time_leaves_the_content_before():
+    q = only("This is not about me, President Obama told his closest advisers as he labored over the speech.")
+    assert (q.speaker, q.text) == ("Obama", "This is not about me")

@@ -637,10 +637,12 @@ def _skip_filler(text: str, pos: int, se: int, head: str) -> int:
         return aside.end()
     if head in verbs.OBJECT_FIRST:
         m = re.match(
-            r"\s+(?:(?:the|a|an|his|her|their|its|our|my)\s+)?(?:reporters|journalists|me|him|her|us|them|you|lawmakers|supporters|"
+            r"\s+(?:(?:the|a|an|his|her|their|its|our|my)\s+(?:[a-z\-]+\s+){0,2}(?:advisers|aides|supporters|staff|audience|crowd|colleagues|"
+            r"friends|allies|donors|followers|members|lawmakers|senators|officials|viewers|listeners|readers|students|workers|employees|delegates)\b|"
+            r"(?:(?:the|a|an|his|her|their|its|our|my)\s+)?(?:reporters|journalists|me|him|her|us|them|you|lawmakers|supporters|"
             r"voters|the\s+\w+|(?:host|anchor|moderator|interviewer|reporter|columnist)?\s*[A-Z][\w.'’\-]*(?:\s+(?:of\s+)?[A-Z][\w.'’\-]*)*"
             r"(?:\s+(?:panel|committee|subcommittee|audience|crowd|gathering|forum|hearing|reporters?|newspaper|station|radio)"
-            r"|\s+(?:host|anchor)(?:\s+[A-Z][\w.'’\-]*)*)?)(?![\w'’])",
+            r"|\s+(?:host|anchor)(?:\s+[A-Z][\w.'’\-]*)*)?))(?![\w'’])",
             text[pos:se],
         )
         if m:
@@ -1223,7 +1225,12 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
         has_before = bool(re.search(r"[A-Za-z0-9·]", text[lo : subj.start]))
         if that and not has_before:
             return _frame_after(text, cue, cs, ce, subj, that.end(), se, weak, needs_quote, clause=True)
-        if has_before and (_sentence_tail_empty(text, after, se) or _PARTICIPLE_NEXT.match(text, after, se) or text.startswith(";", after)):
+        if has_before and (
+            _sentence_tail_empty(text, after, se)
+            or _PARTICIPLE_NEXT.match(text, after, se)
+            or text.startswith(";", after)
+            or after > ce and _WHEN_NEXT.match(text, after, se)  # '…, Obama told his advisers as he labored …'
+        ):
             if weak or _RELATIVE_BEFORE.search(text, max(lo, subj.start - 8), subj.start) or _LEAD_ADVERBIAL.fullmatch(text, lo, subj.start):
                 # 'the plan that he wrote last year': a relative clause, not '“…,” he wrote';
                 # 'At the debate, Clinton mentioned …': a scene set before the subject, not what was said
