@@ -1757,3 +1757,8 @@ def test_names_and_roles_in_commas_before_the_cue(text, speaker, content):
 def test_after_the_object_a_clause_of_time_leaves_the_content_before():
     q = only("This is not about me, President Obama told his closest advisers as he labored over the speech.")
     assert (q.speaker, q.text) == ("Obama", "This is not about me")
+
+
+def test_asked_about_gives_the_topic_as_content():
+    q = only("In the same debate, moderator Carl Quintanilla asked Carson about his ties to a supplement maker.")
+    assert (q.speaker, q.cue, q.text) == ("Carl Quintanilla", "asked", "his ties to a supplement maker")

@@ -1271,6 +1271,11 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
         if that:
             return _frame_after(text, cue, cs, ce, subj, that.end(), se, weak, needs_quote, clause=True)
         start = after if head in verbs.OBJECT_FIRST else ce
+        topic = _ABOUT.match(text, start, se) if head in verbs.TOPIC else None
+        if topic:
+            # 'asked Carson about his relationship with …', 'talked about the drug crisis':
+            # what was spoken of is the content
+            return _frame_after(text, cue, cs, ce, subj, topic.end(), se, weak, needs_quote, clause=True)
         if (start == ce or head in verbs.OBJECT_FIRST) and not weak and _source_like(subj.text) and _FILLER_START.match(text, start, se):
             m = _ADVERBIAL_THEN_CLAUSE.match(text, start, se)
             if m:
@@ -1472,6 +1477,9 @@ def _relative_frame(text: str, cue: str, cs: int, ce: int, subj: Mention, se: in
     if len(words) < 2 or not _CLAUSE_VERB_NEXT.match(verb):
         return None  # ('which media claimed now allows …': an adverb may come first)
     return Frame(cue, cs, ce, subj, [(s, e)], subj.start, ce, needs_quote=needs_quote)
+
+
+_ABOUT = re.compile(r"\s*about\s+(?=\S)")
 
 
 def _frame_after(

@@ -205,6 +205,10 @@ PARTICIPLES: frozenset[str] = frozenset(
     form for forms in _VERBS.values() for form in forms if form.endswith("ing")
 )
 
+# Cues whose 'about …' names what was spoken of ('asked Carson about his ties to …',
+# 'joked about the crowd'): that topic is the content.
+TOPIC: frozenset[str] = _forms("ask write tweet complain joke boast brag warn testify".split())
+
 # Of those, the ones that report speech itself, which also hang on the subject after 'by' or
 # 'while' ('began by saying he would …', 'while insisting that …'), where other participles
 # ('by adding low-income areas', 'by comparing') are means, not statements.
