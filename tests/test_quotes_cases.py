@@ -1762,3 +1762,20 @@ def test_after_the_object_a_clause_of_time_leaves_the_content_before():
 def test_asked_about_gives_the_topic_as_content():
     q = only("In the same debate, moderator Carl Quintanilla asked Carson about his ties to a supplement maker.")
     assert (q.speaker, q.cue, q.text) == ("Carl Quintanilla", "asked", "his ties to a supplement maker")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("A 2014 study by Loyola Law School professor Justin Levitt found 31 incidents of voter fraud.", "31 incidents of voter fraud"),
+        ("The Real Clear Politics average of polls taken over the past two weeks shows Clinton leading by three.", "Clinton leading by three"),
+    ],
+)
+def test_a_long_subject_headed_by_evidence(text, content):
+    q = only(text, "indirect")
+    assert (q.text, q.speaker) == (content, None)  # the study speaks, not its author
+
+
+def test_an_object_with_a_relative_clause_is_still_the_object():
+    q = only("Citing a theory, Trump repeatedly accused Rafael Cruz, who was born in Cuba, of knowing Oswald.", "indirect")
+    assert q.text == "Rafael Cruz, who was born in Cuba, of knowing Oswald"

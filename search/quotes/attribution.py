@@ -151,7 +151,7 @@ _SINGULAR_SUBJECT = re.compile(
 _LEAD = re.compile(r"^[\s,:;—–\-]*(?:that\s+)?")
 # Records and polls: sources that report what they show (with them 'show' is a cue like 'say').
 _EVIDENCE = frozenset(
-    """poll polls polling survey surveys records record documents filings emails data figures results
+    """poll polls polling survey surveys average averages records record documents filings emails data figures results
     numbers statistics estimates projections models study studies analysis report reports research
     audit census""".split()
 )
@@ -246,7 +246,7 @@ def _np_ok(text: str) -> bool:
     return True
 
 
-_QUALIFIER_OR_TO = re.compile(r"\s(?:in|within|at|of|for|from|with|across|on|to)\s")
+_QUALIFIER_OR_TO = re.compile(r"\s(?:in|within|at|of|for|from|with|across|on|to|by)\s")
 
 
 def _long_np_ok(text: str) -> bool:
@@ -1240,7 +1240,12 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
                 # '“…,” Ruiz said, referring to the delay, “…”': an aside between the pieces
                 pieces += _content_after(text, more.end() - 1, se)
             return Frame(cue, cs, ce, subj, pieces, subj.start, after, needs_quote=needs_quote) if pieces else None
-        if has_before and text[after : after + 1] == "," and not (MASK not in text[lo : subj.start] and _OF_AFTER_OBJECT.match(text, ce, after)):
+        if (
+            has_before
+            and text[after : after + 1] == ","
+            and not (MASK not in text[lo : subj.start] and _OF_AFTER_OBJECT.match(text, ce, after))
+            and not (after > ce and MASK not in text[lo : subj.start] and _RELATIVE.match(text, after + 1, se))  # 'accused Rafael Cruz, who …, of …'
+        ):
             # not 'Bemoaning the system, Trump accused Holt of being a Democrat, though …':
             # a cue with its object and an 'of' phrase is a clause, not an aside
             if weak and not (after == ce and text[lo : subj.start].rstrip().endswith(",")):
@@ -1682,7 +1687,7 @@ class SpeakerState:
 # People placed by where, when or how they were counted: 'Large majorities of voters in six
 # states … on Super Tuesday', 'One in four voters in a New York Times poll'.
 _LOCATED_PERSON = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z\-]+\s+){0,2}[a-z]+\s+(?:in|from|near)\s+[A-Z]")
-_PLACED_PEOPLE = re.compile(r"(?:\S+\s+){0,5}?(?P<head>[a-z][a-z\-]*)\s+(?:in|from|near|on|at|across|to)\s")
+_PLACED_PEOPLE = re.compile(r"(?:\S+\s+){0,5}?(?P<head>[a-z][a-z\-]*)\s+(?:in|from|near|on|at|across|to|by)\s")
 
 
 def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: str) -> Speaker:
@@ -1732,7 +1737,9 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         # 'the U.S. Court of Appeals for the 6th Circuit': one body, named in full
         return Speaker(raw[4:], raw, "organisation", mention.description)
     placed = _PLACED_PEOPLE.match(raw) if len(words) > 3 else None
-    if placed and not (_people_head(placed.group("head")) or placed.group("head") in _SHARE_HEADS or placed.group("head") in _DOCUMENTS):
+    if placed and not (
+        _people_head(placed.group("head")) or placed.group("head") in _SHARE_HEADS or placed.group("head") in _DOCUMENTS or placed.group("head") in _EVIDENCE
+    ):
         placed = None
     if ends_with_run and _LOCATED_PERSON.match(raw) or placed:
         return Speaker(None, raw, "unnamed", mention.description)  # 'a woman in Worcester, Massachusetts'
