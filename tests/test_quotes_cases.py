@@ -1779,3 +1779,8 @@ def test_a_long_subject_headed_by_evidence(text, content):
 def test_an_object_with_a_relative_clause_is_still_the_object():
     q = only("Citing a theory, Trump repeatedly accused Rafael Cruz, who was born in Cuba, of knowing Oswald.", "indirect")
     assert q.text == "Rafael Cruz, who was born in Cuba, of knowing Oswald"
+
+
+def test_a_learned_stance_inside_what_was_said_does_not_cut_it():
+    q = only("He said he hoped it would encourage a dialogue among Americans on difficult issues.")
+    assert (q.cue, q.text) == ("said", "he hoped it would encourage a dialogue among Americans on difficult issues")

@@ -1617,6 +1617,9 @@ def _outermost(frames: list[Frame]) -> Frame:
     return last
 
 
+_SPEECH_CUES = frozenset("said says say told tells saying telling".split())
+
+
 def _clip(frames: list[Frame], text: str) -> None:
     """A content span stops where the next attribution in the sentence begins; an
     attribution that opens another's content ('Ruiz said she believes …') is part of what
@@ -1644,6 +1647,9 @@ def _clip(frames: list[Frame], text: str) -> None:
             continue
         if s < cut < e and b.mention is not None and text.startswith(" who ", b.mention.end):
             a = b  # 'claiming that he had a source who told him …': a relative clause in the content
+            continue
+        if s < cut < e and b.cue.lower() in verbs.LEARNED and a.cue.lower() in _SPEECH_CUES and MASK not in text[b.cue_end : e]:
+            nested.append(b)  # 'He said he hoped it would encourage a dialogue …': a stance inside what was said
             continue
         if s < cut < e and b.mention is not None and b.mention.start == cut and _SUBORDINATE_BEFORE.search(text, max(s, cut - 12), cut):
             # 'Flynn said Trump was right when he said …': the clause is part of what Flynn
