@@ -1784,3 +1784,14 @@ def test_an_object_with_a_relative_clause_is_still_the_object():
 def test_a_learned_stance_inside_what_was_said_does_not_cut_it():
     q = only("He said he hoped it would encourage a dialogue among Americans on difficult issues.")
     assert (q.cue, q.text) == ("said", "he hoped it would encourage a dialogue among Americans on difficult issues")
+
+
+def test_a_newsroom_has_learned():
+    q = only("Hillary Clinton was headed to an emergency room after her collapse, The Post has learned.")
+    assert (q.kind, q.text, q.speaker_mention) == ("indirect", "Hillary Clinton was headed to an emergency room after her collapse", "The Post")
+    assert not quotes_of("Hillary Clinton was headed to an emergency room after her collapse, she learned.")
+
+
+def test_a_long_subject_with_a_participle_before_its_agent():
+    q = only("But a suicide analysis released by the Department of Veterans Affairs last month reveals how swift the current is.")
+    assert (q.text, q.speaker) == ("how swift the current is", None)

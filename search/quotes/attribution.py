@@ -262,7 +262,10 @@ def _long_np_ok(text: str) -> bool:
         return False
     if _VERB_IN_QUALIFIER.search(text, len(head)):
         return False  # 'A spokesman for the firm declined to …': a clause, not a subject
-    noun = head.split()[-1].strip(".,").lower()
+    words = head.split()
+    if len(words) > 1 and words[-1].endswith("ed"):
+        words = words[:-1]  # 'a 46-page suicide analysis released (by …)': the noun before the participle
+    noun = words[-1].strip(".,").lower()
     return _is_source_head(noun) or noun in _SHARE_HEADS or noun in _DOCUMENTS
 
 
@@ -1231,7 +1234,9 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
             or text.startswith(";", after)
             or after > ce and _WHEN_NEXT.match(text, after, se)  # '…, Obama told his advisers as he labored …'
         ):
-            if weak or _RELATIVE_BEFORE.search(text, max(lo, subj.start - 8), subj.start) or _LEAD_ADVERBIAL.fullmatch(text, lo, subj.start):
+            if weak and not (cue.lower() == "learned" and _HAS_BEFORE.search(text, max(ss, cs - 8), cs)):
+                return None  # but '…, The Post has learned.': a newsroom's report
+            if _RELATIVE_BEFORE.search(text, max(lo, subj.start - 8), subj.start) or _LEAD_ADVERBIAL.fullmatch(text, lo, subj.start):
                 # 'the plan that he wrote last year': a relative clause, not '“…,” he wrote';
                 # 'At the debate, Clinton mentioned …': a scene set before the subject, not what was said
                 return None
@@ -1487,6 +1492,9 @@ def _relative_frame(text: str, cue: str, cs: int, ce: int, subj: Mention, se: in
 _ABOUT = re.compile(r"\s*about\s+(?=\S)")
 
 
+_HAS_BEFORE = re.compile(r"\b(?:has|have)\s+$")
+
+
 def _frame_after(
     text: str,
     cue: str,
@@ -1693,7 +1701,7 @@ class SpeakerState:
 # People placed by where, when or how they were counted: 'Large majorities of voters in six
 # states … on Super Tuesday', 'One in four voters in a New York Times poll'.
 _LOCATED_PERSON = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z\-]+\s+){0,2}[a-z]+\s+(?:in|from|near)\s+[A-Z]")
-_PLACED_PEOPLE = re.compile(r"(?:\S+\s+){0,5}?(?P<head>[a-z][a-z\-]*)\s+(?:in|from|near|on|at|across|to|by)\s")
+_PLACED_PEOPLE = re.compile(r"(?:\S+\s+){0,5}?(?P<head>[a-z][a-z\-]*)(?:\s+[a-z]+ed)?\s+(?:in|from|near|on|at|across|to|by)\s")
 
 
 def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: str) -> Speaker:
