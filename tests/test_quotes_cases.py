@@ -1795,3 +1795,8 @@ def test_a_newsroom_has_learned():
 def test_a_long_subject_with_a_participle_before_its_agent():
     q = only("But a suicide analysis released by the Department of Veterans Affairs last month reveals how swift the current is.")
     assert (q.text, q.speaker) == ("how swift the current is", None)
+
+
+def test_the_writers_sources_named_by_who_they_are():
+    q = only("Several people I've spoken with over the last couple of weeks said Mr. Hannity had advised Mr. Trump.")
+    assert (q.speaker_mention, q.text, q.speaker_type) == ("Several people", "Mr. Hannity had advised Mr. Trump", "unnamed")

@@ -453,6 +453,11 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
         joined = _joined_subject(text, lo, s, e)
         if joined is not None:
             s, np = joined, text[joined:e]
+    writer = _WRITERS_SOURCES.match(np) if not _np_ok(np) else None
+    if writer and _np_ok(writer.group("np")) and _people_head(writer.group("np").split()[-1].lower()):
+        # 'all the experts I interviewed said', "Several people I've spoken with over the
+        # last couple of weeks said": the writer's sources, named by who they are
+        return Mention(s, s + writer.end("np"), writer.group("np"))
     if not _np_ok(np) or np.startswith(("what ", "which ", "whom ")):
         rel = _RELATIVE_SUBJECT.search(np)
         group = "np" if rel and rel.group("np") else "pron"
@@ -477,6 +482,9 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
         e = who.end("np")
     return Mention(s, e, np)
 
+
+# People the writer spoke to, before the verb of what they said: 'the experts I interviewed'.
+_WRITERS_SOURCES = re.compile(r"(?P<np>(?:\S+\s+){0,4}?\S+)\s+(?:I|we)(?:['’]ve|\s+have)?\s+(?:interviewed|spoke|spoken|talked|contacted|surveyed|consulted|asked)\b")
 
 # The noun phrase opening a clause, up to its finite verb.
 _LEAD_NP = re.compile(
