@@ -1800,3 +1800,19 @@ def test_a_long_subject_with_a_participle_before_its_agent():
 def test_the_writers_sources_named_by_who_they_are():
     q = only("Several people I've spoken with over the last couple of weeks said Mr. Hannity had advised Mr. Trump.")
     assert (q.speaker_mention, q.text, q.speaker_type) == ("Several people", "Mr. Hannity had advised Mr. Trump", "unnamed")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Saturday at the state party convention Sen. Elizabeth Warren (D-MA) said Donald Trump was a failure in business.",
+            "Elizabeth Warren",
+            "Donald Trump was a failure in business",
+        ),
+        ("Reince Priebus, the GOP chairman, this past week announced the creation of a website.", "Reince Priebus", "the creation of a website"),
+    ],
+)
+def test_a_scene_or_a_time_between_subject_and_cue(text, speaker, content):
+    q = only(text, "indirect")
+    assert (q.speaker, q.text) == (speaker, content)

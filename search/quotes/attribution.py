@@ -369,6 +369,10 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
         return Mention(pron.start(), end, pron.group())  # '… so fired up about the deal he said …': the pronoun, whatever precedes
     if text[end - 1] == ",":
         return _subject_with_aside(text, lo, end - 1)
+    if "," in text[max(lo, end - 40) : end]:  # '…, the GOP chairman, this past week announced': the time, then the aside
+        t = _TIME_TAIL.search(text, max(lo, end - 40), end)
+        if t and text.endswith(",", lo, t.start()):
+            return _subject_with_aside(text, lo, t.start() - 1)
     if text[end - 1] in "—–" or text.endswith("--", lo, end):
         return _subject_with_dash_aside(text, lo, end)
     return _plain_subject(text, lo, end)  # also 'Sen. Ted Cruz (R-Texas) said'
@@ -376,7 +380,7 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
 
 # A time adverbial between the subject and its verb: 'Sanders on Saturday criticized …'.
 _TIME_TAIL = re.compile(
-    rf"\s+(?:on\s+)?(?:{_DAY}|(?:this|last|early|late)\s+(?:week|month|year|night|morning)"
+    rf"\s+(?:on\s+)?(?:{_DAY}|(?:earlier\s+)?(?:this|last|early|late)\s+(?:past\s+)?(?:week|weekend|month|year|night|morning)"
     r"|in\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d)\s*$"
 )
 
@@ -453,6 +457,11 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
         joined = _joined_subject(text, lo, s, e)
         if joined is not None:
             s, np = joined, text[joined:e]
+    lead = _LEAD_THEN_NAME.fullmatch(np) if not _np_ok(np) else None
+    if lead and looks_like_person(_TITLE_WORDS.sub("", lead.group("np"))):
+        # 'Saturday at the party convention Sen. Elizabeth Warren (D-MA) said': a scene set
+        # without a comma, then the name
+        return Mention(s + lead.start("np"), s + lead.end("np"), lead.group("np"))
     writer = _WRITERS_SOURCES.match(np) if not _np_ok(np) else None
     if writer and _np_ok(writer.group("np")) and _people_head(writer.group("np").split()[-1].lower()):
         # 'all the experts I interviewed said', "Several people I've spoken with over the
@@ -482,6 +491,11 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
         e = who.end("np")
     return Mention(s, e, np)
 
+
+# A scene set before the subject with no comma after it, then a name: 'Saturday at the
+# party convention Sen. Elizabeth Warren', 'At a rally in Ohio Mrs. Clinton'.
+_LEAD_THEN_NAME = re.compile(rf"(?:{_DAY}|In|At|On|During|After|Before|Speaking|Earlier|Later|Last)\b.*?\s(?P<np>{NAME_RUN.pattern})")
+_TITLE_WORDS = re.compile(r"\b(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Sec|Secretary|Senator|Governor|President)\.?\s+")
 
 # People the writer spoke to, before the verb of what they said: 'the experts I interviewed'.
 _WRITERS_SOURCES = re.compile(r"(?P<np>(?:\S+\s+){0,4}?\S+)\s+(?:I|we)(?:['’]ve|\s+have)?\s+(?:interviewed|spoke|spoken|talked|contacted|surveyed|consulted|asked)\b")
