@@ -1816,3 +1816,8 @@ def test_the_writers_sources_named_by_who_they_are():
 def test_a_scene_or_a_time_between_subject_and_cue(text, speaker, content):
     q = only(text, "indirect")
     assert (q.speaker, q.text) == (speaker, content)
+
+
+def test_a_phrase_in_commas_right_after_the_cue():
+    q = only("Mr. Comey described, in fairly blistering terms, a set of email practices that left her systems open.")
+    assert (q.speaker, q.text) == ("Comey", "a set of email practices that left her systems open")

@@ -655,9 +655,13 @@ _INTERJECTION = re.compile(
 )
 
 
+# A phrase in commas right after the cue: 'described, in fairly blistering terms, a set of …'.
+_PP_ASIDE = re.compile(r",\s*(?:in|with|at|on|by|during|after|before|through|via)\s[^,·;:“\"‘«]{1,50},(?=\s*[\w·“\"‘«])")
+
+
 def _skip_filler(text: str, pos: int, se: int, head: str) -> int:
     """Skip an object or adverbials after a cue; stop at a clause, comma or sentence end."""
-    aside = _INTERJECTION.match(text, pos, se)
+    aside = _INTERJECTION.match(text, pos, se) or _PP_ASIDE.match(text, pos, se)
     if aside:
         return aside.end()
     if head in verbs.OBJECT_FIRST:
@@ -1314,6 +1318,8 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
                 start = m.end()  # 'said after the convention he would not …': an adverbial, then the clause
         if head in verbs.OBJECT_IS_CONTENT or head in verbs.NOMINAL or (head in verbs.OBJECT_FIRST and _TO_NEXT.match(text, after, se)):
             start = ce  # 'told Hale to sit down', 'asked the board to vote': who and what, together
+        if start == ce and (pp := _PP_ASIDE.match(text, ce, se)):
+            start = pp.end()  # 'described, in fairly blistering terms, a set of …'
         return _frame_after(text, cue, cs, ce, subj, start, se, weak, needs_quote, head)
     # Inverted: '"…," said Ruiz.' / '…, says Sergei Markov, a former Kremlin adviser.'
     if weak:
