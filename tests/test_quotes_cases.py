@@ -1821,3 +1821,16 @@ def test_a_scene_or_a_time_between_subject_and_cue(text, speaker, content):
 def test_a_phrase_in_commas_right_after_the_cue():
     q = only("Mr. Comey described, in fairly blistering terms, a set of email practices that left her systems open.")
     assert (q.speaker, q.text) == ("Comey", "a set of email practices that left her systems open")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mrs. Schlafly maintained an energetic pace into advanced age.", "Clinton campaign spokesman Brian Fallon responded on Twitter."],
+)
+def test_maintained_and_responded_with_an_object_are_acts(text):
+    assert not quotes_of(text)
+
+
+def test_maintained_that_reports():
+    q = only("Clinton has long maintained that she complied with agency rules.")
+    assert (q.speaker, q.text) == ("Clinton", "she complied with agency rules")

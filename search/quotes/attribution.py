@@ -1548,6 +1548,8 @@ def _frame_after(
     first = words[0].lower()
     if clause and len(words) >= 2:
         return Frame(cue, cs, ce, subj, pieces, subj.start, ce, needs_quote=needs_quote)
+    if head in verbs.CLAUSE_ONLY and MASK not in text[s:e]:
+        return None  # 'maintained an energetic pace', 'responded on Twitter': acts
     if first == "it" and len(words) >= 3 and _it_clause(words) and head not in verbs.NOMINAL:
         # 'said it would appeal', 'believes it is time': 'it' opens a clause, not an object
         return Frame(cue, cs, ce, subj, pieces, subj.start, ce, needs_quote=needs_quote)

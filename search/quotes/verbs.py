@@ -205,6 +205,11 @@ PARTICIPLES: frozenset[str] = frozenset(
     form for forms in _VERBS.values() for form in forms if form.endswith("ing")
 )
 
+# Cues that report only a 'that' clause or a quotation after them: with a bare object or
+# adverbial they are acts ('maintained an energetic pace', 'responded on Twitter', 'responded
+# enthusiastically by easing sanctions'); content before them is still reported.
+CLAUSE_ONLY: frozenset[str] = _forms("maintain respond".split())
+
 # Cues whose 'about …' names what was spoken of ('asked Carson about his ties to …',
 # 'joked about the crowd'): that topic is the content.
 TOPIC: frozenset[str] = _forms("ask write tweet complain joke boast brag warn testify".split())
