@@ -1834,3 +1834,21 @@ def test_maintained_and_responded_with_an_object_are_acts(text):
 def test_maintained_that_reports():
     q = only("Clinton has long maintained that she complied with agency rules.")
     assert (q.speaker, q.text) == ("Clinton", "she complied with agency rules")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "content"),
+    [
+        ("Many Democrats are afraid that turnout may be undercut by apathy.", "Many Democrats", "turnout may be undercut by apathy"),
+        ("Throughout the debate, Trump was clearly unhappy with the way he was being treated.", "Trump", "with the way he was being treated"),
+        ("They aren't sure they've cracked the case.", "They", "they've cracked the case"),
+    ],
+)
+def test_a_stance_told_with_an_adjective(text, mention, content):
+    q = only(text, "indirect")
+    assert (q.speaker_mention, q.text) == (mention, content)
+
+
+@pytest.mark.parametrize("text", ["The road is clear now.", "Clinton is sure to win the state.", "It is certain that the vote will be close."])
+def test_an_adjective_about_a_thing_or_a_prediction_is_no_stance(text):
+    assert not quotes_of(text)

@@ -764,6 +764,8 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
     extra = (_noun_frames(text, ss, se) if not words.isdisjoint(_REPORT_NOUN_SET) else []) + (
         _hearsay_frames(text, ss, se) if not words.isdisjoint(_HEARSAY_WORDS) else []
     )
+    if not words.isdisjoint(STANCE_ADJECTIVES):
+        extra += _stance_frames(text, ss, se)
     if _title_case_sentence(text, ss, se):
         extra += _headline_frames(text, ss, se)
     if "oll" in text[ss:se] or "urvey" in text[ss:se]:
@@ -828,6 +830,48 @@ def _noun_frames(text: str, ss: int, se: int) -> list[Frame]:
         pieces = _content_after(text, start, se)
         if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= 3:
             out.append(Frame(noun, m.start("cue"), m.end("cue"), mention, pieces, mention.start, m.end("cue")))
+    return out
+
+
+# A stance held and told, in an adjective: 'Many Democrats are afraid that …', 'Trump was
+# clearly unhappy with the way he was treated', 'Aides are well aware of these problems'.
+STANCE_ADJECTIVES = frozenset(
+    """afraid worried concerned convinced confident sure hopeful optimistic pessimistic skeptical sceptical
+    certain aware adamant unconvinced doubtful fearful insistent unsure upset angry frustrated disappointed
+    pleased happy unhappy glad proud furious outraged alarmed nervous excited eager reluctant unwilling
+    willing opposed critical supportive dismissive""".split()
+)
+_STANCE_LINK = re.compile(
+    r"(?<![\w'’])(?P<be>is|are|was|were|am|['’]s|['’]re|['’]m|remains?|remained|seems?|seemed|appears?|appeared|became|become|"
+    r"feels?|felt|grew|grows?|stays?|stayed|has\s+been|have\s+been|had\s+been|came\s+away|come\s+away)(?:n['’]t)?"
+    r"\s+(?:(?:not|n['’]t|so|very|too|also|still|more|less|all\s+too|increasingly|deeply|clearly|apparently|well|equally|"
+    r"particularly|quite|largely|now|no\s+longer|especially|openly|publicly|privately|always)\s+)*"
+    r"(?P<cue>" + "|".join(sorted(STANCE_ADJECTIVES)) + r")\b(?P<link>\s+(?:that|about|of|with|in|at|on|to|over|by|whether)\b)?"
+)
+
+
+def _stance_frames(text: str, ss: int, se: int) -> list[Frame]:
+    """Attributions of a stance made with an adjective ('Republicans were optimistic that he
+    would win', 'Mr. Trump was critical of the deal'): the subject before the verb 'be' (or
+    'seem', 'feel', 'remain', …) holds the stance, and what follows the adjective is its
+    content. Only a subject that can be a source (a person, a group, a body) counts, so 'the
+    road is clear' or 'it is sure to rain' report nothing."""
+    out: list[Frame] = []
+    for m in _STANCE_LINK.finditer(text, ss, se):
+        subj = subject_before(text, ss, m.start("be"))
+        if m.group("be")[:1] in "'’":  # 'they're', 'she's': the pronoun glued to the verb
+            word = re.search(r"(\w+)$", text[ss : m.start("be")])
+            subj = Mention(m.start("be") - len(word.group(1)), m.start("be"), word.group(1)) if word else None
+        if subj is None or subj.relative or subj.text.lower() in ("it", "this", "that", "there", "which", "what"):
+            continue
+        if not (_person_like(subj.text) or _source_like(subj.text)):
+            continue
+        start = m.end("link") if m.group("link") and m.group("link").strip() in ("that", "about", "of", "over", "whether") else m.end("cue")
+        if m.group("link") and m.group("link").strip() == "to" and m.group("cue") not in ("opposed", "eager", "willing", "unwilling", "reluctant", "afraid", "happy", "glad", "proud", "open"):
+            continue  # 'are sure to win': a prediction about them, not their stance
+        pieces = _content_after(text, start, se)
+        if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= 2:
+            out.append(Frame(m.group("cue"), m.start("cue"), m.end("cue"), subj, pieces, subj.start, m.end("cue")))
     return out
 
 
