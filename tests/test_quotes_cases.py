@@ -1852,3 +1852,8 @@ def test_a_stance_told_with_an_adjective(text, mention, content):
 @pytest.mark.parametrize("text", ["The road is clear now.", "Clinton is sure to win the state.", "It is certain that the vote will be close."])
 def test_an_adjective_about_a_thing_or_a_prediction_is_no_stance(text):
     assert not quotes_of(text)
+
+
+def test_a_stance_in_an_aside():
+    q = [q for q in quotes_of("Republicans, concerned about the party's declining appeal to women, have attacked him.") if q.cue == "concerned"]
+    assert [(x.speaker_mention, x.text) for x in q] == [("Republicans", "the party's declining appeal to women")]

@@ -266,7 +266,16 @@ def _long_np_ok(text: str) -> bool:
     if len(words) > 1 and words[-1].endswith("ed"):
         words = words[:-1]  # 'a 46-page suicide analysis released (by …)': the noun before the participle
     noun = words[-1].strip(".,").lower()
+    if noun in _NOT_AGENTS:
+        return False  # 'Clinton aides sent letters (to …)': a clause, its object ending in '-ers'
     return _is_source_head(noun) or noun in _SHARE_HEADS or noun in _DOCUMENTS
+
+
+# Words ending like agent nouns ('-ers', '-ors', '-ents') that name things, not people.
+_NOT_AGENTS = frozenset(
+    "letters numbers matters papers orders headquarters waters centers corners borders powers quarters towers offers "
+    "answers chambers computers meters filters registers monitors amendments payments".split()
+)
 
 
 # Writings that say things: 'The GOP’s complaint to the D.C. Court of Appeals’ Board on
@@ -850,6 +859,15 @@ _STANCE_LINK = re.compile(
 )
 
 
+# The same stance in an aside: 'Republicans, concerned about the party's appeal to women, …',
+# '…, confident that Democrats would be drawn to her plans'.
+_STANCE_ASIDE = re.compile(
+    r",\s+(?:(?:deeply|increasingly|clearly|so|too|also|still|ever|more|less|visibly)\s+)?(?P<cue>"
+    + "|".join(sorted(STANCE_ADJECTIVES))
+    + r")\s+(?P<link>that|about|of|with|over|whether)\b"
+)
+
+
 def _stance_frames(text: str, ss: int, se: int) -> list[Frame]:
     """Attributions of a stance made with an adjective ('Republicans were optimistic that he
     would win', 'Mr. Trump was critical of the deal'): the subject before the verb 'be' (or
@@ -872,6 +890,17 @@ def _stance_frames(text: str, ss: int, se: int) -> list[Frame]:
         pieces = _content_after(text, start, se)
         if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= 2:
             out.append(Frame(m.group("cue"), m.start("cue"), m.end("cue"), subj, pieces, subj.start, m.end("cue")))
+    for m in _STANCE_ASIDE.finditer(text, ss, se):
+        subj = subject_before(text, ss, m.start()) if m.start() > ss else None
+        if subj is None or subj.relative or not (_person_like(subj.text) or _source_like(subj.text)):
+            subj = main_subject(text, ss, m.start())  # '… to their precinct captains, confident that …': the sentence subject
+        if subj is None:
+            continue
+        start = m.end("link") if m.group("link") in ("that", "about", "of", "over", "whether") else m.end("cue")
+        close = _CLAUSE_END.search(text, start, se)  # an aside ends at its comma
+        pieces = _content_after(text, start, close.start() if close and text[close.start() : close.end()].strip() == "," else se)
+        if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= 2:
+            out.append(Frame(m.group("cue"), m.start("cue"), m.end("cue"), subj, pieces, m.start("cue"), m.end("cue")))
     return out
 
 
