@@ -1857,3 +1857,9 @@ def test_an_adjective_about_a_thing_or_a_prediction_is_no_stance(text):
 def test_a_stance_in_an_aside():
     q = [q for q in quotes_of("Republicans, concerned about the party's declining appeal to women, have attacked him.") if q.cue == "concerned"]
     assert [(x.speaker_mention, x.text) for x in q] == [("Republicans", "the party's declining appeal to women")]
+
+
+def test_support_as_a_verb_after_people_and_not_as_a_noun():
+    q = only("A majority of Republicans support deportation.")
+    assert (q.cue, q.text, q.speaker, q.speaker_type) == ("support", "deportation", None, "unnamed")
+    assert not quotes_of("Her support for the plan is strong, and Clinton has broad support among women.")

@@ -724,6 +724,9 @@ def _sentence_tail_empty(text: str, pos: int, se: int) -> bool:
 _ASPECT_TO = re.compile(r"\b(?:continued|continues|continue|began|begins|went\s+on|goes\s+on|proceeded|started)\s+to\s+$")
 
 
+_SUPPORT_NOUN = re.compile(r"\s*(?:for|from|of|among|in|on|to|is|was|has|had|will|would|,|\.|$)")
+
+
 def find_frames(text: str, ss: int, se: int) -> list[Frame]:
     """Every attribution in the masked sentence `text[ss:se]`, in order of their cues."""
     frames: list[Frame] = []
@@ -750,6 +753,8 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
             continue  # a learned '-s' form is a plural noun as often ('Harbor shares fell', 'lists of')
         if _NOUN_BEFORE.search(text, max(ss, cs - 12), cs) and not _PRONOUN_CONTRACTION.search(text, max(ss, cs - 12), cs):
             continue  # a noun after a determiner or possessive: 'his comments', 'the states'
+        if low == "support" and _SUPPORT_NOUN.match(text, ce, se):
+            continue  # 'support for the plan', 'support among women': the noun
         if low == "states" and not (_THAT_NEXT.match(text, ce, se) or _COLON_QUOTE.match(text, ce, se)):
             continue  # 'the two states have yet to be called': 'states' reports only 'states that …'
         if low in verbs.NOUN_LIKE and not (
@@ -1804,6 +1809,8 @@ class SpeakerState:
 # People placed by where, when or how they were counted: 'Large majorities of voters in six
 # states … on Super Tuesday', 'One in four voters in a New York Times poll'.
 _LOCATED_PERSON = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z\-]+\s+){0,2}[a-z]+\s+(?:in|from|near)\s+[A-Z]")
+# A share of a group: 'A majority of Republicans', 'Most of the delegates', 'Half of voters'.
+_SHARE_OF = re.compile(r"(?:[Aa]\s+|[Tt]he\s+)?(?:(?:large|slim|clear|narrow|small|vast)\s+)?(?:majority|majorities|minority|most|half|many|some|all|none|few|share|third|quarter|plurality)\s+of\s", re.I)
 _PLACED_PEOPLE = re.compile(r"(?:\S+\s+){0,5}?(?P<head>[a-z][a-z\-]*)(?:\s+[a-z]+ed)?\s+(?:in|from|near|on|at|across|to|by)\s")
 
 
@@ -1858,7 +1865,8 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         _people_head(placed.group("head")) or placed.group("head") in _SHARE_HEADS or placed.group("head") in _DOCUMENTS or placed.group("head") in _EVIDENCE
     ):
         placed = None
-    if ends_with_run and _LOCATED_PERSON.match(raw) or placed:
+    share = _SHARE_OF.match(raw)
+    if ends_with_run and _LOCATED_PERSON.match(raw) or placed or share:
         return Speaker(None, raw, "unnamed", mention.description)  # 'a woman in Worcester, Massachusetts'
     if ends_with_run and not (len(words) == 1 and low in _UNNAMED_HEADS):
         last_run = runs[-1]

@@ -245,7 +245,7 @@ _BASE_FORMS: frozenset[str] = frozenset(
     "say tell add write tweet warn argue insist recall note claim believe think explain acknowledge "
     "suggest predict assert declare admit concede contend maintain ask agree fear hope expect know "
     "feel worry describe accuse urge find show point out criticize endorse praise defend oppose reject "
-    "dismiss blame propose cite condemn denounce applaud mock want".split(" ")
+    "dismiss blame propose cite condemn denounce applaud mock want support".split(" ")
 ) | {"point out", "call for"}
 
 
