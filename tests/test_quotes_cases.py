@@ -1863,3 +1863,8 @@ def test_support_as_a_verb_after_people_and_not_as_a_noun():
     q = only("A majority of Republicans support deportation.")
     assert (q.cue, q.text, q.speaker, q.speaker_type) == ("support", "deportation", None, "unnamed")
     assert not quotes_of("Her support for the plan is strong, and Clinton has broad support among women.")
+
+
+def test_a_subject_with_a_whose_clause():
+    q = only("The state officials whose laws have been invalidated say the real change came in the courts.")
+    assert (q.speaker_mention, q.text) == ("The state officials", "the real change came in the courts")

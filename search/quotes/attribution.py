@@ -488,6 +488,9 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
             # 'Supporters who have heard from the campaign say …': the noun before 'who'
             # (a short one, opening the clause)
             who = _WHO_END.search(text, s, text.find(" who ", s, e) + 4)
+        if who is None and " whose " in text[s:e] and len(text[s : text.find(" whose ", s, e)].split()) <= 4:
+            # 'The state officials whose laws have been invalidated say …'
+            who = _WHO_END.search(text, s, text.find(" whose ", s, e) + 6)
         if who is None:
             return None
         # 'business leaders who say …', 'those who said …': the noun phrase before 'who'
@@ -519,7 +522,7 @@ _PREPOSITION_WHICH = re.compile(r"\b(?:in|at|on|during|by|under|with|through|aft
 # A relative clause's subject: 'which officials', 'what many analysts', 'a decision they'.
 _RELATIVE_SUBJECT = re.compile(r"(?:^|\s)(?:which|that|what|whom)\s+(?P<np>\S.*)$|(?<=[a-z]{3})\s+(?P<pron>they|he|she|we)$")
 _NAME_AND = re.compile(rf"(?<![\w.'’\-])(?:{NAME_RUN.pattern})\s+and\s+$")
-_WHO_END = re.compile(r"(?P<np>(?:[\w’'\-]+\s+){0,2}[\w’'\-]+)\s+who\s*$")
+_WHO_END = re.compile(r"(?P<np>(?:[\w’'\-]+\s+){0,2}[\w’'\-]+)\s+(?:who|whose)\s*$")
 
 
 _DASH = re.compile(r"\s(?:—|–|--)\s")

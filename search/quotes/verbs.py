@@ -218,7 +218,8 @@ TOPIC: frozenset[str] = _forms("ask write tweet complain joke boast brag warn te
 # 'while' ('began by saying he would …', 'while insisting that …'), where other participles
 # ('by adding low-income areas', 'by comparing') are means, not statements.
 SPEECH_PARTICIPLES: frozenset[str] = frozenset(
-    "saying telling arguing insisting noting claiming stating explaining warning writing tweeting announcing".split()
+    "saying telling arguing insisting noting claiming stating explaining warning writing tweeting announcing suggesting "
+    "implying asking emphasizing promising questioning".split()
 ) & PARTICIPLES
 
 # Multi-word cues, tried before single verbs so the longest reading wins.
