@@ -1868,3 +1868,16 @@ def test_support_as_a_verb_after_people_and_not_as_a_noun():
 def test_a_subject_with_a_whose_clause():
     q = only("The state officials whose laws have been invalidated say the real change came in the courts.")
     assert (q.speaker_mention, q.text) == ("The state officials", "the real change came in the courts")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Democrats are warning against her waging a Trump-only campaign.", "warning against", "her waging a Trump-only campaign"),
+        ("She also argued in favor of Britain's remaining in the European Union.", "argued in favor of", "Britain's remaining in the European Union"),
+        ("Sen. Graham has come out in support of Cruz.", "come out in support of", "Cruz"),
+    ],
+)
+def test_a_verb_and_preposition_taking_a_stance(text, cue, content):
+    q = only(text, "indirect")
+    assert (q.cue, q.text) == (cue, content)

@@ -161,6 +161,14 @@ WEAK: frozenset[str] = frozenset(
     "showed shown learn learns learned learnt guess guessed reckon reckons reckoned".split()
 )
 
+# A verb and a preposition that take a stance on what follows ('warned against …', 'argued in
+# favor of …', 'came out in support of …'): the object after them is the content.
+STANCE_PHRASES: frozenset[str] = frozenset(
+    [f"{v} against" for v in ("warn", "warns", "warned", "warning", "rail", "rails", "railed", "railing")]
+    + [f"{v} {p}" for v in ("argue", "argues", "argued", "arguing") for p in ("against", "in favor of", "in favour of")]
+    + [f"{v} out {p}" for v in ("come", "comes", "came", "coming", "speak", "speaks", "spoke", "speaking") for p in ("against", "in support of", "in favor of")]
+)
+
 # Verbs whose object is what is attributed ('criticized the plan', 'wants a recount',
 # 'endorsed Ruiz'): content after the verb only, never a clause before it.
 NOMINAL: frozenset[str] = _forms(
@@ -168,7 +176,7 @@ NOMINAL: frozenset[str] = _forms(
     "denounce applaud welcome slam blast mock demand dispute tout want plan seek threaten decline "
     "refuse deny urge accuse promise pledge vow".split()
     + ["call for"]
-)
+) | STANCE_PHRASES
 
 # Third-person verb forms that are more often plural nouns ('six states', 'the plans', 'his
 # remarks'): cues only after a name or he/she/it/who, or before 'that'.
@@ -308,7 +316,7 @@ def trie_pattern(words: list[str]) -> str:
 def cue_regex(extra: frozenset[str] | set[str] = frozenset()) -> re.Pattern[str]:
     """The scan for every cue: phrases, 'according to', every verb form, and `extra` (the
     learned cues); longest reading first."""
-    return re.compile(r"\b(?P<cue>" + trie_pattern([*PHRASES, "according to", "According to", *_all_forms(), *extra]) + r")\b")
+    return re.compile(r"\b(?P<cue>" + trie_pattern([*PHRASES, *STANCE_PHRASES, "according to", "According to", *_all_forms(), *extra]) + r")\b")
 
 
 def with_learned(learned: frozenset[str]) -> None:
@@ -331,8 +339,8 @@ with_learned(LEARNED)
 def head_verb(cue: str) -> str:
     """The verb form that decides how a cue behaves ('was quoted as saying' -> 'saying')."""
     low = cue.lower()
-    if low in LEARNED:
-        return low  # 'pointed to' is its own cue
+    if low in LEARNED or low in STANCE_PHRASES:
+        return low  # 'pointed to', 'warned against': each its own cue
     if low.endswith(" for"):
         return low  # 'called for' is its own verb, not 'called'
     return low.split()[0] if low.endswith(" out") else low.split()[-1]
