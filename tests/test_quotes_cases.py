@@ -1712,8 +1712,8 @@ def test_no_rule_raises_on_real_news(monkeypatch):
     shared corpus is present) and every seed goes through with exceptions raised."""
     from pathlib import Path
 
-    from search.quotes import extract
     from search.models import Article
+    from search.quotes import extract
     from search.readers.jsonl import read_jsonl
     from search.readers.text import read_text_article
 
@@ -1881,3 +1881,9 @@ def test_a_subject_with_a_whose_clause():
 def test_a_verb_and_preposition_taking_a_stance(text, cue, content):
     q = only(text, "indirect")
     assert (q.cue, q.text) == (cue, content)
+
+
+def test_expressed_concern_with_an_ing_word_opening_the_subject():
+    q = only("Voting rights advocates have expressed deep concern about the policy.")
+    assert (q.speaker_mention, q.cue, q.text) == ("Voting rights advocates", "expressed", "deep concern about the policy")
+    assert not [q for q in quotes_of("The clip spread on social media, making the clip the most widely seen record of the day.") if q.cue == "seen"]

@@ -166,7 +166,7 @@ _UNNAMED_HEADS = frozenset(
     executives executive authorities police agents doctors lawyers attorney attorneys friend friends
     colleagues allies opponents rivals protesters organizers candidates delegates donors forecasters
     pollsters historians scholars academics commentators pundits consultants veterans parents teachers
-    students workers someone somebody everyone everybody anyone media outlets""".split()
+    students workers someone somebody everyone everybody anyone media outlets advocates advocate""".split()
 ) | _EVIDENCE
 
 
@@ -228,7 +228,8 @@ def _np_ok(text: str) -> bool:
         first.endswith("ing")
         and first not in _ING_NOUNS
         and (words[0].islower() or (len(words) > 1 and words[1][:1].islower()))
-        and not (len(words) == 2 and _is_source_head(words[1]))
+        and not (_is_source_head(words[-1]) and (len(words) == 2 or not _DANGLING.union({"the", "a", "an"}).intersection(w.lower() for w in words)))
+        # ('Voting rights advocates' is a subject)
     ):  # 'Speaking to reporters', not a name like 'Ebeling' or 'Sterling Brown' (nor 'hacking specialists')
         return False
     # A lower-case phrase must end in a noun we know names a source, or start with a
@@ -285,7 +286,9 @@ _DOCUMENTS = frozenset("complaint complaints letter letters memo memos lawsuit s
 
 # Inside a would-be subject: a lower-case word that is no preposition, then an article or
 # pronoun object ('Clinton’s victory hands her a majority').
-_VERB_THEN_OBJECT = re.compile(r"\b(?!(?:of|for|in|at|on|from|with|to|by|and|or|about|over|under|near|across)\b)[a-z]{3,}\s+(?:a|an|the|her|him|them|his|their)\s")
+_VERB_THEN_OBJECT = re.compile(
+    r"\b(?!(?:of|for|in|at|on|from|with|to|by|and|or|about|over|under|near|across)\b)[a-z]{3,}\s+(?:a|an|the|her|him|them|his|their)\s"
+)
 # A past tense in what qualifies the head, unless it is a participle before its agent
 # ('interviewed by POLITICO'): 'declined', 'showed'.
 _VERB_IN_QUALIFIER = re.compile(r"\b[a-z]{3,}ed\b(?!\s+by\b)")
@@ -510,7 +513,9 @@ _LEAD_THEN_NAME = re.compile(rf"(?:{_DAY}|In|At|On|During|After|Before|Speaking|
 _TITLE_WORDS = re.compile(r"\b(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Sec|Secretary|Senator|Governor|President)\.?\s+")
 
 # People the writer spoke to, before the verb of what they said: 'the experts I interviewed'.
-_WRITERS_SOURCES = re.compile(r"(?P<np>(?:\S+\s+){0,4}?\S+)\s+(?:I|we)(?:['’]ve|\s+have)?\s+(?:interviewed|spoke|spoken|talked|contacted|surveyed|consulted|asked)\b")
+_WRITERS_SOURCES = re.compile(
+    r"(?P<np>(?:\S+\s+){0,4}?\S+)\s+(?:I|we)(?:['’]ve|\s+have)?\s+(?:interviewed|spoke|spoken|talked|contacted|surveyed|consulted|asked)\b"
+)
 
 # The noun phrase opening a clause, up to its finite verb.
 _LEAD_NP = re.compile(
@@ -876,6 +881,11 @@ _STANCE_ASIDE = re.compile(
 )
 
 
+# The adjectives whose 'to' opens their stance ('eager to run'); with others 'to' is a
+# prediction about the subject ('sure to win').
+_STANCE_TO = frozenset("opposed eager willing unwilling reluctant afraid happy glad proud open".split())
+
+
 def _stance_frames(text: str, ss: int, se: int) -> list[Frame]:
     """Attributions of a stance made with an adjective ('Republicans were optimistic that he
     would win', 'Mr. Trump was critical of the deal'): the subject before the verb 'be' (or
@@ -893,7 +903,7 @@ def _stance_frames(text: str, ss: int, se: int) -> list[Frame]:
         if not (_person_like(subj.text) or _source_like(subj.text)):
             continue
         start = m.end("link") if m.group("link") and m.group("link").strip() in ("that", "about", "of", "over", "whether") else m.end("cue")
-        if m.group("link") and m.group("link").strip() == "to" and m.group("cue") not in ("opposed", "eager", "willing", "unwilling", "reluctant", "afraid", "happy", "glad", "proud", "open"):
+        if m.group("link") and m.group("link").strip() == "to" and m.group("cue") not in _STANCE_TO:
             continue  # 'are sure to win': a prediction about them, not their stance
         pieces = _content_after(text, start, se)
         if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= 2:
@@ -1310,7 +1320,12 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
         subj = subject_before(text, ss, cs)  # 'Barkley, who said he …, said …'
     if weak and subj is not None and head in _EVIDENCE_VERBS and not _EVIDENCE.isdisjoint(w.lower().strip(".,") for w in subj.text.split()[:5]):
         weak = False  # 'Polls show Trump is trailing', '…, records show.': evidence reports
-    if needs_quote and subj is not None and not _CALL_NOT_NAMING.match(text, ce, se) and (_person_like(subj.text) or _source_like(subj.text) and _CALLED_WHAT.match(text, ce, se)):
+    if (
+        needs_quote
+        and subj is not None
+        and not _CALL_NOT_NAMING.match(text, ce, se)
+        and (_person_like(subj.text) or _source_like(subj.text) and _CALLED_WHAT.match(text, ce, se))
+    ):
         # 'Ruiz called the plan a disaster', 'The campaign called the charges fabricated';
         # not 'a group called Black Votes Matter', 'a roll call vote'
         needs_quote = False
@@ -1813,7 +1828,11 @@ class SpeakerState:
 # states … on Super Tuesday', 'One in four voters in a New York Times poll'.
 _LOCATED_PERSON = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z\-]+\s+){0,2}[a-z]+\s+(?:in|from|near)\s+[A-Z]")
 # A share of a group: 'A majority of Republicans', 'Most of the delegates', 'Half of voters'.
-_SHARE_OF = re.compile(r"(?:[Aa]\s+|[Tt]he\s+)?(?:(?:large|slim|clear|narrow|small|vast)\s+)?(?:majority|majorities|minority|most|half|many|some|all|none|few|share|third|quarter|plurality)\s+of\s", re.I)
+_SHARE_OF = re.compile(
+    r"(?:[Aa]\s+|[Tt]he\s+)?(?:(?:large|slim|clear|narrow|small|vast)\s+)?"
+    r"(?:majority|majorities|minority|most|half|many|some|all|none|few|share|third|quarter|plurality)\s+of\s",
+    re.I,
+)
 _PLACED_PEOPLE = re.compile(r"(?:\S+\s+){0,5}?(?P<head>[a-z][a-z\-]*)(?:\s+[a-z]+ed)?\s+(?:in|from|near|on|at|across|to|by)\s")
 
 
@@ -1860,7 +1879,13 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     # Last capitalised run at the end of the phrase: the name; what precedes is a role.
     runs = list(NAME_RUN.finditer(raw))
     ends_with_run = bool(runs) and raw[runs[-1].end() :].strip(" ,.’'s") == ""
-    if ends_with_run and words[0] in ("the", "The") and len(runs) > 1 and not looks_like_person(runs[-1].group()) and any(_key_word(w) in ORG_WORDS for w in words):
+    if (
+        ends_with_run
+        and words[0] in ("the", "The")
+        and len(runs) > 1
+        and not looks_like_person(runs[-1].group())
+        and any(_key_word(w) in ORG_WORDS for w in words)
+    ):
         # 'the U.S. Court of Appeals for the 6th Circuit': one body, named in full
         return Speaker(raw[4:], raw, "organisation", mention.description)
     placed = _PLACED_PEOPLE.match(raw) if len(words) > 3 else None

@@ -120,6 +120,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "praise": ("praises", "praised", "praising"),
     "defend": ("defends", "defended", "defending"),
     "support": ("supports", "supported"),
+    "express": ("expresses", "expressed", "expressing"),
     "oppose": ("opposes", "opposed", "opposing"),
     "reject": ("rejects", "rejected", "rejecting"),
     "dismiss": ("dismisses", "dismissed", "dismissing"),
@@ -174,7 +175,7 @@ STANCE_PHRASES: frozenset[str] = frozenset(
 NOMINAL: frozenset[str] = _forms(
     "criticize endorse praise defend support oppose reject dismiss blame question propose cite condemn "
     "denounce applaud welcome slam blast mock demand dispute tout want plan seek threaten decline "
-    "refuse deny urge accuse promise pledge vow".split()
+    "refuse deny urge accuse promise pledge vow express".split()
     + ["call for"]
 ) | STANCE_PHRASES
 
