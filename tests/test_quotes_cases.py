@@ -1887,3 +1887,8 @@ def test_expressed_concern_with_an_ing_word_opening_the_subject():
     q = only("Voting rights advocates have expressed deep concern about the policy.")
     assert (q.speaker_mention, q.cue, q.text) == ("Voting rights advocates", "expressed", "deep concern about the policy")
     assert not [q for q in quotes_of("The clip spread on social media, making the clip the most widely seen record of the day.") if q.cue == "seen"]
+
+
+def test_accused_someone_of_something():
+    q = only("Speaking in Harlem, Clinton, without naming him, also accused Sanders of being late to racial justice issues.")
+    assert (q.speaker, q.text) == ("Clinton", "Sanders of being late to racial justice issues")

@@ -693,6 +693,8 @@ def _skip_filler(text: str, pos: int, se: int, head: str) -> int:
         )
         if m:
             pos += m.end()
+            if text.startswith(" of ", pos) and head.startswith(("accus", "convinc", "remind", "warn", "assur", "persuad", "inform")):
+                return pos  # 'accused Sanders of being …': what he is accused of is the content
     while True:
         m = _FILLER_START.match(text, pos, se)
         if not m:
