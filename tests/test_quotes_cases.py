@@ -1892,3 +1892,8 @@ def test_expressed_concern_with_an_ing_word_opening_the_subject():
 def test_accused_someone_of_something():
     q = only("Speaking in Harlem, Clinton, without naming him, also accused Sanders of being late to racial justice issues.")
     assert (q.speaker, q.text) == ("Clinton", "Sanders of being late to racial justice issues")
+
+
+def test_a_long_subject_with_participles_placing_it():
+    found = [q for q in quotes_of("Fewer than half of the voters surveyed in a new poll released Monday support Hillary Clinton.") if q.cue == "support"]
+    assert [(q.text, q.speaker) for q in found] == [("Hillary Clinton", None)]

@@ -166,7 +166,7 @@ _UNNAMED_HEADS = frozenset(
     executives executive authorities police agents doctors lawyers attorney attorneys friend friends
     colleagues allies opponents rivals protesters organizers candidates delegates donors forecasters
     pollsters historians scholars academics commentators pundits consultants veterans parents teachers
-    students workers someone somebody everyone everybody anyone media outlets advocates advocate""".split()
+    students workers someone somebody everyone everybody anyone media outlets advocates advocate foes""".split()
 ) | _EVIDENCE
 
 
@@ -289,9 +289,10 @@ _DOCUMENTS = frozenset("complaint complaints letter letters memo memos lawsuit s
 _VERB_THEN_OBJECT = re.compile(
     r"\b(?!(?:of|for|in|at|on|from|with|to|by|and|or|about|over|under|near|across)\b)[a-z]{3,}\s+(?:a|an|the|her|him|them|his|their)\s"
 )
-# A past tense in what qualifies the head, unless it is a participle before its agent
-# ('interviewed by POLITICO'): 'declined', 'showed'.
-_VERB_IN_QUALIFIER = re.compile(r"\b[a-z]{3,}ed\b(?!\s+by\b)")
+# A past tense in what qualifies the head ('declined', 'showed'), unless it is a participle
+# before its agent, a place or a time, or ending the phrase ('interviewed by POLITICO',
+# 'the voters surveyed in a new poll released Monday').
+_VERB_IN_QUALIFIER = re.compile(rf"\b[a-z]{{3,}}ed\b(?!\s+(?:by|in|on|at|last|this|earlier|{_DAY})\b|\s*$)")
 
 
 # Heads of a subject counting or picking out people: 'Large majorities of …', 'One in four …',
