@@ -470,17 +470,18 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
         joined = _joined_subject(text, lo, s, e)
         if joined is not None:
             s, np = joined, text[joined:e]
-    lead = _LEAD_THEN_NAME.fullmatch(np) if not _np_ok(np) else None
+    ok = _np_ok(np)
+    lead = _LEAD_THEN_NAME.fullmatch(np) if not ok and np.split(None, 1)[0] in _LEAD_WORDS else None
     if lead and looks_like_person(_TITLE_WORDS.sub("", lead.group("np"))):
         # 'Saturday at the party convention Sen. Elizabeth Warren (D-MA) said': a scene set
         # without a comma, then the name
         return Mention(s + lead.start("np"), s + lead.end("np"), lead.group("np"))
-    writer = _WRITERS_SOURCES.match(np) if not _np_ok(np) else None
+    writer = _WRITERS_SOURCES.match(np) if not ok and (" I" in np or " we " in np) else None
     if writer and _np_ok(writer.group("np")) and _people_head(writer.group("np").split()[-1].lower()):
         # 'all the experts I interviewed said', "Several people I've spoken with over the
         # last couple of weeks said": the writer's sources, named by who they are
         return Mention(s, s + writer.end("np"), writer.group("np"))
-    if not _np_ok(np) or np.startswith(("what ", "which ", "whom ")):
+    if not ok or np.startswith(("what ", "which ", "whom ")):
         rel = _RELATIVE_SUBJECT.search(np)
         group = "np" if rel and rel.group("np") else "pron"
         if rel and _np_ok(rel.group(group)) and _source_like(rel.group(group)):
@@ -510,6 +511,7 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
 
 # A scene set before the subject with no comma after it, then a name: 'Saturday at the
 # party convention Sen. Elizabeth Warren', 'At a rally in Ohio Mrs. Clinton'.
+_LEAD_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday In At On During After Before Speaking Earlier Later Last".split())
 _LEAD_THEN_NAME = re.compile(rf"(?:{_DAY}|In|At|On|During|After|Before|Speaking|Earlier|Later|Last)\b.*?\s(?P<np>{NAME_RUN.pattern})")
 _TITLE_WORDS = re.compile(r"\b(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Sec|Secretary|Senator|Governor|President)\.?\s+")
 
