@@ -787,13 +787,14 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
             continue  # 'the process seems to be headed that way': a learned cue needs a source
         if f:
             frames.append(f)
-    words = set(text[ss:se].split())  # a cheap test before the scans for rarer cues
+    toks = text[ss:se].split()
+    words = set(toks)  # a cheap test before the scans for rarer cues
     extra = (_noun_frames(text, ss, se) if not words.isdisjoint(_REPORT_NOUN_SET) else []) + (
         _hearsay_frames(text, ss, se) if not words.isdisjoint(_HEARSAY_WORDS) else []
     )
     if not words.isdisjoint(STANCE_ADJECTIVES):
         extra += _stance_frames(text, ss, se)
-    if _title_case_sentence(text, ss, se):
+    if _title_case_sentence([w for w in toks if MASK not in w] if MASK in text[ss:se] else toks):
         extra += _headline_frames(text, ss, se)
     if "oll" in text[ss:se] or "urvey" in text[ss:se]:
         extra += _poll_frames(text, ss, se)
@@ -1001,12 +1002,10 @@ _HEADLINE_BASE = frozenset("say tell warn argue insist believe think predict urg
 _TITLE_CUE: re.Pattern[str] | None = None
 
 
-def _title_case_sentence(text: str, ss: int, se: int) -> bool:
-    """Whether a sentence is a Title Case headline: four words or more, at most one in five
-    in lower case besides the small words (stops at the first few lower-case words)."""
-    words = text[ss:se].split()
-    if MASK in text[ss:se]:
-        words = [w for w in words if MASK not in w]  # a quoted title inside counts as none
+def _title_case_sentence(words: list[str]) -> bool:
+    """Whether a sentence, as its words (a quoted title inside counts as none), is a Title
+    Case headline: four words or more, at most one in five in lower case besides the small
+    words (stops at the first few lower-case words)."""
     if len(words) < 4:
         return False
     limit = 0.2 * len(words)  # at least a fifth of the words not small: fail fast on prose
