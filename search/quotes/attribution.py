@@ -403,7 +403,12 @@ def _last_boundary(text: str, lo: int, end: int) -> int:
     looked for in the last 300 characters only (a subject is at most eighteen words; a clause
     longer than that starts there as far as a subject is concerned, so a giant unpunctuated
     paragraph costs linear time, not quadratic; PolNeAR's output is the same as with 600)."""
+    near = max(lo, end - 80)  # most subjects sit in a short clause: look close first
     b = start = max(lo, end - 300)
+    for m in _BOUNDARY.finditer(text, near if near > start else start, end):
+        b = m.end()
+    if b > near or near <= start:
+        return b
     for m in _BOUNDARY.finditer(text, start, end):
         b = m.end()
     return b
