@@ -56,13 +56,16 @@ _NICKNAME = re.compile(r"[A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,2}")
 # A quotation that is only a bracketed note: a transcript's '(CROSSTALK.)', '[inaudible]'.
 _STAGE_DIRECTION = re.compile(r"\s*[(\[][^()\[\]]*[)\]][.,]?\s*")
 # Words before a quoted phrase that make it a coined term, title or nickname.
-_NOT_SPEECH_BEFORE = re.compile(
-    r"(?:so-called|so called|dubbed|nicknamed|titled|entitled|known as|termed|the term|the word|the words|"
-    r"the phrase|the slogan|the hashtag|labeled|labelled|branded|the film|the book|the song|the show|"
-    r"the movie|the album|the novel|the play|the series|the program|the programme|the article|the op-ed|"
-    r"the headline|the column|the report|a sign reading|signs reading|reading)\s*[,:]?\s*$",
-    re.IGNORECASE,
-)
+_NOT_SPEECH_WORDS = (
+    "so-called|so called|dubbed|nicknamed|titled|entitled|known as|termed|the term|the word|the words|"
+    "the phrase|the slogan|the hashtag|labeled|labelled|branded|the film|the book|the song|the show|"
+    "the movie|the album|the novel|the play|the series|the program|the programme|the article|the op-ed|"
+    "the headline|the column|the report|a sign reading|signs reading|reading"
+).split("|")
+# They must end the text before the quotation (only spaces and one ',' or ':' may follow), so
+# the test matches the reversed text from its start: one attempt, where searching for
+# '(words)\s*[,:]?\s*$' tries the whole alternation, case-blind, at every position.
+_NOT_SPEECH_BEFORE_REVERSED = re.compile(r"\s*[,:]?\s*(?:" + "|".join(re.escape(w[::-1]) for w in _NOT_SPEECH_WORDS) + ")", re.IGNORECASE)
 _COLON_SUBJECT = re.compile(r"\s*(?:(?:But|And|So|Yet)\s+)?(?P<np>(?:He|She|They|We|I)\b|[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4})")
 # '"…," — Mayor Cho' / '“…” ― Oscar P. Quintero' / '“…”—Cho': a dash and a name, no verb.
 # Quotations of at least this many words are reported even without a cue (see `_long_quotation`).
@@ -137,12 +140,11 @@ def _residue(masked: str, s: int, e: int) -> int:
 
 def _is_coined(text: str, q: Quoted) -> bool:
     """Scare quotes, titles and nicknames: not something anyone is quoted as saying."""
-    words = text[q.start : q.end].split()
     if _STAGE_DIRECTION.fullmatch(text, q.start, q.end):
         return True  # '"(CROSSTALK.)' in a transcript, '“[inaudible]”'
-    before = text[max(0, q.open_at - 30) : q.open_at]
-    if _NOT_SPEECH_BEFORE.search(before):
+    if _NOT_SPEECH_BEFORE_REVERSED.match(text[max(0, q.open_at - 30) : q.open_at][::-1]):
         return True
+    words = text[q.start : q.end].split()
     if _title_case(words) and (len(words) <= 6 or not _title_case(text[max(0, q.open_at - 40) : q.open_at].split()[-4:])):
         # Title Case phrase: a title or name ('"Meet the Press"', 'Donald "The Donald" Trump');
         # a long one is a title in prose, but may be a quotation in a Title Case headline
