@@ -152,16 +152,23 @@ _PARTICLE_SET = frozenset(_PARTICLE[3:-1].split("|"))
 
 
 @lru_cache(maxsize=16384)
-def _read_run(run: str) -> tuple[str, str, bool, bool]:
-    """A capitalised run as `ArticleNames.scan` reads it: its title, the bare name, whether
-    that is a full person name, and whether it is a single surname after a title. Cached:
-    runs recur ('The', 'But', 'Mr. Trump') in every paragraph of every article."""
+def _read_run(run: str) -> tuple[str | None, str, bool, bool]:
+    """A capitalised run as `ArticleNames.scan` reads it: the pronoun its title gives ('Mr.'
+    -> 'he'), the bare name, whether that is a full person name, and whether it is a single
+    surname after a title. Cached: runs recur ('The', 'But', 'Mr. Trump') in every paragraph
+    of every article."""
     if run.endswith(".") and len(run.split()[-1]) > 3 and run.split()[-1][:-1].lower() not in ("jr", "sr"):
         run = run[:-1]  # the full stop of the sentence, not an initial: '… said Elena Ruiz.'
     title, name = split_title(run)
     name = bare_name(name)
     person = looks_like_person(name)
-    return title, name, person, not person and bool(title) and len(name.split()) == 1 and not is_org(name)
+    return _title_pronoun(title), name, person, not person and bool(title) and len(name.split()) == 1 and not is_org(name)
+
+
+def _title_pronoun(title: str) -> str | None:
+    """'he' or 'she' when a title tells ('Mr.', 'Congresswoman'), else None."""
+    words = {_key(w) for w in title.split()}
+    return "he" if words & _MALE_TITLES else "she" if words & _FEMALE_TITLES else None
 
 
 class ArticleNames:
@@ -183,27 +190,28 @@ class ArticleNames:
         self.gender: dict[str, str] = {}  # canonical name -> 'he' | 'she', from titles and pronouns
 
     def scan(self, text: str, start: int, end: int) -> None:
+        """Note the people `text[start:end]` names, and the pronoun a title gives them."""
         for m in NAME_RUN.finditer(text, start, end):
-            title, name, person, titled_surname = _read_run(m.group())
+            pronoun, name, person, titled_surname = _read_run(m.group())
             if not person:
                 # A single surname after a title ('Mr. Putin') is a mention too.
                 if titled_surname:
-                    self.mentions.append((m.start(), self.canonical(name)))
-                    self._note_gender(title, self.canonical(name))
+                    name = self.canonical(name)
+                    self.mentions.append((m.start(), name))
+                    self._note_gender(pronoun, name)
                 continue
             self.add(name)
             self.mentions.append((m.start(), name))
-            self._note_gender(title, name)
+            self._note_gender(pronoun, name)
 
-    def _note_gender(self, title: str, name: str) -> None:
-        if not title:
-            return  # no title, no gender to learn
-        words = {_key(w) for w in title.split()}
-        pronoun = "he" if words & _MALE_TITLES else "she" if words & _FEMALE_TITLES else None
-        if pronoun and name not in self.gender:
+    def _note_gender(self, pronoun: str | None, name: str) -> None:
+        """`name` (and the full names with its surname) take `pronoun`, unless already known."""
+        if pronoun is None:
+            return  # no title, or one that tells no gender
+        if name not in self.gender:
             self.gender[name] = pronoun
         for full in self._by_surname.get(_key(name.split()[-1]), []) if name.split() else []:
-            if pronoun and full not in self.gender:
+            if full not in self.gender:
                 self.gender[full] = pronoun
 
     def agrees(self, name: str | None, pronoun: str) -> bool:
