@@ -304,7 +304,9 @@ def _paragraph(
         # quotes in text order: a frame looks only at those it can touch (when they nest or
         # overlap, at all of them)
         sq_ends = [q.end for q in sq]
-        if any(x > y for x, y in zip(sq_ends, sq_ends[1:], strict=False)) or any(sq[k].start > sq[k + 1].start for k in range(len(sq) - 1)):
+        if len(sq) > 1 and (
+            any(x > y for x, y in zip(sq_ends, sq_ends[1:], strict=False)) or any(sq[k].start > sq[k + 1].start for k in range(len(sq) - 1))
+        ):
             sq_ends = []
         frames = find_frames(masked, ss, se)
         prev_sp: Speaker | None = None
