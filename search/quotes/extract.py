@@ -300,10 +300,10 @@ def _paragraph(
     sentences = split_sentences(masked, ps, pe)
     for i, (ss, se) in enumerate(sentences):
         made_before = len(recs)
-        sq = [q for q in qs if ss <= q.open_at < se and id(q) not in claimed]
+        sq = [q for q in qs if ss <= q.open_at < se and id(q) not in claimed] if qs else []
         # quotes in text order: a frame looks only at those it can touch (when they nest or
         # overlap, at all of them)
-        sq_ends = [q.end for q in sq]
+        sq_ends = [q.end for q in sq] if sq else []
         if len(sq) > 1 and (
             any(x > y for x, y in zip(sq_ends, sq_ends[1:], strict=False)) or any(sq[k].start > sq[k + 1].start for k in range(len(sq) - 1))
         ):
@@ -351,7 +351,7 @@ def _paragraph(
                     pending.clear()
             if rec.kind == "direct" and inside and not inside[-1].closed:
                 next_open = rec
-        rest = [q for q in sq if id(q) not in claimed and not _is_coined(text, q)]
+        rest = [q for q in sq if id(q) not in claimed and not _is_coined(text, q)] if sq else []
         if rest:
             rec = _unattributed(k, ss, se, text, masked, rest, names, state)
             if rec is not None and rec.speaker is None and i + 1 < len(sentences):
