@@ -54,10 +54,12 @@ _AUX = (
     "hasn't|haven't|hadn't|didn't|doesn't|don't|wasn't|weren't|isn't|aren't|won't|wouldn't|couldn't|can't|shouldn't|hasn’t|haven’t|hadn’t|didn’t|doesn’t|don’t|wasn’t|weren’t|isn’t|aren’t|won’t|wouldn’t|couldn’t|can’t|shouldn’t"
 )
 _AUX_WORDS_LIST = sorted(set(_AUX.split("|")))
+# Verbs of going on: before 'to' they leave the cue after it its statement ('continued to say').
+_GOING_ON = r"(?:continued|continues|continue|began|begins|went\s+on|goes\s+on|proceeded|started)"
 # one factored alternation (the tail is searched before every cue), then the phrases
 _AUX = verbs.trie_pattern(_AUX_WORDS_LIST) + (
     r"|in\s+the\s+past|for\s+(?:years|months|weeks|decades)|in\s+recent\s+(?:days|weeks|months|years)"
-    r"|(?:continued|continues|continue|began|begins|went\s+on|goes\s+on|proceeded|started)\s+to"  # 'continued to say'
+    r"|" + _GOING_ON + r"\s+to"  # 'continued to say'
 )
 _LY = r"(?!(?:family|ally|rally|assembly|supply|reply|italy|daily|weekly|monthly|quarterly|bully|holly|kelly|sally|molly)\b)[a-z]{3,}ly"
 # 'He’s suggesting', 'They’ve argued': a pronoun's contracted auxiliary
@@ -517,7 +519,7 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
 # A scene set before the subject with no comma after it, then a name: 'Saturday at the
 # party convention Sen. Elizabeth Warren', 'At a rally in Ohio Mrs. Clinton'.
 _LEAD_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday In At On During After Before Speaking Earlier Later Last".split())
-_LEAD_THEN_NAME = re.compile(rf"(?:{_DAY}|In|At|On|During|After|Before|Speaking|Earlier|Later|Last)\b.*?\s(?P<np>{NAME_RUN.pattern})")
+_LEAD_THEN_NAME = re.compile(rf"(?:{'|'.join(sorted(_LEAD_WORDS))})\b.*?\s(?P<np>{NAME_RUN.pattern})")
 _TITLE_WORDS = re.compile(r"\b(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Sec|Secretary|Senator|Governor|President)\.?\s+")
 
 # People the writer spoke to, before the verb of what they said: 'the experts I interviewed'.
@@ -739,7 +741,7 @@ def _sentence_tail_empty(text: str, pos: int, se: int) -> bool:
 
 
 # A verb of going on before 'to': 'continued to say', 'went on to argue' report as the cue does.
-_ASPECT_TO = re.compile(r"\b(?:continued|continues|continue|began|begins|went\s+on|goes\s+on|proceeded|started)\s+to\s+$")
+_ASPECT_TO = re.compile(rf"\b{_GOING_ON}\s+to\s+$")
 
 
 _SUPPORT_NOUN = re.compile(r"\s*(?:for|from|of|among|in|on|to|is|was|has|had|will|would|,|\.|$)")
@@ -1760,7 +1762,6 @@ def _outermost(frames: list[Frame]) -> Frame:
     return last
 
 
-_SPEECH_CUES = frozenset("said says say told tells saying telling".split())
 
 
 def _clip(frames: list[Frame], text: str) -> None:
@@ -1791,7 +1792,7 @@ def _clip(frames: list[Frame], text: str) -> None:
         if s < cut < e and b.mention is not None and text.startswith(" who ", b.mention.end):
             a = b  # 'claiming that he had a source who told him …': a relative clause in the content
             continue
-        if s < cut < e and b.cue.lower() in verbs.LEARNED and a.cue.lower() in _SPEECH_CUES and MASK not in text[b.cue_end : e]:
+        if s < cut < e and b.cue.lower() in verbs.LEARNED and a.cue.lower() in verbs.SAY_TELL and MASK not in text[b.cue_end : e]:
             nested.append(b)  # 'He said he hoped it would encourage a dialogue …': a stance inside what was said
             continue
         if s < cut < e and b.mention is not None and b.mention.start == cut and _SUBORDINATE_BEFORE.search(text, max(s, cut - 12), cut):

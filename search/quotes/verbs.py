@@ -153,6 +153,9 @@ def _forms(bases: list[str]) -> frozenset[str]:
     return frozenset(form for base in bases for form in (base, *_VERBS[base]))
 
 
+# The plainest verbs of speech: what they report, a stance inside it is part of.
+SAY_TELL: frozenset[str] = _forms(["say", "tell"])
+
 # Verbs that report a mental state or a finding rather than an utterance. They count as
 # cues only with a clause after them ('believes that …', 'polls show Trump leads'), never
 # with a quote before them ('"…," he believes' is rare and 'believes in' is not speech).
