@@ -249,7 +249,11 @@ def _np_ok(text: str) -> bool:
     return True
 
 
-_QUALIFIER_OR_TO = re.compile(r"\s(?:in|within|at|of|for|from|with|across|on|to|by)\s")
+# Prepositions that place or qualify the people a noun names ('officials in Kyiv', 'aides of
+# the senator'): the head noun of a phrase comes before the first of them.
+_PLACING = "in|within|at|of|for|from|with|on"
+
+_QUALIFIER_OR_TO = re.compile(rf"\s(?:{_PLACING}|across|to|by)\s")
 
 
 def _long_np_ok(text: str) -> bool:
@@ -305,7 +309,7 @@ _SHARE_HEADS = frozenset("man woman men women majority majorities half one perce
 # A noun phrase does not end in a preposition.
 _DANGLING = frozenset("of to for with by about from in on at into than as".split())
 
-_QUALIFIER = re.compile(r"\s(?:in|within|at|of|for|from|with|close|familiar|privy|on)\s")
+_QUALIFIER = re.compile(rf"\s(?:{_PLACING}|close|familiar|privy)\s")
 
 
 def _is_source_head(word: str) -> bool:
