@@ -124,6 +124,32 @@ def test_joined_initials_are_part_of_the_name(name):
     assert (q.speaker, q.speaker_description, len(q.pieces)) == (name, "the head of the caucus", 2)
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "pronoun"),
+    [
+        ("The candidate said no. But he said bullying does not just happen to children.", "bullying does not just happen to children", "he"),
+        ("Ruiz thought about it and said no. But she said she would campaign for Hale.", "she would campaign for Hale", "she"),
+    ],
+)
+def test_no_without_a_number_ends_its_sentence(text, content, pronoun):
+    # 'no.' is 'No. 2' only before a number: here it ends a sentence, and the next
+    # sentence's clause is not glued to the answer
+    q = only(text)
+    assert (q.text, q.speaker_mention) == (content, pronoun)
+
+
+def test_a_state_abbreviation_ends_its_sentence_when_written_as_a_word():
+    # 'Ill.' is the state only with its capital: 'was ill.' ends the sentence, so 'Aides'
+    # opens the next one and is its speaker
+    q = only("The senator was ill. Aides said he would return on Monday.")
+    assert (q.text, q.speaker_mention) == ("he would return on Monday", "Aides")
+
+
+def test_a_number_after_no_keeps_the_abbreviation():
+    q = only("Ruiz, the No. 2 official at the agency, said the bridge would reopen in May.")
+    assert (q.text, q.speaker) == ("the bridge would reopen in May", "Ruiz")
+
+
 def test_partial_quote_covers_the_reported_clause():
     text = "Elena Ruiz called the delay “a betrayal of the city” on Monday."
     q = only(text)

@@ -16,6 +16,12 @@ _ABBREVIATIONS = frozenset(
     wyo ala ark del kan miss neb vt u.s u.k u.n d.c a.m p.m e.g i.e""".split()
 )
 
+# Abbreviations that are also plain words end a sentence when written as the word: 'No.'
+# only before a number ('No. 2'; 'the candidate said no. But …' ends there), a state only
+# with its capital ('Springfield, Ill.'; 'he was ill. Then …' ends there).
+_NUMBER_ONLY = frozenset(["no"])
+_CAPITAL_ONLY = frozenset("ill mass miss wash ore del la pa mo ga co".split())
+
 _END = re.compile(r"[.!?]+[\"”’'»)\]]*\s+(?=[\"“‘'«(\[]?[A-Z0-9·])")
 _LAST_WORD = re.compile(r"([A-Za-z.]+)$")
 # Joined initials ('G.K. Butterfield', 'J.R.R. Tolkien') are a name going on, like 'G. K.'
@@ -31,7 +37,11 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if word:
             w = word.group(1).lower().rstrip(".")
             if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or _INITIALS.fullmatch(w):
-                continue
+                if not (
+                    w in _NUMBER_ONLY and not text[m.end() : m.end() + 1].isdigit()
+                    or w in _CAPITAL_ONLY and word.group(1)[:1].islower()
+                ):
+                    continue
         e = m.end()
         while e > s and text[e - 1].isspace():
             e -= 1
