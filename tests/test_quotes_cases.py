@@ -134,8 +134,27 @@ def test_joined_initials_are_part_of_the_name(name):
 def test_no_without_a_number_ends_its_sentence(text, content, pronoun):
     # 'no.' is 'No. 2' only before a number: here it ends a sentence, and the next
     # sentence's clause is not glued to the answer
-    q = only(text)
-    assert (q.text, q.speaker_mention) == (content, pronoun)
+    found = quotes_of(text)
+    assert [(q.text, q.speaker_mention) for q in found][-1] == (content, pronoun)
+    assert not any("But" in q.text for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "speaker"),
+    [
+        ("Asked if the plan was realistic, 72 percent of Democrats said yes while few others agreed.", "yes", "72 percent of Democrats"),
+        ("After half said so in the earlier poll, 55 percent said so in December.", "so", "55 percent"),
+        ("Asked whether he would run again, Ruiz said no.", "no", "Ruiz"),
+    ],
+)
+def test_a_one_word_answer_is_what_was_said(text, answer, speaker):
+    q = [q for q in quotes_of(text) if q.cue == "said"][-1]
+    assert (q.kind, q.text, q.speaker_mention) == ("indirect", answer, speaker)
+
+
+@pytest.mark.parametrize("text", ["Ruiz said no to the plan.", "Ruiz said so many things that nobody listened."])
+def test_no_and_so_opening_a_phrase_are_no_answer(text):
+    assert [q.text for q in quotes_of(text)] == []
 
 
 def test_a_state_abbreviation_ends_its_sentence_when_written_as_a_word():
@@ -347,7 +366,6 @@ def test_and_in_or_after_the_subject(text, mention):
 @pytest.mark.parametrize(
     "text",
     [
-        "Schulz said no.",
         "Schulz said no to the plan.",
         "Ruiz said in a statement.",
         # 'that' relates to the interview; nothing she said is given

@@ -1662,6 +1662,13 @@ _ABOUT = re.compile(r"\s*about\s+(?=\S)")
 
 _HAS_BEFORE = re.compile(r"\b(?:has|have)\s+$")
 
+# A one-word answer as all that was said: 'said yes.', 'said so in December' (after a comma
+# the clause may go on: 'said yes, yes, yes, over and over', and is read as before).
+_ANSWER = re.compile(
+    r"(?P<word>yes|no|so)\b(?=\s*(?:[;.!?]|$)|\s+(?:in|on|at|during|last|this|earlier|then|while|when|and|but|after|before|yesterday|today)\b)",
+    re.IGNORECASE,
+)
+
 
 def _frame_after(
     text: str,
@@ -1698,6 +1705,11 @@ def _frame_after(
         if first in _NOT_CONTENT_START and not (first == "to" and head in verbs.INFINITIVE):
             return None
         return Frame(cue, cs, ce, subj, pieces, subj.start, ce, needs_quote=needs_quote)
+    answer = _ANSWER.match(text, s, e) if head in verbs.SAY_TELL and first.rstrip(".,;:!?") in ("yes", "no", "so") else None
+    if answer and not clause:
+        # '72 percent of Democrats said yes', 'after half said so in the earlier poll': a
+        # one-word answer (what follows it is a time, a place or another clause)
+        return Frame(cue, cs, ce, subj, [(s, s + len(answer.group("word")))], subj.start, ce, needs_quote=needs_quote)
     quantity = len(words) > 1 and ((first == "about" and _QUANTITY.match(words[1])) or (first == "at" and words[1].lower() in ("least", "most")))
     # 'said no decision had been made', 'said no one knows': 'no' opens a clause, not a reply
     no_clause = first == "no" and len(words) >= 4 and words[1].lower() not in ("to", "comment", "more", "longer")
