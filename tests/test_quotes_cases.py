@@ -157,6 +157,22 @@ def test_no_and_so_opening_a_phrase_are_no_answer(text):
     assert [q.text for q in quotes_of(text)] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        ("Democratic voters are slightly more likely to say that Clinton represents their views.", "Clinton represents their views", "Democratic voters"),
+        ("Caucus-goers were more likely to say they preferred Clinton.", "they preferred Clinton", "Caucus-goers"),
+    ],
+)
+def test_a_poll_finding_more_likely_to_say(text, content, mention):
+    q = only(text)
+    assert (q.kind, q.text, q.speaker_mention) == ("indirect", content, mention)
+
+
+def test_likely_to_argue_is_a_guess_not_a_statement():
+    assert quotes_of("He is likely to argue that the law is unconstitutional.") == []
+
+
 def test_a_state_abbreviation_ends_its_sentence_when_written_as_a_word():
     # 'Ill.' is the state only with its capital: 'was ill.' ends the sentence, so 'Aides'
     # opens the next one and is its speaker

@@ -60,6 +60,7 @@ _GOING_ON = r"(?:continued|continues|continue|began|begins|went\s+on|goes\s+on|p
 _AUX = verbs.trie_pattern(_AUX_WORDS_LIST) + (
     r"|in\s+the\s+past|for\s+(?:years|months|weeks|decades)|in\s+recent\s+(?:days|weeks|months|years)"
     r"|" + _GOING_ON + r"\s+to"  # 'continued to say'
+    r"|(?:(?:slightly|much|far|more|less|most|equally|as)\s+)*likely\s+to"  # 'voters were more likely to say' (a poll's finding)
 )
 _LY = r"(?!(?:family|ally|rally|assembly|supply|reply|italy|daily|weekly|monthly|quarterly|bully|holly|kelly|sally|molly)\b)[a-z]{3,}ly"
 # 'He’s suggesting', 'They’ve argued': a pronoun's contracted auxiliary
@@ -818,7 +819,12 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
             continue  # 'the next two states will test …'
         if low.startswith(("respond", "return")) and _NO_COMMENT.match(text, ce, se):
             continue  # 'did not respond to requests for comment': nothing was said
-        if text[max(ss, cs - 3) : cs] == "to " and low not in ("said", "says", "told") and not _ASPECT_TO.search(text, max(ss, cs - 16), cs):
+        if (
+            text[max(ss, cs - 3) : cs] == "to "
+            and low not in ("said", "says", "told")
+            and not _ASPECT_TO.search(text, max(ss, cs - 16), cs)
+            and not (low == "say" and text.endswith("likely to ", max(ss, cs - 10), cs))  # a poll: 'more likely to say that …'
+        ):
             # 'refused to say', 'wants to know': an intention, not a statement
             continue
         by = _BY_AGENT.match(text, ce, se) if _PASSIVE_FORM.fullmatch(low) and head not in verbs.WEAK else None
