@@ -173,6 +173,18 @@ def test_likely_to_argue_is_a_guess_not_a_statement():
     assert quotes_of("He is likely to argue that the law is unconstitutional.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Corey Lewandowski said on CNN, where he is now a paid contributor, that Manafort should be held to account.",
+        "Corey Lewandowski said — on Twitter, as it happens — that Manafort should be held to account.",
+    ],
+)
+def test_an_adverbial_and_an_aside_between_the_cue_and_that(text):
+    q = only(text)
+    assert (q.text, q.speaker) == ("Manafort should be held to account", "Corey Lewandowski")
+
+
 def test_a_state_abbreviation_ends_its_sentence_when_written_as_a_word():
     # 'Ill.' is the state only with its capital: 'was ill.' ends the sentence, so 'Aides'
     # opens the next one and is its speaker

@@ -1397,6 +1397,8 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
         )
         if that is None and head in verbs.OBJECT_FIRST:
             that = _OBJECT_THEN_THAT.match(text, ce, se)  # 'told a meeting of Pacific leaders that …'
+        if that is None and (aside := _ASIDE_BEFORE_THAT.match(text, after, se)):
+            that = _THAT_NEXT.match(text, aside.end(), se)  # 'said on CNN, where he is a contributor, that …'
         has_before = bool(re.search(r"[A-Za-z0-9·]", text[lo : subj.start]))
         if that and not has_before:
             return _frame_after(text, cue, cs, ce, subj, that.end(), se, weak, needs_quote, clause=True)
@@ -1665,6 +1667,10 @@ def _relative_frame(text: str, cue: str, cs: int, ce: int, subj: Mention, se: in
 
 _ABOUT = re.compile(r"\s*about\s+(?=\S)")
 
+
+# An aside between the cue (and its adverbials) and the 'that' of what was said: 'said on
+# CNN, where he is now a paid contributor, that …', 'said — on Twitter, as it happens — that …'.
+_ASIDE_BEFORE_THAT = re.compile(r"(?:\s*,\s+(?:where|when)\b[^,;:·—–]{1,80},|\s+(?:[—–]|--)\s[^—–·;:]{1,80}?\s(?:[—–]|--))(?=\s*that\b)")
 
 _HAS_BEFORE = re.compile(r"\b(?:has|have)\s+$")
 
