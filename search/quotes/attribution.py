@@ -40,7 +40,19 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from search.quotes import verbs
-from search.quotes.names import CALENDAR_WORDS, NAME_RUN, ORG_WORDS, PLACES, PRONOUNS, STOPWORDS, TITLES, ArticleNames, is_org, looks_like_person
+from search.quotes.names import (
+    CALENDAR_WORDS,
+    NAME_RUN,
+    ORG_WORDS,
+    PLACES,
+    PRONOUNS,
+    STOPWORDS,
+    TITLES,
+    ArticleNames,
+    is_org,
+    looks_like_person,
+    mention_index,
+)
 
 MASK = "·"  # stands for every quoted character in the masked text
 
@@ -2070,21 +2082,22 @@ def _antecedent(text: str, pos: int, names: ArticleNames) -> Speaker | None:
 
 
 def person_named_between(names: ArticleNames, lo: int, hi: int) -> Speaker | None:
-    """The first person the text names in [lo, hi): the likely subject a pronoun points to."""
-    for p, full in names.mentions:
-        if lo <= p < hi:
-            return Speaker(full, full, "person")
-        if p >= hi:
-            break
+    """The first person the text names in [lo, hi): the likely subject a pronoun points to.
+    (`names.mentions` is in text order: found by bisection, not a scan of the article.)"""
+    i = mention_index(names.mentions, lo)
+    if i < len(names.mentions) and names.mentions[i][0] < hi:
+        full = names.mentions[i][1]
+        return Speaker(full, full, "person")
     return None
 
 
 def last_person_before(names: ArticleNames, pos: int, pronoun: str = "") -> Speaker | None:
-    """The person last named before `pos`, skipping those the pronoun cannot stand for."""
-    best = None
-    for p, full in names.mentions:
-        if p >= pos:
-            break
+    """The person last named before `pos`, skipping those the pronoun cannot stand for
+    (read back from `pos`, found by bisection in the mentions in text order)."""
+    mentions = names.mentions
+    for i in range(mention_index(mentions, pos) - 1, -1, -1):
+        full = mentions[i][1]
         if names.agrees(full, pronoun):
-            best = full
-    return Speaker(best, best, "person") if best else None
+            return Speaker(full, full, "person") if full else None
+    return None
+

@@ -12,8 +12,10 @@ merge only when the corpus knows exactly one full name with that surname
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from functools import lru_cache
+from operator import itemgetter
 
 # Words that precede a name without being part of it. Lower-case, without the dot.
 TITLES: frozenset[str] = frozenset(
@@ -171,6 +173,15 @@ def _title_pronoun(title: str) -> str | None:
     return "he" if words & _MALE_TITLES else "she" if words & _FEMALE_TITLES else None
 
 
+def mention_index(mentions: list[tuple[int, str]], pos: int) -> int:
+    """Where `pos` falls in an article's person mentions (`ArticleNames.mentions`, in text
+    order): the index of the first mention at or after it, by bisection."""
+    return bisect_left(mentions, pos, key=_OFFSET)
+
+
+_OFFSET = itemgetter(0)
+
+
 class ArticleNames:
     """The people one article names, so a mention resolves to the fullest name it gives.
 
@@ -266,9 +277,10 @@ class ArticleNames:
             key = tokens[0].rstrip(".").lower()
             candidates = self._by_surname.get(key, [])
             if len(candidates) > 1:
-                for pos, full in reversed(self.mentions):
-                    if pos < offset and full in candidates:
-                        return full
+                mentions = self.mentions  # in text order: read back from `offset`
+                for i in range(mention_index(mentions, offset) - 1, -1, -1):
+                    if mentions[i][1] in candidates:
+                        return mentions[i][1]
         return self.canonical(mention)
 
 
