@@ -736,21 +736,28 @@ _INTERJECTION = re.compile(
 _PP_ASIDE = re.compile(r",\s*(?:in|with|at|on|by|during|after|before|through|via)\s[^,·;:“\"‘«]{1,50},(?=\s*[\w·“\"‘«])")
 
 
+# Who a cue like 'told' addresses, before what was said: 'his aides', 'reporters', 'a Senate
+# panel', 'host Sean Hannity'.
+_LISTENERS = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|their|its|our|my)\s+(?:[a-z\-]+\s+){0,2}(?:advisers|aides|supporters|staff|audience|crowd|colleagues|"
+    r"friends|allies|donors|followers|members|lawmakers|senators|officials|viewers|listeners|readers|students|workers|employees|delegates)\b|"
+    r"(?:(?:the|a|an|his|her|their|its|our|my)\s+)?(?:reporters|journalists|me|him|her|us|them|you|lawmakers|supporters|"
+    r"voters|the\s+\w+|(?:host|anchor|moderator|interviewer|reporter|columnist)?\s*[A-Z][\w.'’\-]*(?:\s+(?:of\s+)?[A-Z][\w.'’\-]*)*"
+    r"(?:\s+(?:panel|committee|subcommittee|audience|crowd|gathering|forum|hearing|reporters?|newspaper|station|radio)"
+    r"|\s+(?:host|anchor)(?:\s+[A-Z][\w.'’\-]*)*)?))(?![\w'’])"
+)
+# An adverbial after a cue, up to the next comma, 'that' or sentence end; and what ends it.
+_FILLER_REST = re.compile(r"[^,;:·]*?(?=\s*(?:,|;|:|\b(?:that|how|why|whether)\b|[.!?]\s*$|[.!?][”\"’]*\s*$|$))")
+_FILLER_END = re.compile(r"\s*[,;:]|\s*(?:that|how|why|whether)\b")
+
+
 def _skip_filler(text: str, pos: int, se: int, head: str) -> int:
     """Skip an object or adverbials after a cue; stop at a clause, comma or sentence end."""
     aside = _INTERJECTION.match(text, pos, se) or _PP_ASIDE.match(text, pos, se)
     if aside:
         return aside.end()
     if head in verbs.OBJECT_FIRST:
-        m = re.match(
-            r"\s+(?:(?:the|a|an|his|her|their|its|our|my)\s+(?:[a-z\-]+\s+){0,2}(?:advisers|aides|supporters|staff|audience|crowd|colleagues|"
-            r"friends|allies|donors|followers|members|lawmakers|senators|officials|viewers|listeners|readers|students|workers|employees|delegates)\b|"
-            r"(?:(?:the|a|an|his|her|their|its|our|my)\s+)?(?:reporters|journalists|me|him|her|us|them|you|lawmakers|supporters|"
-            r"voters|the\s+\w+|(?:host|anchor|moderator|interviewer|reporter|columnist)?\s*[A-Z][\w.'’\-]*(?:\s+(?:of\s+)?[A-Z][\w.'’\-]*)*"
-            r"(?:\s+(?:panel|committee|subcommittee|audience|crowd|gathering|forum|hearing|reporters?|newspaper|station|radio)"
-            r"|\s+(?:host|anchor)(?:\s+[A-Z][\w.'’\-]*)*)?))(?![\w'’])",
-            text[pos:se],
-        )
+        m = _LISTENERS.match(text[pos:se])
         if m:
             pos += m.end()
             if text.startswith(" of ", pos) and head.startswith(("accus", "convinc", "remind", "warn", "assur", "persuad", "inform")):
@@ -760,8 +767,8 @@ def _skip_filler(text: str, pos: int, se: int, head: str) -> int:
         if not m:
             return pos
         # take the adverbial up to the next comma / 'that' / sentence end, at most 8 words
-        rest = re.match(r"[^,;:·]*?(?=\s*(?:,|;|:|\b(?:that|how|why|whether)\b|[.!?]\s*$|[.!?][”\"’]*\s*$|$))", text[pos:se])
-        if rest and len(rest.group().split()) > 2 and not re.match(r"\s*[,;:]|\s*(?:that|how|why|whether)\b", text[pos + rest.end() : se]):
+        rest = _FILLER_REST.match(text[pos:se])
+        if rest and len(rest.group().split()) > 2 and not _FILLER_END.match(text[pos + rest.end() : se]):
             short = _SHORT_FILLER.match(text, pos, se)
             if short:
                 # 'told the AP last week she …': no comma or 'that' ends the adverbial, so
@@ -786,8 +793,11 @@ def _unquoted_words(text: str, s: int, e: int) -> int:
     return len(re.findall(r"\b[A-Za-z0-9][\w'’\-]*", text[s:e]))
 
 
+_TEXT_CHAR = re.compile(r"[A-Za-z0-9·]")
+
+
 def _sentence_tail_empty(text: str, pos: int, se: int) -> bool:
-    return not re.search(r"[A-Za-z0-9·]", text[pos:se])
+    return not _TEXT_CHAR.search(text, pos, se)
 
 
 # A verb of going on before 'to': 'continued to say', 'went on to argue' report as the cue does.
@@ -1416,7 +1426,7 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
             that = _OBJECT_THEN_THAT.match(text, ce, se)  # 'told a meeting of Pacific leaders that …'
         if that is None and (aside := _ASIDE_BEFORE_THAT.match(text, after, se)):
             that = _THAT_NEXT.match(text, aside.end(), se)  # 'said on CNN, where he is a contributor, that …'
-        has_before = bool(re.search(r"[A-Za-z0-9·]", text[lo : subj.start]))
+        has_before = bool(_TEXT_CHAR.search(text, lo, subj.start))
         if that and not has_before:
             return _frame_after(text, cue, cs, ce, subj, that.end(), se, weak, needs_quote, clause=True)
         if has_before and (
@@ -1838,6 +1848,10 @@ def _outermost(frames: list[Frame]) -> Frame:
 
 
 
+_LINK_PHRASE_END = re.compile(r"(?:\s*,?\s*\b(?:and|but|though|although|while|as|because|so)\b[^,;·]{0,30})$")
+_LINK_WORD_END = re.compile(r"(?:\s*,?\s*\b(?:and|but|though|although|while|as|because|so)\s*)$")
+
+
 def _clip(frames: list[Frame], text: str) -> None:
     """A content span stops where the next attribution in the sentence begins; an
     attribution that opens another's content ('Ruiz said she believes …') is part of what
@@ -1880,8 +1894,8 @@ def _clip(frames: list[Frame], text: str) -> None:
         if s < cut < e:
             ns, ne = _trim(text, s, cut)
             # the link into the next clause is not content: ', and', ', but late Saturday'
-            ne2 = re.sub(r"(?:\s*,?\s*\b(?:and|but|though|although|while|as|because|so)\b[^,;·]{0,30})$", "", text[ns:ne]) if b.attr_start > s else text[ns:ne]
-            ne2 = re.sub(r"(?:\s*,?\s*\b(?:and|but|though|although|while|as|because|so)\s*)$", "", ne2)
+            ne2 = _LINK_PHRASE_END.sub("", text[ns:ne]) if b.attr_start > s else text[ns:ne]
+            ne2 = _LINK_WORD_END.sub("", ne2)
             ne = ns + len(ne2)
             ns, ne = _trim(text, ns, ne)
             if ne > ns:
