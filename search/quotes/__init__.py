@@ -8,6 +8,10 @@ Start here:
 - `verbs.py`        the one list of reporting verbs and phrases, plus the learned cues.
 - `cues.json`       learned stance cues ('decried', 'pointed to') with their measured
                     precision, written by `bench/train_cues.py` from annotated training news.
+- `learned.py`      the learned attribution finder: a small linear model (weights in
+                    `attributions.json`, written by `bench/train_attributions.py`) that
+                    reports attributions with cues no word list holds, in sentences the
+                    rules leave unattributed.
 - `marks.py`        the quote-mark characters (including the NYT archive's '' … '') and
                     the scan for quoted spans.
 - `sentences.py`    sentence boundaries on masked text.
@@ -17,8 +21,9 @@ Start here:
 - `aliases.py`      `load_aliases(path)`: a user's TOML file merging or splitting names.
 
 Everything is regular expressions and linear passes (hundreds of articles a second, no
-models, no network), so the rules are general habits of English news attribution; the one
-learned part is a word list (`cues.json`), read once at import.
+network, no model beyond a dictionary of weights), so the rules are general habits of English news attribution; the
+learned parts are a word list (`cues.json`) and a sparse linear model (`attributions.json`),
+both read once at import.
 """
 
 from search.quotes.aliases import Aliases, load_aliases

@@ -43,6 +43,7 @@ from search.quotes.attribution import (
     subject_word,
     transcript_label,
 )
+from search.quotes.learned import learned_frames
 from search.quotes.marks import Quoted, scan_quotes
 from search.quotes.names import CALENDAR_WORDS, NAME_RUN, PRONOUNS, STOPWORDS, ArticleNames
 from search.quotes.sentences import split_sentences
@@ -309,6 +310,9 @@ def _paragraph(
         ):
             sq_ends = []
         frames = find_frames(masked, ss, se)
+        extra = learned_frames(masked, ss, se, frames)
+        if extra:  # cues no rule knows, found by the learned model (`learned.py`)
+            frames = sorted(frames + extra, key=lambda f: f.cue_start)
         prev_sp: Speaker | None = None
         carried, last_direct = last_direct, None
         for f in frames:
