@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import compress
 from pathlib import Path
 
 from search.quotes.attribution import (
@@ -74,7 +75,12 @@ _VERB_OBJECT = re.compile(r"\b(?!(?:of|for|in|at|on|from|with|to|by|and|or|about
 _TEXT = re.compile(r"[A-Za-z0-9·]")
 _RELATIVES = frozenset("who which whom whose".split())
 
-_CAND = re.compile(r"(?<![\w'’\-·@#])[a-z][a-z\-]{3,}(?![\w'’\-·])")
+# A candidate word: a whole word of four or more lower-case letters (and hyphens). The
+# look-behind comes after the first letter (and spans it and the character before it), so
+# the scan skips to the next lower-case letter in C instead of trying the look-behind at
+# every position.
+_CAND = re.compile(r"[a-z](?<![\w'’\-·@#].)[a-z\-]{3,}(?![\w'’\-·])")
+_GROUP = re.Match.group
 
 
 def _shape(word: str) -> str:
@@ -278,15 +284,20 @@ def candidates(text: str, ss: int, se: int, frames: list[Frame], model: Model | 
     on PolNeAR train, cross-validated, reading them too adds no F1 and costs time."""
     if frames:
         return []  # a sentence the rules attributed: what they missed there is rarely a cue
-    ok = model.word_ok if model is not None else None
-    if ok is not None and not any(map(ok.__getitem__, _CAND.findall(text, ss, se))):
-        return []  # no word in the sentence could be a cue by itself (a scan in C, cached words)
+    # One scan of the sentence, and the first gate for all its words at once (in C: a map
+    # over the cached word scores): most sentences have no word past it, and in the others
+    # most words are not, so only the few that pass are ever looked at in Python.
+    found = list(_CAND.finditer(text, ss, se))
+    if model is None:
+        keep = [w not in _FUNCTION for w in map(_GROUP, found)]
+    else:
+        keep = list(map(model.word_ok.__getitem__, map(_GROUP, found)))
+        if not any(keep):
+            return []  # no word in the sentence could be a cue by itself
     has_quote = MASK in text[ss:se]
     out = []
-    for m in _CAND.finditer(text, ss, se):
+    for m in compress(found, keep):
         w = m.group()
-        if w in _FUNCTION if ok is None else not ok[w]:
-            continue  # the word alone makes a cue too unlikely: its context is never read
         cs, ce = m.span()
         p1, p2, n1, n2 = _neighbours(text, ss, se, cs, ce)
         low1 = p1.lower()
@@ -297,11 +308,11 @@ def candidates(text: str, ss: int, se: int, frames: list[Frame], model: Model | 
         suf = _suffix(w)
         if model is not None and model.prior(w) + model.context_score(suf, _ctx_cached(p1), _ctx_cached(n1)) < model.gate_threshold:
             continue
-        gfeats = prior_features(w) + context_features(w, suf, p1, n1)
         built = _frame(text, ss, se, w, cs, ce, frames)
         if built is None:
             continue
         frame, ffeats = built
+        gfeats = prior_features(w) + context_features(w, suf, p1, n1)
         feats = gfeats + wide_features(text, ss, cs, w, p2, n1, n2, has_quote)
         feats += ffeats
         score = model.score(feats) if model is not None else 0.0
@@ -394,7 +405,7 @@ def learned_frames(text: str, ss: int, se: int, frames: list[Frame]) -> list[Fra
         return []
     else:
         cands = candidates(text, ss, se, frames, model)
-    if model is None:
+    if model is None or not cands:
         return []
     chosen: list[Frame] = []
     for f, _, _, s in sorted(cands, key=lambda c: -c[3]):
