@@ -236,8 +236,9 @@ def _neighbours(text: str, ss: int, se: int, cs: int, ce: int) -> tuple[str, str
         p1, p2 = p1[-1], p1[:-1]
     n1 = after[0] if after else "</s>"
     n2 = after[1] if len(after) > 1 else "</s>"
-    if text[ce : ce + 1] in ",.;:?!)":
-        n1, n2 = text[ce], n1[1:] or n2
+    mark = text[ce : ce + 1]
+    if mark and mark in ",.;:?!)":  # ('' is in every string: a word ending the text has none)
+        n1, n2 = mark, n1[1:] or n2
     return p1, p2, n1, n2
 
 
