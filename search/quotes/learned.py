@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import json
 import re
-from itertools import compress
+from itertools import compress, repeat
 from pathlib import Path
 
 from search.quotes.attribution import (
@@ -118,6 +118,18 @@ def _suffix(w: str) -> str:
     return "-"
 
 
+_SUFFIX_CACHE: dict[str, str] = {}
+
+
+def _suffix_cached(w: str) -> str:
+    v = _SUFFIX_CACHE.get(w)
+    if v is None:
+        if len(_SUFFIX_CACHE) > 100_000:
+            _SUFFIX_CACHE.clear()
+        v = _SUFFIX_CACHE[w] = _suffix(w)
+    return v
+
+
 class _WordOk(dict):
     """word -> whether its own score passes the model's first gate, computed once a word."""
 
@@ -129,6 +141,23 @@ class _WordOk(dict):
         if len(self) > 200_000:
             self.clear()
         ok = self[w] = w not in _FUNCTION and self.model.prior(w) >= self.model.prior_threshold
+        return ok
+
+
+class _TokenOk(dict):
+    """token of a sentence split on white space -> whether a candidate word in it passes the
+    first gate, computed once a token. A sentence with no such token has no candidate (the
+    candidate scan matches within white-space tokens, and a token's own start and end stand
+    where the sentence's white space does), so it is dropped after one split and a map in C."""
+
+    def __init__(self, word_ok: _WordOk):
+        super().__init__()
+        self.word_ok = word_ok
+
+    def __missing__(self, tok: str) -> bool:
+        if len(self) > 200_000:
+            self.clear()
+        ok = self[tok] = any(self.word_ok[w] for w in _CAND.findall(tok))
         return ok
 
 
@@ -159,10 +188,10 @@ class Model:
         self._prior: dict[str, float] = {}
         self._context: dict[tuple[str, str, str], float] = {}
         self.word_ok = _WordOk(self)
+        self.token_ok = _TokenOk(self.word_ok)
 
     def score(self, feats: list[str]) -> float:
-        w = self.weights
-        return self.bias + sum(w.get(f, 0.0) for f in feats)
+        return self.bias + sum(map(self.weights.get, feats, repeat(0.0, len(feats))))
 
     def prior(self, w: str) -> float:
         """The gate's score of a word from its own features (cached: words repeat)."""
@@ -304,6 +333,8 @@ def candidates(text: str, ss: int, se: int, frames: list[Frame], model: Model | 
     # One scan of the sentence, and the first gate for all its words at once (in C: a map
     # over the cached word scores): most sentences have no word past it, and in the others
     # most words are not, so only the few that pass are ever looked at in Python.
+    if model is not None and not any(map(model.token_ok.__getitem__, text[ss:se].split())):
+        return []  # no word in the sentence could be a cue by itself (most sentences)
     found = list(_CAND.finditer(text, ss, se))
     if model is None:
         keep = [w not in _FUNCTION for w in map(_GROUP, found)]
@@ -326,7 +357,7 @@ def candidates(text: str, ss: int, se: int, frames: list[Frame], model: Model | 
             continue  # a noun ('his bold agenda') or a word after a preposition or conjunction
         if n1.lower().rstrip(",.;:") in _PARTICLES:
             continue  # a phrasal verb ('called off the vote', 'brushed up on'): an act, and no content after it
-        suf = _suffix(w)
+        suf = _suffix_cached(w)
         if model is not None and model.prior(w) + model.context_score(suf, _ctx_cached(p1), _ctx_cached(n1)) < model.gate_threshold:
             continue
         built = _frame(text, ss, se, w, cs, ce, frames)
