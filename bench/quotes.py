@@ -4,6 +4,7 @@
     python -m bench.quotes ../shared/corpora/polnear/train.jsonl
     python -m bench.quotes --seeds               # only the seeds gold
     python -m bench.quotes FILE --json           # machine-readable
+    python -m bench.quotes --learned             # with the learned attribution finder
 
 Annotated files are PolNeAR-style JSON Lines (`text` plus `attributions` with `content`
 offsets, `type` direct|mixed|indirect and `source_text`). A prediction finds a gold span
@@ -219,8 +220,8 @@ def load_corpus(paths: list[Path], raw_types: bool = False) -> list[tuple[Articl
     return docs
 
 
-def score(docs: list[tuple[Article, list[dict]]], show_errors: int = 0) -> dict:
-    preds = [extract_quotes(a) for a, _ in docs]
+def score(docs: list[tuple[Article, list[dict]]], show_errors: int = 0, learned: bool = False) -> dict:
+    preds = [extract_quotes(a, learned) for a, _ in docs]
     result: dict = {"articles": len(docs), "gold": sum(len(g) for _, g in docs), "predicted": sum(len(p) for p in preds)}
     result["retyped"] = dict(
         sorted(Counter(f"{g['raw_type']}->{g['type']}" for _, gold in docs for g in gold if g["type"] != g["raw_type"]).items())
@@ -279,22 +280,35 @@ def errors(docs: list[tuple[Article, list[dict]]], preds: list[list[Quote]], n: 
     return out
 
 
-def speed(articles: list[Article], repeats: int = 5) -> dict:
+def speed(articles: list[Article], repeats: int = 5, learned: bool = False) -> dict:
     """Articles per second on one core, best of `repeats` passes, by CPU time (what one core
-    does, whatever else the shared machine runs) and by wall clock."""
+    does, whatever else the shared machine runs) and by wall clock. With `learned`, passes
+    with the rules alone alternate with passes with the learned finder too, and the ratio of
+    their times is given: on a shared machine whose speed drifts, the ratio within one run is
+    the figure to trust."""
     best_cpu = best_wall = float("inf")
+    best_rules = float("inf")
     for _ in range(repeats):
         c0, t0 = time.process_time(), time.perf_counter()
         for a in articles:
-            extract_quotes(a)
+            extract_quotes(a, learned)
         best_cpu = min(best_cpu, time.process_time() - c0)
         best_wall = min(best_wall, time.perf_counter() - t0)
+        if learned:
+            c0 = time.process_time()
+            for a in articles:
+                extract_quotes(a)
+            best_rules = min(best_rules, time.process_time() - c0)
     chars = sum(len(a.text) for a in articles)
-    return {
+    out = {
         "articles_per_second": round(len(articles) / best_cpu, 1) if best_cpu else 0.0,
         "articles_per_second_wall": round(len(articles) / best_wall, 1) if best_wall else 0.0,
         "mean_chars": round(chars / max(1, len(articles))),
     }
+    if learned and best_rules:
+        out["rules_articles_per_second"] = round(len(articles) / best_rules, 1)
+        out["time_vs_rules"] = round(best_cpu / best_rules, 3)
+    return out
 
 
 # ---- seeds gold -------------------------------------------------------------------------
@@ -310,7 +324,7 @@ def _norm(s: str) -> str:
     return " ".join(s.replace("’", "'").replace("“", '"').replace("”", '"').split()).lower()
 
 
-def score_seeds(gold_path: Path = SEEDS_GOLD) -> dict:
+def score_seeds(gold_path: Path = SEEDS_GOLD, learned: bool = False) -> dict:
     """Each gold entry found (a predicted quote whose text contains its first words) with the
     right speaker; and any direct/partial prediction that no gold entry accounts for."""
     entries = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -319,7 +333,7 @@ def score_seeds(gold_path: Path = SEEDS_GOLD) -> dict:
         by_file.setdefault(e["file"], []).append(e)
     report: dict = {"entries": len(entries), "found": 0, "speaker_right": 0, "missed": [], "wrong_speaker": [], "extra": []}
     for name, gold in sorted(by_file.items()):
-        quotes = extract_quotes(_seed_article(name))
+        quotes = extract_quotes(_seed_article(name), learned)
         used: set[int] = set()
         for e in gold:
             starts = _norm(e["quote_starts"])
@@ -370,6 +384,9 @@ def _print_table(name: str, res: dict) -> None:
             f"  speed: {s['articles_per_second']:.0f} articles/s of CPU time on one core, {s['articles_per_second_wall']:.0f} by wall clock "
             f"(best of 5 passes, mean {s['mean_chars']} chars)"
         )
+        if "time_vs_rules" in s:
+            rules = s["rules_articles_per_second"]
+            print(f"         rules alone in the same run: {rules:.0f} articles/s; with the learned finder {s['time_vs_rules']:.2f}x the time")
     for label, items in res.get("errors", {}).items():
         print(f"  -- {label} {items[0]}")
         for line in items[1:]:
@@ -392,6 +409,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--raw-types", action="store_true", help="score with PolNeAR's gold types as given (no re-derivation)")
     ap.add_argument("--show-errors", type=int, default=0, metavar="N", help="print N sample misses, false alarms, wrong speakers")
+    ap.add_argument("--learned", action="store_true", help="extract with the learned attribution finder too (and time it against the rules alone)")
     args = ap.parse_args(argv)
     out: dict = {}
     if not args.seeds:
@@ -401,12 +419,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"not found: {', '.join(missing)}", file=sys.stderr)
             return 2
         docs = load_corpus(files, raw_types=args.raw_types)
-        res = score(docs, show_errors=args.show_errors)
+        res = score(docs, show_errors=args.show_errors, learned=args.learned)
         if not args.no_speed:
-            res["speed"] = speed([a for a, _ in docs])
+            res["speed"] = speed([a for a, _ in docs], learned=args.learned)
         out["corpus"] = {"files": [str(f) for f in files], **res}
     if (args.seeds or not (args.no_seeds or args.files)) and SEEDS_GOLD.exists():
-        out["seeds"] = score_seeds()
+        out["seeds"] = score_seeds(learned=args.learned)
     if args.json:
         print(json.dumps(out, indent=2))
         return 0

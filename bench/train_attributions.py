@@ -74,7 +74,7 @@ def collect(docs: list, cues: list) -> list[list[tuple[list[str], list[str], int
     try:
         for (article, gold), gcues in zip(docs, cues, strict=True):
             learned.COLLECT = []
-            preds = extract_quotes(article)
+            preds = extract_quotes(article, learned=True)  # the model is off: rules' output, candidates collected
             cands = learned.COLLECT
             found = {gi for gi, _ in match(gold, preds, 0.3)}
             open_gold = [(_chars(g["pieces"]), gcues[gi]) for gi, g in enumerate(gold) if gi not in found]
@@ -154,7 +154,7 @@ def evaluate(docs: list, model: learned.Model | None, thresholds: list[float]) -
             learned.MODEL = model
             acc = [0] * 6
             for article, gold in docs:
-                preds = extract_quotes(article)
+                preds = extract_quotes(article, learned=True)
                 acc[0] += len(match(gold, preds, 0.3))
                 acc[1] += len(preds)
                 acc[2] += len(gold)

@@ -21,3 +21,7 @@ class IndexMissingError(SearchError):
 
 class IndexLockedError(SearchError):
     pass
+
+
+class ExtractorMismatchError(SearchError):
+    """An update asked for another quote extractor than the one the index was built with."""

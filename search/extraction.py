@@ -9,12 +9,13 @@ from search.models import Quote
 from search.readers.corpus import Skip, read_corpus
 
 
-def extract_records(paths: Iterable[Path]) -> Iterator[Quote | str]:
-    """Every quote of every article under `paths`, in corpus order; a str for a skipped input."""
+def extract_records(paths: Iterable[Path], learned: bool = False) -> Iterator[Quote | str]:
+    """Every quote of every article under `paths`, in corpus order; a str for a skipped input.
+    `learned` adds the learned attribution finder (see `extract_quotes`)."""
     from search.quotes import extract_quotes
 
     for item in read_corpus(paths):
         if isinstance(item, Skip):
             yield str(item)
         else:
-            yield from extract_quotes(item)
+            yield from extract_quotes(item, learned)

@@ -22,6 +22,7 @@ unused segments, a newer state file, the owner file) are cleared by the next one
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import time
@@ -34,7 +35,7 @@ from whoosh.writing import SegmentWriter
 
 from search import state as run_state
 from search import store
-from search.errors import SearchError
+from search.errors import ExtractorMismatchError, SearchError
 from search.locking import IndexLock
 from search.models import IndexReport
 from search.pipeline import FileResult, WorkContext, content_hash, run_jobs, scan
@@ -60,11 +61,14 @@ def index_paths(
     wait: bool = False,
     workers: int | None = None,
     progress: Progress | None = None,
+    learned: bool = False,
 ) -> IndexReport:
     """Bring the index at `index_dir` up to date with every article under `paths`.
 
     `aliases` is a speaker aliases TOML file (default: `aliases.toml` at the top of a given
-    folder). Returns what was added, updated, removed, left unchanged and skipped.
+    folder). `learned` extracts quotes with the learned attribution finder too (see
+    `extract_quotes`); an index keeps the quotes of one extractor, so changing it needs
+    `rebuild`. Returns what was added, updated, removed, left unchanged and skipped.
     """
     started = time.perf_counter()
     paths = check_paths(list(paths))
@@ -79,7 +83,7 @@ def index_paths(
         ix = store.open_for_writing(index_dir)
         writer = SegmentWriter(ix, _lk=False)
         try:
-            report = _run(ix, writer, index_dir, paths, rebuild, aliases_path, user_aliases, workers or _default_workers(), progress, lock.fd)
+            report = _run(ix, writer, index_dir, paths, rebuild, aliases_path, user_aliases, workers or _default_workers(), progress, lock.fd, learned)
         except BaseException:
             writer.cancel()
             raise
@@ -108,7 +112,17 @@ def _under(key: str, roots: list[str]) -> bool:
 
 
 def _run(  # noqa: ANN001
-    ix, writer, index_dir: Path, paths: list[Path], rebuild: bool, aliases_path, user_aliases, workers: int, progress: Progress, lock_fd: int | None
+    ix,
+    writer,
+    index_dir: Path,
+    paths: list[Path],
+    rebuild: bool,
+    aliases_path,
+    user_aliases,
+    workers: int,
+    progress: Progress,
+    lock_fd: int | None,
+    learned: bool = False,
 ) -> IndexReport:
     report = IndexReport(index=str(index_dir))
     if not rebuild and schema_version(ix.schema) != SCHEMA_VERSION:
@@ -133,6 +147,12 @@ def _run(  # noqa: ANN001
     if not rebuild:
         old = run_state.load(index_dir, generation) or (_state_from_index(ix) if not ix.is_empty() else IndexState())
     aliases_hash = aliases_digest(aliases_path)
+    extractor = EXTRACTORS[learned]
+    if not rebuild and old.extractor is not None and old.extractor != extractor:
+        raise ExtractorMismatchError(
+            f"{index_dir} holds quotes found by the '{old.extractor}' extractor and this run would add '{extractor}' ones; "
+            f"add --rebuild to re-extract every article, or run {'without' if learned else 'with'} --learned"
+        )
     # Workers apply the aliases as they write; only quotes written under another aliases
     # file (or an unknown one) need every name checked again.
     full_names_pass = not rebuild and old.aliases != aliases_hash
@@ -151,8 +171,8 @@ def _run(  # noqa: ANN001
             progress.update(files=1 if r.job.part == r.job.parts - 1 else 0, nbytes=nbytes, articles=len(r.hashes), quotes=r.quotes)
 
     schema = make_schema() if rebuild else ix.schema
-    ctx = WorkContext(old=old, namer=Namer(old.names, user_aliases), extract=_extractor(), lock_fd=lock_fd)
-    new = IndexState(aliases=aliases_hash)
+    ctx = WorkContext(old=old, namer=Namer(old.names, user_aliases), extract=_extractor(learned), lock_fd=lock_fd)
+    new = IndexState(aliases=aliases_hash, extractor=extractor)
     done: dict = {}
 
     def settle_names() -> dict[str, str]:
@@ -297,7 +317,11 @@ def _count_speakers(ix) -> dict[str, int]:  # noqa: ANN001
         return count_speakers(searcher.reader())
 
 
-def _extractor():  # noqa: ANN202
+# What the state records of the extractor an index's quotes came from.
+EXTRACTORS = {False: "rules", True: "rules+learned"}
+
+
+def _extractor(learned: bool = False):  # noqa: ANN202
     from search.quotes import extract_quotes
 
-    return extract_quotes
+    return functools.partial(extract_quotes, learned=True) if learned else extract_quotes

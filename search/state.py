@@ -48,6 +48,7 @@ class IndexState:
     # speaker_local -> number of live quote documents: the names the registry is built from,
     # kept up to date by each run so that no run has to walk the lexicon of a large index
     speakers: dict[str, int] | None = None
+    extractor: str | None = None  # which quote extractor found the quotes ('rules', 'rules+learned')
 
     def article_ids(self) -> set[str]:
         return {aid for entry in self.files.values() for aid in entry.articles}
@@ -74,13 +75,22 @@ def load(index_dir: Path, generation: int) -> IndexState | None:
         names=data.get("names", {}),
         aliases=data.get("aliases"),
         speakers=data.get("speakers"),
+        extractor=data.get("extractor"),
     )
 
 
 def save(index_dir: Path, generation: int, st: IndexState) -> None:
     """Write the state for `generation` durably (fsync, then rename into place)."""
     files = {k: v.to_json() for k, v in st.files.items()}
-    data = {"version": STATE_VERSION, "generation": generation, "files": files, "names": st.names, "aliases": st.aliases, "speakers": st.speakers}
+    data = {
+        "version": STATE_VERSION,
+        "generation": generation,
+        "files": files,
+        "names": st.names,
+        "aliases": st.aliases,
+        "speakers": st.speakers,
+        "extractor": st.extractor,
+    }
     final = state_path(index_dir, generation)
     tmp = index_dir / f".state.{generation}.{os.getpid()}.tmp"
     with open(tmp, "w", encoding="utf-8") as fh:

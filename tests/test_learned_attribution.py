@@ -4,6 +4,7 @@ the rules alone leave unattributed."""
 
 from __future__ import annotations
 
+import json
 import math
 import tomllib
 from pathlib import Path
@@ -17,8 +18,8 @@ from search.readers.paragraphs import split_paragraphs
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def quotes_of(text: str) -> list[Quote]:
-    return extract_quotes(Article(id="t", text=text, body=split_paragraphs(text)))
+def quotes_of(text: str, learned: bool = True) -> list[Quote]:
+    return extract_quotes(Article(id="t", text=text, body=split_paragraphs(text)), learned)
 
 
 def test_model_scores_what_it_loads(tmp_path):
@@ -85,8 +86,9 @@ def test_learned_cue_found(text, speaker, content):
 
 @pytest.mark.parametrize(("text", "speaker", "content"), LEARNED_CASES)
 def test_rules_alone_miss_them(monkeypatch, text, speaker, content):
+    assert quotes_of(text, learned=False) == []  # the default: rules alone
     monkeypatch.setattr(learned, "MODEL", None)
-    assert quotes_of(text) == []
+    assert quotes_of(text) == []  # asked for, but no weights: rules alone
 
 
 @pytest.mark.parametrize(
@@ -115,3 +117,40 @@ def test_quoted_words_are_not_learned_content():
     """A direct quote stays the rules' (one direct quote, not an extra indirect one)."""
     found = quotes_of("“We will not back down,” Ruiz said on Tuesday.")
     assert [(q.kind, q.speaker) for q in found] == [("direct", "Ruiz")]
+
+
+def test_said_no_to_a_plan_is_a_stance_on_it():
+    # no clause, but a stance: annotated news reads 'He said no to the Iraq war' so (PolNeAR);
+    # the rules leave it (no answer, no clause), the learned finder reports it
+    assert quotes_of("Schulz said no to the plan.", learned=False) == []
+    found = quotes_of("Schulz said no to the plan.")
+    assert [(q.kind, q.speaker) for q in found] == [("indirect", "Schulz")] and "the plan" in found[0].text
+
+
+def test_cli_extract_asks_for_the_learned_finder(tmp_path):
+    from conftest import run_cli
+
+    f = tmp_path / "hale.txt"
+    f.write_text("Hale floated the idea of a special tax on hotel rooms.\n\nThe council met on Monday.\n", encoding="utf-8")
+    plain = run_cli("extract", str(f), "--jsonl")
+    assert plain.exit_code == 1 and plain.stdout == ""  # nothing found by the rules: exit 1, like grep
+    asked = run_cli("extract", str(f), "--jsonl", "--learned")
+    assert asked.exit_code == 0
+    rows = [json.loads(line) for line in asked.stdout.splitlines()]
+    assert [(r["speaker"], r["kind"]) for r in rows] == [("Hale", "indirect")] and rows[0]["text"].startswith("the idea of a special tax")
+
+
+def test_an_index_keeps_the_quotes_of_one_extractor(tmp_path):
+    from conftest import run_cli
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "hale.txt").write_text("Hale floated the idea of a special tax on hotel rooms.\n", encoding="utf-8")
+    index = tmp_path / "index"
+    assert run_cli("index", str(corpus), "--index", str(index), "--learned", "--quiet").exit_code == 0
+    assert run_cli("query", "speaker:hale", "--index", str(index), "--kind", "quote").exit_code == 0
+    # an update without --learned would mix quotes of two extractors: refused, and said how to go on
+    mixed = run_cli("index", str(corpus), "--index", str(index), "--quiet")
+    assert mixed.exit_code == 2 and "--rebuild" in mixed.stderr and "rules+learned" in mixed.stderr
+    assert run_cli("index", str(corpus), "--index", str(index), "--rebuild", "--quiet").exit_code == 0
+    assert run_cli("query", "speaker:hale", "--index", str(index), "--kind", "quote").exit_code == 1  # the rules find no quote

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from search.models import Article, Quote
-from search.quotes import extract_quotes, learned
+from search.quotes import extract_quotes
 from search.readers.paragraphs import split_paragraphs
 
 
@@ -152,7 +152,7 @@ def test_a_one_word_answer_is_what_was_said(text, answer, speaker):
     assert (q.kind, q.text, q.speaker_mention) == ("indirect", answer, speaker)
 
 
-@pytest.mark.parametrize("text", ["Ruiz said so many things that nobody listened."])
+@pytest.mark.parametrize("text", ["Ruiz said no to the plan.", "Ruiz said so many things that nobody listened."])
 def test_no_and_so_opening_a_phrase_are_no_answer(text):
     assert [q.text for q in quotes_of(text)] == []
 
@@ -169,10 +169,7 @@ def test_a_poll_finding_more_likely_to_say(text, content, mention):
     assert (q.kind, q.text, q.speaker_mention) == ("indirect", content, mention)
 
 
-def test_likely_to_argue_is_no_rule_cue(monkeypatch):
-    # the rules read 'likely to say' as a poll's finding, not 'likely to argue' (a guess at what
-    # someone will say; the learned model, which PolNeAR taught to report it, is set aside)
-    monkeypatch.setattr(learned, "MODEL", None)
+def test_likely_to_argue_is_a_guess_not_a_statement():
     assert quotes_of("He is likely to argue that the law is unconstitutional.") == []
 
 
@@ -397,6 +394,7 @@ def test_and_in_or_after_the_subject(text, mention):
 @pytest.mark.parametrize(
     "text",
     [
+        "Schulz said no to the plan.",
         "Ruiz said in a statement.",
         # 'that' relates to the interview; nothing she said is given
         "Ruiz said in an interview with the Times that was broadcast Monday.",
@@ -404,13 +402,6 @@ def test_and_in_or_after_the_subject(text, mention):
 )
 def test_no_reported_clause(text):
     assert quotes_of(text) == []
-
-
-def test_said_no_to_a_plan_is_a_stance_on_it():
-    # no clause, but a stance: annotated news reads 'He said no to the Iraq war' so (PolNeAR);
-    # the rules leave it, the learned model reports it
-    q = only("Schulz said no to the plan.")
-    assert (q.kind, q.speaker) == ("indirect", "Schulz") and "the plan" in q.text
 
 
 def test_according_to_an_organisation():

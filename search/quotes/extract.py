@@ -169,10 +169,15 @@ def _title_case(words: list[str]) -> bool:
 RAISE_ERRORS = False
 
 
-def extract_quotes(article: Article) -> list[Quote]:
-    """Every quotation in the article's body paragraphs, in text order. Never raises."""
+def extract_quotes(article: Article, learned: bool = False) -> list[Quote]:
+    """Every quotation in the article's body paragraphs, in text order. Never raises.
+
+    `learned` adds the learned attribution finder (`learned.py`) to the rules: attributions
+    whose cue no list holds ('makes no apologies for'), in sentences the rules leave
+    unattributed. It finds more reported speech (all-kinds F1 on PolNeAR dev 0.790 -> 0.801)
+    and costs about a quarter more time, so it is asked for, not the default."""
     try:
-        recs = _extract(article)
+        recs = _extract(article, learned)
     except Exception:  # pragma: no cover - a bug must not lose the article
         if RAISE_ERRORS:
             raise
@@ -180,7 +185,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     return _to_quotes(article, recs)
 
 
-def _extract(article: Article) -> list[_Rec]:
+def _extract(article: Article, learned: bool = False) -> list[_Rec]:
     text = article.text
     paras = article.body
     names = ArticleNames()
@@ -206,7 +211,7 @@ def _extract(article: Article) -> list[_Rec]:
             if lead is not None:
                 prev_para_speaker, prev_para_named = lead.speaker, False  # '… continued:' then “…”
             open_rec, prev_para_speaker, prev_para_named = _paragraph(
-                k, p.start, p.end, text, masked, quoted[k], names, state, recs, prev_para_speaker, prev_para_named, open_rec
+                k, p.start, p.end, text, masked, quoted[k], names, state, recs, prev_para_speaker, prev_para_named, open_rec, learned
             )
             lead = _lead_of(masked, p.start, p.end, names, state)
         except Exception:  # pragma: no cover - one odd paragraph must not lose the rest
@@ -257,6 +262,7 @@ def _paragraph(
     prev_para_speaker: Speaker | None,
     prev_para_named: bool,
     open_rec: _Rec | None,
+    learned: bool = False,
 ) -> tuple[_Rec | None, Speaker | None, bool]:
     state.paragraph_person = None
     state.paragraph_start = ps
@@ -310,7 +316,7 @@ def _paragraph(
         ):
             sq_ends = []
         frames = find_frames(masked, ss, se)
-        extra = learned_frames(masked, ss, se, frames)
+        extra = learned_frames(masked, ss, se, frames) if learned else None
         if extra:  # cues no rule knows, found by the learned model (`learned.py`)
             frames = sorted(frames + extra, key=lambda f: f.cue_start)
         prev_sp: Speaker | None = None
