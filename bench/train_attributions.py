@@ -138,7 +138,7 @@ def train(per_doc: list, epochs: int, l2: float, gate_recall: float, prior_recal
     gm = learned.Model(w, b, 0.0, gate_w, gate_b, -1e9)
     wanted = [g for f, g, y in rows if y and gm.score(f) >= cascade_score]
     gm.prior_threshold = _quantile_keeping([gm.prior(g[0][2:]) for g in wanted], prior_recall)
-    gm.word_ok.clear()
+    gm.forget_words()
     gm.gate_threshold = _quantile_keeping([gm.gate_score(g) for g in wanted if gm.word_ok[g[0][2:]]], gate_recall)
     return gm
 

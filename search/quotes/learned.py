@@ -118,47 +118,26 @@ def _suffix(w: str) -> str:
     return "-"
 
 
-_SUFFIX_CACHE: dict[str, str] = {}
+class _Memo(dict):
+    """key -> fn(key), computed once a key and cleared past `limit` entries. Words, tokens
+    and contexts repeat across articles, so a lookup in C (`memo[key]`, or `map` over
+    `memo.__getitem__`) replaces most calls; only a new key runs `fn`."""
 
+    __slots__ = ("fn", "limit")
 
-def _suffix_cached(w: str) -> str:
-    v = _SUFFIX_CACHE.get(w)
-    if v is None:
-        if len(_SUFFIX_CACHE) > 100_000:
-            _SUFFIX_CACHE.clear()
-        v = _SUFFIX_CACHE[w] = _suffix(w)
-    return v
-
-
-class _WordOk(dict):
-    """word -> whether its own score passes the model's first gate, computed once a word."""
-
-    def __init__(self, model: Model):
+    def __init__(self, fn, limit: int = 200_000):  # noqa: ANN001
         super().__init__()
-        self.model = model
+        self.fn = fn
+        self.limit = limit
 
-    def __missing__(self, w: str) -> bool:
-        if len(self) > 200_000:
+    def __missing__(self, key):  # noqa: ANN001, ANN204
+        if len(self) > self.limit:
             self.clear()
-        ok = self[w] = w not in _FUNCTION and self.model.prior(w) >= self.model.prior_threshold
-        return ok
+        v = self[key] = self.fn(key)
+        return v
 
 
-class _TokenOk(dict):
-    """token of a sentence split on white space -> whether a candidate word in it passes the
-    first gate, computed once a token. A sentence with no such token has no candidate (the
-    candidate scan matches within white-space tokens, and a token's own start and end stand
-    where the sentence's white space does), so it is dropped after one split and a map in C."""
-
-    def __init__(self, word_ok: _WordOk):
-        super().__init__()
-        self.word_ok = word_ok
-
-    def __missing__(self, tok: str) -> bool:
-        if len(self) > 200_000:
-            self.clear()
-        ok = self[tok] = any(self.word_ok[w] for w in _CAND.findall(tok))
-        return ok
+_SUFFIX = _Memo(_suffix, 100_000)
 
 
 class Model:
@@ -185,22 +164,29 @@ class Model:
     def set_gate(self, gate: dict[str, float]) -> None:
         """The gate's weights (and forget the word scores computed with the old ones)."""
         self.gate = gate
-        self._prior: dict[str, float] = {}
-        self._context: dict[tuple[str, str, str], float] = {}
-        self.word_ok = _WordOk(self)
-        self.token_ok = _TokenOk(self.word_ok)
+        self._prior = _Memo(self._prior_of)
+        self._context = _Memo(self._context_of)
+        self.forget_words()
+
+    def forget_words(self) -> None:
+        """Forget which words and tokens pass the first gate (after `prior_threshold` moves).
+        word -> whether its own score passes; token of a sentence split on white space ->
+        whether a candidate word in it does. A sentence with no such token has no candidate
+        (the candidate scan matches within white-space tokens, and a token's own start and
+        end stand where the sentence's white space does), so it is dropped after one split
+        and a map in C."""
+        self.word_ok = _Memo(lambda w: w not in _FUNCTION and self.prior(w) >= self.prior_threshold)
+        self.token_ok = _Memo(lambda tok: any(self.word_ok[w] for w in _CAND.findall(tok)))
 
     def score(self, feats: list[str]) -> float:
         return self.bias + sum(map(self.weights.get, feats, repeat(0.0, len(feats))))
 
     def prior(self, w: str) -> float:
         """The gate's score of a word from its own features (cached: words repeat)."""
-        p = self._prior.get(w)
-        if p is None:
-            if len(self._prior) > 200_000:
-                self._prior.clear()
-            p = self._prior[w] = self.gate_bias + sum(self.gate.get(f, 0.0) for f in prior_features(w))
-        return p
+        return self._prior[w]
+
+    def _prior_of(self, w: str) -> float:
+        return self.gate_bias + sum(self.gate.get(f, 0.0) for f in prior_features(w))
 
     def passes(self, gfeats: list[str]) -> bool:
         """Whether a candidate passes both gates (its word's features open the list)."""
@@ -208,14 +194,11 @@ class Model:
 
     def context_score(self, suf: str, p1s: str, n1s: str) -> float:
         """The gate's score of a candidate's neighbours (cached: contexts repeat)."""
-        key = (suf, p1s, n1s)
-        v = self._context.get(key)
-        if v is None:
-            if len(self._context) > 200_000:
-                self._context.clear()
-            g = self.gate
-            v = self._context[key] = sum(g.get(f, 0.0) for f in _context_features(suf, p1s, n1s))
-        return v
+        return self._context[(suf, p1s, n1s)]
+
+    def _context_of(self, key: tuple[str, str, str]) -> float:
+        g = self.gate
+        return sum(g.get(f, 0.0) for f in _context_features(*key))
 
     def gate_score(self, feats: list[str]) -> float:
         g = self.gate
@@ -258,16 +241,7 @@ def prior_features(w: str) -> list[str]:
     return ["w=" + w, "s3=" + w[-3:], "s4=" + w[-4:], "suf=" + _suffix(w)]
 
 
-_CTX_CACHE: dict[str, str] = {}
-
-
-def _ctx_cached(tok: str) -> str:
-    v = _CTX_CACHE.get(tok)
-    if v is None:
-        if len(_CTX_CACHE) > 100_000:
-            _CTX_CACHE.clear()
-        v = _CTX_CACHE[tok] = _ctx(tok)
-    return v
+_CTX = _Memo(_ctx, 100_000)  # a neighbouring word's feature value, once a word
 
 
 def _neighbours(text: str, ss: int, se: int, cs: int, ce: int) -> tuple[str, str, str, str]:
@@ -289,7 +263,7 @@ def _neighbours(text: str, ss: int, se: int, cs: int, ce: int) -> tuple[str, str
 
 def context_features(w: str, suf: str, p1: str, n1: str) -> list[str]:
     """Features of the words right before and after a candidate: the gate's second part."""
-    return _context_features(suf, _ctx_cached(p1), _ctx_cached(n1))
+    return _context_features(suf, _CTX[p1], _CTX[n1])
 
 
 def _context_features(suf: str, p1s: str, n1s: str) -> list[str]:
@@ -300,9 +274,9 @@ def wide_features(text: str, ss: int, cs: int, w: str, p2: str, n1: str, n2: str
     """Features of the wider context, read only for candidates past the gate."""
     off = cs - ss
     return [
-        "p2=" + _ctx_cached(p2),
-        "n2=" + _ctx_cached(n2),
-        "w_n1=" + w + "|" + _ctx_cached(n1),
+        "p2=" + _CTX[p2],
+        "n2=" + _CTX[n2],
+        "w_n1=" + w + "|" + _CTX[n1],
         "pos=" + ("0" if off == 0 else "1" if off < 25 else "2" if off < 70 else "3"),
         "q=" + str(has_quote),
     ]
@@ -357,8 +331,8 @@ def candidates(text: str, ss: int, se: int, frames: list[Frame], model: Model | 
             continue  # a noun ('his bold agenda') or a word after a preposition or conjunction
         if n1.lower().rstrip(",.;:") in _PARTICLES:
             continue  # a phrasal verb ('called off the vote', 'brushed up on'): an act, and no content after it
-        suf = _suffix_cached(w)
-        if model is not None and model.prior(w) + model.context_score(suf, _ctx_cached(p1), _ctx_cached(n1)) < model.gate_threshold:
+        suf = _SUFFIX[w]
+        if model is not None and model.prior(w) + model.context_score(suf, _CTX[p1], _CTX[n1]) < model.gate_threshold:
             continue
         built = _frame(text, ss, se, w, cs, ce, frames)
         if built is None:
@@ -442,8 +416,8 @@ def _frame(text: str, ss: int, se: int, w: str, cs: int, ce: int, frames: list[F
         "sp_side=" + kind + "|" + side,
         "w_side=" + w + "|" + side,
         "aux=" + str(bool(_AUX_BEFORE.search(text, max(ss, cs - 25), cs))),
-        "c1=" + _ctx_cached(text[a:b].split()[0]),  # how the content opens: 'that', 'to', a pronoun, a name
-        "w_c1=" + w + "|" + _ctx_cached(text[a:b].split()[0]),
+        "c1=" + _CTX[text[a:b].split()[0]],  # how the content opens: 'that', 'to', a pronoun, a name
+        "w_c1=" + w + "|" + _CTX[text[a:b].split()[0]],
     ]
     frame = Frame(text[cs:ce], cs, ce, subj, [(a, b)], subj.start if how == "subj" else cs, ce)
     return frame, feats
