@@ -185,6 +185,32 @@ def test_an_adverbial_and_an_aside_between_the_cue_and_that(text):
     assert (q.text, q.speaker) == ("Manafort should be held to account", "Corey Lewandowski")
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Sanders was asked about the plan during an interview on Monday.", "the plan during an interview on Monday"),
+        ("Ruiz has been told that the bridge would close in May.", "the bridge would close in May"),
+        ("In an interview that year, he was asked what happened to the black vote.", "what happened to the black vote"),
+    ],
+)
+def test_the_one_asked_or_told_is_not_the_speaker(text, content):
+    # the subject of a passive 'asked'/'told' with no 'by' is spoken to; who spoke is not said
+    q = only(text)
+    assert (q.text, q.speaker, q.speaker_type) == (content, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Sanders was asked by host John Dickerson whether his aim was like Kennedy's.", "John Dickerson"),
+        ("The mayor asked whether the bridge would close in May.", "The mayor"),
+    ],
+)
+def test_the_asker_named_or_active_is_the_speaker(text, speaker):
+    q = only(text)
+    assert q.speaker_mention == speaker
+
+
 def test_a_state_abbreviation_ends_its_sentence_when_written_as_a_word():
     # 'Ill.' is the state only with its capital: 'was ill.' ends the sentence, so 'Aides'
     # opens the next one and is its speaker

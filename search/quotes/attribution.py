@@ -218,6 +218,7 @@ class Frame:
     attr_end: int = 0
     speaker: Speaker | None = None
     needs_quote: bool = False
+    spoken_to: bool = False  # the subject was spoken to ('was asked', 'was told'): the speaker is not named
 
 
 @lru_cache(maxsize=16384)
@@ -857,6 +858,8 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
         f = _passive_frame(text, ss, se, cs, ce, cue, by.end(), frames) if by else _verb_frame(text, ss, se, cs, ce, cue, head, frames)
         if f and low in verbs.LEARNED and (f.mention is None or not _source_like(f.mention.text)):
             continue  # 'the process seems to be headed that way': a learned cue needs a source
+        if f and by is None and f.mention is not None and low in _ASKED_OF and _BE_BEFORE.search(text, max(ss, cs - 40), cs):
+            f.spoken_to = True  # 'Ruiz was asked whether …': Ruiz is asked; who asked is not said
         if f:
             frames.append(f)
     toks = text[ss:se].split()
@@ -1154,6 +1157,9 @@ _EVIDENCE_VERBS = frozenset("show shows showed shown showing suggest suggests su
 _ING_NOUNS = frozenset("polling spending funding reporting training ruling briefing filing finding hearing meeting".split())
 _CLAUSE_ADVERBS = frozenset("now also still already never always even soon once then".split())
 # A passive before a participle: 'is widely expected to', 'was formally called to'.
+# Verbs of saying something to someone: in the passive without 'by' ('was asked whether',
+# 'has been told that', 'were urged to') the subject is the one spoken to, not the speaker.
+_ASKED_OF = frozenset("asked told urged warned advised informed reminded pressed questioned".split())
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|still|now|long|[a-z]+ly)\s+)*$")
 
 

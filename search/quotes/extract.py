@@ -480,6 +480,8 @@ def _lead_sentence(k: int, masked: str, sentences: list[tuple[int, int, int]], r
 
 
 def _speaker(f: Frame, names: ArticleNames, state: SpeakerState, masked: str, prev: Speaker | None) -> Speaker | None:
+    if f.spoken_to:
+        return None  # 'Ruiz was asked whether …': not Ruiz's words
     if f.mention is None:
         return prev
     if prev is not None and f.mention.start < f.cue_start and f.attr_start == f.cue_start:
