@@ -211,6 +211,12 @@ def test_the_asker_named_or_active_is_the_speaker(text, speaker):
     assert q.speaker_mention == speaker
 
 
+def test_a_participle_phrase_after_a_comma_takes_the_sentence_subject():
+    # '…, calling for …' reads like '…, saying …': what the subject called for
+    q = only("Mr. Trump has repudiated decades of support for free trade, calling for heavy tariffs on imports.")
+    assert (q.text, q.speaker, q.cue) == ("heavy tariffs on imports", "Trump", "calling for")
+
+
 def test_a_state_abbreviation_ends_its_sentence_when_written_as_a_word():
     # 'Ill.' is the state only with its capital: 'was ill.' ends the sentence, so 'Aides'
     # opens the next one and is its speaker

@@ -214,7 +214,7 @@ OBJECT_IS_CONTENT: frozenset[str] = frozenset(
 # Participles that attach a further statement to the subject of the sentence:
 # '"…," he said, adding that …'.
 PARTICIPLES: frozenset[str] = frozenset(
-    form for forms in _VERBS.values() for form in forms if form.endswith("ing")
+    form for forms in _VERBS.values() for form in forms if form.split()[0].endswith("ing")  # also 'calling for'
 )
 
 # Cues that report only a 'that' clause or a quotation after them: with a bare object or
