@@ -217,6 +217,14 @@ def test_a_participle_phrase_after_a_comma_takes_the_sentence_subject():
     assert (q.text, q.speaker, q.cue) == ("heavy tariffs on imports", "Trump", "calling for")
 
 
+@pytest.mark.parametrize("space", [" ", "\xa0", "\u2009"])
+def test_a_quote_resumes_after_any_white_space(space):
+    # a straight mark after a no-break (or thin) space opens a quotation as after a space
+    text = f'"The police are mistreated," he said.{space}"And if there is an incident, we will deal with it."'
+    q = only(text)
+    assert len(q.pieces) == 2 and q.text.endswith("we will deal with it.")
+
+
 def test_a_state_abbreviation_ends_its_sentence_when_written_as_a_word():
     # 'Ill.' is the state only with its capital: 'was ill.' ends the sentence, so 'Aides'
     # opens the next one and is its speaker

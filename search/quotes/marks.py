@@ -35,7 +35,7 @@ ALL_MARKS = frozenset(OPENERS | CLOSERS)
 DOUBLE_MARKS = frozenset("“”„«»\"")
 SINGLE_MARKS = frozenset("‘’‚‹›'")
 # Characters after which a straight mark reads as opening rather than closing.
-_OPEN_CONTEXT = frozenset(" \t\n([{/—–―-:;")
+_OPEN_CONTEXT = frozenset(" \t\n([{/—–―-:;")  # and any other white space: a no-break space too
 
 
 @dataclass(slots=True)
@@ -62,11 +62,11 @@ def _can_open(ch: str, prev: str, nxt: str) -> bool:
     if ch == "‘":
         return not prev.isalnum() and not nxt.isspace()
     if ch == '"':
-        return (prev in _OPEN_CONTEXT or prev in OPENERS) and not nxt.isspace()
+        return (prev in _OPEN_CONTEXT or prev.isspace() or prev in OPENERS) and not nxt.isspace()
     if ch == "'":
-        return (prev in _OPEN_CONTEXT or prev in "“\"") and nxt.isalpha()
+        return (prev in _OPEN_CONTEXT or prev.isspace() or prev in "“\"") and nxt.isalpha()
     if ch in "»›":
-        return nxt.isalpha() and (prev in _OPEN_CONTEXT)
+        return nxt.isalpha() and (prev in _OPEN_CONTEXT or prev.isspace())
     return False
 
 
