@@ -8,10 +8,11 @@ Start here:
 - `verbs.py`        the one list of reporting verbs and phrases, plus the learned cues.
 - `cues.json`       learned stance cues ('decried', 'pointed to') with their measured
                     precision, written by `bench/train_cues.py` from annotated training news.
-- `learned.py`      the learned attribution finder: a small linear model (weights in
-                    `attributions.json`, written by `bench/train_attributions.py`) that
-                    reports attributions with cues no word list holds, in sentences the
-                    rules leave unattributed.
+- `learned.py`      the learned attribution finder, asked for with
+                    `extract_quotes(article, learned=True)` (`--learned`): a small linear
+                    model (weights in `attributions.json`, written by
+                    `bench/train_attributions.py`) that reports attributions with cues no
+                    word list holds, in sentences the rules leave unattributed.
 - `marks.py`        the quote-mark characters (including the NYT archive's '' … '') and
                     the scan for quoted spans.
 - `sentences.py`    sentence boundaries on masked text.
