@@ -154,3 +154,14 @@ def test_an_index_keeps_the_quotes_of_one_extractor(tmp_path):
     assert mixed.exit_code == 2 and "--rebuild" in mixed.stderr and "rules+learned" in mixed.stderr
     assert run_cli("index", str(corpus), "--index", str(index), "--rebuild", "--quiet").exit_code == 0
     assert run_cli("query", "speaker:hale", "--index", str(index), "--kind", "quote").exit_code == 1  # the rules find no quote
+
+
+def test_a_passive_names_no_speaker():
+    # the seeds' 'Trump and his team have been sharply criticized in Europe for …': the learned
+    # finder reports the criticism, but 'his team' is criticized, not the critic
+    text = (
+        "Trump and his team have been sharply criticized in Europe for having given away in advance key "
+        "bargaining positions, such as Ukraine’s membership of NATO."
+    )
+    found = [q for q in quotes_of(text) if q.cue == "criticized"]
+    assert found and all(q.speaker is None and q.speaker_mention is None for q in found)

@@ -218,7 +218,9 @@ class Frame:
     attr_end: int = 0
     speaker: Speaker | None = None
     needs_quote: bool = False
-    spoken_to: bool = False  # the subject was spoken to ('was asked', 'was told'): the speaker is not named
+    # a passive without its agent ('was asked', 'have been criticized'): the subject is spoken
+    # to or of, and who spoke is not said
+    agentless: bool = False
 
 
 @lru_cache(maxsize=16384)
@@ -859,7 +861,7 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
         if f and low in verbs.LEARNED and (f.mention is None or not _source_like(f.mention.text)):
             continue  # 'the process seems to be headed that way': a learned cue needs a source
         if f and by is None and f.mention is not None and low in _ASKED_OF and _BE_BEFORE.search(text, max(ss, cs - 40), cs):
-            f.spoken_to = True  # 'Ruiz was asked whether …': Ruiz is asked; who asked is not said
+            f.agentless = True  # 'Ruiz was asked whether …': Ruiz is asked; who asked is not said
         if f:
             frames.append(f)
     toks = text[ss:se].split()

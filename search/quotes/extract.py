@@ -480,7 +480,7 @@ def _lead_sentence(k: int, masked: str, sentences: list[tuple[int, int, int]], r
 
 
 def _speaker(f: Frame, names: ArticleNames, state: SpeakerState, masked: str, prev: Speaker | None) -> Speaker | None:
-    if f.spoken_to:
+    if f.agentless:
         return None  # 'Ruiz was asked whether …': not Ruiz's words
     if f.mention is None:
         return prev

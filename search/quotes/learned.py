@@ -43,6 +43,7 @@ from itertools import compress, repeat
 from pathlib import Path
 
 from search.quotes.attribution import (
+    _BE_BEFORE,
     _NO_COMMENT,
     MASK,
     Frame,
@@ -420,6 +421,9 @@ def _frame(text: str, ss: int, se: int, w: str, cs: int, ce: int, frames: list[F
         "w_c1=" + w + "|" + _CTX[text[a:b].split()[0]],
     ]
     frame = Frame(text[cs:ce], cs, ce, subj, [(a, b)], subj.start if how == "subj" else cs, ce)
+    # 'Trump and his team have been sharply criticized in Europe for …': a passive, whose
+    # subject is criticized, not the critic (who is not named)
+    frame.agentless = how == "subj" and w.endswith("ed") and bool(_BE_BEFORE.search(text, max(ss, cs - 40), cs))
     return frame, feats
 
 
