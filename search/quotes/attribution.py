@@ -796,7 +796,7 @@ def _unquoted_words(text: str, s: int, e: int) -> int:
     return len(re.findall(r"\b[A-Za-z0-9][\w'’\-]*", text[s:e]))
 
 
-_TEXT_CHAR = re.compile(r"[A-Za-z0-9·]")
+_TEXT_CHAR = re.compile(r"[A-Za-z0-9·]")  # a word's character (or a quoted one): text, not just marks
 
 
 def _sentence_tail_empty(text: str, pos: int, se: int) -> bool:
@@ -1025,7 +1025,7 @@ def _poll_frames(text: str, ss: int, se: int) -> list[Frame]:
             continue
         after = np_end + tail.end()
         mention = Mention(m.start("np"), m.end("np"), m.group("np"))
-        if not re.search(r"[A-Za-z0-9·]", text[ss : m.start()]):
+        if not _TEXT_CHAR.search(text, ss, m.start()):
             pieces = _content_after(text, after, se)
         else:
             b = ss
@@ -1158,10 +1158,10 @@ _EVIDENCE_VERBS = frozenset("show shows showed shown showing suggest suggests su
 # Nouns in '-ing' that head a subject ('Polling averages show …'), not participles.
 _ING_NOUNS = frozenset("polling spending funding reporting training ruling briefing filing finding hearing meeting".split())
 _CLAUSE_ADVERBS = frozenset("now also still already never always even soon once then".split())
-# A passive before a participle: 'is widely expected to', 'was formally called to'.
 # Verbs of saying something to someone: in the passive without 'by' ('was asked whether',
 # 'has been told that', 'were urged to') the subject is the one spoken to, not the speaker.
 _ASKED_OF = frozenset("asked told urged warned advised informed reminded pressed questioned".split())
+# A passive before a participle: 'is widely expected to', 'was formally called to'.
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|still|now|long|[a-z]+ly)\s+)*$")
 
 
@@ -1646,7 +1646,7 @@ def _passive_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, by_e
     aux = _PASSIVE_AUX.search(text, max(lo, cs - 60), cs)  # a window: the scan is end-anchored
     subject_end = aux.start() if aux else cs
     pieces = _content_before(text, lo, subject_end)
-    if not pieces or not re.search(r"[A-Za-z0-9·]", text[pieces[0][0] : pieces[0][1]]):
+    if not pieces or not _TEXT_CHAR.search(text, pieces[0][0], pieces[0][1]):
         return None
     if text[after : after + 1] == "," and text[subject_end : subject_end + 1] == ",":
         pieces += _content_after(text, after + 1, se)  # 'The campaign, first reported by X, is …'
@@ -1815,7 +1815,7 @@ def _according_to(text: str, ss: int, se: int, cs: int, ce: int, cue: str) -> Fr
         return None
     mention = Mention(s, e, np)
     pieces: list[tuple[int, int]] = []
-    if re.search(r"[A-Za-z0-9·]", before):
+    if _TEXT_CHAR.search(before):
         pieces = _content_before(text, ss, cs)
         if text[e : e + 1] == ",":
             pieces += _content_after(text, e + 1, se)

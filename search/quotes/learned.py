@@ -45,6 +45,7 @@ from pathlib import Path
 from search.quotes.attribution import (
     _BE_BEFORE,
     _NO_COMMENT,
+    _TEXT_CHAR,
     MASK,
     Frame,
     Mention,
@@ -89,7 +90,6 @@ _LINK_BEFORE = frozenset(
 _PARTICLES = frozenset("off up out down away back".split())
 # Inside a would-be subject: a lower-case word that is no preposition, then an article.
 _VERB_OBJECT = re.compile(r"\b(?!(?:of|for|in|at|on|from|with|to|by|and|or|about|over|under|near|across)\b)[a-z]{3,}\s+(?:a|an|the)\s")
-_TEXT = re.compile(r"[A-Za-z0-9·]")
 _RELATIVES = frozenset("who which whom whose".split())
 
 # A candidate word: a whole word of four or more lower-case letters (and hyphens). The
@@ -384,8 +384,8 @@ def _frame(text: str, ss: int, se: int, w: str, cs: int, ce: int, frames: list[F
             end = c
     after = _skip_filler(text, ce, end, w)
     that = text.startswith(" that ", ce) or text.startswith(" that ", after)
-    has_before = bool(_TEXT.search(text, lo, subj.start))
-    tail_empty = not _TEXT.search(text, after, end)
+    has_before = bool(_TEXT_CHAR.search(text, lo, subj.start))
+    tail_empty = not _TEXT_CHAR.search(text, after, end)
     if that:
         start = text.find("that", ce, end) + 4
         pieces = _content_after(text, start, end)
