@@ -50,14 +50,21 @@ def _handle_errors(fn):
     return wrapper
 
 
+_LEARNED_HELP = "Also find attributions whose cue no list holds, with the learned model (more reported speech found; about a quarter slower)."
+
+
 def learned_option(fn):
-    """`--learned`: the learned attribution finder on top of the rules (one definition for
-    `index` and `extract`)."""
+    """`--learned`: the learned attribution finder on top of the rules."""
+    return click.option("--learned", is_flag=True, help=_LEARNED_HELP)(fn)
+
+
+def index_learned_option(fn):
+    """`--learned/--rules-only` for `index`: unset, an update keeps the extractor the index
+    was built with."""
     return click.option(
-        "--learned",
-        is_flag=True,
-        help="Also find attributions whose cue no list holds, with the learned model "
-        "(more reported speech found; about a quarter slower).",
+        "--learned/--rules-only",
+        default=None,
+        help=_LEARNED_HELP + " Default: as the index was built (the rules alone for a new index).",
     )(fn)
 
 
@@ -126,7 +133,7 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary; warnings and errors only.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run's report as JSON.")
-@learned_option
+@index_learned_option
 @_handle_errors
 def index_cmd(
     paths: tuple[Path, ...],
@@ -137,7 +144,7 @@ def index_cmd(
     jobs: int | None,
     quiet: bool,
     as_json: bool,
-    learned: bool,
+    learned: bool | None,
 ) -> None:
     """Index articles and their quotes from PATHS (files or folders; default: seeds/).
 

@@ -61,13 +61,14 @@ def index_paths(
     wait: bool = False,
     workers: int | None = None,
     progress: Progress | None = None,
-    learned: bool = False,
+    learned: bool | None = None,
 ) -> IndexReport:
     """Bring the index at `index_dir` up to date with every article under `paths`.
 
     `aliases` is a speaker aliases TOML file (default: `aliases.toml` at the top of a given
     folder). `learned` extracts quotes with the learned attribution finder too (see
-    `extract_quotes`); an index keeps the quotes of one extractor, so changing it needs
+    `extract_quotes`); None keeps the extractor the index was built with (the rules alone
+    for a new index). An index keeps the quotes of one extractor, so changing it needs
     `rebuild`. Returns what was added, updated, removed, left unchanged and skipped.
     """
     started = time.perf_counter()
@@ -122,7 +123,7 @@ def _run(  # noqa: ANN001
     workers: int,
     progress: Progress,
     lock_fd: int | None,
-    learned: bool = False,
+    learned: bool | None = None,
 ) -> IndexReport:
     report = IndexReport(index=str(index_dir))
     if not rebuild and schema_version(ix.schema) != SCHEMA_VERSION:
@@ -147,11 +148,13 @@ def _run(  # noqa: ANN001
     if not rebuild:
         old = run_state.load(index_dir, generation) or (_state_from_index(ix) if not ix.is_empty() else IndexState())
     aliases_hash = aliases_digest(aliases_path)
+    if learned is None:  # as the index was built
+        learned = not rebuild and old.extractor == EXTRACTORS[True]
     extractor = EXTRACTORS[learned]
     if not rebuild and old.extractor is not None and old.extractor != extractor:
         raise ExtractorMismatchError(
             f"{index_dir} holds quotes found by the '{old.extractor}' extractor and this run would add '{extractor}' ones; "
-            f"add --rebuild to re-extract every article, or run {'without' if learned else 'with'} --learned"
+            f"add --rebuild to re-extract every article, or leave out {'--learned' if learned else '--rules-only'}"
         )
     # Workers apply the aliases as they write; only quotes written under another aliases
     # file (or an unknown one) need every name checked again.

@@ -149,10 +149,14 @@ def test_an_index_keeps_the_quotes_of_one_extractor(tmp_path):
     index = tmp_path / "index"
     assert run_cli("index", str(corpus), "--index", str(index), "--learned", "--quiet").exit_code == 0
     assert run_cli("query", "speaker:hale", "--index", str(index), "--kind", "quote").exit_code == 0
-    # an update without --learned would mix quotes of two extractors: refused, and said how to go on
-    mixed = run_cli("index", str(corpus), "--index", str(index), "--quiet")
+    # an update that says nothing keeps the extractor the index was built with
+    (corpus / "ruiz.txt").write_text("Ruiz scolded the board for wasting money on consultants.\n", encoding="utf-8")
+    assert run_cli("index", str(corpus), "--index", str(index), "--quiet").exit_code == 0
+    assert run_cli("query", "speaker:ruiz", "--index", str(index), "--kind", "quote").exit_code == 0
+    # one asking for the rules alone would mix quotes of two extractors: refused, and said how to go on
+    mixed = run_cli("index", str(corpus), "--index", str(index), "--rules-only", "--quiet")
     assert mixed.exit_code == 2 and "--rebuild" in mixed.stderr and "rules+learned" in mixed.stderr
-    assert run_cli("index", str(corpus), "--index", str(index), "--rebuild", "--quiet").exit_code == 0
+    assert run_cli("index", str(corpus), "--index", str(index), "--rules-only", "--rebuild", "--quiet").exit_code == 0
     assert run_cli("query", "speaker:hale", "--index", str(index), "--kind", "quote").exit_code == 1  # the rules find no quote
 
 
