@@ -26,6 +26,23 @@ def test_article_names_resolve_surname_and_prefer_the_recent_one():
     assert names.canonical("Mr. Lukyanov") == "Lukyanov"  # unknown: as written, without title
 
 
+@pytest.mark.parametrize(
+    ("text", "full"),
+    [
+        ("Ben Carson said he applied to West Point. Carson implied more than that.", "Ben Carson"),
+        ("He never applied to West Point. Carson implied he had.", "Carson"),
+        ("He met Gov. John Kasich in Ohio. Kasich said little.", "John Kasich"),
+    ],
+)
+def test_a_sentence_end_inside_a_capitalised_run_cuts_the_name(text, full):
+    # 'West Point. Carson' is a place ending one sentence and a name opening the next, not a
+    # person named 'West Point. Carson'; 'Gov.' is an abbreviation and the name goes on
+    names = ArticleNames()
+    names.scan(text, 0, len(text))
+    assert names.canonical(full.split()[-1]) == full
+    assert not any(". " in name for _, name in names.mentions)
+
+
 def test_registry_merges_surname_only_when_unique():
     reg = NameRegistry()
     for name in ["Donald Trump", "Bill Clinton", "Hillary Clinton", "President Donald Trump"]:

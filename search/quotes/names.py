@@ -17,6 +17,8 @@ from collections import defaultdict
 from functools import lru_cache
 from operator import itemgetter
 
+from search.quotes.sentences import ABBREVIATIONS
+
 # Words that precede a name without being part of it. Lower-case, without the dot.
 TITLES: frozenset[str] = frozenset(
     """mr mrs ms miss mx dr prof professor sen senator sens rep reps representative gov governor
@@ -167,6 +169,24 @@ def _read_run(run: str) -> tuple[str | None, str, bool, bool]:
     return _title_pronoun(title), name, person, not person and bool(title) and len(name.split()) == 1 and not is_org(name)
 
 
+_DOTTED_WORD = re.compile(r"(\S+)\.\s+")
+
+
+def _sentence_parts(run: str) -> list[tuple[int, str]]:
+    """A capitalised run cut where a sentence ends inside it ('… applied to West Point.
+    Carson implied …' is 'West Point.' and 'Carson'): after a word with a full stop that is
+    no abbreviation ('Gov.', 'Jr.') and no initial ('G.', 'U.S.'); (offset, part) each."""
+    parts = []
+    at = 0
+    for m in _DOTTED_WORD.finditer(run):
+        word = m.group(1)
+        if len(word) > 1 and "." not in word and word.lower() not in ABBREVIATIONS:
+            parts.append((at, run[at : m.start() + len(word) + 1]))
+            at = m.end()
+    parts.append((at, run[at:]))
+    return parts
+
+
 def _title_pronoun(title: str) -> str | None:
     """'he' or 'she' when a title tells ('Mr.', 'Congresswoman'), else None."""
     words = {_key(w) for w in title.split()}
@@ -203,17 +223,19 @@ class ArticleNames:
     def scan(self, text: str, start: int, end: int) -> None:
         """Note the people `text[start:end]` names, and the pronoun a title gives them."""
         for m in NAME_RUN.finditer(text, start, end):
-            pronoun, name, person, titled_surname = _read_run(m.group())
-            if not person:
-                # A single surname after a title ('Mr. Putin') is a mention too.
-                if titled_surname:
-                    name = self.canonical(name)
-                    self.mentions.append((m.start(), name))
-                    self._note_gender(pronoun, name)
-                continue
-            self.add(name)
-            self.mentions.append((m.start(), name))
-            self._note_gender(pronoun, name)
+            run = m.group()
+            for at, part in _sentence_parts(run) if ". " in run else ((0, run),):
+                pronoun, name, person, titled_surname = _read_run(part)
+                if not person:
+                    # A single surname after a title ('Mr. Putin') is a mention too.
+                    if titled_surname:
+                        name = self.canonical(name)
+                        self.mentions.append((m.start() + at, name))
+                        self._note_gender(pronoun, name)
+                    continue
+                self.add(name)
+                self.mentions.append((m.start() + at, name))
+                self._note_gender(pronoun, name)
 
     def _note_gender(self, pronoun: str | None, name: str) -> None:
         """`name` (and the full names with its surname) take `pronoun`, unless already known."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-_ABBREVIATIONS = frozenset(
+ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen sens rep reps gov gen lt col capt sgt adm cmdr maj rev st jr sr inc corp pres sec amb atty supt
     co ltd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd dept est
     calif fla ill mass mich minn penn tenn wis ariz colo conn ga ky la md mo nev okla ore pa va wash
@@ -36,7 +36,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         word = _LAST_WORD.search(text, max(s, m.start() - 12), m.start())
         if word:
             w = word.group(1).lower().rstrip(".")
-            if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or _INITIALS.fullmatch(w):
+            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or _INITIALS.fullmatch(w):
                 if not (
                     w in _NUMBER_ONLY and not text[m.end() : m.end() + 1].isdigit()
                     or w in _CAPITAL_ONLY and word.group(1)[:1].islower()
