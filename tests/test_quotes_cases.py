@@ -225,6 +225,11 @@ def test_a_quote_resumes_after_any_white_space(space):
     assert len(q.pieces) == 2 and q.text.endswith("we will deal with it.")
 
 
+def test_according_to_inside_parentheses_leaves_them_out():
+    q = [q for q in quotes_of("(The plan would cost a trillion dollars, according to Factcheck.org).") if q.cue == "according to"][0]
+    assert (q.text, q.speaker_mention) == ("The plan would cost a trillion dollars", "Factcheck.org")
+
+
 def test_a_state_abbreviation_ends_its_sentence_when_written_as_a_word():
     # 'Ill.' is the state only with its capital: 'was ill.' ends the sentence, so 'Aides'
     # opens the next one and is its speaker

@@ -1247,6 +1247,8 @@ _CONCESSIVE = re.compile(r",\s+(?:even\s+)?(?:though|although)\b")
 
 def _content_before(text: str, lo: int, end: int) -> list[tuple[int, int]]:
     s, e = _trim(text, lo, end)
+    if e > s and text[s] == "(" and ")" not in text[s:e]:
+        s = _trim(text, s + 1, e)[0]  # '(Trump cites …, according to …).': the aside's opening, not what was said
     return [(s, e)] if e > s else []
 
 
@@ -1807,6 +1809,8 @@ def _according_to(text: str, ss: int, se: int, cs: int, ce: int, cue: str) -> Fr
     if not m:
         return None
     s, e = ce + m.start(1), ce + m.end(1)
+    if text[e - 1] == ")" and "(" not in text[s:e]:
+        e -= 1  # '(…, according to Factcheck.org).': the parenthesis closes the sentence's aside
     np = text[s:e]
     before = text[ss:cs]
     # a long source ends the sentence or its lead: 'according to the Roper Center for Public
