@@ -230,6 +230,15 @@ def test_according_to_inside_parentheses_leaves_them_out():
     assert (q.text, q.speaker_mention) == ("The plan would cost a trillion dollars", "Factcheck.org")
 
 
+def test_a_name_with_its_party_and_a_stray_comma_after_a_scene():
+    # the asides before the name set the scene; the place in them ('Berea, OH') is no speaker
+    q = only(
+        "Tuesday at Baldwin Wallace University in Berea, OH, after winning Ohio in the primary, "
+        "Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”"
+    )
+    assert (q.kind, q.speaker) == ("direct", "John Kasich")
+
+
 def test_a_state_abbreviation_ends_its_sentence_when_written_as_a_word():
     # 'Ill.' is the state only with its capital: 'was ill.' ends the sentence, so 'Aides'
     # opens the next one and is its speaker

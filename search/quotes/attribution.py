@@ -49,6 +49,7 @@ from search.quotes.names import (
     STOPWORDS,
     TITLES,
     ArticleNames,
+    bare_name,
     is_org,
     looks_like_person,
     mention_index,
@@ -638,6 +639,12 @@ def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
     hard = lo
     for m in re.finditer(r"[;:]|[”\"’»]\s|·|\s[—–]\s", text[lo:comma]):
         hard = lo + m.end()
+    party = _NAME_PARTY_END.search(text, hard, comma)
+    opens = party is not None and (not text[hard : party.start()].strip() or text[hard : party.start()].rstrip().endswith(","))
+    if party and opens and looks_like_person(bare_name(party.group("np"))):
+        # '…, after winning Ohio in the primary, Gov. John Kasich (R-OH), said': a name with
+        # its party and a stray comma, not an aside after the place before it
+        return Mention(party.start("np"), party.end("np"), party.group("np"))
     for c in (m.start() + hard for m in re.finditer(",", text[hard:comma])):
         aside = text[c + 1 : comma]
         if not _ASIDE_START.match(aside):
@@ -682,6 +689,8 @@ def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
     return None
 
 
+# A name and its party in parentheses ending the clause: 'Gov. John Kasich (R-OH)'.
+_NAME_PARTY_END = re.compile(rf"(?P<np>{NAME_RUN.pattern})\s*\([^()·,]{{1,30}}\)\s*$")
 # the name in commas after a role, maybe with a lower-case title before and a party after:
 # 'his niece, state Del. Marcia Price (D-Newport News), said'
 # A name straight after a cue that follows a comma, then a comma or the end: the speaker of
