@@ -239,6 +239,15 @@ def test_a_name_with_its_party_and_a_stray_comma_after_a_scene():
     assert (q.kind, q.speaker) == ("direct", "John Kasich")
 
 
+def test_a_scene_in_commas_then_a_name_and_its_role():
+    q = only(
+        "At Boca West, where it costs new members $70,000 to sign up, Jay DiPietro, the club's president, "
+        "suggested that the troubles of his competitors came from poor management."
+    )
+    assert (q.speaker, q.speaker_description) == ("Jay DiPietro", "the club's president")
+    assert q.text == "the troubles of his competitors came from poor management"
+
+
 def test_a_state_abbreviation_ends_its_sentence_when_written_as_a_word():
     # 'Ill.' is the state only with its capital: 'was ill.' ends the sentence, so 'Aides'
     # opens the next one and is its speaker

@@ -645,6 +645,11 @@ def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
         # '…, after winning Ohio in the primary, Gov. John Kasich (R-OH), said': a name with
         # its party and a stray comma, not an aside after the place before it
         return Mention(party.start("np"), party.end("np"), party.group("np"))
+    named = _NAME_THEN_ROLE.search(text, hard, comma)
+    if named and looks_like_person(bare_name(named.group("np"))) and not any(w in _AUX_WORDS for w in named.group("role").split()):
+        # 'At Boca West, where it costs new members $70,000 to sign up, Jay DiPietro, the
+        # club's president, suggested': a scene in commas, then the name and its role
+        return Mention(named.start("np"), named.end("np"), named.group("np"), named.group("role").strip())
     for c in (m.start() + hard for m in re.finditer(",", text[hard:comma])):
         aside = text[c + 1 : comma]
         if not _ASIDE_START.match(aside):
@@ -689,6 +694,9 @@ def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
     return None
 
 
+# After a scene in commas, a name in commas and its role, ending the clause: ', Jay DiPietro,
+# the club's 78-year-old president and general manager'.
+_NAME_THEN_ROLE = re.compile(rf",\s+(?P<np>{NAME_RUN.pattern}),(?P<role>\s+(?:the|a|an|his|her|its|their)\s[^,;:·()]{{1,100}})$")
 # A name and its party in parentheses ending the clause: 'Gov. John Kasich (R-OH)'.
 _NAME_PARTY_END = re.compile(rf"(?P<np>{NAME_RUN.pattern})\s*\([^()·,]{{1,30}}\)\s*$")
 # the name in commas after a role, maybe with a lower-case title before and a party after:
