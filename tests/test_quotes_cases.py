@@ -248,6 +248,18 @@ def test_a_scene_in_commas_then_a_name_and_its_role():
     assert q.text == "the troubles of his competitors came from poor management"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Clinton testified, and Sen. Ron Johnson (R-Wis.) kept asking her why the department had changed its story.", "Ron Johnson"),
+        ("Trump keeps saying that the election is rigged.", "Trump"),
+    ],
+)
+def test_kept_before_a_cue_goes_on_with_it(text, speaker):
+    q = [q for q in quotes_of(text) if q.cue in ("asking", "saying")][0]
+    assert q.speaker == speaker
+
+
 def test_a_state_abbreviation_ends_its_sentence_when_written_as_a_word():
     # 'Ill.' is the state only with its capital: 'was ill.' ends the sentence, so 'Aides'
     # opens the next one and is its speaker

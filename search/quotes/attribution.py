@@ -63,7 +63,7 @@ _AUX = (
     r"might|may|must|should|can|did|does|do|is|was|were|are|been|being|not|bluntly|angrily|quickly|"
     r"frequently|initially|ultimately|finally|famously|openly|separately|similarly|likewise|long|"
     r"even|still|subsequently|privately|immediately|explicitly|specifically|correctly|falsely|"
-    r"wrongly|rightly|repeatedly|tweeted|posted|"
+    r"wrongly|rightly|repeatedly|tweeted|posted|kept|keeps|"  # 'kept asking': a cue going on
     # negated auxiliaries, both apostrophes: 'he hasn’t endorsed'
     "hasn't|haven't|hadn't|didn't|doesn't|don't|wasn't|weren't|isn't|aren't|won't|wouldn't|couldn't|can't|shouldn't|hasn’t|haven’t|hadn’t|didn’t|doesn’t|don’t|wasn’t|weren’t|isn’t|aren’t|won’t|wouldn’t|couldn’t|can’t|shouldn’t"
 )
