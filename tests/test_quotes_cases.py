@@ -260,6 +260,16 @@ def test_kept_before_a_cue_goes_on_with_it(text, speaker):
     assert q.speaker == speaker
 
 
+def test_a_participle_after_a_dateline_takes_the_sentence_subject():
+    q = only("WASHINGTON (AP) — Democrat Hillary Clinton has taken a swipe at Donald Trump, saying that his response shows poor judgment.")
+    assert (q.speaker, q.text) == ("Hillary Clinton", "his response shows poor judgment")
+
+
+def test_a_dateline_is_no_speaker():
+    q = only("WASHINGTON — The campaign released an ad featuring voters, criticizing the plan as cruel.")
+    assert q.speaker is None and q.speaker_mention != "WASHINGTON"
+
+
 def test_a_state_abbreviation_ends_its_sentence_when_written_as_a_word():
     # 'Ill.' is the state only with its capital: 'was ill.' ends the sentence, so 'Aides'
     # opens the next one and is its speaker

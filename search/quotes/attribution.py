@@ -1287,7 +1287,8 @@ _BY_OR_WHILE = re.compile(r"\b(?:by|while)\s+$")
 _MAIN_SUBJECT = re.compile(
     rf"\s*(?:(?:And|But|So|Yet|Then)\s+)?(?P<np>(?:He|She|They|We|I|he|she|they|we)\b|{NAME_RUN.pattern})(?:\s*\([^()·]{{1,30}}\))?"
     r"(?=\s+(?:(?:has|have|had|also|then|later|again|was|is|were|would|will|[a-z]+ly)\s+)*"
-    r"(?:[a-z]{2,}ed|[a-z]{2,}[^s\W]s|said|told|took|made|went|gave|spoke|wrote|sent|met|left|came|got|kept|ran|won|lost|sat|stood|took|put|set)\b)"
+    r"(?:[a-z]{2,}ed|[a-z]{2,}[^s\W]s|said|told|took|made|went|gave|spoke|wrote|sent|met|left|came|got|kept|ran|won|lost|sat|stood|took|put|set|"
+    r"taken|given|written|spoken|shown|known|gone|been|done|seen|become|begun|drawn|thrown|held|brought|thought|found)\b)"
 )
 _NOT_SUBJECT_WORDS: frozenset[str] = STOPWORDS | frozenset(["early", "late"])
 
@@ -1305,11 +1306,14 @@ def main_subject(text: str, ss: int, end: int) -> Mention | None:
         if subject_word(m.group("np")):
             return Mention(m.start("np"), m.end("np"), m.group("np"))
     m = NAME_RUN.match(text, ss, end)  # 'Trump on Saturday criticized …': the name that opens it
+    if m is not None and m.group().isupper() and _DATELINE_END.match(text, m.end(), end):
+        return None  # 'WASHINGTON (AP) — …': a dateline, no subject
     if m is None or not subject_word(m.group()):
         return None
     return Mention(m.start(), m.end(), m.group())
 
 
+_DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^()]{1,20}\))?\s*(?:[—–]|--?)")
 _PAST_VERB = re.compile(r"[a-z]{2,}ed|said|told|took|made|went|gave|spoke|wrote|sent|met|left|came|got|kept|ran|won|lost|stood|held|threw|broke|struck|fought")
 
 
