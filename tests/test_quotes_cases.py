@@ -270,6 +270,18 @@ def test_a_dateline_is_no_speaker():
     assert q.speaker is None and q.speaker_mention != "WASHINGTON"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The staff spoke after Chairman Trey Gowdy (R-S.C.) earlier in the day touted the report as definitive.", "Trey Gowdy"),
+        ("Elena Ruiz later that week said the bridge would reopen in May.", "Elena Ruiz"),
+    ],
+)
+def test_a_time_of_day_between_subject_and_cue(text, speaker):
+    q = only(text)
+    assert q.speaker == speaker
+
+
 def test_a_state_abbreviation_ends_its_sentence_when_written_as_a_word():
     # 'Ill.' is the state only with its capital: 'was ill.' ends the sentence, so 'Aides'
     # opens the next one and is its speaker

@@ -435,7 +435,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
 # A time adverbial between the subject and its verb: 'Sanders on Saturday criticized …'.
 _TIME_TAIL = re.compile(
     rf"\s+(?:on\s+)?(?:{_DAY}|(?:earlier\s+)?(?:this|last|early|late)\s+(?:past\s+)?(?:week|weekend|month|year|night|morning)"
-    r"|in\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d)\s*$"
+    r"|in\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d"
+    r"|(?:earlier|later)\s+(?:in\s+the|that|this|the\s+same)\s+(?:day|week|month|year|morning|evening))\s*$"  # 'earlier in the day'
 )
 
 
