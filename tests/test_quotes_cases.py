@@ -282,6 +282,11 @@ def test_a_time_of_day_between_subject_and_cue(text, speaker):
     assert q.speaker == speaker
 
 
+def test_a_participle_after_a_copula_takes_its_subject():
+    q = only("The day before, at a rally in Beaumont, Tex., Mr. Trump was just as blunt, claiming that the system was rigged.")
+    assert (q.speaker, q.text) == ("Trump", "the system was rigged")
+
+
 def test_a_state_abbreviation_ends_its_sentence_when_written_as_a_word():
     # 'Ill.' is the state only with its capital: 'was ill.' ends the sentence, so 'Aides'
     # opens the next one and is its speaker

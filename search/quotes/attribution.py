@@ -1289,7 +1289,8 @@ _MAIN_SUBJECT = re.compile(
     rf"\s*(?:(?:And|But|So|Yet|Then)\s+)?(?P<np>(?:He|She|They|We|I|he|she|they|we)\b|{NAME_RUN.pattern})(?:\s*\([^()·]{{1,30}}\))?"
     r"(?=\s+(?:(?:has|have|had|also|then|later|again|was|is|were|would|will|[a-z]+ly)\s+)*"
     r"(?:[a-z]{2,}ed|[a-z]{2,}[^s\W]s|said|told|took|made|went|gave|spoke|wrote|sent|met|left|came|got|kept|ran|won|lost|sat|stood|took|put|set|"
-    r"taken|given|written|spoken|shown|known|gone|been|done|seen|become|begun|drawn|thrown|held|brought|thought|found)\b)"
+    r"taken|given|written|spoken|shown|known|gone|been|done|seen|become|begun|drawn|thrown|held|brought|thought|found|"
+    r"was|is|were|are)\b)"  # 'Mr. Trump was just as blunt, claiming …'
 )
 _NOT_SUBJECT_WORDS: frozenset[str] = STOPWORDS | frozenset(["early", "late"])
 
