@@ -287,6 +287,12 @@ def test_a_participle_after_a_copula_takes_its_subject():
     assert (q.speaker, q.text) == ("Trump", "the system was rigged")
 
 
+def test_a_participle_opening_the_sentence_is_no_speaker():
+    text = "Acknowledging that Trump “says a lot of stupid stuff,” though, Allen did suggest that his wealth helps him."
+    q = [q for q in quotes_of(text) if q.kind == "partial"][0]
+    assert q.speaker == "Allen"
+
+
 def test_a_state_abbreviation_ends_its_sentence_when_written_as_a_word():
     # 'Ill.' is the state only with its capital: 'was ill.' ends the sentence, so 'Aides'
     # opens the next one and is its speaker

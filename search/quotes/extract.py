@@ -627,6 +627,8 @@ def _clause_subject(masked: str, s: int, e: int) -> re.Match[str] | None:
     first = m.group("np").split()[0].lower()
     if first in STOPWORDS or first in _NOT_SUBJECTS:
         return None
+    if len(m.group("np").split()) == 1 and first.endswith("ing") and masked.startswith(" that", m.end("np")):
+        return None  # 'Acknowledging that Trump “says …”': a participle opening the sentence, not a name
     return m
 
 
