@@ -293,6 +293,11 @@ def test_a_participle_opening_the_sentence_is_no_speaker():
     assert q.speaker == "Allen"
 
 
+def test_a_participle_in_an_aside_takes_the_subject_of_the_verb_after_it():
+    found = quotes_of("But Sen. Richard J. Durbin (D-Ill.), noting that the party had lost ground, said he would stay.")
+    assert [(q.cue, q.speaker) for q in found] == [("noting", "Richard J. Durbin"), ("said", "Richard J. Durbin")]
+
+
 def test_a_state_abbreviation_ends_its_sentence_when_written_as_a_word():
     # 'Ill.' is the state only with its capital: 'was ill.' ends the sentence, so 'Aides'
     # opens the next one and is its speaker

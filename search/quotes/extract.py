@@ -321,10 +321,16 @@ def _paragraph(
             frames = sorted(frames + extra, key=lambda f: f.cue_start)
         prev_sp: Speaker | None = None
         carried, last_direct = last_direct, None
-        for f in frames:
+        for i, f in enumerate(frames):
             if continued is not None and all(continued.open_at <= a and b <= continued.end + 2 for a, b in f.pieces):
                 continue  # '"…," she said.' closing a quote continued from the paragraph above
             sp = _speaker(f, names, state, masked, prev_sp)
+            if sp is None and f.mention is None and not f.agentless:
+                # 'But Sen. Richard J. Durbin (D-Ill.), noting that …, said …': a participle in
+                # an aside between a subject and its verb has that subject
+                later = next((g for g in frames[i + 1 :] if g.mention is not None and g.mention.start < f.cue_start), None)
+                if later is not None and not later.agentless:
+                    sp = _speaker(later, names, state, masked, None)
             inside = _touching(sq, sq_ends, f.pieces)
             real = [q for q in inside if not _is_coined(text, q)]
             if f.needs_quote and not real:
