@@ -298,6 +298,11 @@ def test_a_participle_in_an_aside_takes_the_subject_of_the_verb_after_it():
     assert [(q.cue, q.speaker) for q in found] == [("noting", "Richard J. Durbin"), ("said", "Richard J. Durbin")]
 
 
+def test_a_participle_takes_a_subject_with_its_role_before_the_name():
+    q = only("Republican presidential candidate Donald Trump quickly took to Twitter, writing that the decision was a disgrace.")
+    assert (q.speaker, q.speaker_description, q.cue) == ("Donald Trump", "Republican presidential candidate", "writing")
+
+
 def test_a_state_abbreviation_ends_its_sentence_when_written_as_a_word():
     # 'Ill.' is the state only with its capital: 'was ill.' ends the sentence, so 'Aides'
     # opens the next one and is its speaker

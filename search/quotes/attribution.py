@@ -1307,6 +1307,10 @@ def main_subject(text: str, ss: int, end: int) -> Mention | None:
             continue
         if subject_word(m.group("np")):
             return Mention(m.start("np"), m.end("np"), m.group("np"))
+    m = _ROLE_THEN_NAME_SUBJECT.match(text, ss, end)
+    if m is not None and m.group("role").split()[-1].lower() in TITLES:
+        # 'Republican presidential candidate Donald Trump quickly took to Twitter, writing …'
+        return Mention(m.start("np"), m.end("np"), m.group("np"), m.group("role").strip())
     m = NAME_RUN.match(text, ss, end)  # 'Trump on Saturday criticized …': the name that opens it
     if m is not None and m.group().isupper() and _DATELINE_END.match(text, m.end(), end):
         return None  # 'WASHINGTON (AP) — …': a dateline, no subject
@@ -1315,6 +1319,12 @@ def main_subject(text: str, ss: int, end: int) -> Mention | None:
     return Mention(m.start(), m.end(), m.group())
 
 
+# A role in lower case between a capitalised word and the name, opening the sentence, then
+# a verb: 'Republican presidential candidate Donald Trump quickly took …'.
+_ROLE_THEN_NAME_SUBJECT = re.compile(
+    rf"\s*(?:(?:And|But|So|Yet|Then)\s+)?(?P<role>[A-Z][\w'’\-]*(?:\s+[a-z][\w'’\-]*){{1,3}})\s+(?P<np>{NAME_RUN.pattern})"
+    r"(?=\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|took|made|went|gave|spoke|wrote|sent|said|told)\b)"
+)
 _DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^()]{1,20}\))?\s*(?:[—–]|--?)")
 _PAST_VERB = re.compile(r"[a-z]{2,}ed|said|told|took|made|went|gave|spoke|wrote|sent|met|left|came|got|kept|ran|won|lost|stood|held|threw|broke|struck|fought")
 
