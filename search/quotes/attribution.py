@@ -534,7 +534,7 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
             s, np = joined, text[joined:e]
     ok = _np_ok(np)
     lead = _LEAD_THEN_NAME.fullmatch(np) if not ok and np.split(None, 1)[0] in _LEAD_WORDS else None
-    if lead and looks_like_person(_TITLE_WORDS.sub("", lead.group("np"))):
+    if lead and looks_like_person(bare_name(lead.group("np"))):
         # 'Saturday at the party convention Sen. Elizabeth Warren (D-MA) said': a scene set
         # without a comma, then the name
         return Mention(s + lead.start("np"), s + lead.end("np"), lead.group("np"))
@@ -575,7 +575,6 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
 # party convention Sen. Elizabeth Warren', 'At a rally in Ohio Mrs. Clinton'.
 _LEAD_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday In At On During After Before Speaking Earlier Later Last".split())
 _LEAD_THEN_NAME = re.compile(rf"(?:{'|'.join(sorted(_LEAD_WORDS))})\b.*?\s(?P<np>{NAME_RUN.pattern})")
-_TITLE_WORDS = re.compile(r"\b(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Sec|Secretary|Senator|Governor|President)\.?\s+")
 
 # People the writer spoke to, before the verb of what they said: 'the experts I interviewed'.
 _WRITERS_SOURCES = re.compile(
