@@ -666,7 +666,7 @@ def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
         if name and _role_then_name(subj.text, name.group("np")):
             # 'his niece, state Del. Marcia Price, said': a role, then the name in commas
             return Mention(subj.start, name.end("np"), name.group("np"), subj.text)  # from the role: all of it is the subject
-        desc = aside.strip()
+        desc: str | None = aside.strip()
         if _RELATIVE.match(aside) or not desc:
             desc = None
         subj.description = desc
@@ -676,11 +676,11 @@ def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
     first = text.find(",", hard, comma)
     if first > hard:
         aside = text[first + 1 : comma]
-        name = _plain_subject(text, hard, first)
+        pname = _plain_subject(text, hard, first)
         words = aside.split()
-        if name and NAME_RUN.fullmatch(name.text) and 0 < len(words) <= 16 and MASK not in aside and not any(w in _AUX_WORDS for w in words):
-            name.description = aside.strip()
-            return name
+        if pname and NAME_RUN.fullmatch(pname.text) and 0 < len(words) <= 16 and MASK not in aside and not any(w in _AUX_WORDS for w in words):
+            pname.description = aside.strip()
+            return pname
     # 'A Twitter spokesman, Christopher Abboud, said': a role, then the name in commas
     c = text.rfind(",", hard, comma)
     if c > hard:
@@ -833,9 +833,9 @@ _SUPPORT_NOUN = re.compile(r"\s*(?:for|from|of|among|in|on|to|is|was|has|had|wil
 def find_frames(text: str, ss: int, se: int) -> list[Frame]:
     """Every attribution in the masked sentence `text[ss:se]`, in order of their cues."""
     frames: list[Frame] = []
-    head = _speaker_colon(text, ss, se)
-    if head is not None:
-        return [head]
+    colon_head = _speaker_colon(text, ss, se)
+    if colon_head is not None:
+        return [colon_head]
     for m in verbs.CUE_RE.finditer(text, ss, se):
         cue = m.group("cue")
         cs, ce = m.span("cue")

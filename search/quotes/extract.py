@@ -275,13 +275,13 @@ def _paragraph(
         opened = text[ps:start].lstrip()[:1] in "\"“"
         closed = opened and text[end - 1] in "\"”"
         end -= closed
-        sp = classify(mention, names, state, masked)
-        if sp.type == "person" and sp.name:
-            state.last_person = sp
-        rec = _Rec("direct", [(start, end)], k, sp, ":", how="transcript")
+        tsp = classify(mention, names, state, masked)
+        if tsp.type == "person" and tsp.name:
+            state.last_person = tsp
+        rec = _Rec("direct", [(start, end)], k, tsp, ":", how="transcript")
         recs.append(rec)
         # marks that open the paragraph and never close: the turn goes on in the next one
-        return (rec if opened and not closed else None), sp, False
+        return (rec if opened and not closed else None), tsp, False
     para_last: Speaker | None = None
     pending: list[_Rec] = []
     claimed: set[int] = set()
@@ -369,45 +369,45 @@ def _paragraph(
                 next_open = rec
         rest = [q for q in sq if id(q) not in claimed and not _is_coined(text, q)] if sq else []
         if rest:
-            rec = _unattributed(k, ss, se, text, masked, rest, names, state)
-            if rec is not None and rec.speaker is None and i + 1 < len(sentences):
+            urec = _unattributed(k, ss, se, text, masked, rest, names, state)
+            if urec is not None and urec.speaker is None and i + 1 < len(sentences):
                 # '“…!” Murphy tweeted on Friday.': the attribution is the next sentence
                 found = attribution_only(masked, *sentences[i + 1])
                 if found is not None:
-                    rec.speaker = classify(found[0], names, state, masked)
-                    rec.cue = found[1]
-                    rec.how = "next"
+                    urec.speaker = classify(found[0], names, state, masked)
+                    urec.cue = found[1]
+                    urec.how = "next"
                     attribution_sentence = i + 1
-            if rec is not None and rec.kind == "direct" and rec.cue is None and carried is not None and not frames:
+            if urec is not None and urec.kind == "direct" and urec.cue is None and carried is not None and not frames:
                 # The next sentence of a quote just attributed: one quote, several pieces.
-                carried.pieces.extend(rec.pieces)
+                carried.pieces.extend(urec.pieces)
                 last_direct = carried
                 if not rest[-1].closed:
                     next_open = carried
-            elif rec is not None:
-                if rec.speaker is None:
+            elif urec is not None:
+                if urec.speaker is None:
                     # A quotation opening the paragraph continues the last speaker of the one
                     # before; a person that paragraph only named is a guess fit for a quote
                     # standing alone, not for words inside the writer's sentence.
                     standalone = _residue(masked, ss, se) <= 3
                     if para_last is not None:
-                        rec.speaker, rec.how = para_last, rec.how + "+para"
+                        urec.speaker, urec.how = para_last, urec.how + "+para"
                     elif first_sentence and prev_para_speaker is not None and (standalone or not prev_para_named):
-                        rec.speaker, rec.how = prev_para_speaker, rec.how + ("+prevnamed" if prev_para_named else "+prev")
-                    if rec.speaker is None:
-                        pending.append(rec)
+                        urec.speaker, urec.how = prev_para_speaker, urec.how + ("+prevnamed" if prev_para_named else "+prev")
+                    if urec.speaker is None:
+                        pending.append(urec)
                 else:
-                    para_last = rec.speaker
-                    if rec.speaker.type == "person" and rec.speaker.name:
-                        state.paragraph_person = rec.speaker
-                        state.last_person = rec.speaker
-                recs.append(rec)
-                if rec.kind == "direct":
-                    last_direct = rec
+                    para_last = urec.speaker
+                    if urec.speaker.type == "person" and urec.speaker.name:
+                        state.paragraph_person = urec.speaker
+                        state.last_person = urec.speaker
+                recs.append(urec)
+                if urec.kind == "direct":
+                    last_direct = urec
                 if not rest[-1].closed:
-                    next_open = rec
+                    next_open = urec
                 if para_last is None:
-                    para_last = rec.speaker
+                    para_last = urec.speaker
         if i == attribution_sentence and len(recs) == made_before:
             # '“…?” Clinton said. “…”': the sentence that only attributed the quote before it
             # sits between two pieces of one quote
@@ -532,9 +532,9 @@ def _colon_speaker(masked: str, ss: int, colon: int, names: ArticleNames, state:
     council said:'), but not an opener such as 'At', 'In' or 'What'."""
     m = _NAME_BEFORE_COLON.search(masked, ss, colon)
     if m is not None:
-        sp = classify(Mention(m.start("np"), m.end("np"), m.group("np")), names, state, masked)
-        if sp.type == "person" and sp.name and names.knows(sp.name):
-            return sp
+        nsp = classify(Mention(m.start("np"), m.end("np"), m.group("np")), names, state, masked)
+        if nsp.type == "person" and nsp.name and names.knows(nsp.name):
+            return nsp
     sp = _person_subject(masked, ss, colon, names, state)
     if sp is not None:
         return sp
@@ -569,9 +569,9 @@ def _long_quotation(
     for m in _CLAUSE_BREAK.finditer(masked, ss, first.open_at):
         cs = m.end()
     ce = se
-    m = _CLAUSE_BREAK.search(masked, last.end + 1, se)
-    if m:
-        ce = m.start()
+    mb = _CLAUSE_BREAK.search(masked, last.end + 1, se)
+    if mb:
+        ce = mb.start()
     if masked[last.end - 1 : last.end] == "," and last.closed:
         ce = min(ce, last.end + 1)  # 'was “so swollen …,” she was': the clause ends with it
     speaker: Speaker | None = None

@@ -311,6 +311,7 @@ def candidates(text: str, ss: int, se: int, frames: list[Frame], model: Model | 
     if model is not None and not any(map(model.token_ok.__getitem__, text[ss:se].split())):
         return []  # no word in the sentence could be a cue by itself (most sentences)
     found = list(_CAND.finditer(text, ss, se))
+    keep: list[bool | None]
     if model is None:
         keep = [w not in _FUNCTION for w in map(_GROUP, found)]
     else:
