@@ -59,8 +59,9 @@ from search.quotes.attribution import (
     subject_before,
 )
 from search.quotes.names import PRONOUNS, STOPWORDS
+from search.quotes.verbs import LEARNED_PATH
 
-WEIGHTS_PATH = Path(__file__).with_name("attributions.json")
+WEIGHTS_PATH = LEARNED_PATH.with_name("attributions.json")  # beside the learned cues, in the package
 
 # Words that are never a cue by themselves: function words, auxiliaries, and the commonest
 # nouns and light verbs ('year', 'people', 'make').

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from importlib.resources import files
 from pathlib import Path
 
 # base form: other forms (3rd person, past, participle, -ing)
@@ -280,7 +281,9 @@ ALL_FORMS: frozenset[str] = frozenset(_all_forms())
 # the extractor over annotated training news with every candidate as a cue and keeps those
 # whose predictions are mostly real attributions. They behave as stance verbs (`NOMINAL`):
 # the object or clause after the verb is what is attributed, never text before it.
-LEARNED_PATH = Path(__file__).with_name("cues.json")
+LEARNED_PATH = Path(str(files("search.quotes"))) / "cues.json"
+# (The package's data files are found through the package, not through `__file__`: a
+# module compiled with mypyc (see setup.py) is given a `__file__` that is not its own path.)
 
 
 def load_learned(path: Path = LEARNED_PATH) -> dict[str, float]:
