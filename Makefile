@@ -12,7 +12,8 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+# setup.py compiles the extractor (search/quotes) with mypyc: an edit there reinstalls
+$(VENV)/.installed: pyproject.toml setup.py $(wildcard search/quotes/*.py) | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
@@ -37,4 +38,4 @@ bench: $(VENV)/.installed
 	$(BIN)/python -m bench.quotes
 
 clean:
-	rm -rf $(VENV) index/MAIN* index/_MAIN* *.egg-info
+	rm -rf $(VENV) index/MAIN* index/_MAIN* *.egg-info build .mypy_cache search/quotes/*.so
