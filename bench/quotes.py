@@ -4,7 +4,7 @@
     python -m bench.quotes ../shared/corpora/polnear/train.jsonl
     python -m bench.quotes --seeds               # only the seeds gold
     python -m bench.quotes FILE --json           # machine-readable
-    python -m bench.quotes --learned             # with the learned attribution finder
+    python -m bench.quotes --rules-only          # the rules alone, without the learned finder
 
 Annotated files are PolNeAR-style JSON Lines (`text` plus `attributions` with `content`
 offsets, `type` direct|mixed|indirect and `source_text`). A prediction finds a gold span
@@ -13,7 +13,9 @@ pieces together); each prediction serves one gold span, matched greedily by best
 Speaker accuracy is over found quotes whose gold speaker is a proper name, compared at
 surname level, because the gold gives the mention as written and we give a canonical name.
 Speed is `extract_quotes` alone, best of five passes, on one core: by CPU time (what one
-core does, however busy the shared machine is) and by wall clock.
+core does, however busy the shared machine is) and by wall clock; with the learned finder,
+the rules alone are timed in the same run too. The line says whether the extractor ran
+compiled with mypyc (setup.py) or as pure Python (`search.quotes.BUILD`).
 
 Gold types are re-derived from the marks in the gold content. PolNeAR derived `type` from
 “ ” and " marks only, so the NYT archive's ''…'' quotations and ‘…’ quotations are typed
@@ -37,7 +39,7 @@ from collections import Counter
 from pathlib import Path
 
 from search.models import Article, Quote
-from search.quotes import extract_quotes
+from search.quotes import BUILD, extract_quotes
 from search.readers.jsonl import article_from_record
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -220,7 +222,7 @@ def load_corpus(paths: list[Path], raw_types: bool = False) -> list[tuple[Articl
     return docs
 
 
-def score(docs: list[tuple[Article, list[dict]]], show_errors: int = 0, learned: bool = False) -> dict:
+def score(docs: list[tuple[Article, list[dict]]], show_errors: int = 0, learned: bool = True) -> dict:
     preds = [extract_quotes(a, learned) for a, _ in docs]
     result: dict = {"articles": len(docs), "gold": sum(len(g) for _, g in docs), "predicted": sum(len(p) for p in preds)}
     result["retyped"] = dict(
@@ -280,7 +282,7 @@ def errors(docs: list[tuple[Article, list[dict]]], preds: list[list[Quote]], n: 
     return out
 
 
-def speed(articles: list[Article], repeats: int = 5, learned: bool = False) -> dict:
+def speed(articles: list[Article], repeats: int = 5, learned: bool = True) -> dict:
     """Articles per second on one core, best of `repeats` passes, by CPU time (what one core
     does, whatever else the shared machine runs) and by wall clock. With `learned`, passes
     with the rules alone alternate with passes with the learned finder too, and the ratio of
@@ -297,13 +299,14 @@ def speed(articles: list[Article], repeats: int = 5, learned: bool = False) -> d
         if learned:
             c0 = time.process_time()
             for a in articles:
-                extract_quotes(a)
+                extract_quotes(a, learned=False)
             best_rules = min(best_rules, time.process_time() - c0)
     chars = sum(len(a.text) for a in articles)
     out = {
         "articles_per_second": round(len(articles) / best_cpu, 1) if best_cpu else 0.0,
         "articles_per_second_wall": round(len(articles) / best_wall, 1) if best_wall else 0.0,
         "mean_chars": round(chars / max(1, len(articles))),
+        "build": BUILD,
     }
     if learned and best_rules:
         out["rules_articles_per_second"] = round(len(articles) / best_rules, 1)
@@ -324,7 +327,7 @@ def _norm(s: str) -> str:
     return " ".join(s.replace("’", "'").replace("“", '"').replace("”", '"').split()).lower()
 
 
-def score_seeds(gold_path: Path = SEEDS_GOLD, learned: bool = False) -> dict:
+def score_seeds(gold_path: Path = SEEDS_GOLD, learned: bool = True) -> dict:
     """Each gold entry found (a predicted quote whose text contains its first words) with the
     right speaker; and any direct/partial prediction that no gold entry accounts for."""
     entries = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -359,6 +362,13 @@ def score_seeds(gold_path: Path = SEEDS_GOLD, learned: bool = False) -> dict:
 # ---- output -----------------------------------------------------------------------------
 
 
+_BUILDS = {
+    "compiled": "compiled with mypyc",
+    "pure": "pure Python, not compiled",
+    "stale": "pure Python: its compiled build is older than the source",
+}
+
+
 def _print_table(name: str, res: dict) -> None:
     print(f"{name}: {res['articles']} articles, {res['gold']} gold, {res['predicted']} predicted")
     retyped = res.get("retyped", {})
@@ -382,7 +392,7 @@ def _print_table(name: str, res: dict) -> None:
         s = res["speed"]
         print(
             f"  speed: {s['articles_per_second']:.0f} articles/s of CPU time on one core, {s['articles_per_second_wall']:.0f} by wall clock "
-            f"(best of 5 passes, mean {s['mean_chars']} chars)"
+            f"(best of 5 passes, mean {s['mean_chars']} chars; extractor {_BUILDS.get(s['build'], s['build'])})"
         )
         if "time_vs_rules" in s:
             rules = s["rules_articles_per_second"]
@@ -409,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--raw-types", action="store_true", help="score with PolNeAR's gold types as given (no re-derivation)")
     ap.add_argument("--show-errors", type=int, default=0, metavar="N", help="print N sample misses, false alarms, wrong speakers")
-    ap.add_argument("--learned", action="store_true", help="extract with the learned attribution finder too (and time it against the rules alone)")
+    ap.add_argument("--rules-only", action="store_true", help="extract with the rules alone, without the learned attribution finder (the default has both)")
     args = ap.parse_args(argv)
     out: dict = {}
     if not args.seeds:
@@ -419,12 +429,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"not found: {', '.join(missing)}", file=sys.stderr)
             return 2
         docs = load_corpus(files, raw_types=args.raw_types)
-        res = score(docs, show_errors=args.show_errors, learned=args.learned)
+        res = score(docs, show_errors=args.show_errors, learned=not args.rules_only)
         if not args.no_speed:
-            res["speed"] = speed([a for a, _ in docs], learned=args.learned)
+            res["speed"] = speed([a for a, _ in docs], learned=not args.rules_only)
         out["corpus"] = {"files": [str(f) for f in files], **res}
     if (args.seeds or not (args.no_seeds or args.files)) and SEEDS_GOLD.exists():
-        out["seeds"] = score_seeds(learned=args.learned)
+        out["seeds"] = score_seeds(learned=not args.rules_only)
     if args.json:
         print(json.dumps(out, indent=2))
         return 0

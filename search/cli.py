@@ -50,12 +50,15 @@ def _handle_errors(fn):
     return wrapper
 
 
-_LEARNED_HELP = "Also find attributions whose cue no list holds, with the learned model (more reported speech found; about a quarter slower)."
+_LEARNED_HELP = (
+    "--learned (the default) also finds attributions whose cue no list holds, with the learned model; "
+    "--rules-only uses the rules alone (less reported speech found, about a fifth faster)."
+)
 
 
 def learned_option(fn):
-    """`--learned`: the learned attribution finder on top of the rules."""
-    return click.option("--learned", is_flag=True, help=_LEARNED_HELP)(fn)
+    """`--learned/--rules-only`: the learned attribution finder on top of the rules, or not."""
+    return click.option("--learned/--rules-only", default=True, help=_LEARNED_HELP)(fn)
 
 
 def index_learned_option(fn):
@@ -64,7 +67,7 @@ def index_learned_option(fn):
     return click.option(
         "--learned/--rules-only",
         default=None,
-        help=_LEARNED_HELP + " Default: as the index was built (the rules alone for a new index).",
+        help=_LEARNED_HELP + " Unset, an update keeps the extractor the index was built with.",
     )(fn)
 
 

@@ -9,9 +9,9 @@ from search.models import Quote
 from search.readers.corpus import Skip, read_corpus
 
 
-def extract_records(paths: Iterable[Path], learned: bool = False) -> Iterator[Quote | str]:
+def extract_records(paths: Iterable[Path], learned: bool = True) -> Iterator[Quote | str]:
     """Every quote of every article under `paths`, in corpus order; a str for a skipped input.
-    `learned` adds the learned attribution finder (see `extract_quotes`)."""
+    `learned=False` leaves out the learned attribution finder (see `extract_quotes`)."""
     from search.quotes import extract_quotes
 
     for item in read_corpus(paths):

@@ -66,9 +66,9 @@ def index_paths(
     """Bring the index at `index_dir` up to date with every article under `paths`.
 
     `aliases` is a speaker aliases TOML file (default: `aliases.toml` at the top of a given
-    folder). `learned` extracts quotes with the learned attribution finder too (see
-    `extract_quotes`); None keeps the extractor the index was built with (the rules alone
-    for a new index). An index keeps the quotes of one extractor, so changing it needs
+    folder). `learned` extracts quotes with the learned attribution finder on top of the
+    rules (True) or with the rules alone (False; see `extract_quotes`); None keeps the
+    extractor the index was built with (the learned finder too for a new index). An index keeps the quotes of one extractor, so changing it needs
     `rebuild`. Returns what was added, updated, removed, left unchanged and skipped.
     """
     started = time.perf_counter()
@@ -148,8 +148,8 @@ def _run(  # noqa: ANN001
     if not rebuild:
         old = run_state.load(index_dir, generation) or (_state_from_index(ix) if not ix.is_empty() else IndexState())
     aliases_hash = aliases_digest(aliases_path)
-    if learned is None:  # as the index was built
-        learned = not rebuild and old.extractor == EXTRACTORS[True]
+    if learned is None:  # as the index was built (one from before the record: the rules); a new one gets the default
+        learned = old.extractor == EXTRACTORS[True] if old.extractor or old.files else True
     extractor = EXTRACTORS[learned]
     if not rebuild and old.extractor is not None and old.extractor != extractor:
         raise ExtractorMismatchError(
@@ -324,7 +324,7 @@ def _count_speakers(ix) -> dict[str, int]:  # noqa: ANN001
 EXTRACTORS = {False: "rules", True: "rules+learned"}
 
 
-def _extractor(learned: bool = False):  # noqa: ANN202
+def _extractor(learned: bool):  # noqa: ANN202
     from search.quotes import extract_quotes
 
-    return functools.partial(extract_quotes, learned=True) if learned else extract_quotes
+    return functools.partial(extract_quotes, learned=learned)

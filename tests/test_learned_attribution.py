@@ -86,9 +86,9 @@ def test_learned_cue_found(text, speaker, content):
 
 @pytest.mark.parametrize(("text", "speaker", "content"), LEARNED_CASES)
 def test_rules_alone_miss_them(monkeypatch, text, speaker, content):
-    assert quotes_of(text, learned=False) == []  # the default: rules alone
+    assert quotes_of(text, learned=False) == []  # the rules alone, asked for
     monkeypatch.setattr(learned, "MODEL", None)
-    assert quotes_of(text) == []  # asked for, but no weights: rules alone
+    assert quotes_of(text) == []  # the default, but no weights: rules alone
 
 
 @pytest.mark.parametrize(
@@ -127,17 +127,18 @@ def test_said_no_to_a_plan_is_a_stance_on_it():
     assert [(q.kind, q.speaker) for q in found] == [("indirect", "Schulz")] and "the plan" in found[0].text
 
 
-def test_cli_extract_asks_for_the_learned_finder(tmp_path):
+def test_cli_extract_has_the_learned_finder_unless_told_rules_only(tmp_path):
     from conftest import run_cli
 
     f = tmp_path / "hale.txt"
     f.write_text("Hale floated the idea of a special tax on hotel rooms.\n\nThe council met on Monday.\n", encoding="utf-8")
-    plain = run_cli("extract", str(f), "--jsonl")
-    assert plain.exit_code == 1 and plain.stdout == ""  # nothing found by the rules: exit 1, like grep
-    asked = run_cli("extract", str(f), "--jsonl", "--learned")
-    assert asked.exit_code == 0
-    rows = [json.loads(line) for line in asked.stdout.splitlines()]
-    assert [(r["speaker"], r["kind"]) for r in rows] == [("Hale", "indirect")] and rows[0]["text"].startswith("the idea of a special tax")
+    for args in ((), ("--learned",)):
+        found = run_cli("extract", str(f), "--jsonl", *args)
+        assert found.exit_code == 0
+        rows = [json.loads(line) for line in found.stdout.splitlines()]
+        assert [(r["speaker"], r["kind"]) for r in rows] == [("Hale", "indirect")] and rows[0]["text"].startswith("the idea of a special tax")
+    rules = run_cli("extract", str(f), "--jsonl", "--rules-only")
+    assert rules.exit_code == 1 and rules.stdout == ""  # nothing found by the rules: exit 1, like grep
 
 
 def test_an_index_keeps_the_quotes_of_one_extractor(tmp_path):
@@ -147,7 +148,7 @@ def test_an_index_keeps_the_quotes_of_one_extractor(tmp_path):
     corpus.mkdir()
     (corpus / "hale.txt").write_text("Hale floated the idea of a special tax on hotel rooms.\n", encoding="utf-8")
     index = tmp_path / "index"
-    assert run_cli("index", str(corpus), "--index", str(index), "--learned", "--quiet").exit_code == 0
+    assert run_cli("index", str(corpus), "--index", str(index), "--quiet").exit_code == 0  # a new index: the learned finder too
     assert run_cli("query", "speaker:hale", "--index", str(index), "--kind", "quote").exit_code == 0
     # an update that says nothing keeps the extractor the index was built with
     (corpus / "ruiz.txt").write_text("Ruiz scolded the board for wasting money on consultants.\n", encoding="utf-8")
@@ -158,6 +159,11 @@ def test_an_index_keeps_the_quotes_of_one_extractor(tmp_path):
     assert mixed.exit_code == 2 and "--rebuild" in mixed.stderr and "rules+learned" in mixed.stderr
     assert run_cli("index", str(corpus), "--index", str(index), "--rules-only", "--rebuild", "--quiet").exit_code == 0
     assert run_cli("query", "speaker:hale", "--index", str(index), "--kind", "quote").exit_code == 1  # the rules find no quote
+    # and now updates keep the rules, until asked otherwise with --rebuild
+    assert run_cli("index", str(corpus), "--index", str(index), "--quiet").exit_code == 0
+    assert run_cli("query", "speaker:hale", "--index", str(index), "--kind", "quote").exit_code == 1
+    back = run_cli("index", str(corpus), "--index", str(index), "--learned", "--quiet")
+    assert back.exit_code == 2 and "'rules'" in back.stderr and "--learned" in back.stderr
 
 
 def test_a_passive_names_no_speaker():
