@@ -56,19 +56,11 @@ _LEARNED_HELP = (
 )
 
 
-def learned_option(fn):
-    """`--learned/--rules-only`: the learned attribution finder on top of the rules, or not."""
-    return click.option("--learned/--rules-only", default=True, help=_LEARNED_HELP)(fn)
-
-
-def index_learned_option(fn):
-    """`--learned/--rules-only` for `index`: unset, an update keeps the extractor the index
-    was built with."""
-    return click.option(
-        "--learned/--rules-only",
-        default=None,
-        help=_LEARNED_HELP + " Unset, an update keeps the extractor the index was built with.",
-    )(fn)
+def learned_option(default: bool | None = True):  # noqa: ANN201
+    """`--learned/--rules-only`: the learned attribution finder on top of the rules, or not.
+    `default=None` (for `index`): unset, an update keeps the extractor the index was built with."""
+    keep = " Unset, an update keeps the extractor the index was built with." if default is None else ""
+    return click.option("--learned/--rules-only", default=default, help=_LEARNED_HELP + keep)
 
 
 def index_option(fn):
@@ -136,7 +128,7 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary; warnings and errors only.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run's report as JSON.")
-@index_learned_option
+@learned_option(default=None)
 @_handle_errors
 def index_cmd(
     paths: tuple[Path, ...],
@@ -354,7 +346,7 @@ def show_cmd(doc_id, context, index_dir, as_json) -> None:
 @click.option("--jsonl", "fmt", flag_value="jsonl", default=True, help="One quote per line as JSON (default).")
 @click.option("--json", "fmt", flag_value="json", help="One JSON array.")
 @click.option("--text", "fmt", flag_value="text", help="Readable listing.")
-@learned_option
+@learned_option()
 @_handle_errors
 def extract_cmd(paths, fmt, learned) -> None:
     """Print every quote found in PATHS, without an index (for checks and pipelines)."""
