@@ -1,6 +1,6 @@
 """Score the quote extractor against annotated news.
 
-    python -m bench.quotes                       # PolNeAR dev (../shared) + the seeds gold
+    python -m bench.quotes                       # PolNeAR dev, variety dev (../shared) + the seeds gold
     python -m bench.quotes ../shared/corpora/polnear/train.jsonl
     python -m bench.quotes --seeds               # only the seeds gold
     python -m bench.quotes FILE --json           # machine-readable
@@ -45,6 +45,7 @@ from search.readers.jsonl import article_from_record
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DEFAULT_CORPUS = SHARED / "corpora" / "polnear" / "dev.jsonl"
+VARIETY_DEV = SHARED / "corpora" / "variety" / "dev.jsonl"
 SEEDS_GOLD = SHARED / "gold" / "seeds-quotes.jsonl"
 SEEDS_DIR = ROOT / "seeds"
 
@@ -154,12 +155,13 @@ def gold_name(source_text: str) -> str:
     return re.sub(r"\s+(?:Jr|Sr|II|III)\.?$", "", name).strip()
 
 
-def speaker_matches(gold: str, q: Quote) -> bool:
+def speaker_matches(gold: str, q: Quote, resolved: bool = False) -> bool:
     """Same surname; a gold mention 'Gov. Earl Ray Tomblin of West Virginia' also matches
-    by the name before its 'of' phrase."""
+    by the name before its 'of' phrase. A `resolved` gold speaker (the variety set names the
+    person a 'he' stands for) is compared with our resolved speaker only, not the mention."""
     gold = gold_name(gold)
     golds = [gold, *gold.split(" of ", 1)[:1]]
-    for cand in (q.speaker, q.speaker_mention):
+    for cand in (q.speaker,) if resolved else (q.speaker, q.speaker_mention):
         for g in golds:
             if cand and (_last_token(cand) == _last_token(g) or g.strip() in cand):
                 return True
@@ -194,9 +196,27 @@ def match(gold: list[dict], preds: list[Quote], threshold: float) -> list[tuple[
     return out
 
 
+def _variety_gold(rec: dict) -> list[dict]:
+    """The variety set's hand annotation (`gold`: offsets, type, the resolved speaker) in
+    the shape PolNeAR's is read into. Its `speaker` is already resolved ('Ronald Walcott'
+    for 'he'), so speaker accuracy there is judged on our resolved speaker alone."""
+    return [
+        {
+            "type": g["type"],
+            "raw_type": g["type"],
+            "pieces": [(g["start"], g["end"])],
+            "source_text": g.get("speaker") or "",
+            "cue_text": g.get("cue") or "",
+            "resolved": True,
+        }
+        for g in rec["gold"]
+    ]
+
+
 def load_corpus(paths: list[Path], raw_types: bool = False) -> list[tuple[Article, list[dict]]]:
     """Articles and their gold attributions; each gold item's `type` re-derived (see
-    `gold_type`) unless `raw_types`, with PolNeAR's own type kept as `raw_type`."""
+    `gold_type`) unless `raw_types`, with PolNeAR's own type kept as `raw_type`. A file of
+    the variety set (records with `gold`) is read too."""
     docs = []
     for path in paths:
         with open(path, encoding="utf-8") as fh:
@@ -204,7 +224,10 @@ def load_corpus(paths: list[Path], raw_types: bool = False) -> list[tuple[Articl
                 if not line.strip():
                     continue
                 rec = json.loads(line)
-                article = article_from_record(rec, path=str(path), line=n)
+                article = article_from_record({k: v for k, v in rec.items() if k != "gold"}, path=str(path), line=n)
+                if "gold" in rec:
+                    docs.append((article, _variety_gold(rec)))
+                    continue
                 gold = []
                 for a in rec.get("attributions", []):
                     pieces = [tuple(c) for c in a["content"]]
@@ -222,8 +245,17 @@ def load_corpus(paths: list[Path], raw_types: bool = False) -> list[tuple[Articl
     return docs
 
 
+def _by_piece(quotes: list[Quote]) -> list[Quote]:
+    """A prediction per piece: the variety set annotates a split or multi-paragraph quotation
+    as one entry per piece, so each piece of ours may find one (and counts as one)."""
+    return [q.model_copy(update={"start": p.start, "end": p.end, "pieces": [p]}) for q in quotes for p in (q.pieces or [None]) if p] + [
+        q for q in quotes if not q.pieces
+    ]
+
+
 def score(docs: list[tuple[Article, list[dict]]], show_errors: int = 0, learned: bool = True) -> dict:
     preds = [extract_quotes(a, learned) for a, _ in docs]
+    preds = [_by_piece(p) if gold and gold[0].get("resolved") else p for p, (_a, gold) in zip(preds, docs, strict=True)]
     result: dict = {"articles": len(docs), "gold": sum(len(g) for _, g in docs), "predicted": sum(len(p) for p in preds)}
     result["retyped"] = dict(
         sorted(Counter(f"{g['raw_type']}->{g['type']}" for _, gold in docs for g in gold if g["type"] != g["raw_type"]).items())
@@ -249,7 +281,7 @@ def score(docs: list[tuple[Article, list[dict]]], show_errors: int = 0, learned:
             src = gold[gi]["source_text"]
             if is_name(src):
                 checked += 1
-                right += speaker_matches(src, pq[pi])
+                right += speaker_matches(src, pq[pi], gold[gi].get("resolved", False))
     result["speaker"] = {"checked": checked, "right": right, "accuracy": round(right / checked, 4) if checked else 0.0}
     if show_errors:
         result["errors"] = errors(docs, preds, show_errors)
@@ -273,7 +305,7 @@ def errors(docs: list[tuple[Article, list[dict]]], preds: list[list[Quote]], n: 
                 out["false alarm"].append(f"{q.kind:<8} [{q.speaker_mention} | {q.cue}] {q.text[:140]!r}")
         for gi, pi in pairs:
             src = gold[gi]["source_text"]
-            if is_name(src) and not speaker_matches(src, pq[pi]):
+            if is_name(src) and not speaker_matches(src, pq[pi], gold[gi].get("resolved", False)):
                 q = pq[pi]
                 out["wrong speaker"].append(f"gold {src!r} got {q.speaker!r} (as {q.speaker_mention!r}, {q.cue}): {q.text[:80]!r}")
     for key, items in out.items():
@@ -412,7 +444,7 @@ def _print_seeds(rep: dict) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.quotes", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("files", nargs="*", type=Path, help="PolNeAR-style JSON Lines (default: PolNeAR dev)")
+    ap.add_argument("files", nargs="*", type=Path, help="PolNeAR-style or variety-style JSON Lines (default: PolNeAR dev and variety dev, each on its own)")
     ap.add_argument("--seeds", action="store_true", help="score only the seeds gold")
     ap.add_argument("--no-seeds", action="store_true", help="skip the seeds gold")
     ap.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
@@ -423,23 +455,26 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     out: dict = {}
     if not args.seeds:
-        files = args.files or [DEFAULT_CORPUS]
-        missing = [str(f) for f in files if not f.exists()]
+        # the default: PolNeAR dev (timed) and the variety set, each scored on its own
+        groups = [args.files] if args.files else [[DEFAULT_CORPUS], [VARIETY_DEV]]
+        missing = [str(f) for g in groups for f in g if not f.exists()]
         if missing:
             print(f"not found: {', '.join(missing)}", file=sys.stderr)
             return 2
-        docs = load_corpus(files, raw_types=args.raw_types)
-        res = score(docs, show_errors=args.show_errors, learned=not args.rules_only)
-        if not args.no_speed:
-            res["speed"] = speed([a for a, _ in docs], learned=not args.rules_only)
-        out["corpus"] = {"files": [str(f) for f in files], **res}
+        for n, files in enumerate(groups):
+            docs = load_corpus(files, raw_types=args.raw_types)
+            res = score(docs, show_errors=args.show_errors, learned=not args.rules_only)
+            if not args.no_speed and n == 0:
+                res["speed"] = speed([a for a, _ in docs], learned=not args.rules_only)
+            out["corpus" if n == 0 else "variety"] = {"files": [str(f) for f in files], **res}
     if (args.seeds or not (args.no_seeds or args.files)) and SEEDS_GOLD.exists():
         out["seeds"] = score_seeds(learned=not args.rules_only)
     if args.json:
         print(json.dumps(out, indent=2))
         return 0
-    if "corpus" in out:
-        _print_table(", ".join(Path(f).name for f in out["corpus"]["files"]), out["corpus"])
+    for key in ("corpus", "variety"):
+        if key in out:
+            _print_table(", ".join(f"{Path(f).parent.name}/{Path(f).name}" for f in out[key]["files"]), out[key])
     if "seeds" in out:
         _print_seeds(out["seeds"])
     return 0
