@@ -53,7 +53,9 @@ from search.quotes.names import (
     is_org,
     looks_like_person,
     mention_index,
+    opens_sentence,
 )
+from search.quotes.persons import is_place, person_name_ok, strip_opening_words
 
 MASK = "·"  # stands for every quoted character in the masked text
 
@@ -850,6 +852,8 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
             continue
         if text[max(ss, cs - 5) : cs].lower().endswith("that ") and text[ce : ce + 1] == ",":
             continue  # 'That said, …'
+        if verbs.is_act(low) and not _THAT_NEXT.match(text, ce, se):
+            continue  # 'declined to comment', 'offered to work': an act, not a statement
         if low == "think" and text.startswith(" tank", ce) or text.startswith("-", ce):
             continue  # 'a think tank', 'talk-radio'
         if low in verbs.LEARNED and low.endswith("s") and not (_THAT_NEXT.match(text, ce, se) or _PERSON_BEFORE.search(text, max(ss, cs - 40), cs)):
@@ -2030,6 +2034,7 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         and len(runs) > 1
         and not looks_like_person(runs[-1].group())
         and any(_key_word(w) in ORG_WORDS for w in words)
+        and not any(w in _DOCUMENTS for w in words)  # 'The GOP’s complaint to the … Board'
     ):
         # 'the U.S. Court of Appeals for the 6th Circuit': one body, named in full
         return Speaker(raw[4:], raw, "organisation", mention.description)
@@ -2050,9 +2055,19 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         tokens = run.split()
         while tokens and tokens[0].rstrip(".").lower() in STOPWORDS and len(tokens) > 1 and not (tokens[0] == "New" and tokens[1] in _NEW_PLACES):
             tokens = tokens[1:]  # 'But', 'The', a sentence's 'New', not 'New York'
+        if opens_sentence(text, mention.start + max(0, mention.text.find(tokens[0]))):
+            tokens = strip_opening_words(tokens)  # 'Throughout', 'Taking Archie', 'Is Sanders'
+            if not tokens:
+                return Speaker(None, raw, "unnamed", mention.description)
         run = " ".join(tokens)
         if prefix.lower() in ("the",) or is_org(run) or (prefix and prefix.split()[-1].lower() in ("the",)):
             return Speaker(run, raw, "organisation", mention.description)
+        if not names.knows(run) and not person_name_ok(bare_name(run)):
+            # no person: a place or a body ('United Kingdom', 'Buckingham Palace'), or an
+            # ordinary word that opened the sentence ('Throughout', 'Story')
+            if len(tokens) > 1 or is_place(run):
+                return Speaker(run, raw, "organisation", mention.description)
+            return Speaker(None, raw, "unnamed", mention.description)
         if all(t.rstrip(".").lower() in TITLES or t.rstrip(".").lower() in STOPWORDS for t in tokens):
             return Speaker(None, raw, "unnamed", mention.description)
         if any(t.isupper() and len(t) > 1 and t not in ("JD",) for t in tokens) and len(tokens) == 1:

@@ -42,6 +42,7 @@ import re
 from itertools import compress, repeat
 from pathlib import Path
 
+from search.quotes import verbs
 from search.quotes.attribution import (
     _BE_BEFORE,
     _NO_COMMENT,
@@ -448,8 +449,8 @@ def learned_frames(text: str, ss: int, se: int, frames: list[Frame]) -> list[Fra
     for f, _, _, s in sorted(cands, key=lambda c: -c[3]):
         if s < model.threshold:
             break
-        if _overrules(f, text):
-            continue
+        if _overrules(f, text) or verbs.is_act(f.cue):
+            continue  # an act ('approved a move', 'damaged parts of …') is no attribution
         a, b = f.pieces[0]
         if any(a < y and x < b for g in chosen for x, y in g.pieces):
             continue

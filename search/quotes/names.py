@@ -17,6 +17,7 @@ from collections import defaultdict
 from functools import lru_cache
 from operator import itemgetter
 
+from search.quotes.persons import first_name_gender, person_name_ok, strip_opening_words
 from search.quotes.sentences import ABBREVIATIONS
 
 # Words that precede a name without being part of it. Lower-case, without the dot.
@@ -149,24 +150,36 @@ def looks_like_person(name: str) -> bool:
         return False
     if any(_key(t) in STOPWORDS or _key(t) in PLACES for t in tokens):
         return False
-    return all(t[0].isupper() or t in _PARTICLE_SET for t in tokens)
+    return all(t[0].isupper() or t in _PARTICLE_SET for t in tokens) and person_name_ok(name)
 
 
 _PARTICLE_SET = frozenset(_PARTICLE[3:-1].split("|"))
 
 
 @lru_cache(maxsize=16384)
-def _read_run(run: str) -> tuple[str | None, str, bool, bool]:
+def _read_run(run: str, at_start: bool = False) -> tuple[str | None, str, bool, bool, int]:
     """A capitalised run as `ArticleNames.scan` reads it: the pronoun its title gives ('Mr.'
-    -> 'he'), the bare name, whether that is a full person name, and whether it is a single
-    surname after a title. Cached: runs recur ('The', 'But', 'Mr. Trump') in every paragraph
-    of every article."""
+    -> 'he'), the bare name, whether that is a full person name, whether it is a single
+    surname after a title, and how many characters of ordinary words opening a sentence were
+    cut off its front ('Taking Archie' -> 'Archie'). Cached: runs recur ('The', 'But',
+    'Mr. Trump') in every paragraph of every article."""
     if run.endswith(".") and len(run.split()[-1]) > 3 and run.split()[-1][:-1].lower() not in ("jr", "sr"):
         run = run[:-1]  # the full stop of the sentence, not an initial: '… said Elena Ruiz.'
+    cut = 0
+    if at_start:
+        tokens = run.split()
+        kept = strip_opening_words(tokens)
+        if len(kept) < len(tokens):
+            cut = run.index(kept[0]) if kept else len(run)
+            run = " ".join(kept)
     title, name = split_title(run)
     name = bare_name(name)
     person = looks_like_person(name)
-    return _title_pronoun(title), name, person, not person and bool(title) and len(name.split()) == 1 and not is_org(name)
+    # a single surname after a real title ('Mr. Putin', 'Gov. Kasich'), not after a word a
+    # sentence opens with ('So I', 'The Wit')
+    titled = bool(title) and any(_key(t) in TITLES for t in title.split())
+    titled_surname = not person and titled and len(name.split()) == 1 and not is_org(name) and person_name_ok(name)
+    return _title_pronoun(title), name, person, titled_surname, cut
 
 
 _DOTTED_WORD = re.compile(r"(\S+)\.\s+")
@@ -185,6 +198,19 @@ def _sentence_parts(run: str) -> list[tuple[int, str]]:
             at = m.end()
     parts.append((at, run[at:]))
     return parts
+
+
+_OPENERS = frozenset(".!?:;“‘(—–\n")
+
+
+def opens_sentence(text: str, pos: int, lo: int = 0) -> bool:
+    """Whether the word at `pos` opens a sentence, a line or a quotation (where news
+    capitalises any word), judged by the character before it. Not after a closing or a
+    straight quotation mark, nor a masked quotation: '“…,” Will said.' names Will."""
+    i = pos - 1
+    while i >= lo and text[i] in " \t":
+        i -= 1
+    return i < lo or text[i] in _OPENERS
 
 
 def _title_pronoun(title: str) -> str | None:
@@ -225,7 +251,8 @@ class ArticleNames:
         for m in NAME_RUN.finditer(text, start, end):
             run = m.group()
             for at, part in _sentence_parts(run) if ". " in run else ((0, run),):
-                pronoun, name, person, titled_surname = _read_run(part)
+                pronoun, name, person, titled_surname, cut = _read_run(part, at > 0 or opens_sentence(text, m.start(), start))
+                at += cut
                 if not person:
                     # A single surname after a title ('Mr. Putin') is a mention too.
                     if titled_surname:
@@ -248,9 +275,15 @@ class ArticleNames:
                 self.gender[full] = pronoun
 
     def agrees(self, name: str | None, pronoun: str) -> bool:
-        """False only when the article has shown `name` to take the other pronoun."""
+        """False only when the article has shown `name` to take the other pronoun, or,
+        where it has not, when the first name is one of the other gender ('he' is never
+        'Oprah Winfrey' … once the name list knows her; it does know 'Meghan')."""
+        if pronoun not in ("he", "she"):
+            return True
         known = self.gender.get(name or "")
-        return known is None or pronoun not in ("he", "she") or known == pronoun
+        if known is None and name:
+            known = first_name_gender(name.split()[0]) or None
+        return known is None or known == pronoun
 
     def knows(self, name: str) -> bool:
         """Whether `name` is a person the article names in full (or by a surname it gives)."""

@@ -223,6 +223,43 @@ PARTICIPLES: frozenset[str] = frozenset(
 # enthusiastically by easing sanctions'); content before them is still reported.
 CLAUSE_ONLY: frozenset[str] = _forms("maintain respond".split())
 
+# Acts, not statements: 'declined to comment', 'decided to run', 'offered to work', 'sought
+# office', 'failed to show', 'named a successor', 'presented a plan', and
+# the verbs of doing that the learned finder may meet ('approved a move', 'signed', 'voted',
+# 'hired', 'launched', 'charged a premium' is `charge` with no clause: see CLAUSE_ONLY). What
+# follows them is what someone did, not what they said or believe, so they are no cues at
+# all, whether hand-written or learned, unless a 'that' clause follows ('decided that …').
+# PolNeAR annotates some of these as attributions; the users of a quote search and the
+# variety set's convention do not count them, and neither does the extractor.
+ACTS: frozenset[str] = frozenset(
+    ["decide to", "decides to", "decided to", "deciding to", "refuse to", "refusing to", "agreed to", "charged with"]
+    + """decide decides decided deciding decline declines declined refuse refuses refused
+    offer offers offered offering seek seeks sought
+    fail fails failed failing accept accepts accepted acquiesced acquiescing aimed aiming aims
+    designed devoted devotes devoting distanced distances documenting documents
+    ignore ignored ignores ignoring listed lists named naming persuade persuaded persuading
+    presented presenting presents promote promoted promoting resist resisted resisting resists
+    scare scared scares shocked shocks titled titles
+    approve approves approved approving back backs backed backing sue sues sued suing
+    damage damages damaged damaging track tracks tracked tracking hire hires hired hiring
+    fire fires fired firing sign signs signed signing vote votes voted voting launch launches
+    launched launching arrest arrests arrested build builds built building buy buys bought
+    sell sells sold selling pay pays paid paying spend spends spent spending raise raises
+    raised raising win wins won winning lose loses lost losing visit visits visited visiting
+    meet meets met meeting travel travels traveled travelled join joins joined joining
+    leave leaves left leaving enter enters entered entering provide provides provided
+    providing deal deals dealt strike strikes struck kill kills killed killing
+    open opens opened close closes closed closing donate donates donated donating
+    fund funds funded funding appoint appoints appointed appointing nominate nominated
+    file files filed filing""".split()
+)
+
+
+def is_act(cue: str) -> bool:
+    """Whether `cue` reports an act rather than speech or a stated view."""
+    return cue.lower() in ACTS
+
+
 # Cues whose 'about …' names what was spoken of ('asked Carson about his ties to …',
 # 'joked about the crowd'): that topic is the content.
 TOPIC: frozenset[str] = _forms("ask write tweet complain joke boast brag warn testify".split())

@@ -1,0 +1,159 @@
+"""Evidence that a capitalised run names a person: first names, and how news writes words.
+
+A run of capitalised words is a person's name far less often than it looks: a sentence or
+a headline capitalises its first word ('Taking Archie outside …', 'Is Sanders …', 'See
+Sexton …'), places and prizes are capitalised ('Gaza Strip', 'Nobel Peace Prize'), and so
+is the 'I' of a quotation. Two kinds of evidence tell them apart, both from data rather
+than from rules written for one sentence:
+
+- first names: the name dictionary shipped with the `gender-guesser` package (about
+  45,000 given names from many countries, each with its gender), read once on first use.
+  A known first name vouches for the run ('Jim Rich', 'Andrew Young') and tells the
+  pronoun it takes ('Oprah' aside, 'Meghan' is 'she');
+- places: countries and regions from the ISO lists of `pycountry`;
+- ordinary words: for each word, the share of its mid-sentence uses that news capitalises,
+  learned from PolNeAR train (`bench/train_lexicon.py` writes `lexicon.json`). A word
+  capitalised at most 5% of the time ('taking', 'story', 'maybe') is *common*: cut off the
+  front of a run at a sentence start, never a name alone. A word capitalised at most 40%
+  of the time ('peace', 'radio', 'prize') is *lower-ish*: a run holding one is no person
+  unless a first name vouches for it.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+
+COMMON_SHARE = 0.05  # capitalised at most this share of the time: an ordinary word
+LOWERISH_SHARE = 0.4  # at most this: a word that names things, rarely people
+
+# Last words that make a run a place: 'Gaza Strip', 'Hart Island', 'Central Park'.
+PLACE_HEADS: frozenset[str] = frozenset(
+    """strip island islands park street avenue road boulevard square river lake bay sea ocean
+    mountain mountains valley canyon beach coast peninsula bridge heights hills hill county
+    province region district airport station harbor harbour port gulf desert forest""".split()
+)
+
+# Pronouns are never names, capitalised or not.
+_PRONOUNS: frozenset[str] = frozenset("i he she we they it you me him her us them".split())
+
+_shares: dict[str, float] = {}
+_places: set[str] = set()
+_first: dict[str, str] = {}
+_loaded: list[bool] = []
+
+
+def _load() -> None:
+    """Read both lists once, on the first question (not at import: `search` commands that
+    never extract should not pay for them)."""
+    if _loaded:
+        return
+    _loaded.append(True)
+    raw = json.loads(files("search.quotes").joinpath("lexicon.json").read_text(encoding="utf-8"))
+    shares = raw["capital_share"]
+    for word in shares:
+        _shares[word] = float(shares[word])
+    try:
+        import pycountry
+
+        for country in pycountry.countries:
+            _places.add(country.name.lower())
+            _places.add(str(getattr(country, "common_name", country.name)).lower())
+        for sub in pycountry.subdivisions:
+            _places.add(sub.name.lower())
+    except ImportError:
+        pass  # without it, no gazetteer of countries and regions: names alone decide
+    try:
+        data = files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return  # without the package, no first-name evidence: the lexicon still works
+    for line in data.splitlines():
+        if not line or line[0] in "#=":
+            continue
+        code = line[:2].strip()
+        name = line[3:29].strip()
+        if not name or "+" in name or "<" in name:
+            continue
+        key = name.lower()
+        gender = "he" if code.endswith("M") else "she" if code.endswith("F") else ""
+        known = _first.get(key)
+        if known is None:
+            _first[key] = gender
+        elif known != gender:
+            _first[key] = ""
+
+
+def first_name_gender(token: str) -> str | None:
+    """'he' or 'she' for a first name of that gender, '' for one used for both, None for
+    a word no name list holds."""
+    _load()
+    return _first.get(token.rstrip(".").lower())
+
+
+def is_first_name(token: str) -> bool:
+    return first_name_gender(token) is not None
+
+
+def is_place(name: str) -> bool:
+    """A country or a region by the ISO lists (`pycountry`): 'United Kingdom', 'Trinidad
+    and Tobago', 'West Virginia'; a place head ('Gaza Strip'). A single word that is also a
+    first name ('Georgia', 'Jordan', 'Victoria') is not taken for a place."""
+    _load()
+    tokens = name.split()
+    if not tokens:
+        return False
+    if tokens[-1].lower() in PLACE_HEADS:
+        return True
+    return name.lower() in _places and (len(tokens) > 1 or not is_first_name(tokens[0]))
+
+
+def capital_share(word: str) -> float:
+    """How often news capitalises `word` mid-sentence (1.0 for a word never seen in lower
+    case: a name, an acronym or a rare word)."""
+    _load()
+    return _shares.get(word.lower(), 1.0)
+
+
+def is_common_word(word: str) -> bool:
+    """An ordinary word ('Taking', 'Story', 'Maybe'): capitalised only to open a sentence."""
+    return capital_share(word) <= COMMON_SHARE or word.lower() in _PRONOUNS
+
+
+def strip_opening_words(tokens: list[str]) -> list[str]:
+    """`tokens` of a run at a sentence start without the ordinary words opening it: 'Taking
+    Archie' -> 'Archie', 'Is Sanders' -> 'Sanders'. A known first name stays ('Will Hurd')
+    unless it is a pronoun; a gerund no name list holds goes too ('Injecting Clinton'). A
+    run of nothing but such words comes back empty ('Throughout', 'Story')."""
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        low = tok.lower()
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if low in _PRONOUNS or (is_common_word(tok) or low.endswith("ing") and nxt) and not _vouched(tok, nxt):
+            i += 1
+            continue
+        break
+    return tokens[i:]
+
+
+def _vouched(tok: str, nxt: str) -> bool:
+    """A first name followed by a capitalised word is a name's start ('Will Hurd'), unless
+    the word is ordinary far more often than it names anyone ('See', 'Can')."""
+    return is_first_name(tok) and capital_share(tok) > 0.01 and nxt[:1].isupper()
+
+
+def person_name_ok(name: str) -> bool:
+    """Whether a bare name (titles already off) can be a person's: no pronoun, no place
+    head at its end, and no lower-ish word in it unless a first name opens it."""
+    tokens = name.split()
+    if not tokens:
+        return False
+    if any(t.lower() in _PRONOUNS for t in tokens):
+        return False
+    if is_place(name):
+        return False
+    if len(tokens) == 1:
+        return True  # a surname alone; at a sentence start `strip_opening_words` judges it
+    if is_first_name(tokens[0]):
+        return True
+    return not any(capital_share(t) <= LOWERISH_SHARE for t in tokens if t[:1].isupper())

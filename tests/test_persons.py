@@ -1,0 +1,67 @@
+"""Person names told from the words that open sentences, places and prizes (search.quotes.persons)."""
+
+import pytest
+
+from search.models import Article
+from search.quotes import extract_quotes
+from search.quotes.names import ArticleNames
+from search.quotes.persons import first_name_gender, is_place, person_name_ok, strip_opening_words
+from search.readers.paragraphs import split_paragraphs
+
+
+def quotes(text: str):
+    return extract_quotes(Article(id="t", text=text, body=split_paragraphs(text)))
+
+
+@pytest.mark.parametrize(
+    ("run", "kept"),
+    [
+        ("Taking Archie", ["Archie"]),  # a gerund opening the sentence
+        ("Is Sanders", ["Sanders"]),
+        ("Maybe Trump", ["Trump"]),
+        ("See Sexton", ["Sexton"]),
+        ("Throughout", []),
+        ("Will Hurd", ["Will", "Hurd"]),  # a first name, then a capitalised word: a name
+        ("Mark Meadows", ["Mark", "Meadows"]),
+    ],
+)
+def test_ordinary_words_opening_a_sentence_are_cut_off_a_name(run, kept):
+    assert strip_opening_words(run.split()) == kept
+
+
+@pytest.mark.parametrize("name", ["Gaza Strip", "Nobel Peace Prize", "Hart Island", "United Kingdom", "Trinidad and Tobago", "I"])
+def test_places_prizes_and_pronouns_are_no_people(name):
+    assert not person_name_ok(name)
+
+
+@pytest.mark.parametrize("name", ["Jim Rich", "Andrew Young", "Sobhi Skaik", "Padraig Cribben", "Kristy Marmorato", "Georgia"])
+def test_names_with_ordinary_words_or_unlisted_first_names_are_people(name):
+    assert person_name_ok(name)
+
+
+def test_a_first_name_that_is_also_a_region_is_no_place():
+    assert not is_place("Georgia") and is_place("West Virginia")
+
+
+def test_first_names_tell_the_pronoun():
+    assert (first_name_gender("Meghan"), first_name_gender("Harry"), first_name_gender("Padraig")) == ("she", "he", None)
+
+
+def test_an_article_registers_no_person_from_a_sentence_opening():
+    text = "Taking Archie outside is his favorite activity, Harry Windsor said. So I would not speculate, he said."
+    names = ArticleNames()
+    names.scan(text, 0, len(text))
+    seen = {n for _, n in names.mentions}
+    assert "Harry Windsor" in seen
+    assert not seen & {"I", "Taking Archie", "So I"}
+
+
+def test_a_pronoun_skips_a_person_whose_first_name_is_of_the_other_gender():
+    text = "Dr Ronald Walcott, a cyber security expert, spoke after Meghan Markle did.\n“It seemed to be more of a denial of service attack,” he said."
+    (q,) = [q for q in quotes(text) if q.kind == "direct"]
+    assert q.speaker == "Ronald Walcott"
+
+
+def test_a_word_opening_the_sentence_is_no_speaker():
+    (q,) = quotes("Throughout the interview, she said the palace had failed her.\n")
+    assert q.speaker != "Throughout"
