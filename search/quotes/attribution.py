@@ -2077,6 +2077,14 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         if desc is None and prefix and any(w[:1].islower() for w in prefix.split()) and prefix.lower() not in ("a", "an", "the"):
             desc = prefix
         return Speaker(name, run, "person", desc)
+    definite = _DEFINITE.fullmatch(raw)
+    if definite is not None:
+        # 'the owner', 'The duchess', 'the former mayor', 'the 24-year-old', 'the couple':
+        # the person (or the two) the article gave that role, last before here
+        role = definite.group("head")
+        who = names.pair_before(mention.start) if role in _TWO_PEOPLE else names.role_person(role, mention.start)
+        if who is not None:
+            return Speaker(who, raw, "person", mention.description)
     last = words[-1].lower().strip(".,")
     head = last
     mpre = re.match(r"(.+?)\s+(?P<prep>for|of|at|with|from|in)\s+", raw)
@@ -2092,6 +2100,11 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     # 'A majority of voters', 'Small groups of protesters': capitalised only where the
     # sentence starts, no name in it
     return Speaker(None, raw, "unnamed", mention.description)
+
+
+# A definite description of one person (or of two): 'the owner', 'the former mayor'.
+_DEFINITE = re.compile(r"(?:the|The)\s+(?:[a-z\-]+\s+){0,2}(?P<head>[a-z0-9][a-z0-9\-]*)")
+_TWO_PEOPLE = frozenset("couple pair duo two".split())
 
 
 def _key_word(word: str) -> str:

@@ -17,7 +17,7 @@ from collections import defaultdict
 from functools import lru_cache
 from operator import itemgetter
 
-from search.quotes.persons import first_name_gender, person_name_ok, strip_opening_words
+from search.quotes.persons import LOWERISH_SHARE, capital_share, first_name_gender, is_common_word, is_first_name, is_place, person_name_ok, strip_opening_words
 from search.quotes.sentences import ABBREVIATIONS
 
 # Words that precede a name without being part of it. Lower-case, without the dot.
@@ -25,7 +25,7 @@ TITLES: frozenset[str] = frozenset(
     """mr mrs ms miss mx dr prof professor sen senator sens rep reps representative gov governor
     president presidents senators governors representatives vice mayor secretary minister premier chancellor judge justice gen general
     col colonel lt lieutenant maj major capt captain sgt sergeant adm admiral cmdr commander sheriff
-    chief speaker rev reverend pope king queen prince princess sir dame lord lady ambassador
+    chief speaker rev reverend pope king queen prince princess duke duchess earl countess sir dame lord lady ambassador
     commissioner director chairman chairwoman chair officer detective attorney councilman
     councilwoman councillor councilor alderman deputy former leader candidate nominee coach dean
     bishop cardinal rabbi imam sheikh emir crown trooper agent spokesman spokeswoman spokesperson
@@ -136,7 +136,9 @@ def is_org(run: str) -> bool:
     if not tokens:
         return False
     last = _key(tokens[-1])
-    if last in ORG_WORDS or (len(tokens) == 1 and last in PLACES):
+    if last in ORG_WORDS and not (len(tokens) > 1 and capital_share(last) > LOWERISH_SHARE and is_first_name(tokens[0])):
+        return True  # 'Michael R. Bloomberg' and 'Michael J. Fox' are people; 'Tory Party' is not
+    if len(tokens) == 1 and last in PLACES:
         return True
     if tokens[0] == "The" and len(tokens) > 1:
         return True
@@ -200,6 +202,23 @@ def _sentence_parts(run: str) -> list[tuple[int, str]]:
     return parts
 
 
+def _lone_first_name(name: str) -> bool:
+    """A single word that is a first name and nothing else ('Meghan', 'Archie'; not 'Will',
+    'Georgia' when the name list and the places disagree, nor a word news writes in lower case)."""
+    return " " not in name and is_first_name(name) and capital_share(name) > LOWERISH_SHARE and not is_place(name) and _key(name) not in STOPWORDS
+
+
+# What an appositive after a name says of the person: ', the owner of …', ', Duchess of
+# Sussex', ', 24,' (an age), ', a former Kremlin adviser,'.
+_APPOSITIVE = re.compile(
+    r"['’]?,\s+(?:(?P<age>\d{1,3}),|(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+)?(?:[A-Za-z\-]+\s+){0,3}?(?P<head>[A-Za-z][a-z]+)(?=\s+(?:of|at|for|in|with|from|to|and)\b|\s*[,;.]))"
+)
+# A role in lower case right before a name: 'salon owner Usman Hasib', 'spokesman Ashraf'.
+_ROLE_BEFORE = re.compile(r"\b(?P<role>[a-z]+(?:er|or|ist|ent|ant|ian|man|woman|person))\s+$")
+_SPEECH_AFTER = re.compile(r",?\s+(?:said|says|told|tells|added|asked|wrote|explained)\b")
+_AND_BETWEEN = re.compile(r"[\w.'’\- ]*?\s(?:and|&)\s")
+
+
 _OPENERS = frozenset(".!?:;“‘(—–\n")
 
 
@@ -236,9 +255,12 @@ class ArticleNames:
     surname, or, when several share it, to the one mentioned most often (ties: first).
     """
 
-    __slots__ = ("_by_surname", "_by_first", "_counts", "_order", "gender", "mentions")
+    __slots__ = ("_by_surname", "_by_first", "_counts", "_order", "_text", "gender", "mentions", "pairs", "roles")
 
     def __init__(self) -> None:
+        self._text: str | None = None
+        self.roles: dict[str, list[tuple[int, str]]] = {}  # role word -> (offset, person), in text order
+        self.pairs: list[tuple[int, str]] = []  # (offset, 'A and B') of two people named together
         self._by_surname: dict[str, list[str]] = defaultdict(list)
         self._by_first: dict[str, list[str]] = defaultdict(list)
         self._counts: dict[str, int] = defaultdict(int)
@@ -247,22 +269,95 @@ class ArticleNames:
         self.gender: dict[str, str] = {}  # canonical name -> 'he' | 'she', from titles and pronouns
 
     def scan(self, text: str, start: int, end: int) -> None:
-        """Note the people `text[start:end]` names, and the pronoun a title gives them."""
+        """Note the people `text[start:end]` names, the pronoun a title gives them, the roles
+        appositives give them and the pairs 'and' makes of them."""
+        self._text = text
         for m in NAME_RUN.finditer(text, start, end):
             run = m.group()
             for at, part in _sentence_parts(run) if ". " in run else ((0, run),):
                 pronoun, name, person, titled_surname, cut = _read_run(part, at > 0 or opens_sentence(text, m.start(), start))
                 at += cut
+                title = split_title(part[cut:])[0]
                 if not person:
-                    # A single surname after a title ('Mr. Putin') is a mention too.
-                    if titled_surname:
+                    # A single surname after a title ('Mr. Putin') is a mention too, and so
+                    # is a first name alone ('Meghan', 'Archie'): the article's person with
+                    # that first name, or a person known by it alone.
+                    if titled_surname or _lone_first_name(name) and self._first_name_evidence(text, name, m.end(), end):
+                        gender = pronoun if titled_surname else first_name_gender(name) or None
                         name = self.canonical(name)
                         self.mentions.append((m.start() + at, name))
-                        self._note_gender(pronoun, name)
+                        self._note_gender(gender, name)
+                        self._note_role(text, m.start() + at, m.end(), end, name)
                     continue
                 self.add(name)
                 self.mentions.append((m.start() + at, name))
                 self._note_gender(pronoun, name)
+                self._note_role(text, m.start() + at, m.end(), end, name)
+                if title:
+                    self._add_role(title.split()[-1], m.start() + at, name)
+        self._note_pairs(start)
+
+    def _first_name_evidence(self, text: str, name: str, run_end: int, end: int) -> bool:
+        """A first name alone is a person when the article gives a full name with it ('Zoe'
+        after 'Zoe Anderson'), or a title or a reporting verb follows it ('Meghan, Duchess of
+        Sussex', 'Archie said'); the name lists alone also hold 'York' and 'Houston'."""
+        if _key(name) in self._by_first:
+            return True
+        m = _APPOSITIVE.match(text, run_end, min(end, run_end + 80))
+        if m is not None and m.group("head") and _key(m.group("head")) in TITLES:
+            return True
+        return bool(_SPEECH_AFTER.match(text, run_end, min(end, run_end + 20)))
+
+    def _note_role(self, text: str, at: int, run_end: int, end: int, name: str) -> None:
+        """The role an appositive gives a person ('Usman Hasib, the owner of …', 'Meghan,
+        Duchess of Sussex', 'Zoe Anderson, 24,'), so 'the owner', 'the duchess' and 'the
+        24-year-old' can later stand for them."""
+        before = _ROLE_BEFORE.search(text, max(0, at - 40), at)
+        if before is not None:
+            self._add_role(before.group("role"), at, name)  # 'salon owner Usman Hasib'
+        m = _APPOSITIVE.match(text, run_end, min(end, run_end + 80))
+        if m is None:
+            return
+        if m.group("age"):
+            self._add_role(f"{m.group('age')}-year-old", at, name)
+        elif m.group("head"):
+            self._add_role(m.group("head"), at, name)
+
+    def _add_role(self, word: str, at: int, name: str) -> None:
+        key = _key(word)
+        if key and key not in STOPWORDS and (word[:1].islower() or key in TITLES):
+            self.roles.setdefault(key, []).append((at, name))
+
+    def _note_pairs(self, start: int) -> None:
+        """Two people joined by 'and' ('Harry and Meghan'), for 'the couple', 'the pair'."""
+        mentions = self.mentions
+        i = max(1, mention_index(mentions, start))
+        while i < len(mentions):
+            (a, first), (b, second) = mentions[i - 1], mentions[i]
+            if first != second and 0 < b - a - len(first.split()[-1]) < 40 and self._joined(a, b):
+                self.pairs.append((a, f"{first} and {second}"))
+            i += 1
+
+    def _joined(self, a: int, b: int) -> bool:
+        return self._text is not None and bool(_AND_BETWEEN.match(self._text, a, b))
+
+    def role_person(self, word: str, pos: int) -> str | None:
+        """The person last given the role `word` before `pos` ('owner', 'duchess', 'mayor')."""
+        found = None
+        for at, name in self.roles.get(_key(word), []):
+            if at >= pos:
+                break
+            found = name
+        return found
+
+    def pair_before(self, pos: int) -> str | None:
+        """The two people last named together before `pos`."""
+        found = None
+        for at, pair in self.pairs:
+            if at >= pos:
+                break
+            found = pair
+        return found
 
     def _note_gender(self, pronoun: str | None, name: str) -> None:
         """`name` (and the full names with its surname) take `pronoun`, unless already known."""
