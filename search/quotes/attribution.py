@@ -2082,9 +2082,9 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         # 'the owner', 'The duchess', 'the former mayor', 'the 24-year-old', 'the couple':
         # the person (or the two) the article gave that role, last before here
         role = definite.group("head")
-        who = names.pair_before(mention.start) if role in _TWO_PEOPLE else names.role_person(role, mention.start)
-        if who is not None:
-            return Speaker(who, raw, "person", mention.description)
+        named = names.pair_before(mention.start) if role in _TWO_PEOPLE else names.role_person(role, mention.start)
+        if named is not None:
+            return Speaker(named, raw, "person", mention.description)
     last = words[-1].lower().strip(".,")
     head = last
     mpre = re.match(r"(.+?)\s+(?P<prep>for|of|at|with|from|in)\s+", raw)
