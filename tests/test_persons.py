@@ -65,3 +65,39 @@ def test_a_pronoun_skips_a_person_whose_first_name_is_of_the_other_gender():
 def test_a_word_opening_the_sentence_is_no_speaker():
     (q,) = quotes("Throughout the interview, she said the palace had failed her.\n")
     assert q.speaker != "Throughout"
+
+
+# Text adapted from the variety set's guardian.co.tt and abc13 articles.
+def test_a_short_name_or_acronym_stands_for_the_body_the_article_names_in_full():
+    text = (
+        "Massy Stores was hit by a cyber attack on Sunday, leaving shoppers unable to pay.\n\n"
+        "Massy said it took immediate action, suspending all customer-facing systems.\n\n"
+        "The company said stores would open today.\n\n"
+        "ABC13 called the Harris County Sheriff's Office asking questions. HCSO said a report should have been taken."
+    )
+    got = {q.text[:12]: (q.speaker, q.speaker_type) for q in quotes(text)}
+    assert got["it took imme"] == ("Massy Stores", "organisation")
+    assert got["stores would"] == ("Massy Stores", "organisation")
+    assert got["a report sho"] == ("Harris County Sheriff's Office", "organisation")
+
+
+def test_a_country_is_not_the_short_name_of_a_city_named_after_it():
+    text = "Officials in Mexico City met on Monday.\n\nMexico said it would impose retaliatory tariffs on American goods."
+    assert [(q.speaker, q.speaker_type) for q in quotes(text)] == [("Mexico", "organisation")]
+
+
+def test_the_vice_president_is_not_the_president():
+    text = (
+        "Vice President Joseph R. Biden spoke first at the museum.\n\n"
+        "The president said the museum could help Americans talk to each other."
+    )
+    assert [q.speaker for q in quotes(text)] != ["Joseph R. Biden"]
+
+
+def test_a_palace_or_two_people_never_stand_for_she():
+    names = ArticleNames()
+    text = "Harry and Meghan spoke to Oprah Winfrey, and some within Buckingham Palace feared it."
+    names.scan(text, 0, len(text))
+    assert not names.agrees("Buckingham Palace", "she")
+    assert not names.agrees("Harry and Meghan", "he")
+    assert names.agrees("Oprah Winfrey", "she") and names.agrees("Harry", "he")

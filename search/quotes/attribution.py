@@ -42,6 +42,7 @@ from functools import lru_cache
 from search.quotes import verbs
 from search.quotes.names import (
     CALENDAR_WORDS,
+    FIRM_WORDS,
     NAME_RUN,
     ORG_WORDS,
     PLACES,
@@ -2060,6 +2061,9 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
             if not tokens:
                 return Speaker(None, raw, "unnamed", mention.description)
         run = " ".join(tokens)
+        body = names.org_named(run, mention.start) if len(tokens) == 1 else None
+        if body is not None:
+            return Speaker(body, raw, "organisation", mention.description)  # 'Massy': 'Massy Stores'
         if prefix.lower() in ("the",) or is_org(run) or (prefix and prefix.split()[-1].lower() in ("the",)):
             return Speaker(run, raw, "organisation", mention.description)
         if not names.knows(run) and not person_name_ok(bare_name(run)):
@@ -2085,6 +2089,9 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         named = names.pair_before(mention.start) if role in _TWO_PEOPLE else names.role_person(role, mention.start)
         if named is not None:
             return Speaker(named, raw, "person", mention.description)
+        body = names.org_before(raw.split(None, 1)[1], mention.start) if _key_word(role) in ORG_WORDS or role in FIRM_WORDS else None
+        if body is not None:
+            return Speaker(body, raw, "organisation", mention.description)  # 'the company'
     last = words[-1].lower().strip(".,")
     head = last
     mpre = re.match(r"(.+?)\s+(?P<prep>for|of|at|with|from|in)\s+", raw)

@@ -17,7 +17,7 @@ from collections import defaultdict
 from functools import lru_cache
 from operator import itemgetter
 
-from search.quotes.persons import LOWERISH_SHARE, capital_share, first_name_gender, is_common_word, is_first_name, is_place, person_name_ok, strip_opening_words
+from search.quotes.persons import LOWERISH_SHARE, capital_share, first_name_gender, is_first_name, is_place, person_name_ok, strip_opening_words
 from search.quotes.sentences import ABBREVIATIONS
 
 # Words that precede a name without being part of it. Lower-case, without the dot.
@@ -222,6 +222,38 @@ _AND_BETWEEN = re.compile(r"[\w.'’\- ]*?\s(?:and|&)\s")
 _OPENERS = frozenset(".!?:;“‘(—–\n")
 
 
+# A title of the second in rank: its holder is never 'the president', 'the governor'.
+_SECOND_RANK = re.compile(r"\b(?:[Vv]ice|[Dd]eputy|[Aa]ssistant|[Aa]ssociate|[Ll]ieutenant|[Uu]nder)\b")
+
+# Heads that name a firm, and words that mark a public body (never 'the company').
+FIRM_WORDS = frozenset("company firm retailer chain business supermarket brand manufacturer maker operator".split())
+_PUBLIC_WORDS = frozenset(
+    """ministry department office police court county city state government council agency
+    commission committee party senate congress house sheriff""".split()
+)
+_ORG_SMALL = frozenset("of the and for on in at 's".split())
+
+
+def _org_name(run: str) -> bool:
+    """A body named in two words or more: an organisation word at its end ('Massy Stores',
+    "Harris County Sheriff's Office", 'Health Ministry'), or a common noun there after a word
+    that is no first name ('Massy Stores'); not a place ('Buckingham Palace' is one)."""
+    tokens = run.split()
+    if tokens[0] == "The":
+        tokens = tokens[1:]
+    if len(tokens) < 2 or is_place(run):
+        return False
+    if is_org(" ".join(tokens)):
+        return True
+    last = tokens[-1].rstrip(".,")
+    return capital_share(last) <= LOWERISH_SHARE < capital_share(tokens[0]) and not is_first_name(tokens[0])
+
+
+def _initials(name: str) -> str:
+    """An organisation's initials as its acronym spells them ("Harris County Sheriff's Office" -> 'HCSO')."""
+    return "".join(t[0] for t in name.replace("’s", "").replace("'s", "").split() if t[:1].isupper() and _key(t) not in _ORG_SMALL)
+
+
 def opens_sentence(text: str, pos: int, lo: int = 0) -> bool:
     """Whether the word at `pos` opens a sentence, a line or a quotation (where news
     capitalises any word), judged by the character before it. Not after a closing or a
@@ -255,12 +287,13 @@ class ArticleNames:
     surname, or, when several share it, to the one mentioned most often (ties: first).
     """
 
-    __slots__ = ("_by_surname", "_by_first", "_counts", "_order", "_text", "gender", "mentions", "pairs", "roles")
+    __slots__ = ("_by_surname", "_by_first", "_counts", "_order", "_text", "gender", "mentions", "orgs", "pairs", "roles")
 
     def __init__(self) -> None:
         self._text: str | None = None
         self.roles: dict[str, list[tuple[int, str]]] = {}  # role word -> (offset, person), in text order
         self.pairs: list[tuple[int, str]] = []  # (offset, 'A and B') of two people named together
+        self.orgs: list[tuple[int, str]] = []  # (offset, name) of bodies named in two words or more
         self._by_surname: dict[str, list[str]] = defaultdict(list)
         self._by_first: dict[str, list[str]] = defaultdict(list)
         self._counts: dict[str, int] = defaultdict(int)
@@ -279,6 +312,8 @@ class ArticleNames:
                 at += cut
                 title = split_title(part[cut:])[0]
                 if not person:
+                    if " " in name and _org_name(name):
+                        self.orgs.append((m.start() + at, name))
                     # A single surname after a title ('Mr. Putin') is a mention too, and so
                     # is a first name alone ('Meghan', 'Archie'): the article's person with
                     # that first name, or a person known by it alone.
@@ -293,8 +328,8 @@ class ArticleNames:
                 self.mentions.append((m.start() + at, name))
                 self._note_gender(pronoun, name)
                 self._note_role(text, m.start() + at, m.end(), end, name)
-                if title:
-                    self._add_role(title.split()[-1], m.start() + at, name)
+                if title and not _SECOND_RANK.search(title):
+                    self._add_role(title.split()[-1], m.start() + at, name)  # not 'Vice President' for 'the president'
         self._note_pairs(start)
 
     def _first_name_evidence(self, text: str, name: str, run_end: int, end: int) -> bool:
@@ -350,6 +385,38 @@ class ArticleNames:
             found = name
         return found
 
+    def org_named(self, short: str, pos: int) -> str | None:
+        """The body the article names in full for a short form of it, last before `pos`
+        (else first after): 'Massy' for 'Massy Stores', 'HCSO' for "Harris County Sheriff's
+        Office". None when `short` is a person the article names or no body fits."""
+        short = short.strip(" .,’'")
+        if not short or " " in short or self.knows(short) or is_place(short) or _key(short) in PLACES:
+            return None
+        acronym = short.isupper() and len(short) > 1
+        found = None
+        for at, name in self.orgs:
+            if found is not None and at >= pos:
+                break
+            fits = _initials(name) == short if acronym else name.split()[0] == short
+            if fits:
+                found = name
+        return found
+
+    def org_before(self, phrase: str, pos: int) -> str | None:
+        """The body 'the company', 'the health ministry' stands for: the last one named
+        before `pos` whose name holds every word of `phrase`, or, for a firm ('company',
+        'firm', 'retailer') with no other word, the last body named that is no public one."""
+        words = [_key(w) for w in phrase.split()]
+        firm = len(words) == 1 and words[0] in FIRM_WORDS
+        found = None
+        for at, name in self.orgs:
+            if at >= pos:
+                break
+            keys = {_key(t) for t in name.split()}
+            if all(w in keys or w + "s" in keys for w in words) or firm and not keys & _PUBLIC_WORDS:
+                found = name
+        return found
+
     def pair_before(self, pos: int) -> str | None:
         """The two people last named together before `pos`."""
         found = None
@@ -375,10 +442,19 @@ class ArticleNames:
         'Oprah Winfrey' … once the name list knows her; it does know 'Meghan')."""
         if pronoun not in ("he", "she"):
             return True
+        if name and (" and " in name or is_org(name) or is_place(name)):
+            return False  # two people, a body or a place is never 'he' or 'she'
         known = self.gender.get(name or "")
         if known is None and name:
             known = first_name_gender(name.split()[0]) or None
         return known is None or known == pronoun
+
+    def gender_of(self, name: str | None) -> str | None:
+        """'he' or 'she' as the article (titles, pronouns) or else the first name tells."""
+        if not name or " and " in name:
+            return None
+        known = self.gender.get(name)
+        return known if known is not None else first_name_gender(name.split()[0]) or None
 
     def knows(self, name: str) -> bool:
         """Whether `name` is a person the article names in full (or by a surname it gives)."""

@@ -31,7 +31,8 @@ LOWERISH_SHARE = 0.4  # at most this: a word that names things, rarely people
 PLACE_HEADS: frozenset[str] = frozenset(
     """strip island islands park street avenue road boulevard square river lake bay sea ocean
     mountain mountains valley canyon beach coast peninsula bridge heights hills hill county
-    province region district airport station harbor harbour port gulf desert forest""".split()
+    province region district airport station harbor harbour port gulf desert forest palace
+    castle cathedral abbey stadium arena plaza""".split()
 )
 
 # Pronouns are never names, capitalised or not.
