@@ -101,3 +101,16 @@ def test_a_palace_or_two_people_never_stand_for_she():
     assert not names.agrees("Buckingham Palace", "she")
     assert not names.agrees("Harry and Meghan", "he")
     assert names.agrees("Oprah Winfrey", "she") and names.agrees("Harry", "he")
+
+
+# Adapted from the variety set's latimes.com article.
+def test_a_surname_that_is_also_a_firm_stands_for_the_person_the_article_names():
+    text = (
+        "Michael R. Bloomberg is running for president.\n\n"
+        "“It is a big risk for Bloomberg to debate,” said Paul Begala, a longtime advisor to Bill Clinton.\n\n"
+        "Bloomberg said in a statement that the comments do not reflect his commitment to reform, "
+        "and he reiterated his regret that he allowed the policy to flourish."
+    )
+    got = [(q.speaker, q.speaker_type) for q in quotes(text)]
+    assert got[0] == ("Paul Begala", "person")
+    assert got[1:] == [("Michael R. Bloomberg", "person")] * 2

@@ -2064,7 +2064,8 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         body = names.org_named(run, mention.start) if len(tokens) == 1 else None
         if body is not None:
             return Speaker(body, raw, "organisation", mention.description)  # 'Massy': 'Massy Stores'
-        if prefix.lower() in ("the",) or is_org(run) or (prefix and prefix.split()[-1].lower() in ("the",)):
+        person_known = len(tokens) == 1 and names.knows(run)  # 'Bloomberg' after 'Michael R. Bloomberg'
+        if prefix.lower() in ("the",) or is_org(run) and not person_known or (prefix and prefix.split()[-1].lower() in ("the",)):
             return Speaker(run, raw, "organisation", mention.description)
         if not names.knows(run) and not person_name_ok(bare_name(run)):
             # no person: a place or a body ('United Kingdom', 'Buckingham Palace'), or an

@@ -317,7 +317,7 @@ class ArticleNames:
                     # A single surname after a title ('Mr. Putin') is a mention too, and so
                     # is a first name alone ('Meghan', 'Archie'): the article's person with
                     # that first name, or a person known by it alone.
-                    if titled_surname or _lone_first_name(name) and self._first_name_evidence(text, name, m.end(), end):
+                    if titled_surname or _lone_first_name(name) and self._first_name_evidence(text, name, m.end(), end) or self._known_surname(name):
                         gender = pronoun if titled_surname else first_name_gender(name) or None
                         name = self.canonical(name)
                         self.mentions.append((m.start() + at, name))
@@ -331,6 +331,11 @@ class ArticleNames:
                 if title and not _SECOND_RANK.search(title):
                     self._add_role(title.split()[-1], m.start() + at, name)  # not 'Vice President' for 'the president'
         self._note_pairs(start)
+
+    def _known_surname(self, name: str) -> bool:
+        """A surname alone that the article gave a full name before ('Bloomberg' after
+        'Michael R. Bloomberg'): a mention of that person, for the pronouns that follow."""
+        return " " not in name and _key(name) in self._by_surname
 
     def _first_name_evidence(self, text: str, name: str, run_end: int, end: int) -> bool:
         """A first name alone is a person when the article gives a full name with it ('Zoe'
