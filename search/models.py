@@ -17,7 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 QuoteKind = Literal["direct", "partial", "indirect"]
-SpeakerType = Literal["person", "organisation", "unnamed"]
+SpeakerType = Literal["person", "organisation", "group", "unnamed"]
 DocKind = Literal["article", "quote"]
 
 

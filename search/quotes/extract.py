@@ -47,6 +47,7 @@ from search.quotes.learned import learned_frames
 from search.quotes.marks import Quoted, scan_quotes
 from search.quotes.names import CALENDAR_WORDS, NAME_RUN, PRONOUNS, STOPWORDS, ArticleNames
 from search.quotes.sentences import split_sentences
+from search.quotes.speaker import settle
 
 _KEEP_IN_MASK = frozenset(".?!,")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -690,16 +691,17 @@ def _to_quotes(article: Article, recs: list[_Rec]) -> list[Quote]:
             continue
         seen.add(key)
         sp = r.speaker
+        name, kind, description = settle(sp.name, sp.type, sp.description) if sp else (None, None, None)
         quotes.append(
             Quote(
                 id=f"{article.id}#q{len(quotes) + 1}",
                 article_id=article.id,
                 kind=r.kind,  # type: ignore[arg-type]
                 text=" … ".join(text[a:b] for a, b in pieces),
-                speaker=sp.name if sp else None,
+                speaker=name,
                 speaker_mention=sp.mention if sp else None,
-                speaker_type=sp.type if sp else None,  # type: ignore[arg-type]
-                speaker_description=sp.description if sp else None,
+                speaker_type=kind,  # type: ignore[arg-type]
+                speaker_description=description,
                 cue=r.cue,
                 start=pieces[0][0],
                 end=pieces[-1][1],

@@ -1,0 +1,107 @@
+"""The last word on a quote's speaker: what users search by must be a name.
+
+Every stage before this one (a cue's subject, a pronoun's antecedent, a learned frame)
+proposes a speaker from the words around a quotation; each can be fooled by a headline, a
+description or a place. This module holds the checks they all share, applied once to every
+quote as it leaves the extractor, so that no path can put a phrase into the speaker field:
+
+- a name is capitalised words (with the particles and connectors names use); a phrase with
+  ordinary lower-case words or figures in it ('1,200 Clinton emails now', 'head of the RNC's
+  rules committee') is a description, so the quote keeps it as the mention and has no name;
+- a person's name starts at the person: 'Gallup's Jeffrey M. Jones' is Jeffrey M. Jones,
+  'McCain Challenger Kelli Ward' is Kelli Ward, 'Can Sanders' is Sanders;
+- a place or a body named as a speaker ('Texas', 'Human Rights Campaign') is typed
+  organisation, never person; a pronoun is never a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from search.quotes.names import ORG_WORDS, PRONOUNS, TITLES, is_org
+from search.quotes.persons import is_first_name, is_place, person_name_ok, strip_opening_words
+from search.quotes.verbs import ALL_FORMS
+
+# Lower-case words a proper name may hold: 'Court of Appeals for the Sixth Circuit',
+# 'Charles de Gaulle', 'Ibn al-Khattab'.
+_CONNECTORS = frozenset("a an of the and for on at in to de da del della di du van von der den bin ibn al el la le ter dos das y e st".split())
+# Verbs of speech a headline puts after a name that no cue list needs ('… Speaks').
+_HEADLINE_VERBS = frozenset("speaks talks responds reacts explains weighs opens reveals".split())
+
+# Members of a party or a movement, named together: a group, never one person.
+_GROUPS = frozenset("republicans democrats independents conservatives liberals progressives libertarians evangelicals".split())
+_POSSESSIVE = re.compile(r"[’']s\s+")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def _name_token(tok: str) -> bool:
+    """A token a name can hold: capitalised ('O'Rourke', 'McCain', 'U.S.', 'Shanklin-Hawkins'),
+    a connector, an ordinal ('6th Circuit'), or a particle joined by a hyphen ('al-Assad')."""
+    t = tok.strip(",.’'()")
+    if not t:
+        return True
+    if t[0].isdigit():
+        return bool(_ORDINAL.fullmatch(t))
+    if t[0].isupper() or t.lower() in _CONNECTORS or _ORDINAL.fullmatch(t):
+        return True
+    head = t.split("-", 1)[0]
+    return "-" in t and head.lower() in _CONNECTORS
+
+
+def is_name(name: str, body: bool = False) -> bool:
+    """Whether `name` reads as a proper name rather than a phrase about someone. A `body`
+    may also hold the words organisations are named with ('Clinton campaign', 'Obama
+    administration'), as long as a capitalised word names it."""
+    tokens = name.split()
+    if not tokens or not tokens[0][:1].isupper() or tokens[0][:1].isdigit():
+        return False
+    return all(_name_token(t) or body and t.lower().rstrip(".,") in ORG_WORDS for t in tokens)
+
+
+def _person_start(tokens: list[str]) -> list[str]:
+    """The tokens from where the person's name starts: after a possessive owner ('Gallup's
+    Jeffrey M. Jones'), a headline's words ('McCain Challenger Kelli Ward', 'Benghazi Widow
+    Dorothy Woods') or a sentence's ('Can Sanders')."""
+    if len(tokens) >= 3 and not is_first_name(tokens[0]) and tokens[0].rstrip(".").lower() not in TITLES:
+        for k in range(1, len(tokens) - 1):
+            if is_first_name(tokens[k]) and tokens[k - 1].rstrip(".").lower() not in TITLES:
+                return tokens[k:]
+    if len(tokens) >= 2:
+        kept = strip_opening_words(tokens)
+        if kept:
+            return kept
+    return tokens
+
+
+def settle(name: str | None, kind: str | None, description: str | None) -> tuple[str | None, str | None, str | None]:
+    """The speaker name, type and description a quote keeps (see the module's docstring)."""
+    if name is None:
+        return name, kind, description
+    name = given = name.strip()
+    if kind == "person":
+        parts = _POSSESSIVE.split(name)
+        if len(parts) > 1 and person_name_ok(parts[-1]) and parts[-1][:1].isupper():
+            name = parts[-1]  # 'Gallup’s Jeffrey M. Jones', not 'Trump’s tone' (no name after)
+    if kind == "organisation" and name[:4] in ("The ", "the "):
+        name = name[4:]  # 'The Clinton campaign' as 'Clinton campaign'; 'The campaign' names none
+    if not name or name.lower() in PRONOUNS or not is_name(name, kind == "organisation"):
+        return None, "unnamed" if kind == "person" else kind, description or given or None
+    if kind == "organisation" and " The " in name:
+        name = name.rsplit(" The ", 1)[1]  # a dateline before the body: 'Calif. The Islamic State'
+    tokens = name.split()
+    if kind == "person" and len(tokens) >= 3 and (tokens[-1].lower() in ALL_FORMS or tokens[-1].lower() in _HEADLINE_VERBS) and tokens[-1].endswith("s"):
+        tokens = tokens[:-1]  # a headline's verb: 'Hillary Clinton Speaks'
+        name = " ".join(tokens)
+    for k in range(1, len(tokens) - 1):
+        # 'United Auto Workers Secretary-Treasurer Gary Casteel': the person the title names
+        if is_first_name(tokens[k]) and any(p.rstrip(".").lower() in TITLES for p in tokens[k - 1].split("-")):
+            name, kind = " ".join(tokens[k:]), "person"
+            break
+    if kind == "person" and name.split()[-1].lower() in _GROUPS:
+        return name, "group", description  # 'Republicans', 'Virginia Democrats'
+    if kind == "person" and " and " not in name:
+        tokens = name.split()
+        name = " ".join(_person_start(tokens))
+        if is_place(name) or is_org(name) and len(tokens) > 1:
+            kind = "organisation"  # 'Texas', 'South Carolina', 'Human Rights Watch'
+    return name, kind, description

@@ -1,0 +1,60 @@
+"""The last check on a quote's speaker (`search.quotes.speaker.settle`): what users search by
+is a name. The phrases below are speakers earlier versions gave on PolNeAR."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.quotes.speaker import is_name, settle
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "expected"),
+    [
+        ("Gallup’s Jeffrey M. Jones", "person", ("Jeffrey M. Jones", "person")),
+        ("McCain Challenger Kelli Ward", "person", ("Kelli Ward", "person")),
+        ("Benghazi Widow Dorothy Woods", "person", ("Dorothy Woods", "person")),
+        ("Can Sanders", "person", ("Sanders", "person")),
+        ("Hillary Clinton Speaks", "person", ("Hillary Clinton", "person")),
+        ("United Auto Workers Secretary-Treasurer Gary Casteel", "organisation", ("Gary Casteel", "person")),
+        ("Texas", "person", ("Texas", "organisation")),
+        ("South Carolina", "person", ("South Carolina", "organisation")),
+        ("Virginia Democrats", "person", ("Virginia Democrats", "group")),
+        ("The Clinton campaign", "organisation", ("Clinton campaign", "organisation")),
+        ("Calif. The Islamic State", "organisation", ("Islamic State", "organisation")),
+    ],
+)
+def test_a_speaker_name_starts_and_ends_at_the_name(name, kind, expected):
+    assert settle(name, kind, None)[:2] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("1,200 Clinton emails now", "organisation"),
+        ("recently court-released Trump University playbook", "organisation"),
+        ("head of the RNC’s powerful rules committee", "organisation"),
+        ("A new batch of State Department communications includes", "organisation"),
+        ("organization", "organisation"),
+        ("The campaign", "organisation"),
+        ("Who", "person"),
+        ("I", "person"),
+    ],
+)
+def test_a_phrase_or_a_pronoun_is_no_name_and_stays_a_description(name, kind):
+    got, _, description = settle(name, kind, None)
+    assert got is None and description == name
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Marco Rubio", "Ban Ki-moon", "Osama bin Laden", "Michelle Ye Hee Lee", "Rush Limbaugh", "Will Hurd", "Sherrod Brown", "Charles de Gaulle"],
+)
+def test_real_names_pass_untouched(name):
+    assert is_name(name)
+    assert settle(name, "person", None) == (name, "person", None)
+
+
+def test_bodies_keep_connectors_and_ordinals():
+    for name in ("U.S. Court of Appeals for the 6th Circuit", "Committee for a Responsible Federal Budget", "ABC13"):
+        assert settle(name, "organisation", None)[0] == name
