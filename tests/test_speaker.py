@@ -58,3 +58,17 @@ def test_real_names_pass_untouched(name):
 def test_bodies_keep_connectors_and_ordinals():
     for name in ("U.S. Court of Appeals for the 6th Circuit", "Committee for a Responsible Federal Budget", "ABC13"):
         assert settle(name, "organisation", None)[0] == name
+
+
+def test_a_view_held_is_a_stance_and_words_said_are_speech():
+    from search.models import Article
+    from search.quotes import extract_quotes
+    from search.readers.paragraphs import split_paragraphs
+
+    text = (
+        "Ruiz believes the pier can be saved by spring.\n\n"
+        "Ruiz said the pier would reopen in May.\n\n"
+        "“We will rebuild it,” Ruiz said."
+    )
+    got = [(q.cue, q.cue_class) for q in extract_quotes(Article(id="t", text=text, body=split_paragraphs(text)))]
+    assert got == [("believes", "stance"), ("said", "speech"), ("said", "speech")]

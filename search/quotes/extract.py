@@ -48,6 +48,7 @@ from search.quotes.marks import Quoted, scan_quotes
 from search.quotes.names import CALENDAR_WORDS, NAME_RUN, PRONOUNS, STOPWORDS, ArticleNames
 from search.quotes.sentences import split_sentences
 from search.quotes.speaker import settle
+from search.quotes.verbs import cue_class
 
 _KEEP_IN_MASK = frozenset(".?!,")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -703,6 +704,7 @@ def _to_quotes(article: Article, recs: list[_Rec]) -> list[Quote]:
                 speaker_type=kind,  # type: ignore[arg-type]
                 speaker_description=description,
                 cue=r.cue,
+                cue_class=cue_class(r.cue),  # type: ignore[arg-type]
                 start=pieces[0][0],
                 end=pieces[-1][1],
                 pieces=[Piece(start=a, end=b) for a, b in pieces] if len(pieces) > 1 else [],

@@ -260,6 +260,28 @@ def is_act(cue: str) -> bool:
     return cue.lower() in ACTS
 
 
+# Cues that report a view held rather than words said ('believes', 'wants', 'opposes'):
+# PolNeAR annotates them as attributions and users search them, but a user who asks what
+# someone said can leave them out (`Quote.cue_class`).
+STANCE: frozenset[str] = WEAK | _forms("want plan seek hope expect support oppose endorse".split()) | frozenset(
+    """favor favors favored favoring favour favours favoured doubt doubts doubted suspect suspects
+    suspected understand understands understood consider considers considered view views viewed
+    regard regards regarded prefer prefers preferred agree agrees agreed disagree disagrees
+    disagreed""".split()
+)
+
+
+def cue_class(cue: str | None) -> str:
+    """'stance' for a cue that reports a view held, else 'speech' (a quotation with no cue
+    is speech: someone's words in quotation marks)."""
+    if not cue:
+        return "speech"
+    low = cue.lower()
+    if low in STANCE_PHRASES or low.startswith("according to"):
+        return "speech"
+    return "stance" if head_verb(cue) in STANCE else "speech"
+
+
 # Cues whose 'about …' names what was spoken of ('asked Carson about his ties to …',
 # 'joked about the crowd'): that topic is the content.
 TOPIC: frozenset[str] = _forms("ask write tweet complain joke boast brag warn testify".split())
