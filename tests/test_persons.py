@@ -114,3 +114,14 @@ def test_a_surname_that_is_also_a_firm_stands_for_the_person_the_article_names()
     got = [(q.speaker, q.speaker_type) for q in quotes(text)]
     assert got[0] == ("Paul Begala", "person")
     assert got[1:] == [("Michael R. Bloomberg", "person")] * 2
+
+
+# Adapted from the variety set's CNN article: Winfrey is named as an object, the duchess as
+# the subject, and the pronoun that follows stands for the subject.
+def test_a_pronoun_prefers_the_subject_to_a_name_after_a_preposition():
+    text = (
+        "Meghan, Duchess of Sussex, was once an actress, and during her interview "
+        "with Oprah Winfrey she spoke for the first time about how severe the experience had been.\n\n"
+        "She said life within the royal family was so isolating and lonely."
+    )
+    assert [q.speaker for q in quotes(text) if q.speaker_mention == "She"] == ["Meghan"]

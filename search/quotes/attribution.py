@@ -2192,7 +2192,19 @@ def last_person_before(names: ArticleNames, pos: int, pronoun: str = "") -> Spea
     """The person last named before `pos`, skipping those the pronoun cannot stand for
     (read back from `pos`, found by bisection in the mentions in text order)."""
     mentions = names.mentions
-    for i in range(mention_index(mentions, pos) - 1, -1, -1):
+    oblique: str | None = None
+    for i in range(mention_index(mentions, pos) - 1, max(-1, mention_index(mentions, pos) - 9), -1):
+        at, full = mentions[i]
+        if names.agrees(full, pronoun):
+            if pronoun in ("he", "she") and names.is_oblique(at) and oblique is None:
+                oblique = full  # a subject further back is likelier ('her interview with Winfrey')
+                continue
+            if oblique is not None and names.gender_of(full) != pronoun:
+                break
+            return Speaker(full, full, "person") if full else None
+    if oblique is not None:
+        return Speaker(oblique, oblique, "person")
+    for i in range(max(-1, mention_index(mentions, pos) - 9), -1, -1):
         full = mentions[i][1]
         if names.agrees(full, pronoun):
             return Speaker(full, full, "person") if full else None

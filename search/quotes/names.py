@@ -225,6 +225,9 @@ _OPENERS = frozenset(".!?:;“‘(—–\n")
 # A title of the second in rank: its holder is never 'the president', 'the governor'.
 _SECOND_RANK = re.compile(r"\b(?:[Vv]ice|[Dd]eputy|[Aa]ssistant|[Aa]ssociate|[Ll]ieutenant|[Uu]nder)\b")
 
+# What puts the name after it in object position: a preposition or a verb of telling.
+_OBLIQUE_BEFORE = re.compile(r"\b(?:with|to|by|from|for|about|against|told|asked|interviewed|thanked|urged|called)\s+(?:(?:[A-Z][a-z]*\.|the|[a-z]+)\s+){0,2}$")
+
 # Heads that name a firm, and words that mark a public body (never 'the company').
 FIRM_WORDS = frozenset("company firm retailer chain business supermarket brand manufacturer maker operator".split())
 _PUBLIC_WORDS = frozenset(
@@ -287,12 +290,13 @@ class ArticleNames:
     surname, or, when several share it, to the one mentioned most often (ties: first).
     """
 
-    __slots__ = ("_by_surname", "_by_first", "_counts", "_order", "_text", "gender", "mentions", "orgs", "pairs", "roles")
+    __slots__ = ("_by_surname", "_by_first", "_counts", "_order", "_text", "gender", "mentions", "oblique", "orgs", "pairs", "roles")
 
     def __init__(self) -> None:
         self._text: str | None = None
         self.roles: dict[str, list[tuple[int, str]]] = {}  # role word -> (offset, person), in text order
         self.pairs: list[tuple[int, str]] = []  # (offset, 'A and B') of two people named together
+        self.oblique: set[int] = set()  # offsets of mentions in object position
         self.orgs: list[tuple[int, str]] = []  # (offset, name) of bodies named in two words or more
         self._by_surname: dict[str, list[str]] = defaultdict(list)
         self._by_first: dict[str, list[str]] = defaultdict(list)
@@ -320,17 +324,28 @@ class ArticleNames:
                     if titled_surname or _lone_first_name(name) and self._first_name_evidence(text, name, m.end(), end) or self._known_surname(name):
                         gender = pronoun if titled_surname else first_name_gender(name) or None
                         name = self.canonical(name)
-                        self.mentions.append((m.start() + at, name))
+                        self._mention(text, m.start() + at, name)
                         self._note_gender(gender, name)
                         self._note_role(text, m.start() + at, m.end(), end, name)
                     continue
                 self.add(name)
-                self.mentions.append((m.start() + at, name))
+                self._mention(text, m.start() + at, name)
                 self._note_gender(pronoun, name)
                 self._note_role(text, m.start() + at, m.end(), end, name)
                 if title and not _SECOND_RANK.search(title):
                     self._add_role(title.split()[-1], m.start() + at, name)  # not 'Vice President' for 'the president'
         self._note_pairs(start)
+
+    def _mention(self, text: str, at: int, name: str) -> None:
+        self.mentions.append((at, name))
+        if _OBLIQUE_BEFORE.search(text, max(0, at - 16), at):
+            self.oblique.add(at)  # 'her interview with Winfrey', 'she told Winfrey'
+
+    def is_oblique(self, at: int) -> bool:
+        """Whether the mention at `at` is the object of a preposition or of a verb of telling,
+        which a later pronoun less often stands for than a subject ('during her interview
+        with Winfrey she spoke …' … 'She revealed' is the duchess, not Winfrey)."""
+        return at in self.oblique
 
     def _known_surname(self, name: str) -> bool:
         """A surname alone that the article gave a full name before ('Bloomberg' after
