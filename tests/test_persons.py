@@ -125,3 +125,15 @@ def test_a_pronoun_prefers_the_subject_to_a_name_after_a_preposition():
         "She said life within the royal family was so isolating and lonely."
     )
     assert [q.speaker for q in quotes(text) if q.speaker_mention == "She"] == ["Meghan"]
+
+
+# Adapted from the variety set's politico.com and latimes.com articles.
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Wayne King is the district's chief of staff.\n\nKing said the first he heard of it was late Tuesday evening.", "Wayne King"),
+        ("Michael R. Bloomberg is running.\n\nBloomberg now denies he ever said any of that.", "Michael R. Bloomberg"),
+    ],
+)
+def test_a_surname_that_is_a_title_or_carries_an_adverb_is_still_the_person(text, speaker):
+    assert [q.speaker for q in quotes(text)] == [speaker]

@@ -1993,6 +1993,7 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         # 'Donald Trump unleashed a series of tweets (criticizing …)': the speaker is the
         # name that opens the clause, not the clause
         raw = raw[: clause.end("name")]
+    raw = _TRAILING_ADVERBS.sub("", raw) or raw  # 'Bloomberg now (denies)', 'Ruiz also (said)'
     words = raw.split()
     low = raw.lower()
     if low in ("he", "she", "i", "we") or low in ("who", "whom"):
@@ -2073,8 +2074,8 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
             if len(tokens) > 1 or is_place(run):
                 return Speaker(run, raw, "organisation", mention.description)
             return Speaker(None, raw, "unnamed", mention.description)
-        if all(t.rstrip(".").lower() in TITLES or t.rstrip(".").lower() in STOPWORDS for t in tokens):
-            return Speaker(None, raw, "unnamed", mention.description)
+        if not person_known and all(t.rstrip(".").lower() in TITLES or t.rstrip(".").lower() in STOPWORDS for t in tokens):
+            return Speaker(None, raw, "unnamed", mention.description)  # 'The Senator'; not 'King' after 'Wayne King'
         if any(t.isupper() and len(t) > 1 and t not in ("JD",) for t in tokens) and len(tokens) == 1:
             return Speaker(run, raw, "organisation", mention.description)
         name = names.resolve_at(run, mention.start)
@@ -2111,6 +2112,10 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
 
 
 # A definite description of one person (or of two): 'the owner', 'the former mayor'.
+# Adverbs between a subject and its verb that a subject phrase may carry along.
+_TRAILING_ADVERBS = re.compile(
+    r"(?:\s+(?:now|also|then|still|later|again|too|already|recently|previously|once|never|even|just|often|repeatedly|further|herself|himself|themselves))+$"
+)
 _DEFINITE = re.compile(r"(?:the|The)\s+(?:[a-z\-]+\s+){0,2}(?P<head>[a-z0-9][a-z0-9\-]*)")
 _TWO_PEOPLE = frozenset("couple pair duo two".split())
 
