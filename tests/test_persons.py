@@ -137,3 +137,13 @@ def test_a_pronoun_prefers_the_subject_to_a_name_after_a_preposition():
 )
 def test_a_surname_that_is_a_title_or_carries_an_adverb_is_still_the_person(text, speaker):
     assert [q.speaker for q in quotes(text)] == [speaker]
+
+
+# Adapted from the variety set's bostonherald.com article and PolNeAR's politico article.
+def test_a_document_speaks_for_who_issued_it_and_so_does_its_later_mention():
+    text = (
+        "According to a criminal complaint affidavit from Homeland Security, the defendants operated the network.\n\n"
+        "Often women were “enticed” with travel and lodging, the affidavit said.\n\n"
+        "Taxes would rise for the middle class, according to an analysis by Lily Batchelder."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Homeland Security", "Homeland Security", "Lily Batchelder"]

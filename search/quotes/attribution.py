@@ -312,6 +312,17 @@ _NOT_AGENTS = frozenset(
 # Writings that say things: 'The GOP’s complaint to the D.C. Court of Appeals’ Board on
 # Professional Responsibility says …', 'A letter from the American Legion obtained by AP warns'.
 _DOCUMENTS = frozenset("complaint complaints letter letters memo memos lawsuit suit filing indictment ruling order statement report study".split())
+# A document and who issued it: 'a criminal complaint affidavit from Homeland Security',
+# 'a report by the Government Accountability Office', 'the letter from Sen. Ruiz'.
+_DOC_WORDS = (
+    r"(?:affidavit|complaint|letter|memo|lawsuit|filing|indictment|ruling|order|statement|report|study|release"
+    r"|document|email|e-mail|analysis|survey|review|audit|assessment)s?"
+)
+_DOCUMENT_FROM = re.compile(
+    rf"(?:an?|the|The|An?)\s+(?:[a-z\-]+\s+){{0,3}}(?P<doc>{_DOC_WORDS})\s+(?:from|by|issued by|released by)\s+(?:the\s+)?"
+    r"(?P<author>[A-Z][\w.’'\-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.’'\-]*)*)"
+)
+_THE_DOCUMENT = re.compile(rf"(?:the|The)\s+(?:[a-z\-]+\s+){{0,2}}(?P<doc>{_DOC_WORDS})")
 
 
 # Inside a would-be subject: a lower-case word that is no preposition, then an article or
@@ -2017,6 +2028,19 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         return Speaker(None, raw, "person", None)
     if low in ("they", "it", "which"):
         return Speaker(None, raw, "unnamed" if low == "they" else "organisation")
+    issued = _DOCUMENT_FROM.fullmatch(raw)
+    if issued is not None:
+        # 'a criminal complaint affidavit from Homeland Security': who issued it speaks; a
+        # later 'the affidavit said' is theirs too
+        author = issued.group("author")
+        kind = "organisation" if is_org(author) or not looks_like_person(bare_name(author)) else "person"
+        author = names.resolve_at(author, mention.start) if kind == "person" else author
+        names.documents[issued.group("doc").rstrip("s")] = (author, kind)
+        return Speaker(author, raw, kind, mention.description)
+    same = _THE_DOCUMENT.fullmatch(raw)
+    if same is not None and same.group("doc").rstrip("s") in names.documents:
+        author, kind = names.documents[same.group("doc").rstrip("s")]
+        return Speaker(author, raw, kind, mention.description)
     pair = _PAIR.fullmatch(raw)
     if pair and any(_key_word(w) in ORG_WORDS for w in words):
         # 'United States Citizenship and Immigration Services': one body with 'and' in its name

@@ -290,12 +290,13 @@ class ArticleNames:
     surname, or, when several share it, to the one mentioned most often (ties: first).
     """
 
-    __slots__ = ("_by_surname", "_by_first", "_counts", "_order", "_text", "gender", "mentions", "oblique", "orgs", "pairs", "roles")
+    __slots__ = ("_by_surname", "_by_first", "_counts", "_order", "_text", "documents", "gender", "mentions", "oblique", "orgs", "pairs", "roles")
 
     def __init__(self) -> None:
         self._text: str | None = None
         self.roles: dict[str, list[tuple[int, str]]] = {}  # role word -> (offset, person), in text order
         self.pairs: list[tuple[int, str]] = []  # (offset, 'A and B') of two people named together
+        self.documents: dict[str, tuple[str, str]] = {}  # 'affidavit' -> (who issued it, their type)
         self.oblique: set[int] = set()  # offsets of mentions in object position
         self.orgs: list[tuple[int, str]] = []  # (offset, name) of bodies named in two words or more
         self._by_surname: dict[str, list[str]] = defaultdict(list)
