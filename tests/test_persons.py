@@ -147,3 +147,13 @@ def test_a_document_speaks_for_who_issued_it_and_so_does_its_later_mention():
         "Taxes would rise for the middle class, according to an analysis by Lily Batchelder."
     )
     assert [q.speaker for q in quotes(text)] == ["Homeland Security", "Homeland Security", "Lily Batchelder"]
+
+
+# Adapted from the variety set's politico.com article: the congressman's title is his, not
+# his wife's, though they share the surname.
+def test_a_title_gives_its_pronoun_to_one_person_not_everyone_with_the_surname():
+    names = ArticleNames()
+    text = "Debbie Meadows founded the group. Mark Meadows said little. Congressman Meadows then left."
+    names.scan(text, 0, len(text))
+    assert names.gender_of("Debbie Meadows") == "she"
+    assert not names.agrees("Debbie Meadows", "he")

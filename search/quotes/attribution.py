@@ -2020,9 +2020,9 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         ]
         found = [c for c in candidates if c is not None]
         # the most recent person the pronoun can stand for: 'he' never for a 'Ms.'
-        who = next((c for c in found if names.agrees(c.name, low)), found[0] if found else None)
+        who = next((c for c in found if names.agrees(c.name, low)), None)
         if who is not None:
-            if who.name and low in ("he", "she") and who.name not in names.gender and len({c.name for c in found}) == 1:
+            if who.name and low in ("he", "she") and names.gender_of(who.name) is None and len({c.name for c in found}) == 1:
                 names.gender[who.name] = low  # the article's pronoun for this person
             return Speaker(who.name, raw, "person", None)
         return Speaker(None, raw, "person", None)
