@@ -451,7 +451,7 @@ class ArticleNames:
         """`name` (and the full names with its surname) take `pronoun`, unless already known."""
         if pronoun is None:
             return  # no title, or one that tells no gender
-        if name not in self.gender and first_name_gender(name.split()[0]) in (None, "", pronoun):
+        if name not in self.gender and (" " not in name or first_name_gender(name.split()[0]) in (None, "", pronoun)):
             self.gender[name] = pronoun
         holders = self._by_surname.get(_key(name.split()[-1]), []) if name.split() else []
         if len(holders) == 1 and holders[0] not in self.gender and first_name_gender(holders[0].split()[0]) in (None, "", pronoun):
