@@ -157,3 +157,15 @@ def test_a_title_gives_its_pronoun_to_one_person_not_everyone_with_the_surname()
     names.scan(text, 0, len(text))
     assert names.gender_of("Debbie Meadows") == "she"
     assert not names.agrees("Debbie Meadows", "he")
+
+
+# The first adapted from the variety set's axios.com article.
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("One company, Avigilon, sells the software. Another, Pelco, announced last April that it will provide schools with video.", "Pelco"),
+        ("Two analysts disagreed. One, Megan Greene, said the economy would slow.", "Megan Greene"),
+    ],
+)
+def test_a_subject_that_only_counts_is_the_name_set_off_after_it(text, speaker):
+    assert [q.speaker for q in quotes(text)] == [speaker]

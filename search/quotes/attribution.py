@@ -2028,6 +2028,12 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         return Speaker(None, raw, "person", None)
     if low in ("they", "it", "which"):
         return Speaker(None, raw, "unnamed" if low == "they" else "organisation")
+    if low in _ONE_OF:
+        named = _APPOSED_NAME.match(text, mention.end)
+        if named is not None:
+            # 'One company, Avigilon, sells …. Another, Pelco, announced': the name set off after it
+            inner = Mention(named.start(1), named.end(1), named.group(1), mention.description)
+            return classify(inner, names, state, text)
     issued = _DOCUMENT_FROM.fullmatch(raw)
     if issued is not None:
         # 'a criminal complaint affidavit from Homeland Security': who issued it speaks; a
@@ -2136,6 +2142,10 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
 
 
 # A definite description of one person (or of two): 'the owner', 'the former mayor'.
+# A subject that only counts ('Another', 'One', 'The other'), and the name set off by commas after it.
+_ONE_OF = frozenset(["another", "one", "the other", "the second", "a second", "a third", "the third"])
+_APPOSED_NAME = re.compile(r",\s+([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}),")
+
 # Adverbs between a subject and its verb that a subject phrase may carry along.
 _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:now|also|then|still|later|again|too|already|recently|previously|once|never|even|just|often|repeatedly|further|herself|himself|themselves))+$"
