@@ -2029,10 +2029,10 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     if low in ("they", "it", "which"):
         return Speaker(None, raw, "unnamed" if low == "they" else "organisation")
     if low in _ONE_OF:
-        named = _APPOSED_NAME.match(text, mention.end)
-        if named is not None:
+        apposed = _APPOSED_NAME.match(text, mention.end)
+        if apposed is not None:
             # 'One company, Avigilon, sells …. Another, Pelco, announced': the name set off after it
-            inner = Mention(named.start(1), named.end(1), named.group(1), mention.description)
+            inner = Mention(apposed.start(1), apposed.end(1), apposed.group(1), mention.description)
             return classify(inner, names, state, text)
     issued = _DOCUMENT_FROM.fullmatch(raw)
     if issued is not None:
