@@ -29,7 +29,7 @@ The rule, in order (names are compared without accents and case):
    bare surname the full name its own article names; what is left bare is judged corpus-wide.
 5. Everything else (organisations, descriptions, lone first names) is its own identity,
    names differing only in case or accents folded ('Politico', 'POLITICO'). A pronoun
-   ('I', 'Who') is no name and gets no identity.
+   ('I', 'Who', "I'm") is no name and gets no identity.
 
 The display name is the identity's most common full form; the id is built from the
 identity's key (its longest first name and its surname), not from counts, so it stays put
@@ -246,8 +246,12 @@ class Table:
         return table
 
 
+_CONTRACTION = re.compile(r"['’](?:m|s|re|ll|d|ve)$")
+
+
 def is_pronoun(name: str) -> bool:
-    return fold(name.strip()) in PRONOUNS
+    """'I', 'Who', and a pronoun with a contraction ("I'm", "He's"): never a name."""
+    return _CONTRACTION.sub("", fold(name.strip())) in PRONOUNS
 
 
 def table_path(index_dir: Path, generation: int) -> Path:

@@ -98,6 +98,7 @@ def test_display_name_is_the_most_common_full_form_and_the_id_does_not_follow_co
 
 def test_a_pronoun_is_no_identity(table):
     assert table.identity("Who") is None and table.named("Who") == (None, None)
+    assert build({"I'm": 7, "Ivanka Trump": 2}).identity("I'm") is None
 
 
 def test_identities_do_not_depend_on_the_order_of_names():
@@ -132,7 +133,9 @@ ARTICLES = [
 @pytest.fixture(scope="module")
 def biden_index(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("bidens")
-    records = [{"id": i, "title": "Campaign", "date": f"2016-03-0{n}", "source": "nyt", "text": "The campaign went on.\n\n" + t} for n, (i, t) in enumerate(ARTICLES, 1)]
+    records = [
+        {"id": i, "title": "Campaign", "date": f"2016-03-0{n}", "source": "nyt", "text": "The race went on.\n\n" + t} for n, (i, t) in enumerate(ARTICLES, 1)
+    ]
     (folder / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     index_paths([folder], folder / "index")
     return folder / "index"
