@@ -413,8 +413,8 @@ def build(counts: dict[str, int], pinned: Iterable[str] = ()) -> Table:
     module's docstring. A `pinned` name (one the user's aliases file gives) is the display
     name of the identity it joins. The result depends only on the arguments, never on
     their order."""
-    from search.quotes.names import TITLES, looks_like_person
-    from search.quotes.persons import is_first_name
+    from search.quotes.names import TITLES, is_org, looks_like_person
+    from search.quotes.persons import is_first_name, person_name_ok
 
     titles = frozenset(TITLES) - {"first", "state", "house", "senate", "chief", "leader"}
     pinned = set(pinned)
@@ -422,7 +422,12 @@ def build(counts: dict[str, int], pinned: Iterable[str] = ()) -> Table:
     parsed: dict[str, Parsed] = {}
     for name in counts:
         if name and not is_pronoun(name):
-            parsed[name] = parse(clean_name(name, titles))
+            clean = clean_name(name, titles)
+            # titles and qualifiers come off a person's name, never off an organisation's or a
+            # place's: "Russia's Foreign Ministry" is not 'Ministry', "Clinton's Iowa" not 'Iowa'
+            if clean != name.strip() and not looks_like_person(clean) and (" " in clean or is_org(clean) or not person_name_ok(clean)):
+                clean = name.strip()
+            parsed[name] = parse(clean)
     u = _Union()
     candidates: dict[str, list[str]] = {}  # full names that look like a person's -> their words
     for name, p in parsed.items():
