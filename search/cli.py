@@ -88,7 +88,14 @@ def filter_options(fn):
     fn = click.option("--since", metavar="DATE", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")(fn)
     fn = click.option("--source", "sources", multiple=True, metavar="NAME", help="Only this outlet ('wsj', 'nyt' work); repeatable.")(fn)
     fn = click.option(
-        "--speaker", "speakers", multiple=True, metavar="NAME", help="Only quotes by this speaker (forgiving: 'Mr. Lukyanov', 'lukianov'); repeatable."
+        "--speaker",
+        "speakers",
+        multiple=True,
+        metavar="NAME",
+        help=(
+            "Only quotes by this speaker, one identity per person (forgiving: 'Mr. Lukyanov', 'lukianov', a surname; "
+            "the note names the identities matched); '=NAME' or '=ID' for one identity exactly; repeatable."
+        ),
     )(fn)
     return fn
 

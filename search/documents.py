@@ -53,7 +53,7 @@ def article_doc(article: Article, content_hash: str) -> dict:
     )
 
 
-def quote_doc(quote: Quote, article: Article, speaker_local: str | None = None) -> dict:
+def quote_doc(quote: Quote, article: Article, speaker_local: str | None = None, speaker_id: str | None = None) -> dict:
     speaker_text = " ".join(x for x in {quote.speaker or "", quote.speaker_mention or ""} if x)
     return _drop_none(
         {
@@ -65,6 +65,7 @@ def quote_doc(quote: Quote, article: Article, speaker_local: str | None = None) 
             "speaker": speaker_text,
             "speaker_name": quote.speaker,
             "speaker_local": speaker_local if speaker_local is not None else quote.speaker,
+            "speaker_id": speaker_id if quote.speaker else None,
             "speaker_mention": quote.speaker_mention,
             "speaker_type": quote.speaker_type,
             "description": quote.speaker_description,
@@ -156,4 +157,5 @@ def stored_to_hit(fields: dict, score: float | None = None) -> dict:
         "text": fields.get("text", "") if is_quote else lead(fields),
         "snippet": "",
         "highlights": [],
+        "speaker_id": fields.get("speaker_id") if is_quote else None,
     }

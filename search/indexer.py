@@ -36,13 +36,14 @@ from whoosh.writing import SegmentWriter
 from search import state as run_state
 from search import store
 from search.errors import ExtractorMismatchError, SearchError
+from search.identities import clean_tables, save_table
 from search.locking import IndexLock
 from search.models import IndexReport
 from search.pipeline import FileResult, WorkContext, content_hash, run_jobs, scan
 from search.progress import Progress
 from search.readers.corpus import _manifest, check_paths
 from search.schema import SCHEMA_VERSION, make_schema, schema_version
-from search.speaker_names import Namer, aliases_digest, count_speakers, find_aliases, load_user_aliases, registry_names, settle
+from search.speaker_names import Namer, Names, aliases_digest, count_speakers, find_aliases, is_bare, load_user_aliases, run_names, settle
 from search.state import FileEntry, IndexState
 
 __all__ = ["content_hash", "index_paths"]
@@ -174,13 +175,13 @@ def _run(  # noqa: ANN001
             progress.update(files=1 if r.job.part == r.job.parts - 1 else 0, nbytes=nbytes, articles=len(r.hashes), quotes=r.quotes)
 
     schema = make_schema() if rebuild else ix.schema
-    ctx = WorkContext(old=old, namer=Namer(old.names, user_aliases), extract=_extractor(learned), lock_fd=lock_fd)
+    ctx = WorkContext(old=old, namer=Namer(Names(old.names, old.ids), user_aliases), extract=_extractor(learned), lock_fd=lock_fd)
     new = IndexState(aliases=aliases_hash, extractor=extractor)
     done: dict = {}
 
-    def settle_names() -> dict[str, str]:
+    def settle_names() -> Names:
         """Every file is read: settle who owns which article, delete what changed or went
-        away from the old segments, and work out this run's surname map."""
+        away from the old segments, and work out this run's identities."""
         progress.phase("committing")
         done.update(_bookkeeping(report, old, new, sc, results, paths))
         speakers: Counter[str] = Counter()
@@ -191,7 +192,7 @@ def _run(  # noqa: ANN001
                 speakers.update(r.speakers)
         done["recount"] = False if rebuild else _delete_articles(writer, done["delete"], speakers)
         done["speakers"] = speakers
-        done["names"] = registry_names(sorted(k for k, v in speakers.items() if v > 0))
+        done["names"] = run_names(speakers, user_aliases)[0]
         return done["names"]
 
     new_segments = run_jobs(ix, schema, sc.jobs, ctx, on_files, settle_names, workers=workers)
@@ -216,8 +217,16 @@ def _run(  # noqa: ANN001
     for parts in results.values():
         for r in parts:
             this_run.update(r.speakers)
-    written_with = [(done["old_speakers"], old.names), (this_run, done["names"])]
-    new.names, _ = settle(writer, new.speakers, written_with, user_aliases, full_names_pass, on_phase=progress.phase)
+    # This run's quotes were written with the last run's names, bare surnames with this run's.
+    old_names = Names(old.names, old.ids)
+    this_names = Names(
+        {k: v for k, v in old.names.items() if not is_bare(k)} | {k: v for k, v in done["names"].names.items() if is_bare(k)},
+        {k: v for k, v in old.ids.items() if not is_bare(k)} | {k: v for k, v in done["names"].ids.items() if is_bare(k)},
+    )
+    written_with = [(done["old_speakers"], old_names), (this_run, this_names)]
+    settled, table, _ = settle(writer, new.speakers, written_with, user_aliases, full_names_pass, on_phase=progress.phase)
+    new.names, new.ids = settled.names, settled.ids
+    save_table(index_dir, writer.generation, table)
     report.skipped = len(report.skipped_reasons)
     run_state.save(index_dir, writer.generation, new)
     if rebuild:
@@ -226,6 +235,7 @@ def _run(  # noqa: ANN001
     else:
         writer.commit()
     run_state.clean(index_dir, keep=writer.generation)
+    clean_tables(index_dir, keep=writer.generation)
     return report
 
 

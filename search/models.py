@@ -101,6 +101,7 @@ class Hit(_Record):
     text: str = Field("", description="Quote text, or the article's summary/lead.")
     snippet: str = ""
     highlights: list[tuple[int, int]] = Field(default_factory=list, description="[start, end) of matched words in `snippet`.")
+    speaker_id: str | None = Field(None, description="The speaker's identity: one id per person across the index ('joseph-biden'); `--speaker =ID` selects it.")
 
 
 class SearchResult(_Record):
@@ -120,7 +121,7 @@ class SearchResult(_Record):
 
 
 class SpeakerSummary(_Record):
-    name: str
+    name: str = Field(description="The identity's display name: its most common full form.")
     speaker_type: SpeakerType | None = None
     quotes: int
     articles: int = 0
@@ -128,6 +129,8 @@ class SpeakerSummary(_Record):
     descriptions: list[str] = Field(default_factory=list)
     first_date: dt.date | None = None
     last_date: dt.date | None = None
+    id: str | None = Field(None, description="The identity's stable id ('joseph-biden'); `--speaker =ID` selects it.")
+    names: list[str] = Field(default_factory=list, description="Every form the identity is written as in the index, most quoted first.")
 
 
 class SourceSummary(_Record):

@@ -43,7 +43,7 @@ from search.models import Article
 from search.readers.corpus import JSONL_SUFFIXES, QUIET_SUFFIXES, TEXT_SUFFIXES, SourceFile, check_paths, read_file
 from search.readers.jsonl import Skip, article_from_record
 from search.readers.manifest import MANIFEST_NAME
-from search.speaker_names import Namer, is_bare
+from search.speaker_names import Namer, Names, is_bare
 from search.state import FileEntry, IndexState
 from search.store import HELD_QUOTES_PREFIX
 from search.term_pool import GroupedSegmentWriter
@@ -322,11 +322,16 @@ def worker_writer(ix, schema, limitmb: int = WRITER_LIMIT_MB) -> tuple[GroupedSe
     return writer, lambda doc: writer.add_document(**doc)
 
 
-def _named(doc: dict, name: str) -> dict:
-    """A held-back quote document with its settled speaker name (as `quote_doc` would give)."""
+def _named(doc: dict, name: str | None, ident: str | None) -> dict:
+    """A held-back quote document with its settled speaker identity (as `quote_doc` would give)."""
     doc = dict(doc)
-    doc["speaker_name"] = name
-    doc["speaker"] = " ".join(x for x in {name, doc.get("speaker_mention") or ""} if x)
+    doc.pop("speaker_name", None)
+    doc.pop("speaker_id", None)
+    if name:
+        doc["speaker_name"], doc["speaker_id"] = name, ident
+    doc["speaker"] = " ".join(x for x in {name or "", doc.get("speaker_mention") or ""} if x)
+    if not doc["speaker"]:
+        del doc["speaker"]
     return doc
 
 
@@ -388,9 +393,9 @@ class Builder:
         self.writer, self.add = worker_writer(ix, schema, limitmb)
         self.held = HeldQuotes(getattr(ix.storage, "folder", None))
 
-    def finish(self, names: dict[str, str]):  # noqa: ANN201 - a Whoosh Segment or None
+    def finish(self, names: Names):  # noqa: ANN201 - a Whoosh Segment or None
         for doc, local in self.held:
-            self.add(_named(doc, names.get(local, local)))
+            self.add(_named(doc, *names.of(local)))
         self.held.close()
         if self.writer._added:
             return self.writer._finalize_segment()
@@ -415,10 +420,10 @@ def _write_article(article: Article, digest: str, out: Builder, ctx: WorkContext
         if aliased is None and local and is_bare(local):
             out.held.append(quote_doc(q, article, speaker_local=local), local)
             continue
-        name = aliased or (ctx.namer.names.get(local, local) if local else None)
+        name, ident = ctx.namer(q, article)
         if name != local:
             q = q.model_copy(update={"speaker": name})
-        out.add(quote_doc(q, article, speaker_local=local))
+        out.add(quote_doc(q, article, speaker_local=local, speaker_id=ident))
     return len(quotes)
 
 
@@ -549,7 +554,7 @@ def run_jobs(
     jobs: list[Job],
     ctx: WorkContext,
     on_files: Callable[[list[FileResult]], None],
-    settle_names: Callable[[], dict[str, str]],
+    settle_names: Callable[[], Names],
     workers: int = 2,
     limitmb: int = WRITER_LIMIT_MB,
 ) -> list:

@@ -14,7 +14,10 @@ from __future__ import annotations
 import re
 import unicodedata
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from whoosh import query as wq
 from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, MultifieldParser
@@ -22,7 +25,11 @@ from whoosh.searching import Searcher
 
 from search.dates import PeriodDatePlugin, parse_period, to_datetime
 from search.errors import QuerySyntaxError
+from search.identities import name_tokens as name_words
 from search.sources import source_keys
+
+if TYPE_CHECKING:
+    from search.identities import Table
 
 # Names a user may type before ':' -> schema field. One place for the query language's fields.
 FIELD_ALIASES: dict[str, str] = {
@@ -264,35 +271,106 @@ def _listed(names: list[str]) -> str:
     return shown + (f" and {len(names) - NOTE_NAMES} more" if len(names) > NOTE_NAMES else "")
 
 
-def match_speaker(searcher: Searcher, typed: str) -> NameMatch:
-    """Canonical speakers `typed` may mean.
+class _Identities:
+    """The speaker identities of one searcher's generation (`search.identities.Table`,
+    read from the file the indexer wrote beside it; for an index from before identities,
+    each speaker name is its own), and the words of every name each was written as."""
 
-    Every typed token (honorifics aside) must be a token of the name, so a surname alone finds
-    everyone with that surname; failing that, tokens may be prefixes ('Luky'); failing that,
-    the closest spellings are used and the note says so.
+    def __init__(self, table: Table, count: Callable[[str], int]) -> None:
+        self.table = table
+        self._count = count
+        self.words: dict[str, list[frozenset[str]]] = {}  # id -> the word sets of its names
+        self.by_word: dict[str, set[str]] = {}  # word -> ids
+        for ident in table.identities.values():
+            sets = {frozenset(_identity_words(n)) for n in (ident.name, *ident.names)}
+            self.words[ident.id] = [w for w in sets if w]
+            for ws in self.words[ident.id]:
+                for w in ws:
+                    self.by_word.setdefault(w, set()).add(ident.id)
+
+    @classmethod
+    def read(cls, searcher: Searcher) -> _Identities:
+        from search.identities import Table, load_table
+
+        folder = getattr(getattr(getattr(searcher, "_ix", None), "storage", None), "folder", None)
+        generation = searcher.reader().generation()
+        table = load_table(Path(folder), generation) if folder and generation is not None else None
+        book = names_of(searcher, "speaker_name")
+        if table is None:
+            table = Table.of_names(book.names)
+        return cls(table, book.count)
+
+    def matching(self, wanted: list[str]) -> list[str]:
+        """Ids of the identities one of whose names holds every wanted word."""
+        pool = set.intersection(*(self.by_word.get(w, set()) for w in wanted)) if wanted else set()
+        return [i for i in pool if any(all(w in ws for w in wanted) for ws in self.words[i])]
+
+    def ranked(self, ids: list[str] | set[str]) -> list[str]:
+        """Most quoted first: the order in which notes name them."""
+        names = {i: self.table.identities[i].name for i in ids}
+        return sorted(ids, key=lambda i: (-self._count(names[i]), names[i], i))
+
+
+def _identity_words(name: str) -> list[str]:
+    words = name_words(name)
+    return [w for w in words if w not in HONORIFICS] or words
+
+
+def identities_of(searcher: Searcher) -> _Identities:
+    per_field = _NAMES.setdefault(searcher, {})
+    if "\0identities" not in per_field:
+        per_field["\0identities"] = _Identities.read(searcher)
+    return per_field["\0identities"]
+
+
+def _named_ids(book: _Identities, ids: list[str]) -> str:
+    shown = [f"{book.table.identities[i].name} [{i}]" for i in ids]
+    return _listed(shown)
+
+
+def match_speaker(searcher: Searcher, typed: str) -> NameMatch:
+    """Speaker names (identities' display names) `typed` may mean.
+
+    `=NAME` or `=ID` asks for one identity exactly: its id, its display name or a name it
+    is written as. Otherwise the match is loose: every typed word (honorifics aside) must
+    be a word of one of an identity's names, so a surname alone finds every identity with
+    it, and 'Joseph Biden' finds Joe Biden by his other name; failing that, words of three
+    letters or more may be prefixes ('Luky'); failing that, the closest spellings are used.
+    The note names the identities a loose name matched (unless it named one exactly).
     """
-    wanted = name_tokens(typed)
+    typed = typed.strip()
+    book = identities_of(searcher)
+    if typed.startswith("="):
+        ident = book.table.exact(typed[1:])
+        if ident is None:
+            return NameMatch([], f"no speaker is exactly '{typed[1:]}' (search speakers --json lists names and ids)")
+        return NameMatch([ident.name])
+    wanted = _identity_words(typed)
     if not wanted:
         return NameMatch()
-    book = names_of(searcher, "speaker_name")
-    found = [n for n in book.having(wanted[0]) if all(w in book.tokens(n) for w in wanted)]
-    if not found:
-        vocabulary = book.by_token.keys()
-        prefixes = [[t for t in vocabulary if t.startswith(w)] for w in wanted]
+    found = book.matching(wanted)
+    if not found and all(len(w) >= 3 for w in wanted):
+        prefixes = [[t for t in book.by_word if t.startswith(w)] for w in wanted]
         if all(prefixes) and sum(len(p) for p in prefixes) < 200:
-            found = [n for n in book.names if all(any(t in book.tokens(n) for t in p) for p in prefixes)]
+            found = [i for i, sets in book.words.items() if any(all(any(t in ws for t in p) for p in prefixes) for ws in sets)]
     if found:
         found = book.ranked(found)
-        note = f"speaker '{typed}' matches {len(found)} speakers: {_listed(found)}" if len(found) > 1 else None
-        return NameMatch(found, note)
+        names = [book.table.identities[i].name for i in found]
+        note = None
+        if len(found) > 1:
+            note = f"speaker '{typed}' matches {len(found)} speakers: {_named_ids(book, found)}; one alone: --speaker '={found[0]}'"
+        elif fold(names[0]) != fold(typed):
+            note = f"speaker '{typed}' is {_named_ids(book, found)}"
+        return NameMatch(names, note)
     import difflib  # only the spelling fallback needs it
 
-    close = {w: difflib.get_close_matches(w, list(book.by_token), n=3, cutoff=0.75) for w in wanted}
-    if all(close.values()):
-        found = [n for n in book.names if all(any(c in book.tokens(n) for c in close[w]) for w in wanted)]
+    close = {w: difflib.get_close_matches(w, list(book.by_word), n=3, cutoff=0.75) for w in wanted if len(w) >= 3}
+    if len(close) == len(wanted) and all(close.values()):
+        found = [i for i, sets in book.words.items() if any(all(any(c in ws for c in close[w]) for w in wanted) for ws in sets)]
         if found:
             found = book.ranked(found)
-            return NameMatch(found, f"no speaker '{typed}'; showing the closest spelling: {_listed(found)}")
+            names = [book.table.identities[i].name for i in found]
+            return NameMatch(names, f"no speaker '{typed}'; showing the closest spelling: {_listed(names)}")
     return NameMatch([], f"no speaker matches '{typed}' (search speakers lists them)")
 
 

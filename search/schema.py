@@ -34,7 +34,7 @@ NAME_ANALYZER = RegexTokenizer(r"\w+(?:['’]\w+)*") | LowercaseFilter() | Chars
 # Raised whenever an index written by this version cannot be updated by the previous one
 # (or the reverse): the indexer never mixes documents of both layouts; it rebuilds the index
 # when the run's paths hold all its files and asks for --rebuild otherwise.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: speaker_id, the identity of a quote's speaker (search.identities)
 
 
 def make_schema() -> Schema:
@@ -51,6 +51,7 @@ def make_schema() -> Schema:
         # exact values for filters, facets and sorting
         speaker_name=ID(stored=True, sortable=True),
         speaker_local=ID(stored=True),
+        speaker_id=ID(stored=True, sortable=True),  # the speaker's identity (search.identities)
         speaker_type=ID(stored=True),
         quote_kind=ID(stored=True, sortable=True),
         source=ID(stored=True, sortable=True),

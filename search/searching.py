@@ -386,7 +386,8 @@ class Index:
 
     # -----------------------------------------------------------------------------------
     def speakers(self, text: str = "", *, limit: int | None = 50, **filters) -> list[SpeakerSummary]:
-        """Canonical speakers of the quotes matching `text` and filters, most quoted first.
+        """Speaker identities of the quotes matching `text` and filters, most quoted first,
+        each with its id and the names it is written as (see search.identities).
 
         Counts, sources and dates come from the sortable columns; the details only stored
         fields hold (articles, descriptions, speaker type) are read for the listed speakers.
@@ -412,9 +413,14 @@ class Index:
             dates = [d for d in (self._date(date_col[n]) for n in docnums) if d] if date_col else []
             descriptions: Counter[str] = Counter()
             kinds: Counter[str] = Counter()
+            ids: Counter[str] = Counter()
+            written: Counter[str] = Counter()
             articles: set[str] = set()
             for n in docnums:
                 f = self._searcher.stored_fields(n)
+                if f.get("speaker_id"):
+                    ids[f["speaker_id"]] += 1
+                written[f.get("speaker_local") or name] += 1
                 if f.get("description"):
                     descriptions[f["description"]] += 1
                 if f.get("speaker_type"):
@@ -430,6 +436,8 @@ class Index:
                     descriptions=[d for d, _ in descriptions.most_common(5)],
                     first_date=min(dates) if dates else None,
                     last_date=max(dates) if dates else None,
+                    id=ids.most_common(1)[0][0] if ids else None,
+                    names=[w for w, _ in sorted(written.items(), key=lambda kv: (-kv[1], kv[0]))],
                 )
             )
         return out

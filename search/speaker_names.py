@@ -1,17 +1,19 @@
-"""One name per speaker across the corpus, settled at the end of every indexing run.
+"""One identity per speaker across the corpus, settled at the end of every indexing run.
 
 The extractor names a speaker as the article does (`speaker_local`: 'Trump' in an article
-that never gives a first name). The name used for facets and filters (`speaker_name`) is
-the corpus-wide one: the user's aliases file first, then, for a bare surname, the only full
-name with that surname known anywhere in the index (`search.quotes.names.NameRegistry`;
-'Clinton' stays 'Clinton' while both Bill and Hillary are known).
+that never gives a first name, 'Joseph R. Biden' in one, 'Joe Biden' in another). What
+facets and filters use is the speaker's identity (`search.identities`): its display name
+(`speaker_name`) and its id (`speaker_id`), worked out from every name in the index. The
+user's aliases file comes first: a merge or split gives the name it says, which then joins
+an identity like any other name and is that identity's display name.
 
-Workers write quotes with the names the previous run settled (`Namer`), so most are right
-as written. After the run, `settle` looks at the distinct `speaker_local` values of the
-whole index (the lexicon, not the documents), works out each one's name, and rewrites only
-the quote documents whose name changed, in the same commit as the run. The result depends
-only on the set of names in the index and the aliases file, never on the order in which
-articles were indexed.
+Workers write quotes with the names the previous run settled (`Names`), so most are right
+as written; quotes by a bare surname wait for this run's names (see search.pipeline). After
+the run, `settle` looks at the distinct `speaker_local` values of the whole index (the
+lexicon, not the documents), works out each one's identity, and rewrites only the quote
+documents whose name or id changed, in the same commit as the run. The result depends only
+on the names in the index (with their quote counts) and the aliases file, never on the
+order in which articles were indexed.
 """
 
 from __future__ import annotations
@@ -19,12 +21,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh.query import Term
 
 from search.documents import quote_doc, stored_to_quote
 from search.errors import SearchError
+from search.identities import Table, build, slug
 from search.models import Article, Quote
 
 ALIASES_NAME = "aliases.toml"
@@ -68,16 +72,45 @@ def _per_quote_names(aliases) -> set[str]:  # noqa: ANN001
 
 
 def is_bare(name: str) -> bool:
-    """A one-word name ('Trump'): the only kind the corpus-wide registry may rename."""
+    """A one-word name ('Trump'): its identity waits for every article of the run (see search.pipeline)."""
     return len(name.split()) == 1
 
 
-class Namer:
-    """The speaker name a worker writes: the user's aliases first; then, for a bare surname,
-    the name settled for this run (`final`, known only once every article has been read:
-    workers hold those quotes back until then); else the extractor's name."""
+@dataclass
+class Names:
+    """speaker_local -> (display name, identity id), stored sparsely: a name maps to itself
+    and an id is the slug of its name unless said otherwise; '' is no name (a pronoun)."""
 
-    def __init__(self, names: dict[str, str], aliases) -> None:  # noqa: ANN001
+    names: dict[str, str] = field(default_factory=dict)
+    ids: dict[str, str] = field(default_factory=dict)
+
+    def of(self, local: str | None) -> tuple[str | None, str | None]:
+        if not local:
+            return None, None
+        name = self.names.get(local, local)
+        if not name:
+            return None, None
+        return name, self.ids.get(local) or slug(name)
+
+    @classmethod
+    def from_table(cls, table: Table, locals_: list[str], aliases) -> Names:  # noqa: ANN001
+        """The names of `locals_` by `table`; a merged name by the aliases file's target."""
+        merge = aliases.merge if aliases is not None else {}
+        out = cls()
+        for local in locals_:
+            name, ident = table.named(merge.get(local, local))
+            if name != local:
+                out.names[local] = name or ""
+            if name and ident != slug(name):
+                out.ids[local] = ident or ""
+        return out
+
+
+class Namer:
+    """The speaker a worker writes: the user's aliases first; then the identity the last
+    run settled for the name (`Names`); a bare surname waits for this run's (see Builder)."""
+
+    def __init__(self, names: Names, aliases) -> None:  # noqa: ANN001
         self.names = names
         self.aliases = aliases
 
@@ -89,11 +122,12 @@ class Namer:
         aliased = self.aliases.name_for(local, quote, article)
         return aliased if aliased != local else None
 
-    def __call__(self, quote: Quote, article: Article) -> str | None:
-        local = quote.speaker
-        if local is None:
-            return None
-        return self.aliased(quote, article) or self.names.get(local, local)
+    def __call__(self, quote: Quote, article: Article) -> tuple[str | None, str | None]:
+        """(name, id) to write for this quote's speaker."""
+        aliased = self.aliased(quote, article)
+        if aliased is not None:
+            return aliased, self.names.ids.get(quote.speaker or "") or slug(aliased)
+        return self.names.of(quote.speaker)
 
 
 def count_speakers(reader) -> dict[str, int]:  # noqa: ANN001
@@ -111,36 +145,36 @@ def count_speakers(reader) -> dict[str, int]:  # noqa: ANN001
     return counts
 
 
-_LAST_REGISTRY: tuple[tuple[str, ...], dict[str, str]] | None = None
+_LAST_TABLE: tuple[tuple, Table] | None = None
 
 
-def registry_names(locals_: list[str]) -> dict[str, str]:
-    """speaker_local -> corpus-wide name, for the bare surnames that have exactly one full name.
+def identity_table(speakers: dict[str, int], aliases=None) -> Table:  # noqa: ANN001
+    """The identities of the names in `speakers` (speaker_local -> live quotes), merged
+    names counted under the aliases file's target and every name it gives kept as its
+    identity's display name. A run asks twice with the same names (when workers need the
+    map, and when the commit checks it): the last answer is remembered."""
+    global _LAST_TABLE
+    merge = aliases.merge if aliases is not None else {}
+    counts: dict[str, int] = {}
+    for local, n in speakers.items():
+        if n > 0:
+            target = merge.get(local, local)
+            counts[target] = counts.get(target, 0) + n
+    pinned = set(merge.values()) | ({r.speaker for r in aliases.splits} if aliases is not None else set())
+    for name in pinned:
+        counts.setdefault(name, 0)
+    key = (tuple(sorted(counts.items())), tuple(sorted(pinned)))
+    if _LAST_TABLE is not None and _LAST_TABLE[0] == key:
+        return _LAST_TABLE[1]
+    table = build(counts, pinned=pinned)
+    _LAST_TABLE = (key, table)
+    return table
 
-    A run asks twice with the same names (when workers need the map, and when the commit
-    checks it): the last answer is remembered."""
-    global _LAST_REGISTRY
-    key = tuple(sorted(locals_))
-    if _LAST_REGISTRY is not None and _LAST_REGISTRY[0] == key:
-        return dict(_LAST_REGISTRY[1])
-    out = _registry_names(key)
-    _LAST_REGISTRY = (key, out)
-    return dict(out)
 
-
-def _registry_names(locals_: tuple[str, ...]) -> dict[str, str]:
-    from search.quotes import NameRegistry
-
-    registry = NameRegistry()
-    for name in sorted(locals_):
-        registry.add(name)
-    out = {}
-    for name in locals_:
-        if is_bare(name):  # only bare surnames: the registry would strip 'U.S. ... of Commerce'
-            full = registry.resolve(name)
-            if full != name and len(full.split()) > 1:
-                out[name] = full
-    return out
+def run_names(speakers: dict[str, int], aliases) -> tuple[Names, Table]:  # noqa: ANN001
+    """The names this run writes for every speaker_local of the index, and their table."""
+    table = identity_table(speakers, aliases)
+    return Names.from_table(table, sorted(k for k, v in speakers.items() if v > 0), aliases), table
 
 
 def _article_stub(fields: dict) -> Article:
@@ -157,50 +191,56 @@ def _article_stub(fields: dict) -> Article:
 def settle(  # noqa: ANN001
     writer,
     speakers: dict[str, int],
-    written_with: list[tuple[dict[str, int], dict[str, str]]],
+    written_with: list[tuple[dict[str, int], Names]],
     aliases,
     full_pass: bool,
     on_phase: Callable[[str], None] | None = None,
-) -> tuple[dict[str, str], int]:
-    """Give every quote in `writer`'s segments its corpus-wide speaker name.
+) -> tuple[Names, Table, int]:
+    """Give every quote in `writer`'s segments its speaker's identity (name and id).
 
     `speakers` are the speaker_local values of the live quote documents (with counts).
-    `written_with` says how the documents were named: (their speaker counts, the surname
-    map used), for the documents of earlier runs and for this run's. Only names whose
-    settled value differs from the one they were written with are looked up, so a run
-    normally rewrites nothing; `full_pass` (the aliases file changed) looks at every name.
-    Returns the new surname map and the number of quote documents rewritten.
+    `written_with` says how the documents were named: (their speaker counts, the names
+    used), for the documents of earlier runs and for this run's. Only names whose settled
+    identity differs from the one they were written with are looked up, so a run rewrites
+    only what the new names changed; `full_pass` (the aliases file changed) looks at every
+    name. Returns the new names, the identity table and the number of documents rewritten.
     """
     locals_ = sorted(name for name, n in speakers.items() if n > 0)
-    new_names = registry_names(locals_)
+    new, table = run_names(speakers, aliases)
     per_quote = _per_quote_names(aliases) if full_pass else set()
-    merge = aliases.merge if aliases is not None else {}
     rewrites: list[tuple[int, dict]] = []
     with writer.searcher() as searcher:
-        # speaker_name is sortable, so its values sit in a column: far cheaper than stored fields.
-        names_column = None
+        # speaker_name and speaker_id are sortable: their values sit in columns, far cheaper than stored fields.
+        names_column = ids_column = None
         for local in locals_:
             quote_dependent = local in per_quote
-            target = merge.get(local) or new_names.get(local, local)
-            stale = any(counts.get(local) and used.get(local, local) != new_names.get(local, local) for counts, used in written_with)
-            if not full_pass and (local in merge or not stale):
-                continue  # written right: the aliases and the surname map are as the workers had them
+            target = new.of(local)
+            stale = any(counts.get(local) and used.of(local) != target for counts, used in written_with)
+            if not full_pass and not stale:
+                continue  # written right: the aliases and the identities are as the workers had them
             if names_column is None:
-                names_column = searcher.reader().column_reader("speaker_name")
+                reader = searcher.reader()
+                names_column, ids_column = reader.column_reader("speaker_name"), reader.column_reader("speaker_id")
             for docnum in searcher.docs_for_query(Term("speaker_local", local)):
                 if not quote_dependent:
-                    if names_column[docnum] != target:
+                    if (names_column[docnum] or None, ids_column[docnum] or None) != target:
                         rewrites.append((docnum, searcher.stored_fields(docnum)))
                     continue
                 fields = searcher.stored_fields(docnum)
-                if fields.get("speaker_name") != aliases.name_for(local, stored_to_quote(fields), _article_stub(fields)):
+                if (fields.get("speaker_name"), fields.get("speaker_id")) != _split_target(table, aliases, local, fields):
                     rewrites.append((docnum, fields))
     if rewrites and on_phase:
-        on_phase(f"giving {len(rewrites):,} quote(s) their corpus-wide speaker names")
+        on_phase(f"giving {len(rewrites):,} quote(s) their speakers' identities")
     for docnum, fields in rewrites:
         local = fields["speaker_local"]
         quote, article = stored_to_quote(fields), _article_stub(fields)
-        target = aliases.name_for(local, quote, article) if local in per_quote else merge.get(local) or new_names.get(local, local)
+        name, ident = _split_target(table, aliases, local, fields) if local in per_quote else new.of(local)
         writer.delete_document(docnum)
-        writer.add_document(**quote_doc(quote.model_copy(update={"speaker": target}), article, speaker_local=local))
-    return new_names, len(rewrites)
+        writer.add_document(**quote_doc(quote.model_copy(update={"speaker": name}), article, speaker_local=local, speaker_id=ident))
+    return new, table, len(rewrites)
+
+
+def _split_target(table: Table, aliases, local: str, fields: dict) -> tuple[str | None, str | None]:  # noqa: ANN001
+    """(name, id) of a quote whose speaker a split rule of the aliases file decides."""
+    name = aliases.name_for(local, stored_to_quote(fields), _article_stub(fields))
+    return table.named(name) if name else (None, None)

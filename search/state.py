@@ -43,7 +43,8 @@ class FileEntry:
 @dataclass
 class IndexState:
     files: dict[str, FileEntry] = field(default_factory=dict)  # resolved path -> entry
-    names: dict[str, str] = field(default_factory=dict)  # speaker_local -> speaker_name
+    names: dict[str, str] = field(default_factory=dict)  # speaker_local -> speaker_name, where they differ
+    ids: dict[str, str] = field(default_factory=dict)  # speaker_local -> speaker_id, where not the name's slug
     aliases: str | None = None  # hash of the aliases file the names were settled with
     # speaker_local -> number of live quote documents: the names the registry is built from,
     # kept up to date by each run so that no run has to walk the lexicon of a large index
@@ -73,6 +74,7 @@ def load(index_dir: Path, generation: int) -> IndexState | None:
     return IndexState(
         files={k: FileEntry.from_json(v) for k, v in data["files"].items()},
         names=data.get("names", {}),
+        ids=data.get("ids", {}),
         aliases=data.get("aliases"),
         speakers=data.get("speakers"),
         extractor=data.get("extractor"),
@@ -87,6 +89,7 @@ def save(index_dir: Path, generation: int, st: IndexState) -> None:
         "generation": generation,
         "files": files,
         "names": st.names,
+        "ids": st.ids,
         "aliases": st.aliases,
         "speakers": st.speakers,
         "extractor": st.extractor,

@@ -40,6 +40,7 @@ def _is_whoosh_file(name: str) -> bool:
 
 def _is_ours(name: str) -> bool:
     """Files the indexer keeps beside Whoosh's: run state, the owner of the lock, temp runs."""
+    from search.identities import is_table_file
     from search.locking import OWNER_FILE
     from search.state import is_state_file
 
@@ -47,6 +48,7 @@ def _is_ours(name: str) -> bool:
         name in _OURS
         or name in (OWNER_FILE, TEMP_DIR)
         or is_state_file(name)
+        or is_table_file(name)
         or name.startswith((f".{OWNER_FILE}.", HELD_QUOTES_PREFIX))  # HeldQuotes' file, if a crash left it named
     )
 
@@ -73,8 +75,7 @@ def check_writable_dir(index_dir: Path) -> None:
         if foreign:
             shown = ", ".join(sorted(foreign)[:3])
             raise SearchError(
-                f"{index_dir} is not a search index and is not empty ({shown}…); "
-                "refusing to write into it: pass --index with an empty or new folder"
+                f"{index_dir} is not a search index and is not empty ({shown}…); refusing to write into it: pass --index with an empty or new folder"
             )
 
 
