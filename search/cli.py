@@ -216,11 +216,14 @@ Exit status: 0 found, 1 nothing found, 2 bad query or option.
 @click.option("--kind", type=click.Choice(["quote", "article", "all"]), default="all", show_default=True, help="Which documents to search.")
 @click.option("--type", "quote_kinds", multiple=True, type=click.Choice(["direct", "partial", "indirect"]), help="Only quotes of this type; repeatable.")
 @click.option(
+    "--speech-only", is_flag=True, help="Only quotes of words said or written, not views held ('believes', 'wants', 'opposes': class:stance)."
+)
+@click.option(
     "--facet",
     "facets",
     multiple=True,
     metavar="NAME",
-    help="Count every match by speaker, source, kind, type or date (date:day, date:month = date, date:year); repeatable.",
+    help="Count every match by speaker, source, kind, type, class or date (date:day, date:month = date, date:year); repeatable.",
 )
 @click.option("--facet-limit", type=click.IntRange(min=0), default=10, show_default=True, help="Most values per facet (0: all).")
 @click.option("--limit", "-n", type=click.IntRange(min=0), default=10, show_default=True, help="Hits to show.")
@@ -231,7 +234,7 @@ Exit status: 0 found, 1 nothing found, 2 bad query or option.
 @index_option
 @output_options
 @_handle_errors
-def query_cmd(text, speakers, sources, since, until, on, kind, quote_kinds, facets, facet_limit, limit, offset, sort, index_dir, fmt) -> None:
+def query_cmd(text, speakers, sources, since, until, on, kind, quote_kinds, speech_only, facets, facet_limit, limit, offset, sort, index_dir, fmt) -> None:
     from search.output import result_csv, result_text, to_json, to_jsonl
     from search.searching import Index
 
@@ -245,6 +248,7 @@ def query_cmd(text, speakers, sources, since, until, on, kind, quote_kinds, face
             on=on,
             kind=kind,
             quote_kinds=list(quote_kinds),
+            cue_classes=["speech"] if speech_only else None,
             facets=list(facets),
             facet_limit=facet_limit or None,
             limit=limit,

@@ -98,6 +98,7 @@ class Hit(_Record):
     speaker_type: SpeakerType | None = None
     speaker_description: str | None = None
     quote_kind: QuoteKind | None = None
+    cue_class: CueClass | None = Field(None, description="A quote's class: 'speech' (words said or written) or 'stance' (a view held).")
     text: str = Field("", description="Quote text, or the article's summary/lead.")
     snippet: str = ""
     highlights: list[tuple[int, int]] = Field(default_factory=list, description="[start, end) of matched words in `snippet`.")
@@ -112,7 +113,7 @@ class SearchResult(_Record):
     hits: list[Hit]
     facets: dict[str, list[FacetCount]] = Field(
         default_factory=dict,
-        description="Counts over every match (not only this page), by facet name: speaker, source, kind, type, date:day, date:month, date:year.",
+        description="Counts over every match (not only this page), by facet name: speaker, source, kind, type, class, date:day, date:month, date:year.",
     )
     facet_values: dict[str, int] = Field(default_factory=dict, description="How many distinct values each facet has before --facet-limit cut its list.")
     notes: list[str] = Field(default_factory=list, description="What the engine decided for you: speaker matches, spelling, undated articles left out.")

@@ -44,6 +44,8 @@ FIELD_ALIASES: dict[str, str] = {
     "kind": "kind",
     "type": "quote_kind",
     "quote_kind": "quote_kind",
+    "cue_class": "cue_class",
+    "class": "cue_class",
     "author": "author",
     "description": "description",
     "article": "article_id",
@@ -54,6 +56,7 @@ FIELD_ALIASES: dict[str, str] = {
 MAIN_FIELDS = ("speaker", "source", "date", "kind", "type", "title", "author", "text")
 DOC_KINDS = ("article", "quote")
 QUOTE_KINDS = ("direct", "partial", "indirect")
+CUE_CLASSES = ("speech", "stance")
 DEFAULT_FIELDS = ["text", "title"]
 OPERATORS = {"AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE"}
 # How many names a note lists before saying "and N more".
@@ -435,6 +438,10 @@ def _rewrite(q: wq.Query, searcher: Searcher, notes: list[str]) -> wq.Query:
             raise QuerySyntaxError(f"unknown kind '{value}'; use kind:quote, kind:article, or type:direct|partial|indirect")
         if q.fieldname == "quote_kind" and value.lower() not in QUOTE_KINDS:
             raise QuerySyntaxError(f"unknown quote type '{value}'; use type:direct, type:partial or type:indirect")
+        if q.fieldname == "cue_class":
+            if value.lower() not in CUE_CLASSES:
+                raise QuerySyntaxError(f"unknown class '{value}'; use class:speech (words said) or class:stance (views held)")
+            return wq.Term("cue_class", value.lower())
         if q.fieldname == "speaker":
             return _speaker_query(searcher, value, q, notes)
         return q
@@ -544,6 +551,7 @@ def compile_request(
     on: str | None = None,
     kind: str = "all",
     quote_kinds: list[str] | None = None,
+    cue_classes: list[str] | None = None,
 ) -> Compiled:
     notes: list[str] = []
     described: list[str] = []
@@ -571,6 +579,12 @@ def compile_request(
                 raise QuerySyntaxError(f"unknown quote type '{qk}'; use direct, partial or indirect")
         filters.append(_any_of("quote_kind", list(quote_kinds)))
         described.append(f"type={'|'.join(quote_kinds)}")
+    if cue_classes:
+        for cc in cue_classes:
+            if cc not in CUE_CLASSES:
+                raise QuerySyntaxError(f"unknown class '{cc}'; use speech or stance")
+        filters.append(_any_of("cue_class", list(cue_classes)))
+        described.append(f"class={'|'.join(cue_classes)}")
     for typed in speakers or []:
         m = match_speaker(searcher, typed)
         if m.note:

@@ -34,7 +34,7 @@ NAME_ANALYZER = RegexTokenizer(r"\w+(?:['’]\w+)*") | LowercaseFilter() | Chars
 # Raised whenever an index written by this version cannot be updated by the previous one
 # (or the reverse): the indexer never mixes documents of both layouts; it rebuilds the index
 # when the run's paths hold all its files and asks for --rebuild otherwise.
-SCHEMA_VERSION = 3  # 3: speaker_id, the identity of a quote's speaker (search.identities)
+SCHEMA_VERSION = 3  # 3: speaker_id, the identity of a quote's speaker (search.identities); cue_class
 
 
 def make_schema() -> Schema:
@@ -54,6 +54,7 @@ def make_schema() -> Schema:
         speaker_id=ID(stored=True, sortable=True),  # the speaker's identity (search.identities)
         speaker_type=ID(stored=True),
         quote_kind=ID(stored=True, sortable=True),
+        cue_class=ID(stored=True, sortable=True),  # 'speech' or 'stance' (Quote.cue_class)
         source=ID(stored=True, sortable=True),
         date=_one_term_date(),
         has_date=ID(),  # 'yes' / 'no': undated documents are counted, never given a date
@@ -96,4 +97,4 @@ def schema_version(schema: Schema) -> int:
 
 
 # Field a user names -> field in the schema (facets and filters).
-FACET_FIELDS = {"speaker": "speaker_name", "source": "source", "date": "date", "kind": "kind", "quote_kind": "quote_kind"}
+FACET_FIELDS = {"speaker": "speaker_name", "source": "source", "date": "date", "kind": "kind", "quote_kind": "quote_kind", "cue_class": "cue_class"}

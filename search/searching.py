@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # models are imported where they are built: `search_json` nev
 
 SORTS = ("relevance", "newest", "oldest", "date")
 # Facet name -> schema field; 'date' buckets are named date:day, date:month or date:year.
-FACET_FIELDS = {"speaker": "speaker_name", "source": "source", "kind": "kind", "type": "quote_kind", "date": "date"}
+FACET_FIELDS = {"speaker": "speaker_name", "source": "source", "kind": "kind", "type": "quote_kind", "class": "cue_class", "date": "date"}
 DATE_BUCKETS = ("day", "month", "year")
 DEFAULT_DATE_BUCKET = "month"
 FACETS = (*[f for f in FACET_FIELDS if f != "date"], "date", *(f"date:{b}" for b in DATE_BUCKETS))
@@ -49,6 +49,8 @@ def parse_facet(name: str) -> str:
     base, _, bucket = name.strip().lower().partition(":")
     if base == "quote_kind":
         base = "type"
+    if base == "cue_class":
+        base = "class"
     if base not in FACET_FIELDS or (bucket and (base != "date" or bucket not in DATE_BUCKETS)):
         raise QuerySyntaxError(f"unknown facet '{name}'; use {', '.join(FACETS)}")
     return f"date:{bucket or DEFAULT_DATE_BUCKET}" if base == "date" else base
@@ -221,7 +223,7 @@ class Index:
         """Search with the query language and filters; facets count every match, not the page.
 
         Options (all keyword): speakers, sources, since, until, on, kind ('quote', 'article',
-        'all'), quote_kinds, facets, facet_limit, limit, offset, sort ('relevance', 'newest',
+        'all'), quote_kinds, cue_classes (['speech'] for words said, not views held), facets, facet_limit, limit, offset, sort ('relevance', 'newest',
         'oldest'), snippets. With no text and no filters every document matches, newest
         first: a listing, not an error, so that `search query --facet source` gives an
         overview of the index.
@@ -241,6 +243,7 @@ class Index:
         on: str | None = None,
         kind: str = "all",
         quote_kinds: list[str] | None = None,
+        cue_classes: list[str] | None = None,
         facets: list[str] | None = None,
         facet_limit: int | None = 10,
         limit: int = 10,
@@ -257,7 +260,7 @@ class Index:
         if limit < 0 or offset < 0:
             raise QuerySyntaxError("--limit and --offset must be 0 or more")
         facet_keys = list(dict.fromkeys(parse_facet(f) for f in facets or []))
-        c = compile_request(self._searcher, text, speakers, sources, since, until, on, kind, quote_kinds)
+        c = compile_request(self._searcher, text, speakers, sources, since, until, on, kind, quote_kinds, cue_classes)
         notes = list(c.notes)
         if sort == "relevance" and not c.has_text:
             sort = "newest"
@@ -289,7 +292,7 @@ class Index:
                 notes.append(f"{undated} undated document(s) left out by the date filter")
         suggestion = None
         if total == 0 and c.has_text:
-            suggestion = self._suggest(text, speakers, sources, since, until, on, kind, quote_kinds)
+            suggestion = self._suggest(text, speakers, sources, since, until, on, kind, quote_kinds, cue_classes)
             if suggestion:
                 notes.append(f"did you mean: {suggestion}")
         return {

@@ -9,6 +9,7 @@ import sys
 from collections import Counter
 
 import pytest
+from conftest import run_cli
 from whoosh import sorting
 
 from search import Index
@@ -189,3 +190,32 @@ def test_deleted_documents_are_never_counted(updated_index, text, filters):
         result = ix.search(text, **filters, limit=100)
         assert result.total == len(expected)
         assert {h.id for h in result.hits} == {ix._searcher.stored_fields(n)["id"] for n in expected}
+
+
+@pytest.fixture(scope="module")
+def stance_index(tmp_path_factory):
+    """One article with a view held and words said by the same person."""
+    folder = tmp_path_factory.mktemp("stance")
+    text = "Elena Ruiz believes the pier can be saved by spring.\n\nRuiz said the pier would reopen in May."
+    row = {"id": "s1", "title": "Pier", "source": "nyt", "date": "2016-03-04", "text": text}
+    (folder / "a.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    index_paths([folder / "a.jsonl"], folder / "index")
+    return folder / "index"
+
+
+def test_a_user_can_ask_for_speech_only(stance_index):
+    with Index.open(stance_index) as ix:
+        every = ix.search("pier", kind="quote", facets=["class"])
+        said = ix.search("pier", kind="quote", cue_classes=["speech"])
+        held = ix.search("class:stance")
+    assert sorted(h.cue_class for h in every.hits) == ["speech", "stance"]
+    assert {f.value: f.count for f in every.facets["class"]} == {"speech": 1, "stance": 1}
+    assert [h.text for h in said.hits] == ["the pier would reopen in May"]
+    assert [h.text for h in held.hits] == ["the pier can be saved by spring"]
+
+
+def test_speech_only_from_the_command_line(stance_index):
+    run = run_cli("query", "pier", "--speech-only", "--index", str(stance_index), "--json")
+    assert run.exit_code == 0
+    assert [h["cue_class"] for h in run.json()["hits"]] == ["speech"]
+    assert run_cli("query", "class:belief", "--index", str(stance_index)).exit_code == 2
