@@ -72,3 +72,26 @@ def test_a_view_held_is_a_stance_and_words_said_are_speech():
     )
     got = [(q.cue, q.cue_class) for q in extract_quotes(Article(id="t", text=text, body=split_paragraphs(text)))]
     assert got == [("believes", "stance"), ("said", "speech"), ("said", "speech")]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "expected"),
+    [
+        ("Donald Trump Just", "person", ("Donald Trump", "person")),
+        ("Theresa May", "person", ("Theresa May", "person")),
+        ("Stevie Wonder", "person", ("Stevie Wonder", "person")),
+        ("Judicial Watch", "person", ("Judicial Watch", "organisation")),
+        ("American Legion", "person", ("American Legion", "organisation")),
+        ("Neutral Switzerland", "organisation", ("Switzerland", "organisation")),
+        ("Ki Hong's Social Security", "person", ("Ki Hong", "person")),
+        ("Joe Biden’s administration", "person", ("Joe Biden’s administration", "organisation")),
+        ("Joe Biden’s", "person", ("Joe Biden", "person")),
+    ],
+)
+def test_headline_words_bodies_and_possessives(name, kind, expected):
+    assert settle(name, kind, None)[:2] == expected
+
+
+@pytest.mark.parametrize(("name", "kind"), [("The", "person"), ("Week", "person"), ("Once", "person"), ("County", "organisation")])
+def test_a_lone_ordinary_word_is_no_speaker(name, kind):
+    assert settle(name, kind, None)[0] is None

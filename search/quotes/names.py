@@ -64,7 +64,8 @@ ORG_WORDS: frozenset[str] = frozenset(
     army navy force forces guard command ministry staff team club league federation organization
     organisation coalition alliance caucus secretariat embassy consulate cabinet court tribunal
     foundation trust fund institute lab laboratory hospital clinic church county city state
-    republicans democrats authority regulator""".split()
+    republicans democrats authority regulator watch sentinel legion inquirer observer examiner
+    dispatch chronicle courier bulletin""".split()
 )
 
 # Places and bodies that speak in news copy ('Moscow said', 'Washington insists').
@@ -202,6 +203,7 @@ def _sentence_parts(run: str) -> list[tuple[int, str]]:
     return parts
 
 
+@lru_cache(maxsize=16384)
 def _lone_first_name(name: str) -> bool:
     """A single word that is a first name and nothing else ('Meghan', 'Archie'; not 'Will',
     'Georgia' when the name list and the places disagree, nor a word news writes in lower case)."""

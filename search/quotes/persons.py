@@ -22,6 +22,7 @@ than from rules written for one sentence:
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from importlib.resources import files
 
 COMMON_SHARE = 0.05  # capitalised at most this share of the time: an ordinary word
@@ -95,6 +96,7 @@ def is_first_name(token: str) -> bool:
     return first_name_gender(token) is not None
 
 
+@lru_cache(maxsize=16384)
 def is_place(name: str) -> bool:
     """A country or a region by the ISO lists (`pycountry`): 'United Kingdom', 'Trinidad
     and Tobago', 'West Virginia'; a place head ('Gaza Strip'). A single word that is also a

@@ -17,9 +17,10 @@ quote as it leaves the extractor, so that no path can put a phrase into the spea
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from search.quotes.names import ORG_WORDS, PRONOUNS, TITLES, is_org
-from search.quotes.persons import is_first_name, is_place, person_name_ok, strip_opening_words
+from search.quotes.names import ORG_WORDS, PRONOUNS, STOPWORDS, TITLES, is_org
+from search.quotes.persons import LOWERISH_SHARE, capital_share, is_common_word, is_first_name, is_place, person_name_ok, strip_opening_words
 from search.quotes.verbs import ALL_FORMS
 
 # Lower-case words a proper name may hold: 'Court of Appeals for the Sixth Circuit',
@@ -73,15 +74,22 @@ def _person_start(tokens: list[str]) -> list[str]:
     return tokens
 
 
+@lru_cache(maxsize=16384)
 def settle(name: str | None, kind: str | None, description: str | None) -> tuple[str | None, str | None, str | None]:
     """The speaker name, type and description a quote keeps (see the module's docstring)."""
     if name is None:
         return name, kind, description
     name = given = name.strip()
+    if name.endswith(("’s", "'s")) and len(name) > 3:
+        name = name[:-2]  # 'Joe Biden’s' (the rest of the phrase fell away before here)
     if kind == "person":
         parts = _POSSESSIVE.split(name)
-        if len(parts) > 1 and person_name_ok(parts[-1]) and parts[-1][:1].isupper():
+        if len(parts) > 1 and person_name_ok(parts[-1]) and parts[-1][:1].isupper() and not is_common_word(parts[-1].split()[-1]):
             name = parts[-1]  # 'Gallup’s Jeffrey M. Jones', not 'Trump’s tone' (no name after)
+        elif len(parts) > 1 and is_org(parts[-1]):
+            kind = "organisation"  # "Joe Biden's administration"
+        elif len(parts) > 1:
+            name = parts[0]  # "Ki Hong's Social Security": the owner is the person
     if kind == "organisation" and name[:4] in ("The ", "the "):
         name = name[4:]  # 'The Clinton campaign' as 'Clinton campaign'; 'The campaign' names none
     if not name or name.lower() in PRONOUNS or not is_name(name, kind == "organisation"):
@@ -101,7 +109,20 @@ def settle(name: str | None, kind: str | None, description: str | None) -> tuple
         return name, "group", description  # 'Republicans', 'Virginia Democrats'
     if kind == "person" and " and " not in name:
         tokens = name.split()
-        name = " ".join(_person_start(tokens))
+        while len(tokens) > 2 and (tokens[-1].rstrip(".").lower() in STOPWORDS or is_common_word(tokens[-1])):
+            tokens = tokens[:-1]  # a headline's word after the name: 'Donald Trump Just'
+        tokens = _person_start(tokens)
+        name = " ".join(tokens)
+        if len(tokens) == 1 and (name.rstrip(".").lower() in STOPWORDS or is_common_word(name) and not is_first_name(name)):
+            return None, "unnamed", description or given  # 'The', 'Week', 'Once': no one ('Will' is someone)
         if is_place(name) or is_org(name) and len(tokens) > 1:
             kind = "organisation"  # 'Texas', 'South Carolina', 'Human Rights Watch'
+        elif len(tokens) > 1 and not is_first_name(tokens[0]) and capital_share(tokens[-1]) <= LOWERISH_SHARE:
+            kind = "organisation"  # no first name, a common word last: 'Judicial Watch', 'Orlando Sentinel'
+    if kind == "organisation":
+        tokens = name.split()
+        if len(tokens) == 1 and (name.rstrip(".").lower() in STOPWORDS or is_common_word(name) or name.lower() in ORG_WORDS):
+            return None, kind, description or given  # 'County', 'Week': a head with no name
+        if len(tokens) > 1 and is_common_word(tokens[0]) and is_place(" ".join(tokens[1:])):
+            name = " ".join(tokens[1:])  # 'Neutral Switzerland'
     return name, kind, description
