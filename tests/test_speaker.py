@@ -95,3 +95,9 @@ def test_headline_words_bodies_and_possessives(name, kind, expected):
 @pytest.mark.parametrize(("name", "kind"), [("The", "person"), ("Week", "person"), ("Once", "person"), ("County", "organisation")])
 def test_a_lone_ordinary_word_is_no_speaker(name, kind):
     assert settle(name, kind, None)[0] is None
+
+
+def test_whose_body_and_where_it_was_said_are_no_part_of_a_name():
+    assert settle("His campaign", "organisation", None) == (None, "organisation", "His campaign")
+    assert settle("Jeb Bush in a Medium post", "organisation", None)[:2] == ("Jeb Bush", "person")
+    assert settle("Health Ministry in Gaza", "organisation", None)[:2] == ("Health Ministry in Gaza", "organisation")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from search.quotes.names import ORG_WORDS, PRONOUNS, STOPWORDS, TITLES, is_org
+from search.quotes.names import ORG_WORDS, PRONOUNS, STOPWORDS, TITLES, is_org, looks_like_person
 from search.quotes.persons import LOWERISH_SHARE, capital_share, is_common_word, is_first_name, is_place, person_name_ok, strip_opening_words
 from search.quotes.verbs import ALL_FORMS
 
@@ -31,6 +31,9 @@ _HEADLINE_VERBS = frozenset("speaks talks responds reacts explains weighs opens 
 
 # Members of a party or a movement, named together: a group, never one person.
 _GROUPS = frozenset("republicans democrats independents conservatives liberals progressives libertarians evangelicals".split())
+_POSSESSIVE_PRONOUNS = frozenset("his her their its our my your".split())
+# Where a person said it, run on after the name: 'Jeb Bush in a Medium post'.
+_PLACED_IN = re.compile(r"\s+(?:in|on|at)\s+(?:a|an|the|his|her|their)\s+[a-zA-Z]")
 _POSSESSIVE = re.compile(r"[’']s\s+")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
@@ -90,6 +93,11 @@ def settle(name: str | None, kind: str | None, description: str | None) -> tuple
             kind = "organisation"  # "Joe Biden's administration"
         elif len(parts) > 1:
             name = parts[0]  # "Ki Hong's Social Security": the owner is the person
+    where = _PLACED_IN.search(name)
+    if where is not None and looks_like_person(name[: where.start()]):
+        name, kind = name[: where.start()], "person"  # 'Jeb Bush in a Medium post'
+    if name.split()[0].lower() in _POSSESSIVE_PRONOUNS:
+        return None, kind, description or given  # 'His campaign', 'Her office': whose, the mention says
     if kind == "organisation" and name[:4] in ("The ", "the "):
         name = name[4:]  # 'The Clinton campaign' as 'Clinton campaign'; 'The campaign' names none
     if not name or name.lower() in PRONOUNS or not is_name(name, kind == "organisation"):
