@@ -101,3 +101,15 @@ def test_whose_body_and_where_it_was_said_are_no_part_of_a_name():
     assert settle("His campaign", "organisation", None) == (None, "organisation", "His campaign")
     assert settle("Jeb Bush in a Medium post", "organisation", None)[:2] == ("Jeb Bush", "person")
     assert settle("Health Ministry in Gaza", "organisation", None)[:2] == ("Health Ministry in Gaza", "organisation")
+
+
+@pytest.mark.parametrize("name", ["FBI", "Congress", "MSNBC", "Democrats", "Bloomberg", "POLITICO"])
+def test_a_body_named_in_one_word_keeps_its_name(name):
+    assert settle(name, "organisation", None)[0] == name
+
+
+@pytest.mark.parametrize("name", ["Theresa May", "Steve Israel", "Al From"])
+def test_a_first_name_vouches_for_a_surname_that_is_also_a_word(name):
+    from search.quotes.names import looks_like_person
+
+    assert looks_like_person(name)

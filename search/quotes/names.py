@@ -151,9 +151,15 @@ def looks_like_person(name: str) -> bool:
     tokens = name.split()
     if not 2 <= len(tokens) <= 5 or is_org(name):
         return False
-    if any(_key(t) in STOPWORDS or _key(t) in PLACES for t in tokens):
+    if any(_key(t) in STOPWORDS or _key(t) in PLACES for t in tokens) and not _first_name_then_surname(tokens):
         return False
-    return all(t[0].isupper() or t in _PARTICLE_SET for t in tokens) and person_name_ok(name)
+    return all(t[0].isupper() or t in _PARTICLE_SET for t in tokens) and (person_name_ok(name) or _first_name_then_surname(tokens))
+
+
+def _first_name_then_surname(tokens: list[str]) -> bool:
+    """A first name and one more word: a person even when the word is a month, a place or
+    an ordinary word ('Theresa May', 'Steve Israel', 'Al From'), unless it names a place."""
+    return len(tokens) == 2 and is_first_name(tokens[0]) and not is_place(" ".join(tokens)) and _key(tokens[1]) not in PRONOUNS
 
 
 _PARTICLE_SET = frozenset(_PARTICLE[3:-1].split("|"))

@@ -31,6 +31,13 @@ _HEADLINE_VERBS = frozenset("speaks talks responds reacts explains weighs opens 
 
 # Members of a party or a movement, named together: a group, never one person.
 _GROUPS = frozenset("republicans democrats independents conservatives liberals progressives libertarians evangelicals".split())
+# Heads of a body's name that name no body alone ('County said', 'Committees'); 'Congress',
+# 'FBI' and 'Democrats' do.
+_GENERIC_HEADS = frozenset(
+    """county city council department ministry agency committee committees commission office board
+    company group union campaign administration government school university college hospital
+    team club league foundation institute center centre fund bank court""".split()
+)
 _POSSESSIVE_PRONOUNS = frozenset("his her their its our my your".split())
 # Where a person said it, run on after the name: 'Jeb Bush in a Medium post'.
 _PLACED_IN = re.compile(r"\s+(?:in|on|at)\s+(?:a|an|the|his|her|their)\s+[a-zA-Z]")
@@ -129,7 +136,7 @@ def settle(name: str | None, kind: str | None, description: str | None) -> tuple
             kind = "organisation"  # no first name, a common word last: 'Judicial Watch', 'Orlando Sentinel'
     if kind == "organisation":
         tokens = name.split()
-        if len(tokens) == 1 and (name.rstrip(".").lower() in STOPWORDS or is_common_word(name) or name.lower() in ORG_WORDS):
+        if len(tokens) == 1 and (name.rstrip(".").lower() in STOPWORDS or is_common_word(name) or name.lower() in _GENERIC_HEADS):
             return None, kind, description or given  # 'County', 'Week': a head with no name
         if len(tokens) > 1 and is_common_word(tokens[0]) and is_place(" ".join(tokens[1:])):
             name = " ".join(tokens[1:])  # 'Neutral Switzerland'
