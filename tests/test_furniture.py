@@ -76,6 +76,7 @@ from search.quotes.furniture import content_start, furniture_kind, is_furniture
         ("There were 'concerns' in the royal family about Archie's skin color", "heading"),
         ("Pregnant Women and Infants", "heading"),  # theintercept.com
         ("Mark Meadows accused of timing retirement to help elect wife’s friend", "heading"),  # politico.com
+        ("Meghan called the Queen about Prince Philip", "heading"),  # edition.cnn.com: a cue, but sentence case
         ("UK news in pictures", "heading"),  # independent.co.uk
         # bylines and contributor lines
         ("By Rob Picheta, CNN", "byline"),  # edition.cnn.com
@@ -134,6 +135,10 @@ def test_page_furniture_is_recognised(line, kind):
         # a news summary citing its source, not a photo credit (PolNeAR, HuffPost's morning email)
         "AT LEAST 10 KILLED IN DEADLY ISTANBUL EXPLOSION Turkish President Recep Tayyip Erdogan said the reported suicide bomber, who "
         "detonated in the middle of Istanbul’s Sultanahmet tourist district, had “Syrian roots.” [Reuters.]",
+        # a Title Case headline that reports speech: the extractor reads its attribution
+        # (tests/test_quotes_cases.py), where a sentence-case sub-head is the writer's summary
+        "Ferry Will Run All Winter, Elena Ruiz Says",
+        "Elena Ruiz Says Harbor Museum Will Tell of ‘Suffering and Delight’",
         # ordinary story sentences, short ones included
         "Massy, however, believed customer information had not been impacted by the attack.",  # guardian.co.tt
         "- Avigilon declined to comment to Axios.",  # axios.com

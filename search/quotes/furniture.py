@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import re
 
+from search.quotes.verbs import ALL_FORMS, LEARNED
+
 # Quotation marks of any style: a paragraph holding one may be someone's words.
 _QUOTE_CHARS = frozenset("“”„«»\"‘’")
 _QUOTE_MARK = re.compile(r"[“”„«»\"‘’]")
@@ -373,7 +375,31 @@ def _is_heading(text: str, start: int, end: int, first: str, last: str) -> bool:
         return False
     if _words(text, start, end) > 14 or _QUOTED_SENTENCE.search(text, start, end) or _DASH_SPEAKER.search(text, start, end):
         return False
-    return _LETTER.search(text, start, end) is not None
+    return _LETTER.search(text, start, end) is not None and not _reporting_headline(text[start:end].split())
+
+
+# Words a headline need not capitalise ('Harbor Museum Will Tell of ‘Suffering and Delight’').
+_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or the to vs vs. with".split())
+# Every verb form that reports speech, and the learned cues' verbs ('Slams', 'Says', 'Calls').
+_CUE_WORDS = ALL_FORMS | frozenset(c.split()[0] for c in LEARNED)
+
+
+def _reporting_headline(words: list[str]) -> bool:
+    """A Title Case headline that reports what someone said ('Ferry Will Run All Winter,
+    Elena Ruiz Says', 'Dock Workers Say New Toll Is Unfair') is kept: the extractor reads a
+    headline's attribution, as news annotation does (PolNeAR marks them). A sentence-case
+    sub-head ('Meghan called the Queen about Prince Philip') is the writer's summary."""
+    if len(words) < 3:
+        return False
+    cue = False
+    for w in words:
+        core = w.strip("“”‘’\"'()[],.:;!?")
+        if not core or not core[0].isalpha():
+            continue
+        if not core[0].isupper() and core.lower() not in _SMALL_WORDS:
+            return False
+        cue = cue or core.lower() in _CUE_WORDS
+    return cue
 
 
 # A heading may quote a phrase ("There were 'concerns' in the royal family …"), but a whole
