@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import pytest
 
+from search.models import Article
+from search.quotes import extract_quotes
 from search.quotes.furniture import content_start, furniture_kind, is_furniture
+from search.readers.paragraphs import split_paragraphs
+
+
+def quotes(text: str):
+    return extract_quotes(Article(id="t", text=text, body=split_paragraphs(text)))
 
 
 @pytest.mark.parametrize(
@@ -185,3 +192,74 @@ def test_paragraph_offsets_are_into_the_article_text():
     assert content_start(text, 17, 30) == 30
     assert text[content_start(text, 31, len(text)) :] == "The Senate voted."
     assert content_start(text, 0, 16) == 0
+
+
+# The opening of a real article (variety: telegraph.co.uk.plumber), with furniture from other
+# real pages put between its paragraphs, as a main-text extractor leaves it.
+STORY = [
+    "Gas fitter Andrew Hartley was jailed for the manslaughter of a millionaire's daughter who died from carbon monoxide poisoning "
+    "following his botched installation of a boiler.",
+    "Zoe Anderson, 24, was overcome by carbon monoxide fumes at the home of her wealthy father, Future Publishing founder Chris Anderson.",
+    'Judge Ford said: "There was absolutely no malicious or hostile intentions in this case.',
+    '"You knew the potential dangers of a carbon monoxide leak."',
+    'Hartley\'s lawyer said he was "devastated" by what had happened, and she told the court he had closed his business.',
+]
+FURNITURE = {
+    1: ["By Rob Picheta, CNN"],
+    2: [
+        "Story continues below advertisement",
+        "This image released by the Bristol Crown Court shows Andrew Hartley arriving for sentencing on Friday.",
+        "Rep. Mark Meadows, R-N.C., and wife Debbie Meadows at the White House in September. | Patrick Semansky/AP Photo",
+    ],
+    3: ["Advertisement"],  # inside the quote that runs over two paragraphs
+    4: ["Photo: Ali Jadallah/Anadolu via Getty Images"],
+}
+
+
+def _article(with_furniture: bool) -> tuple[str, list[tuple[int, int]]]:
+    """The story's text, and where each furniture line sits in it."""
+    lines: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for k, para in enumerate(STORY):
+        for extra in FURNITURE.get(k, []) if with_furniture else []:
+            lines.append(extra)
+            spans.append((pos, pos + len(extra)))
+            pos += len(extra) + 1
+        lines.append(para)
+        pos += len(para) + 1
+    return "\n".join(lines), spans
+
+
+def test_furniture_yields_no_quote_and_no_speaker():
+    text, spans = _article(with_furniture=True)
+    found = quotes(text)
+    assert found, "the story's own quotes are still found"
+    for q in found:
+        for a, b in [(p.start, p.end) for p in q.pieces] or [(q.start, q.end)]:
+            for s, e in spans:
+                assert b <= s or a >= e, f"{q.text!r} taken from furniture {text[s:e]!r}"
+    speakers = {q.speaker for q in found}
+    for name in ("Story", "Rob Picheta", "Patrick Semansky", "Debbie Meadows", "Mark Meadows", "Ali Jadallah", "Bristol Crown Court"):
+        assert name not in speakers
+    # 'she told the court' is the lawyer's; a woman named in a caption or byline is no candidate
+    assert all(q.speaker not in ("Debbie Meadows",) for q in found if q.speaker_mention == "she")
+
+
+def test_furniture_leaves_the_story_quotes_exactly_as_they_were():
+    """Skipping furniture changes nothing else: the same quotes, speakers and kinds as the
+    story without it, at the same places in the text (offsets shifted by the lines between),
+    and a quote running over two paragraphs goes on across the advertisement between them."""
+    plain, _ = _article(with_furniture=False)
+    text, spans = _article(with_furniture=True)
+
+    def shift(pos: int) -> int:  # a position in `text` -> the same character in `plain`
+        return pos - sum(e - s + 1 for s, e in spans if e < pos)
+
+    got = [(q.kind, q.text, q.speaker, shift(q.start), shift(q.end)) for q in quotes(text)]
+    want = [(q.kind, q.text, q.speaker, q.start, q.end) for q in quotes(plain)]
+    assert got == want
+    judge = [q for q in quotes(text) if q.speaker == "Neil Ford" or (q.speaker or "").endswith("Ford")]
+    assert judge and any(len(q.pieces) == 2 for q in judge), "the judge's quote runs on across the advertisement"
+    for q in quotes(text):  # offsets point into the article text
+        assert " … ".join(text[p.start : p.end] for p in q.pieces) == q.text if q.pieces else text[q.start : q.end] == q.text
