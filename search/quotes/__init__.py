@@ -15,6 +15,8 @@ Start here:
                     rules leave unattributed.
 - `marks.py`        the quote-mark characters (including the NYT archive's '' … '') and
                     the scan for quoted spans.
+- `furniture.py`    page furniture (ads, links, prompts, captions and credits, sub-heads,
+                    bylines, datelines): paragraphs skipped, a dateline cut off its sentence.
 - `sentences.py`    sentence boundaries on masked text.
 - `names.py`        full names in an article (with the pronoun each takes, from titles
                     and the article's own usage), and `NameRegistry` for one name per

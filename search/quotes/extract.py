@@ -43,6 +43,7 @@ from search.quotes.attribution import (
     subject_word,
     transcript_label,
 )
+from search.quotes.furniture import content_start
 from search.quotes.learned import learned_frames
 from search.quotes.marks import Quoted, scan_quotes
 from search.quotes.names import CALENDAR_WORDS, NAME_RUN, PRONOUNS, STOPWORDS, ArticleNames
@@ -193,9 +194,12 @@ def _extract(article: Article, learned: bool = False) -> list[_Rec]:
     paras = article.body
     names = ArticleNames()
     quoted: list[list[Quoted]] = []
-    for p in paras:
-        names.scan(text, p.start, p.end)
-        quoted.append(scan_quotes(text, p.start, p.end))
+    # Page furniture (ads, captions, bylines, sub-heads: `furniture.py`) is no one's words and
+    # names no one: its paragraph starts at its end. A dateline is cut off the sentence after it.
+    starts = [content_start(text, p.start, p.end) for p in paras]
+    for p, ps in zip(paras, starts, strict=True):
+        names.scan(text, ps, p.end)
+        quoted.append(scan_quotes(text, ps, p.end))
     # a no-break space reads as a space (same length: offsets hold); rules match ' ' literally
     masked = _mask(text, [q for qs in quoted for q in qs]).replace("\xa0", " ")
     state = SpeakerState(names)
@@ -205,18 +209,21 @@ def _extract(article: Article, learned: bool = False) -> list[_Rec]:
     open_rec: _Rec | None = None  # a quote still running at the end of the last paragraph
     lead: _Lead | None = None  # the previous paragraph ended 'Ruiz continued:'
     for k, p in enumerate(paras):
+        ps = starts[k]
+        if ps >= p.end:
+            continue  # furniture: read as if it were not there (a quote may run on across an ad)
         try:
-            if lead is not None and not (quoted[k] and quoted[k][0].open_at == p.start):
+            if lead is not None and not (quoted[k] and quoted[k][0].open_at == ps):
                 # 'Limbaugh added:' then a paragraph without marks: a block quotation
-                recs.append(_Rec("direct", [_strip_space(text, p.start, p.end)], k, lead.speaker, lead.cue, how="block"))
+                recs.append(_Rec("direct", [_strip_space(text, ps, p.end)], k, lead.speaker, lead.cue, how="block"))
                 prev_para_speaker, prev_para_named, open_rec, lead = lead.speaker, False, None, None
                 continue
             if lead is not None:
                 prev_para_speaker, prev_para_named = lead.speaker, False  # '… continued:' then “…”
             open_rec, prev_para_speaker, prev_para_named = _paragraph(
-                k, p.start, p.end, text, masked, quoted[k], names, state, recs, prev_para_speaker, prev_para_named, open_rec, learned
+                k, ps, p.end, text, masked, quoted[k], names, state, recs, prev_para_speaker, prev_para_named, open_rec, learned
             )
-            lead = _lead_of(masked, p.start, p.end, names, state)
+            lead = _lead_of(masked, ps, p.end, names, state)
         except Exception:  # pragma: no cover - one odd paragraph must not lose the rest
             if RAISE_ERRORS:
                 raise
