@@ -30,23 +30,15 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from search.models import Article, Piece, Quote
-from search.quotes.attribution import (
-    MASK,
-    Frame,
-    Mention,
-    Speaker,
-    SpeakerState,
-    attribution_only,
-    classify,
-    find_frames,
-    person_named_between,
-    subject_word,
-    transcript_label,
-)
+from search.quotes.frames import attribution_only, find_frames
 from search.quotes.learned import learned_frames
 from search.quotes.marks import Quoted, scan_quotes
+from search.quotes.mentions import subject_word
 from search.quotes.names import CALENDAR_WORDS, NAME_RUN, PRONOUNS, STOPWORDS, ArticleNames
+from search.quotes.other_frames import transcript_label
+from search.quotes.records import MASK, Frame, Mention, Speaker
 from search.quotes.sentences import split_sentences
+from search.quotes.speakers import SpeakerState, classify, person_named_between
 
 _KEEP_IN_MASK = frozenset(".?!,")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
