@@ -125,6 +125,13 @@ _CALL_NOT_NAMING = re.compile(
 
 
 def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: str, frames: list[Frame]) -> Frame | None:
+    """The attribution a reporting verb makes, `frames` being those found before it in the
+    sentence. In this order: a share of a poll before a participle (`_share_frame`); a
+    participle hanging on the sentence subject (`_participle_frame`); a verb in a list of
+    what one subject did (`_listed_frame`); a verb after 'and' sharing the subject before
+    it (`_and_frame`); else the verb's own subject: before it (`subject_before`, then
+    `_subject_frame` decides which side holds what was said) or, inverted, after it
+    (`_inverted_frame`)."""
     weak = head in verbs.WEAK or (head in verbs.NOMINAL and head not in verbs.SPOKEN_NOMINAL)
     # 'called the plan a disaster', 'described the talks as productive': a verb of naming
     # reports without quotation marks too, unless it names or summons ('a group called
@@ -132,47 +139,23 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
     needs_quote = head in verbs.OBJECT_IS_CONTENT and head.startswith("call")
     lo = frames[-1].cue_end if frames else ss
     lo = max(lo, ss)
-    poll = _WITH_SHARE.search(text, max(ss, cs - 80), cs) if head.endswith("ing") and "with " in text[max(ss, cs - 80) : cs] else None
-    if poll:
-        # '…, with 30 percent of voters saying they …': the share is who says it
-        pieces = _content_after(text, _after_that(text, ce, se, head), se)
-        if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= 2:
-            return Frame(cue, cs, ce, Mention(poll.start("np"), poll.end("np"), poll.group("np")), pieces, poll.start("np"), ce)
+    share = _share_frame(text, ss, se, cs, ce, cue, head)
+    if share is not None:
+        return share
     # Participle attached to the sentence subject: '"…," he said, adding that …'
     if head in verbs.PARTICIPLES and (
         _PARTICIPLE_AFTER.search(text, max(ss, cs - 4), cs) or cue in verbs.SPEECH_PARTICIPLES and _BY_OR_WHILE.search(text, max(ss, cs - 7), cs)
     ):
-        if frames and frames[-1].pieces[-1][0] > cs:
-            return None  # an aside inside the attribution before: '“…,” he said, referring to X, “…”'
-        speaker_from = frames[-1].mention if frames else None
-        if speaker_from is None:
-            speaker_from = main_subject(text, ss, cs)
-        pieces = _content_after(text, _after_that(text, ce, se, head), se)
-        if not pieces or (len(text[pieces[0][0] : pieces[0][1]].split()) < 3 and MASK not in text[pieces[0][0] : pieces[0][1]]):
-            return None
-        if text[pieces[0][0] : pieces[0][1]].split()[0].lower() in ("nothing", "little", "much", "anything"):
-            return None  # '…, saying nothing at all': no statement
-        if needs_quote and speaker_from is not None and not _CALL_NOT_NAMING.match(text, ce, se):
-            needs_quote = False  # '…, calling the plan a disaster'
-        return Frame(cue, cs, ce, speaker_from, pieces, cs, ce, needs_quote=needs_quote)
-    if frames and frames[-1].mention is not None and _COMMA_BEFORE.search(text, max(ss, cs - 4), cs) and _FINITE_PAST.fullmatch(cue):
-        # 'He pledged to …, cast doubt on …, suggested that …': a list of what one subject did
-        that = _THAT_NEXT.match(text, ce, se)
-        pieces = _content_after(text, that.end(), se) if that else []
-        if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= 3:
-            return Frame(cue, cs, ce, frames[-1].mention, pieces, cs, ce, needs_quote=needs_quote)
+        return _participle_frame(text, ss, se, cs, ce, cue, head, frames, needs_quote)
+    listed = _listed_frame(text, ss, se, cs, ce, cue, frames, needs_quote)
+    if listed is not None:
+        return listed
     if _AND_BEFORE.search(text, max(ss, cs - 30), cs):
         # 'Ruiz said that … and added that …', 'Ruiz took the floor and said …': a verb sharing
         # the subject before it, with its own content
-        shared = _outermost(frames).mention if frames else (_subject_of_first_verb(text, ss, cs) or main_subject(text, ss, cs))
-        start = _after_that(text, ce, se, head)
-        if head in verbs.OBJECT_FIRST and _TO_NEXT.match(text, _skip_filler(text, ce, se, head), se):
-            start = ce  # '… and urged him to resign': who and what, together
-        pieces = _content_after(text, start, se)
-        if needs_quote and shared is not None and _person_like(shared.text) and not _CALL_NOT_NAMING.match(text, ce, se):
-            needs_quote = False  # '… and called it a common ailment'
-        if shared is not None and pieces and (MASK in text[pieces[0][0] : pieces[0][1]] or len(text[pieces[0][0] : pieces[0][1]].split()) >= 3):
-            return Frame(cue, cs, ce, shared, pieces, cs, ce, needs_quote=needs_quote)
+        shared, needs_quote = _and_frame(text, ss, se, cs, ce, cue, head, frames, needs_quote)
+        if shared is not None:
+            return shared
     inverted = not weak and head not in _OBJECT_NEXT and text.endswith((", ", "— ", "– ", "-- "), max(lo, cs - 3), cs) and _inverted_name(text, ce, se)
     subj = None if inverted else subject_before(text, lo, cs)  # '…, the race will be tight, said Dan Gerstein, …'
     if subj is None and lo > ss and not inverted:
@@ -200,87 +183,161 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
         if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= 3:
             return Frame(cue, cs, ce, subj, pieces, lo, after)
     if subj is not None:
-        after = _skip_filler(text, ce, se, head)
-        that = _THAT_NEXT.match(text, ce, se) or (
-            _THAT_NEXT.match(text, after, se) if not (_relative_that(text, ce, after, se) or _WHEN_NEXT.match(text, ce, after)) else None
-        )
-        if that is None and head in verbs.OBJECT_FIRST:
-            that = _OBJECT_THEN_THAT.match(text, ce, se)  # 'told a meeting of Pacific leaders that …'
-        if that is None and (aside := _ASIDE_BEFORE_THAT.match(text, after, se)):
-            that = _THAT_NEXT.match(text, aside.end(), se)  # 'said on CNN, where he is a contributor, that …'
-        has_before = bool(_TEXT_CHAR.search(text, lo, subj.start))
-        if that and not has_before:
-            return _frame_after(text, cue, cs, ce, subj, that.end(), se, weak, needs_quote, clause=True)
-        if has_before and (
-            _sentence_tail_empty(text, after, se)
-            or _PARTICIPLE_NEXT.match(text, after, se)
-            or text.startswith(";", after)
-            or after > ce and _WHEN_NEXT.match(text, after, se)  # '…, Obama told his advisers as he labored …'
-        ):
-            if weak and not (cue.lower() == "learned" and _HAS_BEFORE.search(text, max(ss, cs - 8), cs)):
-                return None  # but '…, The Post has learned.': a newsroom's report
-            if _RELATIVE_BEFORE.search(text, max(lo, subj.start - 8), subj.start) or _LEAD_ADVERBIAL.fullmatch(text, lo, subj.start):
-                # 'the plan that he wrote last year': a relative clause, not '“…,” he wrote';
-                # 'At the debate, Clinton mentioned …': a scene set before the subject, not what was said
-                return None
-            pieces = _content_before(text, lo, subj.start)
-            if pieces and MASK in text[lo : subj.start] and (more := _ASIDE_THEN_QUOTE.match(text, after + 1, se)) and more.group(1) not in verbs.PARTICIPLES:
-                # '“…,” Ruiz said, referring to the delay, “…”': an aside between the pieces
-                pieces += _content_after(text, more.end() - 1, se)
-            return Frame(cue, cs, ce, subj, pieces, subj.start, after, needs_quote=needs_quote) if pieces else None
-        if (
-            has_before
-            and text[after : after + 1] == ","
-            and not (MASK not in text[lo : subj.start] and _OF_AFTER_OBJECT.match(text, ce, after))
-            and not (after > ce and MASK not in text[lo : subj.start] and _RELATIVE.match(text, after + 1, se))  # 'accused Rafael Cruz, who …, of …'
-        ):
-            # not 'Bemoaning the system, Trump accused Holt of being a Democrat, though …':
-            # a cue with its object and an 'of' phrase is a clause, not an aside
-            if weak and not (after == ce and text[lo : subj.start].rstrip().endswith(",")):
-                return None  # only a bare parenthetical: ', he expects, …'
-
-            pieces = _content_before(text, lo, subj.start)
-            rest = text[after + 1 : se]
-            if re.match(r"\s*[“\"‘'«]", rest) or (
-                MASK not in text[lo : subj.start] and not re.match(r"\s*(?:\w+ing|according|in|on|at(?!\s+(?:least|most)\b)|who|which|citing)\b", rest)
-            ):
-                pieces += _content_after(text, after + 1, se)
-            return Frame(cue, cs, ce, subj, pieces, subj.start, after, needs_quote=needs_quote) if pieces else None
-        if (
-            has_before
-            and not that
-            and _QUOTE_ENDS.search(text, lo, subj.start)
-            and _unquoted_words(text, lo, subj.start) <= 1
-            and not _ON_SHOW.match(text, lo, subj.start)
-        ):
-            # '"…," Ruiz told some of the miners.' / '"…," she said months after her
-            # release.': after a quotation, what follows the cue is an object or an
-            # adverbial, not a second content; a later '…, "…"' continues the quotation.
-            pieces = _content_before(text, lo, subj.start)
-            more = _COMMA_QUOTE.search(text, after, se)
-            if more:
-                pieces += _content_after(text, more.start() + 1, se)
-            return Frame(cue, cs, ce, subj, pieces, subj.start, after, needs_quote=needs_quote) if pieces else None
-        if that:
-            return _frame_after(text, cue, cs, ce, subj, that.end(), se, weak, needs_quote, clause=True)
-        start = after if head in verbs.OBJECT_FIRST else ce
-        topic = _ABOUT.match(text, start, se) if head in verbs.TOPIC else None
-        if topic:
-            # 'asked Carson about his relationship with …', 'talked about the drug crisis':
-            # what was spoken of is the content
-            return _frame_after(text, cue, cs, ce, subj, topic.end(), se, weak, needs_quote, clause=True)
-        if (start == ce or head in verbs.OBJECT_FIRST) and not weak and _source_like(subj.text) and _FILLER_START.match(text, start, se):
-            m = _ADVERBIAL_THEN_CLAUSE.match(text, start, se)
-            if m:
-                start = m.end()  # 'said after the convention he would not …': an adverbial, then the clause
-        if head in verbs.OBJECT_IS_CONTENT or head in verbs.NOMINAL or (head in verbs.OBJECT_FIRST and _TO_NEXT.match(text, after, se)):
-            start = ce  # 'told Hale to sit down', 'asked the board to vote': who and what, together
-        if start == ce and (pp := _PP_ASIDE.match(text, ce, se)):
-            start = pp.end()  # 'described, in fairly blistering terms, a set of …'
-        return _frame_after(text, cue, cs, ce, subj, start, se, weak, needs_quote, head)
+        return _subject_frame(text, ss, se, lo, cs, ce, cue, head, subj, weak, needs_quote)
     # Inverted: '"…," said Ruiz.' / '…, says Sergei Markov, a former Kremlin adviser.'
     if weak:
         return None
+    return _inverted_frame(text, se, lo, cs, ce, cue, needs_quote)
+
+
+def _share_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: str) -> Frame | None:
+    """'…, with 30 percent of voters saying they …': the share of a poll before a participle is
+    who says it."""
+    poll = _WITH_SHARE.search(text, max(ss, cs - 80), cs) if head.endswith("ing") and "with " in text[max(ss, cs - 80) : cs] else None
+    if poll:
+        pieces = _content_after(text, _after_that(text, ce, se, head), se)
+        if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= 2:
+            return Frame(cue, cs, ce, Mention(poll.start("np"), poll.end("np"), poll.group("np")), pieces, poll.start("np"), ce)
+    return None
+
+
+def _participle_frame(
+    text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: str, frames: list[Frame], needs_quote: bool
+) -> Frame | None:
+    """A participle after a comma or dash ('"…," he said, adding that …', '…, saying …'): its
+    speaker is the attribution's before it, else the sentence subject (`main_subject`)."""
+    if frames and frames[-1].pieces[-1][0] > cs:
+        return None  # an aside inside the attribution before: '“…,” he said, referring to X, “…”'
+    speaker_from = frames[-1].mention if frames else None
+    if speaker_from is None:
+        speaker_from = main_subject(text, ss, cs)
+    pieces = _content_after(text, _after_that(text, ce, se, head), se)
+    if not pieces or (len(text[pieces[0][0] : pieces[0][1]].split()) < 3 and MASK not in text[pieces[0][0] : pieces[0][1]]):
+        return None
+    if text[pieces[0][0] : pieces[0][1]].split()[0].lower() in ("nothing", "little", "much", "anything"):
+        return None  # '…, saying nothing at all': no statement
+    if needs_quote and speaker_from is not None and not _CALL_NOT_NAMING.match(text, ce, se):
+        needs_quote = False  # '…, calling the plan a disaster'
+    return Frame(cue, cs, ce, speaker_from, pieces, cs, ce, needs_quote=needs_quote)
+
+
+def _listed_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, frames: list[Frame], needs_quote: bool) -> Frame | None:
+    """'He pledged to …, cast doubt on …, suggested that …': a past tense after a comma, in a
+    list of what the subject of the attribution before it did."""
+    if frames and frames[-1].mention is not None and _COMMA_BEFORE.search(text, max(ss, cs - 4), cs) and _FINITE_PAST.fullmatch(cue):
+        that = _THAT_NEXT.match(text, ce, se)
+        pieces = _content_after(text, that.end(), se) if that else []
+        if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= 3:
+            return Frame(cue, cs, ce, frames[-1].mention, pieces, cs, ce, needs_quote=needs_quote)
+    return None
+
+
+def _and_frame(
+    text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: str, frames: list[Frame], needs_quote: bool
+) -> tuple[Frame | None, bool]:
+    """A verb after 'and' sharing the subject before it ('Ruiz said that … and added that …'):
+    the frame, if any, and `needs_quote` as it stands after (a verdict's subject found)."""
+    shared = _outermost(frames).mention if frames else (_subject_of_first_verb(text, ss, cs) or main_subject(text, ss, cs))
+    start = _after_that(text, ce, se, head)
+    if head in verbs.OBJECT_FIRST and _TO_NEXT.match(text, _skip_filler(text, ce, se, head), se):
+        start = ce  # '… and urged him to resign': who and what, together
+    pieces = _content_after(text, start, se)
+    if needs_quote and shared is not None and _person_like(shared.text) and not _CALL_NOT_NAMING.match(text, ce, se):
+        needs_quote = False  # '… and called it a common ailment'
+    if shared is not None and pieces and (MASK in text[pieces[0][0] : pieces[0][1]] or len(text[pieces[0][0] : pieces[0][1]].split()) >= 3):
+        return Frame(cue, cs, ce, shared, pieces, cs, ce, needs_quote=needs_quote), needs_quote
+    return None, needs_quote
+
+
+def _subject_frame(
+    text: str, ss: int, se: int, lo: int, cs: int, ce: int, cue: str, head: str, subj: Mention, weak: bool, needs_quote: bool
+) -> Frame | None:
+    """The frame of a cue whose subject comes before it ('Ruiz said …', '"…," Ruiz said.'):
+    what was said follows the cue ('that …', a clause, an object), or precedes the subject
+    when the sentence says something before it, the cue closing it or set in commas."""
+    after = _skip_filler(text, ce, se, head)
+    that = _THAT_NEXT.match(text, ce, se) or (
+        _THAT_NEXT.match(text, after, se) if not (_relative_that(text, ce, after, se) or _WHEN_NEXT.match(text, ce, after)) else None
+    )
+    if that is None and head in verbs.OBJECT_FIRST:
+        that = _OBJECT_THEN_THAT.match(text, ce, se)  # 'told a meeting of Pacific leaders that …'
+    if that is None and (aside := _ASIDE_BEFORE_THAT.match(text, after, se)):
+        that = _THAT_NEXT.match(text, aside.end(), se)  # 'said on CNN, where he is a contributor, that …'
+    has_before = bool(_TEXT_CHAR.search(text, lo, subj.start))
+    if that and not has_before:
+        return _frame_after(text, cue, cs, ce, subj, that.end(), se, weak, needs_quote, clause=True)
+    if has_before and (
+        _sentence_tail_empty(text, after, se)
+        or _PARTICIPLE_NEXT.match(text, after, se)
+        or text.startswith(";", after)
+        or after > ce and _WHEN_NEXT.match(text, after, se)  # '…, Obama told his advisers as he labored …'
+    ):
+        if weak and not (cue.lower() == "learned" and _HAS_BEFORE.search(text, max(ss, cs - 8), cs)):
+            return None  # but '…, The Post has learned.': a newsroom's report
+        if _RELATIVE_BEFORE.search(text, max(lo, subj.start - 8), subj.start) or _LEAD_ADVERBIAL.fullmatch(text, lo, subj.start):
+            # 'the plan that he wrote last year': a relative clause, not '“…,” he wrote';
+            # 'At the debate, Clinton mentioned …': a scene set before the subject, not what was said
+            return None
+        pieces = _content_before(text, lo, subj.start)
+        if pieces and MASK in text[lo : subj.start] and (more := _ASIDE_THEN_QUOTE.match(text, after + 1, se)) and more.group(1) not in verbs.PARTICIPLES:
+            # '“…,” Ruiz said, referring to the delay, “…”': an aside between the pieces
+            pieces += _content_after(text, more.end() - 1, se)
+        return Frame(cue, cs, ce, subj, pieces, subj.start, after, needs_quote=needs_quote) if pieces else None
+    if (
+        has_before
+        and text[after : after + 1] == ","
+        and not (MASK not in text[lo : subj.start] and _OF_AFTER_OBJECT.match(text, ce, after))
+        and not (after > ce and MASK not in text[lo : subj.start] and _RELATIVE.match(text, after + 1, se))  # 'accused Rafael Cruz, who …, of …'
+    ):
+        # not 'Bemoaning the system, Trump accused Holt of being a Democrat, though …':
+        # a cue with its object and an 'of' phrase is a clause, not an aside
+        if weak and not (after == ce and text[lo : subj.start].rstrip().endswith(",")):
+            return None  # only a bare parenthetical: ', he expects, …'
+
+        pieces = _content_before(text, lo, subj.start)
+        rest = text[after + 1 : se]
+        if re.match(r"\s*[“\"‘'«]", rest) or (
+            MASK not in text[lo : subj.start] and not re.match(r"\s*(?:\w+ing|according|in|on|at(?!\s+(?:least|most)\b)|who|which|citing)\b", rest)
+        ):
+            pieces += _content_after(text, after + 1, se)
+        return Frame(cue, cs, ce, subj, pieces, subj.start, after, needs_quote=needs_quote) if pieces else None
+    if (
+        has_before
+        and not that
+        and _QUOTE_ENDS.search(text, lo, subj.start)
+        and _unquoted_words(text, lo, subj.start) <= 1
+        and not _ON_SHOW.match(text, lo, subj.start)
+    ):
+        # '"…," Ruiz told some of the miners.' / '"…," she said months after her
+        # release.': after a quotation, what follows the cue is an object or an
+        # adverbial, not a second content; a later '…, "…"' continues the quotation.
+        pieces = _content_before(text, lo, subj.start)
+        more = _COMMA_QUOTE.search(text, after, se)
+        if more:
+            pieces += _content_after(text, more.start() + 1, se)
+        return Frame(cue, cs, ce, subj, pieces, subj.start, after, needs_quote=needs_quote) if pieces else None
+    if that:
+        return _frame_after(text, cue, cs, ce, subj, that.end(), se, weak, needs_quote, clause=True)
+    start = after if head in verbs.OBJECT_FIRST else ce
+    topic = _ABOUT.match(text, start, se) if head in verbs.TOPIC else None
+    if topic:
+        # 'asked Carson about his relationship with …', 'talked about the drug crisis':
+        # what was spoken of is the content
+        return _frame_after(text, cue, cs, ce, subj, topic.end(), se, weak, needs_quote, clause=True)
+    if (start == ce or head in verbs.OBJECT_FIRST) and not weak and _source_like(subj.text) and _FILLER_START.match(text, start, se):
+        m = _ADVERBIAL_THEN_CLAUSE.match(text, start, se)
+        if m:
+            start = m.end()  # 'said after the convention he would not …': an adverbial, then the clause
+    if head in verbs.OBJECT_IS_CONTENT or head in verbs.NOMINAL or (head in verbs.OBJECT_FIRST and _TO_NEXT.match(text, after, se)):
+        start = ce  # 'told Hale to sit down', 'asked the board to vote': who and what, together
+    if start == ce and (pp := _PP_ASIDE.match(text, ce, se)):
+        start = pp.end()  # 'described, in fairly blistering terms, a set of …'
+    return _frame_after(text, cue, cs, ce, subj, start, se, weak, needs_quote, head)
+
+
+def _inverted_frame(text: str, se: int, lo: int, cs: int, ce: int, cue: str, needs_quote: bool) -> Frame | None:
+    """Inverted: '"…," said Ruiz.' / '…, says Sergei Markov, a former Kremlin adviser.': the
+    speaker after the cue, what was said before it (and after, when it goes on)."""
     pre = text[lo:cs].rstrip()
     if pre and pre[-1] not in ",”\"’»" and not pre.endswith(MASK) and not (pre[-1] in "—–-" and _inverted_name(text, ce, se)):
         return None  # after a dash, only a name and then the end: '… — and soon — said Ruiz.'
