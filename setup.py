@@ -16,7 +16,7 @@ from setuptools import setup
 # are direct C calls. (Not `aliases.py`, read once per index, nor the package's __init__.)
 COMPILED = [
     "sentences", "verbs", "persons", "names", "marks",
-    "records", "mentions", "content", "subjects", "other_frames", "verb_frames", "frames", "speakers",
+    "records", "mentions", "content", "subjects", "other_frames", "verb_frames", "frames", "coref",
     "learned", "extract",
 ]
 

@@ -1,5 +1,5 @@
 """Helpers of the extractor's case tests (test_extract, test_frames, test_verb_frames,
-test_other_frames, test_subjects, test_mentions, test_content, test_speakers): an article
+test_other_frames, test_subjects, test_mentions, test_content, test_coref): an article
 made of one hand-written text, and its quotes."""
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ Start here:
   `subjects.py`     clause subjects (asides in commas kept as descriptions).
   `mentions.py`     what a speaker can look like as written (`_np_ok`, head nouns).
   `content.py`      the spans of what was said, and objects/adverbials after a cue.
-  `speakers.py`     `classify`: a mention to a speaker (names, pronouns, roles, bodies).
+  `coref.py`        `classify`: a mention to a speaker (names, pronouns, roles, bodies).
   `records.py`      `Mention`, `Frame`, `Speaker`, `MASK`.
 - `verbs.py`        the one list of reporting verbs and phrases, plus the learned cues.
 - `cues.json`       learned stance cues ('decried', 'pointed to') with their measured

@@ -30,6 +30,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from search.models import Article, Piece, Quote
+from search.quotes.coref import SpeakerState, classify, person_named_between
 from search.quotes.frames import attribution_only, find_frames
 from search.quotes.learned import learned_frames
 from search.quotes.marks import Quoted, scan_quotes
@@ -38,7 +39,6 @@ from search.quotes.names import CALENDAR_WORDS, NAME_RUN, PRONOUNS, STOPWORDS, A
 from search.quotes.other_frames import transcript_label
 from search.quotes.records import MASK, Frame, Mention, Speaker
 from search.quotes.sentences import split_sentences
-from search.quotes.speakers import SpeakerState, classify, person_named_between
 
 _KEEP_IN_MASK = frozenset(".?!,")
 _ALNUM = re.compile(r"[A-Za-z0-9]")

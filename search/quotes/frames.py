@@ -16,7 +16,7 @@ attribution that opens another's content ('Ruiz said she believes …' is Ruiz's
 `attribution_only` reads a sentence that only attributes the quotation before it ('“…?”
 asked Ruiz.', 'That was how Ruiz put it.').
 
-Mentions become speakers in `speakers.py` (`classify`).
+Mentions become speakers in `coref.py` (`classify`).
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ words; a lower-case phrase must be headed by people, sources or a body); `_sourc
 `_person_like` and `_people_head` say what kind of source a phrase names; `subject_word`
 whether a capitalised run can open a subject ('Mrs. Ruiz', not 'At'). The word lists
 (`_UNNAMED_HEADS`, `_EVIDENCE`, `_DOCUMENTS`, `_AGENTS`, …) are the one place each kind of
-head noun is listed; `speakers.classify` reads them too.
+head noun is listed; `coref.classify` reads them too.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 `MASK` is what every quoted character becomes in the masked text the stages read, so a
 'said' inside a quotation is never a cue. A `Mention` is a speaker as written ('Ruiz', 'a
 spokesman', 'he'); a `Frame` is one attribution found in a sentence (cue, mention, spans of
-what was said); a `Speaker` is who a mention stands for, once `speakers.classify` resolves it.
+what was said); a `Speaker` is who a mention stands for, once `coref.classify` resolves it.
 """
 
 from __future__ import annotations

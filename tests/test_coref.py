@@ -1,4 +1,4 @@
-"""Who a mention stands for (`search/quotes/speakers.py`, `classify`): pronouns and titles
+"""Who a mention stands for (`search/quotes/coref.py`, `classify`): pronouns and titles
 resolved to the full name, 'who' to its antecedent, pairs, organisations and unnamed
 sources."""
 
