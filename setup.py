@@ -14,7 +14,11 @@ from setuptools import setup
 
 # The modules of the extractor's inner loop; compiled as one group, so calls between them
 # are direct C calls. (Not `aliases.py`, read once per index, nor the package's __init__.)
-COMPILED = ["sentences", "verbs", "persons", "names", "speaker", "marks", "furniture", "attribution", "learned", "extract"]
+COMPILED = [
+    "sentences", "verbs", "persons", "names", "marks", "furniture",
+    "records", "mentions", "content", "subjects", "other_frames", "verb_frames", "frames", "coref", "speaker",
+    "learned", "extract",
+]
 
 
 def _ext_modules() -> list:

@@ -5,7 +5,7 @@
         print(ix.search("Ukraine", facets=["speaker"]).facets)
 
 The package is laid out by what each module holds: `models` (records), `readers` (files to
-articles), `quotes` (finding quotations; `quotes.attribution` decides speakers), `schema`
+articles), `quotes` (finding quotations; `quotes.frames` and `quotes.coref` decide speakers), `schema`
 (the Whoosh fields), `indexer` (writing), `query` (the query language and filters),
 `searching` (the `Index` API), `output` (formats), `cli` (the thin command layer).
 """

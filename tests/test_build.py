@@ -13,19 +13,19 @@ def _touch(path, mtime):
 
 
 def test_no_compiled_module_is_pure(tmp_path):
-    _touch(tmp_path / "attribution.py", 1_000)
+    _touch(tmp_path / "frames.py", 1_000)
     assert build_state(tmp_path) == "pure"
 
 
 def test_a_compiled_module_newer_than_its_source_runs(tmp_path):
-    _touch(tmp_path / "attribution.py", 1_000)
-    _touch(tmp_path / ("attribution" + EXTENSION_SUFFIXES[0]), 1_001)
+    _touch(tmp_path / "frames.py", 1_000)
+    _touch(tmp_path / ("frames" + EXTENSION_SUFFIXES[0]), 1_001)
     assert build_state(tmp_path) == "compiled"
 
 
 def test_a_source_edited_after_the_build_makes_it_stale(tmp_path):
-    _touch(tmp_path / "attribution.py", 1_000)
-    _touch(tmp_path / ("attribution" + EXTENSION_SUFFIXES[0]), 1_001)
+    _touch(tmp_path / "frames.py", 1_000)
+    _touch(tmp_path / ("frames" + EXTENSION_SUFFIXES[0]), 1_001)
     _touch(tmp_path / "names.py", 1_000)
     _touch(tmp_path / ("names" + EXTENSION_SUFFIXES[0]), 1_001)
     _touch(tmp_path / "names.py", 5_000)  # edited later: one stale module is enough

@@ -3,8 +3,18 @@
 Start here:
 - `extract.py`      `extract_quotes(article)`: the pass over an article, and the rules that
                     decide direct / partial / indirect and continuation of a speaker.
-- `attribution.py`  WHERE A QUOTE'S SPEAKER IS DECIDED: cues, subjects, asides, inverted
-                    'said Ruiz', 'according to', pronoun and surname resolution.
+- WHERE A QUOTE'S SPEAKER IS DECIDED (the stages, in docs/extraction.md):
+  `frames.py`       `find_frames`: every attribution in a sentence (cue, speaker as
+                    written, what was said); 'according to', passives, `_clip`.
+  `verb_frames.py`  one reporting verb's frame: subject before the cue, inverted 'said
+                    Ruiz', participles, a verb after 'and'; which side holds the content.
+  `other_frames.py` cues that are no verb in prose: nouns, stance adjectives, polls,
+                    'Asked …', headlines, hearsay, 'Name:', transcript labels.
+  `subjects.py`     clause subjects (asides in commas kept as descriptions).
+  `mentions.py`     what a speaker can look like as written (`_np_ok`, head nouns).
+  `content.py`      the spans of what was said, and objects/adverbials after a cue.
+  `coref.py`        `classify`: a mention to a speaker (names, pronouns, roles, bodies).
+  `records.py`      `Mention`, `Frame`, `Speaker`, `MASK`.
 - `verbs.py`        the one list of reporting verbs and phrases, plus the learned cues.
 - `cues.json`       learned stance cues ('decried', 'pointed to') with their measured
                     precision, written by `bench/train_cues.py` from annotated training news.

@@ -1,5 +1,5 @@
 """From an article to its quotes: mask the quoted words, cut sentences, find attributions
-(`attribution.py`), then decide for each quoted span and each attribution what record it
+(`frames.py` and the stages docs/extraction.md lists), then decide for each quoted span and each attribution what record it
 makes.
 
 Two decisions take a whole paragraph: a transcript turn ('PENCE: …') is one direct quote by
@@ -30,23 +30,15 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from search.models import Article, Piece, Quote
-from search.quotes.attribution import (
-    MASK,
-    Frame,
-    Mention,
-    Speaker,
-    SpeakerState,
-    attribution_only,
-    classify,
-    find_frames,
-    person_named_between,
-    subject_word,
-    transcript_label,
-)
+from search.quotes.coref import SpeakerState, classify, person_named_between
+from search.quotes.frames import attribution_only, find_frames
 from search.quotes.furniture import content_start
 from search.quotes.learned import learned_frames
 from search.quotes.marks import Quoted, scan_quotes
+from search.quotes.mentions import subject_word
 from search.quotes.names import CALENDAR_WORDS, NAME_RUN, PRONOUNS, STOPWORDS, ArticleNames
+from search.quotes.other_frames import transcript_label
+from search.quotes.records import MASK, Frame, Mention, Speaker
 from search.quotes.sentences import split_sentences
 from search.quotes.speaker import settle
 from search.quotes.verbs import cue_class

@@ -1,7 +1,7 @@
 """The learned attribution finder: a small linear model that spots reporting cues the rules
 do not know, and the attributions they make.
 
-Why: the rules in `attribution.py` find attributions through a list of cue words
+Why: the rules (`frames.py` and the modules it calls) find attributions through a list of cue words
 (`verbs.py`, `cues.json`). Annotated news attributes far more than that list covers: acts
 and attitudes ('makes no apologies for', 'launched an ad that attacked'), most of them seen
 fewer than three times in a year of news, so no word list catches up with them. What they
@@ -43,23 +43,13 @@ from itertools import compress, repeat
 from pathlib import Path
 
 from search.quotes import verbs
-from search.quotes.attribution import (
-    _BE_BEFORE,
-    _NO_COMMENT,
-    _TEXT_CHAR,
-    MASK,
-    Frame,
-    Mention,
-    _content_after,
-    _content_before,
-    _np_ok,
-    _skip_filler,
-    _source_like,
-    _trim,
-    main_subject,
-    subject_before,
-)
+from search.quotes.content import _TEXT_CHAR, _content_after, _content_before, _skip_filler, _trim
+from search.quotes.frames import _NO_COMMENT
+from search.quotes.mentions import _np_ok, _source_like
 from search.quotes.names import PRONOUNS, STOPWORDS
+from search.quotes.other_frames import _BE_BEFORE
+from search.quotes.records import MASK, Frame, Mention
+from search.quotes.subjects import main_subject, subject_before
 from search.quotes.verbs import LEARNED_PATH
 
 WEIGHTS_PATH = LEARNED_PATH.with_name("attributions.json")  # beside the learned cues, in the package

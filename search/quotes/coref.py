@@ -1,0 +1,316 @@
+"""Who a mention stands for: `classify` turns a `Mention` into a `Speaker`.
+
+Names resolve through the article's `ArticleNames` (a surname or a title to the full name
+the article gives); pronouns to the person last speaking or last named whom the pronoun can
+stand for ('he' never for a 'Ms.', and once the article says 'she' of someone, 'he' skips
+her; `SpeakerState` holds who spoke last and who was named in the paragraph); 'who' to the
+name it follows (`_antecedent`); a definite description ('the owner', 'the couple') to the
+person the article gave that role; common nouns ('a spokesman', 'officials') to unnamed
+sources; organisations as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from search.quotes.mentions import _DOCUMENTS, _EVIDENCE, _SHARE_HEADS, _UNNAMED_HEADS, _people_head
+from search.quotes.names import (
+    FIRM_WORDS,
+    NAME_RUN,
+    ORG_WORDS,
+    PLACES,
+    STOPWORDS,
+    TITLES,
+    ArticleNames,
+    bare_name,
+    is_org,
+    looks_like_person,
+    mention_index,
+    opens_sentence,
+)
+from search.quotes.persons import is_place, person_name_ok, strip_opening_words
+from search.quotes.records import Mention, Speaker
+
+
+@dataclass(slots=True)
+class SpeakerState:
+    """What the reader knows when a pronoun comes: who spoke last, who was named."""
+
+    names: ArticleNames
+    last_person: Speaker | None = None
+    paragraph_person: Speaker | None = None
+    paragraph_start: int = 0
+
+
+# Someone unnamed, placed by where they are: 'a woman in Worcester', 'a voter from Ohio'.
+# People placed by where, when or how they were counted: 'Large majorities of voters in six
+# states … on Super Tuesday', 'One in four voters in a New York Times poll'.
+_LOCATED_PERSON = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z\-]+\s+){0,2}[a-z]+\s+(?:in|from|near)\s+[A-Z]")
+# A share of a group: 'A majority of Republicans', 'Most of the delegates', 'Half of voters'.
+_SHARE_OF = re.compile(
+    r"(?:[Aa]\s+|[Tt]he\s+)?(?:(?:large|slim|clear|narrow|small|vast)\s+)?"
+    r"(?:majority|majorities|minority|most|half|many|some|all|none|few|share|third|quarter|plurality)\s+of\s",
+    re.I,
+)
+_PLACED_PEOPLE = re.compile(r"(?:\S+\s+){0,5}?(?P<head>[a-z][a-z\-]*)(?:\s+[a-z]+ed)?\s+(?:in|from|near|on|at|across|to|by)\s")
+
+
+# A subject that only counts ('Another', 'One', 'The other'), and the name set off by commas after it.
+_ONE_OF = frozenset(["another", "one", "the other", "the second", "a second", "a third", "the third"])
+_APPOSED_NAME = re.compile(r",\s+([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}),")
+
+# Adverbs between a subject and its verb that a subject phrase may carry along.
+_TRAILING_ADVERBS = re.compile(
+    r"(?:\s+(?:now|also|then|still|later|again|too|already|recently|previously|once|never|even|just|often|repeatedly|further|herself|himself|themselves))+$"
+)
+
+
+# A document and who issued it: 'a criminal complaint affidavit from Homeland Security',
+# 'a report by the Government Accountability Office', 'the letter from Sen. Ruiz'.
+_DOC_WORDS = (
+    r"(?:affidavit|complaint|letter|memo|lawsuit|filing|indictment|ruling|order|statement|report|study|release"
+    r"|document|email|e-mail|analysis|survey|review|audit|assessment)s?"
+)
+_DOCUMENT_FROM = re.compile(
+    rf"(?:an?|the|The|An?)\s+(?:[a-z\-]+\s+){{0,3}}(?P<doc>{_DOC_WORDS})\s+(?:from|by|issued by|released by)\s+(?:the\s+)?"
+    r"(?P<author>[A-Z][\w.’'\-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.’'\-]*)*)"
+)
+_THE_DOCUMENT = re.compile(rf"(?:the|The)\s+(?:[a-z\-]+\s+){{0,2}}(?P<doc>{_DOC_WORDS})")
+
+
+
+def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: str) -> Speaker:
+    raw = mention.text.strip()
+    clause = _NAME_THEN_VERB.search(raw)
+    if clause:
+        # 'Donald Trump unleashed a series of tweets (criticizing …)': the speaker is the
+        # name that opens the clause, not the clause
+        raw = raw[: clause.end("name")]
+    raw = _TRAILING_ADVERBS.sub("", raw) or raw  # 'Bloomberg now (denies)', 'Ruiz also (said)'
+    words = raw.split()
+    low = raw.lower()
+    if low in ("he", "she", "i", "we") or low in ("who", "whom"):
+        if low in ("who", "whom"):
+            ante = _antecedent(text, mention.start, names)
+            if ante is not None:
+                return ante
+        candidates = [
+            state.paragraph_person,
+            person_named_between(names, state.paragraph_start, mention.start),
+            state.last_person,
+            last_person_before(names, mention.start, low),
+        ]
+        found = [c for c in candidates if c is not None]
+        # the most recent person the pronoun can stand for: 'he' never for a 'Ms.'
+        who = next((c for c in found if names.agrees(c.name, low)), None)
+        if who is not None:
+            if who.name and low in ("he", "she") and names.gender_of(who.name) is None and len({c.name for c in found}) == 1:
+                names.gender[who.name] = low  # the article's pronoun for this person
+            return Speaker(who.name, raw, "person", None)
+        return Speaker(None, raw, "person", None)
+    if low in ("they", "it", "which"):
+        return Speaker(None, raw, "unnamed" if low == "they" else "organisation")
+    if low in _ONE_OF:
+        apposed = _APPOSED_NAME.match(text, mention.end)
+        if apposed is not None:
+            # 'One company, Avigilon, sells …. Another, Pelco, announced': the name set off after it
+            inner = Mention(apposed.start(1), apposed.end(1), apposed.group(1), mention.description)
+            return classify(inner, names, state, text)
+    issued = _DOCUMENT_FROM.fullmatch(raw)
+    if issued is not None:
+        # 'a criminal complaint affidavit from Homeland Security': who issued it speaks; a
+        # later 'the affidavit said' is theirs too
+        author = issued.group("author")
+        kind = "organisation" if is_org(author) or not looks_like_person(bare_name(author)) else "person"
+        author = names.resolve_at(author, mention.start) if kind == "person" else author
+        names.documents[issued.group("doc").rstrip("s")] = (author, kind)
+        return Speaker(author, raw, kind, mention.description)
+    same = _THE_DOCUMENT.fullmatch(raw)
+    if same is not None and same.group("doc").rstrip("s") in names.documents:
+        author, kind = names.documents[same.group("doc").rstrip("s")]
+        return Speaker(author, raw, kind, mention.description)
+    pair = _PAIR.fullmatch(raw)
+    if pair and any(_key_word(w) in ORG_WORDS for w in words):
+        # 'United States Citizenship and Immigration Services': one body with 'and' in its name
+        return Speaker(raw, raw, "organisation", mention.description)
+    if pair:
+        # 'Britain and Sweden', 'Ruiz and Hale': both speak; each name resolved as alone
+        parts = [pair.group(1), pair.group(2)]
+        orgs = [is_org(p) or len(p.split()) == 1 and p.lower() in PLACES for p in parts]
+        full = [p if org else _pair_part(p, names, mention.start) for p, org in zip(parts, orgs, strict=True)]
+        return Speaker(" and ".join(full), raw, "organisation" if any(orgs) else "person", mention.description)
+    # Last capitalised run at the end of the phrase: the name; what precedes is a role.
+    runs = list(NAME_RUN.finditer(raw))
+    ends_with_run = bool(runs) and raw[runs[-1].end() :].strip(" ,.’'s") == ""
+    if (
+        ends_with_run
+        and words[0] in ("the", "The")
+        and len(runs) > 1
+        and not looks_like_person(runs[-1].group())
+        and any(_key_word(w) in ORG_WORDS for w in words)
+        and not any(w in _DOCUMENTS for w in words)  # 'The GOP’s complaint to the … Board'
+    ):
+        # 'the U.S. Court of Appeals for the 6th Circuit': one body, named in full
+        return Speaker(raw[4:], raw, "organisation", mention.description)
+    placed = _PLACED_PEOPLE.match(raw) if len(words) > 3 else None
+    if placed and not (
+        _people_head(placed.group("head")) or placed.group("head") in _SHARE_HEADS or placed.group("head") in _DOCUMENTS or placed.group("head") in _EVIDENCE
+    ):
+        placed = None
+    share = _SHARE_OF.match(raw)
+    if ends_with_run and _LOCATED_PERSON.match(raw) or placed or share:
+        return Speaker(None, raw, "unnamed", mention.description)  # 'a woman in Worcester, Massachusetts'
+    if ends_with_run and not (len(words) == 1 and low in _UNNAMED_HEADS):
+        last_run = runs[-1]
+        if len(runs) > 1 and raw[runs[-2].end() : last_run.start()].strip() in ("of", "of the") and _person_of_place(runs[-2].group()):
+            last_run = runs[-2]  # 'Gov. John Kasich of Ohio', 'Sen. Ruiz of Maryland'
+        run = last_run.group()
+        prefix = raw[: last_run.start()].strip()
+        tokens = run.split()
+        while tokens and tokens[0].rstrip(".").lower() in STOPWORDS and len(tokens) > 1 and not (tokens[0] == "New" and tokens[1] in _NEW_PLACES):
+            tokens = tokens[1:]  # 'But', 'The', a sentence's 'New', not 'New York'
+        if opens_sentence(text, mention.start + max(0, mention.text.find(tokens[0]))):
+            tokens = strip_opening_words(tokens)  # 'Throughout', 'Taking Archie', 'Is Sanders'
+            if not tokens:
+                return Speaker(None, raw, "unnamed", mention.description)
+        run = " ".join(tokens)
+        body = names.org_named(run, mention.start) if len(tokens) == 1 else None
+        if body is not None:
+            return Speaker(body, raw, "organisation", mention.description)  # 'Massy': 'Massy Stores'
+        person_known = len(tokens) == 1 and names.knows(run)  # 'Bloomberg' after 'Michael R. Bloomberg'
+        if prefix.lower() in ("the",) or is_org(run) and not person_known or (prefix and prefix.split()[-1].lower() in ("the",)):
+            return Speaker(run, raw, "organisation", mention.description)
+        if not names.knows(run) and not person_name_ok(bare_name(run)):
+            # no person: a place or a body ('United Kingdom', 'Buckingham Palace'), or an
+            # ordinary word that opened the sentence ('Throughout', 'Story')
+            if len(tokens) > 1 or is_place(run):
+                return Speaker(run, raw, "organisation", mention.description)
+            return Speaker(None, raw, "unnamed", mention.description)
+        if not person_known and all(t.rstrip(".").lower() in TITLES or t.rstrip(".").lower() in STOPWORDS for t in tokens):
+            return Speaker(None, raw, "unnamed", mention.description)  # 'The Senator'; not 'King' after 'Wayne King'
+        if any(t.isupper() and len(t) > 1 and t not in ("JD",) for t in tokens) and len(tokens) == 1:
+            return Speaker(run, raw, "organisation", mention.description)
+        name = names.resolve_at(run, mention.start)
+        desc = mention.description
+        if desc is None and prefix and any(w[:1].islower() for w in prefix.split()) and prefix.lower() not in ("a", "an", "the"):
+            desc = prefix
+        return Speaker(name, run, "person", desc)
+    definite = _DEFINITE.fullmatch(raw)
+    if definite is not None:
+        # 'the owner', 'The duchess', 'the former mayor', 'the 24-year-old', 'the couple':
+        # the person (or the two) the article gave that role, last before here
+        role = definite.group("head")
+        named = names.pair_before(mention.start) if role in _TWO_PEOPLE else names.role_person(role, mention.start)
+        if named is not None:
+            return Speaker(named, raw, "person", mention.description)
+        body = names.org_before(raw.split(None, 1)[1], mention.start) if _key_word(role) in ORG_WORDS or role in FIRM_WORDS else None
+        if body is not None:
+            return Speaker(body, raw, "organisation", mention.description)  # 'the company'
+    last = words[-1].lower().strip(".,")
+    head = last
+    mpre = re.match(r"(.+?)\s+(?P<prep>for|of|at|with|from|in)\s+", raw)
+    if mpre:
+        head = mpre.group(1).split()[-1].lower()
+    # 'a New York judge', 'several former RT journalists', 'groups of protesters': people, unnamed
+    if _people_head(head) or mpre and mpre.group("prep") == "of" and _people_head(last):
+        return Speaker(None, raw, "unnamed", mention.description)
+    if head in ORG_WORDS or head.rstrip("s") in ORG_WORDS:
+        return Speaker(re.sub(r"^(?:the|The|a|A|an|An)\s+", "", raw), raw, "organisation", mention.description)
+    if runs and not (len(words) > 1 and not any(w[:1].isupper() for w in words[1:])):
+        return Speaker(re.sub(r"^(?:the|The)\s+", "", raw), raw, "organisation", mention.description)
+    # 'A majority of voters', 'Small groups of protesters': capitalised only where the
+    # sentence starts, no name in it
+    return Speaker(None, raw, "unnamed", mention.description)
+
+
+# A definite description of one person (or of two): 'the owner', 'the former mayor'.
+_DEFINITE = re.compile(r"(?:the|The)\s+(?:[a-z\-]+\s+){0,2}(?P<head>[a-z0-9][a-z0-9\-]*)")
+_TWO_PEOPLE = frozenset("couple pair duo two".split())
+
+
+def _key_word(word: str) -> str:
+    """A word as the organisation list holds it: lower case, singular ('Services' -> 'service')."""
+    w = word.lower().strip(".,’'")
+    return w[:-1] if w.endswith("s") and w[:-1] in ORG_WORDS else w
+
+
+def _pair_part(part: str, names: ArticleNames, pos: int) -> str:
+    """One name of a pair, resolved: the full name the article gives, or, for words the
+    article never gives as a name ('Derelict Obama' in a headline), its surname's person."""
+    if len(part.split()) >= 2 and not names.named_in_full(part):
+        return names.resolve_at(part.split()[-1], pos)
+    return names.resolve_at(part, pos)
+
+
+# A name followed by a finite verb and more: a clause, whose subject is the speaker.
+_NAME_THEN_VERB = re.compile(
+    r"(?P<name>[A-Z][\w’'\-]*[a-z](?:\s+(?:campaign|nominee|administration|team))?)\s+"
+    r"(?!(?:news|times|series|states|affairs|politics|analytics|sports|services|works|relations|industries)\b)"
+    r"(?:[a-z]{2,}ed\s+(?!(?:in|on|at|for|from|by|with|to|of|into|about|over|under|after|before|during|since|through|against|among|between|without|within|as|and|or)\b)[a-z]"
+    r"|[a-z]{2,}[^s\W'’]s\s+(?:a|an|the|his|her|their|its|to|that|this|it|him|them|more|new)\s)"
+)
+
+
+_NEW_PLACES = frozenset("York Jersey Hampshire Mexico Orleans Zealand Delhi Haven England".split())
+
+
+_PAIR = re.compile(rf"({NAME_RUN.pattern})\s+and\s+({NAME_RUN.pattern})")
+
+
+def _person_of_place(run: str) -> bool:
+    """A person's name before 'of' (a title or two names: 'Gov. John Kasich', 'Elena Ruiz'),
+    not an organisation ('Bank', 'University')."""
+    tokens = run.split()
+    if is_org(run) or any(t.rstrip(".").lower() in ORG_WORDS for t in tokens):
+        return False
+    return len(tokens) >= 2 or tokens[0].rstrip(".").lower() in TITLES
+
+
+def _antecedent(text: str, pos: int, names: ArticleNames) -> Speaker | None:
+    before = text[max(0, pos - 120) : pos].rstrip()
+    if not before.endswith(","):
+        return None
+    runs = list(NAME_RUN.finditer(before))
+    if not runs:
+        return None
+    # the last name closed by a comma: 'McConnell, now the Senate majority leader, who', not 'Senate'
+    closed = [r for r in runs if before.startswith(",", r.end())]
+    run = (closed or runs)[-1].group()
+    if is_org(run):
+        return Speaker(run, run, "organisation")
+    name = names.resolve_at(run, pos)
+    return Speaker(name, run, "person")
+
+
+def person_named_between(names: ArticleNames, lo: int, hi: int) -> Speaker | None:
+    """The first person the text names in [lo, hi): the likely subject a pronoun points to.
+    (`names.mentions` is in text order: found by bisection, not a scan of the article.)"""
+    i = mention_index(names.mentions, lo)
+    if i < len(names.mentions) and names.mentions[i][0] < hi:
+        full = names.mentions[i][1]
+        return Speaker(full, full, "person")
+    return None
+
+
+def last_person_before(names: ArticleNames, pos: int, pronoun: str = "") -> Speaker | None:
+    """The person last named before `pos`, skipping those the pronoun cannot stand for
+    (read back from `pos`, found by bisection in the mentions in text order)."""
+    mentions = names.mentions
+    oblique: str | None = None
+    for i in range(mention_index(mentions, pos) - 1, max(-1, mention_index(mentions, pos) - 9), -1):
+        at, full = mentions[i]
+        if names.agrees(full, pronoun):
+            if pronoun in ("he", "she") and names.is_oblique(at) and oblique is None:
+                oblique = full  # a subject further back is likelier ('her interview with Winfrey')
+                continue
+            if oblique is not None and names.gender_of(full) != pronoun:
+                break
+            return Speaker(full, full, "person") if full else None
+    if oblique is not None:
+        return Speaker(oblique, oblique, "person")
+    for i in range(max(-1, mention_index(mentions, pos) - 9), -1, -1):
+        full = mentions[i][1]
+        if names.agrees(full, pronoun):
+            return Speaker(full, full, "person") if full else None
+    return None

@@ -1,0 +1,366 @@
+"""Attribution, one sentence at a time: `find_frames` finds every attribution in a masked
+sentence, as a `Frame` (cue, speaker mention, spans of what was said).
+
+For every reporting cue (`verbs.CUE_RE`, see `verbs.py`) it drops the cue words that are no
+statement here ('his remarks', 'declined to comment', 'refused to say', 'the states'), then
+reads the frame:
+- 'according to X' (`_according_to`) and a passive with its agent ('as reported by
+  Reuters', `_passive_frame`);
+- any other verb: `verb_frames.py` (the subject before the cue, an inverted 'said Ruiz',
+  participles, a verb after 'and');
+- cues that are no verb in prose (a reporting noun, a stance adjective, a poll, 'Asked …',
+  a headline, hearsay, 'Name: …'): `other_frames.py`.
+Then `_clip` ends each content span where the next attribution begins, and drops an
+attribution that opens another's content ('Ruiz said she believes …' is Ruiz's).
+
+`attribution_only` reads a sentence that only attributes the quotation before it ('“…?”
+asked Ruiz.', 'That was how Ruiz put it.').
+
+Mentions become speakers in `coref.py` (`classify`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from search.quotes import verbs
+from search.quotes.content import _COLON_QUOTE, _TEXT_CHAR, _THAT_NEXT, _content_after, _content_before, _sentence_tail_empty, _skip_filler, _trim
+from search.quotes.mentions import _np_ok, _source_like, subject_word
+from search.quotes.names import NAME_RUN, PRONOUNS
+from search.quotes.other_frames import (
+    _BE_BEFORE,
+    _HEARSAY_WORDS,
+    _REPORT_NOUN_SET,
+    STANCE_ADJECTIVES,
+    _asked_frames,
+    _headline_frames,
+    _hearsay_frames,
+    _noun_frames,
+    _poll_frames,
+    _speaker_colon,
+    _stance_frames,
+    _title_case_sentence,
+)
+from search.quotes.records import MASK, Frame, Mention
+from search.quotes.subjects import _DASH, _GOING_ON, subject_after, subject_before
+from search.quotes.verb_frames import _AS_LEAD, _CALLED_WHAT, _nested_in, _verb_frame
+
+_PRONOUN_CONTRACTION = re.compile(r"\b(?:he|she|it|that|who|there|what)['’]s\s+$", re.IGNORECASE)
+
+
+_NO_COMMENT = re.compile(
+    r"(?:\s+to)?\s+(?:(?:repeated|multiple|several|numerous|my|our|his|her|their|a|an|the|email|e-mail|phone|written)\s+)*"
+    r"(?:requests?|messages?|calls?|e-?mails?|inquir(?:y|ies)|queries|questions)\b"
+)
+
+
+# A determiner or possessive right before a cue word makes it a noun ('his remarks',
+# "Trump's tweet", 'the states', 'a claim').
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those|whose)|\w['’]s?)\s+$", re.IGNORECASE)
+# What stands right before a third-person verb: a name, a
+# singular pronoun or a singular noun ('the campaign plans'), never a number or a plural.
+_SINGULAR_SUBJECT = re.compile(
+    r"(?:(?<![\w.'’\-])[A-Z][\w.'’\-]*[a-z.]|\b(?:he|she|it|who|He|She|It)|[)”\"·]"
+    r"|(?<=\s)(?!(?:two|three|four|five|six|seven|eight|nine|ten|several|many|both|all|other|these|those)\s)[a-z\-]+[^s\W])\s+$"
+)
+
+
+# A verb of going on before 'to': 'continued to say', 'went on to argue' report as the cue does.
+_ASPECT_TO = re.compile(rf"\b{_GOING_ON}\s+to\s+$")
+
+
+_SUPPORT_NOUN = re.compile(r"\s*(?:for|from|of|among|in|on|to|is|was|has|had|will|would|,|\.|$)")
+
+
+def find_frames(text: str, ss: int, se: int) -> list[Frame]:
+    """Every attribution in the masked sentence `text[ss:se]`, in order of their cues."""
+    frames: list[Frame] = []
+    colon_head = _speaker_colon(text, ss, se)
+    if colon_head is not None:
+        return [colon_head]
+    for m in verbs.CUE_RE.finditer(text, ss, se):
+        cue = m.group("cue")
+        cs, ce = m.span("cue")
+        if cs > 0 and text[cs - 1] in "-·</@#":
+            continue  # 'so-called', an embedded '<tweet …>', a handle or a hashtag
+        head = verbs.head_verb(cue)
+        low = cue.lower()
+        if low == verbs.ACCORDING_TO:
+            f = _according_to(text, ss, se, cs, ce, cue)
+            if f:
+                frames.append(f)
+            continue
+        if text[max(ss, cs - 5) : cs].lower().endswith("that ") and text[ce : ce + 1] == ",":
+            continue  # 'That said, …'
+        if verbs.is_act(low) and not _THAT_NEXT.match(text, ce, se):
+            continue  # 'declined to comment', 'offered to work': an act, not a statement
+        if low == "think" and text.startswith(" tank", ce) or text.startswith("-", ce):
+            continue  # 'a think tank', 'talk-radio'
+        if low in verbs.LEARNED and low.endswith("s") and not (_THAT_NEXT.match(text, ce, se) or _PERSON_BEFORE.search(text, max(ss, cs - 40), cs)):
+            continue  # a learned '-s' form is a plural noun as often ('Harbor shares fell', 'lists of')
+        if _NOUN_BEFORE.search(text, max(ss, cs - 12), cs) and not _PRONOUN_CONTRACTION.search(text, max(ss, cs - 12), cs):
+            continue  # a noun after a determiner or possessive: 'his comments', 'the states'
+        if low == "support" and _SUPPORT_NOUN.match(text, ce, se):
+            continue  # 'support for the plan', 'support among women': the noun
+        if low == "states" and not (_THAT_NEXT.match(text, ce, se) or _COLON_QUOTE.match(text, ce, se)):
+            continue  # 'the two states have yet to be called': 'states' reports only 'states that …'
+        if low in verbs.NOUN_LIKE and not (
+            _THAT_NEXT.match(text, ce, se)
+            or _SINGULAR_SUBJECT.search(text, max(ss, cs - 40), cs)
+            or text.endswith(", ", ss, cs) and _CALLED_WHAT.match(text, ce, se)  # 'Jan Brewer, an early supporter, calls the issue …'
+        ):
+            continue  # 'the next two states will test …'
+        if low.startswith(("respond", "return")) and _NO_COMMENT.match(text, ce, se):
+            continue  # 'did not respond to requests for comment': nothing was said
+        if (
+            text[max(ss, cs - 3) : cs] == "to "
+            and low not in ("said", "says", "told")
+            and not _ASPECT_TO.search(text, max(ss, cs - 16), cs)
+            and not (low == "say" and text.endswith("likely to ", max(ss, cs - 10), cs))  # a poll: 'more likely to say that …'
+        ):
+            # 'refused to say', 'wants to know': an intention, not a statement
+            continue
+        by = _BY_AGENT.match(text, ce, se) if _PASSIVE_FORM.fullmatch(low) and head not in verbs.WEAK else None
+        f = _passive_frame(text, ss, se, cs, ce, cue, by.end(), frames) if by else _verb_frame(text, ss, se, cs, ce, cue, head, frames)
+        if f and low in verbs.LEARNED and (f.mention is None or not _source_like(f.mention.text)):
+            continue  # 'the process seems to be headed that way': a learned cue needs a source
+        if f and by is None and f.mention is not None and low in _ASKED_OF and _BE_BEFORE.search(text, max(ss, cs - 40), cs):
+            f.agentless = True  # 'Ruiz was asked whether …': Ruiz is asked; who asked is not said
+        if f:
+            frames.append(f)
+    toks = text[ss:se].split()
+    words = set(toks)  # a cheap test before the scans for rarer cues
+    extra = (_noun_frames(text, ss, se) if not words.isdisjoint(_REPORT_NOUN_SET) else []) + (
+        _hearsay_frames(text, ss, se) if not words.isdisjoint(_HEARSAY_WORDS) else []
+    )
+    if not words.isdisjoint(STANCE_ADJECTIVES):
+        extra += _stance_frames(text, ss, se)
+    if _title_case_sentence([w for w in toks if MASK not in w] if MASK in text[ss:se] else toks):
+        extra += _headline_frames(text, ss, se)
+    if "oll" in text[ss:se] or "urvey" in text[ss:se]:
+        extra += _poll_frames(text, ss, se)
+    if "asked" in words or "Asked" in words:
+        asked = _asked_frames(text, ss, se)
+        if asked:  # a cue inside the question ('Asked if she believed …,') is part of it
+            spans = [f.pieces[0] for f in asked]
+            frames = [f for f in frames if not any(a <= f.cue_start < b for a, b in spans)]
+            extra = asked + extra
+    if extra:
+        taken = [p for f in frames for p in f.pieces]
+        for f in extra:
+            if not any(a < f.pieces[0][1] and f.pieces[0][0] < b for a, b in taken):
+                frames.append(f)
+        frames.sort(key=lambda f: f.cue_start)
+    _clip(frames, text)
+    return frames
+
+
+# Verbs of saying something to someone: in the passive without 'by' ('was asked whether',
+# 'has been told that', 'were urged to') the subject is the one spoken to, not the speaker.
+_ASKED_OF = frozenset("asked told urged warned advised informed reminded pressed questioned".split())
+
+
+# What may follow the cue of a sentence that only attributes: nothing, a comma, or an
+# adverbial clause ('Ruiz said when asked about it', 'Ruiz told CNN as she left').
+_ATTRIBUTION_TAIL = re.compile(r"\s*(?:[,;(]|[.!?]|$|(?:when|as|after|before|while|in|on|at|during|with|to|from|later|again)\b)")
+_HOW_PUT = re.compile(
+    r"\s*(?:That|This|So|Which)(?:['’]s|\s+(?:is|was))?\s+(?:how|what)\s+(?P<np>[^·,;]{2,60}?)\s+(?:put it|puts it|described it|describes it|"
+    r"explained it|explains it|summed it up|sums it up|said|says|told\b[^·]*|wrote|called it)\s*[.!?]?\s*$"
+)
+
+
+_NAME_VERBED = re.compile(
+    rf"(?P<np>{NAME_RUN.pattern}|he|she|He|She)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{{3,}}ed)(?:\s+[a-z]+ly)?\s*[.!]?\s*$"
+)
+
+
+def attribution_only(text: str, ss: int, se: int) -> tuple[Mention, str] | None:
+    """The speaker of a sentence that only attributes the quotation before it:
+    '“…!” Murphy tweeted on Friday.' (the '!' ends the sentence), '“…?” asked Ruiz.',
+    'That was how Ruiz put it.', '“…!” Oliver barked.' Returns the mention and the cue, or None when the sentence
+    reports anything of its own."""
+    lo = ss
+    while lo < se and text[lo] in " \t\n”\"’'»":
+        lo += 1
+    if MASK in text[lo:se]:
+        return None
+    how = _HOW_PUT.match(text, lo, se)
+    if how:
+        np = how.group("np")
+        return (Mention(how.start("np"), how.end("np"), np), "put it") if _np_ok(np) else None
+    bare = _NAME_VERBED.match(text, lo, se)
+    if bare and subject_word(bare.group("np")):  # '“…!” Oliver barked.': any verb, nothing more
+        return Mention(bare.start("np"), bare.end("np"), bare.group("np")), bare.group("verb")
+    m = verbs.CUE_RE.search(text, lo, min(se, lo + 120))
+    if m is None:
+        return None
+    cue = m.group("cue")
+    cs, ce = m.span("cue")
+    head = verbs.head_verb(cue)
+    if head in verbs.WEAK or (head in verbs.NOMINAL and head not in verbs.SPOKEN_NOMINAL) or cue.lower() == verbs.ACCORDING_TO:
+        return None
+    if cs == lo:  # inverted: '“…?” asked Ruiz.'
+        found = subject_after(text, ce, se)
+        if not found or not _ATTRIBUTION_TAIL.match(text, _skip_filler(text, found[1], se, "say"), se):
+            return None
+        return found[0], cue
+    subj = subject_before(text, lo, cs)
+    if subj is None or re.search(r"[A-Za-z0-9]", text[lo : subj.start]):
+        return None
+    after = _skip_filler(text, ce, se, head)
+    if _THAT_NEXT.match(text, ce, se) or not _ATTRIBUTION_TAIL.match(text, after, se):
+        return None
+    return subj, cue
+
+
+# A past participle with its agent: 'first reported by The Post', 'was asked by a caller'.
+_PASSIVE_FORM = re.compile(r"[a-z]+ed|told|written|said|quoted")
+_BY_AGENT = re.compile(r"\s+by(?=\s)")
+# What stands between a passive's subject and its participle: 'was first', ', first', 'had been'.
+_PASSIVE_AUX = re.compile(
+    r"(?:\s*,)?(?:\s+(?:was|were|is|are|be|been|being|has|have|had|first|initially|originally|later|also|widely|previously|recently))*\s*$"
+)
+# Participles whose passive subject is itself what was made known ('The meeting was first
+# reported by Politico'); 'The report was written by Ruiz' names an author, not a claim.
+_DISCLOSED = frozenset("reported confirmed announced disclosed revealed claimed denied disputed".split())
+_AGENT = re.compile(
+    r"\s+(?P<np>[^,;:!?·()—–\s][^,;:!?·()—–]*?)(?=\s*(?:[,;:!?()—–]|\.[\s”\"’]*$|$|\s(?:that|whether|why|if|how|what|to|in|on|at|"
+    r"during|after|before|when|while|last|earlier|for|about|as|because|and|but)\b))"
+)
+
+
+_CLAUSE_AFTER_AGENT = re.compile(r"\s*,?\s*(?:that|whether|why|if|how|what|when|where|who)\b|\s+to\s+[a-z]")
+
+
+def _passive_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, by_end: int, frames: list[Frame]) -> Frame | None:
+    """A cue in the passive, its speaker the agent after 'by': 'As reported by Reuters, …',
+    'The meeting was first reported by Politico.', 'was asked by a caller why …', 'after
+    being warned by the Russian government that …'. What was said is the clause after the
+    agent when there is one, else what the sentence says around the attribution."""
+    m = _AGENT.match(text, by_end, se)
+    if not m or not _np_ok(m.group("np")) or m.group("np").split()[0].lower() in PRONOUNS:
+        return None
+    agent, np_end = Mention(m.start("np"), m.end("np"), m.group("np")), m.end("np")
+    after = _skip_filler(text, np_end, se, "say")
+    lo = max(ss, frames[-1].cue_end if frames else ss)
+    clause = _CLAUSE_AFTER_AGENT.match(text, after, se)
+    if clause:
+        that = _THAT_NEXT.match(text, after, se)
+        pieces = _content_after(text, that.end() if that else after, se)
+        words = text[pieces[0][0] : pieces[0][1]].split() if pieces else []
+        return Frame(cue, cs, ce, agent, pieces, cs, after) if len(words) >= 3 else None
+    if _AS_LEAD.fullmatch(text, lo, cs):
+        if text[after : after + 1] != "," or not _source_like(agent.text):
+            return None
+        pieces = _content_after(text, after + 1, se)  # 'As reported by Reuters, the talks …'
+        return Frame(cue, cs, ce, agent, pieces, lo, after) if pieces else None
+    if cue.lower() not in _DISCLOSED or not _source_like(agent.text):
+        return None
+    aux = _PASSIVE_AUX.search(text, max(lo, cs - 60), cs)  # a window: the scan is end-anchored
+    subject_end = aux.start() if aux else cs
+    pieces = _content_before(text, lo, subject_end)
+    if not pieces or not _TEXT_CHAR.search(text, pieces[0][0], pieces[0][1]):
+        return None
+    if text[after : after + 1] == "," and text[subject_end : subject_end + 1] == ",":
+        pieces += _content_after(text, after + 1, se)  # 'The campaign, first reported by X, is …'
+    elif not _sentence_tail_empty(text, after, se):
+        return None
+    return Frame(cue, cs, ce, agent, pieces, subject_end, after)
+
+
+# A singular subject that is surely one: a pronoun, or a name of two words or more.
+_PERSON_BEFORE = re.compile(r"(?:\b(?:he|she|it|who|He|She|It)|[A-Z][\w.'’\-]*\s+[A-Z][\w'’\-]*[a-z])\s+(?:[a-z]+ly\s+|also\s+|now\s+)?$")
+
+
+def _according_to(text: str, ss: int, se: int, cs: int, ce: int, cue: str) -> Frame | None:
+    m = re.match(r"\s+([^,;:·]+?)(?=\s*(?:[,;:]|[.!?][”\"’]*\s*$|$))", text[ce:se])
+    if not m:
+        return None
+    s, e = ce + m.start(1), ce + m.end(1)
+    if text[e - 1] == ")" and "(" not in text[s:e]:
+        e -= 1  # '(…, according to Factcheck.org).': the parenthesis closes the sentence's aside
+    np = text[s:e]
+    before = text[ss:cs]
+    # a long source ends the sentence or its lead: 'according to the Roper Center for Public
+    # Opinion Research at Cornell University in New York'
+    if len(np.split()) > (20 if _sentence_tail_empty(text, e, se) or text.startswith(",", e) else 12):
+        return None
+    mention = Mention(s, e, np)
+    pieces: list[tuple[int, int]] = []
+    if _TEXT_CHAR.search(before):
+        pieces = _content_before(text, ss, cs)
+        if text[e : e + 1] == ",":
+            pieces += _content_after(text, e + 1, se)
+    else:
+        pieces = _content_after(text, e, se)
+    return Frame(cue, cs, ce, mention, pieces, cs, e) if pieces else None
+
+
+_SUBORDINATE_BEFORE = re.compile(r"\b(?:when|because|since|after|before|if|although|though|until|unless|whereas|that|whether|where)\s+$")
+
+
+def _aside_close(text: str, s: int, at: int, e: int) -> int | None:
+    """Where the aside in dashes that holds `at` closes, when it opens after `s` and closes
+    before `e` (a content span running from `s` to `e`)."""
+    opened = sum(1 for _ in _DASH.finditer(text, s, at)) % 2 == 1
+    close = _DASH.search(text, at, e) if opened else None
+    return close.start() if close else None
+
+
+_LINK_PHRASE_END = re.compile(r"(?:\s*,?\s*\b(?:and|but|though|although|while|as|because|so)\b[^,;·]{0,30})$")
+_LINK_WORD_END = re.compile(r"(?:\s*,?\s*\b(?:and|but|though|although|while|as|because|so)\s*)$")
+
+
+def _clip(frames: list[Frame], text: str) -> None:
+    """A content span stops where the next attribution in the sentence begins; an
+    attribution that opens another's content ('Ruiz said she believes …') is part of what
+    Ruiz said, not a second quote, and is dropped."""
+    nested: list[Frame] = []
+    a: Frame | None = None  # the attribution before `b` that is not inside another's content
+    for b in frames:
+        if a is None or not a.pieces:
+            a = b
+            continue
+        s, e = a.pieces[-1]
+        if _nested_in(a, b):
+            nested.append(b)
+            continue
+        if b.mention and b.mention.relative and s < b.attr_start < e:
+            a = b  # 'praised what analysts said was …': two claims, the second inside the first
+            continue
+        cut = b.attr_start if b.attr_start > s else b.cue_start
+        close = _aside_close(text, s, cut, e) if s < cut < e else None
+        if close is not None:
+            # 'that Trump — even as he says … — has proposed little': an attribution in an
+            # aside stands, ends with the aside, and the content runs on around it
+            if b.pieces and b.pieces[-1][1] > close:
+                b.pieces[-1] = _trim(text, b.pieces[-1][0], close)
+            continue
+        if s < cut < e and b.mention is not None and text.startswith(" who ", b.mention.end):
+            a = b  # 'claiming that he had a source who told him …': a relative clause in the content
+            continue
+        if s < cut < e and b.cue.lower() in verbs.LEARNED and a.cue.lower() in verbs.SAY_TELL and MASK not in text[b.cue_end : e]:
+            nested.append(b)  # 'He said he hoped it would encourage a dialogue …': a stance inside what was said
+            continue
+        if s < cut < e and b.mention is not None and b.mention.start == cut and _SUBORDINATE_BEFORE.search(text, max(s, cut - 12), cut):
+            # 'Flynn said Trump was right when he said …': the clause is part of what Flynn
+            # said; its own attribution stands only if it quotes someone
+            if not any(MASK in text[x:y] for x, y in b.pieces):
+                nested.append(b)
+            else:
+                a = b
+            continue
+        if s < cut < e:
+            ns, ne = _trim(text, s, cut)
+            # the link into the next clause is not content: ', and', ', but late Saturday'
+            ne2 = _LINK_PHRASE_END.sub("", text[ns:ne]) if b.attr_start > s else text[ns:ne]
+            ne2 = _LINK_WORD_END.sub("", ne2)
+            ne = ns + len(ne2)
+            ns, ne = _trim(text, ns, ne)
+            if ne > ns:
+                a.pieces[-1] = (ns, ne)
+            else:
+                a.pieces.pop()
+        a = b
+    for b in nested:
+        frames.remove(b)

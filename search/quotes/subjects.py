@@ -1,0 +1,495 @@
+"""Clause subjects: the speaker noun phrase before a cue, and the one after an inverted cue.
+
+- `subject_before`: the noun phrase that ends just before a cue, past an auxiliary tail
+  ('has also', 'in the past', 'He’s') and a time ('on Saturday'). The subject is the phrase
+  that starts the clause (after the last `_BOUNDARY`); an aside between commas or dashes
+  ('Ruiz, who replaced Tom Hale, said', 'Jason Sims — a teacher — says') is kept as the
+  description and never taken for the speaker; a role then a name in commas ('his niece,
+  Marcia Price, said') gives the name. Relative clauses ('the changes, which officials said
+  …') mark the mention `relative`.
+- `subject_after`: the speaker after an inverted cue ('said Ruiz, the mayor').
+- `main_subject`: the subject of the whole sentence, past an adverbial lead, for a
+  participle ('…, adding that …') or a verb after 'and'.
+
+Which phrases may be subjects at all is `mentions.py`'s test (`_np_ok`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from search.quotes import verbs
+from search.quotes.content import _strip_leading_conj, _trim
+from search.quotes.mentions import (
+    _AUX_WORDS,
+    _DAY,
+    _LY,
+    _QUALIFIER,
+    _SUBORDINATORS,
+    _UNNAMED_HEADS,
+    _VERB_THEN_OBJECT,
+    _head_noun,
+    _np_ok,
+    _people_head,
+    _source_like,
+    _speaker_like,
+    subject_word,
+)
+from search.quotes.names import NAME_RUN, TITLES, bare_name, looks_like_person
+from search.quotes.records import MASK, Mention
+
+_AUX = (
+    r"has|have|had|also|later|previously|then|once|repeatedly|recently|publicly|privately|earlier|"
+    r"often|never|always|again|already|just|only|simply|further|flatly|reportedly|would|will|could|"
+    r"might|may|must|should|can|did|does|do|is|was|were|are|been|being|not|bluntly|angrily|quickly|"
+    r"frequently|initially|ultimately|finally|famously|openly|separately|similarly|likewise|long|"
+    r"even|still|subsequently|privately|immediately|explicitly|specifically|correctly|falsely|"
+    r"wrongly|rightly|repeatedly|tweeted|posted|kept|keeps|"  # 'kept asking': a cue going on
+    # negated auxiliaries, both apostrophes: 'he hasn’t endorsed'
+    "hasn't|haven't|hadn't|didn't|doesn't|don't|wasn't|weren't|isn't|aren't|won't|wouldn't|couldn't|can't|shouldn't|hasn’t|haven’t|hadn’t|didn’t|doesn’t|don’t|wasn’t|weren’t|isn’t|aren’t|won’t|wouldn’t|couldn’t|can’t|shouldn’t"
+)
+_AUX_WORDS_LIST = sorted(set(_AUX.split("|")))
+# Verbs of going on: before 'to' they leave the cue after it its statement ('continued to say').
+_GOING_ON = r"(?:continued|continues|continue|began|begins|went\s+on|goes\s+on|proceeded|started)"
+# one factored alternation (the tail is searched before every cue), then the phrases
+_AUX = verbs.trie_pattern(_AUX_WORDS_LIST) + (
+    r"|in\s+the\s+past|for\s+(?:years|months|weeks|decades)|in\s+recent\s+(?:days|weeks|months|years)"
+    r"|" + _GOING_ON + r"\s+to"  # 'continued to say'
+    r"|(?:(?:slightly|much|far|more|less|most|equally|as)\s+)*likely\s+to"  # 'voters were more likely to say' (a poll's finding)
+)
+
+
+# 'He’s suggesting', 'They’ve argued': a pronoun's contracted auxiliary
+# (a possessive 'Trump’s' never gets here: `_NOUN_BEFORE` has made the cue a noun)
+_CONTRACTED = r"(?:(?<=\w)['’](?:s|ve|re|d|ll)\b)"
+_AUX_TAIL = re.compile(rf"{_CONTRACTED}?(?:\s+(?:{_AUX}|{_LY})\b)*\s*$")
+
+
+# Where a clause may start, so the subject of a cue is what follows the last of these.
+_BOUNDARY = re.compile(
+    r"(?:[;:(\[]|,(?!\d{3}\b)|(?:[”\"»]|(?<![sz])’)\s|\s[—–]\s?|\s-\s|·\s|"
+    r"\b(?:and|but|that|because|while|as|when|if|although|though|after|before|since|so|whereas|"
+    r"where|or|unless|until|than|whether|once|then|now)\s)"
+)
+
+
+_ASIDE_START = re.compile(
+    r"\s*(?:who\b|whose\b|which\b|a\b|an\b|the\b|one\b|another\b|[a-z]|\d|[RDI]-|himself|herself|"
+    r"(?:[A-Z][\w.\-]*\s+)?[A-Z][\w.\-]*['’]s?\s+[a-z])"  # 'Tad Devine, Sanders's chief strategist, said'
+)
+_RELATIVE = re.compile(r"\s*(?:who|whose|which|whom)\b")
+# Between commas before a cue, a clause rather than an aside: a short subject and its verb.
+_CLAUSE_ASIDE = re.compile(r"\s*(?:the|a|an|this|it|he|she|they)\s+(?:[a-z]+\s+)?(?:will|would|is|was|are|were|has|had|can|could|may|might|must|should)\s")
+
+
+_AUX_TAIL_WORDS = frozenset(_AUX_WORDS_LIST) | {"past", "years", "months", "weeks", "decades", "days", "to"}
+_LY_WORD = re.compile(_LY)
+_CONTRACTED_END = re.compile(r"\w['’](?:s|ve|re|d|ll)$")
+
+
+def _may_have_aux_tail(text: str, lo: int, cue_start: int) -> bool:
+    """Whether the word before a cue can start an auxiliary tail ('has also', 'He’s',
+    'in the past'): most cues follow a name or a noun, and then the costly end-anchored
+    scan of `_AUX_TAIL` is skipped (same result, a fifth of the time of the subject search)."""
+    words = text[max(lo, cue_start - 40) : cue_start].rsplit(None, 1)
+    if not words:
+        return False
+    w = words[-1]
+    return w in _AUX_TAIL_WORDS or bool(_LY_WORD.fullmatch(w)) or bool(_CONTRACTED_END.search(w))
+
+
+def _aux_tail_start(text: str, lo: int, cue_start: int) -> int:
+    """Where the auxiliary tail before a cue starts ('has also', 'in the past'), at most 90
+    characters back. The end-anchored search tries every position of its window, and most
+    tails are a word or two: search the last 30 characters first, and the whole window only
+    when the tail found starts within a word of the narrow window's edge (then it may run on
+    before it; otherwise a whitespace between the edge and the tail proves it does not)."""
+    wide = max(lo, cue_start - 90)
+    narrow = max(wide, cue_start - 30)
+    m = _AUX_TAIL.search(text, narrow, cue_start)
+    if m is None or narrow > wide and (m.start() == narrow or not _HAS_SPACE.search(text, narrow, m.start())):
+        m = _AUX_TAIL.search(text, wide, cue_start)
+    return m.start() if m else cue_start
+
+
+_HAS_SPACE = re.compile(r"\s")
+_PRONOUN_END = re.compile(r"(?<![\w'’\-·])(?:he|she|they|we|I|He|She|They|We)$")
+
+
+def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
+    """The speaker noun phrase that ends just before a cue, skipping an aside in commas."""
+    end = _aux_tail_start(text, lo, cue_start) if _may_have_aux_tail(text, lo, cue_start) else cue_start
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end <= lo:
+        return None
+    pron = _PRONOUN_END.search(text, max(lo, end - 6), end)
+    if pron and not _RELATIVE_BEFORE.search(text, max(lo, pron.start() - 8), pron.start()):
+        return Mention(pron.start(), end, pron.group())  # '… so fired up about the deal he said …': the pronoun, whatever precedes
+    if text[end - 1] == ",":
+        return _subject_with_aside(text, lo, end - 1)
+    if "," in text[max(lo, end - 40) : end]:  # '…, the GOP chairman, this past week announced': the time, then the aside
+        t = _time_tail(text, lo, end)
+        if t and text.endswith(",", lo, t.start()):
+            return _subject_with_aside(text, lo, t.start() - 1)
+    if text[end - 1] in "—–" or text.endswith("--", lo, end):
+        return _subject_with_dash_aside(text, lo, end)
+    return _plain_subject(text, lo, end)  # also 'Sen. Ted Cruz (R-Texas) said'
+
+
+# A time adverbial between the subject and its verb: 'Sanders on Saturday criticized …'.
+_TIME_TAIL = re.compile(
+    rf"\s+(?:on\s+)?(?:{_DAY}|(?:earlier\s+)?(?:this|last|early|late)\s+(?:past\s+)?(?:week|weekend|month|year|night|morning)"
+    r"|in\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d"
+    r"|(?:earlier|later)\s+(?:in\s+the|that|this|the\s+same)\s+(?:day|week|month|year|morning|evening))\s*$"  # 'earlier in the day'
+)
+
+
+_TIME_TAIL_ENDS = ("day", "week", "weekend", "month", "year", "night", "morning")
+
+
+def _time_tail(text: str, lo: int, end: int) -> re.Match[str] | None:
+    """`_TIME_TAIL` ending at `end`, searched only when the last word can end one: the
+    end-anchored search tries every position of its window, and most subjects end in a
+    name, not a day (same result, a fraction of the time)."""
+    e = end
+    while e > lo and text[e - 1].isspace():
+        e -= 1
+    if e <= lo or not (text[e - 1].isdigit() or text.endswith(_TIME_TAIL_ENDS, max(lo, e - 8), e)):
+        return None
+    return _TIME_TAIL.search(text, max(lo, end - 40), end)
+
+
+def _last_boundary(text: str, lo: int, end: int) -> int:
+    """Where the clause holding `text[end]` starts: after the last `_BOUNDARY` before `end`,
+    looked for in the last 300 characters only (a subject is at most eighteen words; a clause
+    longer than that starts there as far as a subject is concerned, so a giant unpunctuated
+    paragraph costs linear time, not quadratic; PolNeAR's output is the same as with 600)."""
+    near = max(lo, end - 80)  # most subjects sit in a short clause: look close first
+    b = start = max(lo, end - 300)
+    for m in _BOUNDARY.finditer(text, near if near > start else start, end):
+        b = m.end()
+    if b > near or near <= start:
+        return b
+    for m in _BOUNDARY.finditer(text, start, end):
+        b = m.end()
+    return b
+
+
+def _joined_subject(text: str, lo: int, s: int, e: int) -> int | None:
+    """Where a subject starts whose own words hold an 'and' ('Experts on North Korea and
+    nuclear nonproliferation', 'observers in Virginia and around the country'), when the
+    words after 'and' are no subject by themselves: the 'and' joins what qualifies the
+    people before it, so the subject starts before it."""
+    at = text.rfind(" ", lo, s - 1) + 1  # the 'and' or 'or'
+    b = _trim(text, _strip_leading_conj(text, _last_boundary(text, lo, at), at), at)[0]
+    first, rest = text[b:at].strip(), text[s:e].split()
+    if not first or len(rest) > 4 or any(w.endswith("ed") for w in rest) or not _np_ok(text[b:e]):
+        return None
+    head = _head_noun(first).strip(".,")
+    return b if _people_head(head) else None  # 'The front-runner and former secretary of state said …'
+
+
+def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
+    t = _time_tail(text, lo, end)
+    if t and t.start() > lo:
+        end = t.start()
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end > lo and text[end - 1] == ")":
+        # 'Sen. Ted Cruz (R-Tex.)': the name before the parenthesis, not what is inside it
+        p = text.rfind("(", lo, end)
+        if p > lo and MASK not in text[p:end]:
+            end = p
+    b = _last_boundary(text, lo, end)
+    s = _strip_leading_conj(text, b, end)
+    s, e = _trim(text, s, end)
+    if s >= e:
+        return None
+    if text.endswith("and ", lo, s) and NAME_RUN.fullmatch(text, s, e):
+        # 'Britain and Sweden have suggested': two names joined are one subject, when the
+        # first opens the clause
+        pair = _NAME_AND.search(text, max(lo, s - 60), s)
+        if pair:
+            start = _trim(text, _strip_leading_conj(text, _last_boundary(text, lo, pair.start()), pair.start()), pair.start())[0]
+            if start == pair.start():
+                s = start
+    np = text[s:e]
+    if _SOME_OF_WHOM.fullmatch(np):
+        # 'families of victims, many of whom say the claims are unfounded': a subject
+        # with a whole clause after its verb, not a relative pronoun leaving a gap
+        return Mention(s, e, np)
+    if np.endswith((" and", " or")):
+        # 'The company fired him and said …': the verb shares the subject of the clause
+        # before it, which is the noun phrase before that clause's verb
+        # ('A reporter spotted Stein and her aide and reported …': back over each 'and')
+        b = s
+        for _ in range(3):
+            lead = _LEAD_NP.match(text, b, e)
+            if lead is not None and _np_ok(lead.group("np")):
+                return Mention(b, lead.end("np"), lead.group("np"))
+            b2 = _last_boundary(text, lo, b - 5)
+            if b2 >= b or not text.endswith("and ", b2, b):
+                break
+            b = _trim(text, _strip_leading_conj(text, b2, e), e)[0]
+        return None
+    if text.endswith(("and ", "or "), lo, s) and not _np_ok(np):
+        joined = _joined_subject(text, lo, s, e)
+        if joined is not None:
+            s, np = joined, text[joined:e]
+    ok = _np_ok(np)
+    lead = _LEAD_THEN_NAME.fullmatch(np) if not ok and np.split(None, 1)[0] in _LEAD_WORDS else None
+    if lead and looks_like_person(bare_name(lead.group("np"))):
+        # 'Saturday at the party convention Sen. Elizabeth Warren (D-MA) said': a scene set
+        # without a comma, then the name
+        return Mention(s + lead.start("np"), s + lead.end("np"), lead.group("np"))
+    writer = _WRITERS_SOURCES.match(np) if not ok and (" I" in np or " we " in np) else None
+    if writer and _np_ok(writer.group("np")) and _people_head(writer.group("np").split()[-1].lower()):
+        # 'all the experts I interviewed said', "Several people I've spoken with over the
+        # last couple of weeks said": the writer's sources, named by who they are
+        return Mention(s, s + writer.end("np"), writer.group("np"))
+    if not ok or np.startswith(("what ", "which ", "whom ")):
+        rel = _RELATIVE_SUBJECT.search(np)
+        group = "np" if rel and rel.group("np") else "pron"
+        if rel and _np_ok(rel.group(group)) and _source_like(rel.group(group)):
+            # 'the changes, which officials said will …', 'a decision they say allowed …':
+            # the speaker inside a relative clause; what they said is the rest of that clause
+            return Mention(s + rel.start(group), e, rel.group(group), relative=True)
+        who = _WHO_END.search(text, max(s, e - 60), e) if text.endswith(" who", s, e) else None
+        if who is None and " who " in text[s:e] and len(text[s : text.find(" who ", s, e)].split()) <= 4:
+            # 'Supporters who have heard from the campaign say …': the noun before 'who'
+            # (a short one, opening the clause)
+            who = _WHO_END.search(text, s, text.find(" who ", s, e) + 4)
+        if who is None and " whose " in text[s:e] and len(text[s : text.find(" whose ", s, e)].split()) <= 4:
+            # 'The state officials whose laws have been invalidated say …'
+            who = _WHO_END.search(text, s, text.find(" whose ", s, e) + 6)
+        if who is None:
+            return None
+        # 'business leaders who say …', 'those who said …': the noun phrase before 'who'
+        s = who.start("np")
+        while s < who.end("np") and text[s:who.end("np")].split()[0].lower() in _SUBORDINATORS:
+            s += len(text[s:who.end("np")].split()[0]) + 1
+        np = text[s : who.end("np")]
+        if not np.strip() or not _np_ok(np):
+            return None
+        e = who.end("np")
+    return Mention(s, e, np)
+
+
+# A scene set before the subject with no comma after it, then a name: 'Saturday at the
+# party convention Sen. Elizabeth Warren', 'At a rally in Ohio Mrs. Clinton'.
+_LEAD_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday In At On During After Before Speaking Earlier Later Last".split())
+_LEAD_THEN_NAME = re.compile(rf"(?:{'|'.join(sorted(_LEAD_WORDS))})\b.*?\s(?P<np>{NAME_RUN.pattern})")
+
+# People the writer spoke to, before the verb of what they said: 'the experts I interviewed'.
+_WRITERS_SOURCES = re.compile(
+    r"(?P<np>(?:\S+\s+){0,4}?\S+)\s+(?:I|we)(?:['’]ve|\s+have)?\s+(?:interviewed|spoke|spoken|talked|contacted|surveyed|consulted|asked)\b"
+)
+
+# Irregular finite verbs that end a subject as '-ed' and '-s' forms do: 'Ruiz told', 'Trump said'.
+_IRREGULAR_FINITE = "said|told|took|made|went|gave|spoke|wrote|sent|met|left|came|got|kept|ran|won|lost|sat|stood|put|set"
+
+# The noun phrase opening a clause, up to its finite verb.
+_LEAD_NP = re.compile(
+    r"(?P<np>(?:[\w.'’\-]+\s+){0,4}?[\w.'’\-]+)\s+(?:[a-z]{2,}ed|[a-z]{2,}[^s\W'’]s|has|had|was|is|were|are|"
+    + _IRREGULAR_FINITE + r")\b"
+)
+_SOME_OF_WHOM = re.compile(r"(?:many|some|most|all|both|several|few|one|each|half|two|three|none)\s+of\s+(?:whom|them|those)", re.IGNORECASE)
+
+
+# A relative clause's subject: 'which officials', 'what many analysts', 'a decision they'.
+_RELATIVE_SUBJECT = re.compile(r"(?:^|\s)(?:which|that|what|whom)\s+(?P<np>\S.*)$|(?<=[a-z]{3})\s+(?P<pron>they|he|she|we)$")
+_NAME_AND = re.compile(rf"(?<![\w.'’\-])(?:{NAME_RUN.pattern})\s+and\s+$")
+_WHO_END = re.compile(r"(?P<np>(?:[\w’'\-]+\s+){0,2}[\w’'\-]+)\s+(?:who|whose)\s*$")
+
+
+_DASH = re.compile(r"\s(?:—|–|--)\s")
+
+
+def _subject_with_dash_aside(text: str, lo: int, end: int) -> Mention | None:
+    """'Jason Sims — a teacher from Mount Pleasant — says …': the subject before the aside."""
+    close = end - (2 if text.endswith("--", lo, end) else 1)
+    opening = None
+    for m in _DASH.finditer(text, max(lo, close - 160), close):
+        opening = m
+    if opening is None or MASK in text[opening.end() : close]:
+        return None
+    subj = _plain_subject(text, lo, opening.start())
+    if subj is None or not _speaker_like(subj.text):
+        return _plain_subject(text, lo, end)  # 'Joyce — who is listed as … —': as before
+    subj.description = text[opening.end() : close].strip() or None
+    return subj
+
+
+def _role_then_name(role: str, name: str) -> bool:
+    """A role and then a name in commas ('his niece, Marcia Price', 'The director of the
+    European Centre, Ina Kirsch'): the role's head noun is lower-case, unlike a list of
+    names ('Smith, Jones, said'); after a role ending in a proper noun the next run must be
+    a person's full name, not the rest of a place ('a woman in Worcester, Massachusetts,')."""
+    if role.split()[-1][:1].islower():
+        return True  # 'his niece', 'One of the university's top executives'
+    if not looks_like_person(name.split(" and ")[0]):
+        return False
+    head = _QUALIFIER.split(role, maxsplit=1)[0].split()
+    # 'The director of the European Centre', 'One pastor supporting Mr. Cruz'
+    return bool(head) and head[-1][:1].islower() or any(w[:1].islower() and _people_head(w.lower()) for w in role.split()[:4])
+
+
+def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
+    hard = lo
+    for m in re.finditer(r"[;:]|[”\"’»]\s|·|\s[—–]\s", text[lo:comma]):
+        hard = lo + m.end()
+    party = _NAME_PARTY_END.search(text, hard, comma)
+    opens = party is not None and (not text[hard : party.start()].strip() or text[hard : party.start()].rstrip().endswith(","))
+    if party and opens and looks_like_person(bare_name(party.group("np"))):
+        # '…, after winning Ohio in the primary, Gov. John Kasich (R-OH), said': a name with
+        # its party and a stray comma, not an aside after the place before it
+        return Mention(party.start("np"), party.end("np"), party.group("np"))
+    named = _NAME_THEN_ROLE.search(text, hard, comma)
+    if named and looks_like_person(bare_name(named.group("np"))) and not any(w in _AUX_WORDS for w in named.group("role").split()):
+        # 'At Boca West, where it costs new members $70,000 to sign up, Jay DiPietro, the
+        # club's president, suggested': a scene in commas, then the name and its role
+        return Mention(named.start("np"), named.end("np"), named.group("np"), named.group("role").strip())
+    for c in (m.start() + hard for m in re.finditer(",", text[hard:comma])):
+        aside = text[c + 1 : comma]
+        if not _ASIDE_START.match(aside):
+            continue
+        if _CLAUSE_ASIDE.match(aside):
+            continue  # 'Even as …, the race will be tight, said Gerstein': a clause, no aside
+        subj = _plain_subject(text, hard, c)
+        if subj is None:
+            continue
+        name = _NAME_ASIDE.match(text, c + 1, comma)
+        if name and _role_then_name(subj.text, name.group("np")):
+            # 'his niece, state Del. Marcia Price, said': a role, then the name in commas
+            return Mention(subj.start, name.end("np"), name.group("np"), subj.text)  # from the role: all of it is the subject
+        desc: str | None = aside.strip()
+        if _RELATIVE.match(aside) or not desc:
+            desc = None
+        subj.description = desc
+        return subj
+    # 'Rashad Robinson, Color of Change's executive director, said': a name opening the
+    # clause, then any short description without a verb
+    first = text.find(",", hard, comma)
+    if first > hard:
+        aside = text[first + 1 : comma]
+        pname = _plain_subject(text, hard, first)
+        words = aside.split()
+        if pname and NAME_RUN.fullmatch(pname.text) and 0 < len(words) <= 16 and MASK not in aside and not any(w in _AUX_WORDS for w in words):
+            pname.description = aside.strip()
+            return pname
+    # 'A Twitter spokesman, Christopher Abboud, said': a role, then the name in commas
+    c = text.rfind(",", hard, comma)
+    if c > hard:
+        name = _NAME_ASIDE.match(text, c + 1, comma)
+        role = _plain_subject(text, hard, c)
+        if name and role and _role_then_name(role.text, name.group("np")):
+            return Mention(role.start, name.end("np"), name.group("np"), role.text)
+        if name and role and " " not in name.group("np") and _QUALIFIER.search(role.text) and role.text.split()[-1][:1].isupper():
+            # 'A woman in Worcester, Massachusetts, told', 'Betsy Sharp of Burke County, Georgia,
+            # knows': the place goes on; the phrase before it is the subject
+            return Mention(role.start, role.end, role.text)
+    if text[hard:comma].rstrip().endswith(")") and "," not in text[hard:comma]:
+        return _plain_subject(text, hard, comma)  # 'Sen. Jack Reed (D-R.I.), said': a stray comma after the party
+    return None
+
+
+# After a scene in commas, a name in commas and its role, ending the clause: ', Jay DiPietro,
+# the club's 78-year-old president and general manager'.
+_NAME_THEN_ROLE = re.compile(rf",\s+(?P<np>{NAME_RUN.pattern}),(?P<role>\s+(?:the|a|an|his|her|its|their)\s[^,;:·()]{{1,100}})$")
+# A name and its party in parentheses ending the clause: 'Gov. John Kasich (R-OH)'.
+_NAME_PARTY_END = re.compile(rf"(?P<np>{NAME_RUN.pattern})\s*\([^()·,]{{1,30}}\)\s*$")
+
+
+# the name in commas after a role, maybe with a lower-case title before and a party after:
+# 'his niece, state Del. Marcia Price (D-Newport News), said'
+_NAME_ASIDE = re.compile(
+    rf"\s*(?:(?:state|former|then|acting|deputy)\s+)?(?P<np>{NAME_RUN.pattern}(?:\s+and\s+{NAME_RUN.pattern})?)\s*(?:\([^()·]{{1,40}}\))?"
+    rf"(?:\s+(?:of|from|at)\s+{NAME_RUN.pattern}(?:\s+(?:in|of)\s+{NAME_RUN.pattern})?)?\s*$"  # 'Darran Whiting of Liberty Baptist Church in Marion'
+)
+
+
+_NP_AFTER = re.compile(
+    r"\s+([^,;:!?·()—–]+?)(?=\s*(?:[,;:!?()—–]|\.[\s”\"’]*$|$|\s(?:in|on|at|during|to|who|after|before|when|while|last|earlier|today|yesterday)\b))"
+)
+
+
+def subject_after(text: str, cue_end: int, se: int) -> tuple[Mention, int] | None:
+    """The speaker after an inverted cue ('said Ruiz, the mayor'); returns it and where it ends."""
+    m = _NP_AFTER.match(text, cue_end, se)
+    if not m:
+        return None
+    s, e = m.span(1)
+    np = text[s:e]
+    if not _np_ok(np) or np.split()[0].lower() == "that":
+        return None
+    words = np.split()
+    if not any(w[:1].isupper() for w in words) and words[-1].lower() not in _UNNAMED_HEADS and words[0].lower() not in ("the", "a", "an", "another"):
+        return None
+    if words[0].lower() in ("he", "she", "they", "it") and len(words) > 1:
+        return None
+    return Mention(s, e, np), e
+
+
+# A subject at the start of a clause: a pronoun or a capitalised name (with a parenthetical
+# party and state), then a verb ('Mrs. Clinton tried', 'Sen. Ruiz (D-Md.) has said').
+_MAIN_SUBJECT = re.compile(
+    rf"\s*(?:(?:And|But|So|Yet|Then)\s+)?(?P<np>(?:He|She|They|We|I|he|she|they|we)\b|{NAME_RUN.pattern})(?:\s*\([^()·]{{1,30}}\))?"
+    r"(?=\s+(?:(?:has|have|had|also|then|later|again|was|is|were|would|will|[a-z]+ly)\s+)*"
+    r"(?:[a-z]{2,}ed|[a-z]{2,}[^s\W]s|" + _IRREGULAR_FINITE + "|"
+    r"taken|given|written|spoken|shown|known|gone|been|done|seen|become|begun|drawn|thrown|held|brought|thought|found|"
+    r"was|is|were|are)\b)"  # 'Mr. Trump was just as blunt, claiming …'
+)
+
+
+def main_subject(text: str, ss: int, end: int) -> Mention | None:
+    """The subject of the sentence `text[ss:end]`: the first clause that opens with a name or
+    a pronoun and a verb, past an adverbial lead ('At a campaign event in Ames on Sunday,
+    Mrs. Clinton tried …, saying …' -> 'Mrs. Clinton', not 'At')."""
+    starts = [ss, *(m.end() for m in re.finditer(r",\s|\s[—–]\s", text[ss:end]))]
+    for st in starts:
+        st = st if st == ss else ss + st
+        m = _MAIN_SUBJECT.match(text, st, end)
+        if m is None:
+            continue
+        if subject_word(m.group("np")):
+            return Mention(m.start("np"), m.end("np"), m.group("np"))
+    m = _ROLE_THEN_NAME_SUBJECT.match(text, ss, end)
+    if m is not None and m.group("role").split()[-1].lower() in TITLES:
+        # 'Republican presidential candidate Donald Trump quickly took to Twitter, writing …'
+        return Mention(m.start("np"), m.end("np"), m.group("np"), m.group("role").strip())
+    m = NAME_RUN.match(text, ss, end)  # 'Trump on Saturday criticized …': the name that opens it
+    if m is not None and m.group().isupper() and _DATELINE_END.match(text, m.end(), end):
+        return None  # 'WASHINGTON (AP) — …': a dateline, no subject
+    if m is None or not subject_word(m.group()):
+        return None
+    return Mention(m.start(), m.end(), m.group())
+
+
+# A role in lower case between a capitalised word and the name, opening the sentence, then
+# a verb: 'Republican presidential candidate Donald Trump quickly took …'.
+_ROLE_THEN_NAME_SUBJECT = re.compile(
+    rf"\s*(?:(?:And|But|So|Yet|Then)\s+)?(?P<role>[A-Z][\w'’\-]*(?:\s+[a-z][\w'’\-]*){{1,3}})\s+(?P<np>{NAME_RUN.pattern})"
+    r"(?=\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|took|made|went|gave|spoke|wrote|sent|said|told)\b)"
+)
+_DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^()]{1,20}\))?\s*(?:[—–]|--?)")
+_PAST_VERB = re.compile(r"[a-z]{2,}ed|said|told|took|made|went|gave|spoke|wrote|sent|met|left|came|got|kept|ran|won|lost|stood|held|threw|broke|struck|fought")
+
+
+def _subject_of_first_verb(text: str, ss: int, end: int) -> Mention | None:
+    """The words before the clause's first past-tense verb, when they make a speaker-like
+    phrase: 'the U.S. Court of Appeals for the 6th Circuit overruled and said …', 'Other
+    former CIA officers with no direct knowledge of the case chafed at it and said …'."""
+    b = _strip_leading_conj(text, _last_boundary(text, ss, end - 5), end)
+    words = list(re.finditer(r"\S+", text[b:end]))
+    for i, w in enumerate(words[1:19], start=1):
+        if _PAST_VERB.fullmatch(w.group()):
+            s, e = b + words[0].start(), b + words[i - 1].end()
+            np = text[s:e]
+            if _np_ok(np) and _source_like(np) and not _VERB_THEN_OBJECT.search(np):
+                return Mention(s, e, np)
+            return None
+    return None
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|what|whom)\s+$")

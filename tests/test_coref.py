@@ -1,0 +1,124 @@
+"""Who a mention stands for (`search/quotes/coref.py`, `classify`): pronouns and titles
+resolved to the full name, 'who' to its antecedent, pairs, organisations and unnamed
+sources."""
+
+from __future__ import annotations
+
+import pytest
+from quote_helpers import only, quotes_of
+
+
+@pytest.mark.parametrize(
+    "text, content, mention",
+    [
+        ("Then someone asked whether the bridge would reopen.", "whether the bridge would reopen", "someone"),
+        ("The test, which state news media claimed now allows the launch of warheads, was the fifth.", "now allows the launch of warheads", "state news media"),
+    ],
+)
+def test_indefinite_and_media_sources(text, content, mention):
+    q = only(text)
+    assert (q.text, q.speaker_mention, q.speaker_type) == (content, mention, "unnamed")
+
+
+def test_pronoun_and_title_resolve_to_full_name():
+    text = (
+        "Mayor Elena Ruiz spoke first.\n\n“We are ready,” she said.\n\n"
+        "“The work starts Monday,” said Ms. Ruiz.\n\n“It is paid for,” Mayor Ruiz added."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Elena Ruiz"] * 3
+
+
+def test_title_before_name():
+    q = only("“Talks went well,” State Department spokeswoman Tammy Bruce told reporters.")
+    assert q.speaker == "Tammy Bruce" and q.speaker_description == "State Department spokeswoman"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mention", "speaker_type"),
+    [
+        ("The bridge is safe, the council said.", "indirect", "the council", "organisation"),
+        ("“The bridge is safe,” a spokesman said.", "direct", "a spokesman", "unnamed"),
+        ("Officials said the bridge was safe.", "indirect", "Officials", "unnamed"),
+    ],
+)
+def test_organisations_and_unnamed_sources(text, kind, mention, speaker_type):
+    q = only(text)
+    assert (q.kind, q.speaker_mention, q.speaker_type) == (kind, mention, speaker_type)
+    if speaker_type == "unnamed":
+        assert q.speaker is None
+
+
+def test_pronoun_agrees_with_title():
+    text = (
+        "Ms. Ruiz and Mr. Hale met on Monday.\n\n"
+        "“The money is there,” he said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Hale"]
+
+
+@pytest.mark.parametrize("name", ["Ebeling", "Will"])
+def test_names_that_look_like_other_words(name):
+    q = only(f"“We live in Chicago,” {name} said.")
+    assert q.speaker == name
+
+
+def test_person_of_a_place_is_the_person():
+    q = only("Gov. Elena Ruiz of Maine said the pier was safe.")
+    assert (q.text, q.speaker) == ("the pier was safe", "Elena Ruiz")
+
+
+@pytest.mark.parametrize(
+    "text, speaker, kind",
+    [
+        ("Senators Elena Ruiz and Tom Hale said the bridge bill was dead.", "Elena Ruiz and Tom Hale", "person"),
+        (
+            "United States Citizenship and Immigration Services said the forms had changed.",
+            "United States Citizenship and Immigration Services",
+            "organisation",
+        ),
+    ],
+)
+def test_a_pair_loses_its_plural_title_and_a_body_named_with_and_stays_one(text, speaker, kind):
+    q = only(text)
+    assert (q.speaker, q.speaker_type) == (speaker, kind)
+
+
+def test_a_speaker_phrase_that_is_a_clause_names_its_subject():
+    """'Ruiz unleashed a series of posts criticizing …': the speaker is Ruiz, not the clause."""
+    q = only("Elena Ruiz spoke in May.\n\nRuiz unleashed a series of posts criticizing the toll on the harbor bridge.")
+    assert (q.speaker, q.cue) == ("Elena Ruiz", "criticizing")
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("A harbor judge said the toll was lawful under state law.", "unnamed"),
+        ("Several former port workers said the cranes had been unsafe for years.", "unnamed"),
+        ("A majority of voters said the bridge should stay open at night.", "unnamed"),
+        ("Small groups of protesters said the toll hurt the poorest families.", "unnamed"),
+        ("The Harbor Board said the toll would rise in June.", "organisation"),
+    ],
+)
+def test_described_people_are_unnamed_and_bodies_named_are_organisations(text, kind):
+    q = only(text)
+    assert q.speaker_type == kind
+    assert (q.speaker is None) == (kind == "unnamed")
+
+
+@pytest.mark.parametrize(
+    "text, speaker, kind",
+    [
+        ("The New York Times reported that the harbor toll would rise.", "New York Times", "organisation"),
+        ("The Democratic front-runner said the harbor toll would rise.", None, "unnamed"),
+        ("The party's front-runner and former harbor commissioner said the toll would rise.", None, "unnamed"),
+    ],
+)
+def test_a_place_opening_a_body_stays_in_its_name_and_a_role_with_a_capitalised_word_is_no_body(text, speaker, kind):
+    q = only(text)
+    assert (q.speaker, q.speaker_type) == (speaker, kind)
+    assert q.text.endswith("toll would rise")
+
+
+def test_who_with_a_year_before_the_cue_stands_for_the_name_before_the_appositive():
+    q = only("Obama had a frosty relationship with Mitch McConnell, now the Senate majority leader, who in 2010 said the goal was to beat him.")
+    assert (q.speaker, q.text) == ("Mitch McConnell", "the goal was to beat him")

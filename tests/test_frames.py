@@ -1,0 +1,371 @@
+"""`find_frames` (`search/quotes/frames.py`): which cue words make an attribution here (not
+'his remarks', 'declined to comment', 'refused to say'; learned cues with a source),
+'according to', passives with 'by', the agentless passive, and how the content of one
+attribution ends where the next begins (`_clip`)."""
+
+from __future__ import annotations
+
+import pytest
+from quote_helpers import only, quotes_of
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        ("Democratic voters are slightly more likely to say that Clinton represents their views.", "Clinton represents their views", "Democratic voters"),
+        ("Caucus-goers were more likely to say they preferred Clinton.", "they preferred Clinton", "Caucus-goers"),
+    ],
+)
+def test_a_poll_finding_more_likely_to_say(text, content, mention):
+    q = only(text)
+    assert (q.kind, q.text, q.speaker_mention) == ("indirect", content, mention)
+
+
+def test_likely_to_argue_is_a_guess_not_a_statement():
+    # the rules' reading; the learned finder follows annotated news, where such a guess is an
+    # attribution as often as not ('more likely to want', 'continuing to insist')
+    assert quotes_of("He is likely to argue that the law is unconstitutional.", learned=False) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Sanders was asked about the plan during an interview on Monday.", "the plan during an interview on Monday"),
+        ("Ruiz has been told that the bridge would close in May.", "the bridge would close in May"),
+        ("In an interview that year, he was asked what happened to the black vote.", "what happened to the black vote"),
+    ],
+)
+def test_the_one_asked_or_told_is_not_the_speaker(text, content):
+    # the subject of a passive 'asked'/'told' with no 'by' is spoken to; who spoke is not said
+    q = only(text)
+    assert (q.text, q.speaker, q.speaker_type) == (content, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Sanders was asked by host John Dickerson whether his aim was like Kennedy's.", "John Dickerson"),
+        ("The mayor asked whether the bridge would close in May.", "The mayor"),
+    ],
+)
+def test_the_asker_named_or_active_is_the_speaker(text, speaker):
+    q = only(text)
+    assert q.speaker_mention == speaker
+
+
+def test_according_to_inside_parentheses_leaves_them_out():
+    q = [q for q in quotes_of("(The plan would cost a trillion dollars, according to Factcheck.org).") if q.cue == "according to"][0]
+    assert (q.text, q.speaker_mention) == ("The plan would cost a trillion dollars", "Factcheck.org")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An attorney for Ruiz did not immediately respond to requests for comment.",
+        "Hale, a council spokesman, did not respond to my messages.",
+        "Ruiz did not return repeated phone calls.",
+    ],
+)
+def test_no_comment_is_no_quote(text):
+    assert quotes_of(text) == []
+
+
+def test_according_to_an_organisation():
+    q = only("The bridge will reopen in May, according to the city council.")
+    assert q.kind == "indirect" and q.text == "The bridge will reopen in May"
+    assert q.speaker_type == "organisation" and q.speaker_mention == "the city council"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Prices will fall,” Ruiz wrote on Twitter.",
+        "“Prices will fall,” Ruiz tweeted.",
+        "“Prices will fall,” Ruiz warned.",
+        "“Prices will fall,” Ruiz insisted on Monday.",
+        "Ruiz was quoted as saying that prices will fall.",
+        "“Prices will fall,” — Ruiz",
+    ],
+)
+def test_wide_cue_vocabulary(text):
+    q = only(text)
+    assert q.speaker == "Ruiz" and "Prices will fall" in q.text or "prices will fall" in q.text
+
+
+def test_scene_setting_clause_before_speaker_is_not_content():
+    q = only("Asked about the delay on Monday, Ruiz said, “We ran out of money.”")
+    assert (q.kind, q.text, q.speaker) == ("direct", "We ran out of money.", "Ruiz")
+
+
+def test_nested_belief_is_part_of_what_was_said():
+    q = only("Ruiz said she believes the bridge will reopen in May.")
+    assert (q.kind, q.text, q.speaker) == ("indirect", "she believes the bridge will reopen in May", "Ruiz")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Ruiz said his comments were taken out of context.", "his comments were taken out of context"),
+        ("Ruiz said the state's claims about the bridge were false.", "the state's claims about the bridge were false"),
+    ],
+)
+def test_cue_word_as_noun_does_not_cut_the_content(text, content):
+    q = only(text)
+    assert (q.speaker, q.text) == ("Ruiz", content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The next two states will test the campaign.",
+        "Hale reported from Springfield.",
+        "The plans were drawn up by the council.",
+    ],
+)
+def test_nouns_and_bylines_are_not_attributions(text):
+    assert quotes_of(text) == []
+
+
+# The learned cues (`search/quotes/cues.json`, from `bench/train_cues.py`): verbs of stance
+# and reaction whose object or clause is attributed.
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Ruiz decried the decision to close the ferry terminal.", "the decision to close the ferry terminal", "decried"),
+        ("Ruiz pointed to the rising cost of steel.", "the rising cost of steel", "pointed to"),
+        ("Ruiz expressed concern that the pier would not be ready.", "concern that the pier would not be ready", "expressed"),
+    ],
+)
+def test_learned_stance_cues(text, content, cue):
+    q = only(text)
+    assert (q.kind, q.text, q.speaker, q.cue) == ("indirect", content, "Ruiz", cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruiz declined to say when the pier would reopen.",
+        "OpenAI declined to disclose further details of the project.",
+        "She decided to stay at the hospital to be near her child.",
+        "Ruiz offered to work on the pier for free.",
+        "Even customers who sought to pay bills through wire services were turned away.",
+        "The Napa County Board of Supervisors approved a move to enter into exclusive negotiations with a developer.",
+        "Explosions damaged parts of the second floor.",
+        "Bill Lipinski persuaded the state Democratic Party to nominate his son.",
+    ],
+)
+def test_acts_are_not_quotes(text):
+    """What someone did is no quotation, whatever verb reports it, hand-written or learned."""
+    assert quotes_of(text) == []
+
+
+def test_an_act_verb_with_a_that_clause_reports_what_was_said():
+    q = only("Ruiz decided that the pier would stay closed.")
+    assert (q.text, q.speaker, q.cue) == ("the pier would stay closed", "Ruiz", "decided")
+
+
+def test_learned_cues_are_loaded_and_left_out_when_not_verbs():
+    from search.quotes import verbs
+
+    assert "decried" in verbs.LEARNED and "pointed to" in verbs.LEARNED
+    assert not verbs.LEARNED & {"campaign", "statement", "about"}  # nouns and function words are not cues
+    assert verbs.load_learned(verbs.LEARNED_PATH.with_name("no-such-file.json")) == {}
+
+
+def test_learned_cue_is_not_a_cue_after_a_determiner():
+    assert quotes_of("The pointed remarks at the hearing were the rising cost of steel and nothing else.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two battleground states have yet to be called.",
+        '<tweet id="6721385" author="@harborboard">The pier reopens today, and the ferry resumes on Monday.</tweet>',
+        "It's worth noting that the pier reopened in May.",
+    ],
+)
+def test_not_an_attribution(text):
+    assert [q for q in quotes_of(text) if q.kind == "indirect" and q.speaker_mention] == []
+
+
+def test_think_tank_is_not_a_cue():
+    q = only("Tom Hale, a fellow at a harbor think tank, said the toll was too high.")
+    assert (q.text, q.speaker) == ("the toll was too high", "Tom Hale")
+
+
+def test_learned_cue_in_a_compound_or_as_a_plural_noun_is_not_a_cue():
+    assert quotes_of("Ruiz hosts a talk-radio show on weekends in the harbor town.") == []
+    assert quotes_of("Harbor shares fell sharply after the vote was delayed.") == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The process seems to be headed toward a settlement by the end of the year.", None),
+        ("Most economists seem to expect a recession before the election.", "Most economists"),
+        ("The Kremlin seems to view such moves as a recognition of reality on the ground.", "The Kremlin"),
+    ],
+)
+def test_a_learned_stance_cue_needs_a_source_as_its_subject(text, speaker):
+    found = quotes_of(text)
+    if speaker is None:
+        assert found == []
+    else:
+        assert [q.speaker_mention for q in found] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, said",
+    [
+        (
+            "As reported by the Harbor Gazette, the council will vote on the bridge in June.",
+            "the Harbor Gazette",
+            "the council will vote on the bridge in June",
+        ),
+        ("The meeting was first reported by the Harbor Gazette.", "the Harbor Gazette", "The meeting"),
+        (
+            "Ruiz was asked by a caller whether the bridge would reopen before winter.",
+            "a caller",
+            "whether the bridge would reopen before winter",
+        ),
+        (
+            "The council acted after being warned by state engineers that the bridge was unsafe.",
+            "state engineers",
+            "the bridge was unsafe",
+        ),
+    ],
+)
+def test_passive_cue_takes_its_speaker_from_by(text, speaker, said):
+    q = only(text)
+    assert (q.kind, q.speaker_mention, q.text) == ("indirect", speaker, said)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report was written by Adam Kessler.",  # an author, not a claim
+        "The bill was signed by the governor on Tuesday.",
+        "He was joined by his wife and two daughters.",
+    ],
+)
+def test_passive_with_an_agent_that_reports_nothing_is_no_quote(text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        (
+            "They called him an opportunist who neglected the town, and urged him to resign.",
+            "him an opportunist who neglected the town",
+            "him to resign",
+        ),
+        (
+            "Ruiz has said he will vote for the plan, but he hasn't endorsed its authors or their campaign.",
+            "he will vote for the plan",
+            "its authors or their campaign",
+        ),
+        ("Ruiz supported Hale in the primary, but now plans to vote for Cho.", "Hale in the primary", "to vote for Cho"),
+        (
+            "Ruiz pledged to fix the bridge, suggested that the old tolls had paid for nothing.",
+            "to fix the bridge",
+            "the old tolls had paid for nothing",
+        ),
+    ],
+)
+def test_a_second_cue_of_the_same_subject_ends_the_first_content(text, first, second):
+    assert [q.text for q in quotes_of(text)] == [first, second]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "He said he wasn't too worried about the contempt resolution because he doubted any court would enforce it.",
+            "he wasn't too worried about the contempt resolution because he doubted any court would enforce it",
+        ),
+        (
+            "He said he hoped that Attorney General Loretta E. Lynch would announce one shortly.",
+            "he hoped that Attorney General Loretta E. Lynch would announce one shortly",
+        ),
+        (
+            "Weaver rejected the notion that the campaign is calling the former secretary of state corrupt.",
+            "the notion that the campaign is calling the former secretary of state corrupt",
+        ),
+    ],
+)
+def test_an_attribution_in_a_subordinate_clause_of_the_content_is_part_of_it(text, content):
+    """'because he doubted …', 'that Lynch would announce …' are part of what was said; the
+    content runs on through them."""
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+def test_a_subordinate_attribution_that_quotes_someone_is_kept_and_the_outer_content_is_whole():
+    text = (
+        "Retired Lt. Gen. Michael Flynn said Donald Trump was “absolutely right” when he said Wednesday night "
+        "that under President Barack Obama, “the generals have been reduced to rubble.”"
+    )
+    found = [(q.kind, q.text) for q in quotes_of(text)]
+    assert found == [
+        ("partial", text[text.index("Donald Trump") :]),
+        ("partial", "under President Barack Obama, “the generals have been reduced to rubble.”"),
+    ]
+
+
+def test_an_attribution_in_an_aside_in_dashes_stands_and_the_content_runs_on_around_it():
+    text = (
+        "But some note that Trump — even as he says his experience in real-estate tax matters makes him "
+        "uniquely qualified — has proposed little in the way of specifics."
+    )
+    found = [(q.speaker_mention, q.text) for q in quotes_of(text)]
+    assert found == [
+        ("some", text[text.index("Trump") : -1]),
+        ("he", "his experience in real-estate tax matters makes him uniquely qualified"),
+    ]
+
+
+def test_a_relative_clause_attribution_inside_the_content_keeps_the_content_whole():
+    text = (
+        "Reid mocked Romney for his tax returns, claiming that he had a well-connected source who told him "
+        "the nominee hadn't paid any taxes for 10 years."
+    )
+    found = [(q.speaker_mention, q.text) for q in quotes_of(text) if q.cue in ("claiming", "told")]
+    assert found == [
+        ("Reid", "he had a well-connected source who told him the nominee hadn't paid any taxes for 10 years"),
+        ("a well-connected source", "the nominee hadn't paid any taxes for 10 years"),
+    ]
+
+
+def test_calls_after_an_appositive_is_the_verb():
+    q = only('Her chief policy aide, Jake Sullivan, calls her record a "blueprint" for the country.')
+    assert (q.kind, q.speaker, q.cue) == ("partial", "Jake Sullivan", "calls")
+
+
+def test_continued_to_say_reports_but_refused_to_say_does_not():
+    q = only("Even after the complaint was filed, Lewandowski continued to say he had never touched her.")
+    assert (q.speaker, q.text) == ("Lewandowski", "he had never touched her")
+    assert "say" not in [q.cue for q in quotes_of("Lewandowski refused to say whether he had touched her.")]
+
+
+def test_a_learned_stance_inside_what_was_said_does_not_cut_it():
+    q = only("He said he hoped it would encourage a dialogue among Americans on difficult issues.")
+    assert (q.cue, q.text) == ("said", "he hoped it would encourage a dialogue among Americans on difficult issues")
+
+
+def test_support_as_a_verb_after_people_and_not_as_a_noun():
+    q = only("A majority of Republicans support deportation.")
+    assert (q.cue, q.text, q.speaker, q.speaker_type) == ("support", "deportation", None, "unnamed")
+    assert not quotes_of("Her support for the plan is strong, and Clinton has broad support among women.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Democrats are warning against her waging a Trump-only campaign.", "warning against", "her waging a Trump-only campaign"),
+        ("She also argued in favor of Britain's remaining in the European Union.", "argued in favor of", "Britain's remaining in the European Union"),
+        ("Sen. Graham has come out in support of Cruz.", "come out in support of", "Cruz"),
+    ],
+)
+def test_a_verb_and_preposition_taking_a_stance(text, cue, content):
+    q = only(text, "indirect")
+    assert (q.cue, q.text) == (cue, content)

@@ -1,0 +1,256 @@
+"""Clause subjects (`search/quotes/subjects.py`): the speaker before a cue past auxiliaries,
+times and asides in commas or dashes; a role then a name in commas; the sentence subject a
+participle takes."""
+
+from __future__ import annotations
+
+import pytest
+from quote_helpers import only, quotes_of
+
+
+def test_a_name_with_its_party_and_a_stray_comma_after_a_scene():
+    # the asides before the name set the scene; the place in them ('Berea, OH') is no speaker
+    q = only(
+        "Tuesday at Baldwin Wallace University in Berea, OH, after winning Ohio in the primary, "
+        "Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”"
+    )
+    assert (q.kind, q.speaker) == ("direct", "John Kasich")
+
+
+def test_a_scene_in_commas_then_a_name_and_its_role():
+    q = only(
+        "At Boca West, where it costs new members $70,000 to sign up, Jay DiPietro, the club's president, "
+        "suggested that the troubles of his competitors came from poor management."
+    )
+    assert (q.speaker, q.speaker_description) == ("Jay DiPietro", "the club's president")
+    assert q.text == "the troubles of his competitors came from poor management"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Clinton testified, and Sen. Ron Johnson (R-Wis.) kept asking her why the department had changed its story.", "Ron Johnson"),
+        ("Trump keeps saying that the election is rigged.", "Trump"),
+    ],
+)
+def test_kept_before_a_cue_goes_on_with_it(text, speaker):
+    q = [q for q in quotes_of(text) if q.cue in ("asking", "saying")][0]
+    assert q.speaker == speaker
+
+
+def test_a_participle_after_a_dateline_takes_the_sentence_subject():
+    q = only("WASHINGTON (AP) — Democrat Hillary Clinton has taken a swipe at Donald Trump, saying that his response shows poor judgment.")
+    assert (q.speaker, q.text) == ("Hillary Clinton", "his response shows poor judgment")
+
+
+def test_a_dateline_is_no_speaker():
+    q = only("WASHINGTON — The campaign released an ad featuring voters, criticizing the plan as cruel.")
+    assert q.speaker is None and q.speaker_mention != "WASHINGTON"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The staff spoke after Chairman Trey Gowdy (R-S.C.) earlier in the day touted the report as definitive.", "Trey Gowdy"),
+        ("Elena Ruiz later that week said the bridge would reopen in May.", "Elena Ruiz"),
+    ],
+)
+def test_a_time_of_day_between_subject_and_cue(text, speaker):
+    q = only(text)
+    assert q.speaker == speaker
+
+
+def test_a_participle_after_a_copula_takes_its_subject():
+    q = only("The day before, at a rally in Beaumont, Tex., Mr. Trump was just as blunt, claiming that the system was rigged.")
+    assert (q.speaker, q.text) == ("Trump", "the system was rigged")
+
+
+def test_a_participle_takes_a_subject_with_its_role_before_the_name():
+    q = only("Republican presidential candidate Donald Trump quickly took to Twitter, writing that the decision was a disgrace.")
+    assert (q.speaker, q.speaker_description, q.cue) == ("Donald Trump", "Republican presidential candidate", "writing")
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        # an 'and' inside the subject joins what qualifies the people before it
+        ("Experts on North Korea and nuclear arms said the test could change that.", "Experts on North Korea and nuclear arms"),
+        ("Observers in Virginia and around the country say Scott deserves the seat.", "Observers in Virginia and around the country"),
+        # a verb after 'and' shares the subject of the clause before it
+        ("The council met on Monday and said the bridge would reopen.", "The council"),
+        ("A reporter spotted Stein and her aide and reported her presence on Twitter.", "A reporter"),
+    ],
+)
+def test_and_in_or_after_the_subject(text, mention):
+    q = only(text)
+    assert q.speaker_mention == mention
+
+
+def test_aside_between_speaker_and_verb():
+    q = only("Elena Ruiz, who replaced Tom Hale last year, said the budget was balanced.")
+    assert q.speaker == "Elena Ruiz" and q.text == "the budget was balanced"
+
+
+def test_parenthetical_party_and_state_is_not_the_speaker():
+    text = "Sen. Ted Cruz (R-Tex.), a Republican candidate, said the plan was “a disaster for the country.”"
+    q = only(text)
+    assert q.speaker == "Ted Cruz"
+    q = only("Sen. Rita Hale (D-Md.) on Saturday criticized the accord, saying it goes “nowhere near far enough.”", "partial")
+    assert q.speaker == "Rita Hale"
+
+
+def test_possessive_aside_is_a_description():
+    q = only("“It is long and tiring,” Tina Tchen, Mrs. Obama's chief of staff, said in an interview.")
+    assert q.speaker == "Tina Tchen"
+
+
+def test_participle_takes_the_subject_past_an_adverbial_lead():
+    text = "At a town hall in Ames on Sunday, Mrs. Dana Whitfield took questions, saying the plan would “never work.”"
+    q = only(text, "partial")
+    assert q.speaker == "Dana Whitfield"
+
+
+def test_role_then_name_in_commas_speaks():
+    q = only("A harbor spokesman, Tomas Reyes, said on Friday that the pier would reopen in June.")
+    assert (q.kind, q.text, q.speaker) == ("indirect", "the pier would reopen in June", "Tomas Reyes")
+    assert q.speaker_description == "A harbor spokesman"
+
+
+def test_name_then_possessive_role_in_commas_speaks():
+    q = only("Nadia Okafor, Friends of the Pier's chief engineer, said the pilings had rotted.")
+    assert (q.text, q.speaker, q.speaker_description) == ("the pilings had rotted", "Nadia Okafor", "Friends of the Pier's chief engineer")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        ("The pier will reopen in May, longtime rival says.", "The pier will reopen in May", "longtime rival"),
+        ("Residents who have lived near the pier for years say the noise is unbearable.", "the noise is unbearable", "Residents"),
+        ("The Gazette reported it sold 40,000 copies in a week.", "it sold 40,000 copies in a week", "The Gazette"),
+        ("The Gazette reported at least six ferries were delayed.", "at least six ferries were delayed", "The Gazette"),
+        ("It was never about money, her aides argued on Tuesday; the pier was the point.", "It was never about money", "her aides"),
+    ],
+)
+def test_more_subjects_and_clauses(text, content, mention):
+    q = [q for q in quotes_of(text) if q.speaker_mention == mention]
+    assert len(q) == 1 and q[0].text == content
+
+
+@pytest.mark.parametrize(
+    "text, speaker, kind",
+    [
+        ("Britain and Sweden have suggested they would send troops to keep the peace.", "Britain and Sweden", "organisation"),
+        ("Elena Ruiz met Tom Hale in May.\n\nRuiz and Hale said the bridge would close in June.", "Elena Ruiz and Tom Hale", "person"),
+    ],
+)
+def test_two_names_joined_by_and_are_one_subject(text, speaker, kind):
+    q = only(text)
+    assert (q.speaker, q.speaker_type) == (speaker, kind)
+
+
+def test_a_name_after_and_in_another_clause_speaks_alone():
+    q = only("The talks went badly in Iowa and Ruiz said the bridge would close.")
+    assert q.speaker == "Ruiz"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The harbor is ours,” the mayor's niece, state Del. Marcia Price (D-Harbor), shouted to the crowd.",
+        "“The harbor is ours,” a Harbor Board spokeswoman, Marcia Price, said.",
+    ],
+)
+def test_a_role_then_a_name_in_commas_after_a_quote_gives_the_name_and_no_role_in_the_quote(text):
+    q = only(text)
+    assert (q.kind, q.text, q.speaker) == ("direct", "The harbor is ours,", "Marcia Price")
+
+
+@pytest.mark.parametrize(
+    "text, speaker, description",
+    [
+        ("Elena Ruiz — a teacher from the harbor district — says she will vote for Hale.", "Elena Ruiz", "a teacher from the harbor district"),
+        ("The board's lawyer -- who has been in a feud with the board for months -- said she regretted her remarks.", None, None),
+    ],
+)
+def test_an_aside_in_dashes_between_subject_and_cue(text, speaker, description):
+    q = only(text)
+    assert q.kind == "indirect" and q.text.startswith("she ")
+    assert q.speaker == speaker
+    if description:
+        assert description in (q.speaker_description or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The director of the European Centre, Ina Kirsch, told the AP her group never worked with the firm.", "Ina Kirsch"),
+        ("His niece, state Del. Marcia Price, said the family would sue the city.", "Marcia Price"),
+        ("One of the college's top executives, Michael Sexton, said the instructors were chosen by him.", "Michael Sexton"),
+    ],
+)
+def test_a_role_then_the_name_in_commas_gives_the_name(text, speaker):
+    # the role's head noun is lower-case even when a proper noun qualifies it ('of the European Centre')
+    assert only(text, "indirect").speaker == speaker
+
+
+def test_a_place_after_a_role_is_not_a_name():
+    q = only("A woman in Worcester, Massachusetts, told him she worries the senator is too nice.", "indirect")
+    assert q.speaker_mention != "Massachusetts"
+    assert q.text == "she worries the senator is too nice"
+
+
+def test_a_pronoun_right_before_the_cue_is_its_subject():
+    q = only("Keyworth was so fired up about the deal's potential he said she should call Compaq's chief right away.", "indirect")
+    assert (q.speaker_mention, q.text) == ("he", "she should call Compaq's chief right away")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church in Marion, said he had made 150 calls.",
+            "Darran Whiting",
+            "he had made 150 calls",
+        ),
+        (
+            "Two members of Congress from Florida, Ileana Ros-Lehtinen and Carlos Curbelo, have said they will not back Mr. Trump.",
+            "Ileana Ros-Lehtinen and Carlos Curbelo",
+            "they will not back Mr. Trump",
+        ),
+        (
+            "Corey Lewandowski, a Manafort rival whom Trump fired as campaign manager a few weeks ago, said the aide should be held to account.",
+            "Corey Lewandowski",
+            "the aide should be held to account",
+        ),
+        ("Sen. Jack Reed (D-R.I.), said after a lunch on Tuesday he hadn’t read the plan.", "Jack Reed", "he hadn’t read the plan"),
+    ],
+)
+def test_names_and_roles_in_commas_before_the_cue(text, speaker, content):
+    q = only(text, "indirect")
+    assert (q.speaker, q.text) == (speaker, content)
+
+
+def test_the_writers_sources_named_by_who_they_are():
+    q = only("Several people I've spoken with over the last couple of weeks said Mr. Hannity had advised Mr. Trump.")
+    assert (q.speaker_mention, q.text, q.speaker_type) == ("Several people", "Mr. Hannity had advised Mr. Trump", "unnamed")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Saturday at the state party convention Sen. Elizabeth Warren (D-MA) said Donald Trump was a failure in business.",
+            "Elizabeth Warren",
+            "Donald Trump was a failure in business",
+        ),
+        ("Reince Priebus, the GOP chairman, this past week announced the creation of a website.", "Reince Priebus", "the creation of a website"),
+    ],
+)
+def test_a_scene_or_a_time_between_subject_and_cue(text, speaker, content):
+    q = only(text, "indirect")
+    assert (q.speaker, q.text) == (speaker, content)
+
+
+def test_a_subject_with_a_whose_clause():
+    q = only("The state officials whose laws have been invalidated say the real change came in the courts.")
+    assert (q.speaker_mention, q.text) == ("The state officials", "the real change came in the courts")
