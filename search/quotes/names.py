@@ -245,6 +245,7 @@ _PUBLIC_WORDS = frozenset(
 _ORG_SMALL = frozenset("of the and for on in at 's".split())
 
 
+@lru_cache(maxsize=16384)
 def _org_name(run: str) -> bool:
     """A body named in two words or more: an organisation word at its end ('Massy Stores',
     "Harris County Sheriff's Office", 'Health Ministry'), or a common noun there after a word
@@ -323,7 +324,6 @@ class ArticleNames:
             for at, part in _sentence_parts(run) if ". " in run else ((0, run),):
                 pronoun, name, person, titled_surname, cut = _read_run(part, at > 0 or opens_sentence(text, m.start(), start))
                 at += cut
-                title = split_title(part[cut:])[0]
                 if not person:
                     if " " in name and _org_name(name):
                         self.orgs.append((m.start() + at, name))
@@ -341,6 +341,7 @@ class ArticleNames:
                 self._mention(text, m.start() + at, name)
                 self._note_gender(pronoun, name)
                 self._note_role(text, m.start() + at, m.end(), end, name)
+                title = split_title(part[cut:])[0]
                 if title and not _SECOND_RANK.search(title):
                     self._add_role(title.split()[-1], m.start() + at, name)  # not 'Vice President' for 'the president'
         self._note_pairs(start)
