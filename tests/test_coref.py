@@ -122,3 +122,14 @@ def test_a_place_opening_a_body_stays_in_its_name_and_a_role_with_a_capitalised_
 def test_who_with_a_year_before_the_cue_stands_for_the_name_before_the_appositive():
     q = only("Obama had a frosty relationship with Mitch McConnell, now the Senate majority leader, who in 2010 said the goal was to beat him.")
     assert (q.speaker, q.text) == ("Mitch McConnell", "the goal was to beat him")
+
+
+
+def test_the_post_is_a_message_not_the_paper_last_named():
+    # from PolNeAR train's nyt_2016-04-21 ESPN article: a headline, then 'the post'
+    text = (
+        "ESPN Fires Schilling Over an Offensive Post.\n\n"
+        "Schilling drew criticism for sharing a Facebook post this week.\n\n"
+        "The post showed an overweight man wearing a wig and women's clothing."
+    )
+    assert [q.speaker for q in quotes_of(text)] == [None]

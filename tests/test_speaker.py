@@ -113,3 +113,7 @@ def test_a_first_name_vouches_for_a_surname_that_is_also_a_word(name):
     from search.quotes.names import looks_like_person
 
     assert looks_like_person(name)
+
+
+def test_a_middle_name_that_is_also_a_first_name_does_not_cut_the_name():
+    assert settle("Barack Hussein Obama", "person", None)[0] == "Barack Hussein Obama"

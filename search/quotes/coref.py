@@ -56,6 +56,10 @@ _SHARE_OF = re.compile(
 _PLACED_PEOPLE = re.compile(r"(?:\S+\s+){0,5}?(?P<head>[a-z][a-z\-]*)(?:\s+[a-z]+ed)?\s+(?:in|from|near|on|at|across|to|by)\s")
 
 
+# Words that name a paper only inside a name ('The Washington Post'); alone, 'the post' or
+# 'the report' is a message or a document, never the paper last named.
+_PAPER_WORDS = frozenset("post posts times journal press review report globe tribune herald telegraph guardian gazette news".split())
+
 # A subject that only counts ('Another', 'One', 'The other'), and the name set off by commas after it.
 _ONE_OF = frozenset(["another", "one", "the other", "the second", "a second", "a third", "the third"])
 _APPOSED_NAME = re.compile(r",\s+([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}),")
@@ -204,7 +208,8 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         named = names.pair_before(mention.start) if role in _TWO_PEOPLE else names.role_person(role, mention.start)
         if named is not None:
             return Speaker(named, raw, "person", mention.description)
-        body = names.org_before(raw.split(None, 1)[1], mention.start) if _key_word(role) in ORG_WORDS or role in FIRM_WORDS else None
+        a_body = (_key_word(role) in ORG_WORDS or role in FIRM_WORDS) and role not in _PAPER_WORDS
+        body = names.org_before(raw.split(None, 1)[1], mention.start) if a_body else None
         if body is not None:
             return Speaker(body, raw, "organisation", mention.description)  # 'the company'
     last = words[-1].lower().strip(".,")

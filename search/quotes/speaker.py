@@ -69,14 +69,20 @@ def is_name(name: str, body: bool = False) -> bool:
     return all(_name_token(t) or body and t.lower().rstrip(".,") in ORG_WORDS for t in tokens)
 
 
+def _not_a_name_word(tok: str) -> bool:
+    """A headline's or a description's word before a name ('Challenger', 'Widow',
+    'Korean-born', 'Gallup’s'), not a name of its own ('Barack')."""
+    return capital_share(tok) <= LOWERISH_SHARE or "-" in tok or tok.endswith(("’s", "'s")) or tok.lower() in ORG_WORDS
+
+
 def _person_start(tokens: list[str]) -> list[str]:
     """The tokens from where the person's name starts: after a possessive owner ('Gallup's
     Jeffrey M. Jones'), a headline's words ('McCain Challenger Kelli Ward', 'Benghazi Widow
     Dorothy Woods') or a sentence's ('Can Sanders')."""
     if len(tokens) >= 3 and not is_first_name(tokens[0]) and tokens[0].rstrip(".").lower() not in TITLES:
         for k in range(1, len(tokens) - 1):
-            if is_first_name(tokens[k]) and tokens[k - 1].rstrip(".").lower() not in TITLES:
-                return tokens[k:]
+            if is_first_name(tokens[k]) and tokens[k - 1].rstrip(".").lower() not in TITLES and any(_not_a_name_word(t) for t in tokens[:k]):
+                return tokens[k:]  # not 'Barack Hussein Obama': nothing before 'Hussein' is a word
     if len(tokens) >= 2:
         kept = strip_opening_words(tokens)
         if kept:
