@@ -117,3 +117,8 @@ def test_a_first_name_vouches_for_a_surname_that_is_also_a_word(name):
 
 def test_a_middle_name_that_is_also_a_first_name_does_not_cut_the_name():
     assert settle("Barack Hussein Obama", "person", None)[0] == "Barack Hussein Obama"
+
+
+@pytest.mark.parametrize("name", ["President", "Laurence H."])
+def test_a_title_alone_or_a_name_cut_at_an_initial_is_no_name(name):
+    assert settle(name, "person", None)[0] is None

@@ -38,6 +38,7 @@ _GENERIC_HEADS = frozenset(
     company group union campaign administration government school university college hospital
     team club league foundation institute center centre fund bank court""".split()
 )
+_INITIAL = re.compile(r"[A-Z]\.")
 _POSSESSIVE_PRONOUNS = frozenset("his her their its our my your".split())
 # Where a person said it, run on after the name: 'Jeb Bush in a Medium post'.
 _PLACED_IN = re.compile(r"\s+(?:in|on|at)\s+(?:a|an|the|his|her|their)\s+[a-zA-Z]")
@@ -134,6 +135,10 @@ def settle(name: str | None, kind: str | None, description: str | None) -> tuple
             tokens = tokens[:-1]  # a headline's word after the name: 'Donald Trump Just'
         tokens = _person_start(tokens)
         name = " ".join(tokens)
+        if len(tokens) > 1 and _INITIAL.fullmatch(tokens[-1]):
+            return None, "unnamed", description or given  # 'Laurence H.': a name cut short
+        if len(tokens) == 1 and name.rstrip(".").lower() in TITLES:
+            return None, "unnamed", description or given  # 'President': a title, no name
         if len(tokens) == 1 and (name.rstrip(".").lower() in STOPWORDS or is_common_word(name) and not is_first_name(name)):
             return None, "unnamed", description or given  # 'The', 'Week', 'Once': no one ('Will' is someone)
         if is_place(name) or is_org(name) and len(tokens) > 1:
