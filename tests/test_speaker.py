@@ -122,3 +122,8 @@ def test_a_middle_name_that_is_also_a_first_name_does_not_cut_the_name():
 @pytest.mark.parametrize("name", ["President", "Laurence H."])
 def test_a_title_alone_or_a_name_cut_at_an_initial_is_no_name(name):
     assert settle(name, "person", None)[0] is None
+
+
+@pytest.mark.parametrize("name", ["Association", "D-Mo."])
+def test_a_body_word_or_a_party_tag_alone_is_no_person(name):
+    assert settle(name, "person", None)[0] is None

@@ -38,6 +38,7 @@ _GENERIC_HEADS = frozenset(
     company group union campaign administration government school university college hospital
     team club league foundation institute center centre fund bank court""".split()
 )
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z]*\.?")
 _INITIAL = re.compile(r"[A-Z]\.")
 _POSSESSIVE_PRONOUNS = frozenset("his her their its our my your".split())
 # Where a person said it, run on after the name: 'Jeb Bush in a Medium post'.
@@ -137,8 +138,8 @@ def settle(name: str | None, kind: str | None, description: str | None) -> tuple
         name = " ".join(tokens)
         if len(tokens) > 1 and _INITIAL.fullmatch(tokens[-1]):
             return None, "unnamed", description or given  # 'Laurence H.': a name cut short
-        if len(tokens) == 1 and name.rstrip(".").lower() in TITLES:
-            return None, "unnamed", description or given  # 'President': a title, no name
+        if len(tokens) == 1 and (name.rstrip(".").lower() in TITLES or name.lower() in ORG_WORDS or _PARTY_TAG.fullmatch(name)):
+            return None, "unnamed", description or given  # 'President', 'Association', 'D-Mo.': no name
         if len(tokens) == 1 and (name.rstrip(".").lower() in STOPWORDS or is_common_word(name) and not is_first_name(name)):
             return None, "unnamed", description or given  # 'The', 'Week', 'Once': no one ('Will' is someone)
         if is_place(name) or is_org(name) and len(tokens) > 1:
