@@ -127,3 +127,7 @@ def test_a_title_alone_or_a_name_cut_at_an_initial_is_no_name(name):
 @pytest.mark.parametrize("name", ["Association", "D-Mo."])
 def test_a_body_word_or_a_party_tag_alone_is_no_person(name):
     assert settle(name, "person", None)[0] is None
+
+
+def test_a_plural_possessive_owner_comes_off():
+    assert settle("Axios' Kaveh Waddell", "person", None)[:2] == ("Kaveh Waddell", "person")

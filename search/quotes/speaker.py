@@ -43,7 +43,7 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _POSSESSIVE_PRONOUNS = frozenset("his her their its our my your".split())
 # Where a person said it, run on after the name: 'Jeb Bush in a Medium post'.
 _PLACED_IN = re.compile(r"\s+(?:in|on|at)\s+(?:a|an|the|his|her|their)\s+[a-zA-Z]")
-_POSSESSIVE = re.compile(r"[’']s\s+")
+_POSSESSIVE = re.compile(r"[’']s\s+|(?<=s)[’']\s+")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
