@@ -83,7 +83,6 @@ _DOCUMENT_FROM = re.compile(
 _THE_DOCUMENT = re.compile(rf"(?:the|The)\s+(?:[a-z\-]+\s+){{0,2}}(?P<doc>{_DOC_WORDS})")
 
 
-
 def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: str) -> Speaker:
     raw = mention.text.strip()
     clause = _NAME_THEN_VERB.search(raw)

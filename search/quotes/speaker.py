@@ -132,7 +132,11 @@ def settle(name: str | None, kind: str | None, description: str | None) -> tuple
         return name, "group", description  # 'Republicans', 'Virginia Democrats'
     if kind == "person" and " and " not in name:
         tokens = name.split()
-        while len(tokens) > 2 and (tokens[-1].rstrip(".").lower() in STOPWORDS or is_common_word(tokens[-1])):
+        while (
+            (len(tokens) > 2 or len(tokens) == 2 and not is_first_name(tokens[0]))
+            and (tokens[-1].rstrip(".").lower() in STOPWORDS or is_common_word(tokens[-1]))
+            and tokens[-1].lower() not in ORG_WORDS
+        ):
             tokens = tokens[:-1]  # a headline's word after the name: 'Donald Trump Just'
         tokens = _person_start(tokens)
         name = " ".join(tokens)
