@@ -128,3 +128,8 @@ def test_a_body_word_or_a_party_tag_alone_is_no_person(name):
 
 def test_a_plural_possessive_owner_comes_off():
     assert settle("Axios' Kaveh Waddell", "person", None)[:2] == ("Kaveh Waddell", "person")
+
+
+def test_a_body_loses_a_headline_word_and_an_owner_before_a_person():
+    assert settle("Trump Just", "organisation", None)[0] == "Trump"
+    assert settle("Zionist Union Party’s Nachman Shai", "organisation", None)[:2] == ("Nachman Shai", "person")

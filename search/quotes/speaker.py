@@ -108,6 +108,14 @@ def settle(name: str | None, kind: str | None, description: str | None) -> tuple
             kind = "organisation"  # "Joe Biden's administration"
         elif len(parts) > 1:
             name = parts[0]  # "Ki Hong's Social Security": the owner is the person
+    elif kind == "organisation":
+        parts = _POSSESSIVE.split(name)
+        if len(parts) > 1 and looks_like_person(parts[-1]):
+            name, kind = parts[-1], "person"  # 'Zionist Union Party’s Nachman Shai'
+        tokens = name.split()
+        while len(tokens) > 1 and tokens[-1].rstrip(".").lower() in STOPWORDS and tokens[-1].lower() not in ORG_WORDS:
+            tokens = tokens[:-1]  # 'Trump Just'
+        name = " ".join(tokens)
     where = _PLACED_IN.search(name)
     if where is not None and looks_like_person(name[: where.start()]):
         name, kind = name[: where.start()], "person"  # 'Jeb Bush in a Medium post'
