@@ -133,3 +133,42 @@ def test_a_plural_possessive_owner_comes_off():
 def test_a_body_loses_a_headline_word_and_an_owner_before_a_person():
     assert settle("Trump Just", "organisation", None)[0] == "Trump"
     assert settle("Zionist Union Party’s Nachman Shai", "organisation", None)[:2] == ("Nachman Shai", "person")
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "in particular",
+        "not everything",
+        "26 percent",
+        "like most economists",
+        "surrounded by his three adult siblings",
+        "however",
+        "what",
+        "meanwhile",
+        "prosecuting",
+        "one",
+        "A spokesperson for",
+        "speaking at a Super Tuesday rally",
+    ],
+)
+def test_words_that_stood_beside_a_name_are_no_description(description):
+    # the first five are the examples from PolNeAR; the rest from PolNeAR dev's output
+    assert settle("Elena Ruiz", "person", description) == ("Elena Ruiz", "person", None)
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "a former Kremlin adviser",
+        "managing director of Precision Cybertechnologies",
+        "55",
+        "R-Ky.",
+        "one of the family's attorneys",
+        "Republican presidential candidate",
+        "the billionaire investor",
+        "retired Belgian general",
+    ],
+)
+def test_descriptions_stay(description):
+    assert settle("Elena Ruiz", "person", description)[2] == description

@@ -92,9 +92,42 @@ def _person_start(tokens: list[str]) -> list[str]:
     return tokens
 
 
+# Words that open no description of a person ('however', 'in particular', 'like most
+# economists', 'not everything', 'where Parkland is located').
+_NOT_DESCRIBING = frozenset(
+    """and but or nor yet however meanwhile though although also too then then- now still instead
+    what which where when who whom whose that this these those in not like unlike as so thus even
+    just only""".split()
+)
+# Alone, these count rather than describe ('one', 'some').
+_COUNTING = frozenset("one some many most several few all both each either neither another others".split())
+_ENDS_OPEN = frozenset("a an the of for to at in on by with from and or - –".split())
+_PREPOSITIONS = frozenset("at in on to by with about from for into over under as a an the his her their".split())
+
+
+def description_ok(description: str) -> bool:
+    """Whether words set beside a speaker describe them ('a former Kremlin adviser', 'managing
+    director of …', '55', 'R-Ky.') rather than being whatever stood there ('however', 'in
+    particular', '26 percent', 'surrounded by his three adult siblings', 'A spokesperson for')."""
+    words = description.split()
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in _NOT_DESCRIBING or words[-1].lower() in _ENDS_OPEN:
+        return False
+    if len(words) == 1:
+        return first not in _COUNTING and not first.endswith("ing") and first not in STOPWORDS
+    if first[:1].isdigit():
+        return not any(w.lower() in ("percent", "%") for w in words)
+    participle = first.endswith(("ing", "ed")) and not first[:1].isupper()
+    return not (participle and words[1].lower() in _PREPOSITIONS)
+
+
 @lru_cache(maxsize=16384)
 def settle(name: str | None, kind: str | None, description: str | None) -> tuple[str | None, str | None, str | None]:
     """The speaker name, type and description a quote keeps (see the module's docstring)."""
+    if description is not None and not description_ok(description):
+        description = None
     if name is None:
         return name, kind, description
     name = given = name.strip()
