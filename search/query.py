@@ -573,18 +573,13 @@ def compile_request(
     if kind != "all":
         filters.append(wq.Term("kind", kind))
         described.append(f"kind={kind}")
-    if quote_kinds:
-        for qk in quote_kinds:
-            if qk not in QUOTE_KINDS:
-                raise QuerySyntaxError(f"unknown quote type '{qk}'; use direct, partial or indirect")
-        filters.append(_any_of("quote_kind", list(quote_kinds)))
-        described.append(f"type={'|'.join(quote_kinds)}")
-    if cue_classes:
-        for cc in cue_classes:
-            if cc not in CUE_CLASSES:
-                raise QuerySyntaxError(f"unknown class '{cc}'; use speech or stance")
-        filters.append(_any_of("cue_class", list(cue_classes)))
-        described.append(f"class={'|'.join(cue_classes)}")
+    for column, label, allowed, chosen in (("quote_kind", "type", QUOTE_KINDS, quote_kinds), ("cue_class", "class", CUE_CLASSES, cue_classes)):
+        if chosen:
+            for value in chosen:
+                if value not in allowed:
+                    raise QuerySyntaxError(f"unknown {'quote type' if label == 'type' else label} '{value}'; use {', '.join(allowed)}")
+            filters.append(_any_of(column, list(chosen)))
+            described.append(f"{label}={'|'.join(chosen)}")
     for typed in speakers or []:
         m = match_speaker(searcher, typed)
         if m.note:
