@@ -71,6 +71,13 @@ def is_name(name: str, body: bool = False) -> bool:
     return all(_name_token(t) or body and t.lower().rstrip(".,") in ORG_WORDS for t in tokens)
 
 
+def _office_word(tok: str) -> bool:
+    """A word naming an office right before a name ('Advocate', 'Committeeman'): an ordinary
+    word in lower case, or one made of '-man'/'-woman'."""
+    low = tok.lower()
+    return capital_share(tok) <= LOWERISH_SHARE and not is_first_name(tok) or low.endswith(("man", "woman")) and len(low) > 6
+
+
 def _not_a_name_word(tok: str) -> bool:
     """A headline's or a description's word before a name ('Challenger', 'Widow',
     'Korean-born', 'Gallup’s'), not a name of its own ('Barack')."""
@@ -166,9 +173,15 @@ def settle(name: str | None, kind: str | None, description: str | None) -> tuple
         name = " ".join(tokens)
     for k in range(1, len(tokens) - 1):
         # 'United Auto Workers Secretary-Treasurer Gary Casteel': the person the title names
-        if is_first_name(tokens[k]) and any(p.rstrip(".").lower() in TITLES for p in tokens[k - 1].split("-")):
-            name, kind = " ".join(tokens[k:]), "person"
+        before = tokens[k - 1]
+        office = any(p.rstrip(".").lower() in TITLES for p in before.split("-")) or kind == "person" and _office_word(before)
+        if is_first_name(tokens[k]) and tokens[k + 1][:1].isupper() and office:
+            name, kind = " ".join(tokens[k:]), "person"  # also 'Public Advocate Trish James'
             break
+    if kind == "person" and " and " in name and all(is_place(part) for part in name.split(" and ")):
+        kind = "organisation"  # 'Delaware and Maryland'
+    if kind == "person" and " " in name and name.split()[0].lower() in ORG_WORDS:
+        kind = "organisation"  # 'Team Trump', 'Team Clinton'
     if kind == "person" and name.split()[-1].lower() in _GROUPS:
         return name, "group", description  # 'Republicans', 'Virginia Democrats'
     if kind == "person" and " and " not in name:
