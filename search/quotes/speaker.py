@@ -174,7 +174,7 @@ def settle(name: str | None, kind: str | None, description: str | None) -> tuple
     for k in range(1, len(tokens) - 1):
         # 'United Auto Workers Secretary-Treasurer Gary Casteel': the person the title names
         before = tokens[k - 1]
-        office = any(p.rstrip(".").lower() in TITLES for p in before.split("-")) or kind == "person" and _office_word(before)
+        office = any(p.rstrip(".").lower() in TITLES for p in before.split("-")) or kind == "person" and before[:1].isupper() and _office_word(before)
         if is_first_name(tokens[k]) and tokens[k + 1][:1].isupper() and office:
             name, kind = " ".join(tokens[k:]), "person"  # also 'Public Advocate Trish James'
             break
