@@ -187,3 +187,7 @@ def test_bench_speakers_non_persons(name, expected):
     # speakers bench.speakers flagged on PolNeAR train + dev (the committeeman's own, Curly
     # Haugland, stays flagged: 'Curly' is in no list of first names)
     assert settle(name, "person", None)[:2] == expected
+
+
+def test_a_law_is_no_speaker():
+    assert settle("Fair Sentencing Act", "person", None)[0] is None

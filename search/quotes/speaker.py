@@ -40,6 +40,8 @@ _GENERIC_HEADS = frozenset(
 )
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z]*\.?")
 _INITIAL = re.compile(r"[A-Z]\.")
+# Names of laws and texts, which are what is cited, never who speaks.
+_LAWS = frozenset("act bill amendment treaty accord accords agreement convention resolution".split())
 _POSSESSIVE_PRONOUNS = frozenset("his her their its our my your".split())
 # Where a person said it, run on after the name: 'Jeb Bush in a Medium post'.
 _PLACED_IN = re.compile(r"\s+(?:in|on|at)\s+(?:a|an|the|his|her|their)\s+[a-zA-Z]")
@@ -178,6 +180,8 @@ def settle(name: str | None, kind: str | None, description: str | None) -> tuple
         if is_first_name(tokens[k]) and tokens[k + 1][:1].isupper() and office:
             name, kind = " ".join(tokens[k:]), "person"  # also 'Public Advocate Trish James'
             break
+    if name.split()[-1].lower() in _LAWS and len(name.split()) > 1:
+        return None, "unnamed", description or given  # 'Fair Sentencing Act': a law says nothing
     if kind == "person" and " and " in name and all(is_place(part) for part in name.split(" and ")):
         kind = "organisation"  # 'Delaware and Maryland'
     if kind == "person" and " " in name and name.split()[0].lower() in ORG_WORDS:
