@@ -301,8 +301,10 @@ def last_person_before(names: ArticleNames, pos: int, pronoun: str = "") -> Spea
     """The person last named before `pos`, skipping those the pronoun cannot stand for
     (read back from `pos`, found by bisection in the mentions in text order)."""
     mentions = names.mentions
+    here = mention_index(mentions, pos)
+    reach = max(-1, here - 9)  # the last eight mentions: beyond them, the first that agrees
     oblique: str | None = None
-    for i in range(mention_index(mentions, pos) - 1, max(-1, mention_index(mentions, pos) - 9), -1):
+    for i in range(here - 1, reach, -1):
         at, full = mentions[i]
         if names.agrees(full, pronoun):
             if pronoun in ("he", "she") and names.is_oblique(at) and oblique is None:
@@ -313,7 +315,7 @@ def last_person_before(names: ArticleNames, pos: int, pronoun: str = "") -> Spea
             return Speaker(full, full, "person") if full else None
     if oblique is not None:
         return Speaker(oblique, oblique, "person")
-    for i in range(max(-1, mention_index(mentions, pos) - 9), -1, -1):
+    for i in range(reach, -1, -1):
         full = mentions[i][1]
         if names.agrees(full, pronoun):
             return Speaker(full, full, "person") if full else None

@@ -474,9 +474,7 @@ class ArticleNames:
             return True
         if name and (" and " in name or is_org(name) or is_place(name)):
             return False  # two people, a body or a place is never 'he' or 'she'
-        known = self.gender.get(name or "")
-        if known is None and name:
-            known = first_name_gender(name.split()[0]) or None
+        known = self.gender_of(name)
         return known is None or known == pronoun
 
     def gender_of(self, name: str | None) -> str | None:
