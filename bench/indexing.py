@@ -306,8 +306,7 @@ def summary(results: list[dict]) -> str:
             lines.append("  plain Whoosh with our analyzer and the default writer: not timed (see --plain-procs, --plain-analyzers)")
         inc = r["incremental"]
         lines.append(
-            f"  incremental, 1 changed + 1 new file: {inc['seconds']:.2f} s "
-            f"({inc['added']} added, {inc['updated']} updated, {inc['unchanged']:,} unchanged)"
+            f"  incremental, 1 changed + 1 new file: {inc['seconds']:.2f} s ({inc['added']} added, {inc['updated']} updated, {inc['unchanged']:,} unchanged)"
         )
         q = r["queries"]
         lines.append(f"  warm queries: p50 {q['p50_ms']} ms, p95 {q['p95_ms']} ms; keyword p50 {q['keyword_p50_ms']} ms")

@@ -73,7 +73,7 @@ def _chars(pieces: list[tuple[int, int]]) -> set[int]:
 
 # ---- gold types from the marks in the gold content ---------------------------------------
 
-_PAIRS = {"“": "”\"", '"': '"”', "''": "''", "‘": "’", "«": "»"}
+_PAIRS = {"“": '”"', '"': '"”', "''": "''", "‘": "’", "«": "»"}
 _MARK_TOKEN = re.compile(r"''|[“”\"‘’«»\n]")
 _RANK = {"indirect": 0, "mixed": 1, "direct": 2}
 
@@ -257,9 +257,7 @@ def score(docs: list[tuple[Article, list[dict]]], show_errors: int = 0, learned:
     preds = [extract_quotes(a, learned) for a, _ in docs]
     preds = [_by_piece(p) if gold and gold[0].get("resolved") else p for p, (_a, gold) in zip(preds, docs, strict=True)]
     result: dict = {"articles": len(docs), "gold": sum(len(g) for _, g in docs), "predicted": sum(len(p) for p in preds)}
-    result["retyped"] = dict(
-        sorted(Counter(f"{g['raw_type']}->{g['type']}" for _, gold in docs for g in gold if g["type"] != g["raw_type"]).items())
-    )
+    result["retyped"] = dict(sorted(Counter(f"{g['raw_type']}->{g['type']}" for _, gold in docs for g in gold if g["type"] != g["raw_type"]).items()))
     for threshold in THRESHOLDS:
         table = {}
         for cat, kinds in CATEGORIES.items():

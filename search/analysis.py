@@ -70,7 +70,7 @@ class NewsAnalyzer(Analyzer):
         finish = self._finish
         return [finish(w, no_morph) for w in WORD.findall(value)]
 
-    def __call__(  # noqa: ANN001 - Whoosh's analyzer protocol
+    def __call__(
         self,
         value,
         positions=False,
@@ -117,7 +117,7 @@ class NewsPositions(Positions):
 
     _once: dict[int, bytes] = {}  # position -> encoding of a word seen once, at that position
 
-    def word_values(self, value, analyzer, **kwargs):  # noqa: ANN001, ANN201 - Whoosh's signature
+    def word_values(self, value, analyzer, **kwargs):
         if not isinstance(analyzer, NewsAnalyzer) or not isinstance(value, str):
             yield from super().word_values(value, analyzer, **kwargs)
             return

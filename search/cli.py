@@ -56,7 +56,7 @@ _LEARNED_HELP = (
 )
 
 
-def learned_option(default: bool | None = True):  # noqa: ANN201
+def learned_option(default: bool | None = True):
     """`--learned/--rules-only`: the learned attribution finder on top of the rules, or not.
     `default=None` (for `index`): unset, an update keeps the extractor the index was built with."""
     keep = " Unset, an update keeps the extractor the index was built with." if default is None else ""
@@ -215,9 +215,7 @@ Exit status: 0 found, 1 nothing found, 2 bad query or option.
 @filter_options
 @click.option("--kind", type=click.Choice(["quote", "article", "all"]), default="all", show_default=True, help="Which documents to search.")
 @click.option("--type", "quote_kinds", multiple=True, type=click.Choice(["direct", "partial", "indirect"]), help="Only quotes of this type; repeatable.")
-@click.option(
-    "--speech-only", is_flag=True, help="Only quotes of words said or written, not views held ('believes', 'wants', 'opposes': class:stance)."
-)
+@click.option("--speech-only", is_flag=True, help="Only quotes of words said or written, not views held ('believes', 'wants', 'opposes': class:stance).")
 @click.option(
     "--facet",
     "facets",

@@ -95,7 +95,7 @@ def index_paths(
     return report
 
 
-def _state_from_index(ix) -> IndexState:  # noqa: ANN001
+def _state_from_index(ix) -> IndexState:
     """Bookkeeping for an index written without a state file: article hashes by file, so
     unchanged articles are still not extracted again (every file is read once)."""
     st = IndexState()
@@ -113,7 +113,7 @@ def _under(key: str, roots: list[str]) -> bool:
     return any(key == r or key.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
 
 
-def _run(  # noqa: ANN001
+def _run(
     ix,
     writer,
     index_dir: Path,
@@ -239,7 +239,7 @@ def _run(  # noqa: ANN001
     return report
 
 
-def _bookkeeping(report: IndexReport, old: IndexState, new: IndexState, sc, results: dict[str, list[FileResult]], paths: list[Path]) -> dict:  # noqa: ANN001
+def _bookkeeping(report: IndexReport, old: IndexState, new: IndexState, sc, results: dict[str, list[FileResult]], paths: list[Path]) -> dict:
     """Who owns which article id now: fills `new.files` and the report's counts; returns
     the ids whose old documents must go and the duplicates written this run."""
     claims: dict[str, list[tuple[int, str, bool]]] = defaultdict(list)  # id -> (order, key, written)
@@ -304,13 +304,13 @@ def _path_of(key: str, results: dict[str, list[FileResult]]) -> str:
 BIG_DELETE = 20_000  # documents: past this, speaker counts are recounted rather than read one by one
 
 
-def _forget_speaker(searcher, docnum: int, speakers: Counter[str]) -> None:  # noqa: ANN001
+def _forget_speaker(searcher, docnum: int, speakers: Counter[str]) -> None:
     local = searcher.stored_fields(docnum).get("speaker_local")
     if local:
         speakers[local] -= 1
 
 
-def _delete_articles(writer, ids: set[str], speakers: Counter[str]) -> bool:  # noqa: ANN001
+def _delete_articles(writer, ids: set[str], speakers: Counter[str]) -> bool:
     """Delete every document (article and quotes) of these articles from the old segments,
     keeping the speaker counts right; True when there were so many that they must be recounted."""
     if not ids:
@@ -325,7 +325,7 @@ def _delete_articles(writer, ids: set[str], speakers: Counter[str]) -> bool:  # 
     return big
 
 
-def _count_speakers(ix) -> dict[str, int]:  # noqa: ANN001
+def _count_speakers(ix) -> dict[str, int]:
     with ix.searcher() as searcher:
         return count_speakers(searcher.reader())
 
@@ -334,7 +334,7 @@ def _count_speakers(ix) -> dict[str, int]:  # noqa: ANN001
 EXTRACTORS = {False: "rules", True: "rules+learned"}
 
 
-def _extractor(learned: bool):  # noqa: ANN202
+def _extractor(learned: bool):
     from search.quotes import extract_quotes
 
     return functools.partial(extract_quotes, learned=learned)

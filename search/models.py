@@ -70,9 +70,7 @@ class Quote(_Record):
     speaker_type: SpeakerType | None = None
     speaker_description: str | None = Field(None, description="Appositive the text gives, e.g. 'a former Kremlin adviser'.")
     cue: str | None = Field(None, description="Reporting word(s): 'said', 'told', 'according to'.")
-    cue_class: CueClass = Field(
-        "speech", description="'speech' for words said or written, 'stance' for a view held ('believes', 'wants', 'opposes')."
-    )
+    cue_class: CueClass = Field("speech", description="'speech' for words said or written, 'stance' for a view held ('believes', 'wants', 'opposes').")
     start: int = Field(description="Offset of the first piece in Article.text.")
     end: int = Field(description="End offset of the last piece in Article.text.")
     pieces: list[Piece] = Field(default_factory=list, description="Spans of a split quote, in order.")

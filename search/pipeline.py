@@ -293,7 +293,7 @@ class _SpellOnceText(TEXT):
 
     enabled = True
 
-    def spellable_words(self, value):  # noqa: ANN001, ANN201 - Whoosh's signature
+    def spellable_words(self, value):
         if not self.enabled:
             return iter(())
         if isinstance(self.analyzer, NewsAnalyzer) and isinstance(value, str):
@@ -305,7 +305,7 @@ class _SpellOnceText(TEXT):
         return iter(new)
 
 
-def worker_writer(ix, schema, limitmb: int = WRITER_LIMIT_MB) -> tuple[GroupedSegmentWriter, Callable[[dict], None]]:  # noqa: ANN001
+def worker_writer(ix, schema, limitmb: int = WRITER_LIMIT_MB) -> tuple[GroupedSegmentWriter, Callable[[dict], None]]:
     """A lock-free segment writer for one worker and the function that adds a document to it."""
     writer = GroupedSegmentWriter(ix, _lk=False, limitmb=limitmb)
     writer.schema = schema = copy.deepcopy(schema)
@@ -389,11 +389,11 @@ class Builder:
     after the fact meant rewriting about one quote in twelve, on one core, at the end of
     the run."""
 
-    def __init__(self, ix, schema, limitmb: int = WRITER_LIMIT_MB) -> None:  # noqa: ANN001
+    def __init__(self, ix, schema, limitmb: int = WRITER_LIMIT_MB) -> None:
         self.writer, self.add = worker_writer(ix, schema, limitmb)
         self.held = HeldQuotes(getattr(ix.storage, "folder", None))
 
-    def finish(self, names: Names):  # noqa: ANN201 - a Whoosh Segment or None
+    def finish(self, names: Names):
         for doc, local in self.held:
             self.add(_named(doc, *names.of(local)))
         self.held.close()
@@ -525,7 +525,7 @@ def _die_with_parent() -> None:
         os._exit(1)
 
 
-def _worker(ix, schema, jobs: mp.Queue, results: mp.Queue, control: mp.Queue, limitmb: int) -> None:  # noqa: ANN001
+def _worker(ix, schema, jobs: mp.Queue, results: mp.Queue, control: mp.Queue, limitmb: int) -> None:
     """Body of a worker process: jobs in, per-file results out; then, given the run's
     surname map, the held-back quotes and its finished segment."""
     assert _CTX is not None
@@ -549,8 +549,8 @@ def _worker(ix, schema, jobs: mp.Queue, results: mp.Queue, control: mp.Queue, li
 
 
 def run_jobs(
-    ix,  # noqa: ANN001 - a Whoosh FileIndex
-    schema,  # noqa: ANN001
+    ix,
+    schema,
     jobs: list[Job],
     ctx: WorkContext,
     on_files: Callable[[list[FileResult]], None],

@@ -140,7 +140,7 @@ class _FuzzyTerm(wq.FuzzyTerm):
     """Whoosh works out a fuzzy term's matching terms twice per segment, once to estimate
     its size and once to match; this remembers them for the last reader asked."""
 
-    def _btexts(self, ixreader):  # noqa: ANN001, ANN202 - Whoosh's signature
+    def _btexts(self, ixreader):
         last = self.__dict__.get("_expanded")
         if last is None or last[0] is not ixreader:
             last = self.__dict__["_expanded"] = (ixreader, list(super()._btexts(ixreader)))
@@ -155,7 +155,7 @@ class _FuzzyTermPlugin(FuzzyTermPlugin):
     class FuzzyTermNode(FuzzyTermPlugin.FuzzyTermNode):
         qclass = _FuzzyTerm
 
-    def create(self, parser, match):  # noqa: ANN001, ANN201 - Whoosh's signature
+    def create(self, parser, match):
         node = super().create(parser, match)
         if not match.group("prefix"):
             node.prefixlength = 1

@@ -33,11 +33,7 @@ def show(ix: Index, doc_id: str, context: int = 0) -> DocumentView:
         article = ix.article(doc_id)
         lo, hi = 0, len(article.body)
         quotes = ix.quotes_of(article.id)
-    paragraphs = [
-        ShownParagraph(index=i, text=p.text, marks=_marks(quotes, p.start, p.end))
-        for i, p in enumerate(article.body)
-        if lo <= i < hi
-    ]
+    paragraphs = [ShownParagraph(index=i, text=p.text, marks=_marks(quotes, p.start, p.end)) for i, p in enumerate(article.body) if lo <= i < hi]
     return DocumentView(article=article.model_copy(update={"body": [], "text": ""}), quote=quote, paragraphs=paragraphs)
 
 

@@ -34,7 +34,7 @@ from search.models import Article, Quote
 ALIASES_NAME = "aliases.toml"
 
 
-def load_user_aliases(path: Path | None):  # noqa: ANN201 - search.quotes.Aliases or None
+def load_user_aliases(path: Path | None):
     """The user's aliases file, or None; a malformed file is a one-line error."""
     if path is None:
         return None
@@ -63,7 +63,7 @@ def aliases_digest(path: Path | None) -> str | None:
     return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest() if path else None
 
 
-def _per_quote_names(aliases) -> set[str]:  # noqa: ANN001
+def _per_quote_names(aliases) -> set[str]:
     """Names whose speaker depends on the quote (split rules), not on the name alone."""
     if aliases is None:
         return set()
@@ -93,7 +93,7 @@ class Names:
         return name, self.ids.get(local) or slug(name)
 
     @classmethod
-    def from_table(cls, table: Table, locals_: list[str], aliases) -> Names:  # noqa: ANN001
+    def from_table(cls, table: Table, locals_: list[str], aliases) -> Names:
         """The names of `locals_` by `table`; a merged name by the aliases file's target."""
         merge = aliases.merge if aliases is not None else {}
         out = cls()
@@ -110,7 +110,7 @@ class Namer:
     """The speaker a worker writes: the user's aliases first; then the identity the last
     run settled for the name (`Names`); a bare surname waits for this run's (see Builder)."""
 
-    def __init__(self, names: Names, aliases) -> None:  # noqa: ANN001
+    def __init__(self, names: Names, aliases) -> None:
         self.names = names
         self.aliases = aliases
 
@@ -130,7 +130,7 @@ class Namer:
         return self.names.of(quote.speaker)
 
 
-def count_speakers(reader) -> dict[str, int]:  # noqa: ANN001
+def count_speakers(reader) -> dict[str, int]:
     """speaker_local -> live quote documents, from the index itself: the slow way (a walk of
     the lexicon), for indexes whose state does not carry the counts, and after big deletions."""
     counts = {}
@@ -148,7 +148,7 @@ def count_speakers(reader) -> dict[str, int]:  # noqa: ANN001
 _LAST_TABLE: tuple[tuple, Table] | None = None
 
 
-def identity_table(speakers: dict[str, int], aliases=None) -> Table:  # noqa: ANN001
+def identity_table(speakers: dict[str, int], aliases=None) -> Table:
     """The identities of the names in `speakers` (speaker_local -> live quotes), merged
     names counted under the aliases file's target and every name it gives kept as its
     identity's display name. A run asks twice with the same names (when workers need the
@@ -171,7 +171,7 @@ def identity_table(speakers: dict[str, int], aliases=None) -> Table:  # noqa: AN
     return table
 
 
-def run_names(speakers: dict[str, int], aliases) -> tuple[Names, Table]:  # noqa: ANN001
+def run_names(speakers: dict[str, int], aliases) -> tuple[Names, Table]:
     """The names this run writes for every speaker_local of the index, and their table."""
     table = identity_table(speakers, aliases)
     return Names.from_table(table, sorted(k for k, v in speakers.items() if v > 0), aliases), table
@@ -188,7 +188,7 @@ def _article_stub(fields: dict) -> Article:
     )
 
 
-def settle(  # noqa: ANN001
+def settle(
     writer,
     speakers: dict[str, int],
     written_with: list[tuple[dict[str, int], Names]],
@@ -240,7 +240,7 @@ def settle(  # noqa: ANN001
     return new, table, len(rewrites)
 
 
-def _split_target(table: Table, aliases, local: str, fields: dict) -> tuple[str | None, str | None]:  # noqa: ANN001
+def _split_target(table: Table, aliases, local: str, fields: dict) -> tuple[str | None, str | None]:
     """(name, id) of a quote whose speaker a split rule of the aliases file decides."""
     name = aliases.name_for(local, stored_to_quote(fields), _article_stub(fields))
     return table.named(name) if name else (None, None)

@@ -46,7 +46,7 @@ class TermPool:
     docnum order (a worker's own new segment; never a merge, which adds postings of older
     segments out of order)."""
 
-    def __init__(self, tempstore, limitmb: int = 128) -> None:  # noqa: ANN001 - Whoosh's temp storage
+    def __init__(self, tempstore, limitmb: int = 128) -> None:
         self.tempstore = tempstore
         self.limit = limitmb * 1024 * 1024
         self.fieldnames: set[str] = set()  # Whoosh's writer reads it
@@ -59,7 +59,7 @@ class TermPool:
         fieldname, tbytes, docnum, weight, vbytes = item
         self.add_field(fieldname, docnum, ((tbytes, 0, weight, vbytes),), 1, False)  # an int boost keeps an int weight
 
-    def add_field(self, fieldname: str, docnum: int, items, boost: float, scorable: bool) -> tuple[int, bytes | None]:  # noqa: ANN001
+    def add_field(self, fieldname: str, docnum: int, items, boost: float, scorable: bool) -> tuple[int, bytes | None]:
         """Every posting of one field of one document: `items` as `FieldType.index` gives
         them. Returns the field's length (as Whoosh counts it) and the last value (which
         Whoosh gives the field's spelling postings)."""
@@ -111,7 +111,7 @@ class TermPool:
         self._fields = {}
         self._size = 0
 
-    def _open_run(self, path: str):  # noqa: ANN202 - read by whoosh_fixes._read_run
+    def _open_run(self, path: str):
         return self.tempstore.open_file(path).raw_file()
 
     def _remove_run(self, path: str) -> None:
@@ -153,7 +153,7 @@ class TermPool:
         self._fields = {}
 
 
-def write_terms(fieldwriter, schema, lengths, terms: Iterator[tuple[str, bytes, list[list]]]) -> None:  # noqa: ANN001
+def write_terms(fieldwriter, schema, lengths, terms: Iterator[tuple[str, bytes, list[list]]]) -> None:
     """Write grouped postings through a W3 field writer, a block at a time: the same calls
     `FieldWriter.add_postings` makes per posting, with the same block statistics."""
     table = whoosh_fixes.field_length_table(lengths)
@@ -229,7 +229,7 @@ class _FieldPlan:
 class GroupedSegmentWriter(SegmentWriter):
     """A SegmentWriter for a new segment filled in docnum order (see the module's doc)."""
 
-    def __init__(self, ix, limitmb: int = 128, **kwargs: object) -> None:  # noqa: ANN001
+    def __init__(self, ix, limitmb: int = 128, **kwargs: object) -> None:
         super().__init__(ix, limitmb=limitmb, **kwargs)
         if isinstance(self.fieldwriter, whoosh3.W3FieldWriter):
             self.pool = TermPool(self._tempstorage, limitmb=limitmb)
@@ -296,7 +296,7 @@ class GroupedSegmentWriter(SegmentWriter):
         )
         return plan
 
-    def add_reader(self, reader) -> None:  # noqa: ANN001
+    def add_reader(self, reader) -> None:
         raise NotImplementedError("a GroupedSegmentWriter only adds new documents")
 
     def _flush_segment(self) -> None:
@@ -311,7 +311,7 @@ class GroupedSegmentWriter(SegmentWriter):
         return None
 
 
-def _index(field, value):  # noqa: ANN001, ANN202
+def _index(field, value):
     """What `field.index(value)` gives, computed directly for a one-term ID field and for
     text analysed by `NewsAnalyzer` (the same tuples: tests compare the segments)."""
     fmt = field.format

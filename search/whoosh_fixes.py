@@ -52,7 +52,7 @@ from whoosh.util.numeric import byte_to_length
 _RUN_BATCH = 4096  # postings per marshalled batch: a merge of 100 runs holds 100 batches
 
 
-def _cached_reader(self, fieldname, column):  # noqa: ANN001, ANN202 - Whoosh's signature
+def _cached_reader(self, fieldname, column):
     try:
         return self._readers[fieldname]
     except KeyError:
@@ -64,7 +64,7 @@ def _cached_reader(self, fieldname, column):  # noqa: ANN001, ANN202 - Whoosh's 
 _BATCH_SIZE = struct.Struct("<Q")  # byte length of the marshalled batch that follows
 
 
-def write_run_batch(f, batch: list) -> None:  # noqa: ANN001 - a binary file
+def write_run_batch(f, batch: list) -> None:
     """One batch of a run: its marshalled length, then the marshalled list (read back by
     `_read_run`; search.term_pool writes its runs the same way)."""
     data = marshal.dumps(batch)
@@ -72,14 +72,14 @@ def write_run_batch(f, batch: list) -> None:  # noqa: ANN001 - a binary file
     f.write(data)
 
 
-def _write_run(self, f, items):  # noqa: ANN001, ANN202
+def _write_run(self, f, items):
     it = iter(items)
     while batch := list(islice(it, _RUN_BATCH)):
         write_run_batch(f, batch)
     f.close()
 
 
-def _read_run(self, path):  # noqa: ANN001, ANN202
+def _read_run(self, path):
     # One read per batch, then marshal.loads on bytes: marshal.load on a file reads it a
     # few bytes at a time through Python calls, five times slower than writing the run.
     f = self._open_run(path)
@@ -95,7 +95,7 @@ def _read_run(self, path):  # noqa: ANN001, ANN202
 class _BufferReader:
     """A read-only file over a buffer that slices it instead of copying it whole."""
 
-    def __init__(self, buf) -> None:  # noqa: ANN001 - a memoryview or bytes
+    def __init__(self, buf) -> None:
         self._buf = buf
         self._pos = 0
 
@@ -121,7 +121,7 @@ class _BufferReader:
         i = bytes(self._buf[self._pos : end]).find(b"\n")
         return self.read((i + 1) if i >= 0 else end - self._pos)
 
-    def __iter__(self):  # noqa: ANN204
+    def __iter__(self):
         while line := self.readline():
             yield line
 
@@ -129,7 +129,7 @@ class _BufferReader:
         self._buf = b""
 
 
-def _buffer_file_init(self, buf, name=None, onclose=None):  # noqa: ANN001, ANN202 - Whoosh's signature
+def _buffer_file_init(self, buf, name=None, onclose=None):
     self._buf = buf
     self._name = name
     self.file = _BufferReader(buf)
@@ -138,7 +138,7 @@ def _buffer_file_init(self, buf, name=None, onclose=None):  # noqa: ANN001, ANN2
     self.is_closed = False
 
 
-def _pool_add(self, item):  # noqa: ANN001, ANN202 - item = (fieldname, tbytes, docnum, weight, vbytes)
+def _pool_add(self, item):
     self.fieldnames.add(item[0])
     # Whoosh's estimate of the item's memory: 28 + 4 * 5 + 21 + 26 + 18 + 16 + 21 = 150 bytes
     # of object overhead, plus the field name, the term (counted as two bytes a character)
@@ -149,7 +149,7 @@ def _pool_add(self, item):  # noqa: ANN001, ANN202 - item = (fieldname, tbytes, 
     self.current.append(item)
 
 
-def _add_posting(self, id_, weight, vbytes, length=None):  # noqa: ANN001, ANN202 - Whoosh's signature
+def _add_posting(self, id_, weight, vbytes, length=None):
     if len(self._ids) >= self._blocklimit:
         self._write_block()
     self._ids.append(id_)
@@ -170,7 +170,7 @@ _SMALL_BLOCK = 8  # postings: below this a block is written uncompressed
 _write_block_compressed = whoosh3.W3PostingsWriter._write_block
 
 
-def _write_block(self, last=False):  # noqa: ANN001, ANN202 - Whoosh's signature
+def _write_block(self, last=False):
     if len(self._ids) >= _SMALL_BLOCK or not self._compression:
         return _write_block_compressed(self, last)
     level, self._compression = self._compression, 0
@@ -188,7 +188,7 @@ class _FieldLengths:
     `doc_field_length` as `W3PerDocReader` does (None for a zero byte, `default` when the
     field has no length column)."""
 
-    def __init__(self, reader) -> None:  # noqa: ANN001 - a W3PerDocReader
+    def __init__(self, reader) -> None:
         self._reader = reader
         self._tables: dict[str, list] = {}
 
@@ -206,7 +206,7 @@ class _FieldLengths:
         return [_BYTE_LENGTHS[b] for b in (column[n] for n in range(count))]
 
 
-def field_length_table(lengths) -> Callable[[str], list | None]:  # noqa: ANN001 - a per-document reader or None
+def field_length_table(lengths) -> Callable[[str], list | None]:
     """fieldname -> every document's length of that field, by docnum, as `add_postings`
     reads them one at a time (None when the codec or the field keeps no lengths)."""
     if lengths is None:
@@ -228,7 +228,7 @@ def field_length_table(lengths) -> Callable[[str], list | None]:  # noqa: ANN001
 _add_postings = base.FieldWriter.add_postings
 
 
-def _add_postings_with_length_table(self, schema, lengths, items):  # noqa: ANN001, ANN202 - Whoosh's signature
+def _add_postings_with_length_table(self, schema, lengths, items):
     if isinstance(lengths, whoosh3.W3PerDocReader):
         lengths = _FieldLengths(lengths)
     return _add_postings(self, schema, lengths, items)

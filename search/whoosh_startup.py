@@ -19,7 +19,7 @@ import sys
 import types
 
 
-def _urlretrieve(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - urllib's own signature
+def _urlretrieve(*args, **kwargs):
     from urllib.request import urlretrieve
 
     return urlretrieve(*args, **kwargs)

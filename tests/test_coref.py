@@ -21,10 +21,7 @@ def test_indefinite_and_media_sources(text, content, mention):
 
 
 def test_pronoun_and_title_resolve_to_full_name():
-    text = (
-        "Mayor Elena Ruiz spoke first.\n\n“We are ready,” she said.\n\n"
-        "“The work starts Monday,” said Ms. Ruiz.\n\n“It is paid for,” Mayor Ruiz added."
-    )
+    text = "Mayor Elena Ruiz spoke first.\n\n“We are ready,” she said.\n\n“The work starts Monday,” said Ms. Ruiz.\n\n“It is paid for,” Mayor Ruiz added."
     assert [q.speaker for q in quotes_of(text)] == ["Elena Ruiz"] * 3
 
 
@@ -49,10 +46,7 @@ def test_organisations_and_unnamed_sources(text, kind, mention, speaker_type):
 
 
 def test_pronoun_agrees_with_title():
-    text = (
-        "Ms. Ruiz and Mr. Hale met on Monday.\n\n"
-        "“The money is there,” he said."
-    )
+    text = "Ms. Ruiz and Mr. Hale met on Monday.\n\n“The money is there,” he said."
     assert [q.speaker for q in quotes_of(text)] == ["Hale"]
 
 
@@ -122,7 +116,6 @@ def test_a_place_opening_a_body_stays_in_its_name_and_a_role_with_a_capitalised_
 def test_who_with_a_year_before_the_cue_stands_for_the_name_before_the_appositive():
     q = only("Obama had a frosty relationship with Mitch McConnell, now the Senate majority leader, who in 2010 said the goal was to beat him.")
     assert (q.speaker, q.text) == ("Mitch McConnell", "the goal was to beat him")
-
 
 
 def test_the_post_is_a_message_not_the_paper_last_named():

@@ -13,9 +13,9 @@ from quote_helpers import only, quotes_of
 @pytest.mark.parametrize(
     "text",
     [
-        '“The bridge will reopen in May,” Ruiz said.',
+        "“The bridge will reopen in May,” Ruiz said.",
         '"The bridge will reopen in May," said Ruiz.',
-        '“The bridge will reopen in May,” Ruiz, the mayor, said.',
+        "“The bridge will reopen in May,” Ruiz, the mayor, said.",
         "“The bridge will reopen in May,” Ruiz told reporters on Tuesday.",
     ],
 )
@@ -145,7 +145,7 @@ def test_partial_quote_covers_the_reported_clause():
         "«We are leaving», Ruiz said.",  # guillemets
         "‘We are leaving,’ Ruiz said.",  # curly single
         "'We are leaving,' Ruiz said.",  # straight single
-        "“We are leaving,\" Ruiz said.",  # opens curly, closes straight
+        '“We are leaving," Ruiz said.',  # opens curly, closes straight
     ],
 )
 def test_quote_characters(text):
@@ -187,7 +187,7 @@ def test_short_phrase_in_attributed_clause_is_partial():
         "Stray ” closer. Ruiz said the bridge would reopen.",
         "‘ ’ “ ” \" ' « » Ruiz said the bridge would reopen.",
         "",
-        "\"",
+        '"',
     ],
 )
 def test_odd_marks_never_lose_the_article(text):
@@ -227,7 +227,7 @@ def test_dash_attribution_without_verb(text):
 
 def test_stray_opening_mark_does_not_swallow_a_later_quote():
     text = (
-        'The report said the council failed.\n\n'
+        "The report said the council failed.\n\n"
         '"The council met twice and decided nothing.\n\n'
         "“It never crossed my mind that the bridge would fail,” Elena Ruiz said after the vote."
     )
@@ -313,10 +313,7 @@ def test_next_sentence_that_reports_something_is_not_an_attribution():
 
 
 def test_standalone_quotation_after_a_lead_takes_the_lead_subject():
-    text = (
-        "Paul Okafor praised the deal.\n\n"
-        "Hours later, Greta Voss answered her rival, telling the crowd, “We will not be bought by anyone.”"
-    )
+    text = "Paul Okafor praised the deal.\n\nHours later, Greta Voss answered her rival, telling the crowd, “We will not be bought by anyone.”"
     q = only(text, "direct")
     assert q.speaker == "Greta Voss"
 
@@ -327,10 +324,7 @@ def test_as_someone_put_it():
 
 
 def test_person_merely_named_before_is_no_speaker_for_words_in_prose():
-    text = (
-        "The report was written by Adam Kessler.\n\n"
-        "The plan was, in the end, “a tax on everyone who works for a living,” and it failed."
-    )
+    text = "The report was written by Adam Kessler.\n\nThe plan was, in the end, “a tax on everyone who works for a living,” and it failed."
     q = only(text)
     assert q.speaker is None
 

@@ -325,10 +325,7 @@ def test_an_attribution_in_an_aside_in_dashes_stands_and_the_content_runs_on_aro
 
 
 def test_a_relative_clause_attribution_inside_the_content_keeps_the_content_whole():
-    text = (
-        "Reid mocked Romney for his tax returns, claiming that he had a well-connected source who told him "
-        "the nominee hadn't paid any taxes for 10 years."
-    )
+    text = "Reid mocked Romney for his tax returns, claiming that he had a well-connected source who told him the nominee hadn't paid any taxes for 10 years."
     found = [(q.speaker_mention, q.text) for q in quotes_of(text) if q.cue in ("claiming", "told")]
     assert found == [
         ("Reid", "he had a well-connected source who told him the nominee hadn't paid any taxes for 10 years"),

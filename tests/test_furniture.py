@@ -124,8 +124,8 @@ def test_page_furniture_is_recognised(line, kind):
         "By the time we realised what was happening, it was already too late.",  # mdavis.xyz
         # story paragraphs about photos
         '"Republicans want a photo op. They want a ready-made campaign commercial. No matter what anyone says, that is not a legitimate '
-        "legislative purpose,\" said Rep. Elijah Cummings of Maryland.",  # PolNeAR (AP)
-        "“This is what competent leadership looks like,\" Musk wrote on X, the social-media site he owns, referring to a photo of the Russian "
+        'legislative purpose," said Rep. Elijah Cummings of Maryland.',  # PolNeAR (AP)
+        '“This is what competent leadership looks like," Musk wrote on X, the social-media site he owns, referring to a photo of the Russian '
         "envoys disembarking from their government aircraft.",  # seeds (WSJ)
         "The websites publicly advertised “nude Asian models” available for professional photography appointments, the affidavit stated, "
         "listing measurements and showing pictures of the women.",  # bostonherald.com
@@ -133,7 +133,7 @@ def test_page_furniture_is_recognised(line, kind):
         # quotations standing as short paragraphs, which a heading rule must not take
         "“The most unqualified child to ever run for president.” ― Francisco Herrero",  # PolNeAR (HuffPost)
         "“I hope that my baby recovers quickly before the hospitals completely run out of fuel.”",  # theintercept.com
-        "\"The quality of work fell below your normal high standards.",  # telegraph.co.uk: a quote running over paragraphs
+        '"The quality of work fell below your normal high standards.',  # telegraph.co.uk: a quote running over paragraphs
         # a story paragraph opening like a caption, reporting speech
         'In this photo, released by police, the suspect can be seen. "We need help," said Sgt. Mary Jones.',
         # quotations that open like a prompt or a link

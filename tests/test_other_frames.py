@@ -128,8 +128,7 @@ def test_a_transcript_gives_each_turn_to_its_labelled_speaker():
         (
             "direct",
             "Mike Pence",
-            "Well, look, this is an episode of “Shark Tank.” It’s serious business. … "
-            "But the truth is that the American people care about the issues.",
+            "Well, look, this is an episode of “Shark Tank.” It’s serious business. … But the truth is that the American people care about the issues.",
         ),
         ("direct", "Chris Wallace", "Governor, I don’t want to interrupt."),
     ]

@@ -87,10 +87,7 @@ def test_a_country_is_not_the_short_name_of_a_city_named_after_it():
 
 
 def test_the_vice_president_is_not_the_president():
-    text = (
-        "Vice President Joseph R. Biden spoke first at the museum.\n\n"
-        "The president said the museum could help Americans talk to each other."
-    )
+    text = "Vice President Joseph R. Biden spoke first at the museum.\n\nThe president said the museum could help Americans talk to each other."
     assert [q.speaker for q in quotes(text)] != ["Joseph R. Biden"]
 
 

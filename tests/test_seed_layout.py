@@ -80,9 +80,7 @@ def test_manifest_wins_over_the_text(tmp_path):
     (tmp_path / "a.txt").write_text("date 2024-01-02 Body.\n\nWrite to Jane Roe at jane.roe@nytimes.com", encoding="utf-8")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.txt").write_text("Another body.", encoding="utf-8")
-    (tmp_path / "manifest.toml").write_text(
-        '["a.txt"]\ndate = 2025-05-05\nsource = "Reuters"\n\n["sub/b.txt"]\ntitle = "Given title"\n', encoding="utf-8"
-    )
+    (tmp_path / "manifest.toml").write_text('["a.txt"]\ndate = 2025-05-05\nsource = "Reuters"\n\n["sub/b.txt"]\ntitle = "Given title"\n', encoding="utf-8")
     arts = {a.id: a for a in read_corpus([tmp_path])}
     assert set(arts) == {"a.txt", "sub/b.txt"}, "ids are paths relative to the corpus root; manifests are not articles"
     assert arts["a.txt"].date.isoformat() == "2025-05-05" and arts["a.txt"].source == "Reuters"

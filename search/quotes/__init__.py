@@ -80,8 +80,7 @@ BUILD = build_state()
 if BUILD == "stale":
     sys.meta_path.insert(0, _SourcesFirst())
     warnings.warn(
-        "the compiled quote extractor is older than its source; running the source (slower). "
-        "Reinstall to compile it again: make, or pip install -e .",
+        "the compiled quote extractor is older than its source; running the source (slower). Reinstall to compile it again: make, or pip install -e .",
         RuntimeWarning,
         stacklevel=2,
     )

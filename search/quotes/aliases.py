@@ -81,7 +81,7 @@ def load_aliases(path: Path | str) -> Aliases:
         raise ValueError(f"{path}: not valid TOML ({exc})") from None
     merge_table = data.get("merge", {})
     if not isinstance(merge_table, dict) or not all(isinstance(v, str) for v in merge_table.values()):
-        raise ValueError(f"{path}: [merge] must map names to names, e.g. \"Donald J. Trump\" = \"Donald Trump\"")
+        raise ValueError(f'{path}: [merge] must map names to names, e.g. "Donald J. Trump" = "Donald Trump"')
     splits: list[SplitRule] = []
     for i, rule in enumerate(data.get("split", []), start=1):
         if not isinstance(rule, dict) or not isinstance(rule.get("name"), str) or not isinstance(rule.get("speaker"), str):

@@ -154,9 +154,7 @@ _TITLE_SMALL_WORDS = frozenset("of the and a an in to for on with at by from is 
 def _title_case(words: list[str]) -> bool:
     """'Meet the Press', 'The Nightly Show with Larry Wilmore', 'Backfire: Carly Fiorina's
     Battle for the Soul of Hewlett-Packard': every word capitalised but the small ones."""
-    return bool(words) and words[0][:1].isupper() and all(
-        w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words
-    )
+    return bool(words) and words[0][:1].isupper() and all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words)
 
 
 # Tests and the scorer set this to see a rule's exception instead of losing the paragraph to
@@ -274,8 +272,8 @@ def _paragraph(
         # quotation marks inside it and all
         mention, start = label
         end = _strip_space(text, start, pe)[1]
-        opened = text[ps:start].lstrip()[:1] in "\"“"
-        closed = opened and text[end - 1] in "\"”"
+        opened = text[ps:start].lstrip()[:1] in '"“'
+        closed = opened and text[end - 1] in '"”'
         end -= closed
         tsp = classify(mention, names, state, masked)
         if tsp.type == "person" and tsp.name:
@@ -313,9 +311,7 @@ def _paragraph(
         # quotes in text order: a frame looks only at those it can touch (when they nest or
         # overlap, at all of them)
         sq_ends = [q.end for q in sq] if sq else []
-        if len(sq) > 1 and (
-            any(x > y for x, y in zip(sq_ends, sq_ends[1:], strict=False)) or any(sq[k].start > sq[k + 1].start for k in range(len(sq) - 1))
-        ):
+        if len(sq) > 1 and (any(x > y for x, y in zip(sq_ends, sq_ends[1:], strict=False)) or any(sq[k].start > sq[k + 1].start for k in range(len(sq) - 1))):
             sq_ends = []
         frames = find_frames(masked, ss, se)
         extra = learned_frames(masked, ss, se, frames) if learned else None
@@ -500,9 +496,7 @@ def _speaker(f: Frame, names: ArticleNames, state: SpeakerState, masked: str, pr
     return sp
 
 
-def _unattributed(
-    k: int, ss: int, se: int, text: str, masked: str, rest: list[Quoted], names: ArticleNames, state: SpeakerState
-) -> _Rec | None:
+def _unattributed(k: int, ss: int, se: int, text: str, masked: str, rest: list[Quoted], names: ArticleNames, state: SpeakerState) -> _Rec | None:
     pieces = [(q.start, q.end) for q in rest]
     first, last = rest[0], rest[-1]
     if _residue(masked, ss, se) <= 3:
@@ -546,9 +540,7 @@ def _colon_speaker(masked: str, ss: int, colon: int, names: ArticleNames, state:
     return classify(Mention(m.start("np"), m.end("np"), m.group("np")), names, state, masked)
 
 
-def _long_quotation(
-    k: int, ss: int, se: int, text: str, masked: str, rest: list[Quoted], names: ArticleNames, state: SpeakerState
-) -> _Rec | None:
+def _long_quotation(k: int, ss: int, se: int, text: str, masked: str, rest: list[Quoted], names: ArticleNames, state: SpeakerState) -> _Rec | None:
     """A quotation of four words or more is almost always someone's words in news, even with
     no cue we know ('blasted the media for being “unbelievably dishonest.”'): a direct quote
     when it stands as a sentence or clause of its own, else a partial quote whose span is the

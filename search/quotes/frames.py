@@ -107,7 +107,8 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
         if low in verbs.NOUN_LIKE and not (
             _THAT_NEXT.match(text, ce, se)
             or _SINGULAR_SUBJECT.search(text, max(ss, cs - 40), cs)
-            or text.endswith(", ", ss, cs) and _CALLED_WHAT.match(text, ce, se)  # 'Jan Brewer, an early supporter, calls the issue …'
+            or text.endswith(", ", ss, cs)
+            and _CALLED_WHAT.match(text, ce, se)  # 'Jan Brewer, an early supporter, calls the issue …'
         ):
             continue  # 'the next two states will test …'
         if low.startswith(("respond", "return")) and _NO_COMMENT.match(text, ce, se):
@@ -169,9 +170,7 @@ _HOW_PUT = re.compile(
 )
 
 
-_NAME_VERBED = re.compile(
-    rf"(?P<np>{NAME_RUN.pattern}|he|she|He|She)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{{3,}}ed)(?:\s+[a-z]+ly)?\s*[.!]?\s*$"
-)
+_NAME_VERBED = re.compile(rf"(?P<np>{NAME_RUN.pattern}|he|she|He|She)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{{3,}}ed)(?:\s+[a-z]+ly)?\s*[.!]?\s*$")
 
 
 def attribution_only(text: str, ss: int, se: int) -> tuple[Mention, str] | None:

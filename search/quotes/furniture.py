@@ -33,7 +33,7 @@ import re
 from search.quotes.verbs import ALL_FORMS, LEARNED
 
 # Quotation marks of any style: a paragraph holding one may be someone's words.
-_QUOTE_CHARS = frozenset("“”„«»\"‘’")
+_QUOTE_CHARS = frozenset('“”„«»"‘’')
 _QUOTE_MARK = re.compile(r"[“”„«»\"‘’]")
 _LEAD_QUOTES = frozenset("“”„«»\"‘’'")
 # What may come before furniture's first word (a bullet, a bracket), never a quotation mark:
@@ -95,9 +95,7 @@ _CREDIT_RUN = (
     rf"(?:\s*(?:/|\bvia\b|,|;|&|\band\b)\s*{_CAP}(?:\s+(?:{_CAP}|of|the)){{0,5}})*"
 )
 # the whole paragraph a credit: 'Photo: Unnati Chauhan', '(Image credit: Best Buy)', 'Getty Images', '( John Doe / AP )'
-_CREDIT_LINE = re.compile(
-    rf"[\s(\[|]*(?:{_CREDIT_LABEL}\s*(?::|\bby\b|/)\s*(?:{_CREDIT_LABEL}\s*:\s*)?[^\n]{{1,100}}?|{_CREDIT_RUN})[\s)\].]*"
-)
+_CREDIT_LINE = re.compile(rf"[\s(\[|]*(?:{_CREDIT_LABEL}\s*(?::|\bby\b|/)\s*(?:{_CREDIT_LABEL}\s*:\s*)?[^\n]{{1,100}}?|{_CREDIT_RUN})[\s)\].]*")
 # a credit closing a caption, matched from its last '(', '[' or '|', or from its label: '… in 2009. (Saul
 # Loeb/AFP/Getty Images)', '(Foto: Natacha Pisarenko/Pool via REUTERS).', '… September. | Patrick Semansky/AP
 # Photo', '… in an hour.Photograph: Getty Images'
@@ -177,9 +175,7 @@ def is_furniture(text: str, start: int = 0, end: int = -1) -> bool:
 
 # The opening words of each kind: a paragraph is tried only against the rules its first
 # word can start, so a story paragraph ('The …', 'Mr. …', '“…') costs a few cheap tests.
-_LINK_WORDS = frozenset(
-    "read related see also more recommended editor's editor’s most top watch video photo photos gallery listen sponsored promoted".split()
-)
+_LINK_WORDS = frozenset("read related see also more recommended editor's editor’s most top watch video photo photos gallery listen sponsored promoted".split())
 _PROMPT_WORDS = frozenset(
     "sign subscribe you you're you’re join get receive want enter by thanks thank follow share click tap download if have got feel send we this".split()
 )

@@ -118,12 +118,12 @@ class _Memo(dict):
 
     __slots__ = ("fn", "limit")
 
-    def __init__(self, fn, limit: int = 200_000):  # noqa: ANN001
+    def __init__(self, fn, limit: int = 200_000):
         super().__init__()
         self.fn = fn
         self.limit = limit
 
-    def __missing__(self, key):  # noqa: ANN001, ANN204
+    def __missing__(self, key):
         if len(self) > self.limit:
             self.clear()
         v = self[key] = self.fn(key)

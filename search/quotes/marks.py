@@ -15,12 +15,12 @@ from dataclasses import dataclass
 # Opening mark -> the marks that may close it. Curly and straight marks mix in the wild
 # (“ … " is common in wire copy), so each opener accepts both.
 DOUBLE_CLOSERS: dict[str, str] = {
-    "“": "”\"“",
-    "”": "”\"“",  # typed for “
-    "„": "“”\"",
+    "“": '”"“',
+    "”": '”"“',  # typed for “
+    "„": '“”"',
     "«": "»",
     "»": "«",  # reversed guillemets (German, Danish)
-    '"': "\"”",
+    '"': '"”',
 }
 SINGLE_CLOSERS: dict[str, str] = {
     "‘": "’'",
@@ -32,7 +32,7 @@ SINGLE_CLOSERS: dict[str, str] = {
 OPENERS = set(DOUBLE_CLOSERS) | set(SINGLE_CLOSERS)
 CLOSERS = set("”\"“»«’'‘›‹")
 ALL_MARKS = frozenset(OPENERS | CLOSERS)
-DOUBLE_MARKS = frozenset("“”„«»\"")
+DOUBLE_MARKS = frozenset('“”„«»"')
 SINGLE_MARKS = frozenset("‘’‚‹›'")
 # Characters after which a straight mark reads as opening rather than closing.
 _OPEN_CONTEXT = frozenset(" \t\n([{/—–―-:;")  # and any other white space: a no-break space too
@@ -64,7 +64,7 @@ def _can_open(ch: str, prev: str, nxt: str) -> bool:
     if ch == '"':
         return (prev in _OPEN_CONTEXT or prev.isspace() or prev in OPENERS) and not nxt.isspace()
     if ch == "'":
-        return (prev in _OPEN_CONTEXT or prev.isspace() or prev in "“\"") and nxt.isalpha()
+        return (prev in _OPEN_CONTEXT or prev.isspace() or prev in '“"') and nxt.isalpha()
     if ch in "»›":
         return nxt.isalpha() and (prev in _OPEN_CONTEXT or prev.isspace())
     return False

@@ -21,10 +21,7 @@ from search.quotes.records import MASK
 _LY = r"(?!(?:family|ally|rally|assembly|supply|reply|italy|daily|weekly|monthly|quarterly|bully|holly|kelly|sally|molly)\b)[a-z]{3,}ly"
 
 
-_AUX_WORDS = frozenset(
-    "is was were are be been being has have had will would can could should may might must do does "
-    "did am".split()
-)
+_AUX_WORDS = frozenset("is was were are be been being has have had will would can could should may might must do does did am".split())
 
 
 _INNER_STOP = frozenset("which who whom whose that they he she it we i you there".split())
@@ -44,8 +41,9 @@ _EVIDENCE = frozenset(
     numbers statistics estimates projections models study studies analysis report reports research
     audit census""".split()
 )
-_UNNAMED_HEADS = frozenset(
-    """spokesman spokeswoman spokesperson spokespeople official officials source sources aide aides
+_UNNAMED_HEADS = (
+    frozenset(
+        """spokesman spokeswoman spokesperson spokespeople official officials source sources aide aides
     analyst analysts expert experts critic critics observer observers people person resident residents
     witness witnesses diplomat diplomats lawmaker lawmakers economist economists adviser advisers
     advisor advisors supporter supporters voter voters researcher researchers scientist scientists
@@ -56,7 +54,9 @@ _UNNAMED_HEADS = frozenset(
     colleagues allies opponents rivals protesters organizers candidates delegates donors forecasters
     pollsters historians scholars academics commentators pundits consultants veterans parents teachers
     students workers someone somebody everyone everybody anyone media outlets advocates advocate foes""".split()
-) | _EVIDENCE
+    )
+    | _EVIDENCE
+)
 
 
 @lru_cache(maxsize=16384)

@@ -77,9 +77,7 @@ PLACES: frozenset[str] = frozenset(
 )
 
 _MALE_TITLES = frozenset("mr sir king prince lord congressman councilman assemblyman chairman spokesman".split())
-_FEMALE_TITLES = frozenset(
-    "mrs ms miss queen princess dame lady congresswoman councilwoman assemblywoman chairwoman spokeswoman".split()
-)
+_FEMALE_TITLES = frozenset("mrs ms miss queen princess dame lady congresswoman councilwoman assemblywoman chairwoman spokeswoman".split())
 
 PRONOUNS: frozenset[str] = frozenset("he she they it i we you who which".split())
 

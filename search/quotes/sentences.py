@@ -37,10 +37,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if word:
             w = word.group(1).lower().rstrip(".")
             if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or _INITIALS.fullmatch(w):
-                if not (
-                    w in _NUMBER_ONLY and not text[m.end() : m.end() + 1].isdigit()
-                    or w in _CAPITAL_ONLY and word.group(1)[:1].islower()
-                ):
+                if not (w in _NUMBER_ONLY and not text[m.end() : m.end() + 1].isdigit() or w in _CAPITAL_ONLY and word.group(1)[:1].islower()):
                     continue
         e = m.end()
         while e > s and text[e - 1].isspace():

@@ -52,10 +52,13 @@ _AUX_WORDS_LIST = sorted(set(_AUX.split("|")))
 # Verbs of going on: before 'to' they leave the cue after it its statement ('continued to say').
 _GOING_ON = r"(?:continued|continues|continue|began|begins|went\s+on|goes\s+on|proceeded|started)"
 # one factored alternation (the tail is searched before every cue), then the phrases
-_AUX = verbs.trie_pattern(_AUX_WORDS_LIST) + (
-    r"|in\s+the\s+past|for\s+(?:years|months|weeks|decades)|in\s+recent\s+(?:days|weeks|months|years)"
-    r"|" + _GOING_ON + r"\s+to"  # 'continued to say'
-    r"|(?:(?:slightly|much|far|more|less|most|equally|as)\s+)*likely\s+to"  # 'voters were more likely to say' (a poll's finding)
+_AUX = (
+    verbs.trie_pattern(_AUX_WORDS_LIST)
+    + (
+        r"|in\s+the\s+past|for\s+(?:years|months|weeks|decades)|in\s+recent\s+(?:days|weeks|months|years)"
+        r"|" + _GOING_ON + r"\s+to"  # 'continued to say'
+        r"|(?:(?:slightly|much|far|more|less|most|equally|as)\s+)*likely\s+to"  # 'voters were more likely to say' (a poll's finding)
+    )
 )
 
 
@@ -267,8 +270,8 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
             return None
         # 'business leaders who say …', 'those who said …': the noun phrase before 'who'
         s = who.start("np")
-        while s < who.end("np") and text[s:who.end("np")].split()[0].lower() in _SUBORDINATORS:
-            s += len(text[s:who.end("np")].split()[0]) + 1
+        while s < who.end("np") and text[s : who.end("np")].split()[0].lower() in _SUBORDINATORS:
+            s += len(text[s : who.end("np")].split()[0]) + 1
         np = text[s : who.end("np")]
         if not np.strip() or not _np_ok(np):
             return None
@@ -290,10 +293,7 @@ _WRITERS_SOURCES = re.compile(
 _IRREGULAR_FINITE = "said|told|took|made|went|gave|spoke|wrote|sent|met|left|came|got|kept|ran|won|lost|sat|stood|put|set"
 
 # The noun phrase opening a clause, up to its finite verb.
-_LEAD_NP = re.compile(
-    r"(?P<np>(?:[\w.'’\-]+\s+){0,4}?[\w.'’\-]+)\s+(?:[a-z]{2,}ed|[a-z]{2,}[^s\W'’]s|has|had|was|is|were|are|"
-    + _IRREGULAR_FINITE + r")\b"
-)
+_LEAD_NP = re.compile(r"(?P<np>(?:[\w.'’\-]+\s+){0,4}?[\w.'’\-]+)\s+(?:[a-z]{2,}ed|[a-z]{2,}[^s\W'’]s|has|had|was|is|were|are|" + _IRREGULAR_FINITE + r")\b")
 _SOME_OF_WHOM = re.compile(r"(?:many|some|most|all|both|several|few|one|each|half|two|three|none)\s+of\s+(?:whom|them|those)", re.IGNORECASE)
 
 

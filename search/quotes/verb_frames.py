@@ -90,6 +90,7 @@ def _inverted_name(text: str, ce: int, se: int) -> bool:
     m = _INVERTED_NAME.match(text, ce, se)
     return m is not None and m.group("np").split()[0].rstrip(".").lower() not in CALENDAR_WORDS  # not 'said Monday, …'
 
+
 _OBJECT_NEXT = verbs.OBJECT_FIRST | verbs.OBJECT_IS_CONTENT | verbs.NOMINAL  # 'told Ruiz', 'called Ruiz'
 
 
@@ -201,9 +202,7 @@ def _share_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: 
     return None
 
 
-def _participle_frame(
-    text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: str, frames: list[Frame], needs_quote: bool
-) -> Frame | None:
+def _participle_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: str, frames: list[Frame], needs_quote: bool) -> Frame | None:
     """A participle after a comma or dash ('"…," he said, adding that …', '…, saying …'): its
     speaker is the attribution's before it, else the sentence subject (`main_subject`)."""
     if frames and frames[-1].pieces[-1][0] > cs:
@@ -232,9 +231,7 @@ def _listed_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, frame
     return None
 
 
-def _and_frame(
-    text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: str, frames: list[Frame], needs_quote: bool
-) -> tuple[Frame | None, bool]:
+def _and_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: str, frames: list[Frame], needs_quote: bool) -> tuple[Frame | None, bool]:
     """A verb after 'and' sharing the subject before it ('Ruiz said that … and added that …'):
     the frame, if any, and `needs_quote` as it stands after (a verdict's subject found)."""
     shared = _outermost(frames).mention if frames else (_subject_of_first_verb(text, ss, cs) or main_subject(text, ss, cs))
@@ -249,9 +246,7 @@ def _and_frame(
     return None, needs_quote
 
 
-def _subject_frame(
-    text: str, ss: int, se: int, lo: int, cs: int, ce: int, cue: str, head: str, subj: Mention, weak: bool, needs_quote: bool
-) -> Frame | None:
+def _subject_frame(text: str, ss: int, se: int, lo: int, cs: int, ce: int, cue: str, head: str, subj: Mention, weak: bool, needs_quote: bool) -> Frame | None:
     """The frame of a cue whose subject comes before it ('Ruiz said …', '"…," Ruiz said.'):
     what was said follows the cue ('that …', a clause, an object), or precedes the subject
     when the sentence says something before it, the cue closing it or set in commas."""
@@ -270,7 +265,8 @@ def _subject_frame(
         _sentence_tail_empty(text, after, se)
         or _PARTICIPLE_NEXT.match(text, after, se)
         or text.startswith(";", after)
-        or after > ce and _WHEN_NEXT.match(text, after, se)  # '…, Obama told his advisers as he labored …'
+        or after > ce
+        and _WHEN_NEXT.match(text, after, se)  # '…, Obama told his advisers as he labored …'
     ):
         if weak and not (cue.lower() == "learned" and _HAS_BEFORE.search(text, max(ss, cs - 8), cs)):
             return None  # but '…, The Post has learned.': a newsroom's report
@@ -339,7 +335,7 @@ def _inverted_frame(text: str, se: int, lo: int, cs: int, ce: int, cue: str, nee
     """Inverted: '"…," said Ruiz.' / '…, says Sergei Markov, a former Kremlin adviser.': the
     speaker after the cue, what was said before it (and after, when it goes on)."""
     pre = text[lo:cs].rstrip()
-    if pre and pre[-1] not in ",”\"’»" and not pre.endswith(MASK) and not (pre[-1] in "—–-" and _inverted_name(text, ce, se)):
+    if pre and pre[-1] not in ',”"’»' and not pre.endswith(MASK) and not (pre[-1] in "—–-" and _inverted_name(text, ce, se)):
         return None  # after a dash, only a name and then the end: '… — and soon — said Ruiz.'
     found = subject_after(text, ce, se)
     if not found:
@@ -506,8 +502,7 @@ _QUANTITY = re.compile(r"(?:\d|half|a|one|two|three|four|five|six|seven|eight|ni
 # Words a reported clause never starts with: the cue took a prepositional phrase or an
 # object instead ('reported from Washington', 'agreed with him', 'said so').
 _NOT_CONTENT_START = frozenset(
-    "to for about of in by with on up off out down it so yes no from at during via through into against "
-    "over under after before since".split()
+    "to for about of in by with on up off out down it so yes no from at during via through into against over under after before since".split()
 )
 
 

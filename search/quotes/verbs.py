@@ -149,6 +149,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "refuse": ("refuses", "refused"),
 }
 
+
 def _forms(bases: list[str]) -> frozenset[str]:
     """Every form of each base verb ('vow' -> vow, vows, vowed, vowing)."""
     return frozenset(form for base in bases for form in (base, *_VERBS[base]))
@@ -176,12 +177,15 @@ STANCE_PHRASES: frozenset[str] = frozenset(
 
 # Verbs whose object is what is attributed ('criticized the plan', 'wants a recount',
 # 'endorsed Ruiz'): content after the verb only, never a clause before it.
-NOMINAL: frozenset[str] = _forms(
-    "criticize endorse praise defend support oppose reject dismiss blame question propose cite condemn "
-    "denounce applaud welcome slam blast mock demand dispute tout want plan seek threaten decline "
-    "refuse deny urge accuse promise pledge vow express".split()
-    + ["call for"]
-) | STANCE_PHRASES
+NOMINAL: frozenset[str] = (
+    _forms(
+        "criticize endorse praise defend support oppose reject dismiss blame question propose cite condemn "
+        "denounce applaud welcome slam blast mock demand dispute tout want plan seek threaten decline "
+        "refuse deny urge accuse promise pledge vow express".split()
+        + ["call for"]
+    )
+    | STANCE_PHRASES
+)
 
 # Third-person verb forms that are more often plural nouns ('six states', 'the plans', 'his
 # remarks'): cues only after a name or he/she/it/who, or before 'that'.
@@ -208,14 +212,15 @@ OBJECT_FIRST: frozenset[str] = frozenset(
 
 # Verbs whose object is itself the content: 'described the talks as "a step"',
 # 'called the delay "a betrayal"'. With these, the span runs from after the verb.
-OBJECT_IS_CONTENT: frozenset[str] = frozenset(
-    "describe describes described describing call calls called calling".split()
-)
+OBJECT_IS_CONTENT: frozenset[str] = frozenset("describe describes described describing call calls called calling".split())
 
 # Participles that attach a further statement to the subject of the sentence:
 # '"…," he said, adding that …'.
 PARTICIPLES: frozenset[str] = frozenset(
-    form for forms in _VERBS.values() for form in forms if form.split()[0].endswith("ing")  # also 'calling for'
+    form
+    for forms in _VERBS.values()
+    for form in forms
+    if form.split()[0].endswith("ing")  # also 'calling for'
 )
 
 # Cues that report only a 'that' clause or a quotation after them: with a bare object or
@@ -263,11 +268,15 @@ def is_act(cue: str) -> bool:
 # Cues that report a view held rather than words said ('believes', 'wants', 'opposes'):
 # PolNeAR annotates them as attributions and users search them, but a user who asks what
 # someone said can leave them out (`Quote.cue_class`).
-STANCE: frozenset[str] = WEAK | _forms("want plan seek hope expect support oppose endorse".split()) | frozenset(
-    """favor favors favored favoring favour favours favoured doubt doubts doubted suspect suspects
+STANCE: frozenset[str] = (
+    WEAK
+    | _forms("want plan seek hope expect support oppose endorse".split())
+    | frozenset(
+        """favor favors favored favoring favour favours favoured doubt doubts doubted suspect suspects
     suspected understand understands understood consider considers considered view views viewed
     regard regards regarded prefer prefers preferred agree agrees agreed disagree disagrees
     disagreed""".split()
+    )
 )
 
 
@@ -289,10 +298,13 @@ TOPIC: frozenset[str] = _forms("ask write tweet complain joke boast brag warn te
 # Of those, the ones that report speech itself, which also hang on the subject after 'by' or
 # 'while' ('began by saying he would …', 'while insisting that …'), where other participles
 # ('by adding low-income areas', 'by comparing') are means, not statements.
-SPEECH_PARTICIPLES: frozenset[str] = frozenset(
-    "saying telling arguing insisting noting claiming stating explaining warning writing tweeting announcing suggesting "
-    "implying asking emphasizing promising questioning".split()
-) & PARTICIPLES
+SPEECH_PARTICIPLES: frozenset[str] = (
+    frozenset(
+        "saying telling arguing insisting noting claiming stating explaining warning writing tweeting announcing suggesting "
+        "implying asking emphasizing promising questioning".split()
+    )
+    & PARTICIPLES
+)
 
 # Multi-word cues, tried before single verbs so the longest reading wins.
 PHRASES: tuple[str, ...] = (
@@ -356,6 +368,7 @@ def load_learned(path: Path = LEARNED_PATH) -> dict[str, float]:
 
 
 LEARNED: frozenset[str] = frozenset(c for c in load_learned() if c not in ALL_FORMS)
+
 
 def trie_pattern(words: list[str]) -> str:
     """One regular expression for a list of words, factored by shared prefixes so that the

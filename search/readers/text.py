@@ -28,9 +28,7 @@ _CREDIT = re.compile(
 )
 _BOX = re.compile(r"^(?:Why We Wrote This|Related:|Read more:|Read the rest|Sign up for|Advertisement$)", re.IGNORECASE)
 # 'RIYADH, Saudi Arabia—', 'WASHINGTON —', 'NEW YORK (AP) — '
-_DATELINE = re.compile(
-    r"(?P<dateline>[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][\w.'’ -]*?)?(?: \([A-Za-z .]+\))?)\s*(?:—|–|--| - )\s*(?=\S)"
-)
+_DATELINE = re.compile(r"(?P<dateline>[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][\w.'’ -]*?)?(?: \([A-Za-z .]+\))?)\s*(?:—|–|--| - )\s*(?=\S)")
 _WRITE_TO = re.compile(r"^Write to (?P<who>.+?)\s*$")
 _WRITER = re.compile(r"(?P<name>[^,]+?) at (?P<email>[\w.+-]+@(?P<domain>[\w.-]+\w))")
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=\s|$)")
@@ -73,7 +71,7 @@ def parse_text_article(text: str, article_id: str, path: str | None = None) -> A
         # The summary is glued to the first paragraph when a dateline follows the period.
         glued = None
         for gm in _DATELINE.finditer(lead.text):
-            if gm.start() > 0 and lead.text[gm.start() - 1] in ".!?”\"’":
+            if gm.start() > 0 and lead.text[gm.start() - 1] in '.!?”"’':
                 glued = gm
                 break
         if glued:
