@@ -91,3 +91,15 @@ def test_spelling_words_are_whoosh_spellable_words(polnear_slice):
     ours = NewsAnalyzer()
     for text in corpus_texts(polnear_slice):
         assert sorted(set(ours.words(text, no_morph=True))) == list(theirs.spellable_words(text))
+
+
+def test_the_schema_pickles_under_the_names_indexes_hold():
+    """Every index's table of contents names the analyzer and the posting format
+    `search.analysis.*`: written so now, and read back from an index written so before."""
+    from search.backend.whoosh.schema import make_schema
+
+    data = pickle.dumps(make_schema(), protocol=2)  # Whoosh's table of contents pickles with protocol 2
+    assert b"csearch.analysis\nNewsAnalyzer" in data and b"csearch.analysis\nNewsPositions" in data
+    assert b"backend" not in data
+    schema = pickle.loads(data)
+    assert isinstance(schema["text"].analyzer, NewsAnalyzer) and schema["text"].analyzer.words("Talks") == ["talk"]
