@@ -129,7 +129,7 @@ if analyzer == "whoosh":  # Whoosh's own classes for the same analysis (the same
     from whoosh.support.charset import accent_map
     TEXT_ANALYZER = StemmingAnalyzer(stoplist=None) | CharsetFilter(accent_map)
 else:
-    from search.schema import TEXT_ANALYZER
+    from search.backend.whoosh.schema import TEXT_ANALYZER
 ix = index.create_in(out, Schema(id=ID(stored=True, unique=True), text=TEXT(analyzer=TEXT_ANALYZER, stored=True)))
 w = ix.writer(procs=procs, multisegment=True) if procs > 1 else ix.writer()
 n = 0
@@ -142,14 +142,14 @@ print(n)
 
 
 PLAIN_ANALYZERS = {
-    "ours": "our analyzer (search.analysis.NewsAnalyzer, the one our index uses)",
+    "ours": "our analyzer (search.backend.whoosh.analysis.NewsAnalyzer, the one our index uses)",
     "whoosh": "Whoosh's StemmingAnalyzer | CharsetFilter chain (the same tokens, Whoosh's code)",
 }
 
 
 def plain_whoosh(corpus: Path, work: Path, procs: int, analyzer: str = "ours") -> dict:
     """Plain Whoosh over the same article texts: the baseline, in its own process. Whoosh's
-    writer is left unpatched (search.whoosh_fixes is ours), as users get it."""
+    writer is left unpatched (search.backend.whoosh.fixes is ours), as users get it."""
     ix = work / f"plain-{procs}-{analyzer}"
     shutil.rmtree(ix, ignore_errors=True)
     ix.mkdir(parents=True)

@@ -50,7 +50,7 @@ COLD = [["query", "Trump", "--json"], ["query", "--speaker", "Sanders", "--facet
 
 
 def build(rebuild: bool) -> float:
-    from search.indexer import index_paths
+    from search.indexing.indexer import index_paths
 
     if INDEX.exists() and not rebuild:
         return 0.0

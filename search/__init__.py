@@ -12,7 +12,7 @@ articles), `quotes` (finding quotations; `quotes.frames` and `quotes.coref` deci
 
 from __future__ import annotations
 
-from search.whoosh_startup import load_whoosh_compat
+from search.backend.whoosh.startup import load_whoosh_compat
 
 load_whoosh_compat()  # before any module of ours imports Whoosh: see whoosh_startup.py
 
@@ -26,7 +26,7 @@ def __getattr__(name: str):
 
         return Index
     if name == "index_paths":
-        from search.indexer import index_paths
+        from search.indexing.indexer import index_paths
 
         return index_paths
     if name == "extract_quotes":

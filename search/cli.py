@@ -155,9 +155,9 @@ def index_cmd(
     ones re-indexed, and those whose files under PATHS are gone removed; unchanged files are not
     read again. A killed run leaves the index as the last completed run left it.
     """
-    from search.indexer import index_paths
+    from search.indexing.indexer import index_paths
+    from search.indexing.progress import Progress, choose_mode
     from search.output import to_json
-    from search.progress import Progress, choose_mode
 
     progress = Progress(choose_mode(quiet or as_json))
     report = index_paths(
@@ -359,8 +359,8 @@ def show_cmd(doc_id, context, index_dir, as_json) -> None:
 @_handle_errors
 def extract_cmd(paths, fmt, learned) -> None:
     """Print every quote found in PATHS, without an index (for checks and pipelines)."""
-    from search.extraction import extract_records
     from search.output import to_json
+    from search.quotes_from_files import extract_records
 
     found = 0
     records = []
@@ -393,7 +393,7 @@ def schema_cmd(record) -> None:
     """Print the JSON Schema of the records the CLI outputs."""
     import json
 
-    from search.schemas import json_schemas
+    from search.json_schemas import json_schemas
 
     schemas = json_schemas()
     click.echo(json.dumps(schemas if record == "all" else schemas[record], indent=2))

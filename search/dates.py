@@ -2,8 +2,8 @@
 
 `--since 2025-02` starts on 1 February, `--until 2025-02` ends on 28 February, `--on 2025`
 covers the year. The same forms work inside queries (`date:2025-02`, `date:[2025-01 TO
-2025-03]`) through `WhooshDates`, which replaces Whoosh's English date parser: that one reads
-'2025-03' as the year 2025.
+2025-03]`) through the query parser's date plugin (`search.backend.whoosh.dates`), which
+replaces Whoosh's English date parser: that one reads '2025-03' as the year 2025.
 """
 
 from __future__ import annotations
@@ -11,9 +11,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-
-from whoosh.qparser.dateparse import DateParserPlugin, DateTimeNode
-from whoosh.util.times import adatetime, timespan
 
 from search.errors import DateError
 
@@ -47,40 +44,14 @@ def to_datetime(d: dt.date, end: bool = False) -> dt.datetime:
     return dt.datetime.combine(d, dt.time.max if end else dt.time.min)
 
 
-class WhooshDates:
-    """A date parser for Whoosh's DateParserPlugin that understands only our three forms."""
-
-    def get_parser(self) -> WhooshDates:
-        return self
-
-    def date_from(self, text: str, basedate: dt.datetime | None = None, **_: object) -> adatetime | None:
-        m = _FORM.match(text or "")
-        if not m:
-            return None
-        try:
-            first, _last = parse_period(text)
-        except DateError:
-            return None
-        return adatetime(
-            year=first.year,
-            month=first.month if m.group(2) else None,
-            day=first.day if m.group(3) else None,
-        )
-
-
-class PeriodDatePlugin(DateParserPlugin):
-    """Whoosh's date plugin, reading `date:2025-02` as the whole month.
-
-    Whoosh turns a partial date into a single instant and then fails on it ('Unknown time
-    object'), so a lone date becomes the span from its first to its last instant here; ranges
-    (`date:[2025-01 TO 2025-03]`, `date:>2025-02`) already widen their ends that way.
-    """
-
-    def __init__(self, callback=None) -> None:
-        super().__init__(dateparser=WhooshDates(), callback=callback)
-
-    def text_to_dt(self, node):
-        out = super().text_to_dt(node)
-        if isinstance(out, DateTimeNode) and isinstance(out.dt, adatetime):
-            out.dt = timespan(out.dt.floor(), out.dt.ceil())
-        return out
+def partial_date(text: str) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) as `text` writes them, None for a part it leaves out; None when it
+    is not one of our forms or names a day that does not exist."""
+    m = _FORM.match(text or "")
+    if not m:
+        return None
+    try:
+        parse_period(text)
+    except DateError:
+        return None
+    return int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None

@@ -2,7 +2,7 @@
 
 The extractor names a speaker as each article does ('Donald J. Trump', 'Joe Biden',
 'Obama'); `build` folds those names into identities, each with a stable id and a display
-name, at the end of every indexing run (`search.speaker_names.settle` writes them onto the
+name, at the end of every indexing run (`search.indexing.speaker_names.settle` writes them onto the
 quote documents; `save_table` writes the table that `--speaker` matches against).
 
 The rule, in order (names are compared without accents and case):
@@ -34,7 +34,7 @@ The rule, in order (names are compared without accents and case):
 The display name is the identity's most common full form; the id is built from the
 identity's key (its longest first name and its surname), not from counts, so it stays put
 when the display name changes ('joseph-biden' whether 'Joe Biden' or 'Joseph R. Biden' is
-more quoted). The user's aliases file overrides all of this (see `search.speaker_names`).
+more quoted). The user's aliases file overrides all of this (see `search.indexing.speaker_names`).
 
 This module is imported at query time (`Table`, `slug`, `name_tokens`): what the building
 needs (the extractor's name lists, `nicknames`) is imported inside `build` only.

@@ -23,7 +23,8 @@ from whoosh import query as wq
 from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, MultifieldParser
 from whoosh.searching import Searcher
 
-from search.dates import PeriodDatePlugin, parse_period, to_datetime
+from search.backend.whoosh.dates import PeriodDatePlugin
+from search.dates import parse_period, to_datetime
 from search.errors import QuerySyntaxError
 from search.identities import name_tokens as name_words
 from search.sources import source_keys

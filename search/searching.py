@@ -25,9 +25,9 @@ from whoosh import collectors, columns
 from whoosh import query as wq
 from whoosh.util.times import long_to_datetime
 
-from search import store
-from search.documents import stored_to_article, stored_to_hit, stored_to_quote
+from search.backend.whoosh import index_folder as store
 from search.errors import QuerySyntaxError, SearchError
+from search.indexing.documents import stored_to_article, stored_to_hit, stored_to_quote
 from search.query import Compiled, compile_request, suggest
 from search.snippets import make_snippet, query_terms, term_of
 

@@ -53,7 +53,7 @@ def run_process(*args: str, cwd: Path | None = None, env: dict | None = None, ti
 @pytest.fixture(scope="session")
 def seeds_index(tmp_path_factory) -> Path:
     """An index of the two seed articles."""
-    from search.indexer import index_paths
+    from search.indexing.indexer import index_paths
 
     path = tmp_path_factory.mktemp("seeds-index")
     index_paths([SEEDS], path)
@@ -81,7 +81,7 @@ def polnear_slice(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def mixed_index(tmp_path_factory, polnear_slice) -> Path:
     """An index of the seeds plus a slice of PolNeAR: many outlets, speakers and dates."""
-    from search.indexer import index_paths
+    from search.indexing.indexer import index_paths
 
     path = tmp_path_factory.mktemp("mixed-index")
     index_paths([SEEDS, polnear_slice], path)

@@ -10,8 +10,8 @@ from conftest import ROOT
 from whoosh.analysis import CharsetFilter, StemmingAnalyzer
 from whoosh.support.charset import accent_map
 
-from search.analysis import NewsAnalyzer
-from search.schema import TEXT_ANALYZER
+from search.backend.whoosh.analysis import NewsAnalyzer
+from search.backend.whoosh.schema import TEXT_ANALYZER
 
 CHAIN = StemmingAnalyzer(stoplist=None) | CharsetFilter(accent_map)
 ODD = "Ms. Lukyanov’s “Return to normality” — U.S. talks, 3.5% e-mails naïve café Größe 2025-02-18 isn't I a"
@@ -64,7 +64,7 @@ def test_pickles_without_its_memo_and_is_the_schema_analyzer():
 def test_postings_are_byte_for_byte_those_of_whoosh_positions(polnear_slice, field_boost):
     from whoosh.formats import Positions
 
-    from search.analysis import NewsPositions
+    from search.backend.whoosh.analysis import NewsPositions
 
     ours, theirs = NewsPositions(field_boost=field_boost), Positions(field_boost=field_boost)
     for text in corpus_texts(polnear_slice):
@@ -74,8 +74,8 @@ def test_postings_are_byte_for_byte_those_of_whoosh_positions(polnear_slice, fie
 
 
 def test_schema_text_fields_use_the_fast_format():
-    from search.analysis import NewsPositions
-    from search.schema import make_schema
+    from search.backend.whoosh.analysis import NewsPositions
+    from search.backend.whoosh.schema import make_schema
 
     schema = make_schema()
     assert all(isinstance(schema[name].format, NewsPositions) for name in ("text", "title", "description"))
@@ -85,9 +85,21 @@ def test_schema_text_fields_use_the_fast_format():
 def test_spelling_words_are_whoosh_spellable_words(polnear_slice):
     from whoosh.fields import TEXT
 
-    from search.analysis import NewsAnalyzer
+    from search.backend.whoosh.analysis import NewsAnalyzer
 
     theirs = TEXT(analyzer=CHAIN, spelling=True)
     ours = NewsAnalyzer()
     for text in corpus_texts(polnear_slice):
         assert sorted(set(ours.words(text, no_morph=True))) == list(theirs.spellable_words(text))
+
+
+def test_the_schema_pickles_under_the_names_indexes_hold():
+    """Every index's table of contents names the analyzer and the posting format
+    `search.analysis.*`: written so now, and read back from an index written so before."""
+    from search.backend.whoosh.schema import make_schema
+
+    data = pickle.dumps(make_schema(), protocol=2)  # Whoosh's table of contents pickles with protocol 2
+    assert b"csearch.analysis\nNewsAnalyzer" in data and b"csearch.analysis\nNewsPositions" in data
+    assert b"backend" not in data
+    schema = pickle.loads(data)
+    assert isinstance(schema["text"].analyzer, NewsAnalyzer) and schema["text"].analyzer.words("Talks") == ["talk"]

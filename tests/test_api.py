@@ -13,7 +13,7 @@ from conftest import run_cli
 from whoosh import sorting
 
 from search import Index
-from search.indexer import index_paths
+from search.indexing.indexer import index_paths
 from search.models import SearchResult
 from search.query import compile_request
 

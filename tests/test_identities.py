@@ -11,7 +11,7 @@ import pytest
 from conftest import run_cli
 
 from search.identities import Table, build, clean_name, name_tokens, parse, slug
-from search.indexer import index_paths
+from search.indexing.indexer import index_paths
 from search.query import _Identities
 from search.searching import Index
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_cli
 
+from search.backend.whoosh.locking import OWNER_FILE, IndexLock
 from search.errors import IndexLockedError, SearchError
-from search.indexer import index_paths
-from search.locking import OWNER_FILE, IndexLock
+from search.indexing.indexer import index_paths
 from search.searching import Index
 
 
@@ -112,7 +112,7 @@ def test_jsonl_records_added_changed_and_removed(tmp_path):
 
 def test_a_big_jsonl_file_is_cut_into_jobs_and_all_records_arrive(tmp_path, monkeypatch):
     """Several jobs over one file (both workers) and line numbers that stay right."""
-    import search.pipeline as pipeline
+    import search.indexing.pipeline as pipeline
 
     monkeypatch.setattr(pipeline, "JSONL_CHUNK", 2000)
     monkeypatch.setattr(pipeline.scan, "__defaults__", (2000, pipeline.TEXT_CHUNK))
@@ -172,7 +172,7 @@ def test_an_index_of_another_format_is_searched_but_updated_only_by_a_rebuild(tm
     has, the indexer rebuilds it and says so; otherwise it asks for --rebuild."""
     from whoosh import index as whoosh_index
 
-    from search.schema import SCHEMA_VERSION, schema_version
+    from search.backend.whoosh.schema import SCHEMA_VERSION, schema_version
 
     corpus, other, index = tmp_path / "corpus", tmp_path / "other", tmp_path / "index"
     write(corpus / "a.txt", article_text("zebra"))
@@ -218,7 +218,7 @@ def test_many_files_use_the_worker_processes(tmp_path):
 
 
 def _generation(index: Path) -> int:
-    from search.store import open_index
+    from search.backend.whoosh.index_folder import open_index
 
     return open_index(index).latest_generation()
 
@@ -406,7 +406,7 @@ def test_bad_aliases_file_is_a_clear_error(tmp_path):
 
 
 def test_held_quotes_come_back_in_order_from_disk(tmp_path, monkeypatch):
-    from search.pipeline import HeldQuotes
+    from search.indexing.pipeline import HeldQuotes
 
     monkeypatch.setattr(HeldQuotes, "BATCH", 3)
     held = HeldQuotes(str(tmp_path))

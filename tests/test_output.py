@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from search.backend.whoosh.schema import TEXT_ANALYZER
 from search.models import FacetCount, Hit
 from search.output import facet_text, highlight, hit_text, to_csv
-from search.schema import TEXT_ANALYZER
 from search.snippets import make_snippet, term_of
 
 QUOTE = "A return to normality doesn’t sound like a big deal, but it’s actually a momentous development,"

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
+from search.backend.whoosh.schema import TEXT_ANALYZER
 from search.dates import parse_period
 from search.errors import DateError, QuerySyntaxError
 from search.query import check_syntax, match_source, match_speaker, suggest
-from search.schema import TEXT_ANALYZER
 from search.searching import Index
 
 

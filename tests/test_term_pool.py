@@ -1,4 +1,4 @@
-"""Workers write their segments through search.term_pool: the segments must be what Whoosh's
+"""Workers write their segments through search.backend.whoosh.term_pool: the segments must be what Whoosh's
 own SegmentWriter writes from the same documents."""
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ from conftest import SEEDS
 from test_whoosh_fixes import _postings_of
 from whoosh.writing import SegmentWriter
 
-from search import pipeline, term_pool
-from search.indexer import index_paths
+from search.backend.whoosh import term_pool
+from search.backend.whoosh.index_folder import open_index
+from search.indexing import pipeline
+from search.indexing.indexer import index_paths
 from search.searching import Index
-from search.store import open_index
 
 
 def _segment_files(index_dir: Path) -> dict[str, bytes]:

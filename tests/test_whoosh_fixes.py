@@ -6,8 +6,8 @@ from pathlib import Path
 
 from whoosh.codec import whoosh3
 
-from search import whoosh_fixes
-from search.store import open_index
+from search.backend.whoosh import fixes as whoosh_fixes
+from search.backend.whoosh.index_folder import open_index
 
 
 def test_length_table_answers_as_the_length_columns_do(seeds_index):
@@ -45,12 +45,12 @@ def test_posting_runs_read_back_exactly_what_was_written(tmp_path):
 def test_a_corpus_that_spills_runs_indexes_every_posting(tmp_path, monkeypatch):
     """A writer whose buffer holds one posting spills a run per posting and merges them all
     back at commit, through the patched run functions. (Workers write through
-    search.term_pool; Whoosh's pool still serves merges of segments, so the worker here is
+    search.backend.whoosh.term_pool; Whoosh's pool still serves merges of segments, so the worker here is
     given Whoosh's own writer.)"""
     from whoosh import writing
 
-    from search import pipeline
-    from search.indexer import index_paths
+    from search.indexing import pipeline
+    from search.indexing.indexer import index_paths
     from search.searching import Index
 
     corpus = tmp_path / "corpus"
@@ -94,7 +94,7 @@ def _postings_of(index_dir) -> dict:
 
 
 def test_patched_writer_writes_the_same_postings_as_whoosh(tmp_path, monkeypatch):
-    from search.indexer import index_paths
+    from search.indexing.indexer import index_paths
 
     seeds = Path(__file__).resolve().parent.parent / "seeds"
     index_paths([seeds], tmp_path / "patched", workers=1)
@@ -103,7 +103,7 @@ def test_patched_writer_writes_the_same_postings_as_whoosh(tmp_path, monkeypatch
             monkeypatch.setattr(cls, name, whoosh_fixes.ORIGINALS[(cls, name)])
     from whoosh.writing import SegmentWriter
 
-    from search import pipeline
+    from search.indexing import pipeline
 
     monkeypatch.setattr(pipeline, "GroupedSegmentWriter", lambda ix, **kwargs: SegmentWriter(ix, **kwargs))  # Whoosh's writer, unpatched
     index_paths([seeds], tmp_path / "whoosh", workers=1)

@@ -60,7 +60,7 @@ def quote_doc(quote: Quote, article: Article, speaker_local: str | None = None, 
             "id": quote.id,
             "kind": "quote",
             "article_id": article.id,
-            "article_title": article.title,  # stored, not indexed (see search.schema)
+            "article_title": article.title,  # stored, not indexed (see search.backend.whoosh.schema)
             "text": quote.text,
             "speaker": speaker_text,
             "speaker_name": quote.speaker,

@@ -23,7 +23,7 @@ from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer
 from whoosh.fields import DATETIME, ID, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
-from search.analysis import NewsAnalyzer, NewsPositions
+from search.backend.whoosh.analysis import NewsAnalyzer, NewsPositions
 
 # Whoosh's StemmingAnalyzer(stoplist=None) | CharsetFilter(accent_map) in one pass; no stop
 # list: in quotes every word counts ('no thought', 'US', 'will not').

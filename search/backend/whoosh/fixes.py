@@ -66,7 +66,7 @@ _BATCH_SIZE = struct.Struct("<Q")  # byte length of the marshalled batch that fo
 
 def write_run_batch(f, batch: list) -> None:
     """One batch of a run: its marshalled length, then the marshalled list (read back by
-    `_read_run`; search.term_pool writes its runs the same way)."""
+    `_read_run`; search.backend.whoosh.term_pool writes its runs the same way)."""
     data = marshal.dumps(batch)
     f.write(_BATCH_SIZE.pack(len(data)))
     f.write(data)

@@ -8,7 +8,7 @@ cores busy and never sits in memory whole.
 
 `run_jobs` hands the jobs to worker processes. Each worker reads its files, skips articles
 whose content hash is unchanged, extracts quotes and writes article and quote documents
-into *its own* Whoosh segment (a `search.term_pool.GroupedSegmentWriter`, which buffers
+into *its own* Whoosh segment (a `search.backend.whoosh.term_pool.GroupedSegmentWriter`, which buffers
 postings by term, without the lock, which the parent holds).
 Documents never cross a process boundary: only small per-file results travel back, so
 the parent is free to do the bookkeeping and draw progress. The queue of jobs is bounded,
@@ -36,17 +36,17 @@ from pathlib import Path
 
 from whoosh.fields import TEXT
 
-from search.analysis import NewsAnalyzer
-from search.documents import article_doc, quote_doc
+from search.backend.whoosh.analysis import NewsAnalyzer
+from search.backend.whoosh.index_folder import HELD_QUOTES_PREFIX
+from search.backend.whoosh.term_pool import GroupedSegmentWriter
 from search.errors import SearchError
+from search.indexing.documents import article_doc, quote_doc
+from search.indexing.run_state import FileEntry, IndexState
+from search.indexing.speaker_names import Namer, Names, is_bare
 from search.models import Article
 from search.readers.corpus import JSONL_SUFFIXES, QUIET_SUFFIXES, TEXT_SUFFIXES, SourceFile, check_paths, read_file
 from search.readers.jsonl import Skip, article_from_record
 from search.readers.manifest import MANIFEST_NAME
-from search.speaker_names import Namer, Names, is_bare
-from search.state import FileEntry, IndexState
-from search.store import HELD_QUOTES_PREFIX
-from search.term_pool import GroupedSegmentWriter
 
 JSONL_CHUNK = 2 << 20  # bytes of JSON Lines per job: small enough to spread, big enough to amortise
 TEXT_CHUNK = 32  # text files per job
@@ -385,7 +385,7 @@ class Builder:
     """One worker's new segment: documents are written as they come, except quotes by a
     bare surname ('Trump'), held back (on disk: `HeldQuotes`) until every article of the
     run has been read and the corpus-wide name for that surname is known (see
-    search.speaker_names). Writing them once, named right, costs nothing; renaming them
+    search.indexing.speaker_names). Writing them once, named right, costs nothing; renaming them
     after the fact meant rewriting about one quote in twelve, on one core, at the end of
     the run."""
 
@@ -412,7 +412,7 @@ def _write_article(article: Article, digest: str, out: Builder, ctx: WorkContext
     out.add(article_doc(article, digest))
     for q in quotes:
         # speaker_local keeps the extractor's name for the article; speaker_name is the
-        # corpus-wide one (see search.speaker_names).
+        # corpus-wide one (see search.indexing.speaker_names).
         local = q.speaker
         if local:
             speakers[local] += 1

@@ -17,9 +17,9 @@ from whoosh import index as whoosh_index
 from whoosh.index import EmptyIndexError, FileIndex
 from whoosh.searching import Searcher
 
-import search.whoosh_fixes  # noqa: F401 - applies the Whoosh fixes wherever the index is opened
+import search.backend.whoosh.fixes  # noqa: F401 - applies the Whoosh fixes wherever the index is opened
+from search.backend.whoosh.schema import make_schema
 from search.errors import IndexMissingError, SearchError
-from search.schema import make_schema
 
 T = TypeVar("T")
 
@@ -40,9 +40,9 @@ def _is_whoosh_file(name: str) -> bool:
 
 def _is_ours(name: str) -> bool:
     """Files the indexer keeps beside Whoosh's: run state, the owner of the lock, temp runs."""
+    from search.backend.whoosh.locking import OWNER_FILE
     from search.identities import is_table_file
-    from search.locking import OWNER_FILE
-    from search.state import is_state_file
+    from search.indexing.run_state import is_state_file
 
     return (
         name in _OURS
@@ -54,7 +54,7 @@ def _is_ours(name: str) -> bool:
 
 
 TEMP_DIR = f"{INDEX_NAME}.tmp"  # where Whoosh's writers spill sorted posting runs
-HELD_QUOTES_PREFIX = "held-quotes."  # search.pipeline.HeldQuotes' anonymous file
+HELD_QUOTES_PREFIX = "held-quotes."  # search.indexing.pipeline.HeldQuotes' anonymous file
 
 
 def exists(index_dir: Path) -> bool:
@@ -170,7 +170,7 @@ def open_for_writing(index_dir: Path) -> FileIndex:
 
 def create_or_open(index_dir: Path, rebuild: bool = False) -> FileIndex:
     """Open the index for writing, creating it (and its folder) when needed (no locking:
-    for tools and tests; `search.indexer` locks first)."""
+    for tools and tests; `search.indexing.indexer` locks first)."""
     prepare_dir(index_dir)
     if rebuild and not exists(index_dir):
         return whoosh_index.create_in(str(index_dir), make_schema(), indexname=INDEX_NAME)

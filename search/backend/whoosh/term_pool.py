@@ -29,8 +29,8 @@ from whoosh.formats import Existence
 from whoosh.util import random_name
 from whoosh.writing import SegmentWriter
 
-from search import whoosh_fixes
-from search.analysis import NewsAnalyzer, NewsPositions
+from search.backend.whoosh import fixes as whoosh_fixes
+from search.backend.whoosh.analysis import NewsAnalyzer, NewsPositions
 
 # Estimated bytes of memory, so that a run is spilled at about `limitmb` of real memory:
 # a posting is three list slots plus its weight (a float object); a new term adds its dict

@@ -1,13 +1,13 @@
 """Building the index from a corpus, incrementally: only what changed is read and written.
 
 One run:
-1. takes the index's write lock (`search.locking`), failing at once with the running
+1. takes the index's write lock (`search.backend.whoosh.locking`), failing at once with the running
    indexer's name, or waiting with `wait=True`;
-2. loads the state of the last completed run (`search.state`) and walks the corpus
-   (`search.pipeline.scan`): unchanged files are only `stat`ed;
-3. reads, extracts and writes the rest on every core (`search.pipeline.run_jobs`);
+2. loads the state of the last completed run (`search.indexing.run_state`) and walks the corpus
+   (`search.indexing.pipeline.scan`): unchanged files are only `stat`ed;
+3. reads, extracts and writes the rest on every core (`search.indexing.pipeline.run_jobs`);
 4. deletes the old documents of changed articles and of articles that are gone, settles
-   speaker names corpus-wide (`search.speaker_names`), saves the new state and commits.
+   speaker names corpus-wide (`search.indexing.speaker_names`), saves the new state and commits.
 
 What is removed. An article is removed when it came from a file under one of the paths
 given to this run and is no longer there: the file is gone, can no longer be read, or (for
@@ -33,18 +33,18 @@ from pathlib import Path
 from whoosh.query import And, Term
 from whoosh.writing import SegmentWriter
 
-from search import state as run_state
-from search import store
+from search.backend.whoosh import index_folder as store
+from search.backend.whoosh.locking import IndexLock
+from search.backend.whoosh.schema import SCHEMA_VERSION, make_schema, schema_version
 from search.errors import ExtractorMismatchError, SearchError
 from search.identities import clean_tables, save_table
-from search.locking import IndexLock
+from search.indexing import run_state
+from search.indexing.pipeline import FileResult, WorkContext, content_hash, run_jobs, scan
+from search.indexing.progress import Progress
+from search.indexing.run_state import FileEntry, IndexState
+from search.indexing.speaker_names import Namer, Names, aliases_digest, count_speakers, find_aliases, is_bare, load_user_aliases, run_names, settle
 from search.models import IndexReport
-from search.pipeline import FileResult, WorkContext, content_hash, run_jobs, scan
-from search.progress import Progress
 from search.readers.corpus import _manifest, check_paths
-from search.schema import SCHEMA_VERSION, make_schema, schema_version
-from search.speaker_names import Namer, Names, aliases_digest, count_speakers, find_aliases, is_bare, load_user_aliases, run_names, settle
-from search.state import FileEntry, IndexState
 
 __all__ = ["content_hash", "index_paths"]
 

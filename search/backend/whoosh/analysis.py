@@ -12,13 +12,17 @@ analyzer for plain words instead of token objects and reuses the encoding of a w
 occurs once (most of them); postings are byte for byte the same and are read by Whoosh's
 own decoder. `tests/test_analysis.py` holds both to the code they replace.
 
-It is pickled into the index with the schema (Whoosh stores analyzers), so it keeps no
-cache in its state and stays importable here under this name.
+Both are pickled into the index with the schema (Whoosh stores analyzers and formats), so
+the analyzer keeps no cache in its state, and both keep the name every index has recorded
+them under, `search.analysis` (this module's name before the package was grouped by
+stage; see `PICKLED_AS`): indexes written before the move open, and so do indexes
+written now with an older version.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 
 from whoosh.analysis import Analyzer, Token
@@ -142,3 +146,10 @@ class NewsPositions(Positions):
             else:
                 encoded = self.encode(poslist)
             yield (word, n, float(n) * fb, encoded)
+
+
+# The module name the index's pickled schema gives these classes (see the module's doc).
+PICKLED_AS = "search.analysis"
+for _cls in (NewsAnalyzer, NewsPositions):
+    _cls.__module__ = PICKLED_AS
+sys.modules.setdefault(PICKLED_AS, sys.modules[__name__])

@@ -8,7 +8,7 @@ user's aliases file comes first: a merge or split gives the name it says, which 
 an identity like any other name and is that identity's display name.
 
 Workers write quotes with the names the previous run settled (`Names`), so most are right
-as written; quotes by a bare surname wait for this run's names (see search.pipeline). After
+as written; quotes by a bare surname wait for this run's names (see search.indexing.pipeline). After
 the run, `settle` looks at the distinct `speaker_local` values of the whole index (the
 lexicon, not the documents), works out each one's identity, and rewrites only the quote
 documents whose name or id changed, in the same commit as the run. The result depends only
@@ -26,9 +26,9 @@ from pathlib import Path
 
 from whoosh.query import Term
 
-from search.documents import quote_doc, stored_to_quote
 from search.errors import SearchError
 from search.identities import Table, build, slug
+from search.indexing.documents import quote_doc, stored_to_quote
 from search.models import Article, Quote
 
 ALIASES_NAME = "aliases.toml"
@@ -72,7 +72,7 @@ def _per_quote_names(aliases) -> set[str]:
 
 
 def is_bare(name: str) -> bool:
-    """A one-word name ('Trump'): its identity waits for every article of the run (see search.pipeline)."""
+    """A one-word name ('Trump'): its identity waits for every article of the run (see search.indexing.pipeline)."""
     return len(name.split()) == 1
 
 

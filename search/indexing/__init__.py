@@ -1,0 +1,1 @@
+"""Writing the index: the run (`indexer`), its workers (`pipeline`), its bookkeeping (`run_state`)."""
