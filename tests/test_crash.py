@@ -14,9 +14,9 @@ from pathlib import Path
 
 from conftest import ROOT
 
+from search import Index
 from search.errors import IndexLockedError
 from search.locking import IndexLock
-from search.searching import Index
 from search.store import open_index
 
 WORDS = """budget council river bridge school tariff harbor clinic railway pension market senate

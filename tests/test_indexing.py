@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_cli
 
+from search import Index
 from search.errors import IndexLockedError, SearchError
 from search.indexer import index_paths
 from search.locking import OWNER_FILE, IndexLock
-from search.searching import Index
 
 
 def article_text(word: str, speaker: str = "Maria Okafor", day: int = 1) -> str:

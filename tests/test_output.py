@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from search.models import FacetCount, Hit
-from search.output import facet_text, highlight, hit_text, to_csv
+from search.output.formats import facet_text, highlight, hit_text, to_csv
+from search.query.snippets import make_snippet, term_of
 from search.schema import TEXT_ANALYZER
-from search.snippets import make_snippet, term_of
 
 QUOTE = "A return to normality doesn’t sound like a big deal, but it’s actually a momentous development,"
 analyse = term_of(TEXT_ANALYZER)

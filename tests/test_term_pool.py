@@ -11,8 +11,8 @@ from test_whoosh_fixes import _postings_of
 from whoosh.writing import SegmentWriter
 
 from search import pipeline, term_pool
+from search.api import Index
 from search.indexer import index_paths
-from search.searching import Index
 from search.store import open_index
 
 

@@ -50,8 +50,8 @@ def test_a_corpus_that_spills_runs_indexes_every_posting(tmp_path, monkeypatch):
     from whoosh import writing
 
     from search import pipeline
+    from search.api import Index
     from search.indexer import index_paths
-    from search.searching import Index
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
