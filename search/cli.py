@@ -234,7 +234,8 @@ Exit status: 0 found, 1 nothing found, 2 bad query or option.
 @_handle_errors
 def query_cmd(text, speakers, sources, since, until, on, kind, quote_kinds, speech_only, facets, facet_limit, limit, offset, sort, index_dir, fmt) -> None:
     from search.api import Index
-    from search.output.formats import result_csv, result_text, to_json, to_jsonl
+    from search.output.formats import result_csv, to_json, to_jsonl
+    from search.output.text import result_text
 
     with Index.open(index_dir) as ix:
         result = ix.search_json(  # plain dicts: printing them needs no pydantic (cold start)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from search.models import FacetCount, Hit
-from search.output.formats import facet_text, highlight, hit_text, to_csv
+from search.output.formats import to_csv
+from search.output.text import facet_text, highlight, hit_text
 from search.query.snippets import make_snippet, term_of
 from search.schema import TEXT_ANALYZER
 
