@@ -165,7 +165,7 @@ def plain_whoosh(corpus: Path, work: Path, procs: int, analyzer: str = "ours") -
 
 def query_latency(index_dir: Path, repeats: int) -> dict:
     """Warm latency of each query with the Index API kept open (as a server would)."""
-    from search.searching import Index
+    from search import Index
 
     per_query: dict[str, list[float]] = {}
     with Index.open(index_dir) as ix:

@@ -13,7 +13,7 @@ Cold calls run twice over: as this environment runs Python, and with bytecode ca
 source tree stays clean). Where PYTHONDONTWRITEBYTECODE is set (as in some sandboxes), an
 editable install recompiles the package's own modules on every call, while the baseline's
 libraries were byte-compiled when pip installed them. The "imports only" row is
-`python -c "import search.cli, search.searching, search.output"`: the part of a call that is
+`python -c "import search.cli, search.api, search.output"`: the part of a call that is
 spent before any work.
 """
 
@@ -65,7 +65,7 @@ def pct(values: list[float], p: float) -> float:
 
 
 def warm(reps: int) -> tuple[dict[str, dict[str, float]], list[tuple[str, str, float, int]]]:
-    from search.searching import Index
+    from search.api import Index
 
     times: dict[str, list[float]] = {kind: [] for kind in QUERIES}
     per_query: list[tuple[str, str, float, int]] = []
@@ -97,7 +97,7 @@ def cold(reps: int, cached_bytecode: bool) -> dict[str, float]:
 
     calls = {
         "baseline": [sys.executable, "-c", "import whoosh, click, pydantic"],
-        "imports only": [sys.executable, "-c", "import search.cli, search.searching, search.output"],
+        "imports only": [sys.executable, "-c", "import search.cli, search.api, search.output"],
         **{"search " + " ".join(args): [sys.executable, "-m", "search", *args] for args in COLD},
     }
     for argv in calls.values():  # unmeasured: fills the bytecode cache and the page cache

@@ -41,7 +41,7 @@ class Speaker:
 
 def read_speakers(index: Path) -> list[Speaker]:
     """Every speaker identity of the index's live quote documents, most quoted first."""
-    from search.searching import Index
+    from search import Index
 
     found: dict[str, Speaker] = {}
     with Index.open(index) as ix:

@@ -7,7 +7,7 @@
 The package is laid out by what each module holds: `models` (records), `readers` (files to
 articles), `quotes` (finding quotations; `quotes.frames` and `quotes.coref` decide speakers), `schema`
 (the Whoosh fields), `indexer` (writing), `query` (the query language and filters),
-`searching` (the `Index` API), `output` (formats), `cli` (the thin command layer).
+`api` (the `Index` API), `output` (formats), `cli` (the thin command layer).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ __all__ = ["Index", "index_paths", "extract_quotes"]
 def __getattr__(name: str):
     # Lazy, so that `search --help` and `search extract` do not pay for Whoosh.
     if name == "Index":
-        from search.searching import Index
+        from search.api import Index
 
         return Index
     if name == "index_paths":

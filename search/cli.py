@@ -102,7 +102,7 @@ def filter_options(fn):
 
 def _echo_rows(rows, fmt: str, model, line, empty: str) -> None:
     """Print a listing in the chosen format; an empty one exits 1 like grep."""
-    from search.output import render
+    from search.output.formats import render
 
     click.echo(render(rows, fmt, model, line), nl=False)
     if not rows:
@@ -157,7 +157,7 @@ def index_cmd(
     """
     from search.indexing.indexer import index_paths
     from search.indexing.progress import Progress, choose_mode
-    from search.output import to_json
+    from search.output.formats import to_json
 
     progress = Progress(choose_mode(quiet or as_json))
     report = index_paths(
@@ -233,8 +233,9 @@ Exit status: 0 found, 1 nothing found, 2 bad query or option.
 @output_options
 @_handle_errors
 def query_cmd(text, speakers, sources, since, until, on, kind, quote_kinds, speech_only, facets, facet_limit, limit, offset, sort, index_dir, fmt) -> None:
-    from search.output import result_csv, result_text, to_json, to_jsonl
-    from search.searching import Index
+    from search.api import Index
+    from search.output.formats import result_csv, to_json, to_jsonl
+    from search.output.text import result_text
 
     with Index.open(index_dir) as ix:
         result = ix.search_json(  # plain dicts: printing them needs no pydantic (cold start)
@@ -278,8 +279,8 @@ def query_cmd(text, speakers, sources, since, until, on, kind, quote_kinds, spee
 @_handle_errors
 def speakers_cmd(text, speakers, sources, since, until, on, limit, index_dir, fmt) -> None:
     """List canonical speakers with quote counts, sources, dates and descriptions."""
+    from search.api import Index
     from search.models import SpeakerSummary
-    from search.searching import Index
 
     with Index.open(index_dir) as ix:
         rows = ix.speakers(text, limit=limit or None, speakers=list(speakers), sources=list(sources), since=since, until=until, on=on)
@@ -300,8 +301,8 @@ def speakers_cmd(text, speakers, sources, since, until, on, limit, index_dir, fm
 @_handle_errors
 def sources_cmd(text, speakers, sources, since, until, on, index_dir, fmt) -> None:
     """List sources (outlets) with article, quote and speaker counts."""
+    from search.api import Index
     from search.models import SourceSummary
-    from search.searching import Index
 
     with Index.open(index_dir) as ix:
         rows = ix.sources(text, speakers=list(speakers), sources=list(sources), since=since, until=until, on=on)
@@ -318,7 +319,7 @@ def sources_cmd(text, speakers, sources, since, until, on, index_dir, fmt) -> No
 @_handle_errors
 def stats_cmd(index_dir, as_json) -> None:
     """Summarise the index: articles, quotes, speakers, sources, dates, size."""
-    from search.searching import Index
+    from search.api import Index
 
     with Index.open(index_dir) as ix:
         st = ix.stats()
@@ -342,8 +343,8 @@ def stats_cmd(index_dir, as_json) -> None:
 @_handle_errors
 def show_cmd(doc_id, context, index_dir, as_json) -> None:
     """Show one quote in its paragraph, or a whole article (ID from query output)."""
-    from search.searching import Index
-    from search.show import render_show, show
+    from search.api import Index
+    from search.output.show import render_show, show
 
     with Index.open(index_dir) as ix:
         view = show(ix, doc_id, context)
@@ -359,7 +360,7 @@ def show_cmd(doc_id, context, index_dir, as_json) -> None:
 @_handle_errors
 def extract_cmd(paths, fmt, learned) -> None:
     """Print every quote found in PATHS, without an index (for checks and pipelines)."""
-    from search.output import to_json
+    from search.output.formats import to_json
     from search.quotes_from_files import extract_records
 
     found = 0

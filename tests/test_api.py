@@ -15,7 +15,7 @@ from whoosh import sorting
 from search import Index
 from search.indexing.indexer import index_paths
 from search.models import SearchResult
-from search.query import compile_request
+from search.query.names import compile_request
 
 
 @pytest.fixture(scope="module")

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from conftest import ROOT
 
+from search import Index
 from search.backend.whoosh.index_folder import open_index
 from search.backend.whoosh.locking import IndexLock
 from search.errors import IndexLockedError
-from search.searching import Index
 
 WORDS = """budget council river bridge school tariff harbor clinic railway pension market senate
 vaccine drought festival museum stadium airport library factory election treaty""".split()

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
+from search.api import Index
 from search.identities import Table, build, clean_name, name_tokens, parse, slug
 from search.indexing.indexer import index_paths
-from search.query import _Identities
-from search.searching import Index
+from search.query.names import _Identities
 
 # Speaker names as the extractor gives them on PolNeAR train + dev, with their quote counts.
 POLNEAR = {

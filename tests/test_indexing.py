@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_cli
 
+from search import Index
 from search.backend.whoosh.locking import OWNER_FILE, IndexLock
 from search.errors import IndexLockedError, SearchError
 from search.indexing.indexer import index_paths
-from search.searching import Index
 
 
 def article_text(word: str, speaker: str = "Maria Okafor", day: int = 1) -> str:

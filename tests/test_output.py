@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from search.backend.whoosh.schema import TEXT_ANALYZER
 from search.models import FacetCount, Hit
-from search.output import facet_text, highlight, hit_text, to_csv
-from search.snippets import make_snippet, term_of
+from search.output.formats import to_csv
+from search.output.text import facet_text, highlight, hit_text
+from search.query.snippets import make_snippet, term_of
 
 QUOTE = "A return to normality doesn’t sound like a big deal, but it’s actually a momentous development,"
 analyse = term_of(TEXT_ANALYZER)

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
+from search.api import Index
 from search.backend.whoosh.schema import TEXT_ANALYZER
 from search.dates import parse_period
 from search.errors import DateError, QuerySyntaxError
-from search.query import check_syntax, match_source, match_speaker, suggest
-from search.searching import Index
+from search.query.names import check_syntax, match_source, match_speaker, suggest
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +122,7 @@ def test_bad_values_for_known_fields_are_refused(seeds, text):
 
 
 def test_fuzzy_terms_share_the_first_letter_unless_told_otherwise(seeds):
-    from search.query import make_parser
+    from search.query.names import make_parser
 
     parser = make_parser(seeds._searcher.schema)
     fuzzy = [q for q in parser.parse("Lukianov~").leaves() if q.fieldname == "text"][0]

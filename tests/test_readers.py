@@ -10,8 +10,8 @@ from pathlib import Path
 
 from conftest import ROOT, run_cli, run_process
 
+from search import Index
 from search.indexing.indexer import index_paths
-from search.searching import Index
 
 BODY = "WASHINGTON — The council met on Monday.\n\n“We will not accept the {w} plan,” said Maria Okafor, a council member.\n"
 

@@ -7,7 +7,7 @@ import sys
 
 CODE = """
 import sys
-import search.searching  # every Whoosh module we search with
+import search.api  # every Whoosh module we search with
 print("urllib.request" in sys.modules)
 import whoosh.compat
 import urllib.request

@@ -10,11 +10,11 @@ from conftest import SEEDS
 from test_whoosh_fixes import _postings_of
 from whoosh.writing import SegmentWriter
 
+from search.api import Index
 from search.backend.whoosh import term_pool
 from search.backend.whoosh.index_folder import open_index
 from search.indexing import pipeline
 from search.indexing.indexer import index_paths
-from search.searching import Index
 
 
 def _segment_files(index_dir: Path) -> dict[str, bytes]:

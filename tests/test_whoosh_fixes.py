@@ -49,9 +49,9 @@ def test_a_corpus_that_spills_runs_indexes_every_posting(tmp_path, monkeypatch):
     given Whoosh's own writer.)"""
     from whoosh import writing
 
+    from search.api import Index
     from search.indexing import pipeline
     from search.indexing.indexer import index_paths
-    from search.searching import Index
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -7,8 +7,8 @@ import textwrap
 
 import click
 
+from search.api import Index
 from search.models import DocumentView, Quote, ShownParagraph
-from search.searching import Index
 
 
 def _marks(quotes: list[Quote], start: int, end: int) -> list[tuple[int, int]]:

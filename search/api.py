@@ -28,8 +28,8 @@ from whoosh.util.times import long_to_datetime
 from search.backend.whoosh import index_folder as store
 from search.errors import QuerySyntaxError, SearchError
 from search.indexing.documents import stored_to_article, stored_to_hit, stored_to_quote
-from search.query import Compiled, compile_request, suggest
-from search.snippets import make_snippet, query_terms, term_of
+from search.query.names import Compiled, compile_request, suggest
+from search.query.snippets import make_snippet, query_terms, term_of
 
 if TYPE_CHECKING:  # models are imported where they are built: `search_json` never needs pydantic
     from search.models import Article, Quote, SearchResult, SourceSummary, SpeakerSummary, Stats

@@ -1,0 +1,1 @@
+"""The output stage: how records are shown to people and handed to scripts."""
