@@ -44,9 +44,9 @@ from search.indexing.documents import article_doc, quote_doc
 from search.indexing.run_state import FileEntry, IndexState
 from search.indexing.speaker_names import Namer, Names, is_bare
 from search.models import Article
-from search.readers.corpus import JSONL_SUFFIXES, QUIET_SUFFIXES, TEXT_SUFFIXES, SourceFile, check_paths, read_file
+from search.readers.corpus import SourceFile, read_file
 from search.readers.jsonl import Skip, article_from_record
-from search.readers.manifest import MANIFEST_NAME
+from search.readers.walk import walk
 
 JSONL_CHUNK = 2 << 20  # bytes of JSON Lines per job: small enough to spread, big enough to amortise
 TEXT_CHUNK = 32  # text files per job
@@ -113,41 +113,6 @@ class Scan:
 # --- scanning -------------------------------------------------------------------------
 
 
-def _manifest_sig(folder: Path, root: Path, cache: dict[Path, str]) -> str:
-    """The manifests that may give the text files of `folder` metadata, by size and mtime: a
-    manifest edit makes its files be read again even though they did not change themselves.
-    Worked out once per folder."""
-    parts = []
-    while True:
-        if folder not in cache:
-            m = folder / MANIFEST_NAME
-            try:
-                st = m.stat()
-                cache[folder] = f"{st.st_size}:{st.st_mtime_ns}"
-            except OSError:
-                cache[folder] = ""
-        if cache[folder]:  # named relative to the root: the same however the root was given
-            parts.append(f"{folder.relative_to(root).as_posix()}:{cache[folder]}")
-        if folder == root or folder.parent == folder:
-            break
-        folder = folder.parent
-    return ";".join(parts)
-
-
-@dataclass
-class Found:
-    """A corpus file as the walk finds it (plain strings: at 100,000 files, building a Path
-    per file was half the cost of an incremental run)."""
-
-    path: str  # as the user gave it
-    root: str  # the root as given
-    key: str  # resolved path: the key of the file in the state
-    root_key: str  # resolved root
-    st: os.stat_result
-    jsonl: bool
-    sig: str  # the manifests of its folder (text files)
-
-
 def _cut_jsonl(path: Path, chunk: int) -> tuple[str, list[tuple[int, int, int]]]:
     """Hash a JSON Lines file and cut it at line ends into (start, end, first line) ranges,
     reading 1 MB at a time."""
@@ -173,65 +138,13 @@ def _cut_jsonl(path: Path, chunk: int) -> tuple[str, list[tuple[int, int, int]]]
     return h.hexdigest(), ranges
 
 
-def _walk(paths: list[Path], manifests: dict[Path, str]) -> Iterator[Found | Skip]:
-    """The files of `search.readers.corpus.iter_files`, in the same order and with the same
-    rules, with each file's state key (its resolved path), its resolved root and its stat.
-    One `scandir` per folder and one `stat` per file: at 100,000 files the walk is what an
-    incremental run mostly costs, so no path is resolved or stat'ed twice."""
-    for given in check_paths(paths):
-        if given.is_file():
-            root = given.parent
-            sig = _manifest_sig(root, root, manifests)
-            yield from _classify(str(given), str(root), str(given.resolve()), str(root.resolve()), sig)
-            continue
-        yield from _walk_folder(given, given, str(given.resolve()), str(given.resolve()), manifests)
-
-
-def _walk_folder(folder: Path, root: Path, rfolder: str, root_key: str, manifests: dict[Path, str]) -> Iterator[Found | Skip]:
-    # Entries by name, each subfolder walked where it falls: the order of sorted(rglob()).
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError as exc:
-        yield Skip(str(folder), exc.strerror or str(exc))
-        return
-    sig = None
-    sfolder, sroot = str(folder), str(root)
-    join = os.path.join
-    for entry in entries:
-        name = entry.name
-        if name.startswith("."):
-            continue
-        if entry.is_dir():
-            yield from _walk_folder(folder / name, root, join(rfolder, name), root_key, manifests)
-        elif entry.is_file():
-            if sig is None:
-                sig = _manifest_sig(folder, root, manifests)
-            yield from _classify(join(sfolder, name), sroot, join(rfolder, name), root_key, sig, entry)
-
-
-def _classify(path: str, root: str, key: str, root_key: str, sig: str, entry: os.DirEntry | None = None) -> Iterator[Found | Skip]:
-    suffix = os.path.splitext(path)[1].lower()
-    if suffix in QUIET_SUFFIXES:
-        return
-    if suffix not in JSONL_SUFFIXES and suffix not in TEXT_SUFFIXES:
-        yield Skip(path, f"unsupported file type '{suffix}' (use .txt or .jsonl)")
-        return
-    try:
-        st = entry.stat() if entry is not None else os.stat(path)
-    except OSError as exc:
-        yield Skip(path, exc.strerror or str(exc))
-        return
-    jsonl = suffix in JSONL_SUFFIXES
-    yield Found(path, root, key, root_key, st, jsonl, "" if jsonl else sig)
-
-
 def scan(paths: list[Path], old: IndexState, jsonl_chunk: int = JSONL_CHUNK, text_chunk: int = TEXT_CHUNK) -> Scan:
     """Walk the corpus: which files are unchanged since the last run, and the jobs for the rest."""
     out = Scan()
     batch: list[FileJob] = []
     manifests: dict[Path, str] = {}
     order = 0
-    for found in _walk(paths, manifests):
+    for found in walk(paths, manifests):
         if isinstance(found, Skip):
             out.skips.append(str(found))
             continue

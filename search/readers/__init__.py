@@ -1,2 +1,2 @@
-"""Readers turn files into `Article` records: plain text (`text.py`), JSON Lines (`jsonl.py`),
-and the walk over a corpus that picks one per file (`corpus.py`)."""
+"""Readers turn files into `Article` records: plain text (`text.py`), JSON Lines (`jsonl.py`);
+the one walk over a corpus (`walk.py`), and the reader it picks per file (`corpus.py`)."""

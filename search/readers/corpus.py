@@ -1,9 +1,8 @@
-"""Walking a corpus: which files are read, with which reader, under which stable id.
+"""Reading a corpus: which reader reads each file the walk finds (`search.readers.walk`), the
+manifest entries that give text files their metadata, and the stream of articles.
 
-Directories are read recursively in sorted order. `.jsonl`/`.ndjson` files hold one article
-per line; `.txt`, `.text` and extension-less files hold one article each. Hidden files,
-`*.toml` sidecars (manifests, aliases) are not articles. Anything else is skipped with a
-reason, as are binary and non-UTF-8 files: a bad file never stops the rest from being read.
+A bad file never stops the rest from being read: binary and non-UTF-8 files become a `Skip`
+with the reason, as do files the walk does not take.
 """
 
 from __future__ import annotations
@@ -13,15 +12,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from search.errors import SearchError
 from search.models import Article
 from search.readers.jsonl import Skip, read_jsonl
 from search.readers.manifest import apply_manifest, load_manifest
 from search.readers.text import read_text_article
+from search.readers.walk import JSONL_SUFFIXES, check_paths, walk
 
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-TEXT_SUFFIXES = {".txt", ".text", ""}
-QUIET_SUFFIXES = {".toml"}
+__all__ = ["Skip", "SourceFile", "check_paths", "iter_files", "manifest_entry", "read_corpus", "read_file"]
 
 
 @dataclass(frozen=True)
@@ -42,40 +39,10 @@ class SourceFile:
         return self.path.suffix.lower() in JSONL_SUFFIXES
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    try:
-        parts = path.relative_to(root).parts
-    except ValueError:
-        parts = (path.name,)
-    return any(p.startswith(".") for p in parts)
-
-
-def check_paths(paths: Iterable[Path]) -> list[Path]:
-    """Fail early, before any work, on a path that does not exist."""
-    checked = []
-    for p in paths:
-        if not p.exists():
-            raise SearchError(f"no such file or directory: {p}")
-        checked.append(p)
-    return checked
-
-
 def iter_files(paths: Iterable[Path]) -> Iterator[SourceFile | Skip]:
     """Every input file under `paths`, each with the root its id is relative to."""
-    for given in check_paths(paths):
-        if given.is_file():
-            candidates = [(given, given.parent)]
-        else:
-            root = given
-            candidates = ((p, root) for p in sorted(root.rglob("*")) if p.is_file() and not _hidden(p, root))
-        for path, root in candidates:
-            suffix = path.suffix.lower()
-            if suffix in QUIET_SUFFIXES:
-                continue
-            if suffix in JSONL_SUFFIXES or suffix in TEXT_SUFFIXES:
-                yield SourceFile(path, root)
-            else:
-                yield Skip(str(path), f"unsupported file type '{suffix}' (use .txt or .jsonl)")
+    for found in walk(paths):
+        yield found if isinstance(found, Skip) else SourceFile(Path(found.path), Path(found.root))
 
 
 @lru_cache(maxsize=256)
