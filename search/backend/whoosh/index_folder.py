@@ -18,8 +18,11 @@ from whoosh.index import EmptyIndexError, FileIndex
 from whoosh.searching import Searcher
 
 import search.backend.whoosh.fixes  # noqa: F401 - applies the Whoosh fixes wherever the index is opened
+from search.backend.whoosh import safe_pickle
 from search.backend.whoosh.schema import make_schema
 from search.errors import IndexMissingError, SearchError
+
+safe_pickle.install()  # before any index is read: a crafted one must not run code
 
 T = TypeVar("T")
 
@@ -62,6 +65,8 @@ def exists(index_dir: Path) -> bool:
     mistaken for an empty folder: see `open_for_writing`)."""
     try:
         return index_dir.is_dir() and whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME)
+    except safe_pickle.UnsafeIndexError:
+        raise  # crafted, not damaged: say so
     except Exception:  # a table of contents Whoosh cannot unpickle raises anything
         return False
 
