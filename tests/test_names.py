@@ -98,3 +98,19 @@ def test_aliases_reject_malformed_files(tmp_path, content):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(ValueError):
         load_aliases(path)
+
+
+def test_role_before_reads_back_what_the_pattern_finds():
+    """The role word before a name is read back from the name, not searched for with the
+    end-anchored pattern; both must give the same word at every position."""
+    from search.quotes.names import _ROLE_BEFORE, _role_before
+
+    text = (
+        "Salon owner Usman Hasib, co-founder Ann Lee and the chairwoman Jo Hale met. A spokesman  Ashraf "
+        "said the woman Mia and the Spokesperson Kim spoke to director\tTom; an ownerX Al, the 12owner Ed,"
+        " the actor\nRuth, über-manager Li, person Bo, er Xi, and man Yu. The trade representative Ron.\n"
+    )
+    for at in range(len(text) + 1):
+        for lo in {max(0, at - 40), max(0, at - 7), at}:
+            m = _ROLE_BEFORE.search(text, lo, at)
+            assert _role_before(text, lo, at) == (m.group("role") if m else None), (lo, at)

@@ -26,7 +26,6 @@ from search.quotes.names import (
     bare_name,
     is_org,
     looks_like_person,
-    mention_index,
     opens_sentence,
 )
 from search.quotes.persons import is_place, person_name_ok, strip_opening_words
@@ -85,13 +84,15 @@ _THE_DOCUMENT = re.compile(rf"(?:the|The)\s+(?:[a-z\-]+\s+){{0,2}}(?P<doc>{_DOC_
 
 def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: str) -> Speaker:
     raw = mention.text.strip()
-    clause = _NAME_THEN_VERB.search(raw)
-    if clause:
-        # 'Donald Trump unleashed a series of tweets (criticizing …)': the speaker is the
-        # name that opens the clause, not the clause
-        raw = raw[: clause.end("name")]
-    raw = _TRAILING_ADVERBS.sub("", raw) or raw  # 'Bloomberg now (denies)', 'Ruiz also (said)'
     words = raw.split()
+    if len(words) > 1:  # (both patterns need white space: a one-word mention skips them)
+        clause = _NAME_THEN_VERB.search(raw)
+        if clause:
+            # 'Donald Trump unleashed a series of tweets (criticizing …)': the speaker is the
+            # name that opens the clause, not the clause
+            raw = raw[: clause.end("name")]
+        raw = _TRAILING_ADVERBS.sub("", raw) or raw  # 'Bloomberg now (denies)', 'Ruiz also (said)'
+        words = raw.split()
     low = raw.lower()
     if low in ("he", "she", "i", "we") or low in ("who", "whom"):
         if low in ("who", "whom"):
@@ -213,7 +214,7 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
             return Speaker(body, raw, "organisation", mention.description)  # 'the company'
     last = words[-1].lower().strip(".,")
     head = last
-    mpre = re.match(r"(.+?)\s+(?P<prep>for|of|at|with|from|in)\s+", raw)
+    mpre = _HEAD_PREP.match(raw)
     if mpre:
         head = mpre.group(1).split()[-1].lower()
     # 'a New York judge', 'several former RT journalists', 'groups of protesters': people, unnamed
@@ -228,6 +229,8 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     return Speaker(None, raw, "unnamed", mention.description)
 
 
+# The words before a preposition: their last is the head ('a judge in Ohio').
+_HEAD_PREP = re.compile(r"(.+?)\s+(?P<prep>for|of|at|with|from|in)\s+")
 # A definite description of one person (or of two): 'the owner', 'the former mayor'.
 _DEFINITE = re.compile(r"(?:the|The)\s+(?:[a-z\-]+\s+){0,2}(?P<head>[a-z0-9][a-z0-9\-]*)")
 _TWO_PEOPLE = frozenset("couple pair duo two".split())
@@ -290,7 +293,7 @@ def _antecedent(text: str, pos: int, names: ArticleNames) -> Speaker | None:
 def person_named_between(names: ArticleNames, lo: int, hi: int) -> Speaker | None:
     """The first person the text names in [lo, hi): the likely subject a pronoun points to.
     (`names.mentions` is in text order: found by bisection, not a scan of the article.)"""
-    i = mention_index(names.mentions, lo)
+    i = names.mention_index(lo)
     if i < len(names.mentions) and names.mentions[i][0] < hi:
         full = names.mentions[i][1]
         return Speaker(full, full, "person")
@@ -301,7 +304,7 @@ def last_person_before(names: ArticleNames, pos: int, pronoun: str = "") -> Spea
     """The person last named before `pos`, skipping those the pronoun cannot stand for
     (read back from `pos`, found by bisection in the mentions in text order)."""
     mentions = names.mentions
-    here = mention_index(mentions, pos)
+    here = names.mention_index(pos)
     reach = max(-1, here - 9)  # the last eight mentions: beyond them, the first that agrees
     oblique: str | None = None
     for i in range(here - 1, reach, -1):

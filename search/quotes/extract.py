@@ -131,7 +131,15 @@ def _is_nickname(text: str, q: Quoted) -> bool:
 
 
 def _residue(masked: str, s: int, e: int) -> int:
-    return len(_ALNUM.findall(masked, s, e))
+    """How many letters and digits the writer's words in `masked[s:e]` hold, counted up to
+    4: every caller only asks whether there are none or at most three, and a long sentence
+    need not be counted to its end."""
+    n = 0
+    for _ in _ALNUM.finditer(masked, s, e):
+        n += 1
+        if n > 3:
+            break
+    return n
 
 
 def _is_coined(text: str, q: Quoted) -> bool:

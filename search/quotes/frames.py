@@ -129,16 +129,17 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
             f.agentless = True  # 'Ruiz was asked whether …': Ruiz is asked; who asked is not said
         if f:
             frames.append(f)
-    toks = text[ss:se].split()
+    sentence = text[ss:se]
+    toks = sentence.split()
     words = set(toks)  # a cheap test before the scans for rarer cues
     extra = (_noun_frames(text, ss, se) if not words.isdisjoint(_REPORT_NOUN_SET) else []) + (
         _hearsay_frames(text, ss, se) if not words.isdisjoint(_HEARSAY_WORDS) else []
     )
     if not words.isdisjoint(STANCE_ADJECTIVES):
         extra += _stance_frames(text, ss, se)
-    if _title_case_sentence([w for w in toks if MASK not in w] if MASK in text[ss:se] else toks):
+    if _title_case_sentence([w for w in toks if MASK not in w] if MASK in sentence else toks):
         extra += _headline_frames(text, ss, se)
-    if "oll" in text[ss:se] or "urvey" in text[ss:se]:
+    if "oll" in sentence or "urvey" in sentence:
         extra += _poll_frames(text, ss, se)
     if "asked" in words or "Asked" in words:
         asked = _asked_frames(text, ss, se)

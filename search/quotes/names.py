@@ -15,7 +15,6 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from functools import lru_cache
-from operator import itemgetter
 
 from search.quotes.persons import LOWERISH_SHARE, capital_share, first_name_gender, is_first_name, is_place, person_name_ok, strip_opening_words
 from search.quotes.sentences import ABBREVIATIONS
@@ -221,6 +220,27 @@ _APPOSITIVE = re.compile(
 )
 # A role in lower case right before a name: 'salon owner Usman Hasib', 'spokesman Ashraf'.
 _ROLE_BEFORE = re.compile(r"\b(?P<role>[a-z]+(?:er|or|ist|ent|ant|ian|man|woman|person))\s+$")
+_ROLE_ENDS = ("er", "or", "ist", "ent", "ant", "ian", "man", "woman", "person")
+
+
+def _role_before(text: str, lo: int, at: int) -> str | None:
+    """The role word `_ROLE_BEFORE` finds in `text[lo:at]`, read back from `at` (the same
+    answer: an end-anchored search tries every position of its window, and runs once for
+    every person named)."""
+    e = at
+    while e > lo and text[e - 1].isspace():
+        e -= 1
+    if e == at:
+        return None  # no white space before the name
+    s = e
+    while s > lo and "a" <= text[s - 1] <= "z":
+        s -= 1
+    if s == e or s > 0 and (text[s - 1].isalnum() or text[s - 1] == "_"):
+        return None  # no lower-case word, or one that starts before the window or inside a word
+    word = text[s:e]
+    return word if any(len(word) > len(x) and word.endswith(x) for x in _ROLE_ENDS) else None
+
+
 _SPEECH_AFTER = re.compile(r",?\s+(?:said|says|told|tells|added|asked|wrote|explained)\b")
 _AND_BETWEEN = re.compile(r"[\w.'’\- ]*?\s(?:and|&)\s")
 
@@ -280,15 +300,6 @@ def _title_pronoun(title: str) -> str | None:
     return "he" if words & _MALE_TITLES else "she" if words & _FEMALE_TITLES else None
 
 
-def mention_index(mentions: list[tuple[int, str]], pos: int) -> int:
-    """Where `pos` falls in an article's person mentions (`ArticleNames.mentions`, in text
-    order): the index of the first mention at or after it, by bisection."""
-    return bisect_left(mentions, pos, key=_OFFSET)
-
-
-_OFFSET = itemgetter(0)
-
-
 class ArticleNames:
     """The people one article names, so a mention resolves to the fullest name it gives.
 
@@ -297,7 +308,7 @@ class ArticleNames:
     surname, or, when several share it, to the one mentioned most often (ties: first).
     """
 
-    __slots__ = ("_by_surname", "_by_first", "_counts", "_order", "_text", "documents", "gender", "mentions", "oblique", "orgs", "pairs", "roles")
+    __slots__ = ("_by_surname", "_by_first", "_counts", "_offsets", "_order", "_text", "documents", "gender", "mentions", "oblique", "orgs", "pairs", "roles")
 
     def __init__(self) -> None:
         self._text: str | None = None
@@ -311,6 +322,7 @@ class ArticleNames:
         self._counts: dict[str, int] = defaultdict(int)
         self._order: dict[str, int] = {}
         self.mentions: list[tuple[int, str]] = []  # (offset, canonical) of person mentions
+        self._offsets: list[int] = []  # their offsets alone, for `mention_index`
         self.gender: dict[str, str] = {}  # canonical name -> 'he' | 'she', from titles and pronouns
 
     def scan(self, text: str, start: int, end: int) -> None:
@@ -346,8 +358,14 @@ class ArticleNames:
 
     def _mention(self, text: str, at: int, name: str) -> None:
         self.mentions.append((at, name))
+        self._offsets.append(at)
         if _OBLIQUE_BEFORE.search(text, max(0, at - 16), at):
             self.oblique.add(at)  # 'her interview with Winfrey', 'she told Winfrey'
+
+    def mention_index(self, pos: int) -> int:
+        """Where `pos` falls in the person mentions (`mentions`, in text order): the index
+        of the first mention at or after it, by bisection."""
+        return bisect_left(self._offsets, pos)
 
     def is_oblique(self, at: int) -> bool:
         """Whether the mention at `at` is the object of a preposition or of a verb of telling,
@@ -375,9 +393,9 @@ class ArticleNames:
         """The role an appositive gives a person ('Usman Hasib, the owner of …', 'Meghan,
         Duchess of Sussex', 'Zoe Anderson, 24,'), so 'the owner', 'the duchess' and 'the
         24-year-old' can later stand for them."""
-        before = _ROLE_BEFORE.search(text, max(0, at - 40), at)
-        if before is not None:
-            self._add_role(before.group("role"), at, name)  # 'salon owner Usman Hasib'
+        role = _role_before(text, max(0, at - 40), at)
+        if role is not None:
+            self._add_role(role, at, name)  # 'salon owner Usman Hasib'
         m = _APPOSITIVE.match(text, run_end, min(end, run_end + 80))
         if m is None:
             return
@@ -394,7 +412,7 @@ class ArticleNames:
     def _note_pairs(self, start: int) -> None:
         """Two people joined by 'and' ('Harry and Meghan'), for 'the couple', 'the pair'."""
         mentions = self.mentions
-        i = max(1, mention_index(mentions, start))
+        i = max(1, self.mention_index(start))
         while i < len(mentions):
             (a, first), (b, second) = mentions[i - 1], mentions[i]
             if first != second and 0 < b - a - len(first.split()[-1]) < 40 and self._joined(a, b):
@@ -518,6 +536,8 @@ class ArticleNames:
     def _best(self, candidates: list[str]) -> str | None:
         if not candidates:
             return None
+        if len(candidates) == 1:
+            return candidates[0]
         return max(candidates, key=lambda n: (self._counts[n], -self._order[n]))
 
     def resolve_at(self, mention: str, offset: int) -> str:
@@ -530,7 +550,7 @@ class ArticleNames:
             candidates = self._by_surname.get(key, [])
             if len(candidates) > 1:
                 mentions = self.mentions  # in text order: read back from `offset`
-                for i in range(mention_index(mentions, offset) - 1, -1, -1):
+                for i in range(self.mention_index(offset) - 1, -1, -1):
                     if mentions[i][1] in candidates:
                         return mentions[i][1]
         return self.canonical(mention)

@@ -323,6 +323,8 @@ _NOT_SPEAKERS = frozenset(
 
 
 def _speaker_colon(text: str, ss: int, se: int) -> Frame | None:
+    if text.find(":", ss, se) < 0:
+        return None  # no colon: no label (most sentences; a find in C, not the match)
     m = _NAME_COLON.match(text, ss, se)
     if not m or m.group("np").split()[0].lower().rstrip(".") in _NOT_SPEAKERS or m.group("np").lower() in STOPWORDS:
         return None
@@ -342,6 +344,8 @@ _TRANSCRIPT_LABEL = re.compile(r"[ \t]*[\"“]?[ \t]*(?P<np>[A-Z][A-Z.'’\-]*(?
 def transcript_label(text: str, ps: int, pe: int) -> tuple[Mention, int] | None:
     """The speaker a transcript paragraph is labelled with, as a name ('PENCE' -> 'Pence',
     so that it resolves to the person the article names), and where the words spoken start."""
+    if text.find(":", ps, pe) < 0:
+        return None  # no colon: no label
     m = _TRANSCRIPT_LABEL.match(text, ps, pe)
     if not m or len(text[m.end() : pe].split()) < 2:
         return None

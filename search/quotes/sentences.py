@@ -22,7 +22,9 @@ ABBREVIATIONS = frozenset(
 _NUMBER_ONLY = frozenset(["no"])
 _CAPITAL_ONLY = frozenset("ill mass miss wash ore del la pa mo ga co".split())
 
-_END = re.compile(r"[.!?]+[\"”’'»)\]]*\s+(?=[\"“‘'«(\[]?[A-Z0-9·])")
+# (`[.!?][.!?]*`, not `[.!?]+`: a pattern that opens with a character class lets the scan
+# skip to the next '.', '!' or '?' in C instead of trying the pattern at every position.)
+_END = re.compile(r"[.!?][.!?]*[\"”’'»)\]]*\s+(?=[\"“‘'«(\[]?[A-Z0-9·])")
 _LAST_WORD = re.compile(r"([A-Za-z.]+)$")
 # Joined initials ('G.K. Butterfield', 'J.R.R. Tolkien') are a name going on, like 'G. K.'
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")

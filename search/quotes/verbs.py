@@ -398,12 +398,16 @@ def cue_regex(extra: frozenset[str] | set[str] = frozenset()) -> re.Pattern[str]
     return re.compile(r"\b(?P<cue>" + trie_pattern([*PHRASES, *STANCE_PHRASES, "according to", "According to", *_all_forms(), *extra]) + r")\b")
 
 
+_HEADS: dict[str, str] = {}  # cue as written -> its head verb (`head_verb`; emptied by `with_learned`)
+
+
 def with_learned(learned: frozenset[str]) -> None:
     """Make `learned` the learned cues: in the scan, and treated as stance verbs (object or
     'to' infinitive after them, '…, citing …' as a participle). Called once at import, and
     by the trainer to try candidates."""
     global LEARNED, CUE_RE, NOMINAL, INFINITIVE, PARTICIPLES
     LEARNED = learned
+    _HEADS.clear()  # a cue's head depends on the learned cues
     CUE_RE = cue_regex(learned)
     NOMINAL = _BASE_NOMINAL | learned
     INFINITIVE = _BASE_INFINITIVE | learned
@@ -416,7 +420,17 @@ with_learned(LEARNED)
 
 
 def head_verb(cue: str) -> str:
-    """The verb form that decides how a cue behaves ('was quoted as saying' -> 'saying')."""
+    """The verb form that decides how a cue behaves ('was quoted as saying' -> 'saying').
+    Remembered per cue as written: a few hundred cues recur in every article."""
+    head = _HEADS.get(cue)
+    if head is None:
+        if len(_HEADS) > 20_000:
+            _HEADS.clear()  # (the learned finder's cues are any word: bound the memory)
+        head = _HEADS[cue] = _head_verb(cue)
+    return head
+
+
+def _head_verb(cue: str) -> str:
     low = cue.lower()
     if low in LEARNED or low in STANCE_PHRASES:
         return low  # 'pointed to', 'warned against': each its own cue
