@@ -10,9 +10,8 @@ from conftest import SEEDS
 from test_whoosh_fixes import _postings_of
 from whoosh.writing import SegmentWriter
 
-from search.backend.whoosh import term_pool
+from search.backend.whoosh import segments, term_pool
 from search.backend.whoosh.index_folder import open_index
-from search.indexing import pipeline
 from search.indexing.indexer import index_paths
 from search.searching import Index
 
@@ -30,7 +29,7 @@ def _segment_files(index_dir: Path) -> dict[str, bytes]:
 
 
 def _with_whoosh_writer(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "GroupedSegmentWriter", lambda ix, **kwargs: SegmentWriter(ix, **kwargs))
+    monkeypatch.setattr(segments, "GroupedSegmentWriter", lambda ix, **kwargs: SegmentWriter(ix, **kwargs))
 
 
 def test_a_worker_segment_is_byte_for_byte_whooshs(tmp_path, monkeypatch):
