@@ -4,10 +4,12 @@
     with Index.open("index") as ix:
         print(ix.search("Ukraine", facets=["speaker"]).facets)
 
-The package is laid out by what each module holds: `models` (records), `readers` (files to
-articles), `quotes` (finding quotations; `quotes.frames` and `quotes.coref` decide speakers), `schema`
-(the Whoosh fields), `indexer` (writing), `query` (the query language and filters),
-`api` (the `Index` API), `output` (formats), `cli` (the thin command layer).
+The package is laid out by the stages of the pipeline: `models` (records), `readers` (files
+to articles), `quotes` (finding quotations; `quotes.frames` and `quotes.coref` decide
+speakers), `indexing` (writing the index: `indexing.indexer` runs it), `backend` (what the
+package asks of an index, and `backend.whoosh`, the only code that knows Whoosh), `query`
+(the query language and filters), `api` (the `Index` API), `output` (formats), `cli`
+(the thin command layer).
 """
 
 from __future__ import annotations

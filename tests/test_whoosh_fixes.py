@@ -50,7 +50,7 @@ def test_a_corpus_that_spills_runs_indexes_every_posting(tmp_path, monkeypatch):
     from whoosh import writing
 
     from search.api import Index
-    from search.indexing import pipeline
+    from search.backend.whoosh import segments
     from search.indexing.indexer import index_paths
 
     corpus = tmp_path / "corpus"
@@ -69,7 +69,7 @@ def test_a_corpus_that_spills_runs_indexes_every_posting(tmp_path, monkeypatch):
 
     monkeypatch.setattr(writing.PostingPool, "__init__", tiny_buffer)
     monkeypatch.setattr(writing.PostingPool, "_read_run", counted)
-    monkeypatch.setattr(pipeline, "GroupedSegmentWriter", lambda ix, **kwargs: writing.SegmentWriter(ix, **kwargs))
+    monkeypatch.setattr(segments, "GroupedSegmentWriter", lambda ix, **kwargs: writing.SegmentWriter(ix, **kwargs))
     index_paths([corpus], tmp_path / "index", workers=1)
     assert read_run is whoosh_fixes._read_run and len(runs) > 100
     with Index.open(tmp_path / "index") as ix:
@@ -103,9 +103,9 @@ def test_patched_writer_writes_the_same_postings_as_whoosh(tmp_path, monkeypatch
             monkeypatch.setattr(cls, name, whoosh_fixes.ORIGINALS[(cls, name)])
     from whoosh.writing import SegmentWriter
 
-    from search.indexing import pipeline
+    from search.backend.whoosh import segments
 
-    monkeypatch.setattr(pipeline, "GroupedSegmentWriter", lambda ix, **kwargs: SegmentWriter(ix, **kwargs))  # Whoosh's writer, unpatched
+    monkeypatch.setattr(segments, "GroupedSegmentWriter", lambda ix, **kwargs: SegmentWriter(ix, **kwargs))  # Whoosh's writer, unpatched
     index_paths([seeds], tmp_path / "whoosh", workers=1)
     patched, plain = _postings_of(tmp_path / "patched"), _postings_of(tmp_path / "whoosh")
     assert len(patched) > 1000 and patched == plain

@@ -1,1 +1,185 @@
-"""Index backends: what the rest of the package asks of the index it writes and reads."""
+"""Index backends: what the rest of the package asks of the index it writes and reads.
+
+The package speaks to an index only through the protocols here; everything that knows a
+search library sits in one folder per backend (`search.backend.whoosh`), so a second
+backend is a new folder, not an edit across the package. A backend stores *documents*:
+flat mappings of field name to value, built from the records by `search.indexing.documents`
+(the field names are the schema's, the same for every backend).
+
+This module imports nothing of a backend: `search --help` and `search extract` must not pay
+for one. `open_backend` imports the backend it is asked for.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any, Protocol
+
+# --- writing and reading the index (the indexing side) ----------------------------------
+
+Document = Mapping[str, Any]  # field name -> value, as search.indexing.documents builds them
+StoredFields = dict[str, Any]  # a document's stored fields, as the backend gives them back
+Segment = object  # a finished segment: opaque, handed from a worker to the commit (picklable)
+
+ENV_VAR = "SEARCH_INDEX"
+DEFAULT_DIR = "index"
+
+
+def default_index_dir() -> Path:
+    """Where the index lives unless told: `$SEARCH_INDEX`, else `index/` here."""
+    return Path(os.environ.get(ENV_VAR) or DEFAULT_DIR)
+
+
+class SegmentSink(Protocol):
+    """One worker's new segment: documents go in, in the order they are to be numbered;
+    nothing is visible to readers before the commit that takes the finished segment."""
+
+    def add(self, doc: Document) -> None: ...
+
+    def finish(self) -> Segment | None:
+        """Write the segment out and return it for the commit (None when nothing was added)."""
+        ...
+
+    def abort(self) -> None:
+        """Drop what was written (the run failed)."""
+        ...
+
+
+class Column(Protocol):
+    """A field's values by document number (sortable fields keep them in a column)."""
+
+    def __getitem__(self, docnum: int) -> Any: ...
+
+
+class IndexReader(Protocol):
+    """Live documents of one view of the index: by term, stored fields and columns."""
+
+    def doc_ids(self, **terms: str) -> list[int]:
+        """Numbers of the live documents holding every `field=value` term, in order."""
+        ...
+
+    def stored(self, docnum: int) -> StoredFields: ...
+
+    def documents(self, **terms: str) -> Iterator[StoredFields]:
+        """Stored fields of the live documents holding every `field=value` term."""
+        ...
+
+    def column(self, field: str) -> Column: ...
+
+    def term_counts(self, field: str) -> dict[str, int]:
+        """Every term of `field` with the number of live documents that hold it (terms
+        held by no live document left out)."""
+        ...
+
+
+class IndexWriter(Protocol):
+    """One commit's worth of changes to the index: segments written by workers, deletions
+    and rewrites of documents. Nothing reaches readers before `commit`; `cancel` (or a
+    crash) leaves the index as it was."""
+
+    @property
+    def generation(self) -> int:
+        """The generation the commit will write (files saved beside it are numbered so)."""
+        ...
+
+    def add_segments(self, segments: Sequence[Segment]) -> None: ...
+
+    def reader(self) -> AbstractContextManager[IndexReader]:
+        """The index as the commit would leave it so far (deletions included)."""
+        ...
+
+    def add(self, doc: Document) -> None: ...
+
+    def delete(self, docnum: int) -> None: ...
+
+    def replace(self, docnum: int, doc: Document) -> None:
+        """Rewrite a document (a quote under its speaker's settled name): delete and add."""
+        ...
+
+    def commit(self) -> None: ...
+
+    def cancel(self) -> None: ...
+
+
+class WritableIndex(Protocol):
+    """An index opened for an update, by the holder of its write lock."""
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the documents the index holds (see `Backend.schema_version`)."""
+        ...
+
+    @property
+    def generation(self) -> int:
+        """The generation of the last commit (0 for a new index)."""
+        ...
+
+    def is_empty(self) -> bool: ...
+
+    def reader(self) -> AbstractContextManager[IndexReader]: ...
+
+    def writer(self, *, rebuild: bool = False) -> IndexWriter:
+        """The writer of this run's commit. `rebuild`: the commit holds only the segments
+        added to it (written with this version's schema); the old ones are dropped with it
+        and the writer never reads them."""
+        ...
+
+    def segment_sinks(self, *, rebuild: bool = False) -> Callable[[], SegmentSink]:
+        """What a worker calls (after the fork) to start its segment."""
+        ...
+
+
+class WriteLock(Protocol):
+    """One indexer per index, held for a run (a context manager)."""
+
+    @property
+    def fd(self) -> int | None:
+        """The descriptor that holds the lock, which worker processes close."""
+        ...
+
+    def __enter__(self) -> WriteLock: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
+class Backend(Protocol):
+    name: str
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version this version writes: an index written with another one is
+        rebuilt, never updated (documents of two layouts must not mix)."""
+        ...
+
+    def prepare_dir(self, index_dir: Path) -> None:
+        """Make the index folder if needed; refuse one that holds something else."""
+        ...
+
+    def lock(
+        self,
+        index_dir: Path,
+        *,
+        wait: bool = False,
+        on_wait: Callable[[str], None] | None = None,
+        on_stale: Callable[[str], None] | None = None,
+    ) -> WriteLock: ...
+
+    def open_for_writing(self, index_dir: Path) -> WritableIndex:
+        """Open the index to update it, creating an empty one in an empty folder; call it
+        holding the lock (what a killed run left behind is cleared)."""
+        ...
+
+
+BACKENDS = ("whoosh",)
+
+
+def open_backend(name: str = "whoosh") -> Backend:
+    """The backend called `name` (imported on first use)."""
+    if name == "whoosh":
+        from search.backend.whoosh.backend import WhooshBackend
+
+        return WhooshBackend()
+    raise ValueError(f"unknown index backend {name!r}; known: {', '.join(BACKENDS)}")

@@ -1,45 +1,46 @@
 """Building the index from a corpus, incrementally: only what changed is read and written.
 
 One run:
-1. takes the index's write lock (`search.backend.whoosh.locking`), failing at once with the running
-   indexer's name, or waiting with `wait=True`;
-2. loads the state of the last completed run (`search.indexing.run_state`) and walks the corpus
-   (`search.indexing.pipeline.scan`): unchanged files are only `stat`ed;
-3. reads, extracts and writes the rest on every core (`search.indexing.pipeline.run_jobs`);
+1. takes the index's write lock (`search.backend.Backend.lock`), failing at once with the
+   running indexer's name, or waiting with `wait=True`;
+2. loads the state of the last completed run (`run_state`) and walks the corpus
+   (`pipeline.scan`): unchanged files are only `stat`ed;
+3. reads, extracts and writes the rest on every core (`pipeline.Workers`);
 4. deletes the old documents of changed articles and of articles that are gone, settles
-   speaker names corpus-wide (`search.indexing.speaker_names`), saves the new state and commits.
+   speaker names corpus-wide (`speaker_names`), saves the new state and commits.
+
+Each step is a function that returns what the next one needs (`_start`, `scan`,
+`_bookkeeping`, `_names_for_run`, `_drop_losers`, `_commit`); `_run` calls them in order.
+The index is reached only through `search.backend`'s protocols.
 
 What is removed. An article is removed when it came from a file under one of the paths
 given to this run and is no longer there: the file is gone, can no longer be read, or (for
 JSON Lines) no longer has a record with that id. Articles from files outside the given
 paths are left alone, so `search index B/` never touches what `search index A/` indexed.
 
-Crash safety. Everything a run writes reaches searchers in one Whoosh commit: the new table
-of contents is renamed into place last. Until then searchers, and a run killed at any
+Crash safety. Everything a run writes reaches searchers in one commit (on Whoosh: the new
+table of contents is renamed into place last). Until then searchers, and a run killed at any
 moment, see the index of the last completed run; files left by a killed run (temp runs,
 unused segments, a newer state file, the owner file) are cleared by the next one.
+`crash_points` names the moments a test kills a run at.
 """
 
 from __future__ import annotations
 
 import functools
 import os
-import shutil
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from whoosh.query import And, Term
-from whoosh.writing import SegmentWriter
-
-from search.backend.whoosh import index_folder as store
-from search.backend.whoosh.locking import IndexLock
-from search.backend.whoosh.schema import SCHEMA_VERSION, make_schema, schema_version
+from search.backend import IndexReader, IndexWriter, WritableIndex, default_index_dir, open_backend
 from search.errors import ExtractorMismatchError, SearchError
 from search.identities import clean_tables, save_table
-from search.indexing import run_state
-from search.indexing.pipeline import FileResult, WorkContext, content_hash, run_jobs, scan
+from search.indexing import crash_points, run_state
+from search.indexing.pipeline import FileResult, Scan, WorkContext, Workers, content_hash, scan
 from search.indexing.progress import Progress
 from search.indexing.run_state import FileEntry, IndexState
 from search.indexing.speaker_names import Namer, Names, aliases_digest, count_speakers, find_aliases, is_bare, load_user_aliases, run_names, settle
@@ -51,6 +52,19 @@ __all__ = ["content_hash", "index_paths"]
 
 def _default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
+
+
+@dataclass(frozen=True)
+class _Request:
+    """What the caller asked of this run."""
+
+    index_dir: Path
+    paths: list[Path]
+    rebuild: bool
+    aliases_path: Path | None
+    aliases: Any  # the user's aliases (search.quotes.aliases), or None
+    learned: bool | None
+    workers: int
 
 
 def index_paths(
@@ -74,33 +88,122 @@ def index_paths(
     """
     started = time.perf_counter()
     paths = check_paths(list(paths))
-    index_dir = index_dir or store.default_index_dir()
+    index_dir = index_dir or default_index_dir()
     aliases_path = aliases or find_aliases(paths)
-    user_aliases = load_user_aliases(aliases_path)
+    request = _Request(index_dir, paths, rebuild, aliases_path, load_user_aliases(aliases_path), learned, workers or _default_workers())
     progress = progress or Progress("none")
-    store.prepare_dir(index_dir)
-    with IndexLock(index_dir, wait=wait, on_wait=progress.message, on_stale=progress.message) as lock:
-        # We hold the lock: whatever a killed run left in the temp folder is garbage.
-        shutil.rmtree(index_dir / store.TEMP_DIR, ignore_errors=True)
-        ix = store.open_for_writing(index_dir)
-        writer = SegmentWriter(ix, _lk=False)
+    backend = open_backend()
+    backend.prepare_dir(index_dir)
+    with backend.lock(index_dir, wait=wait, on_wait=progress.message, on_stale=progress.message) as lock:
         try:
-            report = _run(ix, writer, index_dir, paths, rebuild, aliases_path, user_aliases, workers or _default_workers(), progress, lock.fd, learned)
-        except BaseException:
-            writer.cancel()
-            raise
+            report = _run(backend.open_for_writing(index_dir), backend.schema_version, request, progress, lock.fd)
         finally:
             progress.close()
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
 
-def _state_from_index(ix) -> IndexState:
+def _run(index: WritableIndex, schema_version: int, request: _Request, progress: Progress, lock_fd: int | None) -> IndexReport:
+    """The steps of one run, in order (see the module's doc)."""
+    report = IndexReport(index=str(request.index_dir))
+    start = _start(index, schema_version, request, report)
+    sc = scan(request.paths, start.old)
+    report.skipped_reasons.extend(sc.skips)
+    crash_points.reached("after-scan")
+    progress.start(sc.files_to_read, sc.total_bytes)
+    writer = index.writer(rebuild=start.rebuild)
+    try:
+        new = IndexState(aliases=start.aliases_hash, extractor=EXTRACTORS[start.learned])
+        namer = Namer(Names(start.old.names, start.old.ids), request.aliases)
+        ctx = WorkContext(
+            old=start.old,
+            namer=namer,
+            extract=_extractor(start.learned),
+            sinks=index.segment_sinks(rebuild=start.rebuild),
+            lock_fd=lock_fd,
+            held_folder=str(request.index_dir),
+        )
+        with Workers(ctx, request.workers) as workers:
+            results = _by_file(workers.read(sc.jobs, functools.partial(_show_progress, progress)))
+            crash_points.reached("after-read")
+            progress.phase("committing")
+            claims = _bookkeeping(report, start.old, new, sc, results, request.paths)
+            counts = _names_for_run(index, writer, start, claims.delete, results, request.aliases)
+            segments = workers.finish(counts.names)
+        writer.add_segments(segments)
+        crash_points.reached("after-segment-write")
+        speakers = _drop_losers(writer, claims.losers, counts)
+        crash_points.reached("after-delete")
+        new.speakers = {k: v for k, v in speakers.items() if v > 0}
+        written_with = [(counts.old_speakers, Names(start.old.names, start.old.ids)), _written_this_run(start.old, counts.names, results)]
+        _commit(writer, request, new, written_with, start.full_names_pass, report, progress)
+    except BaseException:
+        writer.cancel()
+        raise
+    return report
+
+
+@dataclass
+class _Start:
+    """What a run starts from, decided before any file is read."""
+
+    rebuild: bool
+    old: IndexState  # the last completed run's bookkeeping (empty for a rebuild)
+    learned: bool  # the extractor: rules and the learned finder, or the rules alone
+    aliases_hash: str | None
+    full_names_pass: bool  # the aliases file changed: every name is checked again at the end
+
+
+def _start(index: WritableIndex, schema_version: int, request: _Request, report: IndexReport) -> _Start:
+    rebuild = _rebuild_for_schema(index, schema_version, request, report)
+    old = IndexState()
+    if not rebuild:
+        old = run_state.load(request.index_dir, index.generation) or (_state_from_index(index) if not index.is_empty() else IndexState())
+    aliases_hash = aliases_digest(request.aliases_path)
+    learned = request.learned
+    if learned is None:  # as the index was built (one from before the record: the rules); a new one gets the default
+        learned = old.extractor == EXTRACTORS[True] if old.extractor or old.files else True
+    extractor = EXTRACTORS[learned]
+    if not rebuild and old.extractor is not None and old.extractor != extractor:
+        raise ExtractorMismatchError(
+            f"{request.index_dir} holds quotes found by the '{old.extractor}' extractor and this run would add '{extractor}' ones; "
+            f"add --rebuild to re-extract every article, or leave out {'--learned' if learned else '--rules-only'}"
+        )
+    _manifest.cache_clear()  # manifests are re-read each run (and workers inherit this cache)
+    # Workers apply the aliases as they write; only quotes written under another aliases
+    # file (or an unknown one) need every name checked again.
+    return _Start(rebuild, old, learned, aliases_hash, full_names_pass=not rebuild and old.aliases != aliases_hash)
+
+
+def _rebuild_for_schema(index: WritableIndex, schema_version: int, request: _Request, report: IndexReport) -> bool:
+    """Whether this run rebuilds the index: asked to, or the index was written with another
+    schema version. Documents of two layouts must not mix: when this run's paths hold every
+    file the index has, rebuilding loses nothing (do it and say so); otherwise ask."""
+    if request.rebuild or index.schema_version == schema_version:
+        return request.rebuild
+    index_dir = request.index_dir
+    if not index.is_empty():
+        known = (run_state.load(index_dir, index.generation) or _state_from_index(index)).files
+        roots = [str(p.resolve()) for p in request.paths]
+        if not all(_under(key, roots) for key in known):
+            raise SearchError(
+                f"{index_dir} was built by another version of search (index format {index.schema_version}, this version writes "
+                f"{schema_version}) and holds files outside these paths; searching it still works, updating it needs a rebuild "
+                f"from all its folders: search index --rebuild PATH... --index {index_dir}"
+            )
+        report.notes.append(
+            f"{index_dir} was built by another version of search (index format {index.schema_version}); "
+            f"rebuilt it in format {schema_version} from these paths, which hold every file it had"
+        )
+    return True  # start it with this version's schema
+
+
+def _state_from_index(index: WritableIndex) -> IndexState:
     """Bookkeeping for an index written without a state file: article hashes by file, so
     unchanged articles are still not extracted again (every file is read once)."""
     st = IndexState()
-    with ix.searcher() as searcher:
-        for fields in searcher.documents(kind="article"):
+    with index.reader() as reader:
+        for fields in reader.documents(kind="article"):
             path = fields.get("path")
             if not path:
                 continue
@@ -113,133 +216,110 @@ def _under(key: str, roots: list[str]) -> bool:
     return any(key == r or key.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
 
 
-def _run(
-    ix,
-    writer,
-    index_dir: Path,
-    paths: list[Path],
-    rebuild: bool,
-    aliases_path,
-    user_aliases,
-    workers: int,
-    progress: Progress,
-    lock_fd: int | None,
-    learned: bool | None = None,
-) -> IndexReport:
-    report = IndexReport(index=str(index_dir))
-    if not rebuild and schema_version(ix.schema) != SCHEMA_VERSION:
-        # Documents of two layouts must not mix. When this run's paths hold every file the
-        # index has, rebuilding loses nothing: do it and say so; otherwise ask.
-        if not ix.is_empty():
-            known = (run_state.load(index_dir, ix.latest_generation()) or _state_from_index(ix)).files
-            roots = [str(p.resolve()) for p in paths]
-            if not all(_under(key, roots) for key in known):
-                raise SearchError(
-                    f"{index_dir} was built by another version of search (index format {schema_version(ix.schema)}, this version writes "
-                    f"{SCHEMA_VERSION}) and holds files outside these paths; searching it still works, updating it needs a rebuild "
-                    f"from all its folders: search index --rebuild PATH... --index {index_dir}"
-                )
-            report.notes.append(
-                f"{index_dir} was built by another version of search (index format {schema_version(ix.schema)}); "
-                f"rebuilt it in format {SCHEMA_VERSION} from these paths, which hold every file it had"
-            )
-        rebuild = True  # start it with this version's schema
-    generation = ix.latest_generation()
-    old = IndexState()
-    if not rebuild:
-        old = run_state.load(index_dir, generation) or (_state_from_index(ix) if not ix.is_empty() else IndexState())
-    aliases_hash = aliases_digest(aliases_path)
-    if learned is None:  # as the index was built (one from before the record: the rules); a new one gets the default
-        learned = old.extractor == EXTRACTORS[True] if old.extractor or old.files else True
-    extractor = EXTRACTORS[learned]
-    if not rebuild and old.extractor is not None and old.extractor != extractor:
-        raise ExtractorMismatchError(
-            f"{index_dir} holds quotes found by the '{old.extractor}' extractor and this run would add '{extractor}' ones; "
-            f"add --rebuild to re-extract every article, or leave out {'--learned' if learned else '--rules-only'}"
-        )
-    # Workers apply the aliases as they write; only quotes written under another aliases
-    # file (or an unknown one) need every name checked again.
-    full_names_pass = not rebuild and old.aliases != aliases_hash
-    _manifest.cache_clear()  # manifests are re-read each run (and workers inherit this cache)
+def _show_progress(progress: Progress, batch: list[FileResult]) -> None:
+    for r in batch:
+        nbytes = (r.job.end - r.job.start) if r.job.jsonl else r.job.size
+        progress.update(files=1 if r.job.part == r.job.parts - 1 else 0, nbytes=nbytes, articles=len(r.hashes), quotes=r.quotes)
 
-    sc = scan(paths, old)
-    report.skipped_reasons.extend(sc.skips)
-    progress.start(sc.files_to_read, sc.total_bytes)
 
-    results: dict[str, list[FileResult]] = defaultdict(list)
+def _by_file(results: list[FileResult]) -> dict[str, list[FileResult]]:
+    """Results by file (a JSON Lines file cut into parts has one per part), in arrival order."""
+    by_file: dict[str, list[FileResult]] = defaultdict(list)
+    for r in results:
+        by_file[r.job.key].append(r)
+    return by_file
 
-    def on_files(batch: list[FileResult]) -> None:
-        for r in batch:
-            results[r.job.key].append(r)
-            nbytes = (r.job.end - r.job.start) if r.job.jsonl else r.job.size
-            progress.update(files=1 if r.job.part == r.job.parts - 1 else 0, nbytes=nbytes, articles=len(r.hashes), quotes=r.quotes)
 
-    schema = make_schema() if rebuild else ix.schema
-    ctx = WorkContext(old=old, namer=Namer(Names(old.names, old.ids), user_aliases), extract=_extractor(learned), lock_fd=lock_fd)
-    new = IndexState(aliases=aliases_hash, extractor=extractor)
-    done: dict = {}
+@dataclass
+class _SpeakerCounts:
+    """Speakers once every file is read, and the names this run gives them."""
 
-    def settle_names() -> Names:
-        """Every file is read: settle who owns which article, delete what changed or went
-        away from the old segments, and work out this run's identities."""
-        progress.phase("committing")
-        done.update(_bookkeeping(report, old, new, sc, results, paths))
-        speakers: Counter[str] = Counter()
-        done["old_speakers"] = {} if rebuild else old.speakers if old.speakers is not None else _count_speakers(ix)
-        speakers.update(done["old_speakers"])
-        for parts in results.values():
-            for r in parts:
-                speakers.update(r.speakers)
-        done["recount"] = False if rebuild else _delete_articles(writer, done["delete"], speakers)
-        done["speakers"] = speakers
-        done["names"] = run_names(speakers, user_aliases)[0]
-        return done["names"]
+    old_speakers: dict[str, int]  # speaker_local -> quotes in the index before this run
+    speakers: Counter[str]  # the same after this run's deletions and additions
+    names: Names  # the run's names: what the held-back quotes are written with
+    recount: bool  # so many deletions that the counts must be read from the index again
 
-    new_segments = run_jobs(ix, schema, sc.jobs, ctx, on_files, settle_names, workers=workers)
 
-    # --- one commit ---------------------------------------------------------------------
-    speakers = done["speakers"]
-    writer.segments = list(writer.segments) + new_segments
-    writer._setup_doc_offsets()
-    if done["losers"]:
-        with writer.searcher() as searcher:
-            for aid, path in done["losers"]:
-                for docnum in And([Term("article_id", aid), Term("path", path)]).docs(searcher):
-                    _forget_speaker(searcher, docnum, speakers)
-                    writer.delete_document(docnum)
-    if done["recount"]:
-        with writer.searcher() as searcher:
-            speakers = Counter(count_speakers(searcher.reader()))
-    if rebuild:
-        writer.schema = schema
-    new.speakers = {k: v for k, v in speakers.items() if v > 0}
+def _names_for_run(
+    index: WritableIndex, writer: IndexWriter, start: _Start, delete: set[str], results: dict[str, list[FileResult]], aliases: Any
+) -> _SpeakerCounts:
+    """Every file is read: delete what changed or went away from the old segments, and work
+    out this run's identities from the speaker counts that leaves."""
+    rebuild = start.rebuild
+    old_speakers = {} if rebuild else start.old.speakers if start.old.speakers is not None else _count_speakers(index)
+    speakers: Counter[str] = Counter(old_speakers)
+    for parts in results.values():
+        for r in parts:
+            speakers.update(r.speakers)
+    recount = False if rebuild else _delete_articles(writer, delete, speakers)
+    return _SpeakerCounts(old_speakers, speakers, run_names(speakers, aliases)[0], recount)
+
+
+def _drop_losers(writer: IndexWriter, losers: list[tuple[str, str]], counts: _SpeakerCounts) -> Counter[str]:
+    """Delete the duplicates this run wrote (an article id another file already holds) and
+    return the speaker counts of what is left."""
+    speakers = counts.speakers
+    if losers:
+        with writer.reader() as reader:
+            for aid, path in losers:
+                for docnum in reader.doc_ids(article_id=aid, path=path):
+                    _forget_speaker(reader, docnum, speakers)
+                    writer.delete(docnum)
+    if counts.recount:
+        with writer.reader() as reader:
+            speakers = Counter(count_speakers(reader))
+    return speakers
+
+
+def _written_this_run(old: IndexState, names: Names, results: dict[str, list[FileResult]]) -> tuple[dict[str, int], Names]:
+    """This run's quotes by speaker, and the names they were written with: the last run's,
+    bare surnames this run's."""
     this_run: Counter[str] = Counter()
     for parts in results.values():
         for r in parts:
             this_run.update(r.speakers)
-    # This run's quotes were written with the last run's names, bare surnames with this run's.
-    old_names = Names(old.names, old.ids)
     this_names = Names(
-        {k: v for k, v in old.names.items() if not is_bare(k)} | {k: v for k, v in done["names"].names.items() if is_bare(k)},
-        {k: v for k, v in old.ids.items() if not is_bare(k)} | {k: v for k, v in done["names"].ids.items() if is_bare(k)},
+        {k: v for k, v in old.names.items() if not is_bare(k)} | {k: v for k, v in names.names.items() if is_bare(k)},
+        {k: v for k, v in old.ids.items() if not is_bare(k)} | {k: v for k, v in names.ids.items() if is_bare(k)},
     )
-    written_with = [(done["old_speakers"], old_names), (this_run, this_names)]
-    settled, table, _ = settle(writer, new.speakers, written_with, user_aliases, full_names_pass, on_phase=progress.phase)
+    return this_run, this_names
+
+
+def _commit(
+    writer: IndexWriter,
+    request: _Request,
+    new: IndexState,
+    written_with: list[tuple[dict[str, int], Names]],
+    full_names_pass: bool,
+    report: IndexReport,
+    progress: Progress,
+) -> None:
+    """Give every quote its speaker's identity, save the bookkeeping of the new generation,
+    commit, and clear the previous generation's files."""
+    assert new.speakers is not None
+    settled, table, _ = settle(writer, new.speakers, written_with, request.aliases, full_names_pass, on_phase=progress.phase)
     new.names, new.ids = settled.names, settled.ids
-    save_table(index_dir, writer.generation, table)
+    index_dir, generation = request.index_dir, writer.generation
+    save_table(index_dir, generation, table)
     report.skipped = len(report.skipped_reasons)
-    run_state.save(index_dir, writer.generation, new)
-    if rebuild:
-        keep = list(new_segments)
-        writer.commit(mergetype=lambda w, segments: [s for s in segments if any(s is k for k in keep)])
-    else:
-        writer.commit()
-    run_state.clean(index_dir, keep=writer.generation)
-    clean_tables(index_dir, keep=writer.generation)
-    return report
+    run_state.save(index_dir, generation, new)
+    crash_points.reached("before-commit")
+    writer.commit()
+    crash_points.reached("after-commit")
+    run_state.clean(index_dir, keep=generation)
+    clean_tables(index_dir, keep=generation)
 
 
-def _bookkeeping(report: IndexReport, old: IndexState, new: IndexState, sc, results: dict[str, list[FileResult]], paths: list[Path]) -> dict:
+@dataclass
+class _Claims:
+    """Which old documents go: of articles changed or gone (`delete`, article ids), and
+    duplicates written this run (`losers`, (article id, path))."""
+
+    delete: set[str]
+    losers: list[tuple[str, str]]
+
+
+def _bookkeeping(report: IndexReport, old: IndexState, new: IndexState, sc: Scan, results: dict[str, list[FileResult]], paths: list[Path]) -> _Claims:
     """Who owns which article id now: fills `new.files` and the report's counts; returns
     the ids whose old documents must go and the duplicates written this run."""
     claims: dict[str, list[tuple[int, str, bool]]] = defaultdict(list)  # id -> (order, key, written)
@@ -294,7 +374,7 @@ def _bookkeeping(report: IndexReport, old: IndexState, new: IndexState, sc, resu
     report.removed = len(removed)
     report.unchanged = unchanged
     report.articles = len(written)
-    return {"delete": (written & old_ids) | removed, "losers": losers}
+    return _Claims(delete=(written & old_ids) | removed, losers=losers)
 
 
 def _path_of(key: str, results: dict[str, list[FileResult]]) -> str:
@@ -304,37 +384,37 @@ def _path_of(key: str, results: dict[str, list[FileResult]]) -> str:
 BIG_DELETE = 20_000  # documents: past this, speaker counts are recounted rather than read one by one
 
 
-def _forget_speaker(searcher, docnum: int, speakers: Counter[str]) -> None:
-    local = searcher.stored_fields(docnum).get("speaker_local")
+def _forget_speaker(reader: IndexReader, docnum: int, speakers: Counter[str]) -> None:
+    local = reader.stored(docnum).get("speaker_local")
     if local:
         speakers[local] -= 1
 
 
-def _delete_articles(writer, ids: set[str], speakers: Counter[str]) -> bool:
+def _delete_articles(writer: IndexWriter, ids: set[str], speakers: Counter[str]) -> bool:
     """Delete every document (article and quotes) of these articles from the old segments,
     keeping the speaker counts right; True when there were so many that they must be recounted."""
     if not ids:
         return False
-    with writer.searcher() as searcher:
-        docnums = [d for aid in sorted(ids) for d in Term("article_id", aid).docs(searcher)]
+    with writer.reader() as reader:
+        docnums = [d for aid in sorted(ids) for d in reader.doc_ids(article_id=aid)]
         big = len(docnums) > BIG_DELETE
         for docnum in docnums:
             if not big:
-                _forget_speaker(searcher, docnum, speakers)
-            writer.delete_document(docnum)
+                _forget_speaker(reader, docnum, speakers)
+            writer.delete(docnum)
     return big
 
 
-def _count_speakers(ix) -> dict[str, int]:
-    with ix.searcher() as searcher:
-        return count_speakers(searcher.reader())
+def _count_speakers(index: WritableIndex) -> dict[str, int]:
+    with index.reader() as reader:
+        return count_speakers(reader)
 
 
 # What the state records of the extractor an index's quotes came from.
 EXTRACTORS = {False: "rules", True: "rules+learned"}
 
 
-def _extractor(learned: bool):
+def _extractor(learned: bool) -> Callable:
     from search.quotes import extract_quotes
 
     return functools.partial(extract_quotes, learned=learned)

@@ -6,21 +6,20 @@ root and manifests as last time: not even opened), and jobs. A JSON Lines file i
 whole and cut at line boundaries into jobs of a few MB, so one big file still keeps both
 cores busy and never sits in memory whole.
 
-`run_jobs` hands the jobs to worker processes. Each worker reads its files, skips articles
+`Workers` hands the jobs to worker processes. Each worker reads its files, skips articles
 whose content hash is unchanged, extracts quotes and writes article and quote documents
-into *its own* Whoosh segment (a `search.backend.whoosh.term_pool.GroupedSegmentWriter`, which buffers
+into *its own* segment (a `search.backend.SegmentSink`; on Whoosh, a writer that buffers
 postings by term, without the lock, which the parent holds).
 Documents never cross a process boundary: only small per-file results travel back, so
 the parent is free to do the bookkeeping and draw progress. The queue of jobs is bounded,
 so a corpus of any size flows through in constant memory. When the jobs are done each
-worker finishes its segment and sends the `Segment` back; the parent adds those to its
-one commit. Nothing a worker writes is visible before that commit.
+worker finishes its segment and sends it back; the parent adds those to its one commit.
+Nothing a worker writes is visible before that commit.
 """
 
 from __future__ import annotations
 
 import contextlib
-import copy
 import hashlib
 import json
 import multiprocessing as mp
@@ -33,12 +32,9 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from whoosh.fields import TEXT
-
-from search.backend.whoosh.analysis import NewsAnalyzer
-from search.backend.whoosh.index_folder import HELD_QUOTES_PREFIX
-from search.backend.whoosh.term_pool import GroupedSegmentWriter
+from search.backend import Segment, SegmentSink
 from search.errors import SearchError
 from search.indexing.documents import article_doc, quote_doc
 from search.indexing.run_state import FileEntry, IndexState
@@ -50,7 +46,7 @@ from search.readers.walk import walk
 
 JSONL_CHUNK = 2 << 20  # bytes of JSON Lines per job: small enough to spread, big enough to amortise
 TEXT_CHUNK = 32  # text files per job
-WRITER_LIMIT_MB = 128  # postings buffered per worker before they spill to a sorted run on disk
+HELD_QUOTES_PREFIX = "held-quotes."  # HeldQuotes' anonymous file in the index folder
 
 
 def content_hash(article: Article) -> str:
@@ -194,45 +190,9 @@ class WorkContext:
     old: IndexState
     namer: Namer  # speaker names at write time
     extract: Callable  # Article -> list[Quote]
+    sinks: Callable[[], SegmentSink]  # starts a worker's new segment (search.backend)
     lock_fd: int | None = None  # the parent's lock file, closed in workers (see _worker)
-
-
-class _SpellOnceText(TEXT):
-    """The `text` field as a worker writes it: unstemmed words for spelling suggestions are
-    taken from article documents only (a quote's words are its article's) and each word
-    once per segment. Whoosh would otherwise analyse every text twice and post every word
-    of every document, which made spelling the largest cost of writing quote documents.
-    The index holds exactly the same spelling words either way."""
-
-    enabled = True
-
-    def spellable_words(self, value):
-        if not self.enabled:
-            return iter(())
-        if isinstance(self.analyzer, NewsAnalyzer) and isinstance(value, str):
-            words = set(self.analyzer.words(value, no_morph=True))  # what Whoosh's spellable_words collects
-        else:
-            words = set(super().spellable_words(value))
-        new = sorted(words - self._seen)
-        self._seen.update(new)
-        return iter(new)
-
-
-def worker_writer(ix, schema, limitmb: int = WRITER_LIMIT_MB) -> tuple[GroupedSegmentWriter, Callable[[dict], None]]:
-    """A lock-free segment writer for one worker and the function that adds a document to it."""
-    writer = GroupedSegmentWriter(ix, _lk=False, limitmb=limitmb)
-    writer.schema = schema = copy.deepcopy(schema)
-    text = schema["text"]
-    if isinstance(text, TEXT) and text.separate_spelling():
-        text.__class__ = _SpellOnceText
-        text._seen = set()
-
-        def add(doc: dict) -> None:
-            text.enabled = doc.get("kind") == "article"
-            writer.add_document(**doc)
-
-        return writer, add
-    return writer, lambda doc: writer.add_document(**doc)
+    held_folder: str | None = None  # where held-back quotes wait (the index folder)
 
 
 def _named(doc: dict, name: str | None, ident: str | None) -> dict:
@@ -302,22 +262,20 @@ class Builder:
     after the fact meant rewriting about one quote in twelve, on one core, at the end of
     the run."""
 
-    def __init__(self, ix, schema, limitmb: int = WRITER_LIMIT_MB) -> None:
-        self.writer, self.add = worker_writer(ix, schema, limitmb)
-        self.held = HeldQuotes(getattr(ix.storage, "folder", None))
+    def __init__(self, sink: SegmentSink, held_folder: str | None = None) -> None:
+        self.add = sink.add
+        self.sink = sink
+        self.held = HeldQuotes(held_folder)
 
-    def finish(self, names: Names):
+    def finish(self, names: Names) -> Segment | None:
         for doc, local in self.held:
             self.add(_named(doc, *names.of(local)))
         self.held.close()
-        if self.writer._added:
-            return self.writer._finalize_segment()
-        self.writer._close_segment()
-        return None
+        return self.sink.finish()
 
     def abort(self) -> None:
         self.held.close()
-        self.writer._close_segment()
+        self.sink.abort()
 
 
 def _write_article(article: Article, digest: str, out: Builder, ctx: WorkContext, speakers: Counter[str]) -> int:
@@ -438,7 +396,7 @@ def _die_with_parent() -> None:
         os._exit(1)
 
 
-def _worker(ix, schema, jobs: mp.Queue, results: mp.Queue, control: mp.Queue, limitmb: int) -> None:
+def _worker(jobs: mp.Queue, results: mp.Queue, control: mp.Queue) -> None:
     """Body of a worker process: jobs in, per-file results out; then, given the run's
     surname map, the held-back quotes and its finished segment."""
     assert _CTX is not None
@@ -448,7 +406,7 @@ def _worker(ix, schema, jobs: mp.Queue, results: mp.Queue, control: mp.Queue, li
         # index locked (closing our copy of the descriptor leaves the parent's lock held).
         with contextlib.suppress(OSError):
             os.close(_CTX.lock_fd)
-    out = Builder(ix, schema, limitmb)
+    out = Builder(_CTX.sinks(), _CTX.held_folder)
     try:
         while (job := jobs.get()) is not None:
             results.put(("files", [run_file(fj, out, _CTX) for fj in job.files]))
@@ -461,80 +419,109 @@ def _worker(ix, schema, jobs: mp.Queue, results: mp.Queue, control: mp.Queue, li
         raise
 
 
-def run_jobs(
-    ix,
-    schema,
-    jobs: list[Job],
-    ctx: WorkContext,
-    on_files: Callable[[list[FileResult]], None],
-    settle_names: Callable[[], Names],
-    workers: int = 2,
-    limitmb: int = WRITER_LIMIT_MB,
-) -> list:
-    """Run every job, on `workers` processes (in this process when 1 or when there is
-    little to do). Once every file is read, `settle_names` gives the run's surname map,
-    with which the held-back quotes are written. Returns the new segments to commit."""
-    global _CTX
-    _CTX = ctx
-    if workers <= 1 or len(jobs) <= 1:
-        out = Builder(ix, schema, limitmb)
-        try:
-            for job in jobs:
-                on_files([run_file(fj, out, ctx) for fj in job.files])
-            segment = out.finish(settle_names())
-        except BaseException:
-            out.abort()
-            raise
-        return [segment] if segment is not None else []
+class Workers:
+    """The processes that read, extract and write a run's jobs, or this process when there
+    is little to do. In two steps: `read` runs every job and returns the per-file results
+    once every file is read; `finish`, given the run's surname map, has the held-back quotes
+    written and returns the new segments to commit. Leaving the `with` block early (an
+    error) stops the workers and drops what they wrote."""
 
-    fork = mp.get_context("fork")
-    job_q: mp.Queue = fork.Queue(maxsize=workers * 4)  # bounded: the walk never runs far ahead
-    res_q: mp.Queue = fork.Queue()
-    controls: list[mp.Queue] = [fork.Queue() for _ in range(workers)]
-    procs = [fork.Process(target=_worker, args=(ix, schema, job_q, res_q, c, limitmb), daemon=True) for c in controls]
-    for p in procs:
-        p.start()
-    segments: list = []
-    finished = ready = 0
-    pending = list(reversed(jobs))
-    in_flight = 0
-    stopped = False
-    try:
-        while finished < workers:
+    def __init__(self, ctx: WorkContext, workers: int = 2) -> None:
+        global _CTX
+        _CTX = ctx
+        self.ctx = ctx
+        self.workers = workers
+        self._local: Builder | None = None  # the builder when the work stays in this process
+        self._procs: list[mp.process.BaseProcess] = []
+        self._controls: list[mp.Queue] = []
+        self._results: mp.Queue | None = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        if exc_type is not None:
+            self._abort()
+
+    def read(self, jobs: list[Job], on_files: Callable[[list[FileResult]], None]) -> list[FileResult]:
+        """Run every job; `on_files` is told of each job's results as they come (progress)."""
+        results: list[FileResult] = []
+
+        def took(batch: list[FileResult]) -> None:
+            results.extend(batch)
+            on_files(batch)
+
+        if self.workers <= 1 or len(jobs) <= 1:
+            self._local = out = Builder(self.ctx.sinks(), self.ctx.held_folder)
+            for job in jobs:
+                took([run_file(fj, out, self.ctx) for fj in job.files])
+            return results
+
+        fork = mp.get_context("fork")
+        workers = self.workers
+        job_q: mp.Queue = fork.Queue(maxsize=workers * 4)  # bounded: the walk never runs far ahead
+        self._results = fork.Queue()
+        self._controls = [fork.Queue() for _ in range(workers)]
+        self._procs = [fork.Process(target=_worker, args=(job_q, self._results, c), daemon=True) for c in self._controls]
+        for p in self._procs:
+            p.start()
+        pending = list(reversed(jobs))
+        in_flight = ready = 0
+        stopped = False
+        while ready < workers:
             while pending and in_flight < workers * 4:
                 job_q.put(pending.pop())
                 in_flight += 1
             if not pending and in_flight == 0 and not stopped:
-                for _ in procs:
+                for _ in self._procs:
                     job_q.put(None)
                 stopped = True
+            kind, payload = self._receive()
+            if kind == "files":
+                in_flight -= 1
+                took(payload)
+            elif kind == "ready":
+                ready += 1
+            else:
+                raise RuntimeError(f"an indexing worker sent {kind!r} before every file was read")
+        return results
+
+    def finish(self, names: Names) -> list[Segment]:
+        """Write the held-back quotes with `names` and finish every worker's segment."""
+        if self._local is not None:
+            segment, self._local = self._local.finish(names), None
+            return [segment] if segment is not None else []
+        for c in self._controls:
+            c.put(names)
+        segments: list[Segment] = []
+        for _ in self._procs:
+            kind, payload = self._receive()
+            if kind != "segment":
+                raise RuntimeError(f"an indexing worker sent {kind!r} instead of its segment")
+            if payload is not None:
+                segments.append(payload)
+        for p in self._procs:
+            p.join()
+        return segments
+
+    def _receive(self) -> tuple[str, Any]:
+        assert self._results is not None
+        while True:
             try:
-                kind, payload = res_q.get(timeout=0.5)
+                kind, payload = self._results.get(timeout=0.5)
             except queue.Empty:
-                dead = [p for p in procs if p.exitcode not in (None, 0)]
+                dead = [p for p in self._procs if p.exitcode not in (None, 0)]
                 if dead:
                     raise RuntimeError(f"an indexing worker died (exit code {dead[0].exitcode})") from None
                 continue
-            if kind == "files":
-                in_flight -= 1
-                on_files(payload)
-            elif kind == "ready":
-                ready += 1
-                if ready == workers:  # every file has been read: names can be settled
-                    names = settle_names()
-                    for c in controls:
-                        c.put(names)
-            elif kind == "segment":
-                finished += 1
-                if payload is not None:
-                    segments.append(payload)
-            else:
+            if kind == "error":
                 raise RuntimeError(f"an indexing worker failed: {payload}")
-        for p in procs:
-            p.join()
-        return segments
-    except BaseException:
-        for p in procs:
+            return kind, payload
+
+    def _abort(self) -> None:
+        if self._local is not None:
+            self._local.abort()
+            self._local = None
+        for p in self._procs:
             if p.is_alive():
                 p.kill()
-        raise

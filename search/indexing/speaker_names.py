@@ -24,10 +24,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from whoosh.query import Term
-
+from search.backend import IndexReader, IndexWriter
 from search.errors import SearchError
 from search.identities import Table, build, slug
+from search.indexing import crash_points
 from search.indexing.documents import quote_doc, stored_to_quote
 from search.models import Article, Quote
 
@@ -130,19 +130,10 @@ class Namer:
         return self.names.of(quote.speaker)
 
 
-def count_speakers(reader) -> dict[str, int]:
+def count_speakers(reader: IndexReader) -> dict[str, int]:
     """speaker_local -> live quote documents, from the index itself: the slow way (a walk of
     the lexicon), for indexes whose state does not carry the counts, and after big deletions."""
-    counts = {}
-    for term in reader.lexicon("speaker_local"):
-        text = term.decode("utf-8") if isinstance(term, bytes) else term
-        if reader.has_deletions():
-            n = sum(1 for _ in reader.postings("speaker_local", term).all_ids())
-        else:
-            n = reader.doc_frequency("speaker_local", text)
-        if n:
-            counts[text] = n
-    return counts
+    return reader.term_counts("speaker_local")
 
 
 _LAST_TABLE: tuple[tuple, Table] | None = None
@@ -189,7 +180,7 @@ def _article_stub(fields: dict) -> Article:
 
 
 def settle(
-    writer,
+    writer: IndexWriter,
     speakers: dict[str, int],
     written_with: list[tuple[dict[str, int], Names]],
     aliases,
@@ -209,7 +200,7 @@ def settle(
     new, table = run_names(speakers, aliases)
     per_quote = _per_quote_names(aliases) if full_pass else set()
     rewrites: list[tuple[int, dict]] = []
-    with writer.searcher() as searcher:
+    with writer.reader() as reader:
         # speaker_name and speaker_id are sortable: their values sit in columns, far cheaper than stored fields.
         names_column = ids_column = None
         for local in locals_:
@@ -218,25 +209,25 @@ def settle(
             stale = any(counts.get(local) and used.of(local) != target for counts, used in written_with)
             if not full_pass and not stale:
                 continue  # written right: the aliases and the identities are as the workers had them
-            if names_column is None:
-                reader = searcher.reader()
-                names_column, ids_column = reader.column_reader("speaker_name"), reader.column_reader("speaker_id")
-            for docnum in searcher.docs_for_query(Term("speaker_local", local)):
+            if names_column is None or ids_column is None:
+                names_column, ids_column = reader.column("speaker_name"), reader.column("speaker_id")
+            for docnum in reader.doc_ids(speaker_local=local):
                 if not quote_dependent:
                     if (names_column[docnum] or None, ids_column[docnum] or None) != target:
-                        rewrites.append((docnum, searcher.stored_fields(docnum)))
+                        rewrites.append((docnum, reader.stored(docnum)))
                     continue
-                fields = searcher.stored_fields(docnum)
+                fields = reader.stored(docnum)
                 if (fields.get("speaker_name"), fields.get("speaker_id")) != _split_target(table, aliases, local, fields):
                     rewrites.append((docnum, fields))
     if rewrites and on_phase:
         on_phase(f"giving {len(rewrites):,} quote(s) their speakers' identities")
-    for docnum, fields in rewrites:
+    for n, (docnum, fields) in enumerate(rewrites):
+        if n == len(rewrites) // 2:
+            crash_points.reached("mid-rename")
         local = fields["speaker_local"]
         quote, article = stored_to_quote(fields), _article_stub(fields)
         name, ident = _split_target(table, aliases, local, fields) if local in per_quote else new.of(local)
-        writer.delete_document(docnum)
-        writer.add_document(**quote_doc(quote.model_copy(update={"speaker": name}), article, speaker_local=local, speaker_id=ident))
+        writer.replace(docnum, quote_doc(quote.model_copy(update={"speaker": name}), article, speaker_local=local, speaker_id=ident))
     return new, table, len(rewrites)
 
 

@@ -1,13 +1,13 @@
-"""Where the index lives and how it is opened, with the errors a user can act on.
+"""The index folder: what may sit in it, and opening or creating the Whoosh index there,
+with the errors a user can act on.
 
 The default location is `index/` in the working directory; `--index DIR` or the
-`SEARCH_INDEX` environment variable change it. A directory that holds something other than
-our index is never written into.
+`SEARCH_INDEX` environment variable change it (`search.backend.default_index_dir`). A
+directory that holds something other than our index is never written into.
 """
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +18,7 @@ from whoosh.index import EmptyIndexError, FileIndex
 from whoosh.searching import Searcher
 
 import search.backend.whoosh.fixes  # noqa: F401 - applies the Whoosh fixes wherever the index is opened
+from search.backend import default_index_dir
 from search.backend.whoosh import safe_pickle
 from search.backend.whoosh.schema import make_schema
 from search.errors import IndexMissingError, SearchError
@@ -26,15 +27,11 @@ safe_pickle.install()  # before any index is read: a crafted one must not run co
 
 T = TypeVar("T")
 
-ENV_VAR = "SEARCH_INDEX"
-DEFAULT_DIR = "index"
+__all__ = ["default_index_dir", "exists", "open_index", "open_searcher", "open_for_writing", "prepare_dir"]
+
 INDEX_NAME = "MAIN"
 # Files that may sit in an index folder besides Whoosh's own (kept in git, or ours).
 _OURS = {".gitignore", ".gitkeep", "README.md", "state.json", "names.json"}
-
-
-def default_index_dir() -> Path:
-    return Path(os.environ.get(ENV_VAR) or DEFAULT_DIR)
 
 
 def _is_whoosh_file(name: str) -> bool:
@@ -45,6 +42,7 @@ def _is_ours(name: str) -> bool:
     """Files the indexer keeps beside Whoosh's: run state, the owner of the lock, temp runs."""
     from search.backend.whoosh.locking import OWNER_FILE
     from search.identities import is_table_file
+    from search.indexing.pipeline import HELD_QUOTES_PREFIX
     from search.indexing.run_state import is_state_file
 
     return (
@@ -57,7 +55,6 @@ def _is_ours(name: str) -> bool:
 
 
 TEMP_DIR = f"{INDEX_NAME}.tmp"  # where Whoosh's writers spill sorted posting runs
-HELD_QUOTES_PREFIX = "held-quotes."  # search.indexing.pipeline.HeldQuotes' anonymous file
 
 
 def exists(index_dir: Path) -> bool:
@@ -171,12 +168,3 @@ def open_for_writing(index_dir: Path) -> FileIndex:
     if any(p.name.endswith(".toc") for p in index_dir.iterdir()):
         raise SearchError(f"{index_dir} holds a damaged or foreign index; it is left as it is: delete it or pass --index with another folder")
     return whoosh_index.create_in(str(index_dir), make_schema(), indexname=INDEX_NAME)
-
-
-def create_or_open(index_dir: Path, rebuild: bool = False) -> FileIndex:
-    """Open the index for writing, creating it (and its folder) when needed (no locking:
-    for tools and tests; `search.indexing.indexer` locks first)."""
-    prepare_dir(index_dir)
-    if rebuild and not exists(index_dir):
-        return whoosh_index.create_in(str(index_dir), make_schema(), indexname=INDEX_NAME)
-    return open_for_writing(index_dir)
