@@ -1,0 +1,1 @@
+"""The Whoosh backend: everything in the package that knows Whoosh."""
