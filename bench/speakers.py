@@ -45,7 +45,7 @@ def read_speakers(index: Path) -> list[Speaker]:
 
     found: dict[str, Speaker] = {}
     with Index.open(index) as ix:
-        for fields in ix._searcher.documents(kind="quote"):
+        for fields in ix.backend.documents(kind="quote"):
             name = fields.get("speaker_name")
             if not name:
                 continue

@@ -14,34 +14,28 @@ The CLI is a thin layer over this class.
 from __future__ import annotations
 
 import datetime as dt
-import sys
-import time
-from array import array
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from whoosh import collectors, columns
-from whoosh import query as wq
-from whoosh.util.times import long_to_datetime
-
 from search.backend.whoosh import index_folder as store
 from search.errors import QuerySyntaxError, SearchError
 from search.indexing.documents import stored_to_article, stored_to_hit, stored_to_quote
-from search.query.names import Compiled, compile_request, suggest
-from search.query.snippets import make_snippet, query_terms, term_of
+from search.query import budget
+from search.query.request import compile_request
+from search.query.snippets import make_snippet
+from search.query.suggest import suggest
 
 if TYPE_CHECKING:  # models are imported where they are built: `search_json` never needs pydantic
+    from search.backend import Searcher
     from search.models import Article, Quote, SearchResult, SourceSummary, SpeakerSummary, Stats
 
 SORTS = ("relevance", "newest", "oldest", "date")
-# Facet name -> schema field; 'date' buckets are named date:day, date:month or date:year.
+# Facet name -> index field; 'date' buckets are named date:day, date:month or date:year.
 FACET_FIELDS = {"speaker": "speaker_name", "source": "source", "kind": "kind", "type": "quote_kind", "class": "cue_class", "date": "date"}
 DATE_BUCKETS = ("day", "month", "year")
 DEFAULT_DATE_BUCKET = "month"
 FACETS = (*[f for f in FACET_FIELDS if f != "date"], "date", *(f"date:{b}" for b in DATE_BUCKETS))
-# Whoosh stores a missing DATETIME column value as the largest unsigned 64-bit number.
-_NO_DATE = 2**64 - 1
 
 
 def parse_facet(name: str) -> str:
@@ -60,18 +54,6 @@ def _utc(timestamp: float) -> dt.datetime | None:
     return dt.datetime.fromtimestamp(timestamp, dt.UTC).replace(tzinfo=None) if timestamp > 0 else None
 
 
-class _Dates:
-    """Raw date column values -> dates, remembered: a corpus has few distinct days."""
-
-    def __init__(self) -> None:
-        self._seen: dict[int, dt.date | None] = {}
-
-    def __call__(self, raw: int) -> dt.date | None:
-        if raw not in self._seen:
-            self._seen[raw] = None if raw >= _NO_DATE or raw <= 0 else long_to_datetime(raw).date()
-        return self._seen[raw]
-
-
 def _bucket(d: dt.date, size: str) -> str:
     if size == "year":
         return f"{d.year:04d}"
@@ -80,65 +62,27 @@ def _bucket(d: dt.date, size: str) -> str:
     return d.isoformat()
 
 
-def _segment_column(sub, fieldname: str, translate: bool) -> list:
-    """One segment's column values in document order. A numeric column (dates) is read as
-    one array, where Whoosh's reader unpacks document by document (0.3 ms instead of 8 ms on
-    12,000 documents); other columns translate each distinct value once. A segment without
-    the column gets the column's default for each document (Whoosh's multi-reader leaves
-    such a segment out, which shifts the documents after it)."""
-    fieldobj = sub.schema[fieldname]
-    count = sub.doc_count_all()
-    if not sub.has_column(fieldname):
-        default = fieldobj.column_type.default_value(False)
-        return [fieldobj.from_column_value(default) if translate else default] * count
-    raw = sub.column_reader(fieldname, translate=False)
-    if type(raw) is columns.NumericColumn.Reader and not translate:
-        stored = min(raw._count, count)
-        values = array(raw._typecode, raw._dbfile.get(raw._basepos, stored * raw._fixedlen))
-        if sys.byteorder == "little":
-            values.byteswap()  # Whoosh writes numbers big-endian
-        return [*values, *[raw._default] * (count - stored)]
-    values = list(raw)
-    if not translate:
-        return values
-    seen: dict = {}
-    return [seen[v] if v in seen else seen.setdefault(v, fieldobj.from_column_value(v)) for v in values]
+def open_backend(path: Path) -> Searcher:
+    """The searcher of the index at `path` (Whoosh, the one backend there is)."""
+    from search.backend.whoosh.searcher import WhooshSearcher
 
-
-class _EveryMatch(collectors.TopCollector):
-    """Whoosh's top-N collector that also keeps every matching document number, so that the
-    total, facets and date sorting need no second pass over the postings. Block skipping is
-    off: every match must be seen."""
-
-    def __init__(self, limit: int) -> None:
-        super().__init__(limit=limit, usequality=False)
-        self.replace = 0  # no pruning of sub-matchers that cannot reach the top N either
-        self.matched: list[int] = []
-
-    def _collect(self, global_docnum: int, score: float) -> float:
-        self.matched.append(global_docnum)
-        return super()._collect(global_docnum, score)
+    return WhooshSearcher(path)
 
 
 class Index:
     """A read-only view of one index: search, facets, speakers, sources, stats, documents."""
 
-    def __init__(self, path: Path | str | None = None):
+    def __init__(self, path: Path | str | None = None, budget_seconds: float | None = budget.DEFAULT_BUDGET):
         self.path = Path(path) if path else store.default_index_dir()
-        self._ix, self._searcher = store.open_searcher(self.path)
-        self._reader = self._searcher.reader()
-        self._columns: dict[str, list | None] = {}
-        self._cache: dict[str, object] = {}
-        self._terms: dict[tuple[str, str], set[int]] = {}
-        self._date = _Dates()
-        self._term_of = term_of(self._ix.schema["text"].analyzer)
+        self.backend: Searcher = open_backend(self.path)
+        self.budget_seconds = budget_seconds  # each search's time budget (None: no limit)
 
     @classmethod
-    def open(cls, path: Path | str | None = None) -> Index:
-        return cls(path)
+    def open(cls, path: Path | str | None = None, budget_seconds: float | None = budget.DEFAULT_BUDGET) -> Index:
+        return cls(path, budget_seconds)
 
     def close(self) -> None:
-        self._searcher.close()
+        self.backend.close()
 
     def __enter__(self) -> Index:
         return self
@@ -146,77 +90,8 @@ class Index:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _column(self, fieldname: str) -> list | None:
-        """A sortable field's values for every document number, read once per Index: a list
-        lookup is some forty times faster than Whoosh's column reader, and facets over
-        thousands of matches need one per match. Dates stay raw integers (undated documents
-        hold a value that does not translate to a datetime)."""
-        if fieldname not in self._columns:
-            values = None
-            if self._reader.has_column(fieldname):
-                values = []
-                for sub, _offset in self._reader.leaf_readers():
-                    values += _segment_column(sub, fieldname, translate=fieldname != "date")
-            self._columns[fieldname] = values
-        return self._columns[fieldname]
-
-    def _deleted(self) -> set[int]:
-        """Deleted document numbers (still in the columns until a merge; posting lists skip
-        them), from each segment's deletion list rather than a question per document."""
-        if "_deleted" not in self._cache:
-            deleted: set[int] = set()
-            if self._reader.has_deletions():
-                for sub, offset in self._reader.leaf_readers():
-                    deleted.update(offset + n for n in sub.segment().deleted_docs())
-            self._cache["_deleted"] = deleted
-        return self._cache["_deleted"]
-
-    def _term_docs(self, fieldname: str, text: str) -> set[int]:
-        """Live documents holding a term, from its posting list (remembered per Index): for a
-        filter value this reads a few hundred postings, where inverting the field's column
-        read a value for every document."""
-        key = (fieldname, text)
-        if key not in self._terms:
-            if len(self._terms) >= 1024:
-                self._terms.clear()
-            self._terms[key] = set(self._reader.postings(fieldname, text).all_ids()) if key in self._reader else set()
-        return self._terms[key]
-
-    def _docset(self, q: wq.Query) -> set[int]:
-        """The documents a filter allows, without Whoosh's filter pass (which walks posting
-        lists in Python and costs ten times more on date ranges): terms from their posting
-        lists, date ranges from the date column, the rest through Whoosh. May hold deleted
-        documents (date ranges); callers that need live ones remove them."""
-        if isinstance(q, wq.And):
-            sets = sorted((self._docset(sub) for sub in q.subqueries), key=len)
-            return set.intersection(*sets) if sets else set()
-        if isinstance(q, wq.Or):
-            return set().union(*(self._docset(sub) for sub in q.subqueries))
-        if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
-            return set()
-        if isinstance(q, wq.Term):
-            return self._term_docs(q.fieldname, q.text.decode("utf-8") if isinstance(q.text, bytes) else q.text)
-        if isinstance(q, wq.NumericRange) and q.fieldname == "date" and (values := self._column("date")) is not None:
-            lo = q.start if q.start is not None else 0
-            hi = q.end if q.end is not None else _NO_DATE - 1
-            return {n for n, v in enumerate(values) if lo <= v <= hi}
-        return set(self._searcher.docs_for_query(q))
-
-    def _matching(self, c: Compiled, top: int = 0) -> tuple[list[int], list[tuple[float, int]]]:
-        """Every live document matching the request, in index order, and the `top` best by
-        score: one pass over the matches for both."""
-        allowed = self._docset(c.filter) if c.filter is not None else None
-        if allowed is not None and not allowed:
-            return [], []  # an empty allow-set means "no filter" to Whoosh's FilterCollector
-        if not c.has_text:
-            deleted = self._deleted()
-            if allowed is None:
-                return [n for n in range(self._reader.doc_count_all()) if n not in deleted], []
-            return sorted(allowed - deleted if deleted else allowed), []
-        inner = _EveryMatch(limit=max(top, 1))
-        collector = inner if allowed is None else collectors.FilterCollector(inner, allow=allowed)
-        self._searcher.search_with_collector(c.query, collector)
-        return inner.matched, collector.results().top_n if top else []
+    def _date(self, key: int) -> dt.date | None:
+        return self.backend.date_of(key)
 
     # -----------------------------------------------------------------------------------
     def search(self, text: str = "", **options: Any) -> SearchResult:
@@ -254,29 +129,47 @@ class Index:
         """`search`, as the dict `SearchResult.model_dump(mode="json")` would give: for callers
         that only print JSON (the CLI), which then never import pydantic. Same keys, same
         order, same values (tests/test_api.py holds the two to each other)."""
-        started = time.perf_counter()
         if sort not in SORTS:
             raise QuerySyntaxError(f"unknown sort '{sort}'; use relevance, newest or oldest")
         if limit < 0 or offset < 0:
             raise QuerySyntaxError("--limit and --offset must be 0 or more")
         facet_keys = list(dict.fromkeys(parse_facet(f) for f in facets or []))
-        c = compile_request(self._searcher, text, speakers, sources, since, until, on, kind, quote_kinds, cue_classes)
+        with budget.running(budget.Deadline(self.budget_seconds)) as deadline:
+            options = (speakers, sources, since, until, on, kind, quote_kinds, cue_classes)
+            result = self._search(text, deadline, options, facet_keys, facet_limit, limit, offset, sort, snippets)
+        deadline.check()  # a step the checks could not reach ran past the budget: say so all the same
+        return result
+
+    def _search(
+        self,
+        text: str,
+        deadline: budget.Deadline,
+        options: tuple[Any, ...],
+        facet_keys: list[str],
+        facet_limit: int | None,
+        limit: int,
+        offset: int,
+        sort: str,
+        snippets: bool,
+    ) -> dict[str, Any]:
+        c = compile_request(self.backend, text, *options)
         notes = list(c.notes)
         if sort == "relevance" and not c.has_text:
             sort = "newest"
-        matched, top = self._matching(c, top=offset + limit if sort == "relevance" else 0)
+        matched, top = self.backend.match(c, top=offset + limit if sort == "relevance" else 0)
         total = len(matched)
         if sort == "relevance":
             page = [(docnum, round(score, 4)) for score, docnum in top[offset : offset + limit]]
         else:
             page = [(n, None) for n in self._by_date(matched, newest=sort != "oldest")[offset : offset + limit]]
-        terms = query_terms(c.query, self._reader) if snippets and c.has_text else set()
-        hits: list[dict] = []
+        terms = self.backend.highlight_terms(c) if snippets and c.has_text else set()
+        word_to_term = self.backend.word_to_term()
+        hits: list[dict[str, Any]] = []
         for docnum, score in page:
-            fields = self._searcher.stored_fields(docnum)
+            fields = self.backend.stored(docnum)
             hit = stored_to_hit(fields, score=score)
             if snippets:
-                snippet, spans = make_snippet(self._snippet_text(fields, hit), terms, self._term_of)
+                snippet, spans = make_snippet(self._snippet_text(fields, hit), terms, word_to_term)
                 hit["snippet"], hit["highlights"] = snippet, [[s, e] for s, e in spans]
             hits.append(hit)
         facet_counts: dict[str, list[dict]] = {}
@@ -287,12 +180,12 @@ class Index:
             facet_values[key] = len(ordered)
             facet_counts[key] = [{"value": v, "count": n} for v, n in ordered[: facet_limit or None]]
         if c.date_filtered:
-            undated = self._undated(c)
+            undated = self.backend.count_undated(c)
             if undated:
                 notes.append(f"{undated} undated document(s) left out by the date filter")
         suggestion = None
         if total == 0 and c.has_text:
-            suggestion = self._suggest(text, speakers, sources, since, until, on, kind, quote_kinds, cue_classes)
+            suggestion = self._suggest(text, *options)
             if suggestion:
                 notes.append(f"did you mean: {suggestion}")
         return {
@@ -305,7 +198,7 @@ class Index:
             "facet_values": facet_values,
             "notes": list(dict.fromkeys(notes)),
             "suggestion": suggestion,
-            "took_ms": round((time.perf_counter() - started) * 1000, 2),
+            "took_ms": round(deadline.elapsed() * 1000, 2),
         }
 
     @staticmethod
@@ -322,18 +215,18 @@ class Index:
 
     def _by_date(self, docnums: list[int], newest: bool) -> list[int]:
         """Newest or oldest first; undated documents last either way, in index order."""
-        col = self._column("date")
+        col = self.backend.date_keys()
         if col is None:
             return docnums
         dated = [(col[n], n) for n in docnums]
-        known = [x for x in dated if x[0] != _NO_DATE]
+        known = [x for x in dated if self._date(x[0]) is not None]
         known.sort(key=lambda x: (-x[0], x[1]) if newest else x)
-        return [n for _, n in known] + [n for v, n in dated if v == _NO_DATE]
+        return [n for _, n in known] + [n for v, n in dated if self._date(v) is None]
 
     def _count(self, key: str, docnums: list[int]) -> Counter[str]:
         """Facet counts over `docnums` from the sortable columns (no stored fields read)."""
         base, _, bucket = key.partition(":")
-        col = self._column(FACET_FIELDS[base])
+        col = self.backend.column(FACET_FIELDS[base])
         counts: Counter[str] = Counter()
         if col is None:
             return counts
@@ -349,42 +242,43 @@ class Index:
         counts.pop(None, None)
         return counts
 
-    def _undated(self, c: Compiled) -> int:
-        """Matches that a date condition removed only because they have no date."""
-        parts = [c.query_no_date or c.query, wq.Term("has_date", "no")]
-        if c.filter_no_date is not None:
-            parts.append(c.filter_no_date)
-        return sum(1 for _ in self._searcher.docs_for_query(wq.And(parts)))
-
-    def _suggest(self, text: str, *args) -> str | None:
+    def _suggest(self, text: str, *args: Any) -> str | None:
         """A corrected query that finds something, keeping the user's other query parts."""
-        corrected = suggest(self._searcher, text, self._ix.schema["text"].analyzer)
+        corrected = suggest(self.backend, text)
         if not corrected:
             return None
         try:
-            c = compile_request(self._searcher, corrected, *args)
+            c = compile_request(self.backend, corrected, *args)
         except SearchError:
             return None
-        return corrected if self._matching(c)[0] else None
+        return corrected if self.backend.match(c)[0] else None
+
+    def _matched(self, text: str, **filters: Any) -> list[int]:
+        """Every document matching `text` and `filters`, found within the time budget (what
+        is then read for each is bounded by the listing asked for, not by the budget)."""
+        with budget.running(budget.Deadline(self.budget_seconds)) as deadline:
+            matched = self.backend.match(compile_request(self.backend, text, **filters))[0]
+        deadline.check()
+        return matched
 
     # -----------------------------------------------------------------------------------
     def get(self, doc_id: str) -> dict | None:
-        return self._searcher.document(id=doc_id)
+        return self.backend.document(id=doc_id)
 
     def article(self, article_id: str) -> Article:
-        fields = self._searcher.document(id=article_id, kind="article")
+        fields = self.backend.document(id=article_id, kind="article")
         if fields is None:
             raise SearchError(f"no article with id {article_id!r}; ids are shown by: search query --kind article")
         return stored_to_article(fields)
 
     def quote(self, quote_id: str) -> Quote:
-        fields = self._searcher.document(id=quote_id, kind="quote")
+        fields = self.backend.document(id=quote_id, kind="quote")
         if fields is None:
             raise SearchError(f"no quote with id {quote_id!r}; ids are shown by: search query --json")
         return stored_to_quote(fields)
 
     def quotes_of(self, article_id: str) -> list[Quote]:
-        docs = self._searcher.documents(article_id=article_id, kind="quote")
+        docs = self.backend.documents(article_id=article_id, kind="quote")
         return sorted((stored_to_quote(f) for f in docs), key=lambda q: q.start)
 
     # -----------------------------------------------------------------------------------
@@ -397,9 +291,8 @@ class Index:
         """
         from search.models import SpeakerSummary
 
-        c = compile_request(self._searcher, text, kind="quote", **filters)
-        matched = self._matching(c)[0]
-        speaker_col = self._column("speaker_name")
+        matched = self._matched(text, kind="quote", **filters)
+        speaker_col = self.backend.column("speaker_name")
         if speaker_col is None:
             return []
         by_speaker: dict[str, list[int]] = {}
@@ -408,8 +301,8 @@ class Index:
             if name:
                 by_speaker.setdefault(name, []).append(n)
         ordered = sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))[: limit or None]
-        source_col, date_col = self._column("source"), self._column("date")
-        article_col = self._column("article_id")  # used when the indexer makes it sortable
+        source_col, date_col = self.backend.column("source"), self.backend.column("date")
+        article_col = self.backend.column("article_id")  # used when the indexer makes it sortable
         out = []
         for name, docnums in ordered:
             sources = Counter(source_col[n] for n in docnums if source_col[n]) if source_col else Counter()
@@ -420,7 +313,7 @@ class Index:
             written: Counter[str] = Counter()
             articles: set[str] = set()
             for n in docnums:
-                f = self._searcher.stored_fields(n)
+                f = self.backend.stored(n)
                 if f.get("speaker_id"):
                     ids[f["speaker_id"]] += 1
                 written[f.get("speaker_local") or name] += 1
@@ -450,9 +343,8 @@ class Index:
         from the sortable columns."""
         from search.models import SourceSummary
 
-        c = compile_request(self._searcher, text, **filters)
-        matched = self._matching(c)[0]
-        source_col, kind_col, speaker_col, date_col = (self._column(f) for f in ("source", "kind", "speaker_name", "date"))
+        matched = self._matched(text, **filters)
+        source_col, kind_col, speaker_col, date_col = (self.backend.column(f) for f in ("source", "kind", "speaker_name", "date"))
         if source_col is None:
             return []
         groups: dict[str, list[int]] = {}
@@ -481,12 +373,12 @@ class Index:
         term lists until a merge, so the lexicons would over-count after updates)."""
         from search.models import Stats
 
-        live = list(self._reader.all_doc_ids())
-        kind_col, speaker_col, source_col, date_col = (self._column(f) for f in ("kind", "speaker_name", "source", "date"))
+        live = self.backend.live_docnums()
+        kind_col, speaker_col, source_col, date_col = (self.backend.column(f) for f in ("kind", "speaker_name", "source", "date"))
         kinds = Counter(kind_col[n] for n in live) if kind_col else Counter()
         articles = [n for n in live if kind_col[n] == "article"] if kind_col else []
         dates = [d for d in (self._date(date_col[n]) for n in articles) if d] if date_col else []
-        size = sum(p.stat().st_size for p in self.path.iterdir() if p.is_file())
+        size = self.backend.size_bytes()
         return Stats(
             index=str(self.path),
             articles=kinds.get("article", 0),
@@ -497,5 +389,5 @@ class Index:
             first_date=min(dates) if dates else None,
             last_date=max(dates) if dates else None,
             size_bytes=size,
-            last_updated=_utc(self._ix.last_modified()),
+            last_updated=_utc(self.backend.last_modified()),
         )

@@ -25,3 +25,12 @@ class IndexLockedError(SearchError):
 
 class ExtractorMismatchError(SearchError):
     """An update asked for another quote extractor than the one the index was built with."""
+
+
+class QueryTooBroadError(QuerySyntaxError):
+    """A wildcard or prefix stands for more indexed words than one search may OR together
+    (Lucene's TooManyClauses)."""
+
+
+class SearchTimeoutError(SearchError):
+    """A search ran out of its time budget (`search.query.budget`)."""

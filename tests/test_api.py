@@ -15,7 +15,7 @@ from whoosh import sorting
 from search import Index
 from search.indexing.indexer import index_paths
 from search.models import SearchResult
-from search.query.names import compile_request
+from search.query.request import compile_request
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +33,8 @@ def undated_index(tmp_path_factory):
 
 def whoosh_counts(ix: Index, text: str, field: str, **filters) -> Counter:
     """Whoosh's own grouping of every match: the reference the facets must equal."""
-    c = compile_request(ix._searcher, text, **filters)
-    results = ix._searcher.search(c.query, filter=c.filter, limit=None, groupedby={"f": sorting.FieldFacet(field)})
+    query, flt = ix.backend.compile(compile_request(ix.backend, text, **filters))
+    results = ix.backend.searcher.search(query, filter=flt, limit=None, groupedby={"f": sorting.FieldFacet(field)})
     return Counter({(k.decode() if isinstance(k, bytes) else k): len(v) for k, v in results.groups("f").items() if k})
 
 
@@ -158,8 +158,8 @@ def test_stats_count_the_index(mixed):
 
 def test_columns_read_in_one_piece_equal_whoosh_column_readers(mixed):
     for field in ("kind", "source", "speaker_name", "quote_kind"):
-        assert mixed._column(field) == list(mixed._reader.column_reader(field, translate=True))
-    assert mixed._column("date") == list(mixed._reader.column_reader("date", translate=False))
+        assert mixed.backend.column(field) == list(mixed.backend.reader.column_reader(field, translate=True))
+    assert mixed.backend.column("date") == list(mixed.backend.reader.column_reader("date", translate=False))
 
 
 @pytest.fixture(scope="module")
@@ -184,12 +184,13 @@ def updated_index(tmp_path_factory):
 )
 def test_deleted_documents_are_never_counted(updated_index, text, filters):
     with Index.open(updated_index) as ix:
-        assert ix._reader.has_deletions(), "the fixture should leave deleted documents behind"
-        c = compile_request(ix._searcher, text, **filters)
-        expected = {n for n in ix._searcher.docs_for_query(c.query) if c.filter is None or n in set(ix._searcher.docs_for_query(c.filter))}
+        assert ix.backend.reader.has_deletions(), "the fixture should leave deleted documents behind"
+        query, flt = ix.backend.compile(compile_request(ix.backend, text, **filters))
+        searcher = ix.backend.searcher
+        expected = {n for n in searcher.docs_for_query(query) if flt is None or n in set(searcher.docs_for_query(flt))}
         result = ix.search(text, **filters, limit=100)
         assert result.total == len(expected)
-        assert {h.id for h in result.hits} == {ix._searcher.stored_fields(n)["id"] for n in expected}
+        assert {h.id for h in result.hits} == {searcher.stored_fields(n)["id"] for n in expected}
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,12 @@ import datetime as dt
 import pytest
 
 from search.api import Index
-from search.backend.whoosh.schema import TEXT_ANALYZER
+from search.backend.whoosh.query import compile_tree
 from search.dates import parse_period
 from search.errors import DateError, QuerySyntaxError
-from search.query.names import check_syntax, match_source, match_speaker, suggest
+from search.query.names import match_source, match_speaker
+from search.query.parser import parse
+from search.query.suggest import suggest
 
 
 @pytest.fixture(scope="module")
@@ -44,22 +46,22 @@ def test_impossible_or_unreadable_dates_are_refused(typed):
 )  # fmt: skip
 def test_malformed_queries_say_what_is_wrong_and_show_a_working_form(text, says):
     with pytest.raises(QuerySyntaxError) as err:
-        check_syntax(text)
+        parse(text)
     assert says in str(err.value)
     assert "write it as" in str(err.value) or "e.g." in str(err.value) or "close the phrase" in str(err.value)
 
 
 def test_a_phrase_may_hold_operators_and_colons():
-    check_syntax('"AND" OR "speaker: none"')  # no error
+    parse('"AND" OR "speaker: none"')  # no error
 
 
 @pytest.mark.parametrize("typed", ["Lukyanov", "lukyanov", "LUKYANOV", "Mr. Lukyanov", "Fyodor Lukyanov", "Lukyánov"])
 def test_speaker_names_are_matched_forgivingly(seeds, typed):
-    assert match_speaker(seeds._searcher, typed).values == ["Fyodor Lukyanov"]
+    assert match_speaker(seeds.backend, typed).values == ["Fyodor Lukyanov"]
 
 
 def test_a_misspelt_speaker_is_found_and_the_note_says_so(seeds):
-    m = match_speaker(seeds._searcher, "Lukianov")
+    m = match_speaker(seeds.backend, "Lukianov")
     assert m.values == ["Fyodor Lukyanov"]
     assert "Lukianov" in m.note and "Fyodor Lukyanov" in m.note
 
@@ -67,28 +69,28 @@ def test_a_misspelt_speaker_is_found_and_the_note_says_so(seeds):
 def test_a_surname_shared_by_several_speakers_searches_all_and_names_them(mixed):
     book_names = [n for n in mixed.speakers(limit=None) if n.name.split()[-1:] == ["Clinton"]]
     assert len(book_names) > 1, "the PolNeAR slice quotes more than one Clinton"
-    m = match_speaker(mixed._searcher, "Clinton")
+    m = match_speaker(mixed.backend, "Clinton")
     assert {s.name for s in book_names} <= set(m.values)
     assert "matches" in m.note and book_names[0].name in m.note
 
 
 @pytest.mark.parametrize("typed", ["wsj", "WSJ", "Wall Street Journal", "the wall street journal"])
 def test_sources_are_matched_by_name_and_short_form(seeds, typed):
-    assert match_source(seeds._searcher, typed).values == ["The Wall Street Journal"]
+    assert match_source(seeds.backend, typed).values == ["The Wall Street Journal"]
 
 
 def test_an_unknown_source_lists_the_ones_the_index_has(seeds):
-    m = match_source(seeds._searcher, "Le Monde")
+    m = match_source(seeds.backend, "Le Monde")
     assert m.values == [] and "The Christian Science Monitor" in m.note
 
 
 def test_did_you_mean_fixes_the_misspelt_word_and_keeps_the_rest(seeds):
-    fixed = suggest(seeds._searcher, 'Ukriane speaker:lukyanov "return to normality"', TEXT_ANALYZER)
+    fixed = suggest(seeds.backend, 'Ukriane speaker:lukyanov "return to normality"')
     assert fixed == 'Ukraine speaker:lukyanov "return to normality"'
 
 
 def test_did_you_mean_is_silent_when_every_word_is_known(seeds):
-    assert suggest(seeds._searcher, "Ukraine AND Putin", TEXT_ANALYZER) is None
+    assert suggest(seeds.backend, "Ukraine AND Putin") is None
 
 
 @pytest.mark.parametrize(
@@ -122,12 +124,12 @@ def test_bad_values_for_known_fields_are_refused(seeds, text):
 
 
 def test_fuzzy_terms_share_the_first_letter_unless_told_otherwise(seeds):
-    from search.query.names import make_parser
+    def parsed(text):
+        return compile_tree(parse(text).tree, seeds.backend.schema)
 
-    parser = make_parser(seeds._searcher.schema)
-    fuzzy = [q for q in parser.parse("Lukianov~").leaves() if q.fieldname == "text"][0]
+    fuzzy = [q for q in parsed("Lukianov~").leaves() if q.fieldname == "text"][0]
     assert (fuzzy.maxdist, fuzzy.prefixlength) == (1, 1)
-    fuzzy = [q for q in parser.parse("Lukianov~2/3").leaves() if q.fieldname == "text"][0]
+    fuzzy = [q for q in parsed("Lukianov~2/3").leaves() if q.fieldname == "text"][0]
     assert (fuzzy.maxdist, fuzzy.prefixlength) == (2, 3)
 
 

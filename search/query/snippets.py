@@ -4,16 +4,15 @@ Whoosh's highlighter runs the whole analyzer (tokenizer, lower-casing, stemming,
 folding) over every hit's full text, which costs milliseconds per long article. Here each
 distinct word is analysed once (and remembered), the text is scanned with one regular
 expression, and the window with the most distinct matched terms is cut at word boundaries.
+The terms to mark come from the backend (`Searcher.highlight_terms`).
 """
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from functools import lru_cache
-
-from whoosh import query as wq
+from typing import Any
 
 # The tokenizer of Whoosh's StemmingAnalyzer, which the `text` field uses.
 _TOKEN = re.compile(r"\w+(?:\.?\w+)*")
@@ -21,53 +20,16 @@ ELLIPSIS = "…"
 # Quotes up to this long are shown whole; longer texts get a window of about WINDOW chars.
 WHOLE = 400
 WINDOW = 260
-_MAX_EXPANSIONS = 64
 
 
-def query_terms(q: wq.Query, reader, fields: Collection[str] = ("text",)) -> set[str]:
-    """The indexed terms of `fields` that the query can match, wildcards and fuzzy terms
-    expanded against the index (once per query, not once per hit)."""
-    terms: set[str] = set()
-    for leaf in q.leaves() if not q.is_leaf() else [q]:
-        if isinstance(leaf, wq.Not) or getattr(leaf, "fieldname", None) not in fields:
-            continue
-        if isinstance(leaf, wq.Phrase):
-            terms.update(str(w) for w in leaf.words)
-        elif isinstance(leaf, wq.Term):
-            terms.add(leaf.text.decode("utf-8") if isinstance(leaf.text, bytes) else str(leaf.text))
-        elif isinstance(leaf, wq.MultiTerm):
-            # Segment by segment: a segment reader finds fuzzy terms with an automaton, the
-            # multi-segment reader by comparing the word with every term sharing its prefix.
-            expanded: set[str] = set()
-            for sub, _offset in reader.leaf_readers():
-                for t in itertools.islice(leaf._btexts(sub), _MAX_EXPANSIONS):
-                    expanded.add(t.decode("utf-8") if isinstance(t, bytes) else t)
-            terms.update(sorted(expanded)[:_MAX_EXPANSIONS])
-    # Terms under NOT never match a hit's text: leaves() flattens them, so drop them here.
-    for neg in _negated(q):
-        terms.discard(neg)
-    return terms
-
-
-def _negated(q: wq.Query) -> set[str]:
-    out: set[str] = set()
-    if isinstance(q, wq.Not):
-        for leaf in q.query.leaves() if not q.query.is_leaf() else [q.query]:
-            if isinstance(leaf, wq.Term):
-                out.add(leaf.text.decode("utf-8") if isinstance(leaf.text, bytes) else str(leaf.text))
-    elif not q.is_leaf():
-        for child in q.children():
-            out |= _negated(child)
-    return out
-
-
-def term_of(analyzer) -> Callable[[str], str | None]:
+def term_of(analyzer: Callable[..., Any]) -> Callable[[str], str | None]:
     """A cached word -> indexed term function for one analyzer."""
 
     @lru_cache(maxsize=50_000)
     def analyse(word: str) -> str | None:
         for token in analyzer(word):
-            return token.text
+            text: str = token.text
+            return text
         return None
 
     return analyse

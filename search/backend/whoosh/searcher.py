@@ -1,0 +1,281 @@
+"""The Whoosh searcher: runs a parsed request against one snapshot of a Whoosh index.
+
+It implements `search.backend.Searcher`. Filters are answered from posting lists and the
+date column rather than through Whoosh's filter pass (which walks posting lists in Python);
+the query itself runs through Whoosh with a collector that also keeps every match, so the
+total, facets and date sorting need no second pass. Columns are read once per snapshot as
+plain lists: a list lookup is some forty times faster than Whoosh's column reader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from array import array
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from whoosh import collectors, columns
+from whoosh import query as wq
+from whoosh.index import FileIndex
+from whoosh.reading import IndexReader
+from whoosh.util.times import long_to_datetime
+
+from search.backend.whoosh import index_folder as store
+from search.backend.whoosh.highlight import query_terms
+from search.backend.whoosh.query import any_of, compile_tree, date_range, describe
+from search.identities import Table, load_table
+from search.query import budget
+from search.query.request import Request
+from search.query.snippets import term_of
+from search.query.tree import DateRange, Exact, Node
+
+# Whoosh stores a missing DATETIME column value as the largest unsigned 64-bit number.
+NO_DATE_KEY = 2**64 - 1
+_TERM_CACHE = 1024  # filter values whose documents are remembered per snapshot
+
+
+def _segment_column(sub: IndexReader, fieldname: str, translate: bool) -> list[Any]:
+    """One segment's column values in document order. A numeric column (dates) is read as
+    one array, where Whoosh's reader unpacks document by document (0.3 ms instead of 8 ms on
+    12,000 documents); other columns translate each distinct value once. A segment without
+    the column gets the column's default for each document (Whoosh's multi-reader leaves
+    such a segment out, which shifts the documents after it)."""
+    fieldobj = sub.schema[fieldname]
+    count = sub.doc_count_all()
+    if not sub.has_column(fieldname):
+        default = fieldobj.column_type.default_value(False)
+        return [fieldobj.from_column_value(default) if translate else default] * count
+    raw = sub.column_reader(fieldname, translate=False)
+    if type(raw) is columns.NumericColumn.Reader and not translate:
+        stored = min(raw._count, count)
+        values = array(raw._typecode, raw._dbfile.get(raw._basepos, stored * raw._fixedlen))
+        if sys.byteorder == "little":
+            values.byteswap()  # Whoosh writes numbers big-endian
+        return [*values, *[raw._default] * (count - stored)]
+    values = list(raw)
+    if not translate:
+        return values
+    seen: dict[Any, Any] = {}
+    return [seen[v] if v in seen else seen.setdefault(v, fieldobj.from_column_value(v)) for v in values]
+
+
+class _EveryMatch(collectors.TopCollector):  # type: ignore[misc]
+    """Whoosh's top-N collector that also keeps every matching document number, so that the
+    total, facets and date sorting need no second pass over the postings. Block skipping is
+    off: every match must be seen. Each match looks at the search's deadline."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit=limit, usequality=False)
+        self.replace = 0  # no pruning of sub-matchers that cannot reach the top N either
+        self.matched: list[int] = []
+        self._deadline = budget.current()
+
+    def _collect(self, global_docnum: int, score: float) -> float:
+        self._deadline.check(every=256)
+        self.matched.append(global_docnum)
+        result: float = super()._collect(global_docnum, score)
+        return result
+
+
+class WhooshSearcher:
+    """`search.backend.Searcher` over one generation of a Whoosh index folder."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.index: FileIndex
+        self.index, self.searcher = store.open_searcher(path)
+        self.reader: IndexReader = self.searcher.reader()
+        self.schema = self.index.schema
+        self.memo: dict[str, Any] = {}
+        self._columns: dict[str, list[Any] | None] = {}
+        self._terms: dict[tuple[str, str], set[int]] = {}
+        self._deleted: set[int] | None = None
+        self._dates: dict[int, dt.date | None] = {}
+        self._word_to_term: Callable[[str], str | None] | None = None
+        self._compiled: tuple[Request, wq.Query, wq.Query | None] | None = None
+
+    def close(self) -> None:
+        self.searcher.close()
+
+    # -----------------------------------------------------------------------------------
+    # Running a request
+
+    def describe(self, tree: Node) -> str:
+        return describe(compile_tree(tree, self.schema))
+
+    def compile(self, request: Request) -> tuple[wq.Query, wq.Query | None]:
+        """The request's query and filter as Whoosh queries (the filter None when there is
+        none). The last request's are kept: a fuzzy term remembers its expansions, which
+        highlighting asks for again."""
+        if self._compiled is not None and self._compiled[0] is request:
+            return self._compiled[1], self._compiled[2]
+        query = compile_tree(request.query, self.schema) if request.query is not None else wq.Every()
+        filters = [self._filter(f) for f in request.filters]
+        if request.dates is not None:
+            filters.append(date_range(request.dates.start, request.dates.end))
+        flt = filters[0] if len(filters) == 1 else wq.And(filters) if filters else None
+        self._compiled = (request, query, flt)
+        return query, flt
+
+    @staticmethod
+    def _filter(node: Exact | DateRange) -> wq.Query:
+        if isinstance(node, Exact):
+            return any_of(node.field, node.values)
+        return date_range(node.start, node.end)
+
+    def match(self, request: Request, top: int = 0) -> tuple[list[int], list[tuple[float, int]]]:
+        query, flt = self.compile(request)
+        allowed = self._docset(flt) if flt is not None else None
+        if allowed is not None and not allowed:
+            return [], []  # an empty allow-set means "no filter" to Whoosh's FilterCollector
+        if request.query is None:
+            deleted = self._deleted_docs()
+            if allowed is None:
+                return [n for n in range(self.reader.doc_count_all()) if n not in deleted], []
+            return sorted(allowed - deleted if deleted else allowed), []
+        inner = _EveryMatch(limit=max(top, 1))
+        collector = inner if allowed is None else collectors.FilterCollector(inner, allow=allowed)
+        self.searcher.search_with_collector(query, collector)
+        return inner.matched, collector.results().top_n if top else []
+
+    def count_undated(self, request: Request) -> int:
+        query, _ = self.compile(Request(request.query_no_date or request.query))
+        parts = [query, wq.Term("has_date", "no")]
+        parts += [self._filter(f) for f in request.filters]
+        deadline = budget.current()
+        count = 0
+        for _ in self.searcher.docs_for_query(wq.And(parts)):
+            deadline.check(every=256)
+            count += 1
+        return count
+
+    def live_docnums(self) -> list[int]:
+        return list(self.reader.all_doc_ids())
+
+    def _deleted_docs(self) -> set[int]:
+        """Deleted document numbers (still in the columns until a merge; posting lists skip
+        them), from each segment's deletion list rather than a question per document."""
+        if self._deleted is None:
+            deleted: set[int] = set()
+            if self.reader.has_deletions():
+                for sub, offset in self.reader.leaf_readers():
+                    deleted.update(offset + n for n in sub.segment().deleted_docs())
+            self._deleted = deleted
+        return self._deleted
+
+    def _term_docs(self, fieldname: str, text: str) -> set[int]:
+        """Live documents holding a term, from its posting list (remembered per snapshot):
+        for a filter value this reads a few hundred postings, where inverting the field's
+        column read a value for every document."""
+        key = (fieldname, text)
+        if key not in self._terms:
+            if len(self._terms) >= _TERM_CACHE:
+                self._terms.clear()
+            self._terms[key] = set(self.reader.postings(fieldname, text).all_ids()) if key in self.reader else set()
+        return self._terms[key]
+
+    def _docset(self, q: wq.Query) -> set[int]:
+        """The documents a filter allows, without Whoosh's filter pass (which walks posting
+        lists in Python and costs ten times more on date ranges): terms from their posting
+        lists, date ranges from the date column, the rest through Whoosh. May hold deleted
+        documents (date ranges); callers that need live ones remove them."""
+        if isinstance(q, wq.And):
+            sets = sorted((self._docset(sub) for sub in q.subqueries), key=len)
+            return set.intersection(*sets) if sets else set()
+        if isinstance(q, wq.Or):
+            return set().union(*(self._docset(sub) for sub in q.subqueries))
+        if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
+            return set()
+        if isinstance(q, wq.Term):
+            return self._term_docs(q.fieldname, q.text.decode("utf-8") if isinstance(q.text, bytes) else q.text)
+        if isinstance(q, wq.NumericRange) and q.fieldname == "date" and (values := self.column("date")) is not None:
+            lo = q.start if q.start is not None else 0
+            hi = q.end if q.end is not None else NO_DATE_KEY - 1
+            return {n for n, v in enumerate(values) if lo <= v <= hi}
+        return set(self.searcher.docs_for_query(q))
+
+    # -----------------------------------------------------------------------------------
+    # Reading documents
+
+    def column(self, fieldname: str) -> list[Any] | None:
+        """A sortable field's values for every document number, read once per snapshot.
+        Dates stay raw integers (undated documents hold a value that does not translate
+        to a datetime): `date_keys`, `date_of`."""
+        if fieldname not in self._columns:
+            values: list[Any] | None = None
+            if self.reader.has_column(fieldname):
+                values = []
+                for sub, _offset in self.reader.leaf_readers():
+                    values += _segment_column(sub, fieldname, translate=fieldname != "date")
+            self._columns[fieldname] = values
+        return self._columns[fieldname]
+
+    def date_keys(self) -> list[int] | None:
+        return self.column("date")
+
+    def date_of(self, key: int) -> dt.date | None:
+        """Raw date column values -> dates, remembered: a corpus has few distinct days."""
+        if key not in self._dates:
+            self._dates[key] = None if key >= NO_DATE_KEY or key <= 0 else long_to_datetime(key).date()
+        return self._dates[key]
+
+    def stored(self, docnum: int) -> dict[str, Any]:
+        fields: dict[str, Any] = self.searcher.stored_fields(docnum)
+        return fields
+
+    def document(self, **terms: str) -> dict[str, Any] | None:
+        found: dict[str, Any] | None = self.searcher.document(**terms)
+        return found
+
+    def documents(self, **terms: str) -> Iterable[dict[str, Any]]:
+        found: Iterable[dict[str, Any]] = self.searcher.documents(**terms)
+        return found
+
+    # -----------------------------------------------------------------------------------
+    # What the query side needs
+
+    def values(self, fieldname: str) -> list[str]:
+        """From the field's term list alone: asking for every term's statistics as well
+        (`iter_field`) cost a tenth of a second on a few thousand speakers."""
+        return sorted({t.decode("utf-8") if isinstance(t, bytes) else str(t) for t in self.reader.lexicon(fieldname)})
+
+    def doc_frequency(self, fieldname: str, value: str) -> int:
+        return int(self.reader.doc_frequency(fieldname, value))
+
+    def identity_table(self) -> Table | None:
+        generation = self.reader.generation()
+        return load_table(self.path, generation) if generation is not None else None
+
+    def known_word(self, word: str) -> bool:
+        terms = [t.text for t in self.schema["text"].analyzer(word)]
+        return not terms or any(self.searcher.doc_frequency("text", t) or self.searcher.doc_frequency("title", t) for t in terms)
+
+    def spellings(self, word: str, maxdist: int) -> list[tuple[str, int]] | None:
+        if "spell_text" not in self.schema:
+            return None
+        found = []
+        for t in self.reader.terms_within("spell_text", word, maxdist):
+            text = t.decode("utf-8") if isinstance(t, bytes) else str(t)
+            found.append((text, int(self.reader.doc_frequency("spell_text", text))))
+        return found
+
+    def highlight_terms(self, request: Request) -> set[str]:
+        if request.query is None:
+            return set()
+        return query_terms(self.compile(request)[0], self.reader)
+
+    def word_to_term(self) -> Callable[[str], str | None]:
+        if self._word_to_term is None:
+            self._word_to_term = term_of(self.schema["text"].analyzer)
+        return self._word_to_term
+
+    # -----------------------------------------------------------------------------------
+    # The index as a whole
+
+    def last_modified(self) -> float:
+        return float(self.index.last_modified())
+
+    def size_bytes(self) -> int:
+        return sum(p.stat().st_size for p in self.path.iterdir() if p.is_file())
