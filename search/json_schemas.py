@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from search.models import Article, DocumentView, Hit, IndexReport, Quote, SearchResult, SourceSummary, SpeakerSummary, Stats
+from search.models import Article, DocumentView, Hit, IndexCheck, IndexReport, Quote, SearchResult, SourceSummary, SpeakerSummary, Stats
 
 RECORDS = {
     "result": SearchResult,
@@ -14,6 +14,7 @@ RECORDS = {
     "source": SourceSummary,
     "stats": Stats,
     "index-report": IndexReport,
+    "check": IndexCheck,
     "show": DocumentView,
 }
 

@@ -154,6 +154,20 @@ class Stats(_Record):
     last_updated: dt.datetime | None = None
 
 
+class IndexCheck(_Record):
+    """What `search check` found: `ok` when every file of the last commit is as it was
+    written (and, where no checksums were recorded or `--deep` asks, reads through)."""
+
+    index: str
+    ok: bool
+    generation: int | None = None
+    files_checked: int = 0
+    checksums_recorded: bool = False
+    segments_read: int = 0
+    documents_read: int = 0
+    problems: list[str] = Field(default_factory=list)
+
+
 class IndexReport(_Record):
     """What one `search index` run did, for the summary line and for scripts."""
 

@@ -338,20 +338,26 @@ def test_foreign_folder_is_refused_and_left_alone(tmp_path):
     assert sorted(p.name for p in folder.iterdir()) == ["notes.md"]
 
 
-def test_damaged_index_is_reported_not_overwritten(tmp_path):
+def test_damaged_index_is_reported_not_overwritten_unless_rebuilt(tmp_path):
+    """An update refuses a damaged index and leaves it as it is; --rebuild starts it over
+    (issue 19: recovery must not need rm -rf by hand)."""
     index = tmp_path / "index"
     write(tmp_path / "c" / "a.txt", article_text("zebra"))
     index_paths([tmp_path / "c"], index)
     toc = next(index.glob("_MAIN_*.toc"))
     toc.write_bytes(b"garbage, not a table of contents")
     before = {p.name: p.read_bytes() for p in index.iterdir() if p.is_file()}
-    for args in ([], ["--rebuild"]):
-        r = run_cli("index", str(tmp_path / "c"), "--index", str(index), *args)
-        assert r.exit_code == 2, r.stderr
-        assert "damaged" in r.stderr or "cannot be read" in r.stderr
-        assert "Traceback" not in r.stderr
+    r = run_cli("index", str(tmp_path / "c"), "--index", str(index))
+    assert r.exit_code == 2, r.stderr
+    assert "damaged" in r.stderr or "cannot be read" in r.stderr
+    assert "--rebuild" in r.stderr and "Traceback" not in r.stderr
     after = {p.name: p.read_bytes() for p in index.iterdir() if p.is_file() and p.name != "MAIN_WRITELOCK"}
     assert after == {k: v for k, v in before.items() if k != "MAIN_WRITELOCK"}
+
+    r = run_cli("index", str(tmp_path / "c"), "--index", str(index), "--rebuild")
+    assert r.exit_code == 0, r.stderr
+    with Index.open(index) as ix:
+        assert ix.search("zebra").total == 2  # the article and its quote
 
 
 def test_missing_path_is_one_line_error(tmp_path):

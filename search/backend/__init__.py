@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from search.identities import Table
+    from search.models import IndexCheck
     from search.query.request import Request
     from search.query.tree import Node
 
@@ -173,9 +174,14 @@ class Backend(Protocol):
         on_stale: Callable[[str], None] | None = None,
     ) -> WriteLock: ...
 
-    def open_for_writing(self, index_dir: Path) -> WritableIndex:
+    def open_for_writing(self, index_dir: Path, *, rebuild: bool = False) -> WritableIndex:
         """Open the index to update it, creating an empty one in an empty folder; call it
-        holding the lock (what a killed run left behind is cleared)."""
+        holding the lock (what a killed run left behind is cleared). `rebuild`: an index
+        that is damaged is removed (only its own files) and started over."""
+        ...
+
+    def check(self, index_dir: Path, *, deep: bool = False) -> IndexCheck:
+        """What is damaged in the index (see `search check`); changes nothing."""
         ...
 
 

@@ -96,7 +96,7 @@ def index_paths(
     backend.prepare_dir(index_dir)
     with backend.lock(index_dir, wait=wait, on_wait=progress.message, on_stale=progress.message) as lock:
         try:
-            report = _run(backend.open_for_writing(index_dir), backend.schema_version, request, progress, lock.fd)
+            report = _run(backend.open_for_writing(index_dir, rebuild=request.rebuild), backend.schema_version, request, progress, lock.fd)
         finally:
             progress.close()
     report.seconds = round(time.perf_counter() - started, 3)

@@ -5,11 +5,15 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from search.backend.whoosh import index_folder
 from search.backend.whoosh.locking import IndexLock
 from search.backend.whoosh.schema import SCHEMA_VERSION
 from search.backend.whoosh.writing import WhooshWritableIndex
+
+if TYPE_CHECKING:
+    from search.models import IndexCheck
 
 
 class WhooshBackend:
@@ -32,7 +36,14 @@ class WhooshBackend:
     ) -> IndexLock:
         return IndexLock(index_dir, wait=wait, on_wait=on_wait, on_stale=on_stale)
 
-    def open_for_writing(self, index_dir: Path) -> WhooshWritableIndex:
+    def open_for_writing(self, index_dir: Path, *, rebuild: bool = False) -> WhooshWritableIndex:
         # The caller holds the lock: whatever a killed run left in the temp folder is garbage.
         shutil.rmtree(index_dir / index_folder.TEMP_DIR, ignore_errors=True)
-        return WhooshWritableIndex(index_folder.open_for_writing(index_dir))
+        return WhooshWritableIndex(index_folder.open_for_writing(index_dir, rebuild=rebuild))
+
+    def check(self, index_dir: Path, *, deep: bool = False) -> IndexCheck:
+        from search.backend.whoosh.check import check_index
+        from search.models import IndexCheck
+
+        report = check_index(index_dir, deep=deep)
+        return IndexCheck(ok=report.ok, **{k: v for k, v in vars(report).items()})

@@ -40,6 +40,7 @@ def _is_whoosh_file(name: str) -> bool:
 
 def _is_ours(name: str) -> bool:
     """Files the indexer keeps beside Whoosh's: run state, the owner of the lock, temp runs."""
+    from search.backend.whoosh.checksums import is_checksum_file
     from search.backend.whoosh.locking import OWNER_FILE
     from search.identities import is_table_file
     from search.indexing.pipeline import HELD_QUOTES_PREFIX
@@ -50,11 +51,20 @@ def _is_ours(name: str) -> bool:
         or name in (OWNER_FILE, TEMP_DIR)
         or is_state_file(name)
         or is_table_file(name)
+        or is_checksum_file(name)
         or name.startswith((f".{OWNER_FILE}.", HELD_QUOTES_PREFIX))  # HeldQuotes' file, if a crash left it named
     )
 
 
 TEMP_DIR = f"{INDEX_NAME}.tmp"  # where Whoosh's writers spill sorted posting runs
+
+
+def has_index_files(index_dir: Path) -> bool:
+    """Whether `index_dir` holds files of an index, readable or not."""
+    return index_dir.is_dir() and any(_is_whoosh_file(p.name) and not p.name.endswith("WRITELOCK") for p in index_dir.iterdir())
+
+
+DAMAGED_HINT = "`search check` says what is damaged; `search index --rebuild PATH...` starts it over"
 
 
 def exists(index_dir: Path) -> bool:
@@ -72,7 +82,7 @@ def check_writable_dir(index_dir: Path) -> None:
     """Refuse to create an index in a folder that holds other things: it is not ours."""
     if index_dir.exists() and not index_dir.is_dir():
         raise SearchError(f"{index_dir} is a file, not an index folder; pass --index DIR with a folder")
-    if index_dir.is_dir() and not exists(index_dir):
+    if index_dir.is_dir() and not exists(index_dir) and not has_index_files(index_dir):  # damaged is still ours
         foreign = [p.name for p in index_dir.iterdir() if not _is_ours(p.name) and not _is_whoosh_file(p.name)]
         if foreign:
             shown = ", ".join(sorted(foreign)[:3])
@@ -114,9 +124,9 @@ def open_searcher(index_dir: Path | None = None) -> tuple[FileIndex, Searcher]:
         ix = _open_index_once(index_dir)
         try:
             return ix, ix.searcher()
-        except FileNotFoundError:
+        except (FileNotFoundError, SearchError):
             raise
-        except (OSError, ValueError, EOFError) as exc:
+        except Exception as exc:  # a damaged segment fails anywhere in Whoosh's codec
             raise _unreadable(index_dir, exc) from None
 
     try:
@@ -126,20 +136,20 @@ def open_searcher(index_dir: Path | None = None) -> tuple[FileIndex, Searcher]:
 
 
 def _unreadable(index_dir: Path, exc: Exception) -> SearchError:
-    return SearchError(f"{index_dir}: the index cannot be read ({exc}); it is left as it is: delete it and index again")
+    return SearchError(f"{index_dir}: the index cannot be read ({type(exc).__name__}: {exc}); {DAMAGED_HINT}")
 
 
 def _open_index_once(index_dir: Path) -> FileIndex:
     if not exists(index_dir):
-        if index_dir.is_dir() and any(_is_whoosh_file(p.name) for p in index_dir.iterdir()):
-            raise SearchError(f"{index_dir} holds a damaged or foreign index; it is left as it is: delete it or pass --index with another folder")
+        if has_index_files(index_dir):
+            raise SearchError(f"{index_dir} holds a damaged or foreign index; it is left as it is; {DAMAGED_HINT}")
         raise IndexMissingError(f"no index at {index_dir}; build one with: search index seeds/ (or pass --index DIR)")
     try:
         ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
     except (EmptyIndexError, OSError, ValueError, EOFError) as exc:
         raise _unreadable(index_dir, exc) from None
     except Exception as exc:  # unpickling a foreign or corrupt table of contents
-        raise SearchError(f"{index_dir}: the index is damaged ({type(exc).__name__}); it is left as it is: delete it and index again") from None
+        raise SearchError(f"{index_dir}: the index is damaged ({type(exc).__name__}); {DAMAGED_HINT}") from None
     if "speaker_name" not in ix.schema.names():
         raise SearchError(f"{index_dir} is a Whoosh index of another program; pass --index with another folder")
     return ix
@@ -154,17 +164,35 @@ def prepare_dir(index_dir: Path) -> None:
         raise SearchError(f"cannot create the index folder {index_dir}: {exc.strerror or exc}") from None
 
 
-def open_for_writing(index_dir: Path) -> FileIndex:
+def open_for_writing(index_dir: Path, rebuild: bool = False) -> FileIndex:
     """Open the index to update it, creating an empty one in an empty folder.
 
-    Call it holding the write lock. An existing index is never replaced here, not even for
+    Call it holding the write lock. A readable index is never replaced here, not even for
     --rebuild: a rebuild writes new segments and drops the old ones in its one commit, so
-    that until then searches (and a killed run) keep the previous index. A damaged or
-    foreign index is reported and left alone.
+    that until then searches (and a killed run) keep the previous index. A damaged index is
+    reported and left alone, except by --rebuild, which removes the files the index owns
+    (and nothing else in the folder) and starts over.
     """
     check_writable_dir(index_dir)
+    if rebuild:
+        from search.backend.whoosh.check import is_damaged
+
+        if is_damaged(index_dir):
+            remove_index_files(index_dir)
     if exists(index_dir):
         return open_index(index_dir)
     if any(p.name.endswith(".toc") for p in index_dir.iterdir()):
-        raise SearchError(f"{index_dir} holds a damaged or foreign index; it is left as it is: delete it or pass --index with another folder")
+        raise SearchError(f"{index_dir} holds a damaged or foreign index; it is left as it is; {DAMAGED_HINT}")
     return whoosh_index.create_in(str(index_dir), make_schema(), indexname=INDEX_NAME)
+
+
+def remove_index_files(index_dir: Path) -> None:
+    """Delete what the index owns in `index_dir` (Whoosh's files, our bookkeeping), keeping the
+    write lock and anything else in the folder."""
+    from search.backend.whoosh.locking import OWNER_FILE
+
+    for p in index_dir.iterdir():
+        if p.name.endswith("WRITELOCK") or p.name in (OWNER_FILE, ".gitignore", ".gitkeep", "README.md") or not p.is_file():
+            continue
+        if _is_whoosh_file(p.name) or _is_ours(p.name):
+            p.unlink(missing_ok=True)

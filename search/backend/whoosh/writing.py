@@ -13,13 +13,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from functools import partial
+from pathlib import Path
 
-from whoosh.index import FileIndex
+from whoosh.index import TOC, FileIndex
 from whoosh.query import And, Query, Term
 from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
 from search.backend import Column, Document, Segment, SegmentSink, StoredFields
+from search.backend.whoosh import checksums
 from search.backend.whoosh.schema import make_schema, schema_version
 from search.backend.whoosh.segments import WhooshSegmentSink
 
@@ -109,6 +111,9 @@ class WhooshIndexWriter:
             self._writer.commit(mergetype=lambda w, segments: [s for s in segments if any(s is k for k in keep)])
         else:
             self._writer.commit()
+        # What `search check` verifies later: the files of this commit, as written
+        w = self._writer
+        checksums.record(Path(w.storage.folder), w.indexname, TOC.read(w.storage, w.indexname))
 
     def cancel(self) -> None:
         self._writer.cancel()
