@@ -6,6 +6,7 @@ Exit codes: 0 something found (or done), 1 nothing found (like grep), 2 usage or
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import sys
@@ -21,6 +22,10 @@ FOUND, NOTHING, USAGE, INTERNAL = 0, 1, 2, 3
 class Exit(Exception):
     def __init__(self, code: int):
         self.code = code
+
+
+# errors of the machine, not of the program: what cannot be read or written, a full disk
+_ENVIRONMENT_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.EMFILE, errno.ENAMETOOLONG, errno.ELOOP}
 
 
 def _damaged_index(index_dir: Path | None) -> bool:
@@ -52,17 +57,28 @@ def _handle_errors(fn):
         except BrokenPipeError:
             sys.stderr.close()
             sys.exit(0)
-        except Exception as e:  # a bug: say so in one line unless asked for details
-            if os.environ.get("SEARCH_DEBUG"):
-                raise
-            if _damaged_index(kwargs.get("index_dir")):
-                hint = "`search check` says what, `search index --rebuild PATH...` starts it over"
-                click.echo(f"error: the index is damaged ({type(e).__name__}: {e}); {hint}", err=True)
+        except OSError as e:
+            if e.errno in _ENVIRONMENT_ERRNOS:  # the machine's refusal, not our bug: say what
+                where = f" {e.filename}" if e.filename else ""
+                click.echo(f"error: cannot read or write{where}: {e.strerror or e}", err=True)
                 sys.exit(USAGE)
-            click.echo(f"internal error: {type(e).__name__}: {e} (run with SEARCH_DEBUG=1 for details)", err=True)
-            sys.exit(INTERNAL)
+            _unexpected(e, kwargs.get("index_dir"))
+        except Exception as e:
+            _unexpected(e, kwargs.get("index_dir"))
 
     return wrapper
+
+
+def _unexpected(e: Exception, index_dir: Path | None) -> None:
+    """A bug, or damage to the index: say which in one line (SEARCH_DEBUG=1: the traceback)."""
+    if os.environ.get("SEARCH_DEBUG"):
+        raise e
+    if _damaged_index(index_dir):
+        hint = "`search check` says what, `search index --rebuild PATH...` starts it over"
+        click.echo(f"error: the index is damaged ({type(e).__name__}: {e}); {hint}", err=True)
+        sys.exit(USAGE)
+    click.echo(f"internal error: {type(e).__name__}: {e} (run with SEARCH_DEBUG=1 for details)", err=True)
+    sys.exit(INTERNAL)
 
 
 _LEARNED_HELP = (

@@ -72,8 +72,8 @@ def exists(index_dir: Path) -> bool:
     mistaken for an empty folder: see `open_for_writing`)."""
     try:
         return index_dir.is_dir() and whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME)
-    except safe_pickle.UnsafeIndexError:
-        raise  # crafted, not damaged: say so
+    except (safe_pickle.UnsafeIndexError, PermissionError):
+        raise  # crafted or unreadable, not damaged: say so
     except Exception:  # a table of contents Whoosh cannot unpickle raises anything
         return False
 
