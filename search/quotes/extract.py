@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from search.models import Article, Piece, Quote
 from search.quotes.coref import SpeakerState, classify, person_named_between
@@ -79,15 +79,19 @@ _CLAUSE_SUBJECT = re.compile(
 _DASH_SPEAKER = re.compile(r"^[\s,]*(?P<dash>[—–―]+|\s-{1,2}\s)\s*(?P<np>[^·]{2,80}?)\s*[.]?\s*$")
 
 
-@dataclass(slots=True)
 class _Rec:
-    kind: str
-    pieces: list[tuple[int, int]]
-    paragraph: int
-    speaker: Speaker | None = None
-    cue: str | None = None
-    extra: list[tuple[int, int]] = field(default_factory=list)
-    how: str = ""  # which rule made the record and chose its speaker (debugging only, not exported)
+    """A quote being made: its kind, pieces, paragraph, speaker and cue. (A plain class, not
+    a dataclass, for the reason `records.py` gives.)"""
+
+    __slots__ = ("kind", "pieces", "paragraph", "speaker", "cue", "how")
+
+    def __init__(self, kind: str, pieces: list[tuple[int, int]], paragraph: int, speaker: Speaker | None = None, cue: str | None = None, how: str = "") -> None:
+        self.kind = kind
+        self.pieces = pieces
+        self.paragraph = paragraph
+        self.speaker = speaker
+        self.cue = cue
+        self.how = how  # which rule made the record and chose its speaker (debugging only, not exported)
 
 
 def _mask(text: str, spans: list[Quoted]) -> str:

@@ -10,7 +10,6 @@ costs at most the rest of its paragraph, never the article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 # Opening mark -> the marks that may close it. Curly and straight marks mix in the wild
 # (“ … " is common in wire copy), so each opener accepts both.
@@ -38,19 +37,31 @@ SINGLE_MARKS = frozenset("‘’‚‹›'")
 _OPEN_CONTEXT = frozenset(" \t\n([{/—–―-:;")  # and any other white space: a no-break space too
 
 
-@dataclass(slots=True)
 class Quoted:
     """A top-level quoted span: `start`/`end` bound the words, excluding the marks.
 
     `closed` is False when the paragraph ended before a closing mark: the quote either
-    runs on into the next paragraph or its closing mark is missing.
+    runs on into the next paragraph or its closing mark is missing. (A plain class, not a
+    dataclass, for the reason `records.py` gives.)
     """
 
-    open_at: int
-    start: int
-    end: int
-    closed: bool
-    double: bool
+    __slots__ = ("open_at", "start", "end", "closed", "double")
+
+    def __init__(self, open_at: int, start: int, end: int, closed: bool, double: bool) -> None:
+        self.open_at = open_at
+        self.start = start
+        self.end = end
+        self.closed = closed
+        self.double = double
+
+    def _fields(self) -> tuple[int, int, int, bool, bool]:
+        return (self.open_at, self.start, self.end, self.closed, self.double)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Quoted) and self._fields() == other._fields()
+
+    def __repr__(self) -> str:
+        return f"Quoted(open_at={self.open_at!r}, start={self.start!r}, end={self.end!r}, closed={self.closed!r}, double={self.double!r})"
 
 
 def _can_open(ch: str, prev: str, nxt: str) -> bool:
