@@ -75,8 +75,13 @@ class WhooshIndexWriter:
     def __init__(self, ix: FileIndex, rebuild: bool = False) -> None:
         self._writer = SegmentWriter(ix, _lk=False)
         self._rebuild = rebuild
-        self._added: list[Segment] = []
-        if rebuild:  # the commit keeps only what this run writes, in this version's schema
+        if rebuild:
+            # The commit holds only what this run writes, in this version's schema: the old
+            # segments go with it, and are never read in the meantime. (Reading them, the
+            # renaming of speakers rewrote old quotes into the new index: a rebuild could
+            # bring back quotes of articles it no longer had.)
+            self._writer.segments = []
+            self._writer._setup_doc_offsets()
             self._writer.schema = make_schema()
 
     @property
@@ -85,7 +90,6 @@ class WhooshIndexWriter:
         return generation
 
     def add_segments(self, segments: Sequence[Segment]) -> None:
-        self._added += segments
         self._writer.segments = list(self._writer.segments) + list(segments)
         self._writer._setup_doc_offsets()
 
@@ -105,8 +109,7 @@ class WhooshIndexWriter:
     def commit(self) -> None:
         if self._rebuild:
             # No merge: the new segments are the index; the old ones go with this commit.
-            keep = self._added
-            self._writer.commit(mergetype=lambda w, segments: [s for s in segments if any(s is k for k in keep)])
+            self._writer.commit(mergetype=_as_they_are)
         else:
             self._writer.commit()
 
@@ -141,3 +144,7 @@ class WhooshWritableIndex:
     def segment_sinks(self, *, rebuild: bool = False) -> Callable[[], SegmentSink]:
         schema = make_schema() if rebuild else self.ix.schema
         return partial(WhooshSegmentSink, self.ix, schema)
+
+
+def _as_they_are(writer: SegmentWriter, segments: list[Segment]) -> list[Segment]:
+    return segments
