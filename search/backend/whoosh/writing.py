@@ -20,6 +20,7 @@ from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
 from search.backend import Column, Document, Segment, SegmentSink, StoredFields
+from search.backend.whoosh.fast_writer import FastSegmentWriter
 from search.backend.whoosh.schema import make_schema, schema_version
 from search.backend.whoosh.segments import WhooshSegmentSink
 
@@ -73,7 +74,7 @@ class WhooshIndexWriter:
     """`search.backend.IndexWriter`: one Whoosh `SegmentWriter` (see the module's doc)."""
 
     def __init__(self, ix: FileIndex, rebuild: bool = False) -> None:
-        self._writer = SegmentWriter(ix, _lk=False)
+        self._writer = FastSegmentWriter(ix, _lk=False)
         self._rebuild = rebuild
         if rebuild:
             # The commit holds only what this run writes, in this version's schema: the old
