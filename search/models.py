@@ -12,14 +12,12 @@ annotation from its string (a `compile` each), which costs a cold start about 1.
 """
 
 import datetime as dt
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-QuoteKind = Literal["direct", "partial", "indirect"]
-SpeakerType = Literal["person", "organisation", "group", "unnamed"]
-CueClass = Literal["speech", "stance"]
-DocKind = Literal["article", "quote"]
+from search.hit_shape import CueClass, DocKind, HitFields, QuoteKind, SpeakerType
+
+__all__ = ["CueClass", "DocKind", "QuoteKind", "SpeakerType"]  # the vocabularies, for importers (defined in hit_shape)
 
 
 class _Record(BaseModel):
@@ -82,25 +80,11 @@ class FacetCount(_Record):
     count: int
 
 
-class Hit(_Record):
-    id: str
-    doc_kind: DocKind
-    article_id: str
-    score: float | None = None
-    title: str = ""
-    source: str | None = None
-    date: dt.date | None = None
-    author: str | None = None
-    speaker: str | None = None
-    speaker_mention: str | None = Field(None, description="The speaker as written, e.g. 'administration officials' when no name is given.")
-    speaker_type: SpeakerType | None = None
-    speaker_description: str | None = None
-    quote_kind: QuoteKind | None = None
-    cue_class: CueClass | None = Field(None, description="A quote's class: 'speech' (words said or written) or 'stance' (a view held).")
-    text: str = Field("", description="Quote text, or the article's summary/lead.")
-    snippet: str = ""
-    highlights: list[tuple[int, int]] = Field(default_factory=list, description="[start, end) of matched words in `snippet`.")
-    speaker_id: str | None = Field(None, description="The speaker's identity: one id per person across the index ('joseph-biden'); `--speaker =ID` selects it.")
+# A search hit. Its fields are `search.hit_shape.HitFields`, written there once for this
+# model and for the dicts `search query --json` prints without pydantic. (No docstring: it
+# would become the description of its JSON Schema.)
+class Hit(HitFields, _Record):
+    pass
 
 
 class SearchResult(_Record):

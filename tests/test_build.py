@@ -3,7 +3,6 @@
 import os
 from importlib.machinery import EXTENSION_SUFFIXES
 
-import search.quotes
 from search.quotes import build_state
 
 
@@ -32,7 +31,16 @@ def test_a_source_edited_after_the_build_makes_it_stale(tmp_path):
     assert build_state(tmp_path) == "stale"
 
 
-def test_the_running_build_is_reported():
-    assert search.quotes.BUILD in ("compiled", "pure", "stale")
-    if search.quotes.BUILD == "stale":  # then the sources run, not the older compiled modules
-        assert search.quotes.extract.__file__.endswith(".py")
+def test_the_running_build_is_the_one_reported():
+    """`BUILD` says what runs: the compiled modules when 'compiled', their sources when
+    'pure' or 'stale' (a stale build's older compiled modules are never loaded)."""
+    import search.quotes.extract
+    import search.quotes.frames
+    import search.quotes.names
+
+    running = [search.quotes.extract.__file__, search.quotes.frames.__file__, search.quotes.names.__file__]
+    if search.quotes.BUILD == "compiled":
+        assert all(f.endswith(tuple(EXTENSION_SUFFIXES)) for f in running), running
+    else:
+        assert search.quotes.BUILD in ("pure", "stale")
+        assert all(f.endswith(".py") for f in running), running

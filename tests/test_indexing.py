@@ -156,6 +156,25 @@ def test_rebuild_starts_over_without_duplicates(tmp_path):
     assert stats.articles == 3 and stats.quotes == 3
 
 
+def test_a_rebuild_from_fewer_folders_brings_back_none_of_the_others_quotes(tmp_path):
+    """A rebuild renames speakers by its own corpus only: 'Joe Biden' (in A) was 'Joseph R.
+    Biden' while B was indexed, is 'Joseph Biden' now that C says so. The renaming must touch
+    the rebuilt documents only, never the old ones the rebuild drops."""
+    index = tmp_path / "index"
+    write(tmp_path / "A" / "a.txt", article_text("zebra", "Joe Biden"))
+    for i in range(3):
+        write(tmp_path / "B" / f"b{i}.txt", article_text(f"giraffe{i}", "Joseph R. Biden"))
+    for i in range(2):
+        write(tmp_path / "C" / f"c{i}.txt", article_text(f"walrus{i}", "Joseph Biden"))
+    index_paths([tmp_path / "A", tmp_path / "B"], index)
+    r = index_paths([tmp_path / "A", tmp_path / "C"], index, rebuild=True)
+    assert r.added == 3
+    with Index.open(index) as ix:
+        quotes = ix.search("plan", kind="quote", limit=100).hits
+    assert sorted(h.id for h in quotes) == ["a.txt#q1", "c0.txt#q1", "c1.txt#q1"]
+    assert {h.speaker for h in quotes} == {"Joseph Biden"}
+
+
 def _make_format_1(index: Path) -> None:
     """Turn an index into what an index of format 1 carries: a schema without the stamp."""
     from whoosh import index as whoosh_index

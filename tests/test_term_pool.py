@@ -12,6 +12,7 @@ from whoosh.writing import SegmentWriter
 
 from search.api import Index
 from search.backend.whoosh import segments, term_pool
+from search.backend.whoosh.fast_writer import NewsCodec
 from search.backend.whoosh.index_folder import open_index
 from search.indexing.indexer import index_paths
 
@@ -29,7 +30,9 @@ def _segment_files(index_dir: Path) -> dict[str, bytes]:
 
 
 def _with_whoosh_writer(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(segments, "GroupedSegmentWriter", lambda ix, **kwargs: SegmentWriter(ix, **kwargs))
+    """Workers write with Whoosh's own writer and posting pool (with our codec, which
+    decides the bytes of the posting blocks)."""
+    monkeypatch.setattr(segments, "GroupedSegmentWriter", lambda ix, **kwargs: SegmentWriter(ix, codec=NewsCodec(), **kwargs))
 
 
 def test_a_worker_segment_is_byte_for_byte_whooshs(tmp_path, monkeypatch):

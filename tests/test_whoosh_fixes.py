@@ -1,4 +1,5 @@
-"""The patches to Whoosh's internals give the same answers as the code they replace."""
+"""Our fixes to Whoosh (search.backend.whoosh.fixes, the reading side, and fast_writer, the
+writers) give the same answers as the code they replace."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 from whoosh.codec import whoosh3
 
+from search.backend.whoosh import fast_writer
 from search.backend.whoosh import fixes as whoosh_fixes
 from search.backend.whoosh.index_folder import open_index
 
@@ -14,7 +16,7 @@ def test_length_table_answers_as_the_length_columns_do(seeds_index):
     ix = open_index(seeds_index)
     for segment in ix._segments():
         reader = whoosh3.W3PerDocReader(ix.storage, segment)
-        table = whoosh_fixes._FieldLengths(reader)
+        table = fast_writer.FieldLengths(reader)
         fields = [name for name in ix.schema.names() if ix.schema[name].scorable] + ["kind"]  # 'kind' has no length column
         checked = 0
         for docnum in range(reader.doc_count_all()):
@@ -36,19 +38,17 @@ def test_posting_runs_read_back_exactly_what_was_written(tmp_path):
 
     postings = [("text", f"word{i % 977}".encode(), i, 1.0 + i % 3, b"\x00\x01" if i % 2 else None) for i in range(10_000)]
     path = tmp_path / "run"
-    whoosh_fixes._write_run(Pool(), open(path, "wb"), iter(postings))  # three batches of at most 4,096
+    fast_writer.FastPostingPool._write_run(Pool(), open(path, "wb"), iter(postings))  # three batches of at most 4,096
     pool = Pool()
-    assert list(whoosh_fixes._read_run(pool, str(path))) == postings
+    assert list(fast_writer.read_run(pool, str(path))) == postings
     assert pool.removed == [str(path)]
 
 
 def test_a_corpus_that_spills_runs_indexes_every_posting(tmp_path, monkeypatch):
     """A writer whose buffer holds one posting spills a run per posting and merges them all
-    back at commit, through the patched run functions. (Workers write through
-    search.backend.whoosh.term_pool; Whoosh's pool still serves merges of segments, so the worker here is
-    given Whoosh's own writer.)"""
-    from whoosh import writing
-
+    back at commit, through our pool's run functions. (Workers write through
+    search.backend.whoosh.term_pool; our pool serves the commit's merges and rewrites, so the
+    worker here is given the writer that uses it.)"""
     from search.api import Index
     from search.backend.whoosh import segments
     from search.indexing.indexer import index_paths
@@ -57,7 +57,8 @@ def test_a_corpus_that_spills_runs_indexes_every_posting(tmp_path, monkeypatch):
     corpus.mkdir()
     for i in range(12):
         (corpus / f"{i}.txt").write_text(f"Vote number {i}\n\n“We will count word{i} today,” said Jane Roe, a clerk.\n", encoding="utf-8")
-    init, read_run, runs = writing.PostingPool.__init__, writing.PostingPool._read_run, []
+    pool = fast_writer.FastPostingPool
+    init, read_run, runs = pool.__init__, pool._read_run, []
 
     def tiny_buffer(self, *args, **kwargs):
         init(self, *args, **kwargs)
@@ -67,11 +68,11 @@ def test_a_corpus_that_spills_runs_indexes_every_posting(tmp_path, monkeypatch):
         runs.append(path)
         return read_run(self, path)
 
-    monkeypatch.setattr(writing.PostingPool, "__init__", tiny_buffer)
-    monkeypatch.setattr(writing.PostingPool, "_read_run", counted)
-    monkeypatch.setattr(segments, "GroupedSegmentWriter", lambda ix, **kwargs: writing.SegmentWriter(ix, **kwargs))
+    monkeypatch.setattr(pool, "__init__", tiny_buffer)
+    monkeypatch.setattr(pool, "_read_run", counted)
+    monkeypatch.setattr(segments, "GroupedSegmentWriter", fast_writer.FastSegmentWriter)
     index_paths([corpus], tmp_path / "index", workers=1)
-    assert read_run is whoosh_fixes._read_run and len(runs) > 100
+    assert len(runs) > 100
     with Index.open(tmp_path / "index") as ix:
         assert ix.search("count", kind="quote", limit=0).total == 12
         assert {h.article_id for h in ix.search("word7", limit=5).hits} == {"7.txt"}
@@ -103,9 +104,11 @@ def test_patched_writer_writes_the_same_postings_as_whoosh(tmp_path, monkeypatch
             monkeypatch.setattr(cls, name, whoosh_fixes.ORIGINALS[(cls, name)])
     from whoosh.writing import SegmentWriter
 
-    from search.backend.whoosh import segments
+    from search.backend.whoosh import segments, writing
 
-    monkeypatch.setattr(segments, "GroupedSegmentWriter", lambda ix, **kwargs: SegmentWriter(ix, **kwargs))  # Whoosh's writer, unpatched
+    # Whoosh's writer, as it comes, for the workers and for the commit
+    monkeypatch.setattr(segments, "GroupedSegmentWriter", lambda ix, **kwargs: SegmentWriter(ix, **kwargs))
+    monkeypatch.setattr(writing, "FastSegmentWriter", SegmentWriter)
     index_paths([seeds], tmp_path / "whoosh", workers=1)
     patched, plain = _postings_of(tmp_path / "patched"), _postings_of(tmp_path / "whoosh")
     assert len(patched) > 1000 and patched == plain

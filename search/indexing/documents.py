@@ -1,15 +1,18 @@
 """Records <-> Whoosh documents. The only place that knows how a model maps onto fields.
 
-Hits are built as plain dicts in the JSON shape of `models.Hit`, and the models are imported
-only where a model is built: a `search query --json` call then never loads pydantic, which
-costs more than the search itself on a cold start.
+Hits are built as plain dicts in the JSON shape of `models.Hit` (both take it from
+`search.hit_shape`), and the models are imported only where a model is built: a `search
+query --json` call then never loads pydantic, which costs more than the search itself on a
+cold start.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from search.hit_shape import HIT_DEFAULTS
 
 if TYPE_CHECKING:
     from search.models import Article, Quote
@@ -137,12 +140,14 @@ def lead(fields: dict, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def stored_to_hit(fields: dict, score: float | None = None) -> dict:
-    """A hit as `models.Hit` dumps it to JSON (same keys, same order; the API validates it
-    into a `Hit`, the CLI prints it as it is)."""
+def stored_to_hit(fields: dict, score: float | None = None) -> dict[str, Any]:
+    """A hit as `models.Hit` dumps it to JSON: its keys in `HIT_DEFAULTS`' order (a key
+    given again below keeps its first place), each set from the document (the API
+    validates it into a `Hit`, the CLI prints it as it is)."""
     is_quote = fields.get("kind") == "quote"
     date = _date(fields.get("date"))
     return {
+        **HIT_DEFAULTS,
         "id": fields["id"],
         "doc_kind": fields.get("kind", "article"),
         "article_id": fields["article_id"],
@@ -158,7 +163,6 @@ def stored_to_hit(fields: dict, score: float | None = None) -> dict:
         "quote_kind": fields.get("quote_kind") if is_quote else None,
         "cue_class": (fields.get("cue_class") or "speech") if is_quote else None,
         "text": fields.get("text", "") if is_quote else lead(fields),
-        "snippet": "",
-        "highlights": [],
+        "highlights": [],  # its own list (the snippet is set by the query side, from the default '')
         "speaker_id": fields.get("speaker_id") if is_quote else None,
     }

@@ -27,10 +27,9 @@ from whoosh.analysis import IDTokenizer
 from whoosh.codec import whoosh3
 from whoosh.formats import Existence
 from whoosh.util import random_name
-from whoosh.writing import SegmentWriter
 
-from search.backend.whoosh import fixes as whoosh_fixes
 from search.backend.whoosh.analysis import NewsAnalyzer, NewsPositions
+from search.backend.whoosh.fast_writer import FastSegmentWriter, field_length_table, read_run, write_run_batch
 
 # Estimated bytes of memory, so that a run is spilled at about `limitmb` of real memory:
 # a posting is three list slots plus its weight (a float object); a new term adds its dict
@@ -103,10 +102,10 @@ class TermPool:
                 batch.append(item)
                 held += len(item[2])
                 if held >= 3 * _RUN_BATCH_POSTINGS:
-                    whoosh_fixes.write_run_batch(f, batch)
+                    write_run_batch(f, batch)
                     batch, held = [], 0
             if batch:
-                whoosh_fixes.write_run_batch(f, batch)
+                write_run_batch(f, batch)
         self._runs.append(path)
         self._fields = {}
         self._size = 0
@@ -127,7 +126,7 @@ class TermPool:
                 yield fieldname, tbytes, [flat]
             self._fields = {}
             return
-        sources = [whoosh_fixes._read_run(self, path) for path in self._runs]
+        sources = [read_run(self, path) for path in self._runs]
         sources.append(self._sorted_terms())  # what is still in memory holds the last docnums
         runs = [((f, t, i, flat) for f, t, flat in source) for i, source in enumerate(sources)]
         self._runs = []
@@ -156,7 +155,7 @@ class TermPool:
 def write_terms(fieldwriter, schema, lengths, terms: Iterator[tuple[str, bytes, list[list]]]) -> None:
     """Write grouped postings through a W3 field writer, a block at a time: the same calls
     `FieldWriter.add_postings` makes per posting, with the same block statistics."""
-    table = whoosh_fixes.field_length_table(lengths)
+    table = field_length_table(lengths)
     lastfn = None
     lens = None
     for fieldname, tbytes, parts in terms:
@@ -226,7 +225,7 @@ class _FieldPlan:
     column: object
 
 
-class GroupedSegmentWriter(SegmentWriter):
+class GroupedSegmentWriter(FastSegmentWriter):
     """A SegmentWriter for a new segment filled in docnum order (see the module's doc)."""
 
     def __init__(self, ix, limitmb: int = 128, **kwargs: object) -> None:

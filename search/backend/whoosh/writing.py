@@ -22,6 +22,7 @@ from whoosh.writing import SegmentWriter
 
 from search.backend import Column, Document, Segment, SegmentSink, StoredFields
 from search.backend.whoosh import checksums
+from search.backend.whoosh.fast_writer import FastSegmentWriter
 from search.backend.whoosh.schema import make_schema, schema_version
 from search.backend.whoosh.segments import WhooshSegmentSink
 
@@ -75,10 +76,15 @@ class WhooshIndexWriter:
     """`search.backend.IndexWriter`: one Whoosh `SegmentWriter` (see the module's doc)."""
 
     def __init__(self, ix: FileIndex, rebuild: bool = False) -> None:
-        self._writer = SegmentWriter(ix, _lk=False)
+        self._writer = FastSegmentWriter(ix, _lk=False)
         self._rebuild = rebuild
-        self._added: list[Segment] = []
-        if rebuild:  # the commit keeps only what this run writes, in this version's schema
+        if rebuild:
+            # The commit holds only what this run writes, in this version's schema: the old
+            # segments go with it, and are never read in the meantime. (Reading them, the
+            # renaming of speakers rewrote old quotes into the new index: a rebuild could
+            # bring back quotes of articles it no longer had.)
+            self._writer.segments = []
+            self._writer._setup_doc_offsets()
             self._writer.schema = make_schema()
 
     @property
@@ -87,7 +93,6 @@ class WhooshIndexWriter:
         return generation
 
     def add_segments(self, segments: Sequence[Segment]) -> None:
-        self._added += segments
         self._writer.segments = list(self._writer.segments) + list(segments)
         self._writer._setup_doc_offsets()
 
@@ -107,8 +112,7 @@ class WhooshIndexWriter:
     def commit(self) -> None:
         if self._rebuild:
             # No merge: the new segments are the index; the old ones go with this commit.
-            keep = self._added
-            self._writer.commit(mergetype=lambda w, segments: [s for s in segments if any(s is k for k in keep)])
+            self._writer.commit(mergetype=_as_they_are)
         else:
             self._writer.commit()
         # What `search check` verifies later: the files of this commit, as written
@@ -146,3 +150,7 @@ class WhooshWritableIndex:
     def segment_sinks(self, *, rebuild: bool = False) -> Callable[[], SegmentSink]:
         schema = make_schema() if rebuild else self.ix.schema
         return partial(WhooshSegmentSink, self.ix, schema)
+
+
+def _as_they_are(writer: SegmentWriter, segments: list[Segment]) -> list[Segment]:
+    return segments
