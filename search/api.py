@@ -16,12 +16,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from search import store
 from search.documents import stored_to_article, stored_to_hit, stored_to_quote
 from search.errors import QuerySyntaxError, SearchError
 from search.query import budget
+from search.query.parser import require_text
 from search.query.request import compile_request
 from search.query.snippets import make_snippet
 from search.query.suggest import suggest
@@ -72,13 +73,14 @@ def open_backend(path: Path) -> Searcher:
 class Index:
     """A read-only view of one index: search, facets, speakers, sources, stats, documents."""
 
-    def __init__(self, path: Path | str | None = None, budget_seconds: float | None = budget.DEFAULT_BUDGET):
+    def __init__(self, path: Path | str | None = None, budget_seconds: float | None | object = budget.DEFAULT):
         self.path = Path(path) if path else store.default_index_dir()
         self.backend: Searcher = open_backend(self.path)
-        self.budget_seconds = budget_seconds  # each search's time budget (None: no limit)
+        # each search's time budget in seconds (None: no limit; by default budget.DEFAULT_BUDGET)
+        self.budget_seconds: float | None = budget.DEFAULT_BUDGET if budget_seconds is budget.DEFAULT else cast("float | None", budget_seconds)
 
     @classmethod
-    def open(cls, path: Path | str | None = None, budget_seconds: float | None = budget.DEFAULT_BUDGET) -> Index:
+    def open(cls, path: Path | str | None = None, budget_seconds: float | None | object = budget.DEFAULT) -> Index:
         return cls(path, budget_seconds)
 
     def close(self) -> None:
@@ -263,16 +265,16 @@ class Index:
 
     # -----------------------------------------------------------------------------------
     def get(self, doc_id: str) -> dict | None:
-        return self.backend.document(id=doc_id)
+        return self.backend.document(id=require_text(doc_id, "the id"))
 
     def article(self, article_id: str) -> Article:
-        fields = self.backend.document(id=article_id, kind="article")
+        fields = self.backend.document(id=require_text(article_id, "the id"), kind="article")
         if fields is None:
             raise SearchError(f"no article with id {article_id!r}; ids are shown by: search query --kind article")
         return stored_to_article(fields)
 
     def quote(self, quote_id: str) -> Quote:
-        fields = self.backend.document(id=quote_id, kind="quote")
+        fields = self.backend.document(id=require_text(quote_id, "the id"), kind="quote")
         if fields is None:
             raise SearchError(f"no quote with id {quote_id!r}; ids are shown by: search query --json")
         return stored_to_quote(fields)

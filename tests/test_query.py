@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from search.api import Index
+from search.backend.whoosh.query import compile_tree
 from search.dates import parse_period
 from search.errors import DateError, QuerySyntaxError
-from search.backend.whoosh.query import compile_tree
 from search.query.names import match_source, match_speaker
 from search.query.parser import parse
 from search.query.suggest import suggest

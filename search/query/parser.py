@@ -115,10 +115,7 @@ class _Parser:
         text = self.text
         if len(text) > MAX_QUERY_CHARS:
             raise self.fail(f"the query is {len(text):,} characters long; the most is {MAX_QUERY_CHARS:,}: search for a few words or a phrase")
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError as exc:
-            raise self.fail(f"the query holds bytes that are not text (at column {exc.start + 1}); type it again or pass it as UTF-8") from None
+        require_text(text, "the query")
         self._check_brackets()
         stack = [_Frame(None, 0)]
         pending: tuple[str, int] | None = None  # a field name waiting for its value
@@ -422,9 +419,19 @@ class _Parser:
         return first, last
 
 
+def require_text(value: str, what: str) -> str:
+    """`value`, if it is text: a name or a query read from a command line that was not
+    UTF-8 holds lone surrogates, which no index term (and no terminal) can take."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise QuerySyntaxError(f"{what} holds bytes that are not text (at column {exc.start + 1}); type it again or pass it as UTF-8") from None
+    return value
+
+
 def period(typed: str) -> tuple[dt.date, dt.date]:
     """`search.dates.parse_period`, refusing the years no date has (year 0)."""
     try:
-        return parse_period(typed)
+        return parse_period(require_text(typed, "the date"))
     except ValueError as exc:
         raise DateError(f"impossible date {typed!r}: {exc}; write a year from 0001 to 9999") from None
