@@ -127,7 +127,7 @@ class Index:
         offset: int = 0,
         sort: str = "relevance",
         snippets: bool = True,
-    ) -> dict:
+    ) -> dict[str, Any]:
         """`search`, as the dict `SearchResult.model_dump(mode="json")` would give: for callers
         that only print JSON (the CLI), which then never import pydantic. Same keys, same
         order, same values (tests/test_api.py holds the two to each other)."""
@@ -160,6 +160,7 @@ class Index:
             sort = "newest"
         matched, top = self.backend.match(c, top=offset + limit if sort == "relevance" else 0)
         total = len(matched)
+        page: list[tuple[int, float | None]]
         if sort == "relevance":
             page = [(docnum, round(score, 4)) for score, docnum in top[offset : offset + limit]]
         else:
@@ -174,7 +175,7 @@ class Index:
                 snippet, spans = make_snippet(self._snippet_text(fields, hit), terms, word_to_term)
                 hit["snippet"], hit["highlights"] = snippet, [[s, e] for s, e in spans]
             hits.append(hit)
-        facet_counts: dict[str, list[dict]] = {}
+        facet_counts: dict[str, list[dict[str, Any]]] = {}
         facet_values: dict[str, int] = {}
         for key in facet_keys:
             counts = self._count(key, matched)
@@ -204,11 +205,11 @@ class Index:
         }
 
     @staticmethod
-    def _snippet_text(fields: dict, hit: dict) -> str:
+    def _snippet_text(fields: dict[str, Any], hit: dict[str, Any]) -> str:
         """A quote's words; an article's body, less a first paragraph that only repeats the title."""
         if hit["doc_kind"] == "quote":
-            return fields.get("text", "")
-        body = fields.get("text") or hit["text"]
+            return str(fields.get("text", ""))
+        body: str = fields.get("text") or hit["text"]
         first, _, rest = body.partition("\n\n")
         title = hit["title"]
         if rest and title and first.rstrip(". ") == title.rstrip(". "):
@@ -239,9 +240,7 @@ class Index:
                 if d is not None:
                     counts[_bucket(d, bucket)] += n
             return counts
-        counts.update(col[n] for n in docnums)
-        counts.pop("", None)
-        counts.pop(None, None)
+        counts.update(col[n] for n in docnums if col[n])  # no value: not counted
         return counts
 
     def _suggest(self, text: str, *args: Any) -> str | None:
@@ -264,7 +263,7 @@ class Index:
         return matched
 
     # -----------------------------------------------------------------------------------
-    def get(self, doc_id: str) -> dict | None:
+    def get(self, doc_id: str) -> dict[str, Any] | None:
         return self.backend.document(id=require_text(doc_id, "the id"))
 
     def article(self, article_id: str) -> Article:
@@ -284,7 +283,7 @@ class Index:
         return sorted((stored_to_quote(f) for f in docs), key=lambda q: q.start)
 
     # -----------------------------------------------------------------------------------
-    def speakers(self, text: str = "", *, limit: int | None = 50, **filters) -> list[SpeakerSummary]:
+    def speakers(self, text: str = "", *, limit: int | None = 50, **filters: Any) -> list[SpeakerSummary]:
         """Speaker identities of the quotes matching `text` and filters, most quoted first,
         each with its id and the names it is written as (see search.identities).
 
@@ -327,7 +326,7 @@ class Index:
             out.append(
                 SpeakerSummary(
                     name=name,
-                    speaker_type=kinds.most_common(1)[0][0] if kinds else None,
+                    speaker_type=cast(Any, kinds.most_common(1)[0][0]) if kinds else None,  # validated by the model
                     quotes=len(docnums),
                     articles=len(articles),
                     sources=[s for s, _ in sources.most_common()],
@@ -340,7 +339,7 @@ class Index:
             )
         return out
 
-    def sources(self, text: str = "", **filters) -> list[SourceSummary]:
+    def sources(self, text: str = "", **filters: Any) -> list[SourceSummary]:
         """Outlets of the documents matching `text` and filters, most articles first; all
         from the sortable columns."""
         from search.models import SourceSummary
@@ -355,7 +354,7 @@ class Index:
                 groups.setdefault(source_col[n], []).append(n)
         out = []
         for name, docnums in groups.items():
-            kinds = Counter(kind_col[n] for n in docnums)
+            kinds = Counter(kind_col[n] for n in docnums) if kind_col is not None else Counter()
             speakers = {speaker_col[n] for n in docnums if speaker_col[n]} if speaker_col else set()
             dates = [d for d in (self._date(date_col[n]) for n in docnums) if d] if date_col else []
             out.append(

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from search.dates import parse_period
 from search.errors import DateError, QuerySyntaxError
@@ -73,7 +74,7 @@ class Parsed:
     """The tree, and what the user should be told about how it was read."""
 
     tree: Node
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = dataclass_field(default_factory=list)
 
 
 def shown(text: str, most: int = 80) -> str:
@@ -99,7 +100,7 @@ class _Frame:
 
     field: str | None
     start: int
-    items: list[Node | _Op] = field(default_factory=list)
+    items: list[Node | _Op] = dataclass_field(default_factory=list)
 
 
 class _Parser:
@@ -138,15 +139,16 @@ class _Parser:
                 if pending:
                     raise self._needs_value(pending)
                 frame = stack.pop()
-                node = self._resolve(frame.items)
+                group = self._resolve(frame.items)
                 if frame.field:
-                    node = with_field(node, frame.field)
+                    group = with_field(group, frame.field)
                 i += 1
                 boost, i = self._boost_at(i)
-                stack[-1].items.append(with_boost(node, boost) if boost is not None else node)
+                stack[-1].items.append(with_boost(group, boost) if boost is not None else group)
                 continue
             fieldname = pending[0] if pending else None
             pending = None
+            node: Node | _Op
             if c == '"':
                 node, i = self._phrase(i, fieldname)
             elif c in "[{":

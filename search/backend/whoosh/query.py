@@ -82,7 +82,7 @@ def _union_matcher(query: wq.MultiTerm, searcher: Any, context: Any) -> Matcher 
     return ListMatcher(sorted(ids), all_weights=query.boost)
 
 
-class BoundedPrefix(wq.Prefix):
+class BoundedPrefix(wq.Prefix):  # type: ignore[misc]  # Whoosh has no types
     def _btexts(self, ixreader: Any) -> Iterator[bytes]:
         return _bounded(self, super()._btexts(ixreader), f"{self.text}*")
 
@@ -90,7 +90,7 @@ class BoundedPrefix(wq.Prefix):
         return _union_matcher(self, searcher, context) or super().matcher(searcher, context)
 
 
-class BoundedWildcard(wq.Wildcard):
+class BoundedWildcard(wq.Wildcard):  # type: ignore[misc]
     def _btexts(self, ixreader: Any) -> Iterator[bytes]:
         return _bounded(self, super()._btexts(ixreader), self.text)
 
@@ -104,7 +104,7 @@ class BoundedWildcard(wq.Wildcard):
         return q
 
 
-class BoundedFuzzyTerm(wq.FuzzyTerm):
+class BoundedFuzzyTerm(wq.FuzzyTerm):  # type: ignore[misc]
     """Whoosh works out a fuzzy term's matching terms twice per segment, once to estimate
     its size and once to match; this remembers them for the last reader asked, and keeps
     the MAX_FUZZY_EXPANSIONS most frequent (Elasticsearch's max_expansions)."""
@@ -192,7 +192,7 @@ def any_of(fieldname: str, values: list[str] | tuple[str, ...]) -> wq.Query:
     return terms[0] if len(terms) == 1 else wq.Or(terms)
 
 
-class ColumnDateRange(wq.DateRange):
+class ColumnDateRange(wq.DateRange):  # type: ignore[misc]
     """Whoosh's DateRange, matched from the date column: the index keeps one term per day
     (schema.py), so Whoosh's way, an OR over every day in the range, read hundreds of
     posting lists for a year. Same documents, same constant score."""

@@ -50,10 +50,10 @@ def _segment_column(sub: IndexReader, fieldname: str, translate: bool) -> list[A
     raw = sub.column_reader(fieldname, translate=False)
     if type(raw) is columns.NumericColumn.Reader and not translate:
         stored = min(raw._count, count)
-        values = array(raw._typecode, raw._dbfile.get(raw._basepos, stored * raw._fixedlen))
+        numbers = array(raw._typecode, raw._dbfile.get(raw._basepos, stored * raw._fixedlen))
         if sys.byteorder == "little":
-            values.byteswap()  # Whoosh writes numbers big-endian
-        return [*values, *[raw._default] * (count - stored)]
+            numbers.byteswap()  # Whoosh writes numbers big-endian
+        return [*numbers, *[raw._default] * (count - stored)]
     values = list(raw)
     if not translate:
         return values
