@@ -16,12 +16,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from search.backend.whoosh import index_folder as store
 from search.errors import QuerySyntaxError, SearchError
 from search.indexing.documents import stored_to_article, stored_to_hit, stored_to_quote
 from search.query import budget
+from search.query.parser import require_text
 from search.query.request import compile_request
 from search.query.snippets import make_snippet
 from search.query.suggest import suggest
@@ -72,13 +73,14 @@ def open_backend(path: Path) -> Searcher:
 class Index:
     """A read-only view of one index: search, facets, speakers, sources, stats, documents."""
 
-    def __init__(self, path: Path | str | None = None, budget_seconds: float | None = budget.DEFAULT_BUDGET):
+    def __init__(self, path: Path | str | None = None, budget_seconds: float | None | object = budget.DEFAULT):
         self.path = Path(path) if path else store.default_index_dir()
         self.backend: Searcher = open_backend(self.path)
-        self.budget_seconds = budget_seconds  # each search's time budget (None: no limit)
+        # each search's time budget in seconds (None: no limit; by default budget.DEFAULT_BUDGET)
+        self.budget_seconds: float | None = budget.DEFAULT_BUDGET if budget_seconds is budget.DEFAULT else cast("float | None", budget_seconds)
 
     @classmethod
-    def open(cls, path: Path | str | None = None, budget_seconds: float | None = budget.DEFAULT_BUDGET) -> Index:
+    def open(cls, path: Path | str | None = None, budget_seconds: float | None | object = budget.DEFAULT) -> Index:
         return cls(path, budget_seconds)
 
     def close(self) -> None:
@@ -125,7 +127,7 @@ class Index:
         offset: int = 0,
         sort: str = "relevance",
         snippets: bool = True,
-    ) -> dict:
+    ) -> dict[str, Any]:
         """`search`, as the dict `SearchResult.model_dump(mode="json")` would give: for callers
         that only print JSON (the CLI), which then never import pydantic. Same keys, same
         order, same values (tests/test_api.py holds the two to each other)."""
@@ -158,6 +160,7 @@ class Index:
             sort = "newest"
         matched, top = self.backend.match(c, top=offset + limit if sort == "relevance" else 0)
         total = len(matched)
+        page: list[tuple[int, float | None]]
         if sort == "relevance":
             page = [(docnum, round(score, 4)) for score, docnum in top[offset : offset + limit]]
         else:
@@ -172,7 +175,7 @@ class Index:
                 snippet, spans = make_snippet(self._snippet_text(fields, hit), terms, word_to_term)
                 hit["snippet"], hit["highlights"] = snippet, [[s, e] for s, e in spans]
             hits.append(hit)
-        facet_counts: dict[str, list[dict]] = {}
+        facet_counts: dict[str, list[dict[str, Any]]] = {}
         facet_values: dict[str, int] = {}
         for key in facet_keys:
             counts = self._count(key, matched)
@@ -202,11 +205,11 @@ class Index:
         }
 
     @staticmethod
-    def _snippet_text(fields: dict, hit: dict) -> str:
+    def _snippet_text(fields: dict[str, Any], hit: dict[str, Any]) -> str:
         """A quote's words; an article's body, less a first paragraph that only repeats the title."""
         if hit["doc_kind"] == "quote":
-            return fields.get("text", "")
-        body = fields.get("text") or hit["text"]
+            return str(fields.get("text", ""))
+        body: str = fields.get("text") or hit["text"]
         first, _, rest = body.partition("\n\n")
         title = hit["title"]
         if rest and title and first.rstrip(". ") == title.rstrip(". "):
@@ -237,9 +240,7 @@ class Index:
                 if d is not None:
                     counts[_bucket(d, bucket)] += n
             return counts
-        counts.update(col[n] for n in docnums)
-        counts.pop("", None)
-        counts.pop(None, None)
+        counts.update(col[n] for n in docnums if col[n])  # no value: not counted
         return counts
 
     def _suggest(self, text: str, *args: Any) -> str | None:
@@ -262,17 +263,17 @@ class Index:
         return matched
 
     # -----------------------------------------------------------------------------------
-    def get(self, doc_id: str) -> dict | None:
-        return self.backend.document(id=doc_id)
+    def get(self, doc_id: str) -> dict[str, Any] | None:
+        return self.backend.document(id=require_text(doc_id, "the id"))
 
     def article(self, article_id: str) -> Article:
-        fields = self.backend.document(id=article_id, kind="article")
+        fields = self.backend.document(id=require_text(article_id, "the id"), kind="article")
         if fields is None:
             raise SearchError(f"no article with id {article_id!r}; ids are shown by: search query --kind article")
         return stored_to_article(fields)
 
     def quote(self, quote_id: str) -> Quote:
-        fields = self.backend.document(id=quote_id, kind="quote")
+        fields = self.backend.document(id=require_text(quote_id, "the id"), kind="quote")
         if fields is None:
             raise SearchError(f"no quote with id {quote_id!r}; ids are shown by: search query --json")
         return stored_to_quote(fields)
@@ -282,7 +283,7 @@ class Index:
         return sorted((stored_to_quote(f) for f in docs), key=lambda q: q.start)
 
     # -----------------------------------------------------------------------------------
-    def speakers(self, text: str = "", *, limit: int | None = 50, **filters) -> list[SpeakerSummary]:
+    def speakers(self, text: str = "", *, limit: int | None = 50, **filters: Any) -> list[SpeakerSummary]:
         """Speaker identities of the quotes matching `text` and filters, most quoted first,
         each with its id and the names it is written as (see search.identities).
 
@@ -325,7 +326,7 @@ class Index:
             out.append(
                 SpeakerSummary(
                     name=name,
-                    speaker_type=kinds.most_common(1)[0][0] if kinds else None,
+                    speaker_type=cast(Any, kinds.most_common(1)[0][0]) if kinds else None,  # validated by the model
                     quotes=len(docnums),
                     articles=len(articles),
                     sources=[s for s, _ in sources.most_common()],
@@ -338,7 +339,7 @@ class Index:
             )
         return out
 
-    def sources(self, text: str = "", **filters) -> list[SourceSummary]:
+    def sources(self, text: str = "", **filters: Any) -> list[SourceSummary]:
         """Outlets of the documents matching `text` and filters, most articles first; all
         from the sortable columns."""
         from search.models import SourceSummary
@@ -353,7 +354,7 @@ class Index:
                 groups.setdefault(source_col[n], []).append(n)
         out = []
         for name, docnums in groups.items():
-            kinds = Counter(kind_col[n] for n in docnums)
+            kinds = Counter(kind_col[n] for n in docnums) if kind_col is not None else Counter()
             speakers = {speaker_col[n] for n in docnums if speaker_col[n]} if speaker_col else set()
             dates = [d for d in (self._date(date_col[n]) for n in docnums) if d] if date_col else []
             out.append(

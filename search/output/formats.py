@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -31,17 +31,17 @@ def _plain(v: Any) -> Any:
     return v
 
 
-def to_json(value: BaseModel | Sequence[BaseModel] | dict) -> str:
+def to_json(value: BaseModel | Sequence[BaseModel] | dict[str, Any]) -> str:
     """Indented JSON, non-ASCII kept as it is (the same text as pydantic's `model_dump_json`)."""
     return json.dumps(_plain(value), indent=2, ensure_ascii=False)
 
 
-def to_jsonl(records: Iterable[BaseModel | dict]) -> str:
+def to_jsonl(records: Iterable[BaseModel | dict[str, Any]]) -> str:
     """One compact JSON object per line, as pydantic's `model_dump_json()` writes them."""
     return "".join(json.dumps(_plain(r), ensure_ascii=False, separators=(",", ":")) + "\n" for r in records)
 
 
-def to_csv(records: Sequence[BaseModel | dict], model: type[BaseModel]) -> str:
+def to_csv(records: Sequence[BaseModel | dict[str, Any]], model: type[BaseModel]) -> str:
     """Spreadsheet rows: lists joined with '; ', nested values as JSON."""
     import csv  # only CSV output needs it
 
@@ -60,7 +60,7 @@ def to_csv(records: Sequence[BaseModel | dict], model: type[BaseModel]) -> str:
     return buf.getvalue()
 
 
-def render(records: Sequence[BaseModel], fmt: str, model: type[BaseModel], text_fn) -> str:
+def render(records: Sequence[BaseModel], fmt: str, model: type[BaseModel], text_fn: Callable[[Any], str]) -> str:
     """Render a list of records in `fmt`; `text_fn` draws one record for people."""
     if fmt == "json":
         return to_json(records) + "\n"
@@ -71,7 +71,7 @@ def render(records: Sequence[BaseModel], fmt: str, model: type[BaseModel], text_
     return "".join(text_fn(r) for r in records)
 
 
-def result_csv(result: dict) -> str:
+def result_csv(result: dict[str, Any]) -> str:
     from search.models import Hit  # the columns, in the model's order
 
     return to_csv(result["hits"], Hit)

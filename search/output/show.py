@@ -14,8 +14,8 @@ from search.models import DocumentView, Quote, ShownParagraph
 def _marks(quotes: list[Quote], start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     for q in quotes:
-        for p in q.pieces or [q]:
-            s, e = max(p.start, start), min(p.end, end)
+        for p_start, p_end in [(p.start, p.end) for p in q.pieces] or [(q.start, q.end)]:
+            s, e = max(p_start, start), min(p_end, end)
             if s < e:
                 spans.append((s - start, e - start))
     return sorted(spans)

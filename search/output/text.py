@@ -7,6 +7,8 @@ them never loads pydantic.
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 
@@ -21,7 +23,7 @@ def highlight(snippet: str, spans: list[tuple[int, int]], color: bool) -> str:
     return "".join(out)
 
 
-def hit_text(n: int, hit: dict, color: bool) -> str:
+def hit_text(n: int, hit: dict[str, Any], color: bool) -> str:
     """One hit (a `Hit` in its JSON shape) as a few lines for people."""
     dim = (lambda s: click.style(s, dim=True)) if color else (lambda s: s)
     bold = (lambda s: click.style(s, bold=True)) if color else (lambda s: s)
@@ -40,7 +42,7 @@ def hit_text(n: int, hit: dict, color: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def facet_text(name: str, counts: list[dict], color: bool, width: int = 30, values: int | None = None) -> str:
+def facet_text(name: str, counts: list[dict[str, Any]], color: bool, width: int = 30, values: int | None = None) -> str:
     """A facet (`FacetCount`s in their JSON shape) as a small bar chart, most frequent first
     (the order the engine gives)."""
     if not counts:
@@ -56,7 +58,7 @@ def facet_text(name: str, counts: list[dict], color: bool, width: int = 30, valu
     return "\n".join(lines) + "\n"
 
 
-def result_text(result: dict, color: bool) -> str:
+def result_text(result: dict[str, Any], color: bool) -> str:
     """A `SearchResult` in its JSON shape (`Index.search_json`) for people."""
     hits = result["hits"]
     shown = f"{result['offset'] + 1}–{result['offset'] + len(hits)}" if hits else "0"

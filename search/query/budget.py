@@ -16,6 +16,7 @@ from contextvars import ContextVar
 from search.errors import SearchTimeoutError
 
 DEFAULT_BUDGET = 5.0  # seconds; the PolNeAR index answers every query it allows well within it
+DEFAULT = object()  # "the default budget": DEFAULT_BUDGET as it is when an Index opens (tests lower it)
 
 
 class Deadline:

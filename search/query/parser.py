@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from search.dates import parse_period
 from search.errors import DateError, QuerySyntaxError
@@ -73,7 +74,7 @@ class Parsed:
     """The tree, and what the user should be told about how it was read."""
 
     tree: Node
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = dataclass_field(default_factory=list)
 
 
 def shown(text: str, most: int = 80) -> str:
@@ -99,7 +100,7 @@ class _Frame:
 
     field: str | None
     start: int
-    items: list[Node | _Op] = field(default_factory=list)
+    items: list[Node | _Op] = dataclass_field(default_factory=list)
 
 
 class _Parser:
@@ -115,10 +116,7 @@ class _Parser:
         text = self.text
         if len(text) > MAX_QUERY_CHARS:
             raise self.fail(f"the query is {len(text):,} characters long; the most is {MAX_QUERY_CHARS:,}: search for a few words or a phrase")
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError as exc:
-            raise self.fail(f"the query holds bytes that are not text (at column {exc.start + 1}); type it again or pass it as UTF-8") from None
+        require_text(text, "the query")
         self._check_brackets()
         stack = [_Frame(None, 0)]
         pending: tuple[str, int] | None = None  # a field name waiting for its value
@@ -141,15 +139,16 @@ class _Parser:
                 if pending:
                     raise self._needs_value(pending)
                 frame = stack.pop()
-                node = self._resolve(frame.items)
+                group = self._resolve(frame.items)
                 if frame.field:
-                    node = with_field(node, frame.field)
+                    group = with_field(group, frame.field)
                 i += 1
                 boost, i = self._boost_at(i)
-                stack[-1].items.append(with_boost(node, boost) if boost is not None else node)
+                stack[-1].items.append(with_boost(group, boost) if boost is not None else group)
                 continue
             fieldname = pending[0] if pending else None
             pending = None
+            node: Node | _Op
             if c == '"':
                 node, i = self._phrase(i, fieldname)
             elif c in "[{":
@@ -422,9 +421,19 @@ class _Parser:
         return first, last
 
 
+def require_text(value: str, what: str) -> str:
+    """`value`, if it is text: a name or a query read from a command line that was not
+    UTF-8 holds lone surrogates, which no index term (and no terminal) can take."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise QuerySyntaxError(f"{what} holds bytes that are not text (at column {exc.start + 1}); type it again or pass it as UTF-8") from None
+    return value
+
+
 def period(typed: str) -> tuple[dt.date, dt.date]:
     """`search.dates.parse_period`, refusing the years no date has (year 0)."""
     try:
-        return parse_period(typed)
+        return parse_period(require_text(typed, "the date"))
     except ValueError as exc:
         raise DateError(f"impossible date {typed!r}: {exc}; write a year from 0001 to 9999") from None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from search.errors import QuerySyntaxError
 from search.query.language import CUE_CLASSES, DOC_KINDS, QUOTE_KINDS
 from search.query.names import NOTE_NAMES, match_source, match_speaker
-from search.query.parser import parse, period
+from search.query.parser import parse, period, require_text
 from search.query.tree import DateRange, Every, Exact, Node, Phrase, Word, leaves, simplify, transform
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ def compile_request(
             filters.append(Exact(column, tuple(chosen)))
             described.append(f"{label}={'|'.join(chosen)}")
     for typed in speakers or []:
-        m = match_speaker(searcher, typed)
+        m = match_speaker(searcher, require_text(typed, "--speaker"))
         if m.note:
             notes.append(m.note)
         empty |= not m.values
@@ -98,7 +98,7 @@ def compile_request(
     if sources:
         values: list[str] = []
         for typed in sources:
-            m = match_source(searcher, typed)
+            m = match_source(searcher, require_text(typed, "--source"))
             if m.note:
                 notes.append(m.note)
             values += m.values

@@ -18,7 +18,7 @@ from search.query.names import fold
 if TYPE_CHECKING:
     from search.backend import Searcher
 
-SUGGEST_WORDS = 5  # unknown words looked up per query
+SUGGEST_WORDS = 3  # a query with more unknown words than this gets no suggestion
 SUGGEST_LETTERS = 24  # longer words are left as they are
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
@@ -51,14 +51,12 @@ def suggest(searcher: Searcher, text: str) -> str | None:
     """The user's query with each word the index does not know replaced by its closest
     known spelling, or None when nothing changes. Other parts of the query (fields,
     operators, phrases) are kept as typed."""
-    out, last, changed, looked_up = [], 0, False, 0
-    for s, e in _bare_words(text):
+    unknown = [(s, e) for s, e in _bare_words(text) if e - s <= SUGGEST_LETTERS and not searcher.known_word(text[s:e])]
+    if len(unknown) > SUGGEST_WORDS:
+        return None
+    out, last, changed = [], 0, False
+    for s, e in unknown:
         word = text[s:e]
-        if len(word) > SUGGEST_LETTERS or searcher.known_word(word):
-            continue
-        if looked_up == SUGGEST_WORDS:
-            break
-        looked_up += 1
         low = fold(word)
         best = None
         for maxdist in (1, 2):

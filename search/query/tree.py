@@ -181,7 +181,7 @@ def simplify(node: Node) -> Node:
         kids = [simplify(c) for c in node.children]
         if any(isinstance(c, Nothing) for c in kids):
             return Nothing()
-        kept = tuple(c for c in kids if not isinstance(c, Every))
+        kept: tuple[Node, ...] = tuple(c for c in kids if not isinstance(c, Every))
         if not kept:
             return Every()
         return kept[0] if len(kept) == 1 and node.boost == 1.0 else replace(node, children=kept)
@@ -189,10 +189,10 @@ def simplify(node: Node) -> Node:
         kids = [simplify(c) for c in node.children]
         if any(isinstance(c, Every) for c in kids):
             return Every()
-        kept = tuple(c for c in kids if not isinstance(c, Nothing))
-        if not kept:
+        rest: tuple[Node, ...] = tuple(c for c in kids if not isinstance(c, Nothing))
+        if not rest:
             return Nothing()
-        return kept[0] if len(kept) == 1 and node.boost == 1.0 else replace(node, children=kept)
+        return rest[0] if len(rest) == 1 and node.boost == 1.0 else replace(node, children=rest)
     if isinstance(node, Not):
         child = simplify(node.child)
         if isinstance(child, Every):
