@@ -41,7 +41,7 @@ from search.locking import IndexLock
 from search.models import IndexReport
 from search.pipeline import FileResult, WorkContext, content_hash, run_jobs, scan
 from search.progress import Progress
-from search.readers.corpus import _manifest, check_paths
+from search.readers.corpus import ReadOptions, _manifest, check_paths
 from search.schema import SCHEMA_VERSION, make_schema, schema_version
 from search.speaker_names import Namer, Names, aliases_digest, count_speakers, find_aliases, is_bare, load_user_aliases, run_names, settle
 from search.state import FileEntry, IndexState
@@ -63,6 +63,7 @@ def index_paths(
     workers: int | None = None,
     progress: Progress | None = None,
     learned: bool | None = None,
+    columns: dict[str, str] | None = None,
 ) -> IndexReport:
     """Bring the index at `index_dir` up to date with every article under `paths`.
 
@@ -70,7 +71,8 @@ def index_paths(
     folder). `learned` extracts quotes with the learned attribution finder on top of the
     rules (True) or with the rules alone (False; see `extract_quotes`); None keeps the
     extractor the index was built with (the learned finder too for a new index). An index keeps the quotes of one extractor, so changing it needs
-    `rebuild`. Returns what was added, updated, removed, left unchanged and skipped.
+    `rebuild`. `columns` names the columns of CSV/TSV files by field (`--map`, see
+    `search.readers.table`). Returns what was added, updated, removed, left unchanged and skipped.
     """
     started = time.perf_counter()
     paths = check_paths(list(paths))
@@ -85,7 +87,8 @@ def index_paths(
         ix = store.open_for_writing(index_dir)
         writer = SegmentWriter(ix, _lk=False)
         try:
-            report = _run(ix, writer, index_dir, paths, rebuild, aliases_path, user_aliases, workers or _default_workers(), progress, lock.fd, learned)
+            options = ReadOptions(tuple(sorted((columns or {}).items())))
+            report = _run(ix, writer, index_dir, paths, rebuild, aliases_path, user_aliases, workers or _default_workers(), progress, lock.fd, learned, options)
         except BaseException:
             writer.cancel()
             raise
@@ -125,6 +128,7 @@ def _run(
     progress: Progress,
     lock_fd: int | None,
     learned: bool | None = None,
+    options: ReadOptions | None = None,
 ) -> IndexReport:
     report = IndexReport(index=str(index_dir))
     if not rebuild and schema_version(ix.schema) != SCHEMA_VERSION:
@@ -162,7 +166,7 @@ def _run(
     full_names_pass = not rebuild and old.aliases != aliases_hash
     _manifest.cache_clear()  # manifests are re-read each run (and workers inherit this cache)
 
-    sc = scan(paths, old)
+    sc = scan(paths, old, options=options)
     report.skipped_reasons.extend(sc.skips)
     progress.start(sc.files_to_read, sc.total_bytes)
 
@@ -175,7 +179,7 @@ def _run(
             progress.update(files=1 if r.job.part == r.job.parts - 1 else 0, nbytes=nbytes, articles=len(r.hashes), quotes=r.quotes)
 
     schema = make_schema() if rebuild else ix.schema
-    ctx = WorkContext(old=old, namer=Namer(Names(old.names, old.ids), user_aliases), extract=_extractor(learned), lock_fd=lock_fd)
+    ctx = WorkContext(old=old, namer=Namer(Names(old.names, old.ids), user_aliases), extract=_extractor(learned), lock_fd=lock_fd, read_options=options)
     new = IndexState(aliases=aliases_hash, extractor=extractor)
     done: dict = {}
 
@@ -263,6 +267,7 @@ def _bookkeeping(report: IndexReport, old: IndexState, new: IndexState, sc, resu
         if not any(r.failed for r in parts):
             new.files[key] = FileEntry(first.root_key, first.size, first.mtime, first.sig, parts[0].digest, hashes)
 
+    _count_formats(report, results)
     old_ids = old.article_ids()
     written: set[str] = set()
     losers: list[tuple[str, str]] = []  # (article id, path) of duplicates written this run
@@ -295,6 +300,24 @@ def _bookkeeping(report: IndexReport, old: IndexState, new: IndexState, sc, resu
     report.unchanged = unchanged
     report.articles = len(written)
     return {"delete": (written & old_ids) | removed, "losers": losers}
+
+
+def _count_formats(report: IndexReport, results: dict[str, list[FileResult]]) -> None:
+    """Files and articles read this run by format, and the articles not in English."""
+    languages: Counter[str] = Counter()
+    for parts in results.values():
+        fmt = next((r.format for r in parts if r.format), "")
+        for r in parts:
+            languages.update(r.languages)
+        if fmt:
+            counts = report.formats.setdefault(fmt, {"files": 0, "articles": 0})
+            counts["files"] += 1
+            counts["articles"] += sum(len(r.hashes) for r in parts)
+    if languages:
+        which = ", ".join(f"{lang} {n}" for lang, n in sorted(languages.items(), key=lambda kv: (-kv[1], kv[0])))
+        report.notes.append(
+            f"{sum(languages.values())} article(s) not in English ({which}): indexed for search, without quotes (quote finding reads English only)"
+        )
 
 
 def _path_of(key: str, results: dict[str, list[FileResult]]) -> str:
@@ -335,6 +358,6 @@ EXTRACTORS = {False: "rules", True: "rules+learned"}
 
 
 def _extractor(learned: bool):
-    from search.quotes import extract_quotes
+    from search.extraction import article_quotes
 
-    return functools.partial(extract_quotes, learned=learned)
+    return functools.partial(article_quotes, learned=learned)

@@ -75,6 +75,9 @@ _PROMPT = re.compile(
     r"|(?:we|this\s+site)\s+may\s+(?:earn|receive)\s+(?:a\s+)?(?:commission|compensation))"
 )
 
+# a promo paragraph closed by its call to action ('CNN will soon launch Royal News, a weekly newsletter … Sign up here.')
+_PROMPT_END = re.compile(r"(?<=[.!?] )(?:Sign\s+up|Subscribe|Register|Click\s+here)(?:\s+(?:here|now|today|for\s+free|for\s+it\s+here))[.!]$")
+
 # ---- photo credits and captions --------------------------------------------------------------
 # A credit names an agency or a paper; a bare 'Name/Name' does not make one ('Ukraine/Russia talks').
 _AGENCY = (
@@ -220,6 +223,8 @@ def furniture_kind(text: str, start: int, end: int) -> str | None:
         return "caption"
     if n <= 600 and word in _PROMPT_WORDS and _PROMPT.match(text, start, end) and not _quoted(text, start, end):
         return "prompt"
+    if n <= 400 and text[end - 1] in ".!" and _PROMPT_END.search(text, start, end) and not _quoted(text, start, end):
+        return "prompt"  # a newsletter promo that ends with its call: '… behind palace walls. Sign up here.'
     if _credit_closes(text, start, end):
         return "caption"
     return None

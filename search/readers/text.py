@@ -39,7 +39,7 @@ def _is_headline(p: Paragraph, following: int) -> bool:
     return following > 0 and len(words) <= 25 and not p.text.rstrip().endswith((".", "!", "?", "”", '"', ":", ";", ","))
 
 
-def _derived_title(body: list[Paragraph]) -> str:
+def derived_title(body: list[Paragraph]) -> str:
     if not body:
         return ""
     text = body[0].text
@@ -99,7 +99,7 @@ def parse_text_article(text: str, article_id: str, path: str | None = None) -> A
     body = [p for p in paras if not _CREDIT.match(p.text) and not _BOX.match(p.text)]
     title_derived = False
     if not title:
-        title = _derived_title(body)
+        title = derived_title(body)
         title_derived = bool(title)
     return Article(
         id=article_id,
@@ -116,19 +116,20 @@ def parse_text_article(text: str, article_id: str, path: str | None = None) -> A
     )
 
 
-def read_text_article(path: Path, root: Path | None = None, data: bytes | None = None) -> Article:
-    """Read one text file; the id is its path relative to `root` (stable across runs).
-
-    Raises UnicodeDecodeError for files that are not UTF-8 and ValueError for binary files;
-    the corpus walk turns both into a named warning.
-    """
-    raw = path.read_bytes() if data is None else data
+def text_article(raw: bytes, article_id: str, path: str | None = None) -> Article:
+    """One text file's bytes as an Article. Raises UnicodeDecodeError for a file that is not
+    UTF-8 and ValueError for a binary one; the corpus reader turns both into a named warning."""
     if b"\x00" in raw[:8192]:
         raise ValueError("binary file")
-    text = raw.decode("utf-8-sig")
+    return parse_text_article(raw.decode("utf-8-sig"), article_id, path=path)
+
+
+def read_text_article(path: Path, root: Path | None = None, data: bytes | None = None) -> Article:
+    """Read one text file; the id is its path relative to `root` (stable across runs)."""
+    raw = path.read_bytes() if data is None else data
     root = root or path.parent
     try:
         article_id = path.relative_to(root).as_posix()
     except ValueError:
         article_id = path.name
-    return parse_text_article(text, article_id, path=str(path))
+    return text_article(raw, article_id, path=str(path))
