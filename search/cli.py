@@ -199,7 +199,10 @@ def index_cmd(
             f"{report.added} added, {report.updated} updated, {report.removed} removed, {report.unchanged} unchanged, {report.skipped} skipped"
         )
         if report.formats:
-            read = (f"{fmt} {c['files']} file(s), {c['articles']} article(s)" for fmt, c in sorted(report.formats.items()))
+            read = (
+                f"{fmt} {c['files']} file(s), {c['articles']} article(s)" + (f" ({c['left_out']} other record(s) left out)" if c.get("left_out") else "")
+                for fmt, c in sorted(report.formats.items())
+            )
             click.echo("read: " + "; ".join(read))
 
 

@@ -313,6 +313,8 @@ def _count_formats(report: IndexReport, results: dict[str, list[FileResult]]) ->
             counts = report.formats.setdefault(fmt, {"files": 0, "articles": 0})
             counts["files"] += 1
             counts["articles"] += sum(len(r.hashes) for r in parts)
+            if any(r.left_out for r in parts):
+                counts["left_out"] = counts.get("left_out", 0) + sum(r.left_out for r in parts)
     if languages:
         which = ", ".join(f"{lang} {n}" for lang, n in sorted(languages.items(), key=lambda kv: (-kv[1], kv[0])))
         report.notes.append(

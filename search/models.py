@@ -171,7 +171,7 @@ class IndexReport(_Record):
     seconds: float = 0.0
     notes: list[str] = Field(default_factory=list, description="What the indexer decided for you, e.g. a rebuild after an upgrade.")
     formats: dict[str, dict[str, int]] = Field(
-        default_factory=dict, description="Files and articles read this run by format ('html', 'warc.gz', 'csv', …): {format: {files, articles}}."
+        default_factory=dict, description="Files and articles read this run by format ('html', 'warc.gz', 'csv', …): {format: {files, articles, left_out?}}."
     )
 
 

@@ -41,7 +41,7 @@ from search.documents import article_doc, quote_doc
 from search.errors import SearchError
 from search.models import Article
 from search.readers.corpus import ReadOptions, SourceFile, file_format, read_file
-from search.readers.jsonl import Skip, article_from_record
+from search.readers.jsonl import LeftOut, Skip, article_from_record
 from search.readers.walk import walk
 from search.speaker_names import Namer, Names, is_bare
 from search.state import FileEntry, IndexState
@@ -100,6 +100,7 @@ class FileResult:
     failed: bool = False  # unreadable: its old articles are dropped from the index
     format: str = ""  # what the file was read as ('html', 'warc.gz', …: search.readers.corpus.file_format)
     languages: Counter[str] = field(default_factory=Counter)  # articles read not in English, by language
+    left_out: int = 0  # records that are no article by design (a WARC's requests): counted, not warned about
 
 
 @dataclass
@@ -390,6 +391,9 @@ def run_file(fj: FileJob, out: Builder, ctx: WorkContext) -> FileResult:
     known = prev.articles if prev else {}
     try:
         for item in _articles_of(fj, data, ctx.read_options):
+            if isinstance(item, LeftOut):
+                res.left_out += item.count
+                continue
             if isinstance(item, Skip):
                 res.skips.append(str(item))
                 if not fj.jsonl and not item.partial:  # a bad record of a WARC, CSV, feed or zip fails only itself

@@ -28,6 +28,14 @@ class Skip:
         return f"{where}: {self.reason}"
 
 
+@dataclass(frozen=True)
+class LeftOut(Skip):
+    """Parts of a file that are no article by design (a WARC's request and warcinfo records):
+    counted in the run's summary, not warned about."""
+
+    count: int = 0
+
+
 def _optional_str(value: object) -> str | None:
     if value is None:
         return None

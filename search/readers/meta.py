@@ -77,7 +77,7 @@ def outlet(name: str | None = None, url: str | None = None) -> tuple[str | None,
         if known:
             return known, f"web address {host} in the outlet table"
     if name:
-        return name.strip(), "as the page names it (not in the outlet table)"
+        return name.strip(), "the name as given (not in the outlet table)"
     if host:
         return host, "web address host (no outlet name given)"
     return None, ""

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from search.models import Article
 from search.readers.html import html_article
-from search.readers.jsonl import Skip
+from search.readers.jsonl import LeftOut, Skip
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -44,7 +44,9 @@ def read_warc(data: bytes, display: str) -> Iterator[Article | Skip]:
                 continue
             try:
                 body = record.content_stream().read()
-                yield html_article(body, uri, display, url=uri, crawl_date=record.rec_headers.get_header("WARC-Date"), origin="the archived page")
+                article = html_article(body, uri, display, url=uri, crawl_date=record.rec_headers.get_header("WARC-Date"), origin="the archived page")
+                article.provenance["id"] = "the record's target address (WARC-Target-URI)"
+                yield article
             except ValueError as exc:
                 yield Skip(display, f"record {number} ({uri}): {exc}", partial=True)
             except Exception as exc:  # a broken record (bad chunking, bad encoding) must not stop the file
@@ -55,4 +57,4 @@ def read_warc(data: bytes, display: str) -> Iterator[Article | Skip]:
         yield Skip(display, reason, partial=number > 0)
     if other:
         detail = ", ".join(f"{n} {k}" for k, n in sorted(other.items(), key=lambda kv: (-kv[1], kv[0])))
-        yield Skip(display, f"{sum(other.values())} record(s) that are no HTML page left out ({detail})", partial=True)
+        yield LeftOut(display, f"{sum(other.values())} record(s) that are no HTML page left out ({detail})", partial=True, count=sum(other.values()))
