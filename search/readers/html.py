@@ -28,10 +28,7 @@ from search.readers.text import derived_title
 for _name in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
-# Furniture kinds that leave the body of a page (a sub-head, a byline or a time stamp stays:
-# it is page text a search may want, and the extractor passes over it anyway).
 MIN_WORDS = 12  # fewer words of main text: a menu, a login or an error page, not an article
-_DROP = frozenset({"advert", "link", "prompt", "caption", "credit", "copyright", "contact"})
 
 
 def looks_like_html(head: bytes) -> bool:
@@ -57,7 +54,7 @@ def html_article(
     import trafilatura
     from trafilatura.settings import set_date_params
 
-    from search.quotes.furniture import furniture_kind
+    from search.quotes.furniture import BODY_OUT, furniture_kind
 
     # the time and its offset too, so that the day is the UTC day ('22:46 at UTC-3' is the next day)
     dates = set_date_params() | {"outputformat": "%Y-%m-%dT%H:%M:%S%z"}
@@ -66,7 +63,7 @@ def html_article(
     if len(text.split()) < MIN_WORDS:
         raise ValueError("no main text found on the page (not an article page?)")
     paras = split_paragraphs(text)
-    body = [p for p in paras if furniture_kind(text, p.start, p.end) not in _DROP]
+    body = [p for p in paras if furniture_kind(text, p.start, p.end) not in BODY_OUT]
     prov: dict[str, str] = {"text": f"main text of {origin} (trafilatura)"}
 
     title = (doc.title or "").strip()
