@@ -52,7 +52,7 @@ QUERIES: list[tuple[str, str, dict[str, Any]]] = [
 
 
 def build(index: Path, rebuild: bool) -> float:
-    from search.indexer import index_paths
+    from search.indexing.indexer import index_paths
 
     if index.exists() and not rebuild:
         return 0.0

@@ -193,6 +193,14 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary; warnings and errors only.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run's report as JSON.")
+@click.option(
+    "--map",
+    "column_map",
+    metavar="FIELD=COLUMN,…",
+    default=None,
+    help="Columns of CSV/TSV files, when their names are not the usual ones: --map text=body,date=published_at "
+    "(fields: text, title, date, source, author, url, id, language).",
+)
 @learned_option(default=None)
 @_handle_errors
 def index_cmd(
@@ -204,22 +212,35 @@ def index_cmd(
     jobs: int | None,
     quiet: bool,
     as_json: bool,
+    column_map: str | None,
     learned: bool | None,
 ) -> None:
     """Index articles and their quotes from PATHS (files or folders; default: seeds/).
 
-    Reads .txt files (one article each, with an optional manifest.toml beside them) and .jsonl
-    files (one article per line). Re-running updates the index: new articles are added, changed
+    Reads text files (one article each, with an optional manifest.toml beside them), .jsonl
+    (one article per line), saved web pages (.html), web archives (.warc, .warc.gz), CSV/TSV
+    exports (one article per row), RSS/Atom feeds, and .gz or .zip files of these; the reader
+    is chosen by each file's content. Re-running updates the index: new articles are added, changed
     ones re-indexed, and those whose files under PATHS are gone removed; unchanged files are not
     read again. A killed run leaves the index as the last completed run left it.
     """
     from search.indexing.indexer import index_paths
     from search.indexing.progress import Progress, choose_mode
     from search.output.formats import to_json
+    from search.readers.table import parse_column_map
 
+    columns = parse_column_map(column_map)
     progress = Progress(choose_mode(quiet or as_json))
     report = index_paths(
-        list(paths) or [Path("seeds")], index_dir, rebuild=rebuild, aliases=aliases_file, wait=wait, workers=jobs, progress=progress, learned=learned
+        list(paths) or [Path("seeds")],
+        index_dir,
+        rebuild=rebuild,
+        aliases=aliases_file,
+        wait=wait,
+        workers=jobs,
+        progress=progress,
+        learned=learned,
+        columns=columns,
     )
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
@@ -235,6 +256,12 @@ def index_cmd(
             f"indexed {report.articles} article(s) with {report.quotes} quote(s) into {report.index} in {report.seconds:.1f} s: "
             f"{report.added} added, {report.updated} updated, {report.removed} removed, {report.unchanged} unchanged, {report.skipped} skipped"
         )
+        if report.formats:
+            read = (
+                f"{fmt} {c['files']} file(s), {c['articles']} article(s)" + (f" ({c['left_out']} other record(s) left out)" if c.get("left_out") else "")
+                for fmt, c in sorted(report.formats.items())
+            )
+            click.echo("read: " + "; ".join(read))
 
 
 QUERY_HELP = """Search articles and quotes. TEXT uses Whoosh's query language:
@@ -431,15 +458,18 @@ def check_cmd(index_dir, deep, as_json) -> None:
 @click.option("--context", "-C", type=click.IntRange(min=0), default=0, help="Paragraphs to show around a quote.")
 @index_option
 @click.option("--json", "as_json", is_flag=True, help="Print the article or quote as JSON.")
+@click.option("--provenance", is_flag=True, help="Also say where each field of the article came from (page metadata, a column, the manifest, …).")
 @_handle_errors
-def show_cmd(doc_id, context, index_dir, as_json) -> None:
+def show_cmd(doc_id, context, index_dir, as_json, provenance) -> None:
     """Show one quote in its paragraph, or a whole article (ID from query output)."""
     from search.api import Index
-    from search.output.show import render_show, show
+    from search.output.show import render_provenance, render_show, show
 
     with Index.open(index_dir) as ix:
         view = show(ix, doc_id, context)
     click.echo(view.model_dump_json(indent=2) if as_json else render_show(view, _color()))
+    if provenance and not as_json:
+        click.echo(render_provenance(view))
 
 
 @main.command("extract")

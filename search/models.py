@@ -51,6 +51,8 @@ class Article(_Record):
     line: int | None = Field(None, description="Line number in a JSON Lines file.")
     text: str = Field("", description="The article text exactly as read; all offsets point into it.")
     body: list[Paragraph] = Field(default_factory=list, description="Body paragraphs (no headline, captions or boxes).")
+    language: str | None = Field(None, description="ISO 639-1 code of the language of a web input (HTML, WARC, feed, CSV); quotes are found in English only.")
+    provenance: dict[str, str] = Field(default_factory=dict, description="Where each field came from, by field name (web inputs; `search show --provenance`).")
 
 
 class Piece(_Record):
@@ -166,6 +168,9 @@ class IndexReport(_Record):
     quotes: int = 0
     seconds: float = 0.0
     notes: list[str] = Field(default_factory=list, description="What the indexer decided for you, e.g. a rebuild after an upgrade.")
+    formats: dict[str, dict[str, int]] = Field(
+        default_factory=dict, description="Files and articles read this run by format ('html', 'warc.gz', 'csv', …): {format: {files, articles, left_out?}}."
+    )
 
 
 class ShownParagraph(_Record):

@@ -12,11 +12,11 @@ from whoosh import query as wq
 from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, MultifieldParser
 
 from search.backend.whoosh.query import compile_tree, describe
+from search.backend.whoosh.schema import make_schema
 from search.errors import QuerySyntaxError
 from search.query.language import FIELD_ALIASES, MAX_DEPTH, MAX_QUERY_CHARS, MAX_TERMS
 from search.query.parser import parse
 from search.query.tree import And, AndMaybe, AndNot, DateRange, Every, Fuzzy, Not, Or, Phrase, Prefix, Range, Wildcard, Word, simplify
-from search.schema import make_schema
 
 SCHEMA = make_schema()
 

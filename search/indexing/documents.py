@@ -52,6 +52,8 @@ def article_doc(article: Article, content_hash: str) -> dict:
             "content_hash": content_hash,
             # offsets of body paragraphs in the original text, so quotes can be shown in place
             "body": json.dumps([[p.start, p.end] for p in article.body]),
+            "language": article.language,
+            "provenance": json.dumps(article.provenance) if article.provenance else None,
         }
     )
 
@@ -109,6 +111,8 @@ def stored_to_article(fields: dict, text: str | None = None) -> Article:
         line=fields.get("line"),
         text=text or "",
         body=body,
+        language=fields.get("language"),
+        provenance=json.loads(fields.get("provenance") or "{}"),
     )
 
 

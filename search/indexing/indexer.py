@@ -45,7 +45,7 @@ from search.indexing.progress import Progress
 from search.indexing.run_state import FileEntry, IndexState
 from search.indexing.speaker_names import Namer, Names, aliases_digest, count_speakers, find_aliases, is_bare, load_user_aliases, run_names, settle
 from search.models import IndexReport
-from search.readers.corpus import _manifest, check_paths
+from search.readers.corpus import ReadOptions, _manifest, check_paths
 
 __all__ = ["content_hash", "index_paths"]
 
@@ -65,6 +65,7 @@ class _Request:
     aliases: Any  # the user's aliases (search.quotes.aliases), or None
     learned: bool | None
     workers: int
+    options: ReadOptions  # how files are read (the CSV column map)
 
 
 def index_paths(
@@ -77,6 +78,7 @@ def index_paths(
     workers: int | None = None,
     progress: Progress | None = None,
     learned: bool | None = None,
+    columns: dict[str, str] | None = None,
 ) -> IndexReport:
     """Bring the index at `index_dir` up to date with every article under `paths`.
 
@@ -84,13 +86,15 @@ def index_paths(
     folder). `learned` extracts quotes with the learned attribution finder on top of the
     rules (True) or with the rules alone (False; see `extract_quotes`); None keeps the
     extractor the index was built with (the learned finder too for a new index). An index keeps the quotes of one extractor, so changing it needs
-    `rebuild`. Returns what was added, updated, removed, left unchanged and skipped.
+    `rebuild`. `columns` names the columns of CSV/TSV files by field (`--map`, see
+    `search.readers.table`). Returns what was added, updated, removed, left unchanged and skipped.
     """
     started = time.perf_counter()
     paths = check_paths(list(paths))
     index_dir = index_dir or default_index_dir()
     aliases_path = aliases or find_aliases(paths)
-    request = _Request(index_dir, paths, rebuild, aliases_path, load_user_aliases(aliases_path), learned, workers or _default_workers())
+    options = ReadOptions(tuple(sorted((columns or {}).items())))
+    request = _Request(index_dir, paths, rebuild, aliases_path, load_user_aliases(aliases_path), learned, workers or _default_workers(), options)
     progress = progress or Progress("none")
     backend = open_backend()
     backend.prepare_dir(index_dir)
@@ -107,7 +111,7 @@ def _run(index: WritableIndex, schema_version: int, request: _Request, progress:
     """The steps of one run, in order (see the module's doc)."""
     report = IndexReport(index=str(request.index_dir))
     start = _start(index, schema_version, request, report)
-    sc = scan(request.paths, start.old)
+    sc = scan(request.paths, start.old, options=request.options)
     report.skipped_reasons.extend(sc.skips)
     crash_points.reached("after-scan")
     progress.start(sc.files_to_read, sc.total_bytes)
@@ -122,6 +126,7 @@ def _run(index: WritableIndex, schema_version: int, request: _Request, progress:
             sinks=index.segment_sinks(rebuild=start.rebuild),
             lock_fd=lock_fd,
             held_folder=str(request.index_dir),
+            read_options=request.options,
         )
         with Workers(ctx, request.workers) as workers:
             results = _by_file(workers.read(sc.jobs, functools.partial(_show_progress, progress)))
@@ -343,6 +348,8 @@ def _bookkeeping(report: IndexReport, old: IndexState, new: IndexState, sc: Scan
         if not any(r.failed for r in parts):
             new.files[key] = FileEntry(first.root_key, first.size, first.mtime, first.sig, parts[0].digest, hashes)
 
+    _count_formats(report, results)
+
     old_ids = old.article_ids()
     written: set[str] = set()
     losers: list[tuple[str, str]] = []  # (article id, path) of duplicates written this run
@@ -414,7 +421,27 @@ def _count_speakers(index: WritableIndex) -> dict[str, int]:
 EXTRACTORS = {False: "rules", True: "rules+learned"}
 
 
-def _extractor(learned: bool) -> Callable:
-    from search.quotes import extract_quotes
+def _count_formats(report: IndexReport, results: dict[str, list[FileResult]]) -> None:
+    """Files and articles read this run by format, and the articles not in English."""
+    languages: Counter[str] = Counter()
+    for parts in results.values():
+        fmt = next((r.format for r in parts if r.format), "")
+        for r in parts:
+            languages.update(r.languages)
+        if fmt:
+            counts = report.formats.setdefault(fmt, {"files": 0, "articles": 0})
+            counts["files"] += 1
+            counts["articles"] += sum(len(r.hashes) for r in parts)
+            if any(r.left_out for r in parts):
+                counts["left_out"] = counts.get("left_out", 0) + sum(r.left_out for r in parts)
+    if languages:
+        which = ", ".join(f"{lang} {n}" for lang, n in sorted(languages.items(), key=lambda kv: (-kv[1], kv[0])))
+        report.notes.append(
+            f"{sum(languages.values())} article(s) not in English ({which}): indexed for search, without quotes (quote finding reads English only)"
+        )
 
-    return functools.partial(extract_quotes, learned=learned)
+
+def _extractor(learned: bool) -> Callable:
+    from search.quotes_from_files import article_quotes
+
+    return functools.partial(article_quotes, learned=learned)

@@ -40,8 +40,8 @@ from search.indexing.documents import article_doc, quote_doc
 from search.indexing.run_state import FileEntry, IndexState
 from search.indexing.speaker_names import Namer, Names, is_bare
 from search.models import Article
-from search.readers.corpus import SourceFile, read_file
-from search.readers.jsonl import Skip, article_from_record
+from search.readers.corpus import ReadOptions, SourceFile, file_format, read_file
+from search.readers.jsonl import LeftOut, Skip, article_from_record
 from search.readers.walk import walk
 
 JSONL_CHUNK = 2 << 20  # bytes of JSON Lines per job: small enough to spread, big enough to amortise
@@ -94,6 +94,9 @@ class FileResult:
     speakers: Counter[str] = field(default_factory=Counter)  # speaker_local of the quotes written
     skips: list[str] = field(default_factory=list)
     failed: bool = False  # unreadable: its old articles are dropped from the index
+    format: str = ""  # what the file was read as ('html', 'warc.gz', …: search.readers.corpus.file_format)
+    languages: Counter[str] = field(default_factory=Counter)  # articles read not in English, by language
+    left_out: int = 0  # records that are no article by design (a WARC's requests): counted, not warned about
 
 
 @dataclass
@@ -134,13 +137,14 @@ def _cut_jsonl(path: Path, chunk: int) -> tuple[str, list[tuple[int, int, int]]]
     return h.hexdigest(), ranges
 
 
-def scan(paths: list[Path], old: IndexState, jsonl_chunk: int = JSONL_CHUNK, text_chunk: int = TEXT_CHUNK) -> Scan:
+def scan(paths: list[Path], old: IndexState, jsonl_chunk: int = JSONL_CHUNK, text_chunk: int = TEXT_CHUNK, *, options: ReadOptions | None = None) -> Scan:
     """Walk the corpus: which files are unchanged since the last run, and the jobs for the rest."""
     out = Scan()
     batch: list[FileJob] = []
     manifests: dict[Path, str] = {}
     order = 0
-    for found in walk(paths, manifests):
+    columns = ",".join(f"{k}={v}" for k, v in options.columns) if options else ""
+    for found in walk(paths, manifests, columns):
         if isinstance(found, Skip):
             out.skips.append(str(found))
             continue
@@ -193,6 +197,7 @@ class WorkContext:
     sinks: Callable[[], SegmentSink]  # starts a worker's new segment (search.backend)
     lock_fd: int | None = None  # the parent's lock file, closed in workers (see _worker)
     held_folder: str | None = None  # where held-back quotes wait (the index folder)
+    read_options: ReadOptions | None = None  # what the readers are told (`--map`)
 
 
 def _named(doc: dict, name: str | None, ident: str | None) -> dict:
@@ -298,9 +303,9 @@ def _write_article(article: Article, digest: str, out: Builder, ctx: WorkContext
     return len(quotes)
 
 
-def _articles_of(fj: FileJob, data: bytes | None) -> Iterator[Article | Skip]:
+def _articles_of(fj: FileJob, data: bytes | None, options: ReadOptions | None = None) -> Iterator[Article | Skip]:
     if not fj.jsonl:
-        yield from read_file(SourceFile(Path(fj.path), Path(fj.root)), data)
+        yield from read_file(SourceFile(Path(fj.path), Path(fj.root)), data, options)
         return
     with open(fj.path, "rb") as fh:
         fh.seek(fj.start)
@@ -340,14 +345,20 @@ def run_file(fj: FileJob, out: Builder, ctx: WorkContext) -> FileResult:
         if prev and prev.digest == res.digest and prev.root == fj.root_key and prev.sig == fj.sig:
             res.hashes = dict(prev.articles)  # touched, not changed
             return res
+    res.format = file_format(SourceFile(Path(fj.path), Path(fj.root)), data) if fj.part == 0 else ""
     known = prev.articles if prev else {}
     try:
-        for item in _articles_of(fj, data):
+        for item in _articles_of(fj, data, ctx.read_options):
+            if isinstance(item, LeftOut):
+                res.left_out += item.count
+                continue
             if isinstance(item, Skip):
                 res.skips.append(str(item))
-                if not fj.jsonl:
+                if not fj.jsonl and not item.partial:  # a bad record of a WARC, CSV, feed or zip fails only itself
                     res.failed = True
                 continue
+            if item.language and item.language != "en":
+                res.languages[item.language] += 1
             if not item.text.strip():
                 res.skips.append(f"{item.path}:{item.line}: empty article" if item.line else f"{item.path}: empty file")
                 continue

@@ -57,3 +57,29 @@ def render_show(view: DocumentView, color: bool) -> str:
         out.append(textwrap.fill("".join(parts), width=100, break_long_words=False) if not color else "".join(parts))
         out.append("")
     return "\n".join(out)
+
+
+def render_provenance(view: DocumentView) -> str:
+    """Each field of the article with its value and where it came from. Fields a reader took
+    from the file as it lies (a text file's header lines, a JSON Lines record's keys) say so."""
+    article = view.article
+    origin = "the JSON Lines record" if article.line and not article.provenance else "the file"
+    out = ["provenance:"]
+    for name in ("title", "date", "source", "author", "url", "language", "summary", "text", "id"):
+        value = getattr(article, name, None)
+        if name == "text":
+            value = f"{len(view.paragraphs)} paragraph(s) shown" if view.paragraphs else None
+        if value in (None, "") and name not in article.provenance:
+            continue
+        shown = str(value) if value not in (None, "") else "-"
+        shown = shown if len(shown) <= 60 else shown[:59] + "…"
+        if name in article.provenance:
+            how = article.provenance[name]
+        elif name == "title" and article.title_derived:
+            how = "made from the first sentence (the file gives no headline)"
+        elif name == "id" and not article.line:
+            how = "the file's path under the folder indexed"
+        else:
+            how = f"read from {origin}"
+        out.append(f"  {name:>9}: {shown}  <- {how}")
+    return "\n".join(out)

@@ -75,6 +75,9 @@ _PROMPT = re.compile(
     r"|(?:we|this\s+site)\s+may\s+(?:earn|receive)\s+(?:a\s+)?(?:commission|compensation))"
 )
 
+# a promo paragraph closed by its call to action ('CNN will soon launch Royal News, a weekly newsletter … Sign up here.')
+_PROMPT_END = re.compile(r"(?<=[.!?] )(?:Sign\s+up|Subscribe|Register|Click\s+here)(?:\s+(?:here|now|today|for\s+free|for\s+it\s+here))[.!]$")
+
 # ---- photo credits and captions --------------------------------------------------------------
 # A credit names an agency or a paper; a bare 'Name/Name' does not make one ('Ukraine/Russia talks').
 _AGENCY = (
@@ -154,6 +157,12 @@ _LETTER = re.compile(r"[^\W\d_]")
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|asked|asks|added|according|wrote|writes|tweeted|stated)\b")
 
 
+# What a reader leaves out of an article's body (search.readers: text and web pages): what is
+# never story text. Sub-heads, bylines, time stamps and datelines stay (they are the page's
+# words a search may want; the extractor passes over them anyway).
+BODY_OUT = frozenset({"advert", "link", "prompt", "caption", "credit", "copyright", "contact", "box"})
+
+
 def content_start(text: str, start: int, end: int) -> int:
     """Where the story's own words in paragraph `text[start:end]` start: `end` when the
     paragraph is page furniture (so it is left out), after the dateline when one opens it
@@ -189,7 +198,7 @@ _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]{0,14}")
 def furniture_kind(text: str, start: int, end: int) -> str | None:
     """What kind of page furniture paragraph `text[start:end]` is ('advert', 'link',
     'prompt', 'credit', 'caption', 'byline', 'contact', 'copyright', 'timestamp',
-    'dateline', 'heading'), or None for a paragraph of the story. The kinds say which rule
+    'dateline', 'heading', 'box'), or None for a paragraph of the story. The kinds say which rule
     matched (for tests and debugging); the extractor needs only whether one did."""
     while start < end and text[start].isspace():
         start += 1
@@ -199,6 +208,8 @@ def furniture_kind(text: str, start: int, end: int) -> str | None:
     if n == 0:
         return None
     word = _first_word(text, start, end)
+    if word == "why" and text.startswith("Why We Wrote This", start):
+        return "box"  # the Monitor's box above the story: the editors' words
     if n <= 400:
         if word in _LINK_WORDS and _LINK.match(text, start, end):
             return "link"
@@ -220,6 +231,8 @@ def furniture_kind(text: str, start: int, end: int) -> str | None:
         return "caption"
     if n <= 600 and word in _PROMPT_WORDS and _PROMPT.match(text, start, end) and not _quoted(text, start, end):
         return "prompt"
+    if n <= 400 and text[end - 1] in ".!" and _PROMPT_END.search(text, start, end) and not _quoted(text, start, end):
+        return "prompt"  # a newsletter promo that ends with its call: '… behind palace walls. Sign up here.'
     if _credit_closes(text, start, end):
         return "caption"
     return None

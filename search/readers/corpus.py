@@ -7,18 +7,28 @@ with the reason, as do files the walk does not take.
 
 from __future__ import annotations
 
+import gzip
+import io
+import os
+import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from search.models import Article
-from search.readers.jsonl import Skip, read_jsonl
+from search.readers.feed import read_feed
+from search.readers.html import html_article
+from search.readers.jsonl import Skip, read_jsonl, read_jsonl_lines
 from search.readers.manifest import apply_manifest, load_manifest
-from search.readers.text import read_text_article
-from search.readers.walk import JSONL_SUFFIXES, check_paths, walk
+from search.readers.sniff import HEAD, JSONL_SUFFIXES, SUPPORTED, detect, inner_name
+from search.readers.table import read_table
+from search.readers.text import text_article
+from search.readers.walk import check_paths, walk
+from search.readers.warc import read_warc
 
-__all__ = ["Skip", "SourceFile", "check_paths", "iter_files", "manifest_entry", "read_corpus", "read_file"]
+__all__ = ["ReadOptions", "Skip", "SourceFile", "check_paths", "file_format", "iter_files", "manifest_entry", "read_bytes", "read_corpus", "read_file"]
 
 
 @dataclass(frozen=True)
@@ -63,29 +73,152 @@ def manifest_entry(sf: SourceFile) -> dict | None:
         folder = folder.parent
 
 
-def read_file(sf: SourceFile, data: bytes | None = None) -> Iterator[Article | Skip]:
-    """Articles of one file, or a Skip saying why it could not be read."""
+@dataclass(frozen=True)
+class ReadOptions:
+    """What a run tells the readers: the columns of CSV/TSV files (`--map text=body,…`)."""
+
+    columns: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def column_map(self) -> dict[str, str]:
+        return dict(self.columns)
+
+
+_MAX_DEPTH = 2  # archives inside archives: a zip of .gz pages, no deeper
+_MAX_MEMBER = 1 << 30  # bytes: a zip member larger than this is named and left out
+
+
+def file_format(sf: SourceFile, data: bytes | None = None) -> str:
+    """The format a file is read as ('html', 'warc.gz', 'zip', …), for the run's counts."""
     if sf.is_jsonl:
+        return "jsonl"
+    if data is None:
+        try:
+            with open(sf.path, "rb") as fh:
+                data = fh.read(HEAD)
+        except OSError:
+            return "unreadable"
+    fmt = detect(sf.path.name, data[:HEAD]) or "unsupported"
+    if fmt == "gzip":
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[: 1 << 16], HEAD)
+        except zlib.error:
+            return "gzip"
+        return f"{detect(inner_name(sf.path.name), head) or 'unsupported'}.gz"
+    return fmt
+
+
+def read_file(sf: SourceFile, data: bytes | None = None, options: ReadOptions | None = None) -> Iterator[Article | Skip]:
+    """Articles of one file, or a Skip saying why it (or a part of it) could not be read.
+    The reader is chosen by the file's content (`search.readers.sniff`)."""
+    if sf.is_jsonl:  # streamed, a line at a time
         yield from read_jsonl(sf.path, str(sf.path))
         return
+    display = str(sf.path)
+    if data is None:
+        try:
+            data = sf.path.read_bytes()
+        except OSError as exc:
+            yield Skip(display, exc.strerror or str(exc))
+            return
+    entry: dict | None = None
+    looked = False
+    for item in read_bytes(data, sf.path.name, display, sf.rel, options or ReadOptions()):
+        if isinstance(item, Skip):
+            yield item
+            continue
+        if not looked:  # a broken manifest.toml is named (SearchError) only when an article needs it
+            entry, looked = manifest_entry(sf), True
+        yield apply_manifest(item, entry)
+
+
+def read_bytes(data: bytes, name: str, display: str, rel: str, options: ReadOptions, depth: int = 0) -> Iterator[Article | Skip]:
+    """Articles of a file's bytes: `name` decides with the content which reader reads them,
+    `display` names the file in warnings, `rel` is the id of a single-article file."""
+    fmt = detect(name, data[:HEAD])
+    if fmt is None:
+        suffix = os.path.splitext(name)[1].lower()
+        yield Skip(display, f"unsupported file type '{suffix}' (use {SUPPORTED})")
+    elif fmt == "gzip":
+        yield from _read_gzip(data, name, display, rel, options, depth)
+    elif fmt == "zip":
+        yield from _read_zip(data, display, rel, options, depth)
+    elif fmt == "warc":
+        yield from read_warc(data, display)
+    elif fmt == "feed":
+        yield from read_feed(data, display, rel)
+    elif fmt in ("csv", "tsv"):
+        yield from read_table(data, display, rel, tab=fmt == "tsv", mapping=options.column_map)
+    elif fmt == "jsonl":
+        yield from read_jsonl_lines(data.splitlines(), display)
+    elif fmt == "html":
+        try:
+            yield html_article(data, rel, display)
+        except ValueError as exc:
+            yield Skip(display, str(exc))
+    else:
+        try:
+            yield text_article(data, rel, display)
+        except UnicodeDecodeError as exc:
+            yield Skip(display, f"not UTF-8 (byte {exc.start}); convert it to UTF-8 to index it")
+        except ValueError as exc:
+            yield Skip(display, str(exc))
+
+
+def _read_gzip(data: bytes, name: str, display: str, rel: str, options: ReadOptions, depth: int) -> Iterator[Article | Skip]:
     try:
-        article = read_text_article(sf.path, sf.root, data)
-    except UnicodeDecodeError as exc:
-        yield Skip(str(sf.path), f"not UTF-8 (byte {exc.start}); convert it to UTF-8 to index it")
+        head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[: 1 << 16], HEAD)
+    except zlib.error as exc:
+        yield Skip(display, f"not a readable gzip file ({exc})")
         return
-    except ValueError as exc:
-        yield Skip(str(sf.path), str(exc))
+    inner = inner_name(name)
+    if detect(inner, head) == "warc":  # warcio reads gzipped records as they come
+        yield from read_warc(data, display)
         return
-    except OSError as exc:
-        yield Skip(str(sf.path), exc.strerror or str(exc))
+    if depth >= _MAX_DEPTH:
+        yield Skip(display, "an archive inside an archive inside an archive: not read")
         return
-    yield apply_manifest(article, manifest_entry(sf))
+    try:
+        plain = gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Skip(display, f"not a readable gzip file ({exc})")
+        return
+    yield from read_bytes(plain, inner, display, rel, options, depth + 1)
 
 
-def read_corpus(paths: Iterable[Path]) -> Iterator[Article | Skip]:
+def _read_zip(data: bytes, display: str, rel: str, options: ReadOptions, depth: int) -> Iterator[Article | Skip]:
+    """Every member of a zip, read as a file of the folder the zip stands for: a member's
+    id and name are the zip's followed by the member's path ('pages.zip/cnn-royal.html')."""
+    if depth >= _MAX_DEPTH:
+        yield Skip(display, "an archive inside an archive inside an archive: not read")
+        return
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        members = sorted(zf.infolist(), key=lambda i: i.filename)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        yield Skip(display, f"not a readable zip file ({exc})")
+        return
+    for info in members:
+        parts = info.filename.split("/")
+        if info.is_dir() or any(p.startswith(".") or p == "__MACOSX" for p in parts) or info.filename.lower().endswith(".toml"):
+            continue
+        where = f"{display}/{info.filename}"
+        if info.file_size > _MAX_MEMBER:
+            yield Skip(where, f"{info.file_size / 1e9:.1f} GB unpacked: too large to read from a zip", partial=True)
+            continue
+        try:
+            member = zf.read(info)
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error, RuntimeError, NotImplementedError, ValueError) as exc:
+            yield Skip(where, f"unreadable zip member ({exc})", partial=True)
+            continue
+        for item in read_bytes(member, parts[-1], where, f"{rel}/{info.filename}", options, depth + 1):
+            yield replace(item, partial=True) if isinstance(item, Skip) else item
+
+
+def read_corpus(paths: Iterable[Path], options: ReadOptions | None = None) -> Iterator[Article | Skip]:
     """Articles of every file under `paths`, streamed: the corpus is never held whole."""
     for item in iter_files(paths):
         if isinstance(item, Skip):
             yield item
         else:
-            yield from read_file(item)
+            yield from read_file(item, options=options)

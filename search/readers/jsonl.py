@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,10 +21,19 @@ class Skip:
     path: str
     reason: str
     line: int | None = None
+    partial: bool = False  # only a part of the file (a record, an entry) was left out; the rest was read
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
         return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class LeftOut(Skip):
+    """Parts of a file that are no article by design (a WARC's request and warcinfo records):
+    counted in the run's summary, not warned about."""
+
+    count: int = 0
 
 
 def _optional_str(value: object) -> str | None:
@@ -71,20 +80,24 @@ def read_jsonl(path: Path, display: str | None = None) -> Iterator[Article | Ski
 
     A malformed line becomes a `Skip` naming its line number; the other lines are read.
     """
-    name = display or str(path)
     with open(path, "rb") as fh:
-        for number, raw in enumerate(fh, start=1):
-            if not raw.strip():
-                continue
-            try:
-                record = json.loads(raw.decode("utf-8"))
-            except UnicodeDecodeError:
-                yield Skip(name, "not UTF-8", number)
-                continue
-            except json.JSONDecodeError as exc:
-                yield Skip(name, f"malformed JSON ({exc.msg} at column {exc.colno})", number)
-                continue
-            try:
-                yield article_from_record(record, path=name, line=number)
-            except ValueError as exc:
-                yield Skip(name, str(exc), number)
+        yield from read_jsonl_lines(fh, display or str(path))
+
+
+def read_jsonl_lines(lines: Iterable[bytes], name: str, first_line: int = 1) -> Iterator[Article | Skip]:
+    """The articles of JSON Lines given as byte lines, the first numbered `first_line`."""
+    for number, raw in enumerate(lines, start=first_line):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            yield Skip(name, "not UTF-8", number)
+            continue
+        except json.JSONDecodeError as exc:
+            yield Skip(name, f"malformed JSON ({exc.msg} at column {exc.colno})", number)
+            continue
+        try:
+            yield article_from_record(record, path=name, line=number)
+        except ValueError as exc:
+            yield Skip(name, str(exc), number)

@@ -55,4 +55,5 @@ def apply_manifest(article: Article, entry: dict | None) -> Article:
     update = dict(entry)
     if "title" in update:
         update["title_derived"] = False
+    update["provenance"] = article.provenance | {field: f"{MANIFEST_NAME} (overrides the file)" for field in entry}
     return article.model_copy(update=update)

@@ -4,8 +4,9 @@ Recognised, all optional: a leading `date YYYY-MM-DD` header; a headline line; a
 line followed by the summary (sometimes glued to the first paragraph with no space:
 '...allies.RIYADH, Saudi Arabia—The ...'); a dateline opening the first paragraph; a closing
 'Write to NAME at EMAIL' line naming the author and, by the e-mail's domain, the outlet.
-Photo captions that open with a credit ('Maxim Shemetov/Reuters ...') and 'Why We Wrote This'
-boxes are kept out of the body so that they never yield quotes. Nothing is invented: a file
+Photo captions ('Maxim Shemetov/Reuters ...'), 'Why We Wrote This' boxes, links and prompts are
+kept out of the body by the page-furniture rules quote finding uses (`search.quotes.furniture`,
+one place for each rule), so that they never yield quotes. Nothing is invented: a file
 without a headline gets its first sentence as a title, flagged `title_derived`.
 """
 
@@ -16,17 +17,11 @@ import re
 from pathlib import Path
 
 from search.models import Article, Paragraph
+from search.quotes.furniture import BODY_OUT, furniture_kind
 from search.readers.paragraphs import split_paragraphs
 from search.sources import outlet_for_domain
 
 _DATE_HEADER = re.compile(r"\s*date[:\s]\s*(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
-_NAME_WORD = r"[A-Z][\w.'’-]*"
-# 'Maxim Shemetov/Reuters', 'Gavriil Grigorov/Sputnik, Kremlin/AP', 'John Doe/Getty Images'
-_CREDIT = re.compile(
-    rf"^(?:{_NAME_WORD} ){{0,3}}{_NAME_WORD}/{_NAME_WORD}(?: Images| Pool| Press)?"
-    rf"(?:,? (?:{_NAME_WORD} ){{0,3}}{_NAME_WORD}/{_NAME_WORD})*\s"
-)
-_BOX = re.compile(r"^(?:Why We Wrote This|Related:|Read more:|Read the rest|Sign up for|Advertisement$)", re.IGNORECASE)
 # 'RIYADH, Saudi Arabia—', 'WASHINGTON —', 'NEW YORK (AP) — '
 _DATELINE = re.compile(r"(?P<dateline>[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][\w.'’ -]*?)?(?: \([A-Za-z .]+\))?)\s*(?:—|–|--| - )\s*(?=\S)")
 _WRITE_TO = re.compile(r"^Write to (?P<who>.+?)\s*$")
@@ -39,7 +34,7 @@ def _is_headline(p: Paragraph, following: int) -> bool:
     return following > 0 and len(words) <= 25 and not p.text.rstrip().endswith((".", "!", "?", "”", '"', ":", ";", ","))
 
 
-def _derived_title(body: list[Paragraph]) -> str:
+def derived_title(body: list[Paragraph]) -> str:
     if not body:
         return ""
     text = body[0].text
@@ -96,10 +91,10 @@ def parse_text_article(text: str, article_id: str, path: str | None = None) -> A
             author = " and ".join(names)
             source = outlet_for_domain(writers[0].group("domain"))
 
-    body = [p for p in paras if not _CREDIT.match(p.text) and not _BOX.match(p.text)]
+    body = [p for p in paras if furniture_kind(text, p.start, p.end) not in BODY_OUT]
     title_derived = False
     if not title:
-        title = _derived_title(body)
+        title = derived_title(body)
         title_derived = bool(title)
     return Article(
         id=article_id,
@@ -116,19 +111,20 @@ def parse_text_article(text: str, article_id: str, path: str | None = None) -> A
     )
 
 
-def read_text_article(path: Path, root: Path | None = None, data: bytes | None = None) -> Article:
-    """Read one text file; the id is its path relative to `root` (stable across runs).
-
-    Raises UnicodeDecodeError for files that are not UTF-8 and ValueError for binary files;
-    the corpus walk turns both into a named warning.
-    """
-    raw = path.read_bytes() if data is None else data
+def text_article(raw: bytes, article_id: str, path: str | None = None) -> Article:
+    """One text file's bytes as an Article. Raises UnicodeDecodeError for a file that is not
+    UTF-8 and ValueError for a binary one; the corpus reader turns both into a named warning."""
     if b"\x00" in raw[:8192]:
         raise ValueError("binary file")
-    text = raw.decode("utf-8-sig")
+    return parse_text_article(raw.decode("utf-8-sig"), article_id, path=path)
+
+
+def read_text_article(path: Path, root: Path | None = None, data: bytes | None = None) -> Article:
+    """Read one text file; the id is its path relative to `root` (stable across runs)."""
+    raw = path.read_bytes() if data is None else data
     root = root or path.parent
     try:
         article_id = path.relative_to(root).as_posix()
     except ValueError:
         article_id = path.name
-    return parse_text_article(text, article_id, path=str(path))
+    return text_article(raw, article_id, path=str(path))

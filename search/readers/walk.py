@@ -8,10 +8,11 @@ yields those too, found the cheap way: one `scandir` per folder and one `stat` p
 stat'ed twice, and paths stay plain strings (building a Path per file was half the cost).
 
 Folders are read recursively, entries by name, each subfolder walked where it falls.
-`.jsonl`/`.ndjson` files hold one article per line; `.txt`, `.text` and extension-less
-files hold one article each. Hidden files and folders and `*.toml` sidecars (manifests,
-aliases) are not articles. Anything else is skipped with a reason: a bad file never stops
-the rest from being read.
+Files of the formats the readers know (`search.readers.sniff`: text, JSON Lines, HTML, WARC,
+CSV/TSV, feeds, .gz and .zip) are taken by name; a file with another extension is taken
+when its first bytes show one of them (a saved page named `story.php`), else skipped with a
+reason. Hidden files and folders and `*.toml` sidecars (manifests, aliases) are not
+articles. A bad file never stops the rest from being read.
 """
 
 from __future__ import annotations
@@ -24,10 +25,10 @@ from pathlib import Path
 from search.errors import SearchError
 from search.readers.jsonl import Skip
 from search.readers.manifest import MANIFEST_NAME
+from search.readers.sniff import HEAD, JSONL_SUFFIXES, KNOWN_SUFFIXES, SUPPORTED, TABLE_SUFFIXES, detect
 
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-TEXT_SUFFIXES = {".txt", ".text", ""}
 QUIET_SUFFIXES = {".toml"}
+_MAPPED = frozenset({*TABLE_SUFFIXES, ".gz", ".zip"})  # files whose reading `--map` changes
 
 
 @dataclass
@@ -74,20 +75,22 @@ def manifest_sig(folder: Path, root: Path, cache: dict[Path, str]) -> str:
     return ";".join(parts)
 
 
-def walk(paths: Iterable[Path], manifests: dict[Path, str] | None = None) -> Iterator[Found | Skip]:
+def walk(paths: Iterable[Path], manifests: dict[Path, str] | None = None, columns: str = "") -> Iterator[Found | Skip]:
     """Every input file under `paths` (or a Skip saying why one is not read), in corpus
-    order. `manifests` caches manifest signatures across calls (see `manifest_sig`)."""
+    order. `manifests` caches manifest signatures across calls (see `manifest_sig`);
+    `columns` (the run's `--map`) is part of the signature of the files it may change, so
+    a new mapping makes them be read again."""
     manifests = {} if manifests is None else manifests
     for given in check_paths(paths):
         if given.is_file():
             root = given.parent
             sig = manifest_sig(root, root, manifests)
-            yield from _classify(str(given), str(root), str(given.resolve()), str(root.resolve()), sig)
+            yield from _classify(str(given), str(root), str(given.resolve()), str(root.resolve()), sig, columns)
             continue
-        yield from _walk_folder(given, given, str(given.resolve()), str(given.resolve()), manifests)
+        yield from _walk_folder(given, given, str(given.resolve()), str(given.resolve()), manifests, columns)
 
 
-def _walk_folder(folder: Path, root: Path, rfolder: str, root_key: str, manifests: dict[Path, str]) -> Iterator[Found | Skip]:
+def _walk_folder(folder: Path, root: Path, rfolder: str, root_key: str, manifests: dict[Path, str], columns: str) -> Iterator[Found | Skip]:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
@@ -101,19 +104,19 @@ def _walk_folder(folder: Path, root: Path, rfolder: str, root_key: str, manifest
         if name.startswith("."):
             continue
         if entry.is_dir():
-            yield from _walk_folder(folder / name, root, join(rfolder, name), root_key, manifests)
+            yield from _walk_folder(folder / name, root, join(rfolder, name), root_key, manifests, columns)
         elif entry.is_file():
             if sig is None:
                 sig = manifest_sig(folder, root, manifests)
-            yield from _classify(join(sfolder, name), sroot, join(rfolder, name), root_key, sig, entry)
+            yield from _classify(join(sfolder, name), sroot, join(rfolder, name), root_key, sig, columns, entry)
 
 
-def _classify(path: str, root: str, key: str, root_key: str, sig: str, entry: os.DirEntry | None = None) -> Iterator[Found | Skip]:
+def _classify(path: str, root: str, key: str, root_key: str, sig: str, columns: str, entry: os.DirEntry | None = None) -> Iterator[Found | Skip]:
     suffix = os.path.splitext(path)[1].lower()
     if suffix in QUIET_SUFFIXES:
         return
-    if suffix not in JSONL_SUFFIXES and suffix not in TEXT_SUFFIXES:
-        yield Skip(path, f"unsupported file type '{suffix}' (use .txt or .jsonl)")
+    if suffix not in KNOWN_SUFFIXES and _sniffed(path) is None:
+        yield Skip(path, f"unsupported file type '{suffix}' (use {SUPPORTED})")
         return
     try:
         st = entry.stat() if entry is not None else os.stat(path)
@@ -121,4 +124,16 @@ def _classify(path: str, root: str, key: str, root_key: str, sig: str, entry: os
         yield Skip(path, exc.strerror or str(exc))
         return
     jsonl = suffix in JSONL_SUFFIXES
+    if columns and suffix in _MAPPED:
+        sig = f"{sig};map={columns}"
     yield Found(path, root, key, root_key, st, jsonl, "" if jsonl else sig)
+
+
+def _sniffed(path: str) -> str | None:
+    """The format of a file whose name does not tell, from its first bytes."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(HEAD)
+    except OSError:
+        return "unreadable"  # taken, and named by the reader with the reason
+    return detect(path, head)

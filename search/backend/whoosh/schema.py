@@ -34,7 +34,7 @@ NAME_ANALYZER = RegexTokenizer(r"\w+(?:['’]\w+)*") | LowercaseFilter() | Chars
 # Raised whenever an index written by this version cannot be updated by the previous one
 # (or the reverse): the indexer never mixes documents of both layouts; it rebuilds the index
 # when the run's paths hold all its files and asks for --rebuild otherwise.
-SCHEMA_VERSION = 3  # 3: speaker_id, the identity of a quote's speaker (search.identities); cue_class
+SCHEMA_VERSION = 4  # 3: speaker_id (search.identities), cue_class; 4: an article's language and provenance
 
 
 def make_schema() -> Schema:
@@ -74,6 +74,8 @@ def make_schema() -> Schema:
         article_title=STORED(),  # a quote's article title, shown, not searched (see above)
         line=STORED(),
         body=STORED(),
+        language=STORED(),  # of a web input (search.readers.meta)
+        provenance=STORED(),  # JSON: where each field of an article came from
     )
     schema.search_version = SCHEMA_VERSION  # pickled with the schema into the index's table of contents
     return schema

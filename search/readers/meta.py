@@ -1,0 +1,108 @@
+"""Metadata every web reader needs alike: dates as naive UTC days, one name per outlet,
+the language of a text, and a record of where each field came from (`Article.provenance`).
+
+Why one module: a page read from a folder, from a WARC, from a zip or from a feed must get
+the same date, outlet and language whichever way it came, and `search show --provenance`
+must say the same thing about it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+from urllib.parse import urlsplit
+
+from search.sources import canonical_outlet, outlet_for_domain
+
+_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+
+
+def utc_day(value: object) -> dt.date | None:
+    """The UTC calendar day of a date as feeds, crawlers and spreadsheets write it: ISO 8601
+    with or without a time and an offset ('2023-11-08T21:30:00-05:00' is 9 November in UTC),
+    RFC 2822 ('Wed, 08 Nov 2023 21:30:00 -0500'), a bare day, or a date/datetime object.
+    A time without an offset is taken as UTC already; midnight with an offset is how many
+    pages write a day without a time, so it stays that day. None when it is no date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        stamp = value
+    elif isinstance(value, dt.date):
+        return value
+    else:
+        text = str(value).strip()
+        m = _ISO_DAY.match(text)
+        if m:
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                return None
+        try:
+            stamp = dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace(" UTC", "+00:00"))
+        except ValueError:
+            try:
+                stamp = email.utils.parsedate_to_datetime(text)
+            except (TypeError, ValueError, IndexError):
+                return None
+    if stamp.tzinfo is not None and stamp.timetz().replace(tzinfo=None) != dt.time(0):
+        stamp = stamp.astimezone(dt.UTC)  # midnight with an offset is a day without a time: kept as it is
+    return stamp.date()
+
+
+def host_of(url: str | None) -> str | None:
+    """'https://www.cnn.com/2021/…' -> 'cnn.com'."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host.removeprefix("www.")
+
+
+def outlet(name: str | None = None, url: str | None = None) -> tuple[str | None, str]:
+    """One name per outlet: the name in the outlet table (`search.sources`, the table
+    `--source` uses) for the name the page gives or its web address; else the name as given,
+    else the address's host. Returns (name, how it was found)."""
+    if name:
+        canonical = canonical_outlet(name)
+        if canonical:
+            return canonical, f"{name!r} in the outlet table"
+    host = host_of(url)
+    if host:
+        known = outlet_for_domain(host)
+        if known:
+            return known, f"web address {host} in the outlet table"
+    if name:
+        return name.strip(), "the name as given (not in the outlet table)"
+    if host:
+        return host, "web address host (no outlet name given)"
+    return None, ""
+
+
+_LANGID = None
+
+
+def language_of(text: str) -> str | None:
+    """ISO 639-1 code of the text's language (py3langid, the identifier trafilatura uses),
+    read from at most its first 5,000 characters; None for too little text to tell."""
+    global _LANGID
+    sample = text[:5000]
+    if sum(c.isalpha() for c in sample[:400]) < 40:
+        return None
+    if _LANGID is None:
+        import py3langid
+
+        _LANGID = py3langid
+    return str(_LANGID.classify(sample)[0])
+
+
+def join_authors(value: str | None) -> str | None:
+    """trafilatura lists authors as 'Rob Picheta; CNN'; the text reader writes 'A and B'."""
+    if not value:
+        return None
+    names = [n.strip() for n in value.split(";") if n.strip()]
+    return " and ".join(names) or None
