@@ -222,9 +222,10 @@ class Index:
         if col is None:
             return docnums
         dated = [(col[n], n) for n in docnums]
-        known = [x for x in dated if self._date(x[0]) is not None]
+        undated = {v for v in {v for v, _ in dated} if self._date(v) is None}  # few distinct days
+        known = [x for x in dated if x[0] not in undated]
         known.sort(key=lambda x: (-x[0], x[1]) if newest else x)
-        return [n for _, n in known] + [n for v, n in dated if self._date(v) is None]
+        return [n for _, n in known] + [n for v, n in dated if v in undated]
 
     def _count(self, key: str, docnums: list[int]) -> Counter[str]:
         """Facet counts over `docnums` from the sortable columns (no stored fields read)."""
@@ -240,7 +241,9 @@ class Index:
                 if d is not None:
                     counts[_bucket(d, bucket)] += n
             return counts
-        counts.update(col[n] for n in docnums if col[n])  # no value: not counted
+        counts.update(col[n] for n in docnums)
+        counts.pop("", None)  # no value: not counted
+        cast(Any, counts).pop(None, None)
         return counts
 
     def _suggest(self, text: str, *args: Any) -> str | None:

@@ -280,9 +280,12 @@ QUERY_HELP = """Search articles and quotes. TEXT uses Whoosh's query language:
   title:debate  author:Virgil  other fields: text, title, author
   date:2016-03                 a year, month or day
   date:[2016-01 TO 2016-03]    a date range (ends included)
+  *                            every document, as no TEXT
 
 With no TEXT every document matches (newest first): add filters or --facet
 for an overview. Undated articles are left out of date filters and counted.
+A fuzzy term allows at most 2 edits, a wildcard at most 1,000 indexed words,
+a query 2,000 characters; a search stops after 5 seconds.
 
 \b
 Examples:

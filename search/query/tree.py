@@ -1,4 +1,8 @@
-"""The parsed query: a small tree of frozen dataclasses that any backend can compile.
+"""The parsed query: a small tree of dataclasses that any backend can compile.
+
+Nodes are values: nothing changes one after it is built (`dataclasses.replace` and
+`transform` make changed copies). They are not frozen only because a frozen dataclass costs
+twice as much to define, and every `search query` defines them at start-up.
 
 Leaves hold the text as the user typed it (a backend analyses it with the field's analyzer:
 stemming, case, accents); `field` None means the default fields (`language.DEFAULT_FIELDS`).
@@ -13,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 
-@dataclass(frozen=True)
+@dataclass
 class Word:
     """A word, or a 'single-quoted' text searched as one; analysed into one or more terms
     (several must all be there: 'U.S.-Russia' is u.s AND russia)."""
@@ -23,7 +27,7 @@ class Word:
     boost: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass
 class Phrase:
     """Words in this order; `slop` 1 means next to each other (`"a b"~3` lets some between)."""
 
@@ -33,7 +37,7 @@ class Phrase:
     boost: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass
 class Prefix:
     """`negotiat*`: every indexed word starting so (`text` without the star)."""
 
@@ -42,7 +46,7 @@ class Prefix:
     boost: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass
 class Wildcard:
     """`Tr?mp`, `*ussia`: `*` any run of characters, `?` one character."""
 
@@ -51,7 +55,7 @@ class Wildcard:
     boost: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass
 class Fuzzy:
     """`Lukianov~`: indexed words within `edits` edits, sharing the first `prefix` letters."""
 
@@ -62,7 +66,7 @@ class Fuzzy:
     boost: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass
 class Range:
     """`title:[a TO c]`: indexed words between two ends (either may be open)."""
 
@@ -74,7 +78,7 @@ class Range:
     boost: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass
 class DateRange:
     """Documents dated from `start` to `end`, both days included (either may be open)."""
 
@@ -83,7 +87,7 @@ class DateRange:
     boost: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass
 class Exact:
     """Documents whose `field` holds one of `values` exactly (no analysis)."""
 
@@ -91,34 +95,34 @@ class Exact:
     values: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Every:
     """Every document (`*`)."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Nothing:
     """No document."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class And:
     children: tuple[Node, ...]
     boost: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass
 class Or:
     children: tuple[Node, ...]
     boost: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass
 class Not:
     child: Node
 
 
-@dataclass(frozen=True)
+@dataclass
 class AndNot:
     """`a ANDNOT b`: a, less what b matches."""
 
@@ -126,7 +130,7 @@ class AndNot:
     right: Node
 
 
-@dataclass(frozen=True)
+@dataclass
 class AndMaybe:
     """`a ANDMAYBE b`: what a matches, scored higher where b matches too."""
 
