@@ -25,7 +25,7 @@ from search.readers.manifest import apply_manifest, load_manifest
 from search.readers.sniff import HEAD, JSONL_SUFFIXES, SUPPORTED, detect, inner_name
 from search.readers.table import read_table
 from search.readers.text import text_article
-from search.readers.walk import check_paths, walk
+from search.readers.walk import Found, check_paths, walk
 from search.readers.warc import read_warc
 
 __all__ = ["ReadOptions", "Skip", "SourceFile", "check_paths", "file_format", "iter_files", "manifest_entry", "read_bytes", "read_corpus", "read_file"]
@@ -52,7 +52,10 @@ class SourceFile:
 def iter_files(paths: Iterable[Path]) -> Iterator[SourceFile | Skip]:
     """Every input file under `paths`, each with the root its id is relative to."""
     for found in walk(paths):
-        yield found if isinstance(found, Skip) else SourceFile(Path(found.path), Path(found.root))
+        if isinstance(found, Skip):
+            yield found
+        elif isinstance(found, Found) and not found.held:  # a held file's broken manifest is named
+            yield SourceFile(Path(found.path), Path(found.root))
 
 
 @lru_cache(maxsize=256)
@@ -150,7 +153,7 @@ def read_bytes(data: bytes, name: str, display: str, rel: str, options: ReadOpti
     elif fmt in ("csv", "tsv"):
         yield from read_table(data, display, rel, tab=fmt == "tsv", mapping=options.column_map)
     elif fmt == "jsonl":
-        yield from read_jsonl_lines(data.splitlines(), display)
+        yield from read_jsonl_lines(data.splitlines(), display, whole=True)
     elif fmt == "html":
         try:
             yield html_article(data, rel, display)
