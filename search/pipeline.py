@@ -49,6 +49,7 @@ from search.term_pool import GroupedSegmentWriter
 
 JSONL_CHUNK = 2 << 20  # bytes of JSON Lines per job: small enough to spread, big enough to amortise
 TEXT_CHUNK = 32  # text files per job
+STREAM_BYTES = 32 << 20  # a file larger than this (a WARC, a CSV export) is streamed by its reader, not read whole
 WRITER_LIMIT_MB = 128  # postings buffered per worker before they spill to a sorted run on disk
 
 
@@ -370,12 +371,16 @@ def run_file(fj: FileJob, out: Builder, ctx: WorkContext) -> FileResult:
     data = None
     if not fj.jsonl:
         try:
-            data = Path(fj.path).read_bytes()
+            if fj.size > STREAM_BYTES:  # a crawl or an export: hashed and read as streams, never held whole
+                with open(fj.path, "rb") as fh:
+                    res.digest = hashlib.file_digest(fh, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
+            else:
+                data = Path(fj.path).read_bytes()
+                res.digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         except OSError as exc:
             res.skips.append(f"{fj.path}: {exc.strerror or exc}")
             res.failed = True
             return res
-        res.digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         if prev and prev.digest == res.digest and prev.root == fj.root_key and prev.sig == fj.sig:
             res.hashes = dict(prev.articles)  # touched, not changed
             return res

@@ -397,3 +397,24 @@ def test_one_outlet_is_one_source_whatever_the_format_calls_it(tmp_path):
     assert index_paths([corpus], index).added == 3
     with Index.open(index) as ix:
         assert [(s.name, s.articles) for s in ix.sources()] == [("The Wall Street Journal", 3)]
+
+
+def test_big_files_are_streamed_with_the_same_result(tmp_path, monkeypatch):
+    from search import pipeline
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_warc(corpus / "crawl.warc.gz", [("https://example.org/ferry", own_page("Council delays ferry toll", STORY), "text/html")])
+    rows = "text,title,date\n" + "".join(f'"{STORY.replace("Monday", day)}",On {day},2024-05-0{i}\n' for i, day in enumerate(["Friday", "Sunday"], 1))
+    (corpus / "rows.csv.gz").write_bytes(gzip.compress(rows.encode()))
+    whole = index_paths([corpus], tmp_path / "whole")
+    monkeypatch.setattr(pipeline, "STREAM_BYTES", 0)  # every file counts as big: read as a stream
+    streamed = index_paths([corpus], tmp_path / "streamed")
+    assert whole.added == streamed.added == 3 and whole.formats == streamed.formats
+    assert (
+        articles(tmp_path / "whole").keys() == articles(tmp_path / "streamed").keys() == {"https://example.org/ferry", "rows.csv.gz:2", "rows.csv.gz:6"}
+    )  # ids: the line a row starts on
+    # a gzip cut short: the rows before the cut are read, the cut is named
+    (corpus / "rows.csv.gz").write_bytes(gzip.compress(rows.encode())[:-12])
+    cut = index_paths([corpus], tmp_path / "streamed")
+    assert any("rows.csv.gz: not a readable gzip file" in s for s in cut.skipped_reasons)
