@@ -120,6 +120,7 @@ def test_the_html_news_folder_is_indexed_whole_with_titles_dates_and_outlets(tmp
         assert ix.search("Rheinmetall", kind="article").total >= 1  # but the page is searchable
 
 
+@needs_shared(HTML_NEWS)
 @needs_shared(VARIETY_DEV)
 def test_pages_give_the_text_the_annotators_worked_on():
     dev = {json.loads(line)["id"]: json.loads(line) for line in VARIETY_DEV.read_text(encoding="utf-8").splitlines()}
