@@ -26,6 +26,15 @@ OUTLETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "The Guardian": (("theguardian.com", "guardian.co.uk"), ("guardian",)),
     "BBC News": (("bbc.co.uk", "bbc.com"), ("bbc",)),
     "Financial Times": (("ft.com",), ("ft", "financial times")),
+    # web outlets whose pages people save (the html-news corpus): a page's site name, a CSV's
+    # media_name and a feed's address give one name
+    "CNN": (("cnn.com",), ("cnn", "cnn.com")),
+    "Los Angeles Times": (("latimes.com",), ("la times", "los angeles times", "latimes")),
+    "The Independent": (("independent.co.uk",), ("the independent",)),
+    "The Telegraph": (("telegraph.co.uk",), ("the telegraph", "daily telegraph", "the daily telegraph")),
+    "Wired": (("wired.com",), ("wired",)),
+    "The Intercept": (("theintercept.com",), ("the intercept", "intercept")),
+    "Axios": (("axios.com",), ("axios",)),
 }
 
 

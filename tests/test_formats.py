@@ -120,6 +120,7 @@ def test_the_html_news_folder_is_indexed_whole_with_titles_dates_and_outlets(tmp
         assert ix.search("Rheinmetall", kind="article").total >= 1  # but the page is searchable
 
 
+@needs_shared(HTML_NEWS)
 @needs_shared(VARIETY_DEV)
 def test_pages_give_the_text_the_annotators_worked_on():
     dev = {json.loads(line)["id"]: json.loads(line) for line in VARIETY_DEV.read_text(encoding="utf-8").splitlines()}
@@ -369,3 +370,52 @@ def test_dates_become_utc_days(value, day):
     from search.readers.meta import utc_day
 
     assert utc_day(value) == day
+
+
+def test_an_atom_feed_and_an_entry_with_only_an_update_date(tmp_path):
+    atom = f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>The Harbor Gazette</title><link href="https://harbor.example/"/>
+<entry><id>tag:harbor.example,2024:ferry</id><title>Council delays ferry toll</title><link href="https://harbor.example/ferry"/>
+<updated>2024-05-06T23:30:00-05:00</updated><author><name>Jane Roe</name></author>
+<content type="html">{"".join(f"&lt;p&gt;{p}&lt;/p&gt;" for p in STORY.split(chr(10)))}</content></entry></feed>"""
+    (tmp_path / "harbor.atom").write_text(atom, encoding="utf-8")
+    (a,) = list(read_corpus([tmp_path]))
+    assert (a.id, a.title, a.author, a.source) == ("tag:harbor.example,2024:ferry", "Council delays ferry toll", "Jane Roe", "The Harbor Gazette")
+    assert a.date == dt.date(2024, 5, 7) and a.provenance["date"].startswith("entry UPDATE date")
+    assert [p.text for p in a.body] == STORY.split("\n")
+
+
+def test_one_outlet_is_one_source_whatever_the_format_calls_it(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "page.html").write_bytes(own_page("Council delays ferry toll", STORY, site="WSJ"))
+    (corpus / "rows.csv").write_text(f'text,source\n"{STORY.replace("Monday", "Friday")}",wsj.com\n', encoding="utf-8")
+    full = "".join(f"<p>{p}</p>" for p in STORY.replace("Monday", "Sunday").split("\n"))
+    (corpus / "feed.rss").write_bytes(
+        rss([item("wsj-1", "Toll", "Mon, 06 May 2024 10:00:00 GMT", full=full)], title="The Wall Street Journal", link="https://www.wsj.com")
+    )
+    index = tmp_path / "index"
+    assert index_paths([corpus], index).added == 3
+    with Index.open(index) as ix:
+        assert [(s.name, s.articles) for s in ix.sources()] == [("The Wall Street Journal", 3)]
+
+
+def test_big_files_are_streamed_with_the_same_result(tmp_path, monkeypatch):
+    from search.indexing import pipeline
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_warc(corpus / "crawl.warc.gz", [("https://example.org/ferry", own_page("Council delays ferry toll", STORY), "text/html")])
+    rows = "text,title,date\n" + "".join(f'"{STORY.replace("Monday", day)}",On {day},2024-05-0{i}\n' for i, day in enumerate(["Friday", "Sunday"], 1))
+    (corpus / "rows.csv.gz").write_bytes(gzip.compress(rows.encode()))
+    whole = index_paths([corpus], tmp_path / "whole")
+    monkeypatch.setattr(pipeline, "STREAM_BYTES", 0)  # every file counts as big: read as a stream
+    streamed = index_paths([corpus], tmp_path / "streamed")
+    assert whole.added == streamed.added == 3 and whole.formats == streamed.formats
+    assert (
+        articles(tmp_path / "whole").keys() == articles(tmp_path / "streamed").keys() == {"https://example.org/ferry", "rows.csv.gz:2", "rows.csv.gz:6"}
+    )  # ids: the line a row starts on
+    # a gzip cut short: the rows before the cut are read, the cut is named
+    (corpus / "rows.csv.gz").write_bytes(gzip.compress(rows.encode())[:-12])
+    cut = index_paths([corpus], tmp_path / "streamed")
+    assert any("rows.csv.gz: not a readable gzip file" in s for s in cut.skipped_reasons)

@@ -46,7 +46,8 @@ def test_empty_files_are_skipped_or_empty(tmp_path):
     (corpus / "a.txt").write_text("date 2025-01-02\nHeadline\n\n" + BODY.format(w="zebra"), encoding="utf-8")
     r = index_paths([corpus], tmp_path / "index")
     assert r.added == 1
-    assert sorted(r.skipped_reasons) == [f"{corpus / 'blank.txt'}: empty file", f"{corpus / 'empty.txt'}: empty file"]
+    # every empty file is named, a JSON Lines one too (it used to pass without a word)
+    assert sorted(r.skipped_reasons) == [f"{corpus / name}: empty file" for name in ("blank.txt", "empty.jsonl", "empty.txt")]
     assert found(tmp_path / "index", "zebra") == {"a.txt"}
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import multiprocessing as mp
 import os
 import pickle
@@ -41,11 +40,12 @@ from search.indexing.run_state import FileEntry, IndexState
 from search.indexing.speaker_names import Namer, Names, is_bare
 from search.models import Article
 from search.readers.corpus import ReadOptions, SourceFile, file_format, read_file
-from search.readers.jsonl import LeftOut, Skip, article_from_record
-from search.readers.walk import walk
+from search.readers.jsonl import LeftOut, Skip, read_jsonl_range
+from search.readers.walk import Held, Manifests, walk
 
 JSONL_CHUNK = 2 << 20  # bytes of JSON Lines per job: small enough to spread, big enough to amortise
 TEXT_CHUNK = 32  # text files per job
+STREAM_BYTES = 32 << 20  # a file larger than this (a WARC, a CSV export) is streamed by its reader, not read whole
 HELD_QUOTES_PREFIX = "held-quotes."  # HeldQuotes' anonymous file in the index folder
 
 
@@ -141,10 +141,14 @@ def scan(paths: list[Path], old: IndexState, jsonl_chunk: int = JSONL_CHUNK, tex
     """Walk the corpus: which files are unchanged since the last run, and the jobs for the rest."""
     out = Scan()
     batch: list[FileJob] = []
-    manifests: dict[Path, str] = {}
+    manifests = Manifests()
+    held: list[str] = []  # folders that could not be entered: what was indexed under them stays
     order = 0
     columns = ",".join(f"{k}={v}" for k, v in options.columns) if options else ""
     for found in walk(paths, manifests, columns):
+        if isinstance(found, Held):
+            held.append(found.key.rstrip(os.sep) + os.sep)
+            continue
         if isinstance(found, Skip):
             out.skips.append(str(found))
             continue
@@ -155,6 +159,10 @@ def scan(paths: list[Path], old: IndexState, jsonl_chunk: int = JSONL_CHUNK, tex
         order += 1
         root, sig = found.root_key, found.sig
         prev = old.files.get(key)
+        if found.held:  # its manifest.toml is broken (and named): keep what it gave last time
+            if prev:
+                out.unchanged[key] = prev
+            continue
         if prev and (prev.size, prev.mtime, prev.root, prev.sig) == (st.st_size, st.st_mtime_ns, root, sig):
             out.unchanged[key] = prev
             continue
@@ -181,6 +189,10 @@ def scan(paths: list[Path], old: IndexState, jsonl_chunk: int = JSONL_CHUNK, tex
             out.jobs.append(Job([FileJob(**base, digest=digest, start=start, end=end, first_line=first_line, part=part, parts=len(ranges))]))
     if batch:
         out.jobs.append(Job(batch))
+    for key, entry in old.files.items():
+        if key not in out.seen and any(key.startswith(h) for h in held):
+            out.seen.add(key)
+            out.unchanged[key] = entry
     return out
 
 
@@ -307,26 +319,7 @@ def _articles_of(fj: FileJob, data: bytes | None, options: ReadOptions | None = 
     if not fj.jsonl:
         yield from read_file(SourceFile(Path(fj.path), Path(fj.root)), data, options)
         return
-    with open(fj.path, "rb") as fh:
-        fh.seek(fj.start)
-        raw = fh.read(fj.end - fj.start)
-    for number, line in enumerate(raw.split(b"\n"), start=fj.first_line):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line.decode("utf-8"))
-        except UnicodeDecodeError:
-            yield Skip(fj.path, "not UTF-8", number)
-            continue
-        except ValueError as exc:
-            msg = getattr(exc, "msg", str(exc))
-            col = getattr(exc, "colno", None)
-            yield Skip(fj.path, f"malformed JSON ({msg} at column {col})" if col else f"malformed JSON ({msg})", number)
-            continue
-        try:
-            yield article_from_record(record, path=fj.path, line=number)
-        except ValueError as exc:
-            yield Skip(fj.path, str(exc), number)
+    yield from read_jsonl_range(fj.path, fj.start, fj.end, fj.first_line, whole=fj.parts == 1)
 
 
 def run_file(fj: FileJob, out: Builder, ctx: WorkContext) -> FileResult:
@@ -336,12 +329,16 @@ def run_file(fj: FileJob, out: Builder, ctx: WorkContext) -> FileResult:
     data = None
     if not fj.jsonl:
         try:
-            data = Path(fj.path).read_bytes()
+            if fj.size > STREAM_BYTES:  # a crawl or an export: hashed and read as streams, never held whole
+                with open(fj.path, "rb") as fh:
+                    res.digest = hashlib.file_digest(fh, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
+            else:
+                data = Path(fj.path).read_bytes()
+                res.digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         except OSError as exc:
             res.skips.append(f"{fj.path}: {exc.strerror or exc}")
             res.failed = True
             return res
-        res.digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         if prev and prev.digest == res.digest and prev.root == fj.root_key and prev.sig == fj.sig:
             res.hashes = dict(prev.articles)  # touched, not changed
             return res

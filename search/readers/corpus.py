@@ -7,6 +7,7 @@ with the reason, as do files the walk does not take.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import os
@@ -16,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 from search.models import Article
 from search.readers.feed import read_feed
@@ -25,7 +27,7 @@ from search.readers.manifest import apply_manifest, load_manifest
 from search.readers.sniff import HEAD, JSONL_SUFFIXES, SUPPORTED, detect, inner_name
 from search.readers.table import read_table
 from search.readers.text import text_article
-from search.readers.walk import check_paths, walk
+from search.readers.walk import Found, check_paths, walk
 from search.readers.warc import read_warc
 
 __all__ = ["ReadOptions", "Skip", "SourceFile", "check_paths", "file_format", "iter_files", "manifest_entry", "read_bytes", "read_corpus", "read_file"]
@@ -52,7 +54,10 @@ class SourceFile:
 def iter_files(paths: Iterable[Path]) -> Iterator[SourceFile | Skip]:
     """Every input file under `paths`, each with the root its id is relative to."""
     for found in walk(paths):
-        yield found if isinstance(found, Skip) else SourceFile(Path(found.path), Path(found.root))
+        if isinstance(found, Skip):
+            yield found
+        elif isinstance(found, Found) and not found.held:  # a held file's broken manifest is named
+            yield SourceFile(Path(found.path), Path(found.root))
 
 
 @lru_cache(maxsize=256)
@@ -110,92 +115,105 @@ def file_format(sf: SourceFile, data: bytes | None = None) -> str:
 
 def read_file(sf: SourceFile, data: bytes | None = None, options: ReadOptions | None = None) -> Iterator[Article | Skip]:
     """Articles of one file, or a Skip saying why it (or a part of it) could not be read.
-    The reader is chosen by the file's content (`search.readers.sniff`)."""
+    The reader is chosen by the file's content (`search.readers.sniff`). Without `data` the
+    file is read as a stream: a WARC, a CSV or a gzipped one of either is never held whole."""
     if sf.is_jsonl:  # streamed, a line at a time
         yield from read_jsonl(sf.path, str(sf.path))
         return
     display = str(sf.path)
-    if data is None:
-        try:
-            data = sf.path.read_bytes()
-        except OSError as exc:
-            yield Skip(display, exc.strerror or str(exc))
-            return
     entry: dict | None = None
     looked = False
-    for item in read_bytes(data, sf.path.name, display, sf.rel, options or ReadOptions()):
-        if isinstance(item, Skip):
-            yield item
-            continue
-        if not looked:  # a broken manifest.toml is named (SearchError) only when an article needs it
-            entry, looked = manifest_entry(sf), True
-        yield apply_manifest(item, entry)
+    try:
+        with contextlib.ExitStack() as stack:
+            fh = io.BytesIO(data) if data is not None else stack.enter_context(open(sf.path, "rb"))
+            for item in read_stream(fh, sf.path.name, display, sf.rel, options or ReadOptions()):
+                if isinstance(item, Skip):
+                    yield item
+                    continue
+                if not looked:  # a broken manifest.toml is named (SearchError) only when an article needs it
+                    entry, looked = manifest_entry(sf), True
+                yield apply_manifest(item, entry)
+    except OSError as exc:
+        yield Skip(display, exc.strerror or str(exc), partial=looked)
 
 
 def read_bytes(data: bytes, name: str, display: str, rel: str, options: ReadOptions, depth: int = 0) -> Iterator[Article | Skip]:
-    """Articles of a file's bytes: `name` decides with the content which reader reads them,
-    `display` names the file in warnings, `rel` is the id of a single-article file."""
-    fmt = detect(name, data[:HEAD])
+    """Articles of a file's bytes (see `read_stream`)."""
+    yield from read_stream(io.BytesIO(data), name, display, rel, options, depth)
+
+
+def read_stream(fh: BinaryIO, name: str, display: str, rel: str, options: ReadOptions, depth: int = 0) -> Iterator[Article | Skip]:
+    """Articles of a file open for reading (seekable): `name` decides with the first bytes
+    which reader reads it, `display` names it in warnings, `rel` is the id of a
+    single-article file. WARC, CSV/TSV and JSON Lines are streamed, inside a gzip too; a
+    page, a feed or a text is read whole (they are small)."""
+    head = fh.read(HEAD)
+    fh.seek(0)
+    fmt = detect(name, head)
     if fmt is None:
         suffix = os.path.splitext(name)[1].lower()
         yield Skip(display, f"unsupported file type '{suffix}' (use {SUPPORTED})")
     elif fmt == "gzip":
-        yield from _read_gzip(data, name, display, rel, options, depth)
+        yield from _read_gzip(fh, head, name, display, rel, options, depth)
     elif fmt == "zip":
-        yield from _read_zip(data, display, rel, options, depth)
+        yield from _read_zip(fh, display, rel, options, depth)
     elif fmt == "warc":
-        yield from read_warc(data, display)
-    elif fmt == "feed":
-        yield from read_feed(data, display, rel)
+        yield from read_warc(fh, display)
     elif fmt in ("csv", "tsv"):
-        yield from read_table(data, display, rel, tab=fmt == "tsv", mapping=options.column_map)
+        yield from read_table(fh, display, rel, tab=fmt == "tsv", mapping=options.column_map)
     elif fmt == "jsonl":
-        yield from read_jsonl_lines(data.splitlines(), display)
+        yield from read_jsonl_lines(fh, display, whole=True)
+    elif fmt == "feed":
+        yield from read_feed(fh.read(), display, rel)
     elif fmt == "html":
         try:
-            yield html_article(data, rel, display)
+            yield html_article(fh.read(), rel, display)
         except ValueError as exc:
             yield Skip(display, str(exc))
     else:
         try:
-            yield text_article(data, rel, display)
+            yield text_article(fh.read(), rel, display)
         except UnicodeDecodeError as exc:
             yield Skip(display, f"not UTF-8 (byte {exc.start}); convert it to UTF-8 to index it")
         except ValueError as exc:
             yield Skip(display, str(exc))
 
 
-def _read_gzip(data: bytes, name: str, display: str, rel: str, options: ReadOptions, depth: int) -> Iterator[Article | Skip]:
+def _read_gzip(fh: BinaryIO, head: bytes, name: str, display: str, rel: str, options: ReadOptions, depth: int) -> Iterator[Article | Skip]:
     try:
-        head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[: 1 << 16], HEAD)
+        inner_head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head + fh.read(1 << 16), HEAD)
     except zlib.error as exc:
         yield Skip(display, f"not a readable gzip file ({exc})")
         return
+    fh.seek(0)
     inner = inner_name(name)
-    if detect(inner, head) == "warc":  # warcio reads gzipped records as they come
-        yield from read_warc(data, display)
+    if detect(inner, inner_head) == "warc":  # warcio reads gzipped records as they come
+        yield from read_warc(fh, display)
         return
     if depth >= _MAX_DEPTH:
         yield Skip(display, "an archive inside an archive inside an archive: not read")
         return
+    read = 0
     try:
-        plain = gzip.decompress(data)
+        with gzip.GzipFile(fileobj=fh, mode="rb") as gz:
+            for item in read_stream(gz, inner, display, rel, options, depth + 1):
+                read += not isinstance(item, Skip)
+                yield item
     except (OSError, EOFError, zlib.error) as exc:
-        yield Skip(display, f"not a readable gzip file ({exc})")
-        return
-    yield from read_bytes(plain, inner, display, rel, options, depth + 1)
+        more = "; what came before it was read" if read else ""
+        yield Skip(display, f"not a readable gzip file ({exc}){more}", partial=read > 0)
 
 
-def _read_zip(data: bytes, display: str, rel: str, options: ReadOptions, depth: int) -> Iterator[Article | Skip]:
+def _read_zip(fh: BinaryIO, display: str, rel: str, options: ReadOptions, depth: int) -> Iterator[Article | Skip]:
     """Every member of a zip, read as a file of the folder the zip stands for: a member's
     id and name are the zip's followed by the member's path ('pages.zip/cnn-royal.html')."""
     if depth >= _MAX_DEPTH:
         yield Skip(display, "an archive inside an archive inside an archive: not read")
         return
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
+        zf = zipfile.ZipFile(fh)
         members = sorted(zf.infolist(), key=lambda i: i.filename)
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         yield Skip(display, f"not a readable zip file ({exc})")
         return
     for info in members:

@@ -36,6 +36,9 @@ class LeftOut(Skip):
     count: int = 0
 
 
+_JSON_TYPE = {dict: "a JSON object", list: "a JSON array", bool: "true or false"}
+
+
 def _optional_str(value: object) -> str | None:
     if value is None:
         return None
@@ -51,6 +54,8 @@ def article_from_record(record: dict, path: str | None = None, line: int | None 
     text = record.get("text")
     if rid is None or str(rid).strip() == "":
         raise ValueError("missing 'id'")
+    if isinstance(rid, dict | list | bool):
+        raise ValueError(f"'id' must be a string or a number, not {_JSON_TYPE[type(rid)]}")
     if not isinstance(text, str):
         raise ValueError("missing 'text' (a string)")
     date = None
@@ -81,14 +86,26 @@ def read_jsonl(path: Path, display: str | None = None) -> Iterator[Article | Ski
     A malformed line becomes a `Skip` naming its line number; the other lines are read.
     """
     with open(path, "rb") as fh:
-        yield from read_jsonl_lines(fh, display or str(path))
+        yield from read_jsonl_lines(fh, display or str(path), whole=True)
 
 
-def read_jsonl_lines(lines: Iterable[bytes], name: str, first_line: int = 1) -> Iterator[Article | Skip]:
-    """The articles of JSON Lines given as byte lines, the first numbered `first_line`."""
+def read_jsonl_range(path: str, start: int, end: int, first_line: int = 1, whole: bool = False) -> Iterator[Article | Skip]:
+    """The articles of the lines in bytes [start, end) of a JSON Lines file, the first one
+    numbered `first_line`: how the indexer reads a big file in parts on every core."""
+    with open(path, "rb") as fh:
+        fh.seek(start)
+        raw = fh.read(end - start)
+    yield from read_jsonl_lines(raw.split(b"\n"), path, first_line, whole)
+
+
+def read_jsonl_lines(lines: Iterable[bytes], name: str, first_line: int = 1, whole: bool = False) -> Iterator[Article | Skip]:
+    """The articles of JSON Lines given as byte lines, the first numbered `first_line`.
+    `whole`: these are all the file's lines, so a file of blank lines is named as empty."""
+    seen = False
     for number, raw in enumerate(lines, start=first_line):
         if not raw.strip():
             continue
+        seen = True
         try:
             record = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError:
@@ -97,7 +114,12 @@ def read_jsonl_lines(lines: Iterable[bytes], name: str, first_line: int = 1) -> 
         except json.JSONDecodeError as exc:
             yield Skip(name, f"malformed JSON ({exc.msg} at column {exc.colno})", number)
             continue
+        except RecursionError:
+            yield Skip(name, "JSON nested too deep to read (over some 1,000 levels)", number)
+            continue
         try:
             yield article_from_record(record, path=name, line=number)
         except ValueError as exc:
             yield Skip(name, str(exc), number)
+    if whole and not seen:
+        yield Skip(name, "empty file (no JSON lines)")

@@ -15,6 +15,7 @@ import io
 import re
 import sys
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from search.errors import SearchError
 from search.models import Article
@@ -91,15 +92,24 @@ def _dialect(sample: str, tab: bool) -> type[csv.Dialect] | csv.Dialect:
         return csv.excel
 
 
-def read_table(data: bytes, display: str, rel: str, *, tab: bool = False, mapping: dict[str, str] | None = None) -> Iterator[Article | Skip]:
-    """The articles of one CSV or TSV file (`rel` names the file in ids made from line numbers)."""
+def read_table(source: bytes | BinaryIO, display: str, rel: str, *, tab: bool = False, mapping: dict[str, str] | None = None) -> Iterator[Article | Skip]:
+    """The articles of one CSV or TSV file, read a row at a time from a (seekable) stream or
+    from bytes; `rel` names the file in ids made from line numbers."""
+    binary = io.BytesIO(source) if isinstance(source, bytes) else source
+    sample = binary.read(1 << 15).decode("utf-8-sig", "ignore")
+    binary.seek(0)
+    text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
     try:
-        text = data.decode("utf-8-sig")
+        yield from _rows(text, sample, display, rel, tab, mapping)
     except UnicodeDecodeError as exc:
-        yield Skip(display, f"not UTF-8 (byte {exc.start}); export it as UTF-8 to index it")
-        return
+        yield Skip(display, f"not UTF-8 (byte {exc.start} of a block); export it as UTF-8 to index it (rows before it were read)")
+    finally:
+        text.detach()  # the caller closes the file
+
+
+def _rows(text: io.TextIOWrapper, sample: str, display: str, rel: str, tab: bool, mapping: dict[str, str] | None) -> Iterator[Article | Skip]:
     csv.field_size_limit(min(sys.maxsize, (1 << 31) - 1))
-    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text[:8192], tab))
+    reader = csv.reader(text, _dialect(sample[:8192], tab))
     try:
         header = next(reader, None)
     except csv.Error as exc:

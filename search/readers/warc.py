@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from search.models import Article
 from search.readers.html import html_article
@@ -20,14 +21,15 @@ from search.readers.jsonl import LeftOut, Skip
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read_warc(data: bytes, display: str) -> Iterator[Article | Skip]:
+def read_warc(source: bytes | BinaryIO, display: str) -> Iterator[Article | Skip]:
+    """The articles of a WARC (gzipped or not), streamed record by record from a file or bytes."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     other: Counter[str] = Counter()
     number = 0
     try:
-        for record in ArchiveIterator(io.BytesIO(data), arc2warc=True):
+        for record in ArchiveIterator(io.BytesIO(source) if isinstance(source, bytes) else source, arc2warc=True):
             number += 1
             kind = record.rec_type
             if kind != "response":

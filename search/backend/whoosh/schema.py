@@ -10,7 +10,7 @@ speaker and the speaker's description; it stores its article's title (`article_t
 shown with the hit) without indexing it, which would add every title word as a posting
 to every quote of the article (a seventh of all postings) and make a quote match words
 nobody in it said. Dates are one term per document (`shift_step=0`) instead of Whoosh's
-eight precision tiers: date ranges are answered from the date column (search.searching),
+eight precision tiers: date ranges are answered from the date column (search.backend.whoosh.searcher),
 and a corpus has only some thousands of distinct days for the rest.
 
 Field names users can type in queries: text, title, speaker, source, date, kind,
