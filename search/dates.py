@@ -2,8 +2,8 @@
 
 `--since 2025-02` starts on 1 February, `--until 2025-02` ends on 28 February, `--on 2025`
 covers the year. The same forms work inside queries (`date:2025-02`, `date:[2025-01 TO
-2025-03]`) through the query parser's date plugin (`search.backend.whoosh.dates`), which
-replaces Whoosh's English date parser: that one reads '2025-03' as the year 2025.
+2025-03]`): our query parser (`search.query.parser`) reads them here, where Whoosh's English
+date parser read '2025-03' as the year 2025.
 """
 
 from __future__ import annotations
