@@ -366,3 +366,25 @@ def test_support_as_a_verb_after_people_and_not_as_a_noun():
 def test_a_verb_and_preposition_taking_a_stance(text, cue, content):
     q = only(text, "indirect")
     assert (q.cue, q.text) == (cue, content)
+
+
+def test_the_cue_scan_finds_what_the_unicode_pattern_finds():
+    """`verbs.cues` scans with ASCII word boundaries and reads a match again where a letter
+    of another script touches it: the same matches as `CUE_RE.finditer`."""
+    from pathlib import Path
+
+    from search.quotes import verbs
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    texts.append(
+        "José said it; ésaid, saidé and said² are no cues, but “said” is. They agree withé him, "
+        "agree with her, according toé Ruiz and according to Hale; Zoëclaimed, claimedë, warned "
+        "against_ it. 説明said 彼はsaid that_ ok, argued"
+    )
+    for text in texts:
+        for lo in range(0, len(text), 5):
+            for hi in (len(text), lo + 30):
+                want = [(m.span(), m.span("cue"), m.group("cue")) for m in verbs.CUE_RE.finditer(text, lo, hi)]
+                got = [(m.span(), m.span("cue"), m.group("cue")) for m in verbs.cues(text, lo, hi)]
+                assert got == want, (lo, hi)

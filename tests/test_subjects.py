@@ -254,3 +254,33 @@ def test_a_scene_or_a_time_between_subject_and_cue(text, speaker, content):
 def test_a_subject_with_a_whose_clause():
     q = only("The state officials whose laws have been invalidated say the real change came in the courts.")
     assert (q.speaker_mention, q.text) == ("The state officials", "the real change came in the courts")
+
+
+# The clause boundary as first written: a word boundary and a look-behind tried at every
+# position. `_BOUNDARY` is the same pattern rearranged to be scanned faster.
+_BOUNDARY_AS_WRITTEN = (
+    r"(?:[;:(\[]|,(?!\d{3}\b)|(?:[”\"»]|(?<![sz])’)\s|\s[—–]\s?|\s-\s|·\s|"
+    r"\b(?:and|but|that|because|while|as|when|if|although|though|after|before|since|so|whereas|"
+    r"where|or|unless|until|than|whether|once|then|now)\s)"
+)
+
+
+def test_the_clause_boundary_scan_finds_what_the_pattern_as_written_finds():
+    import re
+    from pathlib import Path
+
+    from search.quotes.subjects import _BOUNDARY
+
+    written = re.compile(_BOUNDARY_AS_WRITTEN)
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    texts.append(
+        "And so, she said (when asked) that 1,000 people — or 1,20 — came; but Ruiz’ aide, "
+        "the boss’ rule and Jones’s ” words · said: éand, ﬁor band, Sand and\u2009or\u202fthen "
+        "now\tif- whereas -where [whether]» once unless until than once\nthen though although"
+    )
+    for text in texts:
+        for lo in range(0, len(text), 7):
+            for hi in (len(text), lo + 40, lo + 300):
+                found = [m.span() for m in _BOUNDARY.finditer(text, lo, hi)]
+                assert found == [m.span() for m in written.finditer(text, lo, hi)], (lo, hi)

@@ -128,9 +128,12 @@ def _skip_filler(text: str, pos: int, se: int, head: str) -> int:
             return pos
 
 
+_WORD = re.compile(r"\b[A-Za-z0-9][\w'’\-]*")  # a word of the writer's (masked text)
+
+
 def _unquoted_words(text: str, s: int, e: int) -> int:
     """How many words of `text[s:e]` (masked) are the writer's own, not quoted."""
-    return len(re.findall(r"\b[A-Za-z0-9][\w'’\-]*", text[s:e]))
+    return len(_WORD.findall(text[s:e]))
 
 
 _TEXT_CHAR = re.compile(r"[A-Za-z0-9·]")  # a word's character (or a quoted one): text, not just marks

@@ -82,6 +82,10 @@ _DOCUMENT_FROM = re.compile(
 _THE_DOCUMENT = re.compile(rf"(?:the|The)\s+(?:[a-z\-]+\s+){{0,2}}(?P<doc>{_DOC_WORDS})")
 
 
+_ARTICLE_LEAD = re.compile(r"^(?:the|The|a|A|an|An)\s+")
+_THE_LEAD = re.compile(r"^(?:the|The)\s+")
+
+
 def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: str) -> Speaker:
     raw = mention.text.strip()
     words = raw.split()
@@ -221,9 +225,9 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     if _people_head(head) or mpre and mpre.group("prep") == "of" and _people_head(last):
         return Speaker(None, raw, "unnamed", mention.description)
     if head in ORG_WORDS or head.rstrip("s") in ORG_WORDS:
-        return Speaker(re.sub(r"^(?:the|The|a|A|an|An)\s+", "", raw), raw, "organisation", mention.description)
+        return Speaker(_ARTICLE_LEAD.sub("", raw), raw, "organisation", mention.description)
     if runs and not (len(words) > 1 and not any(w[:1].isupper() for w in words[1:])):
-        return Speaker(re.sub(r"^(?:the|The)\s+", "", raw), raw, "organisation", mention.description)
+        return Speaker(_THE_LEAD.sub("", raw), raw, "organisation", mention.description)
     # 'A majority of voters', 'Small groups of protesters': capitalised only where the
     # sentence starts, no name in it
     return Speaker(None, raw, "unnamed", mention.description)

@@ -78,7 +78,7 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
     colon_head = _speaker_colon(text, ss, se)
     if colon_head is not None:
         return [colon_head]
-    for m in verbs.CUE_RE.finditer(text, ss, se):
+    for m in verbs.cues(text, ss, se):
         cue = m.group("cue")
         cs, ce = m.span("cue")
         if cs > 0 and text[cs - 1] in "-·</@#":
@@ -174,6 +174,9 @@ _HOW_PUT = re.compile(
 _NAME_VERBED = re.compile(rf"(?P<np>{NAME_RUN.pattern}|he|she|He|She)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{{3,}}ed)(?:\s+[a-z]+ly)?\s*[.!]?\s*$")
 
 
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+
+
 def attribution_only(text: str, ss: int, se: int) -> tuple[Mention, str] | None:
     """The speaker of a sentence that only attributes the quotation before it:
     '“…!” Murphy tweeted on Friday.' (the '!' ends the sentence), '“…?” asked Ruiz.',
@@ -205,7 +208,7 @@ def attribution_only(text: str, ss: int, se: int) -> tuple[Mention, str] | None:
             return None
         return found[0], cue
     subj = subject_before(text, lo, cs)
-    if subj is None or re.search(r"[A-Za-z0-9]", text[lo : subj.start]):
+    if subj is None or _ALNUM.search(text, lo, subj.start):
         return None
     after = _skip_filler(text, ce, se, head)
     if _THAT_NEXT.match(text, ce, se) or not _ATTRIBUTION_TAIL.match(text, after, se):
@@ -272,8 +275,12 @@ def _passive_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, by_e
 _PERSON_BEFORE = re.compile(r"(?:\b(?:he|she|it|who|He|She|It)|[A-Z][\w.'’\-]*\s+[A-Z][\w'’\-]*[a-z])\s+(?:[a-z]+ly\s+|also\s+|now\s+)?$")
 
 
+# The source after 'according to': up to a comma, a colon or the sentence end.
+_SOURCE_AFTER = re.compile(r"\s+([^,;:·]+?)(?=\s*(?:[,;:]|[.!?][”\"’]*\s*$|$))")
+
+
 def _according_to(text: str, ss: int, se: int, cs: int, ce: int, cue: str) -> Frame | None:
-    m = re.match(r"\s+([^,;:·]+?)(?=\s*(?:[,;:]|[.!?][”\"’]*\s*$|$))", text[ce:se])
+    m = _SOURCE_AFTER.match(text[ce:se])
     if not m:
         return None
     s, e = ce + m.start(1), ce + m.end(1)

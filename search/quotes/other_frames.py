@@ -99,6 +99,9 @@ _STANCE_ASIDE = re.compile(
 _STANCE_TO = frozenset("opposed eager willing unwilling reluctant afraid happy glad proud open".split())
 
 
+_LAST_WORD = re.compile(r"(\w+)$")
+
+
 def _stance_frames(text: str, ss: int, se: int) -> list[Frame]:
     """Attributions of a stance made with an adjective ('Republicans were optimistic that he
     would win', 'Mr. Trump was critical of the deal'): the subject before the verb 'be' (or
@@ -109,7 +112,7 @@ def _stance_frames(text: str, ss: int, se: int) -> list[Frame]:
     for m in _STANCE_LINK.finditer(text, ss, se):
         subj = subject_before(text, ss, m.start("be"))
         if m.group("be")[:1] in "'’":  # 'they're', 'she's': the pronoun glued to the verb
-            word = re.search(r"(\w+)$", text[ss : m.start("be")])
+            word = _LAST_WORD.search(text[ss : m.start("be")])
             subj = Mention(m.start("be") - len(word.group(1)), m.start("be"), word.group(1)) if word else None
         if subj is None or subj.relative or subj.text.lower() in ("it", "this", "that", "there", "which", "what"):
             continue
@@ -144,13 +147,17 @@ _IN_POLL = re.compile(
 )
 
 
+_POLL_TAIL = re.compile(r"[^,;:·]{0,40}?(?:,|[.!?]?\s*$)")
+_POLL_CLAUSE = re.compile(r"[;:]\s|,\s(?=(?:but|and|while|although)\s)|\s[—–]\s")
+
+
 def _poll_frames(text: str, ss: int, se: int) -> list[Frame]:
     """A finding attributed to a poll by 'in': the rest of the sentence after a leading
     'In … poll,' or the clause before a trailing 'in … poll'."""
     out: list[Frame] = []
     for m in _IN_POLL.finditer(text, ss, se):
         np_end = m.end("np")
-        tail = re.match(r"[^,;:·]{0,40}?(?:,|[.!?]?\s*$)", text[np_end:se])  # 'released Sunday,'
+        tail = _POLL_TAIL.match(text[np_end:se])  # 'released Sunday,'
         if tail is None:
             continue
         after = np_end + tail.end()
@@ -159,7 +166,7 @@ def _poll_frames(text: str, ss: int, se: int) -> list[Frame]:
             pieces = _content_after(text, after, se)
         else:
             b = ss
-            for bm in re.finditer(r"[;:]\s|,\s(?=(?:but|and|while|although)\s)|\s[—–]\s", text[ss : m.start()]):
+            for bm in _POLL_CLAUSE.finditer(text[ss : m.start()]):
                 b = ss + bm.end()
             pieces = _content_before(text, _strip_leading_conj(text, b, m.start()), m.start())
         if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= 3:
@@ -175,12 +182,15 @@ _ASKED = re.compile(
 )
 
 
+_ASKED_AFTER = re.compile(r"(?:^|[,;:—–(]|\b(?:when|after|when|before|if|once|as)|\bbeing)$", re.IGNORECASE)
+
+
 def _asked_frames(text: str, ss: int, se: int) -> list[Frame]:
     """The question in 'Asked whether …,' / 'when asked about …' (up to the comma)."""
     out: list[Frame] = []
     for m in _ASKED.finditer(text, ss, se):
         before = text[ss : m.start("cue")].rstrip()
-        if before and not re.search(r"(?:^|[,;:—–(]|\b(?:when|after|when|before|if|once|as)|\bbeing)$", before, re.IGNORECASE):
+        if before and not _ASKED_AFTER.search(before):
             continue  # 'Ruiz asked whether …' is the verb's own frame
         end = text.find(",", m.start("q"), se)
         end = se if end < 0 else end
@@ -229,6 +239,10 @@ def _title_case_sentence(words: list[str]) -> bool:
 _TITLE_SMALL = frozenset("a an the of for to in on at by with from after over and or but as vs. vs".split())
 
 
+_HEADLINE_BREAK = re.compile(r"[:;|]\s|\s[—–-]\s")
+_HEADLINE_STOP = re.compile(r":\s|\s[—–]\s|\s-\s")
+
+
 def _headline_frames(text: str, ss: int, se: int) -> list[Frame]:
     """The first cue of a Title Case headline: who before it (from the headline start or
     its last colon or dash), what after it (to a colon, dash or the end)."""
@@ -239,7 +253,7 @@ def _headline_frames(text: str, ss: int, se: int) -> list[Frame]:
     if m is None:
         return []
     b = ss
-    for bm in re.finditer(r"[:;|]\s|\s[—–-]\s", text[ss : m.start()]):
+    for bm in _HEADLINE_BREAK.finditer(text[ss : m.start()]):
         b = ss + bm.end()
     if _sentence_tail_empty(text, m.end(), se):
         # 'Clinton Hid Health Problems, Former White House Doctor Says.': who after the
@@ -258,7 +272,7 @@ def _headline_frames(text: str, ss: int, se: int) -> list[Frame]:
     if not np or len(np.split()) > 8 or not NAME_RUN.fullmatch(np) or not subject_word(np):
         return []
     end = se
-    stop = re.search(r":\s|\s[—–]\s|\s-\s", text[m.end() : se])
+    stop = _HEADLINE_STOP.search(text[m.end() : se])
     if stop:
         end = m.end() + stop.start()
     pieces = _content_after(text, m.end(), end)

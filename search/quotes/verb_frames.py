@@ -246,6 +246,12 @@ def _and_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: st
     return None, needs_quote
 
 
+# What after an attribution's comma goes on with the content: a quotation; and what does not
+# ('…, citing', 'according to', a place or time, a relative clause).
+_OPENS_QUOTE = re.compile(r"\s*[“\"‘'«]")
+_NO_CONTENT_AFTER = re.compile(r"\s*(?:\w+ing|according|in|on|at(?!\s+(?:least|most)\b)|who|which|citing)\b")
+
+
 def _subject_frame(text: str, ss: int, se: int, lo: int, cs: int, ce: int, cue: str, head: str, subj: Mention, weak: bool, needs_quote: bool) -> Frame | None:
     """The frame of a cue whose subject comes before it ('Ruiz said …', '"…," Ruiz said.'):
     what was said follows the cue ('that …', a clause, an object), or precedes the subject
@@ -292,9 +298,7 @@ def _subject_frame(text: str, ss: int, se: int, lo: int, cs: int, ce: int, cue: 
 
         pieces = _content_before(text, lo, subj.start)
         rest = text[after + 1 : se]
-        if re.match(r"\s*[“\"‘'«]", rest) or (
-            MASK not in text[lo : subj.start] and not re.match(r"\s*(?:\w+ing|according|in|on|at(?!\s+(?:least|most)\b)|who|which|citing)\b", rest)
-        ):
+        if _OPENS_QUOTE.match(rest) or (MASK not in text[lo : subj.start] and not _NO_CONTENT_AFTER.match(rest)):
             pieces += _content_after(text, after + 1, se)
         return Frame(cue, cs, ce, subj, pieces, subj.start, after, needs_quote=needs_quote) if pieces else None
     if (
@@ -347,7 +351,7 @@ def _inverted_frame(text: str, se: int, lo: int, cs: int, ce: int, cue: str, nee
     after = _skip_filler(text, np_end, se, "say")
     if text[after : after + 1] == ",":
         rest = text[after + 1 : se]
-        if re.match(r"\s*[“\"‘'«]", rest) or (rest.split() or [""])[0] in _AUX_WORDS:
+        if _OPENS_QUOTE.match(rest) or (rest.split() or [""])[0] in _AUX_WORDS:
             # '"…," said Ruiz, "…"' / 'The contrast, said Ruiz, would be clear': the
             # content goes on after the attribution
             pieces += _content_after(text, after + 1, se)

@@ -405,10 +405,12 @@ def with_learned(learned: frozenset[str]) -> None:
     """Make `learned` the learned cues: in the scan, and treated as stance verbs (object or
     'to' infinitive after them, '…, citing …' as a participle). Called once at import, and
     by the trainer to try candidates."""
-    global LEARNED, CUE_RE, NOMINAL, INFINITIVE, PARTICIPLES
+    global LEARNED, CUE_RE, CUE_ASCII, NOMINAL, INFINITIVE, PARTICIPLES
     LEARNED = learned
     _HEADS.clear()  # a cue's head depends on the learned cues
     CUE_RE = cue_regex(learned)
+    ascii_ends = all(c[:1].isascii() and c[:1].isalpha() and c[-1:].isascii() and c[-1:].isalpha() for c in [*PHRASES, *STANCE_PHRASES, *ALL_FORMS, *learned])
+    CUE_ASCII = re.compile(CUE_RE.pattern, re.ASCII) if ascii_ends else CUE_RE  # (see `cues`)
     NOMINAL = _BASE_NOMINAL | learned
     INFINITIVE = _BASE_INFINITIVE | learned
     PARTICIPLES = _BASE_PARTICIPLES | frozenset(c for c in learned if c.split()[0].endswith("ing"))
@@ -416,7 +418,41 @@ def with_learned(learned: frozenset[str]) -> None:
 
 _BASE_NOMINAL, _BASE_INFINITIVE, _BASE_PARTICIPLES = NOMINAL, INFINITIVE, PARTICIPLES
 CUE_RE: re.Pattern[str]
+CUE_ASCII: re.Pattern[str]
 with_learned(LEARNED)
+
+
+def cues(text: str, ss: int, se: int) -> list[re.Match[str]]:
+    """The cues in `text[ss:se]`: what `CUE_RE.finditer(text, ss, se)` gives, found faster.
+
+    `CUE_RE`'s word boundaries are Unicode ones, and telling whether a character is a letter
+    of any script costs a lookup in Python's character database at every position of the
+    scan. Every cue starts and ends with an ASCII letter, so the same pattern with ASCII word
+    boundaries (`CUE_ASCII`) finds every match `CUE_RE` finds, at the same start, and more
+    only where a letter of another script touches a cue ('ésaid'): a match found next to
+    one is read again with `CUE_RE` at the same start (which may then match a shorter cue,
+    or none)."""
+    out: list[re.Match[str]] = []
+    pos = ss
+    se = min(se, len(text))  # (as a scan does: an end past the text is its end)
+    while True:
+        m = CUE_ASCII.search(text, pos, se)
+        if m is None:
+            return out
+        s, e = m.span()
+        if s > 0 and _other_letter(text[s - 1]) or e < se and _other_letter(text[e]):
+            u = CUE_RE.match(text, s, se)
+            if u is None:
+                pos = s + 1
+                continue
+            m, e = u, u.end()
+        out.append(m)
+        pos = e
+
+
+def _other_letter(ch: str) -> bool:
+    """A word character for a Unicode pattern that is none for an ASCII one."""
+    return ch >= "\x80" and ch.isalnum()
 
 
 def head_verb(cue: str) -> str:
