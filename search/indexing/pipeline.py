@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from search.backend import Segment, SegmentSink
 from search.errors import SearchError
@@ -224,6 +224,7 @@ def _classify(path: str, root: str, key: str, root_key: str, sig: str, entry: os
 def scan(paths: list[Path], old: IndexState, jsonl_chunk: int = JSONL_CHUNK, text_chunk: int = TEXT_CHUNK) -> Scan:
     """Walk the corpus: which files are unchanged since the last run, and the jobs for the rest."""
     out = Scan()
+    base: dict[str, Any]  # a job's fields, shared by the jobs of a file
     batch: list[FileJob] = []
     manifests: dict[Path, str] = {}
     order = 0
@@ -306,8 +307,8 @@ class HeldQuotes:
 
     def __init__(self, folder: str | None = None) -> None:
         self._folder = folder
-        self._file = None
-        self._batch: list[tuple[dict, str]] = []
+        self._file: IO[bytes] | None = None
+        self._batch: list[tuple[dict[str, Any], str]] = []
         self.count = 0
 
     def append(self, doc: dict, local: str) -> None:
