@@ -148,8 +148,8 @@ PLAIN_ANALYZERS = {
 
 
 def plain_whoosh(corpus: Path, work: Path, procs: int, analyzer: str = "ours") -> dict:
-    """Plain Whoosh over the same article texts: the baseline, in its own process. Whoosh's
-    writer is left unpatched (search.backend.whoosh.fixes is ours), as users get it."""
+    """Plain Whoosh over the same article texts: the baseline, in its own process, with
+    Whoosh's own writer as users get it (ours is search.backend.whoosh.fast_writer)."""
     ix = work / f"plain-{procs}-{analyzer}"
     shutil.rmtree(ix, ignore_errors=True)
     ix.mkdir(parents=True)

@@ -54,7 +54,11 @@ class HitFields:
 
 # Every key of a hit, in order, with its default (None where the model requires a value; a
 # list default is shared: a builder gives each hit its own).
-HIT_DEFAULTS: dict[str, Any] = {}
-for _name in HitFields.__annotations__:
-    _value = HitFields.__dict__.get(_name)
-    HIT_DEFAULTS[_name] = _value.default_factory() if isinstance(_value, dataclasses.Field) else _value
+def _default(name: str) -> Any:
+    value = HitFields.__dict__.get(name)
+    if isinstance(value, dataclasses.Field):
+        return value.default_factory() if callable(value.default_factory) else value.default
+    return value
+
+
+HIT_DEFAULTS: dict[str, Any] = {name: _default(name) for name in HitFields.__annotations__}

@@ -50,10 +50,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 DOMINANCE = 0.75  # share of a surname's full-name quotes one identity needs to take its bare surname
 MISSPELLING_RATIO = 10  # a first name one letter from another, this many times rarer, is its misspelling
 TABLE_VERSION = 1
+K = TypeVar("K")  # a key of the counts `_dominant` looks at
 _TABLE_FILE = re.compile(r"^identities\.(\d+)\.json$")
 
 PRONOUNS: frozenset[str] = frozenset("i he she it who whom they we you me him her us them which this that".split())
@@ -387,7 +389,7 @@ def _unsuffixed(p: Parsed) -> str:
     return " ".join(p.clean.split()[:-1]) if p.suffix else p.clean
 
 
-def _dominant(counts: Counter[str]) -> str | None:
+def _dominant(counts: Counter[K]) -> K | None:
     """The key holding at least `DOMINANCE` of the counts, if one does."""
     total = sum(counts.values())
     if not total:
@@ -469,10 +471,10 @@ def build(counts: dict[str, int], pinned: Iterable[str] = ()) -> Table:
                 if parsed[n].middles:
                     sig = tuple(m[0] for m in parsed[n].middles)
                     u.union(anchors.setdefault(sig, n), n)
-            top = _dominant(signatures)
+            top_middles = _dominant(signatures)
             for n in names:
-                if not parsed[n].middles and top is not None:
-                    u.union(anchors[top], n)
+                if not parsed[n].middles and top_middles is not None:
+                    u.union(anchors[top_middles], n)
     # 2. bare surnames and initials: to the identity that dominates the surname
     quotes: Counter[str] = Counter()
     for n in person:
@@ -488,13 +490,14 @@ def build(counts: dict[str, int], pinned: Iterable[str] = ()) -> Table:
         if name in person or not p.surname:
             continue
         words = name_tokens(p.clean)
+        identities: Counter[str]
         if p.initial_given:  # 'B. Obama': among identities with that initial
-            candidates = Counter({i: c for i, c in tails.get(p.surname, Counter()).items() if (parsed[i].given or "")[:1] == p.given})
+            identities = Counter({i: c for i, c in tails.get(p.surname, Counter()).items() if (parsed[i].given or "")[:1] == p.given})
         elif p.given is None or not is_first_name(p.given):  # 'Obama', 'De Blasio', 'Wasserman Schultz'
-            candidates = tails.get(" ".join(words), Counter())
+            identities = tails.get(" ".join(words), Counter())
         else:
             continue
-        top = _dominant(candidates)
+        top = _dominant(identities)
         if top is not None:
             u.union(top, name)
     # 3. everything else: one identity per spelling, case and accents aside

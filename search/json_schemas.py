@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pydantic import BaseModel
+
 from search.models import Article, DocumentView, Hit, IndexCheck, IndexReport, Quote, SearchResult, SourceSummary, SpeakerSummary, Stats
 
-RECORDS = {
+RECORDS: dict[str, type[BaseModel]] = {
     "result": SearchResult,
     "hit": Hit,
     "article": Article,
@@ -19,5 +21,5 @@ RECORDS = {
 }
 
 
-def json_schemas() -> dict[str, dict]:
+def json_schemas() -> dict[str, dict[str, object]]:
     return {name: model.model_json_schema() for name, model in RECORDS.items()}

@@ -6,18 +6,14 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
-import pytest
-from conftest import ROOT, run_cli
+from conftest import run_cli
 
 from search import Index
-from search.backend.whoosh.locking import OWNER_FILE, IndexLock
-from search.errors import IndexLockedError, SearchError
+from search.backend.whoosh.locking import OWNER_FILE
 from search.indexing.indexer import index_paths
 
 
@@ -265,53 +261,6 @@ def test_summary_line_and_skip_warnings(tmp_path):
     assert quiet.exit_code == 0 and quiet.stdout == ""
 
 
-def test_second_indexer_fails_at_once_naming_the_first(tmp_path):
-    index = tmp_path / "index"
-    write(tmp_path / "c" / "a.txt", article_text("zebra"))
-    index_paths([tmp_path / "c"], index)
-    with IndexLock(index):
-        owner = json.loads((index / OWNER_FILE).read_text())
-        assert owner["pid"] == os.getpid()
-        with pytest.raises(IndexLockedError, match=rf"is being updated by pid {os.getpid()} on .*; wait for it to finish, or pass --wait"):
-            index_paths([tmp_path / "c"], index)
-        r = run_cli("index", str(tmp_path / "c"), "--index", str(index))
-        assert r.exit_code == 2
-        assert r.stderr.startswith("error: ") and f"pid {os.getpid()}" in r.stderr and "--wait" in r.stderr
-        assert r.stderr.count("\n") == 1
-    assert not (index / OWNER_FILE).exists()
-
-
-def test_wait_waits_for_the_running_indexer(tmp_path):
-    index = tmp_path / "index"
-    write(tmp_path / "c" / "a.txt", article_text("zebra"))
-    index_paths([tmp_path / "c"], index)
-    write(tmp_path / "c" / "b.txt", article_text("giraffe"))
-    lock = IndexLock(index).__enter__()
-    releaser = threading.Timer(1.5, lock.__exit__, args=(None, None, None))
-    releaser.start()
-    started = time.monotonic()
-    p = subprocess.run(
-        [sys.executable, "-m", "search", "index", str(tmp_path / "c"), "--index", str(index), "--wait"], capture_output=True, text=True, cwd=ROOT, timeout=60
-    )
-    releaser.join()
-    assert p.returncode == 0, p.stderr
-    assert time.monotonic() - started >= 1.4
-    assert "waiting for pid" in p.stderr
-    assert "1 added" in p.stdout and found(index, "giraffe") == {"b.txt"}
-
-
-def test_stale_owner_file_of_a_dead_indexer_is_cleared(tmp_path):
-    index = tmp_path / "index"
-    write(tmp_path / "c" / "a.txt", article_text("zebra"))
-    index_paths([tmp_path / "c"], index)
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True).stdout.strip()
-    (index / OWNER_FILE).write_text(json.dumps({"pid": int(dead), "host": os.uname().nodename, "started": "2025-01-01T00:00:00", "command": "search index c"}))
-    r = run_cli("index", str(tmp_path / "c"), "--index", str(index))
-    assert r.exit_code == 0
-    assert f"cleared a stale lock left by pid {dead}" in r.stderr
-    assert not (index / OWNER_FILE).exists()
-
-
 def test_searches_keep_working_while_the_index_is_written(tmp_path):
     corpus, index = tmp_path / "corpus", tmp_path / "index"
     for i in range(40):
@@ -383,51 +332,6 @@ def test_missing_path_is_one_line_error(tmp_path):
     r = run_cli("index", str(tmp_path / "nope"), "--index", str(tmp_path / "index"))
     assert r.exit_code == 2
     assert r.stderr == f"error: no such file or directory: {tmp_path / 'nope'}\n"
-
-
-def _speakers(index: Path, article_id: str) -> set[str | None]:
-    with Index.open(index) as ix:
-        return {q.speaker for q in ix.quotes_of(article_id)}
-
-
-def test_bare_surname_gets_the_corpus_full_name_whatever_the_order(tmp_path):
-    surname_only = article_text("zebra", speaker="Okafor")
-    full = article_text("giraffe", speaker="Maria Okafor")
-    # one run with both
-    write(tmp_path / "one" / "a.txt", surname_only)
-    write(tmp_path / "one" / "b.txt", full)
-    index_paths([tmp_path / "one"], tmp_path / "ix1")
-    assert _speakers(tmp_path / "ix1", "a.txt") == {"Maria Okafor"}
-    # the surname first, the full name in a later run: the earlier quotes are renamed
-    write(tmp_path / "two" / "a.txt", surname_only)
-    index_paths([tmp_path / "two"], tmp_path / "ix2")
-    assert _speakers(tmp_path / "ix2", "a.txt") == {"Okafor"}
-    write(tmp_path / "two" / "b.txt", full)
-    index_paths([tmp_path / "two"], tmp_path / "ix2")
-    assert _speakers(tmp_path / "ix2", "a.txt") == {"Maria Okafor"}
-    # a second full name with that surname: 'Okafor' is ambiguous again
-    write(tmp_path / "two" / "c.txt", article_text("pelican", speaker="James Okafor"))
-    index_paths([tmp_path / "two"], tmp_path / "ix2")
-    assert _speakers(tmp_path / "ix2", "a.txt") == {"Okafor"}
-
-
-def test_aliases_file_in_the_corpus_merges_names(tmp_path):
-    corpus = tmp_path / "corpus"
-    write(corpus / "a.txt", article_text("zebra", speaker="Maria Okafor"))
-    write(corpus / "b.txt", article_text("giraffe", speaker="Maria Okafor-Lind"))
-    index_paths([corpus], tmp_path / "index")
-    assert _speakers(tmp_path / "index", "b.txt") == {"Maria Okafor-Lind"}
-    write(corpus / "aliases.toml", '[merge]\n"Maria Okafor-Lind" = "Maria Okafor"\n')
-    r = index_paths([corpus], tmp_path / "index")
-    assert r.unchanged == 2  # no article changed, the names did
-    assert _speakers(tmp_path / "index", "b.txt") == {"Maria Okafor"}
-
-
-def test_bad_aliases_file_is_a_clear_error(tmp_path):
-    write(tmp_path / "c" / "a.txt", article_text("zebra"))
-    bad = write(tmp_path / "aliases.toml", "[merge\n")
-    with pytest.raises(SearchError, match="not valid TOML"):
-        index_paths([tmp_path / "c"], tmp_path / "index", aliases=bad)
 
 
 def test_held_quotes_come_back_in_order_from_disk(tmp_path, monkeypatch):

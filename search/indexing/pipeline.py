@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from search.backend import Segment, SegmentSink
 from search.errors import SearchError
@@ -140,6 +140,7 @@ def _cut_jsonl(path: Path, chunk: int) -> tuple[str, list[tuple[int, int, int]]]
 def scan(paths: list[Path], old: IndexState, jsonl_chunk: int = JSONL_CHUNK, text_chunk: int = TEXT_CHUNK, *, options: ReadOptions | None = None) -> Scan:
     """Walk the corpus: which files are unchanged since the last run, and the jobs for the rest."""
     out = Scan()
+    base: dict[str, Any]  # a job's fields, shared by the jobs of a file
     batch: list[FileJob] = []
     manifests = Manifests()
     held: list[str] = []  # folders that could not be entered: what was indexed under them stays
@@ -236,8 +237,8 @@ class HeldQuotes:
 
     def __init__(self, folder: str | None = None) -> None:
         self._folder = folder
-        self._file = None
-        self._batch: list[tuple[dict, str]] = []
+        self._file: IO[bytes] | None = None
+        self._batch: list[tuple[dict[str, Any], str]] = []
         self.count = 0
 
     def append(self, doc: dict, local: str) -> None:

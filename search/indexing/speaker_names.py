@@ -169,13 +169,16 @@ def run_names(speakers: dict[str, int], aliases) -> tuple[Names, Table]:
 
 
 def _article_stub(fields: dict) -> Article:
+    """What a quote document knows of its article (what split rules of the aliases file read)."""
     date = fields.get("date")
-    return Article(
-        id=fields["article_id"],
-        title=fields.get("title") or fields.get("article_title", ""),
-        source=fields.get("source"),
-        date=date.date() if isinstance(date, dt.datetime) else date,
-        path=fields.get("path"),
+    return Article.model_validate(
+        {
+            "id": fields["article_id"],
+            "title": fields.get("title") or fields.get("article_title", ""),
+            "source": fields.get("source"),
+            "date": date.date() if isinstance(date, dt.datetime) else date,
+            "path": fields.get("path"),
+        }
     )
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 from whoosh.analysis import Analyzer, Token
 from whoosh.formats import Positions
@@ -35,17 +36,17 @@ WORD = re.compile(r"\w+(?:\.?\w+)*", re.UNICODE)
 _CACHE_LIMIT = 200_000  # distinct words remembered before the memo starts over
 
 
-class NewsAnalyzer(Analyzer):
+class NewsAnalyzer(Analyzer):  # type: ignore[misc]  # Whoosh has no type hints
     """Words, lower-cased, Porter-stemmed, accents folded; no stop list (in quotes every
     word counts: 'no thought', 'US', 'will not')."""
 
     def __init__(self) -> None:
         self._memo: dict[str, str] = {}
 
-    def __getstate__(self) -> dict:
+    def __getstate__(self) -> dict[str, object]:
         return {}
 
-    def __setstate__(self, state: dict) -> None:
+    def __setstate__(self, state: dict[str, object]) -> None:
         self._memo = {}
 
     def __eq__(self, other: object) -> bool:
@@ -76,16 +77,16 @@ class NewsAnalyzer(Analyzer):
 
     def __call__(
         self,
-        value,
-        positions=False,
-        chars=False,
-        keeporiginal=False,
-        removestops=True,
-        start_pos=0,
-        start_char=0,
-        tokenize=True,
-        mode="",
-        **kwargs,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
     ) -> Iterator[Token]:
         no_morph = bool(kwargs.get("no_morph"))
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
@@ -116,12 +117,12 @@ class NewsAnalyzer(Analyzer):
             yield t
 
 
-class NewsPositions(Positions):
+class NewsPositions(Positions):  # type: ignore[misc]
     """Whoosh's `Positions` format, indexing faster with a `NewsAnalyzer`."""
 
     _once: dict[int, bytes] = {}  # position -> encoding of a word seen once, at that position
 
-    def word_values(self, value, analyzer, **kwargs):
+    def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[tuple[str, int, float, bytes]]:
         if not isinstance(analyzer, NewsAnalyzer) or not isinstance(value, str):
             yield from super().word_values(value, analyzer, **kwargs)
             return

@@ -100,6 +100,11 @@ class FastPostingPool(PostingPool):  # type: ignore[misc]  # Whoosh has no type 
 
 
 class _PostingsWriter(whoosh3.W3PostingsWriter):  # type: ignore[misc]
+    _maxweight: float
+    _minlength: int | None
+    _maxlength: int
+    _compression: int
+
     def add_posting(self, id_: int, weight: float, vbytes: bytes | None, length: int | None = None) -> None:
         if len(self._ids) >= self._blocklimit:
             self._write_block()
@@ -195,6 +200,8 @@ class NewsCodec(whoosh3.W3Codec):  # type: ignore[misc]
 
 class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
     """Whoosh's `SegmentWriter` with our codec and our posting pool."""
+
+    pool: Any
 
     def __init__(self, ix: FileIndex, limitmb: int = 128, codec: Any = None, **kwargs: Any) -> None:
         super().__init__(ix, limitmb=limitmb, codec=codec or NewsCodec(), **kwargs)

@@ -18,6 +18,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from whoosh.filedb.filestore import FileStorage
 
@@ -37,14 +38,15 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-def read_owner(index_dir: Path) -> dict | None:
+def read_owner(index_dir: Path) -> dict[str, Any] | None:
     try:
-        return json.loads((index_dir / OWNER_FILE).read_text(encoding="utf-8"))
+        owner: dict[str, Any] = json.loads((index_dir / OWNER_FILE).read_text(encoding="utf-8"))
+        return owner
     except (OSError, ValueError):
         return None
 
 
-def describe_owner(owner: dict | None) -> str:
+def describe_owner(owner: dict[str, Any] | None) -> str:
     if not owner:
         return "another process (it did not say which)"
     started = owner.get("started", "?")
@@ -63,7 +65,7 @@ class IndexLock:
         self.wait = wait
         self.on_wait = on_wait
         self.on_stale = on_stale
-        self._lock = None
+        self._lock: Any = None  # Whoosh's lock object
         self.cleared_stale: str | None = None
 
     def __enter__(self) -> IndexLock:

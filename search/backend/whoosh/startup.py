@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import sys
 import types
+from typing import Any
 
 
-def _urlretrieve(*args, **kwargs):
+def _urlretrieve(*args: Any, **kwargs: Any) -> Any:
     from urllib.request import urlretrieve
 
     return urlretrieve(*args, **kwargs)

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import heapq
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from whoosh.analysis import IDTokenizer
 from whoosh.codec import whoosh3
@@ -40,25 +41,31 @@ _TERM_BYTES = 200
 _RUN_BATCH_POSTINGS = 16_384
 
 
+Flat = list[Any]  # a term's postings, flat: [docnum, weight, value, docnum, weight, value, ...]
+Terms = Iterator[tuple[str, bytes, list[Flat]]]  # (field, term, its postings in parts)
+
+
 class TermPool:
     """Stands in for Whoosh's PostingPool in a segment writer whose documents arrive in
     docnum order (a worker's own new segment; never a merge, which adds postings of older
     segments out of order)."""
 
-    def __init__(self, tempstore, limitmb: int = 128) -> None:
+    def __init__(self, tempstore: Any, limitmb: int = 128) -> None:
         self.tempstore = tempstore
         self.limit = limitmb * 1024 * 1024
         self.fieldnames: set[str] = set()  # Whoosh's writer reads it
-        self._fields: dict[str, dict[bytes, list]] = {}
+        self._fields: dict[str, dict[bytes, Flat]] = {}
         self._size = 0
         self._runs: list[str] = []
 
-    def add(self, item: tuple) -> None:
+    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
         """One posting, as Whoosh's writer gives it: (field, term, docnum, weight, value)."""
         fieldname, tbytes, docnum, weight, vbytes = item
         self.add_field(fieldname, docnum, ((tbytes, 0, weight, vbytes),), 1, False)  # an int boost keeps an int weight
 
-    def add_field(self, fieldname: str, docnum: int, items, boost: float, scorable: bool) -> tuple[int, bytes | None]:
+    def add_field(
+        self, fieldname: str, docnum: int, items: Iterable[tuple[bytes, int, float, bytes | None]], boost: float, scorable: bool
+    ) -> tuple[int, bytes | None]:
         """Every posting of one field of one document: `items` as `FieldType.index` gives
         them. Returns the field's length (as Whoosh counts it) and the last value (which
         Whoosh gives the field's spelling postings)."""
@@ -83,7 +90,7 @@ class TermPool:
             self.save()
         return length, vbytes
 
-    def _sorted_terms(self) -> Iterator[tuple[str, bytes, list]]:
+    def _sorted_terms(self) -> Iterator[tuple[str, bytes, Flat]]:
         fields = self._fields
         for fieldname in sorted(fields):
             terms = fields[fieldname]
@@ -96,7 +103,7 @@ class TermPool:
             return
         path = f"{random_name()}.run"
         with self.tempstore.create_file(path).raw_file() as f:
-            batch: list = []
+            batch: list[tuple[str, bytes, Flat]] = []
             held = 0
             for item in self._sorted_terms():
                 batch.append(item)
@@ -110,13 +117,13 @@ class TermPool:
         self._fields = {}
         self._size = 0
 
-    def _open_run(self, path: str):
+    def _open_run(self, path: str) -> Any:
         return self.tempstore.open_file(path).raw_file()
 
     def _remove_run(self, path: str) -> None:
         self.tempstore.delete_file(path)
 
-    def terms(self) -> Iterator[tuple[str, bytes, list[list]]]:
+    def terms(self) -> Terms:
         """Every (field, term, parts) in field and term order, each term once; its postings
         are the parts' flat lists [docnum, weight, value, ...] one after the other, in docnum
         order (a list per run that holds the term: never joined, a common term's postings
@@ -130,7 +137,8 @@ class TermPool:
         sources.append(self._sorted_terms())  # what is still in memory holds the last docnums
         runs = [((f, t, i, flat) for f, t, flat in source) for i, source in enumerate(sources)]
         self._runs = []
-        key = parts = None
+        key: tuple[str, bytes] | None = None
+        parts: list[Flat] = []
         for f, t, _, flat in heapq.merge(*runs):  # ties on (field, term) go in run order
             if (f, t) != key:
                 if key is not None:
@@ -152,7 +160,7 @@ class TermPool:
         self._fields = {}
 
 
-def write_terms(fieldwriter, schema, lengths, terms: Iterator[tuple[str, bytes, list[list]]]) -> None:
+def write_terms(fieldwriter: Any, schema: Any, lengths: Any, terms: Terms) -> None:
     """Write grouped postings through a W3 field writer, a block at a time: the same calls
     `FieldWriter.add_postings` makes per posting, with the same block statistics."""
     table = field_length_table(lengths)
@@ -185,11 +193,11 @@ def write_terms(fieldwriter, schema, lengths, terms: Iterator[tuple[str, bytes, 
         fieldwriter.finish_field()
 
 
-def _blocks(parts: list[list], limit: int) -> Iterator[tuple[list, list, list]]:
+def _blocks(parts: list[Flat], limit: int) -> Iterator[tuple[list[int], list[float], list[bytes | None]]]:
     """(docnums, weights, values) of each block of `limit` postings of a term whose postings
     are the flat lists `parts` one after the other: all blocks full but the last."""
     step = 3 * limit
-    pending: list = []
+    pending: Flat = []
     for flat in parts:
         start = 0
         if pending:
@@ -216,37 +224,41 @@ def _blocks(parts: list[list], limit: int) -> Iterator[tuple[list, list, list]]:
 class _FieldPlan:
     """What `add_document` asks of a field, asked once per writer instead of per document."""
 
-    field: object
+    field: Any
     indexed: bool
     scorable: bool
     spelling: str | None  # the field of its unstemmed spelling words
-    vector: object
+    vector: Any
     stored: bool
-    column: object
+    column: Any
 
 
 class GroupedSegmentWriter(FastSegmentWriter):
     """A SegmentWriter for a new segment filled in docnum order (see the module's doc)."""
 
-    def __init__(self, ix, limitmb: int = 128, **kwargs: object) -> None:
+    pool: Any  # Whoosh's pool, or a TermPool
+
+    def __init__(self, ix: Any, limitmb: int = 128, **kwargs: Any) -> None:
         super().__init__(ix, limitmb=limitmb, **kwargs)
         if isinstance(self.fieldwriter, whoosh3.W3FieldWriter):
             self.pool = TermPool(self._tempstorage, limitmb=limitmb)
         self._plans: dict[str, _FieldPlan] = {}
 
-    def add_document(self, **fields: object) -> None:
+    def add_document(self, **fields: Any) -> None:
         """Whoosh's `SegmentWriter.add_document`, with each field's postings handed to the
         pool in one call, and the two kinds of field that make up most postings (one-term
         IDs and `NewsAnalyzer` text) indexed without Whoosh's token-by-token pipeline."""
         pool = self.pool
         if not isinstance(pool, TermPool):
-            return super().add_document(**fields)
+            super().add_document(**fields)
+            return
         self._check_state()
         perdocwriter = self.perdocwriter
         docnum = self.docnum
         fieldnames = sorted(fields)
         if any(name.startswith("_") for name in fieldnames):  # boosts or custom stored values
-            return self._add_document_with_options(fields)
+            self._add_document_with_options(fields)
+            return
         plans = self._plans
         perdocwriter.start_doc(docnum)
         vbytes = None
@@ -273,12 +285,11 @@ class GroupedSegmentWriter(FastSegmentWriter):
         perdocwriter.finish_doc()
         self._added = True
         self.docnum += 1
-        return None
 
-    def _add_document_with_options(self, fields: dict) -> None:
+    def _add_document_with_options(self, fields: dict[str, Any]) -> None:
         # "_boost", "_<field>_boost", "_stored_<field>": rare, left to Whoosh's own loop
         # with its postings handed to the pool one at a time.
-        return super().add_document(**fields)
+        super().add_document(**fields)
 
     def _plan(self, fieldname: str) -> _FieldPlan:
         if fieldname not in self.schema:
@@ -295,22 +306,22 @@ class GroupedSegmentWriter(FastSegmentWriter):
         )
         return plan
 
-    def add_reader(self, reader) -> None:
+    def add_reader(self, reader: Any) -> None:
         raise NotImplementedError("a GroupedSegmentWriter only adds new documents")
 
     def _flush_segment(self) -> None:
         if not isinstance(self.pool, TermPool):
-            return super()._flush_segment()
+            super()._flush_segment()
+            return
         self.perdocwriter.close()
         pdr = self.per_document_reader() if self.codec.length_stats else None
         write_terms(self.fieldwriter, self.schema, pdr, self.pool.terms())
         self.fieldwriter.close()
         if pdr:
             pdr.close()
-        return None
 
 
-def _index(field, value):
+def _index(field: Any, value: Any) -> Any:
     """What `field.index(value)` gives, computed directly for a one-term ID field and for
     text analysed by `NewsAnalyzer` (the same tuples: tests compare the segments)."""
     fmt = field.format
