@@ -1,7 +1,7 @@
 # Two entry points that work on a fresh clone with only Python 3.11+ and make:
 #   make demo   create .venv, install, index seeds/ into index/, run sample searches
 #   make test   create .venv, install with test extras, run the tests
-#   make lint   ruff's rules and formatting (CI runs it before the tests)
+#   make lint   ruff's rules and formatting, mypy's types (CI runs it before the tests)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -36,6 +36,7 @@ test: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check search tests bench
 	$(BIN)/ruff format --check search tests bench
+	$(BIN)/python -m mypy search
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m bench.quotes

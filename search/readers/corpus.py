@@ -196,7 +196,7 @@ def _read_gzip(fh: BinaryIO, head: bytes, name: str, display: str, rel: str, opt
     read = 0
     try:
         with gzip.GzipFile(fileobj=fh, mode="rb") as gz:
-            for item in read_stream(gz, inner, display, rel, options, depth + 1):
+            for item in read_stream(gz, inner, display, rel, options, depth + 1):  # type: ignore[arg-type]  # a GzipFile is a binary stream
                 read += not isinstance(item, Skip)
                 yield item
     except (OSError, EOFError, zlib.error) as exc:

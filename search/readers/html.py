@@ -52,14 +52,16 @@ def html_article(
     """One page as an Article. `url` and `crawl_date` come from a WARC record when there is
     one. Raises ValueError naming why a page gives no article (no main text)."""
     import trafilatura
-    from trafilatura.settings import set_date_params
+    from trafilatura.settings import Document, set_date_params
 
     from search.quotes.furniture import BODY_OUT, furniture_kind
 
     # the time and its offset too, so that the day is the UTC day ('22:46 at UTC-3' is the next day)
     dates = set_date_params() | {"outputformat": "%Y-%m-%dT%H:%M:%S%z"}
     doc = trafilatura.bare_extraction(data, url=url, with_metadata=True, date_extraction_params=dates)
-    text = (doc.text or "") if doc is not None else ""
+    if not isinstance(doc, Document):  # None: nothing extracted (a dict only when asked for one)
+        raise ValueError("no main text found on the page (not an article page?)")
+    text = doc.text or ""
     if len(text.split()) < MIN_WORDS:
         raise ValueError("no main text found on the page (not an article page?)")
     paras = split_paragraphs(text)
