@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD = ROOT.parent / "shared" / "gold" / "seeds-quotes.jsonl"
 
-pytestmark = pytest.mark.skipif(not GOLD.exists(), reason=f"{GOLD} not present (the shared gold sits beside the repo)")
+# Only the tests that read the gold need it: without ../shared their parameter lists are empty
+# and pytest skips them; the rest run on the seeds alone.
 
 
 def _norm(s: str) -> str:
