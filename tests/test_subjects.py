@@ -284,3 +284,40 @@ def test_the_clause_boundary_scan_finds_what_the_pattern_as_written_finds():
             for hi in (len(text), lo + 40, lo + 300):
                 found = [m.span() for m in _BOUNDARY.finditer(text, lo, hi)]
                 assert found == [m.span() for m in written.finditer(text, lo, hi)], (lo, hi)
+
+
+def _last_boundary_by_forward_scan(text: str, lo: int, end: int) -> int:
+    """`_last_boundary` as first written: the whole window scanned forward."""
+    from search.quotes.subjects import _BOUNDARY
+
+    near = max(lo, end - 80)
+    b = start = max(lo, end - 300)
+    for m in _BOUNDARY.finditer(text, near if near > start else start, end):
+        b = m.end()
+    if b > near or near <= start:
+        return b
+    for m in _BOUNDARY.finditer(text, start, end):
+        b = m.end()
+    return b
+
+
+def test_the_last_clause_boundary_read_back_is_the_forward_scans_last():
+    """Read back from the cue, the last boundary is the one the forward scan ends on, also
+    where boundaries overlap ('” — and'), where the scan's start falls inside one, and past
+    the 80- and 300-character windows."""
+    import random
+    from pathlib import Path
+
+    from search.quotes.subjects import _last_boundary
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    texts.append("” — ” – ’ - ” —and ”  — — —, ” -  - ’ — ’— and— · · and —” and— ” — " * 12)
+    rnd = random.Random(17)
+    pieces = [*'ab t,;:([”"»’·—–- \nsz', "\u2009", "and ", "though ", "— ", " - ", "1,000 "]
+    texts += ["".join(rnd.choice(pieces) for _ in range(500)) for _ in range(12)]
+    for text in texts:
+        for _ in range(300):
+            end = rnd.randrange(0, len(text) + 1)
+            lo = max(0, end - rnd.randrange(0, 420))
+            assert _last_boundary(text, lo, end) == _last_boundary_by_forward_scan(text, lo, end), (lo, end)

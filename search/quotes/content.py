@@ -12,35 +12,36 @@ them. `_trim` and `_strip_leading_conj` tidy the edges of any span.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from search.quotes import verbs
 from search.quotes.mentions import _DAY, _LY
 from search.quotes.records import MASK
 
 # What 'last', 'this' and 'next' qualify when they make a time adverbial.
-_TIME_NOUN = r"(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|winter)"
+_TIME_NOUN: Final = r"(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|winter)"
 # What may sit between a cue and the end of the sentence without being reported content:
 # objects and adverbials ('told reporters Monday', 'wrote on X', 'said in a statement').
-_FILLER_START = re.compile(
+_FILLER_START: Final = re.compile(
     rf"\s*(?:on|in|at|of|to(?=\s+(?:reporters|journalists|the|a|an|his|her|their|[A-Z]))|for(?=\s+(?:years|months|weeks|days|decades|some\s+time|a\s+long\s+time|the\s+first\s+time)\b)|during|via|through|from|with|before|after|while|when|last|this(?=\s+(?:week|month|year|morning|afternoon|evening|spring|summer|fall|autumn|winter|past)\b)|earlier|"
     rf"later|yesterday|today|tonight|recently|again|also|previously|then|too|publicly|privately|"
     rf"repeatedly|{_LY}|{_DAY}|Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)\b"
 )
 # Adverbials of a word or two, which end where they end, not at the next comma.
-_SHORT_FILLER = re.compile(
+_SHORT_FILLER: Final = re.compile(
     rf"\s*(?:(?:last|this|next)\s+(?:{_TIME_NOUN}|{_DAY})"
     rf"|yesterday|today|tonight|recently|again|also|previously|then|too|publicly|privately|repeatedly|(?:on\s+)?{_DAY})\b"
     r"(?:\s+(?:morning|afternoon|evening|night)\b)?"
 )
 
 
-_THAT_NEXT = re.compile(r"\s*,?\s*that\b")
+_THAT_NEXT: Final = re.compile(r"\s*,?\s*that\b")
 
 
-_COLON_QUOTE = re.compile(r":\s*[“\"‘'«]")
+_COLON_QUOTE: Final = re.compile(r":\s*[“\"‘'«]")
 
 
-_LEAD = re.compile(r"^[\s,:;—–\-]*(?:that\s+)?")
+_LEAD: Final = re.compile(r"^[\s,:;—–\-]*(?:that\s+)?")
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -51,7 +52,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-_LEADING_CONJ = re.compile(
+_LEADING_CONJ: Final = re.compile(
     r"\s*(?:(?:And|But|So|Yet|Then|Now|Still|Meanwhile|Instead|Also|While|When|If|As|Although|Though|"
     r"Because|Since|After|Before|Unless|Until|Once|Whereas|Where)\s+)+"
 )
@@ -63,22 +64,22 @@ def _strip_leading_conj(text: str, s: int, e: int) -> int:
 
 
 # The rest of a place or date inside an adverbial, before 'that': ', Ohio,', ', 2016,'.
-_PLACE_TAIL = re.compile(r",\s+(?:[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?|\d{4})(?=\s*,?\s*that\b)")
+_PLACE_TAIL: Final = re.compile(r",\s+(?:[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?|\d{4})(?=\s*,?\s*that\b)")
 
 
 # ', for example,' between a cue and its clause: the writer's aside, no part of either.
-_INTERJECTION = re.compile(
+_INTERJECTION: Final = re.compile(
     r",\s*(?:for\s+example|for\s+instance|in\s+fact|however|moreover|again|too|of\s+course|in\s+other\s+words|in\s+particular)\s*,(?=\s*that\b)"
 )
 
 
 # A phrase in commas right after the cue: 'described, in fairly blistering terms, a set of …'.
-_PP_ASIDE = re.compile(r",\s*(?:in|with|at|on|by|during|after|before|through|via)\s[^,·;:“\"‘«]{1,50},(?=\s*[\w·“\"‘«])")
+_PP_ASIDE: Final = re.compile(r",\s*(?:in|with|at|on|by|during|after|before|through|via)\s[^,·;:“\"‘«]{1,50},(?=\s*[\w·“\"‘«])")
 
 
 # Who a cue like 'told' addresses, before what was said: 'his aides', 'reporters', 'a Senate
 # panel', 'host Sean Hannity'.
-_LISTENERS = re.compile(
+_LISTENERS: Final = re.compile(
     r"\s+(?:(?:the|a|an|his|her|their|its|our|my)\s+(?:[a-z\-]+\s+){0,2}(?:advisers|aides|supporters|staff|audience|crowd|colleagues|"
     r"friends|allies|donors|followers|members|lawmakers|senators|officials|viewers|listeners|readers|students|workers|employees|delegates)\b|"
     r"(?:(?:the|a|an|his|her|their|its|our|my)\s+)?(?:reporters|journalists|me|him|her|us|them|you|lawmakers|supporters|"
@@ -87,8 +88,8 @@ _LISTENERS = re.compile(
     r"|\s+(?:host|anchor)(?:\s+[A-Z][\w.'’\-]*)*)?))(?![\w'’])"
 )
 # An adverbial after a cue, up to the next comma, 'that' or sentence end; and what ends it.
-_FILLER_REST = re.compile(r"[^,;:·]*?(?=\s*(?:,|;|:|\b(?:that|how|why|whether)\b|[.!?]\s*$|[.!?][”\"’]*\s*$|$))")
-_FILLER_END = re.compile(r"\s*[,;:]|\s*(?:that|how|why|whether)\b")
+_FILLER_REST: Final = re.compile(r"[^,;:·]*?(?=\s*(?:,|;|:|\b(?:that|how|why|whether)\b|[.!?]\s*$|[.!?][”\"’]*\s*$|$))")
+_FILLER_END: Final = re.compile(r"\s*[,;:]|\s*(?:that|how|why|whether)\b")
 
 
 def _skip_filler(text: str, pos: int, se: int, head: str) -> int:
@@ -128,7 +129,7 @@ def _skip_filler(text: str, pos: int, se: int, head: str) -> int:
             return pos
 
 
-_WORD = re.compile(r"\b[A-Za-z0-9][\w'’\-]*")  # a word of the writer's (masked text)
+_WORD: Final = re.compile(r"\b[A-Za-z0-9][\w'’\-]*")  # a word of the writer's (masked text)
 
 
 def _unquoted_words(text: str, s: int, e: int) -> int:
@@ -136,7 +137,7 @@ def _unquoted_words(text: str, s: int, e: int) -> int:
     return len(_WORD.findall(text[s:e]))
 
 
-_TEXT_CHAR = re.compile(r"[A-Za-z0-9·]")  # a word's character (or a quoted one): text, not just marks
+_TEXT_CHAR: Final = re.compile(r"[A-Za-z0-9·]")  # a word's character (or a quoted one): text, not just marks
 
 
 def _sentence_tail_empty(text: str, pos: int, se: int) -> bool:
@@ -158,7 +159,7 @@ def _content_after(text: str, pos: int, se: int) -> list[tuple[int, int]]:
 
 
 # ', though a review of records shows …': the writer's own concession ends what was said.
-_CONCESSIVE = re.compile(r",\s+(?:even\s+)?(?:though|although)\b")
+_CONCESSIVE: Final = re.compile(r",\s+(?:even\s+)?(?:though|although)\b")
 
 
 def _content_before(text: str, lo: int, end: int) -> list[tuple[int, int]]:
@@ -174,12 +175,12 @@ def _after_that(text: str, ce: int, se: int, head: str) -> int:
     return that.end() if that else after
 
 
-_CLAUSE_END = re.compile(r"\s*(?:[,;(]|\s[—–]|\s-{1,2}\s)")
+_CLAUSE_END: Final = re.compile(r"\s*(?:[,;(]|\s[—–]|\s-{1,2}\s)")
 
 
 # After an adverbial that follows a cue ('said on Monday', 'said after the convention'), the
 # clause said, known by its subject and auxiliary ('he would', 'the bridge will').
-_ADVERBIAL_THEN_CLAUSE = re.compile(
+_ADVERBIAL_THEN_CLAUSE: Final = re.compile(
     r"[^,·;:]{1,50}?(?<!\bbefore)(?<!\bafter)(?<!\bwhen)(?<!\bwhile)(?<!\bas)(?<!\bsince)(?<!\buntil)(?<!\bbecause)(?<!\bif)"
     r"\s(?=(?:he|she|they|we|I|it|there)['’](?:s|d|ll|re|ve)\s|(?:he|she|they|we|I)\s+(?:[a-z]{2,}ed|had|was|were|did|knew|thought|saw|took|made|got|felt|[a-z]{2,}n['’]t)\b|(?:he|she)\s+[a-z]{2,}[^s\W]s\b|(?:(?:he|she|they|we|I|it|there)\s+|(?:the|a|an|his|her|their|its|[A-Z][a-z]+)\s+"
     r"(?:(?!(?:he|she|they|we|it|that|which|who|the|a|an)\b)[\w'’\-]+\s+){0,3}?)"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from search.quotes.mentions import _DOCUMENTS, _EVIDENCE, _SHARE_HEADS, _UNNAMED_HEADS, _people_head
 from search.quotes.names import (
@@ -45,45 +46,45 @@ class SpeakerState:
 # Someone unnamed, placed by where they are: 'a woman in Worcester', 'a voter from Ohio'.
 # People placed by where, when or how they were counted: 'Large majorities of voters in six
 # states … on Super Tuesday', 'One in four voters in a New York Times poll'.
-_LOCATED_PERSON = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z\-]+\s+){0,2}[a-z]+\s+(?:in|from|near)\s+[A-Z]")
+_LOCATED_PERSON: Final = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z\-]+\s+){0,2}[a-z]+\s+(?:in|from|near)\s+[A-Z]")
 # A share of a group: 'A majority of Republicans', 'Most of the delegates', 'Half of voters'.
-_SHARE_OF = re.compile(
+_SHARE_OF: Final = re.compile(
     r"(?:[Aa]\s+|[Tt]he\s+)?(?:(?:large|slim|clear|narrow|small|vast)\s+)?"
     r"(?:majority|majorities|minority|most|half|many|some|all|none|few|share|third|quarter|plurality)\s+of\s",
     re.I,
 )
-_PLACED_PEOPLE = re.compile(r"(?:\S+\s+){0,5}?(?P<head>[a-z][a-z\-]*)(?:\s+[a-z]+ed)?\s+(?:in|from|near|on|at|across|to|by)\s")
+_PLACED_PEOPLE: Final = re.compile(r"(?:\S+\s+){0,5}?(?P<head>[a-z][a-z\-]*)(?:\s+[a-z]+ed)?\s+(?:in|from|near|on|at|across|to|by)\s")
 
 
 # Words that name a paper only inside a name ('The Washington Post'); alone, 'the post' or
 # 'the report' is a message or a document, never the paper last named.
-_PAPER_WORDS = frozenset("post posts times journal press review report globe tribune herald telegraph guardian gazette news".split())
+_PAPER_WORDS: Final = frozenset("post posts times journal press review report globe tribune herald telegraph guardian gazette news".split())
 
 # A subject that only counts ('Another', 'One', 'The other'), and the name set off by commas after it.
-_ONE_OF = frozenset(["another", "one", "the other", "the second", "a second", "a third", "the third"])
-_APPOSED_NAME = re.compile(r",\s+([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}),")
+_ONE_OF: Final = frozenset(["another", "one", "the other", "the second", "a second", "a third", "the third"])
+_APPOSED_NAME: Final = re.compile(r",\s+([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}),")
 
 # Adverbs between a subject and its verb that a subject phrase may carry along.
-_TRAILING_ADVERBS = re.compile(
+_TRAILING_ADVERBS: Final = re.compile(
     r"(?:\s+(?:now|also|then|still|later|again|too|already|recently|previously|once|never|even|just|often|repeatedly|further|herself|himself|themselves))+$"
 )
 
 
 # A document and who issued it: 'a criminal complaint affidavit from Homeland Security',
 # 'a report by the Government Accountability Office', 'the letter from Sen. Ruiz'.
-_DOC_WORDS = (
+_DOC_WORDS: Final = (
     r"(?:affidavit|complaint|letter|memo|lawsuit|filing|indictment|ruling|order|statement|report|study|release"
     r"|document|email|e-mail|analysis|survey|review|audit|assessment)s?"
 )
-_DOCUMENT_FROM = re.compile(
+_DOCUMENT_FROM: Final = re.compile(
     rf"(?:an?|the|The|An?)\s+(?:[a-z\-]+\s+){{0,3}}(?P<doc>{_DOC_WORDS})\s+(?:from|by|issued by|released by)\s+(?:the\s+)?"
     r"(?P<author>[A-Z][\w.’'\-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.’'\-]*)*)"
 )
-_THE_DOCUMENT = re.compile(rf"(?:the|The)\s+(?:[a-z\-]+\s+){{0,2}}(?P<doc>{_DOC_WORDS})")
+_THE_DOCUMENT: Final = re.compile(rf"(?:the|The)\s+(?:[a-z\-]+\s+){{0,2}}(?P<doc>{_DOC_WORDS})")
 
 
-_ARTICLE_LEAD = re.compile(r"^(?:the|The|a|A|an|An)\s+")
-_THE_LEAD = re.compile(r"^(?:the|The)\s+")
+_ARTICLE_LEAD: Final = re.compile(r"^(?:the|The|a|A|an|An)\s+")
+_THE_LEAD: Final = re.compile(r"^(?:the|The)\s+")
 
 
 def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: str) -> Speaker:
@@ -234,10 +235,10 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
 
 
 # The words before a preposition: their last is the head ('a judge in Ohio').
-_HEAD_PREP = re.compile(r"(.+?)\s+(?P<prep>for|of|at|with|from|in)\s+")
+_HEAD_PREP: Final = re.compile(r"(.+?)\s+(?P<prep>for|of|at|with|from|in)\s+")
 # A definite description of one person (or of two): 'the owner', 'the former mayor'.
-_DEFINITE = re.compile(r"(?:the|The)\s+(?:[a-z\-]+\s+){0,2}(?P<head>[a-z0-9][a-z0-9\-]*)")
-_TWO_PEOPLE = frozenset("couple pair duo two".split())
+_DEFINITE: Final = re.compile(r"(?:the|The)\s+(?:[a-z\-]+\s+){0,2}(?P<head>[a-z0-9][a-z0-9\-]*)")
+_TWO_PEOPLE: Final = frozenset("couple pair duo two".split())
 
 
 def _key_word(word: str) -> str:
@@ -255,7 +256,7 @@ def _pair_part(part: str, names: ArticleNames, pos: int) -> str:
 
 
 # A name followed by a finite verb and more: a clause, whose subject is the speaker.
-_NAME_THEN_VERB = re.compile(
+_NAME_THEN_VERB: Final = re.compile(
     r"(?P<name>[A-Z][\w’'\-]*[a-z](?:\s+(?:campaign|nominee|administration|team))?)\s+"
     r"(?!(?:news|times|series|states|affairs|politics|analytics|sports|services|works|relations|industries)\b)"
     r"(?:[a-z]{2,}ed\s+(?!(?:in|on|at|for|from|by|with|to|of|into|about|over|under|after|before|during|since|through|against|among|between|without|within|as|and|or)\b)[a-z]"
@@ -263,10 +264,10 @@ _NAME_THEN_VERB = re.compile(
 )
 
 
-_NEW_PLACES = frozenset("York Jersey Hampshire Mexico Orleans Zealand Delhi Haven England".split())
+_NEW_PLACES: Final = frozenset("York Jersey Hampshire Mexico Orleans Zealand Delhi Haven England".split())
 
 
-_PAIR = re.compile(rf"({NAME_RUN.pattern})\s+and\s+({NAME_RUN.pattern})")
+_PAIR: Final = re.compile(rf"({NAME_RUN.pattern})\s+and\s+({NAME_RUN.pattern})")
 
 
 def _person_of_place(run: str) -> bool:

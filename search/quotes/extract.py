@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Final
 
 from search.models import Article, Piece, Quote
 from search.quotes.coref import SpeakerState, classify, person_named_between
@@ -43,16 +44,16 @@ from search.quotes.sentences import split_sentences
 from search.quotes.speaker import settle
 from search.quotes.verbs import cue_class
 
-_KEEP_IN_MASK = frozenset(".?!,")
-_ALNUM = re.compile(r"[A-Za-z0-9]")
+_KEEP_IN_MASK: Final = frozenset(".?!,")
+_ALNUM: Final = re.compile(r"[A-Za-z0-9]")
 # A nickname inside a name: 'Marcia "Cia" Price', 'Donald "The Donald" Trump'.
-_NAME_BEFORE = re.compile(r"(?<![\w'’])[A-Z][a-z.\-]*(?<!['’]s) $")
-_NAME_AFTER = re.compile(r" [A-Z][a-z'’\-]+(?=[,.;:()]|\s+[a-z(]|\s*$)")
-_NICKNAME = re.compile(r"[A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,2}")
+_NAME_BEFORE: Final = re.compile(r"(?<![\w'’])[A-Z][a-z.\-]*(?<!['’]s) $")
+_NAME_AFTER: Final = re.compile(r" [A-Z][a-z'’\-]+(?=[,.;:()]|\s+[a-z(]|\s*$)")
+_NICKNAME: Final = re.compile(r"[A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,2}")
 # A quotation that is only a bracketed note: a transcript's '(CROSSTALK.)', '[inaudible]'.
-_STAGE_DIRECTION = re.compile(r"\s*[(\[][^()\[\]]*[)\]][.,]?\s*")
+_STAGE_DIRECTION: Final = re.compile(r"\s*[(\[][^()\[\]]*[)\]][.,]?\s*")
 # Words before a quoted phrase that make it a coined term, title or nickname.
-_NOT_SPEECH_WORDS = (
+_NOT_SPEECH_WORDS: Final = (
     "so-called|so called|dubbed|nicknamed|titled|entitled|known as|termed|the term|the word|the words|"
     "the phrase|the slogan|the hashtag|labeled|labelled|branded|the film|the book|the song|the show|"
     "the movie|the album|the novel|the play|the series|the program|the programme|the article|the op-ed|"
@@ -61,22 +62,22 @@ _NOT_SPEECH_WORDS = (
 # They must end the text before the quotation (only spaces and one ',' or ':' may follow), so
 # the test matches the reversed text from its start: one attempt, where searching for
 # '(words)\s*[,:]?\s*$' tries the whole alternation, case-blind, at every position.
-_NOT_SPEECH_BEFORE_REVERSED = re.compile(r"\s*[,:]?\s*(?:" + "|".join(re.escape(w[::-1]) for w in _NOT_SPEECH_WORDS) + ")", re.IGNORECASE)
-_COLON_SUBJECT = re.compile(r"\s*(?:(?:But|And|So|Yet)\s+)?(?P<np>(?:He|She|They|We|I)\b|[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4})")
+_NOT_SPEECH_BEFORE_REVERSED: Final = re.compile(r"\s*[,:]?\s*(?:" + "|".join(re.escape(w[::-1]) for w in _NOT_SPEECH_WORDS) + ")", re.IGNORECASE)
+_COLON_SUBJECT: Final = re.compile(r"\s*(?:(?:But|And|So|Yet)\s+)?(?P<np>(?:He|She|They|We|I)\b|[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4})")
 # '"…," — Mayor Cho' / '“…” ― Oscar P. Quintero' / '“…”—Cho': a dash and a name, no verb.
 # Quotations of at least this many words are reported even without a cue (see `_long_quotation`).
-MIN_QUOTATION_WORDS = 4
+MIN_QUOTATION_WORDS: Final = 4
 # Where a clause inside a sentence starts or ends (masked text: quoted words are '·').
-_CLAUSE_BREAK = re.compile(r"[;:(]\s|,\s|\s[—–―]\s?|[—–―]|\s-{1,2}\s")
+_CLAUSE_BREAK: Final = re.compile(r"[;:(]\s|,\s|\s[—–―]\s?|[—–―]|\s-{1,2}\s")
 # What before a quotation makes it stand on its own: '…: “We …”', '…, “We …”'.
-_STANDALONE_BEFORE = re.compile(r"(?:[:,—–―]|\s-)\s*[“\"‘'«]?\s*$")
+_STANDALONE_BEFORE: Final = re.compile(r"(?:[:,—–―]|\s-)\s*[“\"‘'«]?\s*$")
 # The subject that opens a clause: a pronoun or a name, with auxiliaries and adverbs after it.
-_CLAUSE_SUBJECT = re.compile(
+_CLAUSE_SUBJECT: Final = re.compile(
     r"\s*(?:(?:And|But|So|Yet|Then|and|but|so|yet|then)\s+)?"
     rf"(?P<np>(?:He|She|They|We|I|he|she|they|we)\b|{NAME_RUN.pattern})(?:\s+(?:of|for|from|at)\s+(?:the\s+)?{NAME_RUN.pattern})?"
     r"(?=\s+[a-z])(?:\s+(?:has|have|had|also|later|then|again|would|will|could|did|was|were|is|are|once|[a-z]+ly)\b)*"
 )
-_DASH_SPEAKER = re.compile(r"^[\s,]*(?P<dash>[—–―]+|\s-{1,2}\s)\s*(?P<np>[^·]{2,80}?)\s*[.]?\s*$")
+_DASH_SPEAKER: Final = re.compile(r"^[\s,]*(?P<dash>[—–―]+|\s-{1,2}\s)\s*(?P<np>[^·]{2,80}?)\s*[.]?\s*$")
 
 
 class _Rec:
@@ -160,7 +161,7 @@ def _is_coined(text: str, q: Quoted) -> bool:
     return False
 
 
-_TITLE_SMALL_WORDS = frozenset("of the and a an in to for on with at by from is as or vs vs. nor but de del la le el du von van y".split())
+_TITLE_SMALL_WORDS: Final = frozenset("of the and a an in to for on with at by from is as or vs vs. nor but de del la le el du von van y".split())
 
 
 def _title_case(words: list[str]) -> bool:
@@ -530,7 +531,7 @@ def _unattributed(k: int, ss: int, se: int, text: str, masked: str, rest: list[Q
     return _long_quotation(k, ss, se, text, masked, rest, names, state)
 
 
-_NAME_BEFORE_COLON = re.compile(rf"(?P<np>{NAME_RUN.pattern})\s*$")
+_NAME_BEFORE_COLON: Final = re.compile(rf"(?P<np>{NAME_RUN.pattern})\s*$")
 
 
 def _colon_speaker(masked: str, ss: int, colon: int, names: ArticleNames, state: SpeakerState) -> Speaker | None:
@@ -605,11 +606,11 @@ def _long_quotation(k: int, ss: int, se: int, text: str, masked: str, rest: list
 # verb ('assailed him for his “Mexican heritage”', 'called it “a disgrace”', 'says the plan is
 # “dead”'). Measured on PolNeAR, a person subject with any past or present verb keeps the
 # precision of partial quotes (.94 dev, .92 train) while a list of stance verbs finds fewer.
-_STANCE_VERB = re.compile(
+_STANCE_VERB: Final = re.compile(
     r"\s*(?:(?:has|have|had|also|then|later|again|repeatedly|once|[a-z]+ly)\s+)*"
     r"(?:said|says|told|tells|wrote|writes|thought|sought|[a-z]{3,}ed|[a-z]{3,}[^s\W]s)\b"
 )
-_PERSON_THEN_VERB = re.compile(rf"(?<![\w’'])(?P<np>\b(?:he|she|He|She)\b|{NAME_RUN.pattern})(?={_STANCE_VERB.pattern})")
+_PERSON_THEN_VERB: Final = re.compile(rf"(?<![\w’'])(?P<np>\b(?:he|she|He|She)\b|{NAME_RUN.pattern})(?={_STANCE_VERB.pattern})")
 
 
 def _stance_subject(masked: str, ss: int, q_at: int, names: ArticleNames, state: SpeakerState) -> tuple[Speaker, int] | None:
@@ -644,7 +645,7 @@ def _clause_subject(masked: str, s: int, e: int) -> re.Match[str] | None:
     return m
 
 
-_OPENER = re.compile(r"\s*(?:(?:As|When|While|After|Before|If|Although|Though|Once|Since|Until|as|when|while|after|before)\s+)?")
+_OPENER: Final = re.compile(r"\s*(?:(?:As|When|While|After|Before|If|Although|Though|Once|Since|Until|as|when|while|after|before)\s+)?")
 
 
 def _person_subject(masked: str, s: int, e: int, names: ArticleNames, state: SpeakerState) -> Speaker | None:
@@ -667,7 +668,7 @@ def _person_subject(masked: str, s: int, e: int, names: ArticleNames, state: Spe
     return None
 
 
-_NOT_SUBJECTS = CALENDAR_WORDS | frozenset(["multiple", "many", "several"])
+_NOT_SUBJECTS: Final = CALENDAR_WORDS | frozenset(["multiple", "many", "several"])
 
 
 def _words(text: str, q: Quoted) -> int:

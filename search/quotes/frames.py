@@ -22,6 +22,7 @@ Mentions become speakers in `coref.py` (`classify`).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from search.quotes import verbs
 from search.quotes.content import _COLON_QUOTE, _TEXT_CHAR, _THAT_NEXT, _content_after, _content_before, _sentence_tail_empty, _skip_filler, _trim
@@ -45,10 +46,10 @@ from search.quotes.records import MASK, Frame, Mention
 from search.quotes.subjects import _DASH, _GOING_ON, subject_after, subject_before
 from search.quotes.verb_frames import _AS_LEAD, _CALLED_WHAT, _nested_in, _verb_frame
 
-_PRONOUN_CONTRACTION = re.compile(r"\b(?:he|she|it|that|who|there|what)['’]s\s+$", re.IGNORECASE)
+_PRONOUN_CONTRACTION: Final = re.compile(r"\b(?:he|she|it|that|who|there|what)['’]s\s+$", re.IGNORECASE)
 
 
-_NO_COMMENT = re.compile(
+_NO_COMMENT: Final = re.compile(
     r"(?:\s+to)?\s+(?:(?:repeated|multiple|several|numerous|my|our|his|her|their|a|an|the|email|e-mail|phone|written)\s+)*"
     r"(?:requests?|messages?|calls?|e-?mails?|inquir(?:y|ies)|queries|questions)\b"
 )
@@ -56,20 +57,20 @@ _NO_COMMENT = re.compile(
 
 # A determiner or possessive right before a cue word makes it a noun ('his remarks',
 # "Trump's tweet", 'the states', 'a claim').
-_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those|whose)|\w['’]s?)\s+$", re.IGNORECASE)
+_NOUN_BEFORE: Final = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those|whose)|\w['’]s?)\s+$", re.IGNORECASE)
 # What stands right before a third-person verb: a name, a
 # singular pronoun or a singular noun ('the campaign plans'), never a number or a plural.
-_SINGULAR_SUBJECT = re.compile(
+_SINGULAR_SUBJECT: Final = re.compile(
     r"(?:(?<![\w.'’\-])[A-Z][\w.'’\-]*[a-z.]|\b(?:he|she|it|who|He|She|It)|[)”\"·]"
     r"|(?<=\s)(?!(?:two|three|four|five|six|seven|eight|nine|ten|several|many|both|all|other|these|those)\s)[a-z\-]+[^s\W])\s+$"
 )
 
 
 # A verb of going on before 'to': 'continued to say', 'went on to argue' report as the cue does.
-_ASPECT_TO = re.compile(rf"\b{_GOING_ON}\s+to\s+$")
+_ASPECT_TO: Final = re.compile(rf"\b{_GOING_ON}\s+to\s+$")
 
 
-_SUPPORT_NOUN = re.compile(r"\s*(?:for|from|of|among|in|on|to|is|was|has|had|will|would|,|\.|$)")
+_SUPPORT_NOUN: Final = re.compile(r"\s*(?:for|from|of|among|in|on|to|is|was|has|had|will|would|,|\.|$)")
 
 
 def find_frames(text: str, ss: int, se: int) -> list[Frame]:
@@ -159,22 +160,22 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
 
 # Verbs of saying something to someone: in the passive without 'by' ('was asked whether',
 # 'has been told that', 'were urged to') the subject is the one spoken to, not the speaker.
-_ASKED_OF = frozenset("asked told urged warned advised informed reminded pressed questioned".split())
+_ASKED_OF: Final = frozenset("asked told urged warned advised informed reminded pressed questioned".split())
 
 
 # What may follow the cue of a sentence that only attributes: nothing, a comma, or an
 # adverbial clause ('Ruiz said when asked about it', 'Ruiz told CNN as she left').
-_ATTRIBUTION_TAIL = re.compile(r"\s*(?:[,;(]|[.!?]|$|(?:when|as|after|before|while|in|on|at|during|with|to|from|later|again)\b)")
-_HOW_PUT = re.compile(
+_ATTRIBUTION_TAIL: Final = re.compile(r"\s*(?:[,;(]|[.!?]|$|(?:when|as|after|before|while|in|on|at|during|with|to|from|later|again)\b)")
+_HOW_PUT: Final = re.compile(
     r"\s*(?:That|This|So|Which)(?:['’]s|\s+(?:is|was))?\s+(?:how|what)\s+(?P<np>[^·,;]{2,60}?)\s+(?:put it|puts it|described it|describes it|"
     r"explained it|explains it|summed it up|sums it up|said|says|told\b[^·]*|wrote|called it)\s*[.!?]?\s*$"
 )
 
 
-_NAME_VERBED = re.compile(rf"(?P<np>{NAME_RUN.pattern}|he|she|He|She)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{{3,}}ed)(?:\s+[a-z]+ly)?\s*[.!]?\s*$")
+_NAME_VERBED: Final = re.compile(rf"(?P<np>{NAME_RUN.pattern}|he|she|He|She)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{{3,}}ed)(?:\s+[a-z]+ly)?\s*[.!]?\s*$")
 
 
-_ALNUM = re.compile(r"[A-Za-z0-9]")
+_ALNUM: Final = re.compile(r"[A-Za-z0-9]")
 
 
 def attribution_only(text: str, ss: int, se: int) -> tuple[Mention, str] | None:
@@ -217,22 +218,22 @@ def attribution_only(text: str, ss: int, se: int) -> tuple[Mention, str] | None:
 
 
 # A past participle with its agent: 'first reported by The Post', 'was asked by a caller'.
-_PASSIVE_FORM = re.compile(r"[a-z]+ed|told|written|said|quoted")
-_BY_AGENT = re.compile(r"\s+by(?=\s)")
+_PASSIVE_FORM: Final = re.compile(r"[a-z]+ed|told|written|said|quoted")
+_BY_AGENT: Final = re.compile(r"\s+by(?=\s)")
 # What stands between a passive's subject and its participle: 'was first', ', first', 'had been'.
-_PASSIVE_AUX = re.compile(
+_PASSIVE_AUX: Final = re.compile(
     r"(?:\s*,)?(?:\s+(?:was|were|is|are|be|been|being|has|have|had|first|initially|originally|later|also|widely|previously|recently))*\s*$"
 )
 # Participles whose passive subject is itself what was made known ('The meeting was first
 # reported by Politico'); 'The report was written by Ruiz' names an author, not a claim.
-_DISCLOSED = frozenset("reported confirmed announced disclosed revealed claimed denied disputed".split())
-_AGENT = re.compile(
+_DISCLOSED: Final = frozenset("reported confirmed announced disclosed revealed claimed denied disputed".split())
+_AGENT: Final = re.compile(
     r"\s+(?P<np>[^,;:!?·()—–\s][^,;:!?·()—–]*?)(?=\s*(?:[,;:!?()—–]|\.[\s”\"’]*$|$|\s(?:that|whether|why|if|how|what|to|in|on|at|"
     r"during|after|before|when|while|last|earlier|for|about|as|because|and|but)\b))"
 )
 
 
-_CLAUSE_AFTER_AGENT = re.compile(r"\s*,?\s*(?:that|whether|why|if|how|what|when|where|who)\b|\s+to\s+[a-z]")
+_CLAUSE_AFTER_AGENT: Final = re.compile(r"\s*,?\s*(?:that|whether|why|if|how|what|when|where|who)\b|\s+to\s+[a-z]")
 
 
 def _passive_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, by_end: int, frames: list[Frame]) -> Frame | None:
@@ -272,11 +273,11 @@ def _passive_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, by_e
 
 
 # A singular subject that is surely one: a pronoun, or a name of two words or more.
-_PERSON_BEFORE = re.compile(r"(?:\b(?:he|she|it|who|He|She|It)|[A-Z][\w.'’\-]*\s+[A-Z][\w'’\-]*[a-z])\s+(?:[a-z]+ly\s+|also\s+|now\s+)?$")
+_PERSON_BEFORE: Final = re.compile(r"(?:\b(?:he|she|it|who|He|She|It)|[A-Z][\w.'’\-]*\s+[A-Z][\w'’\-]*[a-z])\s+(?:[a-z]+ly\s+|also\s+|now\s+)?$")
 
 
 # The source after 'according to': up to a comma, a colon or the sentence end.
-_SOURCE_AFTER = re.compile(r"\s+([^,;:·]+?)(?=\s*(?:[,;:]|[.!?][”\"’]*\s*$|$))")
+_SOURCE_AFTER: Final = re.compile(r"\s+([^,;:·]+?)(?=\s*(?:[,;:]|[.!?][”\"’]*\s*$|$))")
 
 
 def _according_to(text: str, ss: int, se: int, cs: int, ce: int, cue: str) -> Frame | None:
@@ -303,7 +304,7 @@ def _according_to(text: str, ss: int, se: int, cs: int, ce: int, cue: str) -> Fr
     return Frame(cue, cs, ce, mention, pieces, cs, e) if pieces else None
 
 
-_SUBORDINATE_BEFORE = re.compile(r"\b(?:when|because|since|after|before|if|although|though|until|unless|whereas|that|whether|where)\s+$")
+_SUBORDINATE_BEFORE: Final = re.compile(r"\b(?:when|because|since|after|before|if|although|though|until|unless|whereas|that|whether|where)\s+$")
 
 
 def _aside_close(text: str, s: int, at: int, e: int) -> int | None:
@@ -314,8 +315,8 @@ def _aside_close(text: str, s: int, at: int, e: int) -> int | None:
     return close.start() if close else None
 
 
-_LINK_PHRASE_END = re.compile(r"(?:\s*,?\s*\b(?:and|but|though|although|while|as|because|so)\b[^,;·]{0,30})$")
-_LINK_WORD_END = re.compile(r"(?:\s*,?\s*\b(?:and|but|though|although|while|as|because|so)\s*)$")
+_LINK_PHRASE_END: Final = re.compile(r"(?:\s*,?\s*\b(?:and|but|though|although|while|as|because|so)\b[^,;·]{0,30})$")
+_LINK_WORD_END: Final = re.compile(r"(?:\s*,?\s*\b(?:and|but|though|although|while|as|because|so)\s*)$")
 
 
 def _clip(frames: list[Frame], text: str) -> None:

@@ -29,22 +29,23 @@ character) allow, so a story paragraph costs a few character tests.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from search.quotes.verbs import ALL_FORMS, LEARNED
 
 # Quotation marks of any style: a paragraph holding one may be someone's words.
-_QUOTE_CHARS = frozenset('“”„«»"‘’')
-_QUOTE_MARK = re.compile(r"[“”„«»\"‘’]")
-_LEAD_QUOTES = frozenset("“”„«»\"‘’'")
+_QUOTE_CHARS: Final = frozenset('“”„«»"‘’')
+_QUOTE_MARK: Final = re.compile(r"[“”„«»\"‘’]")
+_LEAD_QUOTES: Final = frozenset("“”„«»\"‘’'")
 # What may come before furniture's first word (a bullet, a bracket), never a quotation mark:
 # '"VIDEO: Hillary … told me …' and "''Follow us,'' Ms. Gil said" are someone's words.
-_LEAD = r"[^\w“”„«»\"‘’']{0,3}"
+_LEAD: Final = r"[^\w“”„«»\"‘’']{0,3}"
 # What a sentence (or a quotation closing one) ends with; a sub-head ends with none of it.
-_END_PUNCT = frozenset(".!?:;,…")
-_CLOSERS = frozenset("”\"’')]»")
+_END_PUNCT: Final = frozenset(".!?:;,…")
+_CLOSERS: Final = frozenset("”\"’')]»")
 
 # ---- advertisement and continuation markers: the whole paragraph --------------------------
-_ADVERT = re.compile(
+_ADVERT: Final = re.compile(
     r"[\s(\[]*(?:"
     r"(?:the\s+)?(?:story|article|text|content|report|post)\s+continues?\s+(?:below|after|under|beneath)"
     r"(?:\s+(?:this|the))?(?:\s+(?:advertisement|advert|ad|video|image|photo|gallery|slideshow))?"
@@ -56,7 +57,7 @@ _ADVERT = re.compile(
 )
 
 # ---- links: 'Read more: …', 'RELATED: …' (the rest of the line is a linked headline) -----
-_LINK = re.compile(
+_LINK: Final = re.compile(
     _LEAD + r"(?:(?i:read\s+(?:more|also|next|this)|related(?:\s+(?:stories|story|articles?|coverage|content|links?|reading|topics|video))?"
     r"|see\s+(?:also|more)|also\s+(?:read|see|on\s+\w+)|more\s+on\s+(?:this|that)(?:\s+(?:story|topic))?|recommended(?:\s+(?:reading|stories|for\s+you))?"
     r"|read\s+the\s+(?:full|rest|latest|original)\b[^:|»›]{0,40}|editor['’]s\s+picks?|most\s+(?:read|popular)|top\s+stories)"
@@ -64,7 +65,7 @@ _LINK = re.compile(
 )
 
 # ---- prompts: newsletters, sharing, following, apps, tips -----------------------------------
-_PROMPT = re.compile(
+_PROMPT: Final = re.compile(
     _LEAD + r"(?i:sign\s+up\b|subscribe\b|(?:you\s+are|you['’]re)\s+(?:now\s+)?subscribed|join\s+(?:our|the|us|\d[\d,]*\s+other)\b"
     r"|(?:get|receive)\s+(?:our|the\s+latest|the\s+best|free|breaking|daily|weekly|exclusive|more|every|all\s+the)\b[^.!?]{0,80}?\b(?:newsletters?|inbox|e-?mails?|alerts?|updates|app)\b"
     r"|want\s+(?:more|free|to\s+(?:get|receive|stay|read))\b|enter\s+your\s+e-?mail|by\s+(?:submitting|signing\s+up|subscribing|clicking|registering)\b|(?:thanks?|thank\s+you)\s+for\s+(?:signing\s+up|subscribing|reading)"
@@ -80,81 +81,86 @@ _PROMPT_END = re.compile(r"(?<=[.!?] )(?:Sign\s+up|Subscribe|Register|Click\s+he
 
 # ---- photo credits and captions --------------------------------------------------------------
 # A credit names an agency or a paper; a bare 'Name/Name' does not make one ('Ukraine/Russia talks').
-_AGENCY = (
+_AGENCY: Final = (
     r"(?:AP|A\.P\.|AFP|Reuters|REUTERS|Getty|GETTY|EPA|EFE|Bloomberg|Shutterstock|Alamy|iStock(?:photo)?|Unsplash|Pexels|Pool|POOL|Sputnik|TASS|Xinhua|"
     r"Anadolu|NurPhoto|ZUMA|Zuma|SIPA|Sipa|Rex|REX|PA|UPI|WireImage|FilmMagic|Corbis|Redux|Polaris|Kyodo|Yonhap|KCNA|ANSA|dpa|DPA|Keystone|Handout|HANDOUT|"
     r"Courtesy|Images|Photos?|Pictures|Photography|Press|Wire|Agency|News|Post|Times|Herald|Tribune|Journal|Globe|Gazette|Chronicle|Star|Telegraph|Guardian|Archives?)"
 )
-_AGENCY_WORD = re.compile(rf"(?<![\w'’]){_AGENCY}(?![\w'’])")
-_PHOTO_AGENCY = re.compile(
+_AGENCY_WORD: Final = re.compile(rf"(?<![\w'’]){_AGENCY}(?![\w'’])")
+_PHOTO_AGENCY: Final = re.compile(
     r"(?<![\w'’])(?:AP|AFP|Reuters|REUTERS|Getty|GETTY|EPA|Shutterstock|Alamy|iStock(?:photo)?|Unsplash|Pexels|Sputnik|TASS|Xinhua|Anadolu|NurPhoto|"
     r"ZUMA|SIPA|WireImage|FilmMagic|Kyodo|Yonhap|KCNA|ANSA|Images|Photos?|Pictures|Photography)(?![\w'’])"
 )
-_CREDIT_LABEL = r"(?i:photo(?:graph|s)?|image|picture|pic|foto|video|footage|graphic|illustration|(?:photo|image|picture)\s+credit|credits?|courtesy(?:\s+of)?)"
-_CAP = r"[A-Z][\w.'’&-]*"
+_CREDIT_LABEL: Final = (
+    r"(?i:photo(?:graph|s)?|image|picture|pic|foto|video|footage|graphic|illustration|(?:photo|image|picture)\s+credit"
+    r"|credits?|courtesy(?:\s+of)?)"
+)
+_CAP: Final = r"[A-Z][\w.'’&-]*"
 # 'Toni L. Sandys / The Washington Post / Getty Images', 'AFP via Getty', 'Kremlin/AP'
-_CREDIT_RUN = (
+_CREDIT_RUN: Final = (
     rf"{_CAP}(?:\s+(?:{_CAP}|de|da|van|von|del|la|le|of|the|and|on)){{0,6}}"
     rf"(?:\s*(?:/|\bvia\b|,|;|&|\band\b)\s*{_CAP}(?:\s+(?:{_CAP}|of|the)){{0,5}})*"
 )
 # the whole paragraph a credit: 'Photo: Unnati Chauhan', '(Image credit: Best Buy)', 'Getty Images', '( John Doe / AP )'
-_CREDIT_LINE = re.compile(rf"[\s(\[|]*(?:{_CREDIT_LABEL}\s*(?::|\bby\b|/)\s*(?:{_CREDIT_LABEL}\s*:\s*)?[^\n]{{1,100}}?|{_CREDIT_RUN})[\s)\].]*")
+_CREDIT_LINE: Final = re.compile(rf"[\s(\[|]*(?:{_CREDIT_LABEL}\s*(?::|\bby\b|/)\s*(?:{_CREDIT_LABEL}\s*:\s*)?[^\n]{{1,100}}?|{_CREDIT_RUN})[\s)\].]*")
 # a credit closing a caption, matched from its last '(', '[' or '|', or from its label: '… in 2009. (Saul
 # Loeb/AFP/Getty Images)', '(Foto: Natacha Pisarenko/Pool via REUTERS).', '… September. | Patrick Semansky/AP
 # Photo', '… in an hour.Photograph: Getty Images'
-_CREDIT_PAREN = re.compile(rf"[(\[]\s*(?P<credit>(?:{_CREDIT_LABEL}\s*:\s*)?{_CREDIT_RUN})\s*[)\]]\s*\.?")
-_CREDIT_BAR = re.compile(rf"\|\s*(?P<credit>{_CREDIT_RUN})\s*\.?")
-_CREDIT_LABELLED = re.compile(r"(?<=[.!?”\"])\s*(?:Photo(?:graph)?|Image|Picture|Credit|Foto)\s*:\s*[^.:!?]{1,60}$")
+_CREDIT_PAREN: Final = re.compile(rf"[(\[]\s*(?P<credit>(?:{_CREDIT_LABEL}\s*:\s*)?{_CREDIT_RUN})\s*[)\]]\s*\.?")
+_CREDIT_BAR: Final = re.compile(rf"\|\s*(?P<credit>{_CREDIT_RUN})\s*\.?")
+_CREDIT_LABELLED: Final = re.compile(r"(?<=[.!?”\"])\s*(?:Photo(?:graph)?|Image|Picture|Credit|Foto)\s*:\s*[^.:!?]{1,60}$")
 # a caption opened by its credit: 'Maxim Shemetov/Reuters The head of …', 'Gavriil Grigorov/Sputnik, Kremlin/AP Russian …'
-_CREDIT_START = re.compile(rf"(?:{_CAP}\s+){{1,4}}?{_CAP}\s*/\s*{_AGENCY}(?:\s+(?:Images|Photo|Pool|Press))?(?:,\s*{_CAP}\s*/\s*{_AGENCY})*\s+[A-Z]")
+_CREDIT_START: Final = re.compile(rf"(?:{_CAP}\s+){{1,4}}?{_CAP}\s*/\s*{_AGENCY}(?:\s+(?:Images|Photo|Pool|Press))?(?:,\s*{_CAP}\s*/\s*{_AGENCY})*\s+[A-Z]")
 # wire-service caption openers: 'This image released by Netflix shows …', 'In this photo provided by …',
 # 'FILE - In this Feb. 3, 2020, file photo, …', 'FILE PHOTO: …'
-_CAPTION_NOUN = (
+_CAPTION_NOUN: Final = (
     r"(?:image|photo(?:graph)?|picture|handout(?:\s+photo)?|screenshot|screen\s+grab|frame\s+grab|still(?:\s+image)?|file\s+photo"
     r"|combination\s+(?:photo|picture)|aerial\s+(?:photo|view))s?"
 )
-_CAPTION = re.compile(
+_CAPTION: Final = re.compile(
     _LEAD + rf"(?:FILE(?:\s+PHOTO)?\s*[-–—:]|(?:(?i:in\s+)?(?i:this|these)\s+(?:[^.!?\n]{{0,40}}?\s)?{_CAPTION_NOUN}\b[^.!?\n]{{0,80}}?"
     r"\b(?:released|provided|made\s+available|taken|shows?|showing|distributed|supplied|obtained|courtesy|posted|shared|issued|made\s+from|from\s+(?:a\s+)?video)\b))"
 )
 
 # ---- bylines, contributor and contact lines -----------------------------------------------
-_NAME = r"[A-Z][\w'’-]*\.?(?:\s+(?:[A-Z][\w'’-]*\.?|de|da|van|von|del|la|le|bin|al|el|Mc\w+)){0,4}"
-_BYLINE_TAIL_WORDS = (
+_NAME: Final = r"[A-Z][\w'’-]*\.?(?:\s+(?:[A-Z][\w'’-]*\.?|de|da|van|von|del|la|le|bin|al|el|Mc\w+)){0,4}"
+_BYLINE_TAIL_WORDS: Final = (
     r"(?:staff|writer|reporter|correspondent|editor|contributor|columnist|producer|senior|chief|political|national|special|foreign|white\s+house|"
     r"for|of|the|at|in|on|to|and|updated|published|posted|am|pm|a\.m\.|p\.m\.|et|est|edt|gmt|utc|bst|cet|[\w.,:@/|&'’()-]*\d[\w.,:@/|&'’()-]*|[A-Z@][\w.,:@/&'’()-]*)"
 )
-_BYLINE = re.compile(
+_BYLINE: Final = re.compile(
     _LEAD + rf"(?i:by|written\s+by|words\s+by|reporting\s+by|story\s+by)\s+(?!(?:the|a|an|this|that|then|now|contrast|comparison|law|far|design)\b){_NAME}"
     rf"(?:\s*(?:,|\band\b|&)\s*{_NAME})*(?:\s*(?:,|\||—|–|-|\bfor\b|\bof\b)?\s+{_BYLINE_TAIL_WORDS}){{0,14}}[\s.,|]*"
 )
 # 'Alex Isenstadt contributed to this report.', 'Reporting by Jane Doe; Editing by John Roe', 'Write to … at …'
-_CONTRIBUTED = re.compile(_LEAD + rf"{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*\s+(?:also\s+)?contributed\b[^.!?]{{0,60}}\b(?:report|story|article|reporting)\b")
-_REPORTING_BY = re.compile(_LEAD + r"(?:(?i:additional\s+)?(?i:reporting|editing|writing)\s+by\b[^.!?]{0,120}$|Write\s+to\s+[^!?]{0,80}?\bat\s+\S+@)")
-_CONTACT = re.compile(_LEAD + r"(?i:(?:or\s+)?(?:by\s+)?)(?i:contact|e-?mail|phone|tel|fax|call\s+us|tips?)\s*(?:us\s*)?:\s*\S")
-_EMAIL_LINE = re.compile(_LEAD + r"(?:\[email\s+protected\]|[\w.+-]+@[\w-]+\.[\w.-]+)[\s.]*")
-_COPYRIGHT = re.compile(_LEAD + r"(?:©|\(c\)|(?i:copyright)\b)")
-_ALL_RIGHTS = re.compile(r"(?i:all\s+rights\s+reserved)")
+_CONTRIBUTED: Final = re.compile(
+    _LEAD + rf"{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*\s+(?:also\s+)?contributed\b[^.!?]{{0,60}}\b(?:report|story|article|reporting)\b"
+)
+_REPORTING_BY: Final = re.compile(_LEAD + r"(?:(?i:additional\s+)?(?i:reporting|editing|writing)\s+by\b[^.!?]{0,120}$|Write\s+to\s+[^!?]{0,80}?\bat\s+\S+@)")
+_CONTACT: Final = re.compile(_LEAD + r"(?i:(?:or\s+)?(?:by\s+)?)(?i:contact|e-?mail|phone|tel|fax|call\s+us|tips?)\s*(?:us\s*)?:\s*\S")
+_EMAIL_LINE: Final = re.compile(_LEAD + r"(?:\[email\s+protected\]|[\w.+-]+@[\w-]+\.[\w.-]+)[\s.]*")
+_COPYRIGHT: Final = re.compile(_LEAD + r"(?:©|\(c\)|(?i:copyright)\b)")
+_ALL_RIGHTS: Final = re.compile(r"(?i:all\s+rights\s+reserved)")
 
 # ---- time stamps: 'Latest update May 6th, 2022 12:49 AM', 'Updated 9:35 p.m. ET', '9:35 p.m.' -----
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?"
-_STAMP_WORD = (
+_MONTH: Final = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_WEEKDAY: Final = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?"
+_STAMP_WORD: Final = (
     rf"(?:{_MONTH}|{_WEEKDAY}|\d[\d:/.,-]*(?:st|nd|rd|th)?,?|(?i:a\.m\.|p\.m\.|am|pm|et|est|edt|pt|pst|pdt|ct|cst|cdt|gmt|utc|bst|cet|cest)|"
     r"(?i:updated|update|latest|last|published|posted|modified|on|at|ago|hours?|hrs?|minutes?|mins?|days?|today|yesterday)|[|•·,-])"
 )
-_STAMP = re.compile(rf"\s*(?:{_STAMP_WORD}\s*){{1,14}}")
-_DIGIT = re.compile(r"\d")
-_STAMP_SIGN = re.compile(r"[A-Za-z]|\d:\d")
+_STAMP: Final = re.compile(rf"\s*(?:{_STAMP_WORD}\s*){{1,14}}")
+_DIGIT: Final = re.compile(r"\d")
+_STAMP_SIGN: Final = re.compile(r"[A-Za-z]|\d:\d")
 
 # ---- datelines: 'WASHINGTON (AP) —', 'NAPA COUNTY, Calif. (KGO) --', 'LOS ANGELES, Sept. 28 (UPI) —' -----
-_DATELINE = re.compile(
+_DATELINE: Final = re.compile(
     r"(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.'’ -]*?)?(?:\s+\([A-Za-z .]+\))?|\((?:AP|Reuters|AFP|UPI|CNN|Bloomberg)\))"
     r"\s*(?:—|–|--|―| - )\s*"
 )
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER: Final = re.compile(r"[^\W\d_]")
 # A caption quotes titles and signs; a paragraph that reports speech is the story's.
-_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|asked|asks|added|according|wrote|writes|tweeted|stated)\b")
+_SPEECH: Final = re.compile(r"\b(?:said|says|say|told|tells|asked|asks|added|according|wrote|writes|tweeted|stated)\b")
 
 
 # What a reader leaves out of an article's body (search.readers: text and web pages): what is
@@ -184,15 +190,17 @@ def is_furniture(text: str, start: int = 0, end: int = -1) -> bool:
 
 # The opening words of each kind: a paragraph is tried only against the rules its first
 # word can start, so a story paragraph ('The …', 'Mr. …', '“…') costs a few cheap tests.
-_LINK_WORDS = frozenset("read related see also more recommended editor's editor’s most top watch video photo photos gallery listen sponsored promoted".split())
-_PROMPT_WORDS = frozenset(
+_LINK_WORDS: Final = frozenset(
+    "read related see also more recommended editor's editor’s most top watch video photo photos gallery listen sponsored promoted".split()
+)
+_PROMPT_WORDS: Final = frozenset(
     "sign subscribe you you're you’re join get receive want enter by thanks thank follow share click tap download if have got feel send we this".split()
 )
-_CONTACT_WORDS = frozenset("or by contact email e-mail phone tel fax call tip tips".split())
-_REPORTING_WORDS = frozenset("additional reporting editing writing write".split())
-_CAPTION_WORDS = frozenset("file in this these".split())
-_BYLINE_WORDS = frozenset("by written words reporting story".split())
-_FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]{0,14}")
+_CONTACT_WORDS: Final = frozenset("or by contact email e-mail phone tel fax call tip tips".split())
+_REPORTING_WORDS: Final = frozenset("additional reporting editing writing write".split())
+_CAPTION_WORDS: Final = frozenset("file in this these".split())
+_BYLINE_WORDS: Final = frozenset("by written words reporting story".split())
+_FIRST_WORD: Final = re.compile(r"[^\W\d_][\w'’-]{0,14}")
 
 
 def furniture_kind(text: str, start: int, end: int) -> str | None:
@@ -310,7 +318,9 @@ def _photo_credit(credit: str) -> bool:
     return ("/" in credit or " via " in credit or _PICTURE_WORD.search(credit) is not None) and _credit_named(credit)
 
 
-_PICTURE_WORD = re.compile(r"(?<![\w'’])(?:Getty|Images|Photos?|Pictures|Photography|Shutterstock|Alamy|iStock(?:photo)?|Unsplash|Pexels|WireImage)(?![\w'’])")
+_PICTURE_WORD: Final = re.compile(
+    r"(?<![\w'’])(?:Getty|Images|Photos?|Pictures|Photography|Shutterstock|Alamy|iStock(?:photo)?|Unsplash|Pexels|WireImage)(?![\w'’])"
+)
 
 
 def _short_kind(text: str, start: int, end: int, word: str) -> str | None:
@@ -354,7 +364,7 @@ def _credit_line_ok(text: str, start: int, end: int) -> bool:
     return _credit_named(text[start:end])
 
 
-_LABEL_WORDS = frozenset(
+_LABEL_WORDS: Final = frozenset(
     "photo photos photograph photographs image images picture pictures pic foto video footage graphic illustration credit credits courtesy".split()
 )
 
@@ -388,9 +398,9 @@ def _is_heading(text: str, start: int, end: int, first: str, last: str) -> bool:
 
 
 # Words a headline need not capitalise ('Harbor Museum Will Tell of ‘Suffering and Delight’').
-_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or the to vs vs. with".split())
+_SMALL_WORDS: Final = frozenset("a an and as at but by for from in into nor of on or the to vs vs. with".split())
 # Every verb form that reports speech, and the learned cues' verbs ('Slams', 'Says', 'Calls').
-_CUE_WORDS = ALL_FORMS | frozenset(c.split()[0] for c in LEARNED)
+_CUE_WORDS: Final = ALL_FORMS | frozenset(c.split()[0] for c in LEARNED)
 
 
 def _reporting_headline(words: list[str]) -> bool:
@@ -414,8 +424,8 @@ def _reporting_headline(words: list[str]) -> bool:
 # A heading may quote a phrase ("There were 'concerns' in the royal family …"), but a whole
 # quoted sentence ('“… run for president.”') or a dash and a name after it ('“…” ― Francisco
 # Herrero') is a quotation standing as a paragraph.
-_QUOTED_SENTENCE = re.compile(r"[.!?,…][”\"’'»]")
-_DASH_SPEAKER = re.compile(r"[”\"’'»]\s*[—–―-]+\s*[A-Z]")
+_QUOTED_SENTENCE: Final = re.compile(r"[.!?,…][”\"’'»]")
+_DASH_SPEAKER: Final = re.compile(r"[”\"’'»]\s*[—–―-]+\s*[A-Z]")
 
 
 def _words(text: str, start: int, end: int) -> int:

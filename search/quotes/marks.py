@@ -10,10 +10,11 @@ costs at most the rest of its paragraph, never the article.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 # Opening mark -> the marks that may close it. Curly and straight marks mix in the wild
 # (“ … " is common in wire copy), so each opener accepts both.
-DOUBLE_CLOSERS: dict[str, str] = {
+DOUBLE_CLOSERS: Final[dict[str, str]] = {
     "“": '”"“',
     "”": '”"“',  # typed for “
     "„": '“”"',
@@ -21,20 +22,20 @@ DOUBLE_CLOSERS: dict[str, str] = {
     "»": "«",  # reversed guillemets (German, Danish)
     '"': '"”',
 }
-SINGLE_CLOSERS: dict[str, str] = {
+SINGLE_CLOSERS: Final[dict[str, str]] = {
     "‘": "’'",
     "‚": "‘’",
     "‹": "›",
     "›": "‹",
     "'": "'’",
 }
-OPENERS = set(DOUBLE_CLOSERS) | set(SINGLE_CLOSERS)
-CLOSERS = set("”\"“»«’'‘›‹")
-ALL_MARKS = frozenset(OPENERS | CLOSERS)
-DOUBLE_MARKS = frozenset('“”„«»"')
-SINGLE_MARKS = frozenset("‘’‚‹›'")
+OPENERS: Final = set(DOUBLE_CLOSERS) | set(SINGLE_CLOSERS)
+CLOSERS: Final = set("”\"“»«’'‘›‹")
+ALL_MARKS: Final = frozenset(OPENERS | CLOSERS)
+DOUBLE_MARKS: Final = frozenset('“”„«»"')
+SINGLE_MARKS: Final = frozenset("‘’‚‹›'")
 # Characters after which a straight mark reads as opening rather than closing.
-_OPEN_CONTEXT = frozenset(" \t\n([{/—–―-:;")  # and any other white space: a no-break space too
+_OPEN_CONTEXT: Final = frozenset(" \t\n([{/—–―-:;")  # and any other white space: a no-break space too
 
 
 class Quoted:
@@ -89,7 +90,7 @@ def _can_close(ch: str, prev: str, nxt: str) -> bool:
     return True
 
 
-_ANY_MARK = re.compile("[" + re.escape("".join(sorted(ALL_MARKS))) + "]")
+_ANY_MARK: Final = re.compile("[" + re.escape("".join(sorted(ALL_MARKS))) + "]")
 
 
 def scan_quotes(text: str, start: int, end: int) -> list[Quoted]:

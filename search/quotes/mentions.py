@@ -14,34 +14,35 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from search.quotes.names import NAME_RUN, ORG_WORDS, PRONOUNS, STOPWORDS, TITLES
 from search.quotes.records import MASK
 
-_LY = r"(?!(?:family|ally|rally|assembly|supply|reply|italy|daily|weekly|monthly|quarterly|bully|holly|kelly|sally|molly)\b)[a-z]{3,}ly"
+_LY: Final = r"(?!(?:family|ally|rally|assembly|supply|reply|italy|daily|weekly|monthly|quarterly|bully|holly|kelly|sally|molly)\b)[a-z]{3,}ly"
 
 
-_AUX_WORDS = frozenset("is was were are be been being has have had will would can could should may might must do does did am".split())
+_AUX_WORDS: Final = frozenset("is was were are be been being has have had will would can could should may might must do does did am".split())
 
 
-_INNER_STOP = frozenset("which who whom whose that they he she it we i you there".split())
-_SUBORDINATORS = frozenset(
+_INNER_STOP: Final = frozenset("which who whom whose that they he she it we i you there".split())
+_SUBORDINATORS: Final = frozenset(
     "if when while unless although though because as since after before until once whether so "
     "but and or in on at for from with without by during among amid despite to of into over "
     "under through".split()
 )
 
 
-_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY: Final = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 
 # Records and polls: sources that report what they show (with them 'show' is a cue like 'say').
-_EVIDENCE = frozenset(
+_EVIDENCE: Final = frozenset(
     """poll polls polling survey surveys average averages records record documents filings emails data figures results
     numbers statistics estimates projections models study studies analysis report reports research
     audit census""".split()
 )
-_UNNAMED_HEADS = (
+_UNNAMED_HEADS: Final = (
     frozenset(
         """spokesman spokeswoman spokesperson spokespeople official officials source sources aide aides
     analyst analysts expert experts critic critics observer observers people person resident residents
@@ -107,9 +108,9 @@ def _np_ok(text: str) -> bool:
 
 # Prepositions that place or qualify the people a noun names ('officials in Kyiv', 'aides of
 # the senator'): the head noun of a phrase comes before the first of them.
-_PLACING = "in|within|at|of|for|from|with|on"
+_PLACING: Final = "in|within|at|of|for|from|with|on"
 
-_QUALIFIER_OR_TO = re.compile(rf"\s(?:{_PLACING}|across|to|by)\s")
+_QUALIFIER_OR_TO: Final = re.compile(rf"\s(?:{_PLACING}|across|to|by)\s")
 
 
 def _long_np_ok(text: str) -> bool:
@@ -135,7 +136,7 @@ def _long_np_ok(text: str) -> bool:
 
 
 # Words ending like agent nouns ('-ers', '-ors', '-ents') that name things, not people.
-_NOT_AGENTS = frozenset(
+_NOT_AGENTS: Final = frozenset(
     "letters numbers matters papers orders headquarters waters centers corners borders powers quarters towers offers "
     "answers chambers computers meters filters registers monitors amendments payments".split()
 )
@@ -143,29 +144,29 @@ _NOT_AGENTS = frozenset(
 
 # Writings that say things: 'The GOP’s complaint to the D.C. Court of Appeals’ Board on
 # Professional Responsibility says …', 'A letter from the American Legion obtained by AP warns'.
-_DOCUMENTS = frozenset("complaint complaints letter letters memo memos lawsuit suit filing indictment ruling order statement report study".split())
+_DOCUMENTS: Final = frozenset("complaint complaints letter letters memo memos lawsuit suit filing indictment ruling order statement report study".split())
 
 
 # Inside a would-be subject: a lower-case word that is no preposition, then an article or
 # pronoun object ('Clinton’s victory hands her a majority').
-_VERB_THEN_OBJECT = re.compile(
+_VERB_THEN_OBJECT: Final = re.compile(
     r"\b(?!(?:of|for|in|at|on|from|with|to|by|and|or|about|over|under|near|across)\b)[a-z]{3,}\s+(?:a|an|the|her|him|them|his|their)\s"
 )
 # A past tense in what qualifies the head ('declined', 'showed'), unless it is a participle
 # before its agent, a place or a time, or ending the phrase ('interviewed by POLITICO',
 # 'the voters surveyed in a new poll released Monday').
-_VERB_IN_QUALIFIER = re.compile(rf"\b[a-z]{{3,}}ed\b(?!\s+(?:by|in|on|at|last|this|earlier|{_DAY})\b|\s*$)")
+_VERB_IN_QUALIFIER: Final = re.compile(rf"\b[a-z]{{3,}}ed\b(?!\s+(?:by|in|on|at|last|this|earlier|{_DAY})\b|\s*$)")
 
 
 # Heads of a subject counting or picking out people: 'Large majorities of …', 'One in four …',
 # 'The last man to …'.
-_SHARE_HEADS = frozenset("man woman men women majority majorities half one percent most many some".split())
+_SHARE_HEADS: Final = frozenset("man woman men women majority majorities half one percent most many some".split())
 
 
 # A noun phrase does not end in a preposition.
-_DANGLING = frozenset("of to for with by about from in on at into than as".split())
+_DANGLING: Final = frozenset("of to for with by about from in on at into than as".split())
 
-_QUALIFIER = re.compile(rf"\s(?:{_PLACING}|close|familiar|privy)\s")
+_QUALIFIER: Final = re.compile(rf"\s(?:{_PLACING}|close|familiar|privy)\s")
 
 
 def _is_source_head(word: str) -> bool:
@@ -182,11 +183,11 @@ def _head_noun(phrase: str) -> str:
 
 # Plural agent nouns, which name people or groups that can be sources: 'technologists',
 # 'proponents', 'researchers', 'participants'.
-_AGENTS = re.compile(r"(?:ers|ors|ists|ents|ants|ians)$")
+_AGENTS: Final = re.compile(r"(?:ers|ors|ists|ents|ants|ians)$")
 
 # Words that open a lower-case noun phrase able to be a subject: articles, possessives,
 # quantifiers ('his organization', 'nearly three in five', 'both campaigns').
-_NP_DETERMINERS = frozenset(
+_NP_DETERMINERS: Final = frozenset(
     "the a an another one two three four five some many several most other his her their its our my "
     "both all few multiple nearly about almost roughly more fewer no each every half those these six seven "
     "eight nine ten majority majorities third two-thirds three-fourths three-quarters one-third one-quarter".split()
@@ -203,10 +204,10 @@ def _speaker_like(np: str) -> bool:
 
 
 # Nouns in '-ing' that head a subject ('Polling averages show …'), not participles.
-_ING_NOUNS = frozenset("polling spending funding reporting training ruling briefing filing finding hearing meeting".split())
+_ING_NOUNS: Final = frozenset("polling spending funding reporting training ruling briefing filing finding hearing meeting".split())
 
 
-_NOT_SUBJECT_WORDS: frozenset[str] = STOPWORDS | frozenset(["early", "late"])
+_NOT_SUBJECT_WORDS: Final[frozenset[str]] = STOPWORDS | frozenset(["early", "late"])
 
 
 def subject_word(np: str) -> bool:
@@ -252,4 +253,4 @@ def _people_head(word: str) -> bool:
 
 
 # Singular roles that head a description of an unnamed person ('a New York judge').
-_ROLE_HEADS = frozenset("judge nominee chairman chairwoman doctor candidate lawyer narrator user host anchor mother father".split())
+_ROLE_HEADS: Final = frozenset("judge nominee chairman chairwoman doctor candidate lawyer narrator user host anchor mother father".split())

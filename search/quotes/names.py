@@ -15,12 +15,13 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from functools import lru_cache
+from typing import Final
 
 from search.quotes.persons import LOWERISH_SHARE, capital_share, first_name_gender, is_first_name, is_place, person_name_ok, strip_opening_words
 from search.quotes.sentences import ABBREVIATIONS
 
 # Words that precede a name without being part of it. Lower-case, without the dot.
-TITLES: frozenset[str] = frozenset(
+TITLES: Final[frozenset[str]] = frozenset(
     """mr mrs ms miss mx dr prof professor sen senator sens rep reps representative gov governor
     president presidents senators governors representatives vice mayor secretary minister premier chancellor judge justice gen general
     col colonel lt lieutenant maj major capt captain sgt sergeant adm admiral cmdr commander sheriff
@@ -35,13 +36,13 @@ TITLES: frozenset[str] = frozenset(
 
 # Days and months, written out: capitalised, never a speaker. Not 'may', which is also a
 # name ('Theresa May') and a modal.
-CALENDAR_WORDS: frozenset[str] = frozenset(
+CALENDAR_WORDS: Final[frozenset[str]] = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april june
     july august september october november december""".split()
 )
 
 # Capitalised words that start a sentence or a phrase but are not names.
-STOPWORDS: frozenset[str] = CALENDAR_WORDS | frozenset(
+STOPWORDS: Final[frozenset[str]] = CALENDAR_WORDS | frozenset(
     """the a an and but or nor so yet for in on at by of to from with without into onto over under
     after before since until unless if when while whereas though although because as among amid
     during this that these those it its he she they we i you his her their our my your who whom
@@ -53,7 +54,7 @@ STOPWORDS: frozenset[str] = CALENDAR_WORDS | frozenset(
 )
 
 # Final words that make a capitalised run an organisation, not a person.
-ORG_WORDS: frozenset[str] = frozenset(
+ORG_WORDS: Final[frozenset[str]] = frozenset(
     """council department ministry house party committee agency association union commission
     court congress senate assembly parliament office service police board bank fund group center
     centre institute university college school foundation administration government campaign
@@ -68,26 +69,26 @@ ORG_WORDS: frozenset[str] = frozenset(
 )
 
 # Places and bodies that speak in news copy ('Moscow said', 'Washington insists').
-PLACES: frozenset[str] = frozenset(
+PLACES: Final[frozenset[str]] = frozenset(
     """russia china ukraine iran israel america washington moscow beijing kyiv kiev europe britain
     france germany japan india pakistan mexico canada brazil turkey syria iraq egypt london paris
     berlin tokyo tehran pyongyang seoul brussels taiwan cuba venezuela korea italy spain poland
     congress whitehall downing""".split()
 )
 
-_MALE_TITLES = frozenset("mr sir king prince lord congressman councilman assemblyman chairman spokesman".split())
-_FEMALE_TITLES = frozenset("mrs ms miss queen princess dame lady congresswoman councilwoman assemblywoman chairwoman spokeswoman".split())
+_MALE_TITLES: Final = frozenset("mr sir king prince lord congressman councilman assemblyman chairman spokesman".split())
+_FEMALE_TITLES: Final = frozenset("mrs ms miss queen princess dame lady congresswoman councilwoman assemblywoman chairwoman spokeswoman".split())
 
-PRONOUNS: frozenset[str] = frozenset("he she they it i we you who which".split())
+PRONOUNS: Final[frozenset[str]] = frozenset("he she they it i we you who which".split())
 
-_TOKEN = r"[A-Z](?:(?:\.[A-Z])+\.|[A-Za-z'’\-]*\.?)"  # 'Ruiz', 'Mr.', 'G.', joined initials 'G.K.'
-_PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|ter|dos|das)"
+_TOKEN: Final = r"[A-Z](?:(?:\.[A-Z])+\.|[A-Za-z'’\-]*\.?)"  # 'Ruiz', 'Mr.', 'G.', joined initials 'G.K.'
+_PARTICLE: Final = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|ter|dos|das)"
 # A run of capitalised words, allowing name particles and initials inside it.
-NAME_RUN = re.compile(rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN})*")
+NAME_RUN: Final = re.compile(rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN})*")
 
 
 # Titles only when abbreviated, because the word alone is a name particle ('del Toro').
-_DOTTED_TITLES = frozenset(["Del."])
+_DOTTED_TITLES: Final = frozenset(["Del."])
 
 
 def _key(token: str) -> str:
@@ -109,8 +110,8 @@ def split_title(mention: str) -> tuple[str, str]:
     return " ".join(tokens[:i]), " ".join(tokens[i:])
 
 
-_POSSESSIVE_END = re.compile(r"['’]s?$")
-_SUFFIX_END = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
+_POSSESSIVE_END: Final = re.compile(r"['’]s?$")
+_SUFFIX_END: Final = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 
 
 @lru_cache(maxsize=8192)
@@ -159,7 +160,7 @@ def _first_name_then_surname(tokens: list[str]) -> bool:
     return len(tokens) == 2 and is_first_name(tokens[0]) and not is_place(" ".join(tokens)) and _key(tokens[1]) not in PRONOUNS
 
 
-_PARTICLE_SET = frozenset(_PARTICLE[3:-1].split("|"))
+_PARTICLE_SET: Final = frozenset(_PARTICLE[3:-1].split("|"))
 
 
 @lru_cache(maxsize=16384)
@@ -188,7 +189,7 @@ def _read_run(run: str, at_start: bool = False) -> tuple[str | None, str, bool, 
     return _title_pronoun(title), name, person, titled_surname, cut
 
 
-_DOTTED_WORD = re.compile(r"(\S+)\.\s+")
+_DOTTED_WORD: Final = re.compile(r"(\S+)\.\s+")
 
 
 def _sentence_parts(run: str) -> list[tuple[int, str]]:
@@ -215,12 +216,12 @@ def _lone_first_name(name: str) -> bool:
 
 # What an appositive after a name says of the person: ', the owner of …', ', Duchess of
 # Sussex', ', 24,' (an age), ', a former Kremlin adviser,'.
-_APPOSITIVE = re.compile(
+_APPOSITIVE: Final = re.compile(
     r"['’]?,\s+(?:(?P<age>\d{1,3}),|(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+)?(?:[A-Za-z\-]+\s+){0,3}?(?P<head>[A-Za-z][a-z]+)(?=\s+(?:of|at|for|in|with|from|to|and)\b|\s*[,;.]))"
 )
 # A role in lower case right before a name: 'salon owner Usman Hasib', 'spokesman Ashraf'.
-_ROLE_BEFORE = re.compile(r"\b(?P<role>[a-z]+(?:er|or|ist|ent|ant|ian|man|woman|person))\s+$")
-_ROLE_ENDS = ("er", "or", "ist", "ent", "ant", "ian", "man", "woman", "person")
+_ROLE_BEFORE: Final = re.compile(r"\b(?P<role>[a-z]+(?:er|or|ist|ent|ant|ian|man|woman|person))\s+$")
+_ROLE_ENDS: Final = ("er", "or", "ist", "ent", "ant", "ian", "man", "woman", "person")
 
 
 def _role_before(text: str, lo: int, at: int) -> str | None:
@@ -241,26 +242,28 @@ def _role_before(text: str, lo: int, at: int) -> str | None:
     return word if any(len(word) > len(x) and word.endswith(x) for x in _ROLE_ENDS) else None
 
 
-_SPEECH_AFTER = re.compile(r",?\s+(?:said|says|told|tells|added|asked|wrote|explained)\b")
-_AND_BETWEEN = re.compile(r"[\w.'’\- ]*?\s(?:and|&)\s")
+_SPEECH_AFTER: Final = re.compile(r",?\s+(?:said|says|told|tells|added|asked|wrote|explained)\b")
+_AND_BETWEEN: Final = re.compile(r"[\w.'’\- ]*?\s(?:and|&)\s")
 
 
-_OPENERS = frozenset(".!?:;“‘(—–\n")
+_OPENERS: Final = frozenset(".!?:;“‘(—–\n")
 
 
 # A title of the second in rank: its holder is never 'the president', 'the governor'.
-_SECOND_RANK = re.compile(r"\b(?:[Vv]ice|[Dd]eputy|[Aa]ssistant|[Aa]ssociate|[Ll]ieutenant|[Uu]nder)\b")
+_SECOND_RANK: Final = re.compile(r"\b(?:[Vv]ice|[Dd]eputy|[Aa]ssistant|[Aa]ssociate|[Ll]ieutenant|[Uu]nder)\b")
 
 # What puts the name after it in object position: a preposition or a verb of telling.
-_OBLIQUE_BEFORE = re.compile(r"\b(?:with|to|by|from|for|about|against|told|asked|interviewed|thanked|urged|called)\s+(?:(?:[A-Z][a-z]*\.|the|[a-z]+)\s+){0,2}$")
+_OBLIQUE_BEFORE: Final = re.compile(
+    r"\b(?:with|to|by|from|for|about|against|told|asked|interviewed|thanked|urged|called)\s+(?:(?:[A-Z][a-z]*\.|the|[a-z]+)\s+){0,2}$"
+)
 
 # Heads that name a firm, and words that mark a public body (never 'the company').
-FIRM_WORDS = frozenset("company firm retailer chain business supermarket brand manufacturer maker operator".split())
-_PUBLIC_WORDS = frozenset(
+FIRM_WORDS: Final = frozenset("company firm retailer chain business supermarket brand manufacturer maker operator".split())
+_PUBLIC_WORDS: Final = frozenset(
     """ministry department office police court county city state government council agency
     commission committee party senate congress house sheriff""".split()
 )
-_ORG_SMALL = frozenset("of the and for on in at 's".split())
+_ORG_SMALL: Final = frozenset("of the and for on in at 's".split())
 
 
 @lru_cache(maxsize=16384)

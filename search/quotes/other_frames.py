@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from search.quotes import verbs
 from search.quotes.content import _CLAUSE_END, _TEXT_CHAR, _content_after, _content_before, _sentence_tail_empty, _strip_leading_conj, _trim
@@ -23,22 +24,22 @@ from search.quotes.subjects import _BOUNDARY, main_subject, subject_before
 
 # A reporting noun owned by its speaker and opening what was said: "Trump's assertion that
 # …", 'his pledge to …', 'Mr. Obama's repeated warnings that …'.
-_REPORT_NOUNS = (
+_REPORT_NOUNS: Final = (
     "statement|assertion|claim|claims|suggestion|belief|view|argument|insistence|contention|warning|warnings|"
     "promise|promises|pledge|vow|threat|threats|call|calls|demand|demands|admission|acknowledgment|allegation|"
     "allegations|accusation|accusations|prediction|predictions|hope|fear|fears|comment|comments|remark|remarks|"
     "announcement|proposal|insinuation|complaint|complaints|concern|concerns|assurance|assurances|declaration|"
     "decision|refusal|offer|plan|plans|position|conviction|assessment|charge|charges"
 )
-_REPORT_NOUN_SET = frozenset(_REPORT_NOUNS.split("|"))
-_TO_NOUNS = frozenset("promise promises pledge vow threat threats call calls demand demands decision refusal offer plan plans".split())
+_REPORT_NOUN_SET: Final = frozenset(_REPORT_NOUNS.split("|"))
+_TO_NOUNS: Final = frozenset("promise promises pledge vow threat threats call calls demand demands decision refusal offer plan plans".split())
 # The noun and its link, found first (a cheap scan), then the owner right before the noun.
-_NOUN_LINK = re.compile(
+_NOUN_LINK: Final = re.compile(
     rf"\b(?P<cue>{verbs.trie_pattern(_REPORT_NOUNS.split('|'))})(?:\s+(?:on|last|earlier|this|in)\s+(?:[A-Za-z]+\s+){{0,2}}?(?:week|month|year|Monday|Tuesday|"
     rf"Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]+))?,?\s+(?P<link>that|to)\s+(?=\S)"
 )
-_OWNER = re.compile(rf"(?:\b(?P<pron>his|her|their|His|Her|Their)|(?P<np>{NAME_RUN.pattern})['’]s?)\s+(?:[a-z\-]+\s+){{0,2}}$")
-_PRONOUN_OF = {"his": "he", "her": "she", "their": "they"}
+_OWNER: Final = re.compile(rf"(?:\b(?P<pron>his|her|their|His|Her|Their)|(?P<np>{NAME_RUN.pattern})['’]s?)\s+(?:[a-z\-]+\s+){{0,2}}$")
+_PRONOUN_OF: Final = {"his": "he", "her": "she", "their": "they"}
 
 
 def _noun_frames(text: str, ss: int, se: int) -> list[Frame]:
@@ -70,13 +71,13 @@ def _noun_frames(text: str, ss: int, se: int) -> list[Frame]:
 
 # A stance held and told, in an adjective: 'Many Democrats are afraid that …', 'Trump was
 # clearly unhappy with the way he was treated', 'Aides are well aware of these problems'.
-STANCE_ADJECTIVES = frozenset(
+STANCE_ADJECTIVES: Final = frozenset(
     """afraid worried concerned convinced confident sure hopeful optimistic pessimistic skeptical sceptical
     certain aware adamant unconvinced doubtful fearful insistent unsure upset angry frustrated disappointed
     pleased happy unhappy glad proud furious outraged alarmed nervous excited eager reluctant unwilling
     willing opposed critical supportive dismissive""".split()
 )
-_STANCE_LINK = re.compile(
+_STANCE_LINK: Final = re.compile(
     r"(?<![\w'’])(?P<be>is|are|was|were|am|['’]s|['’]re|['’]m|remains?|remained|seems?|seemed|appears?|appeared|became|become|"
     r"feels?|felt|grew|grows?|stays?|stayed|has\s+been|have\s+been|had\s+been|came\s+away|come\s+away)(?:n['’]t)?"
     r"\s+(?:(?:not|n['’]t|so|very|too|also|still|more|less|all\s+too|increasingly|deeply|clearly|apparently|well|equally|"
@@ -87,7 +88,7 @@ _STANCE_LINK = re.compile(
 
 # The same stance in an aside: 'Republicans, concerned about the party's appeal to women, …',
 # '…, confident that Democrats would be drawn to her plans'.
-_STANCE_ASIDE = re.compile(
+_STANCE_ASIDE: Final = re.compile(
     r",\s+(?:(?:deeply|increasingly|clearly|so|too|also|still|ever|more|less|visibly)\s+)?(?P<cue>"
     + "|".join(sorted(STANCE_ADJECTIVES))
     + r")\s+(?P<link>that|about|of|with|over|whether)\b"
@@ -96,10 +97,10 @@ _STANCE_ASIDE = re.compile(
 
 # The adjectives whose 'to' opens their stance ('eager to run'); with others 'to' is a
 # prediction about the subject ('sure to win').
-_STANCE_TO = frozenset("opposed eager willing unwilling reluctant afraid happy glad proud open".split())
+_STANCE_TO: Final = frozenset("opposed eager willing unwilling reluctant afraid happy glad proud open".split())
 
 
-_LAST_WORD = re.compile(r"(\w+)$")
+_LAST_WORD: Final = re.compile(r"(\w+)$")
 
 
 def _stance_frames(text: str, ss: int, se: int) -> list[Frame]:
@@ -140,15 +141,15 @@ def _stance_frames(text: str, ss: int, se: int) -> list[Frame]:
 
 # 'In a Washington Post-ABC News poll released Sunday, Clinton led …' / '… leads by 9 points
 # in the latest CNN poll': the poll is the source of the finding in its sentence.
-_IN_POLL = re.compile(
+_IN_POLL: Final = re.compile(
     r"\b(?P<cue>[Ii]n)\s+(?P<np>(?:the|a|an|our|their|its|this|that|[A-Z][\w.\-]*['’]s)\s+[^,;:·]{0,70}?\b(?:[Pp]oll|[Pp]olls|[Ss]urvey)"
     r"|(?:national|state|statewide|recent|several|many|most|some|new|public\s+opinion)\s+polls)"
     r"\b(?!\s+(?:workers?|watchers?|numbers|results|stations?|tax|taxes|position|positions|standing|place)\b)"
 )
 
 
-_POLL_TAIL = re.compile(r"[^,;:·]{0,40}?(?:,|[.!?]?\s*$)")
-_POLL_CLAUSE = re.compile(r"[;:]\s|,\s(?=(?:but|and|while|although)\s)|\s[—–]\s")
+_POLL_TAIL: Final = re.compile(r"[^,;:·]{0,40}?(?:,|[.!?]?\s*$)")
+_POLL_CLAUSE: Final = re.compile(r"[;:]\s|,\s(?=(?:but|and|while|although)\s)|\s[—–]\s")
 
 
 def _poll_frames(text: str, ss: int, se: int) -> list[Frame]:
@@ -176,13 +177,13 @@ def _poll_frames(text: str, ss: int, se: int) -> list[Frame]:
 
 # 'Asked whether he would run, Ruiz said …', '…, she said when asked about the delay': the
 # question is reported too, with no one named as asking it.
-_ASKED = re.compile(
+_ASKED: Final = re.compile(
     r"(?:^|(?<=[\s,;:—–(]))(?P<cue>[Aa]sked)\s+(?:(?:on|in|at|during|by|last|this|later|again|repeatedly|recently|"
     r"earlier|[A-Z][\w.\-]*|[a-z]+ly)\s+){0,6}?(?P<q>about|whether|if|why|how|what|who|whom|which|when|where)\b"
 )
 
 
-_ASKED_AFTER = re.compile(r"(?:^|[,;:—–(]|\b(?:when|after|when|before|if|once|as)|\bbeing)$", re.IGNORECASE)
+_ASKED_AFTER: Final = re.compile(r"(?:^|[,;:—–(]|\b(?:when|after|when|before|if|once|as)|\bbeing)$", re.IGNORECASE)
 
 
 def _asked_frames(text: str, ss: int, se: int) -> list[Frame]:
@@ -213,9 +214,9 @@ def _title_cue_regex() -> re.Pattern[str]:
 
 
 # In a headline these are verbs, even those that in prose are more often nouns.
-_HEADLINE_VERBS = frozenset("praises blasts slams mocks vows threatens wants touts disputes pledges promises cites".split())
+_HEADLINE_VERBS: Final = frozenset("praises blasts slams mocks vows threatens wants touts disputes pledges promises cites".split())
 # Base forms after a plural subject ('Voters Say …'), of verbs that are rarely nouns.
-_HEADLINE_BASE = frozenset("say tell warn argue insist believe think predict urge want slam blast vow deny admit".split())
+_HEADLINE_BASE: Final = frozenset("say tell warn argue insist believe think predict urge want slam blast vow deny admit".split())
 _TITLE_CUE: re.Pattern[str] | None = None
 
 
@@ -236,11 +237,11 @@ def _title_case_sentence(words: list[str]) -> bool:
     return len(big) >= 4 and sum(w[:1].isupper() for w in big) >= 0.8 * len(big)
 
 
-_TITLE_SMALL = frozenset("a an the of for to in on at by with from after over and or but as vs. vs".split())
+_TITLE_SMALL: Final = frozenset("a an the of for to in on at by with from after over and or but as vs. vs".split())
 
 
-_HEADLINE_BREAK = re.compile(r"[:;|]\s|\s[—–-]\s")
-_HEADLINE_STOP = re.compile(r":\s|\s[—–]\s|\s-\s")
+_HEADLINE_BREAK: Final = re.compile(r"[:;|]\s|\s[—–-]\s")
+_HEADLINE_STOP: Final = re.compile(r":\s|\s[—–]\s|\s-\s")
 
 
 def _headline_frames(text: str, ss: int, se: int) -> list[Frame]:
@@ -293,15 +294,15 @@ def _set_title_cue() -> None:
 
 # Hearsay without a source: 'The Senate is expected to vote Tuesday', 'He is said to be
 # furious', 'The FBI is reportedly making arrangements …'. The whole clause is reported.
-_HEARSAY = re.compile(
+_HEARSAY: Final = re.compile(
     r"\b(?:(?P<cue>expected|said|believed|thought|rumou?red|reported|projected|predicted|forecast)\s+to\s+"
     r"|(?P<adv>reportedly|allegedly)\s+[a-z])"
 )
-_HEARSAY_WORDS = frozenset("expected said believed thought rumored rumoured reported projected predicted forecast reportedly allegedly".split())
+_HEARSAY_WORDS: Final = frozenset("expected said believed thought rumored rumoured reported projected predicted forecast reportedly allegedly".split())
 
 
 # A passive before a participle: 'is widely expected to', 'was formally called to'.
-_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|still|now|long|[a-z]+ly)\s+)*$")
+_BE_BEFORE: Final = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|still|now|long|[a-z]+ly)\s+)*$")
 
 
 def _hearsay_frames(text: str, ss: int, se: int) -> list[Frame]:
@@ -328,8 +329,8 @@ def _hearsay_frames(text: str, ss: int, se: int) -> list[Frame]:
 
 
 # 'Ruiz: The bridge will reopen.' (headlines, transcripts): a name, a colon, what was said.
-_NAME_COLON = re.compile(r"\s*(?P<np>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s*:\s+(?=\S)")
-_NOT_SPEAKERS = frozenset(
+_NAME_COLON: Final = re.compile(r"\s*(?P<np>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s*:\s+(?=\S)")
+_NOT_SPEAKERS: Final = frozenset(
     "related note update updated photo photos video watch read source sources editor q a by correction "
     "clarification breaking exclusive transcript listen opinion analysis caption credit disclaimer "
     "here there this that what why how when where who the".split()
@@ -352,7 +353,7 @@ def _speaker_colon(text: str, ss: int, se: int) -> Frame | None:
 # 'PENCE: Well, look, …' / '"JAKE TAPPER: …': the speaker label that opens a paragraph of a
 # transcript, in capitals (the convention of broadcast transcripts), whether or not the
 # paragraph sits inside quotation marks that open it and never close.
-_TRANSCRIPT_LABEL = re.compile(r"[ \t]*[\"“]?[ \t]*(?P<np>[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,3}[A-Z])[ \t]*:[ \t]+(?=\S)")
+_TRANSCRIPT_LABEL: Final = re.compile(r"[ \t]*[\"“]?[ \t]*(?P<np>[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,3}[A-Z])[ \t]*:[ \t]+(?=\S)")
 
 
 def transcript_label(text: str, ps: int, pe: int) -> tuple[Mention, int] | None:

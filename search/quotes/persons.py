@@ -24,12 +24,13 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib.resources import files
+from typing import Final
 
-COMMON_SHARE = 0.05  # capitalised at most this share of the time: an ordinary word
-LOWERISH_SHARE = 0.4  # at most this: a word that names things, rarely people
+COMMON_SHARE: Final = 0.05  # capitalised at most this share of the time: an ordinary word
+LOWERISH_SHARE: Final = 0.4  # at most this: a word that names things, rarely people
 
 # Last words that make a run a place: 'Gaza Strip', 'Hart Island', 'Central Park'.
-PLACE_HEADS: frozenset[str] = frozenset(
+PLACE_HEADS: Final[frozenset[str]] = frozenset(
     """strip island islands park street avenue road boulevard square river lake bay sea ocean
     mountain mountains valley canyon beach coast peninsula bridge heights hills hill county
     province region district airport station harbor harbour port gulf desert forest palace
@@ -37,7 +38,7 @@ PLACE_HEADS: frozenset[str] = frozenset(
 )
 
 # Pronouns are never names, capitalised or not.
-_PRONOUNS: frozenset[str] = frozenset("i he she we they it you me him her us them".split())
+_PRONOUNS: Final[frozenset[str]] = frozenset("i he she we they it you me him her us them".split())
 
 _shares: dict[str, float] = {}
 _places: set[str] = set()

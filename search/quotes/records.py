@@ -13,7 +13,9 @@ as Python, while this one is a direct C call (thousands are made in an article).
 
 from __future__ import annotations
 
-MASK = "·"  # stands for every quoted character in the masked text
+from typing import Final
+
+MASK: Final = "·"  # stands for every quoted character in the masked text
 
 
 class Mention:

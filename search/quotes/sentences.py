@@ -8,8 +8,9 @@ attribution needs.
 from __future__ import annotations
 
 import re
+from typing import Final
 
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS: Final = frozenset(
     """mr mrs ms dr prof sen sens rep reps gov gen lt col capt sgt adm cmdr maj rev st jr sr inc corp pres sec amb atty supt
     co ltd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd dept est
     calif fla ill mass mich minn penn tenn wis ariz colo conn ga ky la md mo nev okla ore pa va wash
@@ -19,15 +20,15 @@ ABBREVIATIONS = frozenset(
 # Abbreviations that are also plain words end a sentence when written as the word: 'No.'
 # only before a number ('No. 2'; 'the candidate said no. But …' ends there), a state only
 # with its capital ('Springfield, Ill.'; 'he was ill. Then …' ends there).
-_NUMBER_ONLY = frozenset(["no"])
-_CAPITAL_ONLY = frozenset("ill mass miss wash ore del la pa mo ga co".split())
+_NUMBER_ONLY: Final = frozenset(["no"])
+_CAPITAL_ONLY: Final = frozenset("ill mass miss wash ore del la pa mo ga co".split())
 
 # (`[.!?][.!?]*`, not `[.!?]+`: a pattern that opens with a character class lets the scan
 # skip to the next '.', '!' or '?' in C instead of trying the pattern at every position.)
-_END = re.compile(r"[.!?][.!?]*[\"”’'»)\]]*\s+(?=[\"“‘'«(\[]?[A-Z0-9·])")
-_LAST_WORD = re.compile(r"([A-Za-z.]+)$")
+_END: Final = re.compile(r"[.!?][.!?]*[\"”’'»)\]]*\s+(?=[\"“‘'«(\[]?[A-Z0-9·])")
+_LAST_WORD: Final = re.compile(r"([A-Za-z.]+)$")
 # Joined initials ('G.K. Butterfield', 'J.R.R. Tolkien') are a name going on, like 'G. K.'
-_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
+_INITIALS: Final = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

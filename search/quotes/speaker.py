@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from search.quotes.names import ORG_WORDS, PRONOUNS, STOPWORDS, TITLES, is_org, looks_like_person
 from search.quotes.persons import LOWERISH_SHARE, capital_share, is_common_word, is_first_name, is_place, person_name_ok, strip_opening_words
@@ -25,28 +26,28 @@ from search.quotes.verbs import ALL_FORMS
 
 # Lower-case words a proper name may hold: 'Court of Appeals for the Sixth Circuit',
 # 'Charles de Gaulle', 'Ibn al-Khattab'.
-_CONNECTORS = frozenset("a an of the and for on at in to de da del della di du van von der den bin ibn al el la le ter dos das y e st".split())
+_CONNECTORS: Final = frozenset("a an of the and for on at in to de da del della di du van von der den bin ibn al el la le ter dos das y e st".split())
 # Verbs of speech a headline puts after a name that no cue list needs ('… Speaks').
-_HEADLINE_VERBS = frozenset("speaks talks responds reacts explains weighs opens reveals".split())
+_HEADLINE_VERBS: Final = frozenset("speaks talks responds reacts explains weighs opens reveals".split())
 
 # Members of a party or a movement, named together: a group, never one person.
-_GROUPS = frozenset("republicans democrats independents conservatives liberals progressives libertarians evangelicals".split())
+_GROUPS: Final = frozenset("republicans democrats independents conservatives liberals progressives libertarians evangelicals".split())
 # Heads of a body's name that name no body alone ('County said', 'Committees'); 'Congress',
 # 'FBI' and 'Democrats' do.
-_GENERIC_HEADS = frozenset(
+_GENERIC_HEADS: Final = frozenset(
     """county city council department ministry agency committee committees commission office board
     company group union campaign administration government school university college hospital
     team club league foundation institute center centre fund bank court""".split()
 )
-_PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z]*\.?")
-_INITIAL = re.compile(r"[A-Z]\.")
+_PARTY_TAG: Final = re.compile(r"[DRI]-[A-Z][A-Za-z]*\.?")
+_INITIAL: Final = re.compile(r"[A-Z]\.")
 # Names of laws and texts, which are what is cited, never who speaks.
-_LAWS = frozenset("act bill amendment treaty accord accords agreement convention resolution".split())
-_POSSESSIVE_PRONOUNS = frozenset("his her their its our my your".split())
+_LAWS: Final = frozenset("act bill amendment treaty accord accords agreement convention resolution".split())
+_POSSESSIVE_PRONOUNS: Final = frozenset("his her their its our my your".split())
 # Where a person said it, run on after the name: 'Jeb Bush in a Medium post'.
-_PLACED_IN = re.compile(r"\s+(?:in|on|at)\s+(?:a|an|the|his|her|their)\s+[a-zA-Z]")
-_POSSESSIVE = re.compile(r"[’']s\s+|(?<=s)[’']\s+")
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_PLACED_IN: Final = re.compile(r"\s+(?:in|on|at)\s+(?:a|an|the|his|her|their)\s+[a-zA-Z]")
+_POSSESSIVE: Final = re.compile(r"[’']s\s+|(?<=s)[’']\s+")
+_ORDINAL: Final = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
 def _name_token(tok: str) -> bool:
@@ -103,15 +104,15 @@ def _person_start(tokens: list[str]) -> list[str]:
 
 # Words that open no description of a person ('however', 'in particular', 'like most
 # economists', 'not everything', 'where Parkland is located').
-_NOT_DESCRIBING = frozenset(
+_NOT_DESCRIBING: Final = frozenset(
     """and but or nor yet however meanwhile though although also too then then- now still instead
     what which where when who whom whose that this these those in not like unlike as so thus even
     just only""".split()
 )
 # Alone, these count rather than describe ('one', 'some').
-_COUNTING = frozenset("one some many most several few all both each either neither another others".split())
-_ENDS_OPEN = frozenset("a an the of for to at in on by with from and or - –".split())
-_PREPOSITIONS = frozenset("at in on to by with about from for into over under as a an the his her their".split())
+_COUNTING: Final = frozenset("one some many most several few all both each either neither another others".split())
+_ENDS_OPEN: Final = frozenset("a an the of for to at in on by with from and or - –".split())
+_PREPOSITIONS: Final = frozenset("at in on to by with about from for into over under as a an the his her their".split())
 
 
 def description_ok(description: str) -> bool:

@@ -17,6 +17,7 @@ Which phrases may be subjects at all is `mentions.py`'s test (`_np_ok`).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from search.quotes import verbs
 from search.quotes.content import _strip_leading_conj, _trim
@@ -48,9 +49,9 @@ _AUX = (
     # negated auxiliaries, both apostrophes: 'he hasn’t endorsed'
     "hasn't|haven't|hadn't|didn't|doesn't|don't|wasn't|weren't|isn't|aren't|won't|wouldn't|couldn't|can't|shouldn't|hasn’t|haven’t|hadn’t|didn’t|doesn’t|don’t|wasn’t|weren’t|isn’t|aren’t|won’t|wouldn’t|couldn’t|can’t|shouldn’t"
 )
-_AUX_WORDS_LIST = sorted(set(_AUX.split("|")))
+_AUX_WORDS_LIST: Final = sorted(set(_AUX.split("|")))
 # Verbs of going on: before 'to' they leave the cue after it its statement ('continued to say').
-_GOING_ON = r"(?:continued|continues|continue|began|begins|went\s+on|goes\s+on|proceeded|started)"
+_GOING_ON: Final = r"(?:continued|continues|continue|began|begins|went\s+on|goes\s+on|proceeded|started)"
 # one factored alternation (the tail is searched before every cue), then the phrases
 _AUX = (
     verbs.trie_pattern(_AUX_WORDS_LIST)
@@ -64,14 +65,16 @@ _AUX = (
 
 # 'He’s suggesting', 'They’ve argued': a pronoun's contracted auxiliary
 # (a possessive 'Trump’s' never gets here: `_NOUN_BEFORE` has made the cue a noun)
-_CONTRACTED = r"(?:(?<=\w)['’](?:s|ve|re|d|ll)\b)"
-_AUX_TAIL = re.compile(rf"{_CONTRACTED}?(?:\s+(?:{_AUX}|{_LY})\b)*\s*$")
+_CONTRACTED: Final = r"(?:(?<=\w)['’](?:s|ve|re|d|ll)\b)"
+_AUX_TAIL: Final = re.compile(rf"{_CONTRACTED}?(?:\s+(?:{_AUX}|{_LY})\b)*\s*$")
 
 
 # Where a clause may start, so the subject of a cue is what follows the last of these:
 # [;:(\[], a comma (not a thousands separator), a closing mark or masked quotation and a
 # space, a dash in spaces, or a word opening a clause ('and', 'because', …) and a space.
-_CLAUSE_WORDS = ("and but that because while as when if although though after before since so whereas where or unless until than whether once then now").split()
+_CLAUSE_WORDS: Final = (
+    "and but that because while as when if although though after before since so whereas where or unless until than whether once then now"
+).split()
 
 
 def _boundary_pattern() -> str:
@@ -87,21 +90,23 @@ def _boundary_pattern() -> str:
     return rf"(?:[;:(\[]|,(?!\d{{3}}\b)|[”\"»]\s|’(?<![sz]’)\s|\s[—–]\s?|\s-\s|·\s|{words})"
 
 
-_BOUNDARY = re.compile(_boundary_pattern())
+_BOUNDARY: Final = re.compile(_boundary_pattern())
 
 
-_ASIDE_START = re.compile(
+_ASIDE_START: Final = re.compile(
     r"\s*(?:who\b|whose\b|which\b|a\b|an\b|the\b|one\b|another\b|[a-z]|\d|[RDI]-|himself|herself|"
     r"(?:[A-Z][\w.\-]*\s+)?[A-Z][\w.\-]*['’]s?\s+[a-z])"  # 'Tad Devine, Sanders's chief strategist, said'
 )
-_RELATIVE = re.compile(r"\s*(?:who|whose|which|whom)\b")
+_RELATIVE: Final = re.compile(r"\s*(?:who|whose|which|whom)\b")
 # Between commas before a cue, a clause rather than an aside: a short subject and its verb.
-_CLAUSE_ASIDE = re.compile(r"\s*(?:the|a|an|this|it|he|she|they)\s+(?:[a-z]+\s+)?(?:will|would|is|was|are|were|has|had|can|could|may|might|must|should)\s")
+_CLAUSE_ASIDE: Final = re.compile(
+    r"\s*(?:the|a|an|this|it|he|she|they)\s+(?:[a-z]+\s+)?(?:will|would|is|was|are|were|has|had|can|could|may|might|must|should)\s"
+)
 
 
-_AUX_TAIL_WORDS = frozenset(_AUX_WORDS_LIST) | {"past", "years", "months", "weeks", "decades", "days", "to"}
-_LY_WORD = re.compile(_LY)
-_CONTRACTED_END = re.compile(r"\w['’](?:s|ve|re|d|ll)$")
+_AUX_TAIL_WORDS: Final = frozenset(_AUX_WORDS_LIST) | {"past", "years", "months", "weeks", "decades", "days", "to"}
+_LY_WORD: Final = re.compile(_LY)
+_CONTRACTED_END: Final = re.compile(r"\w['’](?:s|ve|re|d|ll)$")
 
 
 def _may_have_aux_tail(text: str, lo: int, cue_start: int) -> bool:
@@ -129,8 +134,8 @@ def _aux_tail_start(text: str, lo: int, cue_start: int) -> int:
     return m.start() if m else cue_start
 
 
-_HAS_SPACE = re.compile(r"\s")
-_PRONOUN_END = re.compile(r"(?<![\w'’\-·])(?:he|she|they|we|I|He|She|They|We)$")
+_HAS_SPACE: Final = re.compile(r"\s")
+_PRONOUN_END: Final = re.compile(r"(?<![\w'’\-·])(?:he|she|they|we|I|He|She|They|We)$")
 
 
 def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
@@ -155,14 +160,14 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
 
 
 # A time adverbial between the subject and its verb: 'Sanders on Saturday criticized …'.
-_TIME_TAIL = re.compile(
+_TIME_TAIL: Final = re.compile(
     rf"\s+(?:on\s+)?(?:{_DAY}|(?:earlier\s+)?(?:this|last|early|late)\s+(?:past\s+)?(?:week|weekend|month|year|night|morning)"
     r"|in\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d"
     r"|(?:earlier|later)\s+(?:in\s+the|that|this|the\s+same)\s+(?:day|week|month|year|morning|evening))\s*$"  # 'earlier in the day'
 )
 
 
-_TIME_TAIL_ENDS = ("day", "week", "weekend", "month", "year", "night", "morning")
+_TIME_TAIL_ENDS: Final = ("day", "week", "weekend", "month", "year", "night", "morning")
 
 
 def _time_tail(text: str, lo: int, end: int) -> re.Match[str] | None:
@@ -181,14 +186,73 @@ def _last_boundary(text: str, lo: int, end: int) -> int:
     """Where the clause holding `text[end]` starts: after the last `_BOUNDARY` before `end`,
     looked for in the last 300 characters only (a subject is at most eighteen words; a clause
     longer than that starts there as far as a subject is concerned, so a giant unpunctuated
-    paragraph costs linear time, not quadratic; PolNeAR's output is the same as with 600)."""
-    near = max(lo, end - 80)  # most subjects sit in a short clause: look close first
-    b = start = max(lo, end - 300)
-    for m in _BOUNDARY.finditer(text, near if near > start else start, end):
-        b = m.end()
-    if b > near or near <= start:
-        return b
-    for m in _BOUNDARY.finditer(text, start, end):
+    paragraph costs linear time, not quadratic; PolNeAR's output is the same as with 600).
+    The last 80 characters are looked at first: most subjects sit in a short clause.
+
+    'The last boundary' is the end of the last match `_BOUNDARY.finditer` gives from the
+    window's start; `_last_end` finds it reading back from `end`, which is cheaper than the
+    forward scan of the whole window (the subject search's inner loop)."""
+    near = max(lo, end - 80)
+    start = max(lo, end - 300)
+    top = end
+    if near > start:
+        b = _last_end(text, near, end, end)
+        if b >= 0:
+            return b
+        top = near  # nothing starts in [near, end): read on back from there
+    b = _last_end(text, start, end, top)
+    return b if b >= 0 else start
+
+
+_BOUNDARY_MARKS: Final = frozenset(';:([,”"»’·')
+_CLAUSE_FIRST: Final = frozenset(w[0] for w in _CLAUSE_WORDS)
+_BOUNDARY_LONGEST: Final = max(len(w) for w in _CLAUSE_WORDS) + 1  # 'although ': no match is longer
+_ASCII: Final = [chr(i) for i in range(128)]
+_ASCII_SPACE: Final = frozenset(c for c in _ASCII if c.isspace())
+_ASCII_WORD: Final = frozenset(c for c in _ASCII if c.isalnum() or c == "_")
+# ASCII characters that start no boundary: most letters, digits, most marks
+_NO_BOUNDARY: Final = frozenset(_ASCII) - _BOUNDARY_MARKS - _CLAUSE_FIRST - _ASCII_SPACE
+
+
+def _boundary_end(text: str, p: int, end: int) -> int:
+    """The end of the `_BOUNDARY` match at `p` (a scan that stops at `end`), or -1. Checks
+    the character first: most positions cannot start one."""
+    ch = text[p]
+    if ch in _NO_BOUNDARY:
+        return -1
+    if ch in _CLAUSE_FIRST:
+        if p > 0:
+            prev = text[p - 1]
+            if prev in _ASCII_WORD or prev >= "\x80" and prev.isalnum():
+                return -1  # inside a word: no word boundary
+    elif ch in _ASCII_SPACE or ch not in _BOUNDARY_MARKS and ch.isspace():
+        if p + 1 >= end or text[p + 1] not in "—–-":
+            return -1  # a space starts a boundary only before a dash
+    elif ch not in _BOUNDARY_MARKS:
+        return -1
+    m = _BOUNDARY.match(text, p, end)
+    return m.end() if m is not None else -1
+
+
+def _last_end(text: str, frm: int, end: int, top: int) -> int:
+    """The end of the last match of `_BOUNDARY.finditer(text, frm, end)`, or -1 when there is
+    none, given that no match starts in [top, end).
+
+    Read back from `top` to the last position `q` where a match starts. The forward scan
+    takes it unless a match it took earlier runs over `q`; matches are short, so only the
+    last few characters before `q` can hold one. From a position `x` that no match
+    starting before it runs over, the forward scan takes the same matches as a scan
+    started at `x`: so the scan is run from the first such position at or before `q`."""
+    q = top - 1
+    while q >= frm and _boundary_end(text, q, end) < 0:
+        q -= 1
+    if q < frm:
+        return -1
+    x = q
+    while x > frm and any(_boundary_end(text, t, end) > x for t in range(max(frm, x - _BOUNDARY_LONGEST + 1), x)):
+        x -= 1
+    b = -1
+    for m in _BOUNDARY.finditer(text, x, end):
         b = m.end()
     return b
 
@@ -295,29 +359,31 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
 
 # A scene set before the subject with no comma after it, then a name: 'Saturday at the
 # party convention Sen. Elizabeth Warren', 'At a rally in Ohio Mrs. Clinton'.
-_LEAD_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday In At On During After Before Speaking Earlier Later Last".split())
-_LEAD_THEN_NAME = re.compile(rf"(?:{'|'.join(sorted(_LEAD_WORDS))})\b.*?\s(?P<np>{NAME_RUN.pattern})")
+_LEAD_WORDS: Final = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday In At On During After Before Speaking Earlier Later Last".split())
+_LEAD_THEN_NAME: Final = re.compile(rf"(?:{'|'.join(sorted(_LEAD_WORDS))})\b.*?\s(?P<np>{NAME_RUN.pattern})")
 
 # People the writer spoke to, before the verb of what they said: 'the experts I interviewed'.
-_WRITERS_SOURCES = re.compile(
+_WRITERS_SOURCES: Final = re.compile(
     r"(?P<np>(?:\S+\s+){0,4}?\S+)\s+(?:I|we)(?:['’]ve|\s+have)?\s+(?:interviewed|spoke|spoken|talked|contacted|surveyed|consulted|asked)\b"
 )
 
 # Irregular finite verbs that end a subject as '-ed' and '-s' forms do: 'Ruiz told', 'Trump said'.
-_IRREGULAR_FINITE = "said|told|took|made|went|gave|spoke|wrote|sent|met|left|came|got|kept|ran|won|lost|sat|stood|put|set"
+_IRREGULAR_FINITE: Final = "said|told|took|made|went|gave|spoke|wrote|sent|met|left|came|got|kept|ran|won|lost|sat|stood|put|set"
 
 # The noun phrase opening a clause, up to its finite verb.
-_LEAD_NP = re.compile(r"(?P<np>(?:[\w.'’\-]+\s+){0,4}?[\w.'’\-]+)\s+(?:[a-z]{2,}ed|[a-z]{2,}[^s\W'’]s|has|had|was|is|were|are|" + _IRREGULAR_FINITE + r")\b")
-_SOME_OF_WHOM = re.compile(r"(?:many|some|most|all|both|several|few|one|each|half|two|three|none)\s+of\s+(?:whom|them|those)", re.IGNORECASE)
+_LEAD_NP: Final = re.compile(
+    r"(?P<np>(?:[\w.'’\-]+\s+){0,4}?[\w.'’\-]+)\s+(?:[a-z]{2,}ed|[a-z]{2,}[^s\W'’]s|has|had|was|is|were|are|" + _IRREGULAR_FINITE + r")\b"
+)
+_SOME_OF_WHOM: Final = re.compile(r"(?:many|some|most|all|both|several|few|one|each|half|two|three|none)\s+of\s+(?:whom|them|those)", re.IGNORECASE)
 
 
 # A relative clause's subject: 'which officials', 'what many analysts', 'a decision they'.
-_RELATIVE_SUBJECT = re.compile(r"(?:^|\s)(?:which|that|what|whom)\s+(?P<np>\S.*)$|(?<=[a-z]{3})\s+(?P<pron>they|he|she|we)$")
-_NAME_AND = re.compile(rf"(?<![\w.'’\-])(?:{NAME_RUN.pattern})\s+and\s+$")
-_WHO_END = re.compile(r"(?P<np>(?:[\w’'\-]+\s+){0,2}[\w’'\-]+)\s+(?:who|whose)\s*$")
+_RELATIVE_SUBJECT: Final = re.compile(r"(?:^|\s)(?:which|that|what|whom)\s+(?P<np>\S.*)$|(?<=[a-z]{3})\s+(?P<pron>they|he|she|we)$")
+_NAME_AND: Final = re.compile(rf"(?<![\w.'’\-])(?:{NAME_RUN.pattern})\s+and\s+$")
+_WHO_END: Final = re.compile(r"(?P<np>(?:[\w’'\-]+\s+){0,2}[\w’'\-]+)\s+(?:who|whose)\s*$")
 
 
-_DASH = re.compile(r"\s(?:—|–|--)\s")
+_DASH: Final = re.compile(r"\s(?:—|–|--)\s")
 
 
 def _subject_with_dash_aside(text: str, lo: int, end: int) -> Mention | None:
@@ -349,10 +415,10 @@ def _role_then_name(role: str, name: str) -> bool:
     return bool(head) and head[-1][:1].islower() or any(w[:1].islower() and _people_head(w.lower()) for w in role.split()[:4])
 
 
-_COMMA_OR_DASH = re.compile(r",\s|\s[—–]\s")
-_NON_SPACE = re.compile(r"\S+")
-_HARD_BREAK = re.compile(r"[;:]|[”\"’»]\s|·|\s[—–]\s")
-_COMMA = re.compile(",")
+_COMMA_OR_DASH: Final = re.compile(r",\s|\s[—–]\s")
+_NON_SPACE: Final = re.compile(r"\S+")
+_HARD_BREAK: Final = re.compile(r"[;:]|[”\"’»]\s|·|\s[—–]\s")
+_COMMA: Final = re.compile(",")
 
 
 def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
@@ -416,20 +482,20 @@ def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
 
 # After a scene in commas, a name in commas and its role, ending the clause: ', Jay DiPietro,
 # the club's 78-year-old president and general manager'.
-_NAME_THEN_ROLE = re.compile(rf",\s+(?P<np>{NAME_RUN.pattern}),(?P<role>\s+(?:the|a|an|his|her|its|their)\s[^,;:·()]{{1,100}})$")
+_NAME_THEN_ROLE: Final = re.compile(rf",\s+(?P<np>{NAME_RUN.pattern}),(?P<role>\s+(?:the|a|an|his|her|its|their)\s[^,;:·()]{{1,100}})$")
 # A name and its party in parentheses ending the clause: 'Gov. John Kasich (R-OH)'.
-_NAME_PARTY_END = re.compile(rf"(?P<np>{NAME_RUN.pattern})\s*\([^()·,]{{1,30}}\)\s*$")
+_NAME_PARTY_END: Final = re.compile(rf"(?P<np>{NAME_RUN.pattern})\s*\([^()·,]{{1,30}}\)\s*$")
 
 
 # the name in commas after a role, maybe with a lower-case title before and a party after:
 # 'his niece, state Del. Marcia Price (D-Newport News), said'
-_NAME_ASIDE = re.compile(
+_NAME_ASIDE: Final = re.compile(
     rf"\s*(?:(?:state|former|then|acting|deputy)\s+)?(?P<np>{NAME_RUN.pattern}(?:\s+and\s+{NAME_RUN.pattern})?)\s*(?:\([^()·]{{1,40}}\))?"
     rf"(?:\s+(?:of|from|at)\s+{NAME_RUN.pattern}(?:\s+(?:in|of)\s+{NAME_RUN.pattern})?)?\s*$"  # 'Darran Whiting of Liberty Baptist Church in Marion'
 )
 
 
-_NP_AFTER = re.compile(
+_NP_AFTER: Final = re.compile(
     r"\s+([^,;:!?·()—–]+?)(?=\s*(?:[,;:!?()—–]|\.[\s”\"’]*$|$|\s(?:in|on|at|during|to|who|after|before|when|while|last|earlier|today|yesterday)\b))"
 )
 
@@ -453,7 +519,7 @@ def subject_after(text: str, cue_end: int, se: int) -> tuple[Mention, int] | Non
 
 # A subject at the start of a clause: a pronoun or a capitalised name (with a parenthetical
 # party and state), then a verb ('Mrs. Clinton tried', 'Sen. Ruiz (D-Md.) has said').
-_MAIN_SUBJECT = re.compile(
+_MAIN_SUBJECT: Final = re.compile(
     rf"\s*(?:(?:And|But|So|Yet|Then)\s+)?(?P<np>(?:He|She|They|We|I|he|she|they|we)\b|{NAME_RUN.pattern})(?:\s*\([^()·]{{1,30}}\))?"
     r"(?=\s+(?:(?:has|have|had|also|then|later|again|was|is|were|would|will|[a-z]+ly)\s+)*"
     r"(?:[a-z]{2,}ed|[a-z]{2,}[^s\W]s|" + _IRREGULAR_FINITE + "|"
@@ -488,12 +554,14 @@ def main_subject(text: str, ss: int, end: int) -> Mention | None:
 
 # A role in lower case between a capitalised word and the name, opening the sentence, then
 # a verb: 'Republican presidential candidate Donald Trump quickly took …'.
-_ROLE_THEN_NAME_SUBJECT = re.compile(
+_ROLE_THEN_NAME_SUBJECT: Final = re.compile(
     rf"\s*(?:(?:And|But|So|Yet|Then)\s+)?(?P<role>[A-Z][\w'’\-]*(?:\s+[a-z][\w'’\-]*){{1,3}})\s+(?P<np>{NAME_RUN.pattern})"
     r"(?=\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|took|made|went|gave|spoke|wrote|sent|said|told)\b)"
 )
-_DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^()]{1,20}\))?\s*(?:[—–]|--?)")
-_PAST_VERB = re.compile(r"[a-z]{2,}ed|said|told|took|made|went|gave|spoke|wrote|sent|met|left|came|got|kept|ran|won|lost|stood|held|threw|broke|struck|fought")
+_DATELINE_END: Final = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^()]{1,20}\))?\s*(?:[—–]|--?)")
+_PAST_VERB: Final = re.compile(
+    r"[a-z]{2,}ed|said|told|took|made|went|gave|spoke|wrote|sent|met|left|came|got|kept|ran|won|lost|stood|held|threw|broke|struck|fought"
+)
 
 
 def _subject_of_first_verb(text: str, ss: int, end: int) -> Mention | None:
@@ -512,4 +580,4 @@ def _subject_of_first_verb(text: str, ss: int, end: int) -> Mention | None:
     return None
 
 
-_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|what|whom)\s+$")
+_RELATIVE_BEFORE: Final = re.compile(r"\b(?:that|which|what|whom)\s+$")

@@ -16,6 +16,7 @@ object after the verb.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from search.quotes import verbs
 from search.quotes.content import (
@@ -40,30 +41,30 @@ from search.quotes.other_frames import _BE_BEFORE
 from search.quotes.records import MASK, Frame, Mention
 from search.quotes.subjects import _ASIDE_START, _RELATIVE, _RELATIVE_BEFORE, _subject_of_first_verb, main_subject, subject_after, subject_before
 
-_RELATIVE_TAIL = re.compile(r",\s*(?:who|whose|which|whom|where|when|and|but)\b")
+_RELATIVE_TAIL: Final = re.compile(r",\s*(?:who|whose|which|whom|where|when|and|but)\b")
 
 
-_PARTICIPLE_NEXT = re.compile(r"\s*,\s*(?!(?:nothing|something|anything|everything|during|bring|thing)\b)[a-z]+ing\b")
+_PARTICIPLE_NEXT: Final = re.compile(r"\s*,\s*(?!(?:nothing|something|anything|everything|during|bring|thing)\b)[a-z]+ing\b")
 
 
 # a clause of time after the cue: a 'that' past it belongs to that clause ('said when asked if that …')
-_WHEN_NEXT = re.compile(r"\s*(?:when|while|as|after|before)\b")
+_WHEN_NEXT: Final = re.compile(r"\s*(?:when|while|as|after|before)\b")
 
 
 # A scene set by a quoted title before the subject: 'On "Face the Nation," Ruiz said …'.
-_ON_SHOW = re.compile(r"\s*(?:On|In|At|During|From)\s+[“\"‘']")
-_LEAD_ADVERBIAL = re.compile(
+_ON_SHOW: Final = re.compile(r"\s*(?:On|In|At|During|From)\s+[“\"‘']")
+_LEAD_ADVERBIAL: Final = re.compile(
     r"\s*(?:(?:At|In|On|During|Despite|After|Before|Since|With|Without|For|From|Under|Amid|Following|Earlier|Later)\b"
     rf"|(?:Last|This|Next)\s+(?:{_TIME_NOUN}|time)\b)[^,·;:]*,\s*"
 )
 # The person told and then 'that': a noun phrase of up to eight words with no verb in it.
-_OBJECT_THEN_THAT = re.compile(
+_OBJECT_THEN_THAT: Final = re.compile(
     r"(?:\s+(?!(?:is|was|were|are|has|had|have|will|would|said|says|who|which|that)\b)(?![a-z]+ed\b)[\w.'’\-]+){1,8}?\s+that\b(?!\s+(?:was|were|is|are|had|has|have|will|would)\b)"
 )
 # 'in an interview with the Times that was broadcast Monday': after a noun, a 'that' before a
 # verb relates to the noun; no clause of what was said opens there
-_RELATIVE_THAT = re.compile(r"\s*that\s+(?:was|were|is|are|had|has|have|aired|ran|appeared|included)\b")
-_NOUN_PHRASE_END = re.compile(r"\b(?:the|a|an|his|her|their|its)\s+(?:[\w'’\-]+\s+){0,2}[\w'’\-]+\s*$")
+_RELATIVE_THAT: Final = re.compile(r"\s*that\s+(?:was|were|is|are|had|has|have|aired|ran|appeared|included)\b")
+_NOUN_PHRASE_END: Final = re.compile(r"\b(?:the|a|an|his|her|their|its)\s+(?:[\w'’\-]+\s+){0,2}[\w'’\-]+\s*$")
 
 
 def _relative_that(text: str, ce: int, after: int, se: int) -> bool:
@@ -73,17 +74,17 @@ def _relative_that(text: str, ce: int, after: int, se: int) -> bool:
 
 
 # A quotation closed before the speaker as attributed quotes close: '"…," Ruiz said', '"…?" she asked'.
-_QUOTE_ENDS = re.compile(r"[,?!—–\-][”\"’»]\s*$")
-_COMMA_QUOTE = re.compile(r",\s*[“\"‘'«]")
-_ASIDE_THEN_QUOTE = re.compile(r"\s*([a-z]+ing)\b[^,·]{0,80},\s*[“\"‘'«]")
+_QUOTE_ENDS: Final = re.compile(r"[,?!—–\-][”\"’»]\s*$")
+_COMMA_QUOTE: Final = re.compile(r",\s*[“\"‘'«]")
+_ASIDE_THEN_QUOTE: Final = re.compile(r"\s*([a-z]+ing)\b[^,·]{0,80},\s*[“\"‘'«]")
 
 
-_PREPOSITION_WHICH = re.compile(r"\b(?:in|at|on|during|by|under|with|through|after|before|for|from|since|of)\s+(?:which|whom)\s+$")
+_PREPOSITION_WHICH: Final = re.compile(r"\b(?:in|at|on|during|by|under|with|through|after|before|for|from|since|of)\s+(?:which|whom)\s+$")
 
 
 # A name straight after a cue that follows a comma, then a comma or the end: the speaker of
 # an inverted attribution ('…, said Dan Gerstein, a strategist'), whatever precedes it.
-_INVERTED_NAME = re.compile(rf"\s+(?P<np>{NAME_RUN.pattern})(?=\s*,|\.?\s*$)")
+_INVERTED_NAME: Final = re.compile(rf"\s+(?P<np>{NAME_RUN.pattern})(?=\s*,|\.?\s*$)")
 
 
 def _inverted_name(text: str, ce: int, se: int) -> bool:
@@ -91,35 +92,35 @@ def _inverted_name(text: str, ce: int, se: int) -> bool:
     return m is not None and m.group("np").split()[0].rstrip(".").lower() not in CALENDAR_WORDS  # not 'said Monday, …'
 
 
-_OBJECT_NEXT = verbs.OBJECT_FIRST | verbs.OBJECT_IS_CONTENT | verbs.NOMINAL  # 'told Ruiz', 'called Ruiz'
+_OBJECT_NEXT: Final = verbs.OBJECT_FIRST | verbs.OBJECT_IS_CONTENT | verbs.NOMINAL  # 'told Ruiz', 'called Ruiz'
 
 
-_OF_AFTER_OBJECT = re.compile(r"\s+\S.*?\s+of\s+\w")
+_OF_AFTER_OBJECT: Final = re.compile(r"\s+\S.*?\s+of\s+\w")
 
 
-_EVIDENCE_VERBS = frozenset("show shows showed shown showing suggest suggests suggested indicate indicates indicated find finds found".split())
+_EVIDENCE_VERBS: Final = frozenset("show shows showed shown showing suggest suggests suggested indicate indicates indicated find finds found".split())
 
 
-_CLAUSE_ADVERBS = frozenset("now also still already never always even soon once then".split())
+_CLAUSE_ADVERBS: Final = frozenset("now also still already never always even soon once then".split())
 
 
 # 'and', ', and', 'and also' right before a cue: the verb shares the subject before it.
-_AND_BEFORE = re.compile(
+_AND_BEFORE: Final = re.compile(
     r"[\w·.,”\"’]\s*,?\s+(?:and|but)\s+(?:(?:also|then|later|since|now|still|again|even|has|have|had|did|does|not|never|would|will|could|[a-z]+ly)\s+)*$"
 )
 # '…, saying', '… “founded ISIS,” saying': a comma (maybe inside the closing quotation
 # mark, masked as '·') right before a participle.
-_FINITE_PAST = re.compile(r"[a-z]+ed|said|told|wrote|thought|knew|felt|found")
-_COMMA_BEFORE = re.compile(r",[·”\"’]?\s*$")
+_FINITE_PAST: Final = re.compile(r"[a-z]+ed|said|told|wrote|thought|knew|felt|found")
+_COMMA_BEFORE: Final = re.compile(r",[·”\"’]?\s*$")
 # A participle hangs on the sentence subject after a comma or a dash: '…, saying …', '… – saying …'.
-_PARTICIPLE_AFTER = re.compile(r"(?:,[·”\"’]?|\s[—–]|—|\s--)\s*$")
-_BY_OR_WHILE = re.compile(r"\b(?:by|while)\s+$")
+_PARTICIPLE_AFTER: Final = re.compile(r"(?:,[·”\"’]?|\s[—–]|—|\s--)\s*$")
+_BY_OR_WHILE: Final = re.compile(r"\b(?:by|while)\s+$")
 
 
 # After 'called': a particle or an object that makes it summoning or naming, not a verdict.
 # What a body names when it calls something so: a thing the writer points at, not a name.
-_CALLED_WHAT = re.compile(r"\s+(?:the|a|an|this|that|these|those|it|them|him|her|his|their|its|themselves|himself|herself|itself)\s")
-_CALL_NOT_NAMING = re.compile(
+_CALLED_WHAT: Final = re.compile(r"\s+(?:the|a|an|this|that|these|those|it|them|him|her|his|their|its|themselves|himself|herself|itself)\s")
+_CALL_NOT_NAMING: Final = re.compile(
     r"\s+(?:off|back|up|out|in|it\s+quits|for|on|upon|attention|a\s+(?:meeting|vote|press|news|halt|hearing|session)|"
     r"the\s+(?:police|race|vote|shots|meeting)|[A-Z][\w.\-]*[\s,.]*$|[A-Z][\w.\-]*\s+[a-z]+ing\b)"
 )
@@ -248,8 +249,8 @@ def _and_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: st
 
 # What after an attribution's comma goes on with the content: a quotation; and what does not
 # ('…, citing', 'according to', a place or time, a relative clause).
-_OPENS_QUOTE = re.compile(r"\s*[“\"‘'«]")
-_NO_CONTENT_AFTER = re.compile(r"\s*(?:\w+ing|according|in|on|at(?!\s+(?:least|most)\b)|who|which|citing)\b")
+_OPENS_QUOTE: Final = re.compile(r"\s*[“\"‘'«]")
+_NO_CONTENT_AFTER: Final = re.compile(r"\s*(?:\w+ing|according|in|on|at(?!\s+(?:least|most)\b)|who|which|citing)\b")
 
 
 def _subject_frame(text: str, ss: int, se: int, lo: int, cs: int, ce: int, cue: str, head: str, subj: Mention, weak: bool, needs_quote: bool) -> Frame | None:
@@ -370,14 +371,14 @@ def _inverted_frame(text: str, se: int, lo: int, cs: int, ce: int, cue: str, nee
     return Frame(cue, cs, ce, mention, pieces, cs, np_end, needs_quote=needs_quote)
 
 
-_TO_NEXT = re.compile(r"\s+to\s+[a-z]")
+_TO_NEXT: Final = re.compile(r"\s+to\s+[a-z]")
 
 
-_AS_LEAD = re.compile(r"\s*(?:(?:And|But|Also)\s+)?[Aa]s\s+(?:(?:was|first|initially|originally|previously|earlier)\s+)*$")
+_AS_LEAD: Final = re.compile(r"\s*(?:(?:And|But|Also)\s+)?[Aa]s\s+(?:(?:was|first|initially|originally|previously|earlier)\s+)*$")
 
 
 # A share of a poll's respondents before a participle: 'with 30 percent of voters saying'.
-_WITH_SHARE = re.compile(
+_WITH_SHARE: Final = re.compile(
     r"\bwith\s+(?P<np>(?:(?:about|nearly|almost|roughly|only|just|more|less|fewer)\s+(?:than\s+)?)?"
     r"(?:\d[\d.,]*\s*(?:%|percent)|[a-z]+(?:-[a-z]+)?\s+in\s+(?:\d+|ten|five|four|three)|a\s+(?:majority|third|quarter|plurality)|half|most|majorities)"
     r"(?:\s+of\s+[^,;·]{1,40}?)?)\s+$"
@@ -419,18 +420,18 @@ def _relative_frame(text: str, cue: str, cs: int, ce: int, subj: Mention, se: in
     return Frame(cue, cs, ce, subj, [(s, e)], subj.start, ce, needs_quote=needs_quote)
 
 
-_ABOUT = re.compile(r"\s*about\s+(?=\S)")
+_ABOUT: Final = re.compile(r"\s*about\s+(?=\S)")
 
 
 # An aside between the cue (and its adverbials) and the 'that' of what was said: 'said on
 # CNN, where he is now a paid contributor, that …', 'said — on Twitter, as it happens — that …'.
-_ASIDE_BEFORE_THAT = re.compile(r"(?:\s*,\s+(?:where|when)\b[^,;:·—–]{1,80},|\s+(?:[—–]|--)\s[^—–·;:]{1,80}?\s(?:[—–]|--))(?=\s*that\b)")
+_ASIDE_BEFORE_THAT: Final = re.compile(r"(?:\s*,\s+(?:where|when)\b[^,;:·—–]{1,80},|\s+(?:[—–]|--)\s[^—–·;:]{1,80}?\s(?:[—–]|--))(?=\s*that\b)")
 
-_HAS_BEFORE = re.compile(r"\b(?:has|have)\s+$")
+_HAS_BEFORE: Final = re.compile(r"\b(?:has|have)\s+$")
 
 # A one-word answer as all that was said: 'said yes.', 'said so in December' (after a comma
 # the clause may go on: 'said yes, yes, yes, over and over', and is read as before).
-_ANSWER = re.compile(
+_ANSWER: Final = re.compile(
     r"(?P<word>yes|no|so)\b(?=\s*(?:[;.!?]|$)|\s+(?:in|on|at|during|last|this|earlier|then|while|when|and|but|after|before|yesterday|today)\b)",
     re.IGNORECASE,
 )
@@ -494,18 +495,18 @@ def _it_clause(words: list[str]) -> bool:
 
 
 # A finite verb or auxiliary right after 'it', making 'it' the subject of a reported clause.
-_CLAUSE_VERB_NEXT = re.compile(
+_CLAUSE_VERB_NEXT: Final = re.compile(
     r"(?:is|was|has|had|will|would|could|should|can|may|might|must|does|did|isn['’]t|wasn['’]t|won['’]t|"
     r"wouldn['’]t|doesn['’]t|didn['’]t|hasn['’]t|[a-z]{2,}ed|[a-z]{2,}[^s\W]s|said|sold|made|took|got|went|came|saw|gave|found|"
     r"thought|told|lost|won|left|became|began|kept|held|brought|paid|met|ran|set|put|knew|meant|felt|cost|hit|cut|grew|fell|rose|spent)$"
 )
 # 'said about half of …': 'about' before a number opens a clause, not a topic
-_QUANTITY = re.compile(r"(?:\d|half|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundreds|thousands|millions)", re.I)
+_QUANTITY: Final = re.compile(r"(?:\d|half|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundreds|thousands|millions)", re.I)
 
 
 # Words a reported clause never starts with: the cue took a prepositional phrase or an
 # object instead ('reported from Washington', 'agreed with him', 'said so').
-_NOT_CONTENT_START = frozenset(
+_NOT_CONTENT_START: Final = frozenset(
     "to for about of in by with on up off out down it so yes no from at during via through into against over under after before since".split()
 )
 

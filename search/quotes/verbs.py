@@ -17,9 +17,10 @@ import json
 import re
 from importlib.resources import files
 from pathlib import Path
+from typing import Final
 
 # base form: other forms (3rd person, past, participle, -ing)
-_VERBS: dict[str, tuple[str, ...]] = {
+_VERBS: Final[dict[str, tuple[str, ...]]] = {
     "say": ("says", "said", "saying"),
     "tell": ("tells", "told", "telling"),
     "add": ("adds", "added", "adding"),
@@ -156,12 +157,12 @@ def _forms(bases: list[str]) -> frozenset[str]:
 
 
 # The plainest verbs of speech: what they report, a stance inside it is part of.
-SAY_TELL: frozenset[str] = _forms(["say", "tell"])
+SAY_TELL: Final[frozenset[str]] = _forms(["say", "tell"])
 
 # Verbs that report a mental state or a finding rather than an utterance. They count as
 # cues only with a clause after them ('believes that …', 'polls show Trump leads'), never
 # with a quote before them ('"…," he believes' is rare and 'believes in' is not speech).
-WEAK: frozenset[str] = frozenset(
+WEAK: Final[frozenset[str]] = frozenset(
     "believe believes believed think thinks thought know knows knew feel feels felt hope hopes hoped "
     "expect expects expected fear fears feared worry worries worried find finds found show shows "
     "showed shown learn learns learned learnt guess guessed reckon reckons reckoned".split()
@@ -169,7 +170,7 @@ WEAK: frozenset[str] = frozenset(
 
 # A verb and a preposition that take a stance on what follows ('warned against …', 'argued in
 # favor of …', 'came out in support of …'): the object after them is the content.
-STANCE_PHRASES: frozenset[str] = frozenset(
+STANCE_PHRASES: Final[frozenset[str]] = frozenset(
     [f"{v} against" for v in ("warn", "warns", "warned", "warning", "rail", "rails", "railed", "railing")]
     + [f"{v} {p}" for v in ("argue", "argues", "argued", "arguing") for p in ("against", "in favor of", "in favour of")]
     + [f"{v} out {p}" for v in ("come", "comes", "came", "coming", "speak", "speaks", "spoke", "speaking") for p in ("against", "in support of", "in favor of")]
@@ -189,7 +190,7 @@ NOMINAL: frozenset[str] = (
 
 # Third-person verb forms that are more often plural nouns ('six states', 'the plans', 'his
 # remarks'): cues only after a name or he/she/it/who, or before 'that'.
-NOUN_LIKE: frozenset[str] = frozenset(
+NOUN_LIKE: Final[frozenset[str]] = frozenset(
     "states plans claims calls questions supports demands reports notes answers comments remarks tweets "
     "posts charges counters cites fears hopes promises pledges vows threatens wants praises blasts slams "
     "mocks disputes touts".split()
@@ -197,14 +198,14 @@ NOUN_LIKE: frozenset[str] = frozenset(
 
 # Of those, the ones that also report an utterance, so that '"…," Ruiz vowed.' and '…, he
 # promised.' put the content before them.
-SPOKEN_NOMINAL: frozenset[str] = _forms("deny urge accuse promise pledge vow demand threaten".split())
+SPOKEN_NOMINAL: Final[frozenset[str]] = _forms("deny urge accuse promise pledge vow demand threaten".split())
 
 # Of those, the ones whose content may be a 'to' infinitive ('wants to leave', 'vowed to fight').
 INFINITIVE: frozenset[str] = _forms("want plan seek threaten decline refuse promise pledge vow urge hope expect".split())
 
 # Verbs that take a direct object before the reported content: 'told reporters that …',
 # 'described the talks as …', 'called the delay "a betrayal"'.
-OBJECT_FIRST: frozenset[str] = frozenset(
+OBJECT_FIRST: Final[frozenset[str]] = frozenset(
     "tell tells told telling assure assures assured inform informs informed notify notifies notified "
     "warn warns warned warning remind reminds reminded ask asks asked urge urges urged "
     "accuse accuses accused accusing".split()
@@ -212,7 +213,7 @@ OBJECT_FIRST: frozenset[str] = frozenset(
 
 # Verbs whose object is itself the content: 'described the talks as "a step"',
 # 'called the delay "a betrayal"'. With these, the span runs from after the verb.
-OBJECT_IS_CONTENT: frozenset[str] = frozenset("describe describes described describing call calls called calling".split())
+OBJECT_IS_CONTENT: Final[frozenset[str]] = frozenset("describe describes described describing call calls called calling".split())
 
 # Participles that attach a further statement to the subject of the sentence:
 # '"…," he said, adding that …'.
@@ -226,7 +227,7 @@ PARTICIPLES: frozenset[str] = frozenset(
 # Cues that report only a 'that' clause or a quotation after them: with a bare object or
 # adverbial they are acts ('maintained an energetic pace', 'responded on Twitter', 'responded
 # enthusiastically by easing sanctions'); content before them is still reported.
-CLAUSE_ONLY: frozenset[str] = _forms("maintain respond".split())
+CLAUSE_ONLY: Final[frozenset[str]] = _forms("maintain respond".split())
 
 # Acts, not statements: 'declined to comment', 'decided to run', 'offered to work', 'sought
 # office', 'failed to show', 'named a successor', 'presented a plan', and
@@ -236,7 +237,7 @@ CLAUSE_ONLY: frozenset[str] = _forms("maintain respond".split())
 # all, whether hand-written or learned, unless a 'that' clause follows ('decided that …').
 # PolNeAR annotates some of these as attributions; the users of a quote search and the
 # variety set's convention do not count them, and neither does the extractor.
-ACTS: frozenset[str] = frozenset(
+ACTS: Final[frozenset[str]] = frozenset(
     ["decide to", "decides to", "decided to", "deciding to", "refuse to", "refusing to", "agreed to", "charged with"]
     + """decide decides decided deciding decline declines declined refuse refuses refused
     offer offers offered offering seek seeks sought
@@ -268,7 +269,7 @@ def is_act(cue: str) -> bool:
 # Cues that report a view held rather than words said ('believes', 'wants', 'opposes'):
 # PolNeAR annotates them as attributions and users search them, but a user who asks what
 # someone said can leave them out (`Quote.cue_class`).
-STANCE: frozenset[str] = (
+STANCE: Final[frozenset[str]] = (
     WEAK
     | _forms("want plan seek hope expect support oppose endorse".split())
     | frozenset(
@@ -293,12 +294,12 @@ def cue_class(cue: str | None) -> str:
 
 # Cues whose 'about …' names what was spoken of ('asked Carson about his ties to …',
 # 'joked about the crowd'): that topic is the content.
-TOPIC: frozenset[str] = _forms("ask write tweet complain joke boast brag warn testify".split())
+TOPIC: Final[frozenset[str]] = _forms("ask write tweet complain joke boast brag warn testify".split())
 
 # Of those, the ones that report speech itself, which also hang on the subject after 'by' or
 # 'while' ('began by saying he would …', 'while insisting that …'), where other participles
 # ('by adding low-income areas', 'by comparing') are means, not statements.
-SPEECH_PARTICIPLES: frozenset[str] = (
+SPEECH_PARTICIPLES: Final[frozenset[str]] = (
     frozenset(
         "saying telling arguing insisting noting claiming stating explaining warning writing tweeting announcing suggesting "
         "implying asking emphasizing promising questioning".split()
@@ -307,7 +308,7 @@ SPEECH_PARTICIPLES: frozenset[str] = (
 )
 
 # Multi-word cues, tried before single verbs so the longest reading wins.
-PHRASES: tuple[str, ...] = (
+PHRASES: Final[tuple[str, ...]] = (
     "was quoted as saying",
     "were quoted as saying",
     "is quoted as saying",
@@ -321,12 +322,12 @@ PHRASES: tuple[str, ...] = (
     "made it clear",
 )
 
-ACCORDING_TO = "according to"
+ACCORDING_TO: Final = "according to"
 
 
 # Base forms that are also common nouns ('the state', 'a post', 'a call') are cues only in
 # this short list of verbs that are rarely anything else.
-_BASE_FORMS: frozenset[str] = frozenset(
+_BASE_FORMS: Final[frozenset[str]] = frozenset(
     "say tell add write tweet warn argue insist recall note claim believe think explain acknowledge "
     "suggest predict assert declare admit concede contend maintain ask agree fear hope expect know "
     "feel worry describe accuse urge find show point out criticize endorse praise defend oppose reject "
@@ -343,7 +344,7 @@ def _all_forms() -> list[str]:
     return sorted(forms, key=len, reverse=True)
 
 
-ALL_FORMS: frozenset[str] = frozenset(_all_forms())
+ALL_FORMS: Final[frozenset[str]] = frozenset(_all_forms())
 
 # ---- learned cues -----------------------------------------------------------------------
 # Beyond the verbs of saying, news attributes stances to sources with a long tail
@@ -352,7 +353,7 @@ ALL_FORMS: frozenset[str] = frozenset(_all_forms())
 # the extractor over annotated training news with every candidate as a cue and keeps those
 # whose predictions are mostly real attributions. They behave as stance verbs (`NOMINAL`):
 # the object or clause after the verb is what is attributed, never text before it.
-LEARNED_PATH = Path(str(files("search.quotes"))) / "cues.json"
+LEARNED_PATH: Final = Path(str(files("search.quotes"))) / "cues.json"
 # (The package's data files are found through the package, not through `__file__`: a
 # module compiled with mypyc (see setup.py) is given a `__file__` that is not its own path.)
 
@@ -398,7 +399,7 @@ def cue_regex(extra: frozenset[str] | set[str] = frozenset()) -> re.Pattern[str]
     return re.compile(r"\b(?P<cue>" + trie_pattern([*PHRASES, *STANCE_PHRASES, "according to", "According to", *_all_forms(), *extra]) + r")\b")
 
 
-_HEADS: dict[str, str] = {}  # cue as written -> its head verb (`head_verb`; emptied by `with_learned`)
+_HEADS: Final[dict[str, str]] = {}  # cue as written -> its head verb (`head_verb`; emptied by `with_learned`)
 
 
 def with_learned(learned: frozenset[str]) -> None:
