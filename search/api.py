@@ -22,6 +22,8 @@ from search.backend.whoosh import index_folder as store
 from search.errors import QuerySyntaxError, SearchError
 from search.indexing.documents import stored_to_article, stored_to_hit, stored_to_quote
 from search.query import budget
+from search.query import facets as facet_counting
+from search.query.facets import FACET_FIELDS, FACETS, parse_facet  # noqa: F401  (their home was here)
 from search.query.parser import require_text
 from search.query.request import compile_request
 from search.query.snippets import make_snippet
@@ -29,38 +31,13 @@ from search.query.suggest import suggest
 
 if TYPE_CHECKING:  # models are imported where they are built: `search_json` never needs pydantic
     from search.backend import Searcher
-    from search.models import Article, Quote, SearchResult, SourceSummary, SpeakerSummary, Stats
+    from search.models import Article, CountTable, Quote, SearchResult, SourceSummary, SpeakerSummary, Stats
 
 SORTS = ("relevance", "newest", "oldest", "date")
-# Facet name -> index field; 'date' buckets are named date:day, date:month or date:year.
-FACET_FIELDS = {"speaker": "speaker_name", "source": "source", "kind": "kind", "type": "quote_kind", "class": "cue_class", "date": "date"}
-DATE_BUCKETS = ("day", "month", "year")
-DEFAULT_DATE_BUCKET = "month"
-FACETS = (*[f for f in FACET_FIELDS if f != "date"], "date", *(f"date:{b}" for b in DATE_BUCKETS))
-
-
-def parse_facet(name: str) -> str:
-    """The stable key of a facet: 'date' -> 'date:month'; raises for names we do not facet on."""
-    base, _, bucket = name.strip().lower().partition(":")
-    if base == "quote_kind":
-        base = "type"
-    if base == "cue_class":
-        base = "class"
-    if base not in FACET_FIELDS or (bucket and (base != "date" or bucket not in DATE_BUCKETS)):
-        raise QuerySyntaxError(f"unknown facet '{name}'; use {', '.join(FACETS)}")
-    return f"date:{bucket or DEFAULT_DATE_BUCKET}" if base == "date" else base
 
 
 def _utc(timestamp: float) -> dt.datetime | None:
     return dt.datetime.fromtimestamp(timestamp, dt.UTC).replace(tzinfo=None) if timestamp > 0 else None
-
-
-def _bucket(d: dt.date, size: str) -> str:
-    if size == "year":
-        return f"{d.year:04d}"
-    if size == "month":
-        return f"{d.year:04d}-{d.month:02d}"
-    return d.isoformat()
 
 
 def open_backend(path: Path) -> Searcher:
@@ -77,6 +54,7 @@ class Index:
         self.path = Path(path) if path else store.default_index_dir()
         self.backend: Searcher = open_backend(self.path)
         # each search's time budget in seconds (None: no limit; by default budget.DEFAULT_BUDGET)
+        self.last_speaker_count = 0  # speakers the last `speakers` call found, before its limit
         self.budget_seconds: float | None = budget.DEFAULT_BUDGET if budget_seconds is budget.DEFAULT else cast("float | None", budget_seconds)
 
     @classmethod
@@ -123,22 +101,26 @@ class Index:
         cue_classes: list[str] | None = None,
         facets: list[str] | None = None,
         facet_limit: int | None = 10,
-        limit: int = 10,
+        limit: int | None = 10,
         offset: int = 0,
         sort: str = "relevance",
         snippets: bool = True,
+        by: str | None = None,
     ) -> dict[str, Any]:
         """`search`, as the dict `SearchResult.model_dump(mode="json")` would give: for callers
         that only print JSON (the CLI), which then never import pydantic. Same keys, same
         order, same values (tests/test_api.py holds the two to each other)."""
         if sort not in SORTS:
             raise QuerySyntaxError(f"unknown sort '{sort}'; use relevance, newest or oldest")
-        if limit < 0 or offset < 0:
+        if (limit is not None and limit < 0) or offset < 0:
             raise QuerySyntaxError("--limit and --offset must be 0 or more")
         facet_keys = list(dict.fromkeys(parse_facet(f) for f in facets or []))
+        by_key = parse_facet(by) if by else None
+        if by_key and not facet_keys:
+            raise QuerySyntaxError(f"--by {by} crosses a facet with another: name the rows with --facet, e.g. --facet source --by {by}")
         with budget.running(budget.Deadline(self.budget_seconds)) as deadline:
             options = (speakers, sources, since, until, on, kind, quote_kinds, cue_classes)
-            result = self._search(text, deadline, options, facet_keys, facet_limit, limit, offset, sort, snippets)
+            result = self._search(text, deadline, options, facet_keys, facet_limit, limit, offset, sort, snippets, by_key)
         deadline.check()  # a step the checks could not reach ran past the budget: say so all the same
         return result
 
@@ -149,39 +131,41 @@ class Index:
         options: tuple[Any, ...],
         facet_keys: list[str],
         facet_limit: int | None,
-        limit: int,
+        limit: int | None,
         offset: int,
         sort: str,
         snippets: bool,
+        by_key: str | None = None,
     ) -> dict[str, Any]:
         c = compile_request(self.backend, text, *options)
         notes = list(c.notes)
         if sort == "relevance" and not c.has_text:
             sort = "newest"
-        matched, top = self.backend.match(c, top=offset + limit if sort == "relevance" else 0)
+        stop = offset + limit if limit is not None else None  # None: every hit (`--limit all`)
+        matched, top = self.backend.match(c, top=(stop if stop is not None else 2**31 - 1) if sort == "relevance" else 0)
         total = len(matched)
         page: list[tuple[int, float | None]]
         if sort == "relevance":
-            page = [(docnum, round(score, 4)) for score, docnum in top[offset : offset + limit]]
+            page = [(docnum, round(score, 4)) for score, docnum in top[offset:stop]]
         else:
-            page = [(n, None) for n in self._by_date(matched, newest=sort != "oldest")[offset : offset + limit]]
+            page = [(n, None) for n in self._by_date(matched, newest=sort != "oldest")[offset:stop]]
         terms = self.backend.highlight_terms(c) if snippets and c.has_text else set()
+        phrases = self.backend.highlight_phrases(c) if snippets and c.has_text else []
         word_to_term = self.backend.word_to_term()
         hits: list[dict[str, Any]] = []
         for docnum, score in page:
             fields = self.backend.stored(docnum)
             hit = stored_to_hit(fields, score=score)
             if snippets:
-                snippet, spans = make_snippet(self._snippet_text(fields, hit), terms, word_to_term)
+                snippet, spans = make_snippet(self._snippet_text(fields, hit), terms, word_to_term, phrases=phrases)
                 hit["snippet"], hit["highlights"] = snippet, [[s, e] for s, e in spans]
             hits.append(hit)
         facet_counts: dict[str, list[dict[str, Any]]] = {}
         facet_values: dict[str, int] = {}
         for key in facet_keys:
-            counts = self._count(key, matched)
-            ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-            facet_values[key] = len(ordered)
-            facet_counts[key] = [{"value": v, "count": n} for v, n in ordered[: facet_limit or None]]
+            facet_counts[key], facet_values[key], uncounted = facet_counting.facet(self.backend, key, matched, facet_limit or None)
+            if uncounted and facet_counting.is_time(key):
+                notes.append(f"{uncounted:,} undated document(s) are not in the {key} facet")
         if c.date_filtered:
             undated = self.backend.count_undated(c)
             if undated:
@@ -202,7 +186,58 @@ class Index:
             "notes": list(dict.fromkeys(notes)),
             "suggestion": suggestion,
             "took_ms": round(deadline.elapsed() * 1000, 2),
+            "tables": [self._table(key, by_key, matched, facet_limit or None, c.described, total, []) for key in facet_keys] if by_key else [],
         }
+
+    def _table(self, key: str, by_key: str | None, matched: list[int], limit: int | None, described: str, total: int, notes: list[str]) -> dict[str, Any]:
+        """A CountTable in its JSON shape (`models.CountTable`)."""
+        table = facet_counting.crosstab(self.backend, key, by_key, matched, limit)
+        return {"query": described, "total": total, **table.as_json(), "notes": notes, "took_ms": 0.0}
+
+    # -----------------------------------------------------------------------------------
+    def count(self, facet: str, text: str = "", **options: Any) -> CountTable:
+        """Counts of the documents matching `text` and filters by `facet`, crossed with
+        `by` when given: `ix.count("source", kind="quote", by="date:month")` is a time series
+        per outlet. Options: by, limit (rows; None: all; time rows are never cut), and the
+        filters of `search` (speakers, sources, since, until, on, kind, quote_kinds, cue_classes)."""
+        from search.models import CountTable
+
+        return CountTable.model_validate(self.count_json(facet, text, **options))
+
+    def count_json(
+        self,
+        facet: str,
+        text: str = "",
+        *,
+        by: str | None = None,
+        limit: int | None = 20,
+        speakers: list[str] | None = None,
+        sources: list[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        on: str | None = None,
+        kind: str = "all",
+        quote_kinds: list[str] | None = None,
+        cue_classes: list[str] | None = None,
+    ) -> dict[str, Any]:
+        """`count` as the dict `CountTable.model_dump(mode="json")` would give (no pydantic)."""
+        key = parse_facet(facet)
+        by_key = parse_facet(by) if by else None
+        if by_key == key:
+            raise QuerySyntaxError(f"--by {by} is the facet the rows already count; cross two different facets, e.g. source --by date:month")
+        if limit is not None and limit < 0:
+            raise QuerySyntaxError("--limit must be 0 or more")
+        with budget.running(budget.Deadline(self.budget_seconds)) as deadline:
+            c = compile_request(self.backend, text, speakers, sources, since, until, on, kind, quote_kinds, cue_classes)
+            matched = self.backend.match(c)[0]
+            notes = list(c.notes)
+            table = self._table(key, by_key, matched, limit, c.described, len(matched), notes)
+        deadline.check()
+        if table["uncounted"]:
+            why = "undated" if facet_counting.is_time(key) or facet_counting.is_time(by_key or "") else "not quotes"
+            notes.append(f"{table['uncounted']:,} matched document(s) are in no cell ({why})")
+        table["took_ms"] = round(deadline.elapsed() * 1000, 2)
+        return table
 
     @staticmethod
     def _snippet_text(fields: dict[str, Any], hit: dict[str, Any]) -> str:
@@ -226,25 +261,6 @@ class Index:
         known = [x for x in dated if x[0] not in undated]
         known.sort(key=lambda x: (-x[0], x[1]) if newest else x)
         return [n for _, n in known] + [n for v, n in dated if v in undated]
-
-    def _count(self, key: str, docnums: list[int]) -> Counter[str]:
-        """Facet counts over `docnums` from the sortable columns (no stored fields read)."""
-        base, _, bucket = key.partition(":")
-        col = self.backend.column(FACET_FIELDS[base])
-        counts: Counter[str] = Counter()
-        if col is None:
-            return counts
-        if base == "date":
-            raw = Counter(col[n] for n in docnums)
-            for value, n in raw.items():
-                d = self._date(value)
-                if d is not None:
-                    counts[_bucket(d, bucket)] += n
-            return counts
-        counts.update(col[n] for n in docnums)
-        counts.pop("", None)  # no value: not counted
-        cast(Any, counts).pop(None, None)
-        return counts
 
     def _suggest(self, text: str, *args: Any) -> str | None:
         """A corrected query that finds something, keeping the user's other query parts."""
@@ -288,7 +304,8 @@ class Index:
     # -----------------------------------------------------------------------------------
     def speakers(self, text: str = "", *, limit: int | None = 50, **filters: Any) -> list[SpeakerSummary]:
         """Speaker identities of the quotes matching `text` and filters, most quoted first,
-        each with its id and the names it is written as (see search.identities).
+        each with its id and the names it is written as (see search.identities); the
+        `limit` most quoted (None: every one; 0: none).
 
         Counts, sources and dates come from the sortable columns; the details only stored
         fields hold (articles, descriptions, speaker type) are read for the listed speakers.
@@ -304,7 +321,8 @@ class Index:
             name = speaker_col[n]
             if name:
                 by_speaker.setdefault(name, []).append(n)
-        ordered = sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))[: limit or None]
+        self.last_speaker_count = len(by_speaker)  # how many there were before the cut ("top N of M")
+        ordered = sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:limit]
         source_col, date_col = self.backend.column("source"), self.backend.column("date")
         article_col = self.backend.column("article_id")  # used when the indexer makes it sortable
         out = []

@@ -113,6 +113,37 @@ def output_options(fn):
     return click.option("--text", "fmt", flag_value="text", default=True, hidden=True)(fn)
 
 
+class _Limit(click.ParamType):
+    """A count of rows: a whole number (0 shows none, only the counts) or 'all'."""
+
+    name = "N|all"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int | None:
+        if value is None or isinstance(value, int):
+            return value
+        text = str(value).strip().lower()
+        if text == "all":
+            return None
+        if text.isdigit():
+            return int(text)
+        if text.startswith("-") and text[1:].isdigit():
+            self.fail(f"{text} is not in the range x>=0: give a whole number (0 for none) or 'all'", param, ctx)
+        self.fail(f"{value!r} is not a count: give a whole number (0 for none) or 'all'", param, ctx)
+
+
+LIMIT = _Limit()
+
+
+def _reject_facets_in(fmt: str, facets: tuple[str, ...], by: str | None) -> None:
+    """--csv and --jsonl print hits, one per row or line: facets have no place there, and
+    leaving them out without a word would hide an answer."""
+    if (facets or by) and fmt in ("csv", "jsonl"):
+        raise SearchError(
+            f"--facet has no place in --{fmt} (one hit per {'row' if fmt == 'csv' else 'line'}): use --json for hits and facets, "
+            "or `search count FACET --csv` for the counts as a table"
+        )
+
+
 def filter_options(fn):
     """Filters shared by query, speakers and sources."""
     fn = click.option("--on", metavar="DATE", help="Only this year, month or day.")(fn)
@@ -137,13 +168,39 @@ def _echo_rows(rows, fmt: str, model, line, empty: str) -> None:
     from search.output.formats import render
 
     click.echo(render(rows, fmt, model, line), nl=False)
-    if not rows:
+    if not rows and empty:  # an empty message: none asked for (--limit 0), not none found
         click.echo(empty, err=True)
         raise Exit(NOTHING)
 
 
-def _color() -> bool:
+def color_option(fn):
+    """`--color auto|always|never`: `always` keeps colour through a pipe (`| less -R`)."""
+    return click.option(
+        "--color",
+        "color",
+        type=click.Choice(["auto", "always", "never"]),
+        default="auto",
+        show_default=True,
+        help="Colour: auto (on a terminal, unless NO_COLOR is set), always (through a pipe, for less -R), never.",
+    )(fn)
+
+
+def _color(mode: str = "auto") -> bool:
+    if mode != "auto":
+        return mode == "always"
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _width() -> int | None:
+    """The terminal's width when printing to one; None when piped (lines are not folded)."""
+    import shutil
+
+    return shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else None
+
+
+def _echo(text: str, color: bool, nl: bool = True) -> None:
+    """click.echo, keeping colour codes when asked for them through a pipe (`--color always`)."""
+    click.echo(text, nl=nl, color=True if color else None)
 
 
 class _Main(click.Group):
@@ -223,6 +280,13 @@ def index_cmd(
     is chosen by each file's content. Re-running updates the index: new articles are added, changed
     ones re-indexed, and those whose files under PATHS are gone removed; unchanged files are not
     read again. A killed run leaves the index as the last completed run left it.
+
+    \b
+    Examples:
+      search index seeds/
+      search index ~/clips/ feeds.xml archive.warc.gz --index ~/clips-index
+      search index export.csv --map text=body,date=published_at
+      search index corpus/ --rebuild --rules-only -j 4
     """
     from search.indexing.indexer import index_paths
     from search.indexing.progress import Progress, choose_mode
@@ -253,12 +317,12 @@ def index_cmd(
         click.echo(to_json(report))
     elif not quiet:
         click.echo(
-            f"indexed {report.articles} article(s) with {report.quotes} quote(s) into {report.index} in {report.seconds:.1f} s: "
-            f"{report.added} added, {report.updated} updated, {report.removed} removed, {report.unchanged} unchanged, {report.skipped} skipped"
+            f"indexed {report.articles:,} article(s) with {report.quotes:,} quote(s) into {report.index} in {report.seconds:.1f} s: "
+            f"{report.added:,} added, {report.updated:,} updated, {report.removed:,} removed, {report.unchanged:,} unchanged, {report.skipped:,} skipped"
         )
         if report.formats:
             read = (
-                f"{fmt} {c['files']} file(s), {c['articles']} article(s)" + (f" ({c['left_out']} other record(s) left out)" if c.get("left_out") else "")
+                f"{fmt} {c['files']:,} file(s), {c['articles']:,} article(s)" + (f" ({c['left_out']:,} other record(s) left out)" if c.get("left_out") else "")
                 for fmt, c in sorted(report.formats.items())
             )
             click.echo("read: " + "; ".join(read))
@@ -311,20 +375,25 @@ Exit status: 0 found, 1 nothing found, 2 bad query or option.
     metavar="NAME",
     help="Count every match by speaker, source, kind, type, class or date (date:day, date:month = date, date:year); repeatable.",
 )
-@click.option("--facet-limit", type=click.IntRange(min=0), default=10, show_default=True, help="Most values per facet (0: all).")
-@click.option("--limit", "-n", type=click.IntRange(min=0), default=10, show_default=True, help="Hits to show.")
+@click.option("--by", metavar="NAME", default=None, help="Cross each --facet with this one: a table of counts (--facet source --by date:month).")
+@click.option("--facet-limit", type=LIMIT, default=10, show_default=True, help="Most values per facet, or 'all' (0 also means all); date facets are never cut.")
+@click.option("--limit", "-n", type=LIMIT, default=10, show_default=True, help="Hits to show: N, 0 for none (counts and facets only), or 'all'.")
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Hits to skip (paging).")
 @click.option(
     "--sort", type=click.Choice(["relevance", "newest", "oldest", "date"]), default="relevance", show_default=True, help="Order of hits ('date' = newest)."
 )
 @index_option
 @output_options
+@color_option
 @_handle_errors
-def query_cmd(text, speakers, sources, since, until, on, kind, quote_kinds, speech_only, facets, facet_limit, limit, offset, sort, index_dir, fmt) -> None:
+def query_cmd(
+    text, speakers, sources, since, until, on, kind, quote_kinds, speech_only, facets, by, facet_limit, limit, offset, sort, index_dir, fmt, color
+) -> None:
     from search.api import Index
     from search.output.formats import result_csv, to_json, to_jsonl
     from search.output.text import result_text
 
+    _reject_facets_in(fmt, facets, by)
     with Index.open(index_dir) as ix:
         result = ix.search_json(  # plain dicts: printing them needs no pydantic (cold start)
             text,
@@ -341,6 +410,7 @@ def query_cmd(text, speakers, sources, since, until, on, kind, quote_kinds, spee
             limit=limit,
             offset=offset,
             sort=sort,
+            by=by,
         )
     if fmt == "json":
         click.echo(to_json(result))
@@ -349,7 +419,8 @@ def query_cmd(text, speakers, sources, since, until, on, kind, quote_kinds, spee
     elif fmt == "csv":
         click.echo(result_csv(result), nl=False)
     else:
-        click.echo(result_text(result, _color()), nl=False)
+        colored = _color(color)
+        _echo(result_text(result, colored, _width()), colored, nl=False)
     if result["total"] == 0:
         if fmt != "text":
             for note in result["notes"]:
@@ -358,27 +429,107 @@ def query_cmd(text, speakers, sources, since, until, on, kind, quote_kinds, spee
         raise Exit(NOTHING)
 
 
+COUNT_HELP = """Count the documents TEXT and the filters match by FACET, or by FACET crossed
+with --by FACET: a time series per outlet, speakers by outlet, quote types by month.
+
+FACET and --by: speaker, source, kind, type, class, date:day, date:month (= date),
+date:year. speaker, type and class count quotes (a quote without a named speaker is
+'(no speaker)'); time facets run in time order over every period from the first to
+the last, zero where nothing falls, and are never cut; other rows are the most
+frequent (--limit, 'top N of M'). On a terminal each row gets a sparkline.
+
+\b
+Examples:
+  search count source --kind quote --by date:month
+  search count speaker Ukraine --by source --limit 10
+  search count date:year --speaker Clinton --kind quote
+  search count type --by date:month --source nyt --csv > types.csv
+
+Exit status: 0 found, 1 nothing matched, 2 bad query or option.
+"""
+
+
+@main.command("count", help=COUNT_HELP)
+@click.argument("facet")
+@click.argument("text", required=False, default="")
+@click.option("--by", metavar="FACET", default=None, help="The columns: cross FACET with this one.")
+@filter_options
+@click.option("--kind", type=click.Choice(["quote", "article", "all"]), default="all", show_default=True, help="Which documents to count.")
+@click.option("--type", "quote_kinds", multiple=True, type=click.Choice(["direct", "partial", "indirect"]), help="Only quotes of this type; repeatable.")
+@click.option("--speech-only", is_flag=True, help="Only quotes of words said or written, not views held.")
+@click.option("--limit", "-n", type=LIMIT, default=20, show_default=True, help="Most rows (time rows are never cut): N or 'all'.")
+@index_option
+@click.option("--csv", "fmt", flag_value="csv", help="The table as CSV: a header row, then a row per value.")
+@click.option("--json", "fmt", flag_value="json", help="The table as one JSON object (a CountTable).")
+@click.option("--text", "fmt", flag_value="text", default=True, hidden=True)
+@color_option
+@_handle_errors
+def count_cmd(facet, text, by, speakers, sources, since, until, on, kind, quote_kinds, speech_only, limit, index_dir, fmt, color) -> None:
+    from search.api import Index
+    from search.output.formats import to_json
+    from search.output.tables import table_csv, table_text
+
+    with Index.open(index_dir) as ix:
+        table = ix.count_json(
+            facet,
+            text,
+            by=by,
+            limit=limit,
+            speakers=list(speakers),
+            sources=list(sources),
+            since=since,
+            until=until,
+            on=on,
+            kind=kind,
+            quote_kinds=list(quote_kinds),
+            cue_classes=["speech"] if speech_only else None,
+        )
+    if fmt == "json":
+        click.echo(to_json(table))
+    elif fmt == "csv":
+        click.echo(table_csv(table), nl=False)
+    else:
+        colored = _color(color)
+        head = f"{table['total']:,} match{'es' if table['total'] != 1 else ''} for {table['query']}  [{table['took_ms']:.0f} ms]\n"
+        _echo(head + "".join(f"note: {n}\n" for n in table["notes"]) + "\n" + table_text(table, colored, _width()), colored, nl=False)
+    if not table["total"]:
+        click.echo("nothing matched", err=True)
+        raise Exit(NOTHING)
+
+
 @main.command("speakers")
 @click.argument("text", required=False, default="")
 @filter_options
-@click.option("--limit", "-n", type=click.IntRange(min=0), default=50, show_default=True, help="Most speakers to list (0: all).")
+@click.option("--limit", "-n", type=LIMIT, default=50, show_default=True, help="Most speakers to list: N, 0 for none (only how many), or 'all'.")
 @index_option
 @output_options
 @_handle_errors
 def speakers_cmd(text, speakers, sources, since, until, on, limit, index_dir, fmt) -> None:
-    """List canonical speakers with quote counts, sources, dates and descriptions."""
+    """List speakers (one identity per person), most quoted first, with quote counts,
+    sources, dates and descriptions; TEXT and the filters choose the quotes counted.
+
+    \b
+    Examples:
+      search speakers
+      search speakers Ukraine --source wsj --since 2025-02 --limit 5
+      search speakers --limit all --csv > speakers.csv
+    """
     from search.api import Index
     from search.models import SpeakerSummary
 
     with Index.open(index_dir) as ix:
-        rows = ix.speakers(text, limit=limit or None, speakers=list(speakers), sources=list(sources), since=since, until=until, on=on)
+        rows = ix.speakers(text, limit=limit, speakers=list(speakers), sources=list(sources), since=since, until=until, on=on)
+        found = ix.last_speaker_count
 
     def line(s: SpeakerSummary) -> str:
         dates = f"{s.first_date}…{s.last_date}" if s.first_date and s.first_date != s.last_date else str(s.first_date or "undated")
         desc = f"\n    {s.descriptions[0]}" if s.descriptions else ""
-        return f"{s.quotes:4d}  {s.name}  [{', '.join(s.sources) or 'unknown source'}; {dates}]{desc}\n"
+        return f"{s.quotes:>5,}  {s.name}  [{', '.join(s.sources) or 'unknown source'}; {dates}]{desc}\n"
 
-    _echo_rows(rows, fmt, SpeakerSummary, line, "no speakers matched")
+    if found > len(rows):
+        shown = f"top {len(rows):,} of {found:,}" if rows else f"{found:,}"
+        click.echo(f"{shown} speakers (--limit all lists every one)", err=True)
+    _echo_rows(rows, fmt, SpeakerSummary, line, "no speakers matched" if not found else "")
 
 
 @main.command("sources")
@@ -388,7 +539,13 @@ def speakers_cmd(text, speakers, sources, since, until, on, limit, index_dir, fm
 @output_options
 @_handle_errors
 def sources_cmd(text, speakers, sources, since, until, on, index_dir, fmt) -> None:
-    """List sources (outlets) with article, quote and speaker counts."""
+    """List sources (outlets) with article, quote and speaker counts and their dates.
+
+    \b
+    Examples:
+      search sources
+      search sources Clinton --since 2016-06 --json
+    """
     from search.api import Index
     from search.models import SourceSummary
 
@@ -396,7 +553,7 @@ def sources_cmd(text, speakers, sources, since, until, on, index_dir, fmt) -> No
         rows = ix.sources(text, speakers=list(speakers), sources=list(sources), since=since, until=until, on=on)
 
     def line(s: SourceSummary) -> str:
-        return f"{s.articles:5d} articles {s.quotes:6d} quotes {s.speakers:5d} speakers  {s.name}  [{s.first_date}…{s.last_date}]\n"
+        return f"{s.articles:>6,} articles {s.quotes:>7,} quotes {s.speakers:>6,} speakers  {s.name}  [{s.first_date}…{s.last_date}]\n"
 
     _echo_rows(rows, fmt, SourceSummary, line, "no sources matched")
 
@@ -406,7 +563,13 @@ def sources_cmd(text, speakers, sources, since, until, on, index_dir, fmt) -> No
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @_handle_errors
 def stats_cmd(index_dir, as_json) -> None:
-    """Summarise the index: articles, quotes, speakers, sources, dates, size."""
+    """Summarise the index: articles, quotes, speakers, sources, dates, size.
+
+    \b
+    Examples:
+      search stats
+      search stats --index ~/clips-index --json
+    """
     from search.api import Index
 
     with Index.open(index_dir) as ix:
@@ -417,7 +580,9 @@ def stats_cmd(index_dir, as_json) -> None:
     for name, value in st.model_dump().items():
         label = name.replace("_", " ")
         if name == "size_bytes":
-            label, value = "size on disk", f"{value / 1e6:.1f} MB"
+            label, value = "size on disk", f"{value / 1e6:,.1f} MB"
+        elif isinstance(value, int):
+            value = f"{value:,}"
         elif name == "last_updated" and value is not None:
             value = value.isoformat(sep=" ", timespec="seconds") + " UTC"
         click.echo(f"{label:>16}: {value if value is not None else '-'}")
@@ -462,15 +627,29 @@ def check_cmd(index_dir, deep, as_json) -> None:
 @index_option
 @click.option("--json", "as_json", is_flag=True, help="Print the article or quote as JSON.")
 @click.option("--provenance", is_flag=True, help="Also say where each field of the article came from (page metadata, a column, the manifest, …).")
+@color_option
 @_handle_errors
-def show_cmd(doc_id, context, index_dir, as_json, provenance) -> None:
-    """Show one quote in its paragraph, or a whole article (ID from query output)."""
+def show_cmd(doc_id, context, index_dir, as_json, provenance, color) -> None:
+    """Show one quote in its paragraph, or a whole article with its quotes marked (ID from
+    query output). Text folds to the terminal's width, and not at all when piped.
+
+    \b
+    Examples:
+      search show "000_754b0dd6de0764fd.txt#q5"
+      search show "000_754b0dd6de0764fd.txt#q5" -C 1
+      search show 000_754b0dd6de0764fd.txt --color always | less -R
+      search show 1001 --provenance --json
+    """
     from search.api import Index
     from search.output.show import render_provenance, render_show, show
 
     with Index.open(index_dir) as ix:
         view = show(ix, doc_id, context)
-    click.echo(view.model_dump_json(indent=2) if as_json else render_show(view, _color()))
+    if as_json:
+        click.echo(view.model_dump_json(indent=2))
+    else:
+        colored = _color(color)
+        _echo(render_show(view, colored, _width()), colored)
     if provenance and not as_json:
         click.echo(render_provenance(view))
 
@@ -483,7 +662,13 @@ def show_cmd(doc_id, context, index_dir, as_json, provenance) -> None:
 @learned_option()
 @_handle_errors
 def extract_cmd(paths, fmt, learned) -> None:
-    """Print every quote found in PATHS, without an index (for checks and pipelines)."""
+    """Print every quote found in PATHS, without an index (for checks and pipelines).
+
+    \b
+    Examples:
+      search extract seeds/000_754b0dd6de0764fd.txt --text
+      search extract articles.jsonl --rules-only > quotes.jsonl
+    """
     from search.output.formats import to_json
     from search.quotes_from_files import extract_records
 
@@ -511,11 +696,17 @@ def extract_cmd(paths, fmt, learned) -> None:
     "record",
     required=False,
     default="all",
-    type=click.Choice(["all", "result", "hit", "article", "quote", "speaker", "source", "stats", "index-report", "extracted", "show"]),
+    type=click.Choice(["all", "result", "hit", "article", "quote", "speaker", "source", "stats", "index-report", "extracted", "show", "count"]),
 )
 @_handle_errors
 def schema_cmd(record) -> None:
-    """Print the JSON Schema of the records the CLI outputs."""
+    """Print the JSON Schema of the records the CLI outputs.
+
+    \b
+    Examples:
+      search schema hit
+      search schema all > schemas.json
+    """
     import json
 
     from search.json_schemas import json_schemas

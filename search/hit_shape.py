@@ -29,6 +29,9 @@ class Doc(str):
         return schema
 
 
+_DATE = "The article's publication day: a datetime.date in Python, 'YYYY-MM-DD' in JSON (and in Index.search_json's dicts); null when undated."
+
+
 class HitFields:
     """A search hit: a quote or an article that matched (`models.Hit`)."""
 
@@ -38,7 +41,7 @@ class HitFields:
     score: float | None = None
     title: str = ""
     source: str | None = None
-    date: dt.date | None = None  # in JSON, its ISO form
+    date: Annotated[dt.date | None, Doc(_DATE)] = None
     author: str | None = None
     speaker: str | None = None
     speaker_mention: Annotated[str | None, Doc("The speaker as written, e.g. 'administration officials' when no name is given.")] = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from search.models import Article, DocumentView, Hit, IndexCheck, IndexReport, Quote, SearchResult, SourceSummary, SpeakerSummary, Stats
+from search.models import Article, CountTable, DocumentView, Hit, IndexCheck, IndexReport, Quote, SearchResult, SourceSummary, SpeakerSummary, Stats
 
 RECORDS: dict[str, type[BaseModel]] = {
     "result": SearchResult,
@@ -18,6 +18,7 @@ RECORDS: dict[str, type[BaseModel]] = {
     "index-report": IndexReport,
     "check": IndexCheck,
     "show": DocumentView,
+    "count": CountTable,
 }
 
 

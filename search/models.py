@@ -40,18 +40,20 @@ class Paragraph(_Record):
 class Article(_Record):
     id: str = Field(description="Stable id: path relative to the corpus root, or the JSON Lines record's id.")
     title: str = ""
-    title_derived: bool = Field(False, description="True when the title was not in the source but made from the first sentence.")
+    title_derived: bool = Field(default=False, description="True when the title was not in the source but made from the first sentence.")
     summary: str = ""
     date: dt.date | None = None
     source: str | None = None
     author: str | None = None
     dateline: str | None = None
     url: str | None = None
-    path: str | None = Field(None, description="File the article was read from.")
-    line: int | None = Field(None, description="Line number in a JSON Lines file.")
-    text: str = Field("", description="The article text exactly as read; all offsets point into it.")
+    path: str | None = Field(default=None, description="File the article was read from.")
+    line: int | None = Field(default=None, description="Line number in a JSON Lines file.")
+    text: str = Field(default="", description="The article text exactly as read; all offsets point into it.")
     body: list[Paragraph] = Field(default_factory=list, description="Body paragraphs (no headline, captions or boxes).")
-    language: str | None = Field(None, description="ISO 639-1 code of the language of a web input (HTML, WARC, feed, CSV); quotes are found in English only.")
+    language: str | None = Field(
+        default=None, description="ISO 639-1 code of the language of a web input (HTML, WARC, feed, CSV); quotes are found in English only."
+    )
     provenance: dict[str, str] = Field(default_factory=dict, description="Where each field came from, by field name (web inputs; `search show --provenance`).")
 
 
@@ -65,16 +67,16 @@ class Quote(_Record):
     article_id: str
     kind: QuoteKind
     text: str = Field(description="The quoted words; pieces of a split quote joined with ' … '.")
-    speaker: str | None = Field(None, description="Canonical speaker name, or null when unknown.")
-    speaker_mention: str | None = Field(None, description="The speaker as written where the quote is attributed.")
+    speaker: str | None = Field(default=None, description="Canonical speaker name, or null when unknown.")
+    speaker_mention: str | None = Field(default=None, description="The speaker as written where the quote is attributed.")
     speaker_type: SpeakerType | None = None
-    speaker_description: str | None = Field(None, description="Appositive the text gives, e.g. 'a former Kremlin adviser'.")
-    cue: str | None = Field(None, description="Reporting word(s): 'said', 'told', 'according to'.")
-    cue_class: CueClass = Field("speech", description="'speech' for words said or written, 'stance' for a view held ('believes', 'wants', 'opposes').")
+    speaker_description: str | None = Field(default=None, description="Appositive the text gives, e.g. 'a former Kremlin adviser'.")
+    cue: str | None = Field(default=None, description="Reporting word(s): 'said', 'told', 'according to'.")
+    cue_class: CueClass = Field(default="speech", description="'speech' for words said or written, 'stance' for a view held ('believes', 'wants', 'opposes').")
     start: int = Field(description="Offset of the first piece in Article.text.")
     end: int = Field(description="End offset of the last piece in Article.text.")
     pieces: list[Piece] = Field(default_factory=list, description="Spans of a split quote, in order.")
-    paragraph: int = Field(0, description="Index into Article.body of the paragraph holding the quote's start.")
+    paragraph: int = Field(default=0, description="Index into Article.body of the paragraph holding the quote's start.")
 
 
 class FacetCount(_Record):
@@ -89,11 +91,38 @@ class Hit(HitFields, _Record):
     pass
 
 
+class CountRow(_Record):
+    value: str = Field(description="The row's value: a speaker, an outlet, a period ('2016-03'), '(no speaker)', …")
+    total: int = Field(description="Documents counted in this row (all its columns).")
+    counts: list[int] = Field(default_factory=list, description="One count per column, in `columns` order; empty without `by`.")
+
+
+class CountTable(_Record):
+    """Counts of the matched documents by one facet, or by one facet crossed with another
+    (`search count`, `search query --facet F --by G`). Time facets (date:day|month|year) are
+    in time order with every period from the first to the last, zero where none falls, and
+    never cut; other rows are the most frequent, cut to the limit."""
+
+    query: str = Field(default="*", description="The query as understood, filters included.")
+    total: int = Field(default=0, description="Documents the query matched.")
+    facet: str = Field(description="The rows' facet: speaker, source, kind, type, class, date:day, date:month or date:year.")
+    by: str | None = Field(default=None, description="The columns' facet, or null for a single count per row.")
+    columns: list[str] = Field(default_factory=list, description="The columns' values, in order (time in time order).")
+    rows: list[CountRow] = Field(default_factory=list)
+    row_values: int = Field(default=0, description="Distinct row values before the limit cut them ('top N of M').")
+    column_totals: list[int] = Field(default_factory=list, description="Each column's sum over every row, shown or cut.")
+    uncounted: int = Field(
+        default=0, description="Matched documents in no cell: articles in a quote facet (speaker, type, class), undated ones in a time facet."
+    )
+    notes: list[str] = Field(default_factory=list)
+    took_ms: float = 0.0
+
+
 class SearchResult(_Record):
     query: str = Field(description="The query as understood by the engine, filters included.")
     total: int
     offset: int = 0
-    limit: int
+    limit: int | None = Field(description="Hits asked for; null for every one (`--limit all`).")
     hits: list[Hit]
     facets: dict[str, list[FacetCount]] = Field(
         default_factory=dict,
@@ -101,8 +130,9 @@ class SearchResult(_Record):
     )
     facet_values: dict[str, int] = Field(default_factory=dict, description="How many distinct values each facet has before --facet-limit cut its list.")
     notes: list[str] = Field(default_factory=list, description="What the engine decided for you: speaker matches, spelling, undated articles left out.")
-    suggestion: str | None = Field(None, description="A corrected query when this one found nothing.")
+    suggestion: str | None = Field(default=None, description="A corrected query when this one found nothing.")
     took_ms: float = 0.0
+    tables: list[CountTable] = Field(default_factory=list, description="With `by`: each facet crossed with the `by` facet.")
 
 
 class SpeakerSummary(_Record):
@@ -114,7 +144,7 @@ class SpeakerSummary(_Record):
     descriptions: list[str] = Field(default_factory=list)
     first_date: dt.date | None = None
     last_date: dt.date | None = None
-    id: str | None = Field(None, description="The identity's stable id ('joseph-biden'); `--speaker =ID` selects it.")
+    id: str | None = Field(default=None, description="The identity's stable id ('joseph-biden'); `--speaker =ID` selects it.")
     names: list[str] = Field(default_factory=list, description="Every form the identity is written as in the index, most quoted first.")
 
 

@@ -95,3 +95,15 @@ def mixed(mixed_index):
 
     with Index.open(mixed_index) as ix:
         yield ix
+
+
+@pytest.fixture(scope="session")
+def polnear_index(tmp_path_factory) -> Path:
+    """An index of all of PolNeAR train + dev, 924 articles (skips without ../shared)."""
+    if not (POLNEAR / "train.jsonl").exists():
+        pytest.skip("PolNeAR is not present beside the repo (../shared/corpora/polnear)")
+    from search.indexing.indexer import index_paths
+
+    path = tmp_path_factory.mktemp("polnear-index")
+    index_paths([POLNEAR / "train.jsonl", POLNEAR / "dev.jsonl"], path)
+    return path

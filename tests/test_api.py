@@ -3,6 +3,7 @@ with Whoosh's own count of the same query."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -42,7 +43,11 @@ def whoosh_counts(ix: Index, text: str, field: str, **filters) -> Counter:
 def test_facet_counts_cover_every_match_not_only_the_page(mixed, facet, field):
     result = mixed.search("said OR says", facets=[facet], facet_limit=None, limit=3)
     assert result.total > len(result.hits)
-    assert {f.value: f.count for f in result.facets[facet]} == whoosh_counts(mixed, "said OR says", field)
+    expected = whoosh_counts(mixed, "said OR says", field)
+    if facet in ("speaker", "type"):  # quote facets: a quote without a named speaker has its own bucket
+        quotes = whoosh_counts(mixed, "said OR says", "kind")["quote"]
+        expected = Counter({k: v for k, v in expected.items()} | ({"(no speaker)": quotes - sum(expected.values())} if facet == "speaker" else {}))
+    assert {f.value: f.count for f in result.facets[facet]} == expected
 
 
 def test_date_facets_bucket_by_day_month_and_year(mixed):
@@ -50,7 +55,9 @@ def test_date_facets_bucket_by_day_month_and_year(mixed):
     days, months, years = result.facets["date:day"], result.facets["date:month"], result.facets["date:year"]
     assert all(len(f.value) == 10 for f in days) and all(len(f.value) == 7 for f in months) and all(len(f.value) == 4 for f in years)
     assert sum(f.count for f in days) == sum(f.count for f in months) == sum(f.count for f in years) == result.total
-    assert [f.count for f in months] == sorted((f.count for f in months), reverse=True)
+    assert [f.value for f in months] == sorted(f.value for f in months)  # in time order, every month
+    assert len(days) == (dt.date.fromisoformat(days[-1].value) - dt.date.fromisoformat(days[0].value)).days + 1
+    assert 0 in {f.count for f in days}  # zero-filled
 
 
 def test_facet_limit_bounds_the_list_and_says_how_many_there_were(mixed):

@@ -38,7 +38,7 @@ def test_csv_has_a_header_and_one_row_per_hit(mixed_index):
 
 def test_human_output_marks_matches_without_colour_when_piped(seeds_index):
     r = q(seeds_index, '"return to normality"')
-    assert "[return] [to] [normality]" in r.stdout and "\x1b[" not in r.stdout
+    assert "[return to normality]" in r.stdout and "\x1b[" not in r.stdout
     assert "Fyodor Lukyanov" in r.stdout and "The Christian Science Monitor" in r.stdout and "2025-02-18" in r.stdout
 
 

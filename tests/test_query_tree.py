@@ -14,7 +14,7 @@ from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, MultifieldParser
 from search.backend.whoosh.query import compile_tree, describe
 from search.backend.whoosh.schema import make_schema
 from search.errors import QuerySyntaxError
-from search.query.language import FIELD_ALIASES, MAX_DEPTH, MAX_QUERY_CHARS, MAX_TERMS
+from search.query.language import DEFAULT_FIELDS, FIELD_ALIASES, FIELD_BOOSTS, MAX_DEPTH, MAX_QUERY_CHARS, MAX_TERMS
 from search.query.parser import parse
 from search.query.tree import And, AndMaybe, AndNot, DateRange, Every, Fuzzy, Not, Or, Phrase, Prefix, Range, Wildcard, Word, simplify
 
@@ -156,7 +156,7 @@ class _Prefix1Fuzzy(FuzzyTermPlugin):
 
 
 def _whoosh(text):
-    parser = MultifieldParser(["text", "title"], SCHEMA, fieldboosts={"title": 1.5})
+    parser = MultifieldParser(list(DEFAULT_FIELDS), SCHEMA, fieldboosts=FIELD_BOOSTS)
     parser.add_plugin(_Prefix1Fuzzy())
     parser.add_plugin(GtLtPlugin())
     for typed, field in FIELD_ALIASES.items():

@@ -278,6 +278,11 @@ class Searcher(Protocol):
         """The indexed terms of the `text` field that the request's query can match."""
         ...
 
+    def highlight_phrases(self, request: Request) -> list[tuple[str, ...]]:
+        """The phrases of the request's query, as indexed terms of the `text` field: their
+        words are marked where they stand together (`highlight_terms` leaves them out)."""
+        ...
+
     def word_to_term(self) -> Callable[[str], str | None]:
         """A word of text -> the term the `text` field indexes it as (for snippets)."""
         ...

@@ -58,6 +58,12 @@ def article_doc(article: Article, content_hash: str) -> dict:
     )
 
 
+def speaker_words(name: str | None, mention: str | None, description: str | None) -> str | None:
+    """What a plain word finds a quote by besides its own words: its speaker's name, the
+    mention as written and the description ('Sergei Markov, a former Kremlin adviser')."""
+    return " ".join(dict.fromkeys(x for x in (name, mention, description) if x)) or None
+
+
 def quote_doc(quote: Quote, article: Article, speaker_local: str | None = None, speaker_id: str | None = None) -> dict:
     speaker_text = " ".join(x for x in {quote.speaker or "", quote.speaker_mention or ""} if x)
     return _drop_none(
@@ -74,6 +80,7 @@ def quote_doc(quote: Quote, article: Article, speaker_local: str | None = None, 
             "speaker_mention": quote.speaker_mention,
             "speaker_type": quote.speaker_type,
             "description": quote.speaker_description,
+            "speaker_text": speaker_words(quote.speaker, quote.speaker_mention, quote.speaker_description),
             "quote_kind": quote.kind,
             "cue_class": quote.cue_class,
             "cue": quote.cue,

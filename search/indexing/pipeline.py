@@ -35,7 +35,7 @@ from typing import IO, Any
 
 from search.backend import Segment, SegmentSink
 from search.errors import SearchError
-from search.indexing.documents import article_doc, quote_doc
+from search.indexing.documents import article_doc, quote_doc, speaker_words
 from search.indexing.run_state import FileEntry, IndexState
 from search.indexing.speaker_names import Namer, Names, is_bare
 from search.models import Article
@@ -223,6 +223,9 @@ def _named(doc: dict, name: str | None, ident: str | None) -> dict:
     doc["speaker"] = " ".join(x for x in {name or "", doc.get("speaker_mention") or ""} if x)
     if not doc["speaker"]:
         del doc["speaker"]
+    doc["speaker_text"] = speaker_words(name, doc.get("speaker_mention"), doc.get("description"))
+    if not doc["speaker_text"]:
+        del doc["speaker_text"]
     return doc
 
 

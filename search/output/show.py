@@ -3,12 +3,12 @@ quotes marked. Offsets come from the stored paragraph spans, so marks land on th
 
 from __future__ import annotations
 
-import textwrap
-
 import click
 
 from search.api import Index
+from search.errors import SearchError
 from search.models import DocumentView, Quote, ShownParagraph
+from search.output.text import wrap_marked
 
 
 def _marks(quotes: list[Quote], start: int, end: int) -> list[tuple[int, int]]:
@@ -21,8 +21,20 @@ def _marks(quotes: list[Quote], start: int, end: int) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def _no_such_quote(ix: Index, doc_id: str) -> None:
+    """`ARTICLE#q999` where the article is there and the quote is not: say that, not 'no article'."""
+    article_id, sep, number = doc_id.rpartition("#q")
+    if not sep or not number.isdigit() or ix.get(article_id) is None:
+        return
+    count = len(ix.quotes_of(article_id))
+    has = f"its quotes are #q1 to #q{count}" if count else "it has no quotes"
+    raise SearchError(f"no quote #{number} in article {article_id!r}: {has} (search show {article_id!r} marks them all)")
+
+
 def show(ix: Index, doc_id: str, context: int = 0) -> DocumentView:
     fields = ix.get(doc_id)
+    if fields is None:
+        _no_such_quote(ix, doc_id)
     quote = None
     if fields is not None and fields.get("kind") == "quote":
         quote = ix.quote(doc_id)
@@ -37,7 +49,9 @@ def show(ix: Index, doc_id: str, context: int = 0) -> DocumentView:
     return DocumentView(article=article.model_copy(update={"body": [], "text": ""}), quote=quote, paragraphs=paragraphs)
 
 
-def render_show(view: DocumentView, color: bool) -> str:
+def render_show(view: DocumentView, color: bool, width: int | None = None) -> str:
+    """The view for people: paragraphs folded to `width` columns at word boundaries (None:
+    one line per paragraph, as when piped); quotes that overlap are marked once."""
     a = view.article
     out = [click.style(a.title or a.id, bold=True) if color else (a.title or a.id)]
     meta = " · ".join(x for x in (a.source, a.date.isoformat() if a.date else "undated", f"by {a.author}" if a.author else None, a.id) if x)
@@ -48,13 +62,7 @@ def render_show(view: DocumentView, color: bool) -> str:
         out.append(f"{q.kind} quote by {who}" + (f", {q.speaker_description}" if q.speaker_description else "") + f" (id {q.id})")
     out.append("")
     for p in view.paragraphs:
-        text, last, parts = p.text, 0, []
-        for s, e in p.marks:
-            parts.append(text[last:s])
-            parts.append(click.style(text[s:e], fg="yellow", bold=True) if color else f"[{text[s:e]}]")
-            last = e
-        parts.append(text[last:])
-        out.append(textwrap.fill("".join(parts), width=100, break_long_words=False) if not color else "".join(parts))
+        out.append(wrap_marked(p.text, p.marks, color, width))
         out.append("")
     return "\n".join(out)
 

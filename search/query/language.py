@@ -31,8 +31,9 @@ FIELD_ALIASES: dict[str, str] = {
 }
 # The fields named in help and error messages (the others are aliases or for experts).
 MAIN_FIELDS = ("speaker", "source", "date", "kind", "type", "title", "author", "text")
-# Words without a field search these, a title match counting half as much again.
-DEFAULT_FIELDS = ("text", "title")
+# Words without a field search these, a title match counting half as much again; a quote's
+# speaker_text holds its speaker's name, the mention and the description.
+DEFAULT_FIELDS = ("text", "title", "speaker_text")
 FIELD_BOOSTS = {"title": 1.5}
 DATE_FIELD = "date"
 

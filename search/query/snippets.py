@@ -10,7 +10,7 @@ The terms to mark come from the backend (`Searcher.highlight_terms`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -36,16 +36,26 @@ def term_of(analyzer: Callable[..., Any]) -> Callable[[str], str | None]:
 
 
 def make_snippet(
-    text: str, terms: set[str], analyse: Callable[[str], str | None], whole: int = WHOLE, window: int = WINDOW
+    text: str,
+    terms: set[str],
+    analyse: Callable[[str], str | None],
+    whole: int = WHOLE,
+    window: int = WINDOW,
+    phrases: Sequence[tuple[str, ...]] = (),
 ) -> tuple[str, list[tuple[int, int]]]:
-    """(snippet, [start, end) spans of matched words in it). Without matches: the start of
-    the text, cut at a word boundary."""
+    """(snippet, [start, end) spans of matched words in it). A phrase is one span, marked
+    only where its words stand together. Without matches: the start of the text, cut at a
+    word boundary."""
     matches: list[tuple[int, int, str]] = []
-    if terms:
-        for m in _TOKEN.finditer(text):
-            t = analyse(m.group())
-            if t in terms:
-                matches.append((m.start(), m.end(), t))
+    if terms or phrases:
+        tokens = [(m.start(), m.end(), analyse(m.group())) for m in _TOKEN.finditer(text)]
+        matches = [(s, e, t) for s, e, t in tokens if t in terms]
+        for words in phrases:
+            k = len(words)
+            for i in range(len(tokens) - k + 1):
+                if tokens[i][2] == words[0] and all(tokens[i + j][2] == words[j] for j in range(1, k)):
+                    matches.append((tokens[i][0], tokens[i + k - 1][1], " ".join(words)))
+        matches.sort()
     if len(text) <= whole:
         return text, [(s, e) for s, e, _ in matches]
     if not matches:

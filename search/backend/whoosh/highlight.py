@@ -21,7 +21,8 @@ def query_terms(q: wq.Query, reader: Any, fields: Collection[str] = ("text",)) -
         if isinstance(leaf, wq.Not) or getattr(leaf, "fieldname", None) not in fields:
             continue
         if isinstance(leaf, wq.Phrase):
-            terms.update(str(w) for w in leaf.words)
+            if leaf.slop > 1:  # words apart: marked one by one ('"a b"~3')
+                terms.update(str(w) for w in leaf.words)
         elif isinstance(leaf, wq.Term):
             terms.add(leaf.text.decode("utf-8") if isinstance(leaf.text, bytes) else str(leaf.text))
         elif isinstance(leaf, wq.MultiTerm):
@@ -36,6 +37,18 @@ def query_terms(q: wq.Query, reader: Any, fields: Collection[str] = ("text",)) -
     for neg in _negated(q):
         terms.discard(neg)
     return terms
+
+
+def query_phrases(q: wq.Query, fields: Collection[str] = ("text",)) -> list[tuple[str, ...]]:
+    """The phrases (words next to each other) the query can match in `fields`, as indexed
+    terms: a snippet marks their words where they stand together, not each word anywhere."""
+    found: list[tuple[str, ...]] = []
+    for leaf in q.leaves() if not q.is_leaf() else [q]:
+        if isinstance(leaf, wq.Phrase) and leaf.slop <= 1 and leaf.fieldname in fields:
+            words = tuple(str(w) for w in leaf.words)
+            if words and words not in found:
+                found.append(words)
+    return found
 
 
 def _negated(q: wq.Query) -> set[str]:

@@ -258,7 +258,7 @@ def _leaf_word(q: wq.Query) -> str | None:
 
 def describe(q: wq.Query, top: bool = True) -> str:
     """The query as understood, for people and the JSON `query` field: Whoosh's own form,
-    with a word searched in both text and title shown once and dates shown as dates."""
+    with a word searched in every default field shown once and dates shown as dates."""
     if _is_date(q) and isinstance(q, wq.NumericRange):
         start, end = _as_date(q.start), _as_date(q.end)
         if start and end and start == end:
@@ -271,23 +271,33 @@ def describe(q: wq.Query, top: bool = True) -> str:
         subs = list(q.subqueries)
         i = 0
         while i < len(subs):
-            a, b = subs[i], subs[i + 1] if i + 1 < len(subs) else None
-            if (
-                isinstance(q, wq.Or)
-                and b is not None
-                and type(a) is type(b)
-                and (getattr(a, "fieldname", None), getattr(b, "fieldname", None)) == DEFAULT_FIELDS
-                and _leaf_word(a) is not None
-                and _leaf_word(a) == _leaf_word(b)
-            ):
-                parts.append(_leaf_word(a) or "")
-                i += 2
+            width = _default_run(subs, i) if isinstance(q, wq.Or) else 0
+            if width:
+                parts.append(_leaf_word(subs[i]) or "")
+                i += width
                 continue
+            a = subs[i]
             parts.append(describe(a, False))
             i += 1
         inner = q.JOINT.join(parts)
         return inner if top or len(parts) == 1 else f"({inner})"
     return str(q)
+
+
+def _default_run(subs: list[wq.Query], i: int) -> int:
+    """How many queries from `i` on are one word searched in the default fields (an index
+    written before the last of them was added holds the first ones only); 0 when none."""
+    for width in range(len(DEFAULT_FIELDS), 1, -1):
+        run = subs[i : i + width]
+        if (
+            len(run) == width
+            and tuple(getattr(x, "fieldname", None) for x in run) == DEFAULT_FIELDS[:width]
+            and len({type(x) for x in run}) == 1
+            and _leaf_word(run[0]) is not None
+            and all(_leaf_word(x) == _leaf_word(run[0]) for x in run)
+        ):
+            return width
+    return 0
 
 
 def _as_date(value: object) -> object:

@@ -6,7 +6,7 @@ source so that filters and facets apply to them directly, without a join.
 
 A realistic article carries 10 to 25 quotations, so what a quote document indexes decides
 the cost of indexing more than anything else. A quote is found by its own words, its
-speaker and the speaker's description; it stores its article's title (`article_title`,
+speaker and the speaker's description (`speaker_text`, one of the default fields); it stores its article's title (`article_title`,
 shown with the hit) without indexing it, which would add every title word as a posting
 to every quote of the article (a seventh of all postings) and make a quote match words
 nobody in it said. Dates are one term per document (`shift_step=0`) instead of Whoosh's
@@ -34,7 +34,7 @@ NAME_ANALYZER = RegexTokenizer(r"\w+(?:['’]\w+)*") | LowercaseFilter() | Chars
 # Raised whenever an index written by this version cannot be updated by the previous one
 # (or the reverse): the indexer never mixes documents of both layouts; it rebuilds the index
 # when the run's paths hold all its files and asks for --rebuild otherwise.
-SCHEMA_VERSION = 4  # 3: speaker_id (search.identities), cue_class; 4: an article's language and provenance
+SCHEMA_VERSION = 5  # 3: speaker_id (search.identities), cue_class; 4: an article's language and provenance; 5: speaker_text
 
 
 def make_schema() -> Schema:
@@ -47,6 +47,8 @@ def make_schema() -> Schema:
         text=_news_text(stored=True, spelling=True),
         speaker=TEXT(analyzer=NAME_ANALYZER, phrase=True),
         description=_news_text(stored=True),
+        # a quote's speaker as words (name, mention, description): a plain word finds the quote
+        speaker_text=_news_text(),
         author=TEXT(analyzer=NAME_ANALYZER, stored=True),
         # exact values for filters, facets and sorting
         speaker_name=ID(stored=True, sortable=True),

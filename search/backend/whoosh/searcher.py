@@ -23,10 +23,11 @@ from whoosh.reading import IndexReader
 from whoosh.util.times import long_to_datetime
 
 from search.backend.whoosh import index_folder as store
-from search.backend.whoosh.highlight import query_terms
+from search.backend.whoosh.highlight import query_phrases, query_terms
 from search.backend.whoosh.query import any_of, compile_tree, date_range, describe
 from search.identities import Table, load_table
 from search.query import budget
+from search.query.language import DEFAULT_FIELDS
 from search.query.request import Request
 from search.query.snippets import term_of
 from search.query.tree import DateRange, Exact, Node
@@ -260,7 +261,7 @@ class WhooshSearcher:
 
     def known_word(self, word: str) -> bool:
         terms = [t.text for t in self.schema["text"].analyzer(word)]
-        return not terms or any(self.searcher.doc_frequency("text", t) or self.searcher.doc_frequency("title", t) for t in terms)
+        return not terms or any(self.searcher.doc_frequency(f, t) for t in terms for f in DEFAULT_FIELDS)
 
     def spellings(self, word: str, maxdist: int) -> list[tuple[str, int]] | None:
         """Segment by segment: a segment reader finds them with an automaton, the whole
@@ -284,6 +285,11 @@ class WhooshSearcher:
         if request.query is None:
             return set()
         return query_terms(self.compile(request)[0], self.reader)
+
+    def highlight_phrases(self, request: Request) -> list[tuple[str, ...]]:
+        if request.query is None:
+            return []
+        return query_phrases(self.compile(request)[0])
 
     def word_to_term(self) -> Callable[[str], str | None]:
         if self._word_to_term is None:
