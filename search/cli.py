@@ -577,8 +577,9 @@ def speaker_cmd(name, sources, since, until, on, period, terms, descriptions, in
             profile = ix.speaker_json(typed, sources=list(sources), since=since, until=until, on=on, period=period, terms=terms, descriptions=descriptions)
     except AmbiguousNameError as e:
         click.echo(f"error: '{typed}' names {len(e.candidates):,} speakers; name one by its id:", err=True)
+        width = min(40, max(len(display) for _, display, _ in e.candidates[:20]))
         for ident, display, quotes in e.candidates[:20]:
-            click.echo(f"  {quotes:>6,}  {display:<32}  search speaker ={ident}", err=True)
+            click.echo(f"  {quotes:>6,}  {display:<{width}}  search speaker ={ident}", err=True)
         if len(e.candidates) > 20:
             click.echo(f"  … and {len(e.candidates) - 20:,} more (search speakers --json lists every id)", err=True)
         raise Exit(USAGE) from None

@@ -101,6 +101,7 @@ def test_a_full_name_picks_the_identity_and_the_profile_counts_its_quotes(index)
     assert (p.id, p.name, p.speaker_type, p.quotes, p.articles) == ("mary-keller", "Mary Keller", "person", 3, 3)
     assert [(n.value, n.count) for n in p.names] == [("Mary Keller", 3)]
     assert (str(p.first_date), str(p.last_date)) == ("2016-01-05", "2016-03-20")
+    assert profile(index, "Sen. Mary Keller").id == "mary-keller"  # an honorific is no part of the name
 
 
 def test_the_month_chart_is_chronological_and_zero_filled(index):

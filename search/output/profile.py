@@ -72,7 +72,7 @@ def profile_text(p: dict[str, Any], color: bool, width: int | None) -> str:
             lines.append(f"  (and {p['undated']:,} undated)")
 
     if outlets:
-        lines += ["", bold("outlets") + (f"  {timeline[0]['value']} … {timeline[-1]['value']}" if timeline else "")]
+        lines += ["", bold("outlets") + (f"  {_span(timeline[0]['value'], timeline[-1]['value'])}" if timeline else "")]
         label_w = min(max(len(o["source"]) for o in outlets), 32)
         for o in outlets:
             line = spark(sparkline(o["counts"])) if timeline else ""

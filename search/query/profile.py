@@ -28,7 +28,7 @@ from search.indexing.documents import stored_to_hit
 from search.query import budget
 from search.query.facets import DATE_BUCKETS, periods
 from search.query.keyness import SIGNIFICANT, WordCounts, distinctive_terms
-from search.query.names import NOTE_NAMES, identities_of, match_identities
+from search.query.names import NOTE_NAMES, identities_of, match_identities, name_tokens
 from search.query.parser import require_text
 from search.query.request import compile_request
 from search.query.snippets import WORD
@@ -70,6 +70,8 @@ def resolve(searcher: Searcher, typed: str) -> tuple[Identity, list[str]]:
     exactly = typed.startswith("=")
     name = typed[1:].strip() if exactly else typed
     ident = table.exact(name) if name else None
+    if ident is None and not exactly and (bare := " ".join(name_tokens(name))) != fold(name):
+        ident = table.exact(bare)  # 'Mr. Sanders': the name without its honorific ('Sanders')
     if ident is not None:
         notes = []
         if not exactly:
@@ -232,9 +234,18 @@ def speaker_profile(
         mask[n] = 1
     others_total = searcher.field_length("text", compared) - searcher.field_length("text", mine)
 
+    # a word's count over the quotes compared, remembered per snapshot and filter set: the
+    # common words are looked up for nearly every speaker profiled with one Index
+    memo = searcher.memo.setdefault("profile:word-counts", {})
+    if len(memo) > 8:
+        memo.clear()
+    known: dict[str, int] = memo.setdefault(request.described, {})
+
     def corpus_count(term: str) -> int:
-        deadline.check()
-        return searcher.term_frequency("text", term, mask)
+        if term not in known:
+            deadline.check()
+            known[term] = searcher.term_frequency("text", term, mask)
+        return known[term]
 
     found = distinctive_terms(words, others_total, corpus_count, terms)  # (finishes `words`)
     days_all = [q[0] for q in dated]
