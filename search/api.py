@@ -31,7 +31,7 @@ from search.query.suggest import suggest
 
 if TYPE_CHECKING:  # models are imported where they are built: `search_json` never needs pydantic
     from search.backend import Searcher
-    from search.models import Article, CountTable, Quote, SearchResult, SourceSummary, SpeakerSummary, Stats
+    from search.models import Article, CountTable, Quote, SearchResult, SourceSummary, SpeakerProfile, SpeakerSummary, Stats
 
 SORTS = ("relevance", "newest", "oldest", "date")
 
@@ -359,6 +359,28 @@ class Index:
                 )
             )
         return out
+
+    def speaker(self, name: str, **options: Any) -> SpeakerProfile:
+        """The profile of one speaker: identity, descriptions over time and by outlet, quotes
+        per period and per outlet, distinctive words, first and latest quote.
+
+        `name` is resolved to one identity (`=ID` or an exact name picks it; a loose name
+        must match one): several raise `AmbiguousNameError` (its `candidates`), none
+        `UnknownNameError`. Options: sources, since, until, on, period ('month', 'day',
+        'year'), terms (words listed, 15), descriptions (listed, 10; None: all)."""
+        from search.models import SpeakerProfile
+
+        return SpeakerProfile.model_validate(self.speaker_json(name, **options))
+
+    def speaker_json(self, name: str, **options: Any) -> dict[str, Any]:
+        """`speaker` as the dict `SpeakerProfile.model_dump(mode="json")` would give."""
+        from search.query.profile import speaker_profile
+
+        with budget.running(budget.Deadline(self.budget_seconds)) as deadline:
+            profile = speaker_profile(self.backend, name, **options)
+        deadline.check()
+        profile["took_ms"] = round(deadline.elapsed() * 1000, 2)
+        return profile
 
     def sources(self, text: str = "", **filters: Any) -> list[SourceSummary]:
         """Outlets of the documents matching `text` and filters, most articles first; all

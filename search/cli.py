@@ -532,6 +532,70 @@ def speakers_cmd(text, speakers, sources, since, until, on, limit, index_dir, fm
     _echo_rows(rows, fmt, SpeakerSummary, line, "no speakers matched" if not found else "")
 
 
+SPEAKER_HELP = """Profile one speaker: who they are (id, names written, type), how the press
+described them and when, their quotes per month and per outlet, the words that set their
+quotes apart from everyone else's, and their first and latest quote.
+
+NAME is matched like --speaker: an id or an exact name picks that identity ('=ID' or
+'=NAME' insists); a loose name ('Comey', 'Mr. Sanders') must match one speaker, or the
+candidates are listed (exit 2). Distinctive words are scored by log-likelihood G² of
+their count in the speaker's quotes against all other quotes the filters leave
+(docs/analysis.md).
+
+\b
+Examples:
+  search speaker Comey
+  search speaker =donald-trump --since 2016-06 --source nyt
+  search speaker "Hillary Clinton" --per year --terms 30 --json
+
+Exit status: 0 found, 1 no such speaker (or no quotes in the filters), 2 ambiguous name or bad option.
+"""
+
+
+@main.command("speaker", help=SPEAKER_HELP)
+@click.argument("name", nargs=-1, required=True)
+@click.option("--source", "sources", multiple=True, metavar="NAME", help="Only quotes in this outlet ('wsj', 'nyt' work); repeatable.")
+@click.option("--since", metavar="DATE", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", metavar="DATE", help="Up to this date, inclusive.")
+@click.option("--on", metavar="DATE", help="Only this year, month or day.")
+@click.option("--per", "period", type=click.Choice(["month", "day", "year"]), default="month", show_default=True, help="The timeline's period.")
+@click.option("--terms", type=click.IntRange(min=0), default=15, show_default=True, help="Distinctive words to list.")
+@click.option("--descriptions", type=LIMIT, default=10, show_default=True, help="Descriptions to list: N or 'all'.")
+@index_option
+@click.option("--json", "as_json", is_flag=True, help="The profile as one JSON object (a SpeakerProfile; search schema profile).")
+@color_option
+@_handle_errors
+def speaker_cmd(name, sources, since, until, on, period, terms, descriptions, index_dir, as_json, color) -> None:
+    from search.api import Index
+    from search.errors import AmbiguousNameError, UnknownNameError
+    from search.output.formats import to_json
+    from search.output.profile import profile_text
+
+    typed = " ".join(name)
+    try:
+        with Index.open(index_dir) as ix:
+            profile = ix.speaker_json(typed, sources=list(sources), since=since, until=until, on=on, period=period, terms=terms, descriptions=descriptions)
+    except AmbiguousNameError as e:
+        click.echo(f"error: '{typed}' names {len(e.candidates):,} speakers; name one by its id:", err=True)
+        width = min(40, max(len(display) for _, display, _ in e.candidates[:20]))
+        for ident, display, quotes in e.candidates[:20]:
+            click.echo(f"  {quotes:>6,}  {display:<{width}}  search speaker ={ident}", err=True)
+        if len(e.candidates) > 20:
+            click.echo(f"  … and {len(e.candidates) - 20:,} more (search speakers --json lists every id)", err=True)
+        raise Exit(USAGE) from None
+    except UnknownNameError as e:
+        click.echo(f"{e}", err=True)
+        raise Exit(NOTHING) from None
+    if as_json:
+        click.echo(to_json(profile))
+    else:
+        colored = _color(color)
+        _echo(profile_text(profile, colored, _width()), colored, nl=False)
+    if not profile["quotes"]:
+        click.echo(f"no quotes by {profile['name']} match {profile['query']}", err=True)
+        raise Exit(NOTHING)
+
+
 @main.command("sources")
 @click.argument("text", required=False, default="")
 @filter_options
@@ -696,7 +760,7 @@ def extract_cmd(paths, fmt, learned) -> None:
     "record",
     required=False,
     default="all",
-    type=click.Choice(["all", "result", "hit", "article", "quote", "speaker", "source", "stats", "index-report", "extracted", "show", "count"]),
+    type=click.Choice(["all", "result", "hit", "article", "quote", "speaker", "source", "stats", "index-report", "extracted", "show", "count", "profile"]),
 )
 @_handle_errors
 def schema_cmd(record) -> None:

@@ -34,3 +34,21 @@ class QueryTooBroadError(QuerySyntaxError):
 
 class SearchTimeoutError(SearchError):
     """A search ran out of its time budget (`search.query.budget`)."""
+
+
+class AmbiguousNameError(SearchError):
+    """A name that stands for several speakers where one is needed (`search speaker`):
+    `candidates` are (id, display name, quotes), most quoted first."""
+
+    def __init__(self, message: str, candidates: list[tuple[str, str, int]]) -> None:
+        super().__init__(message)
+        self.candidates = candidates
+
+
+class UnknownNameError(SearchError):
+    """No speaker goes by the name (`search speaker`, exit 1: nothing found):
+    `suggestions` are close spellings as (id, display name, quotes)."""
+
+    def __init__(self, message: str, suggestions: list[tuple[str, str, int]]) -> None:
+        super().__init__(message)
+        self.suggestions = suggestions

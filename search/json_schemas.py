@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from search.models import Article, CountTable, DocumentView, Hit, IndexCheck, IndexReport, Quote, SearchResult, SourceSummary, SpeakerSummary, Stats
+from search.models import (
+    Article,
+    CountTable,
+    DocumentView,
+    Hit,
+    IndexCheck,
+    IndexReport,
+    Quote,
+    SearchResult,
+    SourceSummary,
+    SpeakerProfile,
+    SpeakerSummary,
+    Stats,
+)
 
 RECORDS: dict[str, type[BaseModel]] = {
     "result": SearchResult,
@@ -19,6 +32,7 @@ RECORDS: dict[str, type[BaseModel]] = {
     "check": IndexCheck,
     "show": DocumentView,
     "count": CountTable,
+    "profile": SpeakerProfile,
 }
 
 

@@ -148,6 +148,68 @@ class SpeakerSummary(_Record):
     names: list[str] = Field(default_factory=list, description="Every form the identity is written as in the index, most quoted first.")
 
 
+class DescriptionUse(_Record):
+    """One way the press described a speaker: how often, by which outlets, from when to when."""
+
+    description: str = Field(description="Its most common wording (descriptions differing in case, a leading article or end punctuation are one).")
+    quotes: int = Field(description="The speaker's quotes given this description.")
+    sources: list[FacetCount] = Field(default_factory=list, description="Outlets that used it, most first.")
+    first_date: dt.date | None = None
+    last_date: dt.date | None = None
+
+
+class SpeakerOutlet(_Record):
+    source: str = Field(description="An outlet quoting the speaker ('(no source)' for articles without one).")
+    quotes: int
+    first_date: dt.date | None = None
+    last_date: dt.date | None = None
+    counts: list[int] = Field(default_factory=list, description="Its quotes in each period of `SpeakerProfile.timeline`, in that order.")
+
+
+class DistinctiveTerm(_Record):
+    """A word the speaker uses more than the other quotes do (see docs/analysis.md)."""
+
+    term: str = Field(description="The word as the speaker most often wrote it (lower case).")
+    stem: str = Field(description="The word as the index stores it (stemmed): its forms are counted together.")
+    count: int = Field(description="Occurrences in the speaker's quotes.")
+    quotes: int = Field(description="The speaker's quotes holding it.")
+    others: int = Field(description="Occurrences in the other quotes compared.")
+    per_10k: float = Field(description="Occurrences per 10,000 words of the speaker's quotes.")
+    others_per_10k: float = Field(description="Occurrences per 10,000 words of the other quotes.")
+    score: float = Field(description="Log-likelihood G² of the two counts (10.83: p < 0.001).")
+
+
+class SpeakerProfile(_Record):
+    """What `search speaker NAME` shows: one identity, over the quotes the filters leave."""
+
+    query: str = Field(default="*", description="The filters as understood.")
+    id: str = Field(description="The identity's stable id; `search speaker =ID` and `--speaker =ID` select it.")
+    name: str = Field(description="The identity's display name.")
+    speaker_type: SpeakerType | None = None
+    names: list[FacetCount] = Field(default_factory=list, description="Every form it is written as in these quotes, with its count, most first.")
+    quotes: int
+    articles: int = 0
+    first_date: dt.date | None = None
+    last_date: dt.date | None = None
+    period: str = Field(default="month", description="The timeline's period: day, month or year.")
+    timeline: list[FacetCount] = Field(
+        default_factory=list, description="Quotes per period ('2016-03'), in time order, every period from the first to the last, zero where none falls."
+    )
+    undated: int = Field(default=0, description="Quotes without a date (in no period).")
+    outlets: list[SpeakerOutlet] = Field(default_factory=list, description="Outlets quoting the speaker, most quotes first.")
+    descriptions: list[DescriptionUse] = Field(default_factory=list, description="How they were described, most used first (cut to the limit).")
+    description_values: int = Field(default=0, description="Distinct descriptions before the limit cut them.")
+    terms: list[DistinctiveTerm] = Field(default_factory=list, description="Words that set their quotes apart, highest G² first.")
+    compared_quotes: int = Field(default=0, description="The other quotes (every other speaker's, the filters applied) the terms are compared with.")
+    compared_words: int = Field(default=0, description="Words in those quotes.")
+    words: int = Field(default=0, description="Words in the speaker's quotes.")
+    min_score: float = Field(default=10.83, description="The G² a term needs to be listed.")
+    first_quote: Hit | None = Field(default=None, description="Their earliest dated quote (ties: article id, then place in the article).")
+    latest_quote: Hit | None = Field(default=None, description="Their latest dated quote.")
+    notes: list[str] = Field(default_factory=list, description="How the name was resolved, filters matched, undated quotes.")
+    took_ms: float = 0.0
+
+
 class SourceSummary(_Record):
     name: str
     articles: int

@@ -287,6 +287,16 @@ class Searcher(Protocol):
         """A word of text -> the term the `text` field indexes it as (for snippets)."""
         ...
 
+    def term_frequency(self, fieldname: str, term: str, among: bytes | bytearray) -> int:
+        """How often `term` occurs in `fieldname` of the documents `among` marks (a byte
+        per document number, non-zero for the documents counted; live ones only)."""
+        ...
+
+    def field_length(self, fieldname: str, docnums: Iterable[int]) -> int:
+        """The words `fieldname` holds in `docnums`, all told (as the index records each
+        document's length: exact for short texts, within a few percent for long ones)."""
+        ...
+
     # -- the index as a whole ----------------------------------------------------------
     def last_modified(self) -> float: ...
 

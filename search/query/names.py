@@ -176,6 +176,43 @@ def _named_ids(book: _Identities, ids: list[str]) -> str:
     return _listed(shown)
 
 
+@dataclass
+class IdentityMatch:
+    """The identities (ids, most quoted first) a typed name stands for, and how it matched:
+    'exact' (`=NAME`, an id), 'loose' (every word a word of one of its names, or a prefix),
+    'spelling' (the closest spellings), or 'none'."""
+
+    ids: list[str] = field(default_factory=list)
+    how: str = "none"
+
+
+def match_identities(searcher: Searcher, typed: str) -> IdentityMatch:
+    """The identities `typed` may mean, by the rules `match_speaker` describes."""
+    typed = typed.strip()
+    book = identities_of(searcher)
+    if typed.startswith("="):
+        ident = book.table.exact(typed[1:])
+        return IdentityMatch([ident.id], "exact") if ident is not None else IdentityMatch()
+    wanted = _identity_words(typed)
+    if not wanted:
+        return IdentityMatch()
+    found = book.matching(wanted)
+    if not found and all(len(w) >= 3 for w in wanted):
+        prefixes = [[t for t in book.by_word if t.startswith(w)] for w in wanted]
+        if all(prefixes) and sum(len(p) for p in prefixes) < 200:
+            found = [i for i, sets in book.words.items() if any(all(any(t in ws for t in p) for p in prefixes) for ws in sets)]
+    if found:
+        return IdentityMatch(book.ranked(found), "loose")
+    import difflib  # only the spelling fallback needs it
+
+    close = {w: difflib.get_close_matches(w, list(book.by_word), n=3, cutoff=0.75) for w in wanted if len(w) >= 3}
+    if len(close) == len(wanted) and all(close.values()):
+        found = [i for i, sets in book.words.items() if any(all(any(c in ws for c in close[w]) for w in wanted) for ws in sets)]
+        if found:
+            return IdentityMatch(book.ranked(found), "spelling")
+    return IdentityMatch()
+
+
 def match_speaker(searcher: Searcher, typed: str) -> NameMatch:
     """Speaker names (identities' display names) `typed` may mean.
 
@@ -188,37 +225,23 @@ def match_speaker(searcher: Searcher, typed: str) -> NameMatch:
     """
     typed = typed.strip()
     book = identities_of(searcher)
-    if typed.startswith("="):
-        ident = book.table.exact(typed[1:])
-        if ident is None:
-            return NameMatch([], f"no speaker is exactly '{typed[1:]}' (search speakers --json lists names and ids)")
-        return NameMatch([ident.name])
-    wanted = _identity_words(typed)
-    if not wanted:
-        return NameMatch()
-    found = book.matching(wanted)
-    if not found and all(len(w) >= 3 for w in wanted):
-        prefixes = [[t for t in book.by_word if t.startswith(w)] for w in wanted]
-        if all(prefixes) and sum(len(p) for p in prefixes) < 200:
-            found = [i for i, sets in book.words.items() if any(all(any(t in ws for t in p) for p in prefixes) for ws in sets)]
-    if found:
-        found = book.ranked(found)
-        names = [book.table.identities[i].name for i in found]
+    m = match_identities(searcher, typed)
+    names = [book.table.identities[i].name for i in m.ids]
+    if m.how == "exact":
+        return NameMatch(names)
+    if m.how == "loose":
         note = None
-        if len(found) > 1:
-            note = f"speaker '{typed}' matches {len(found)} speakers: {_named_ids(book, found)}; one alone: --speaker '={found[0]}'"
+        if len(m.ids) > 1:
+            note = f"speaker '{typed}' matches {len(m.ids)} speakers: {_named_ids(book, m.ids)}; one alone: --speaker '={m.ids[0]}'"
         elif fold(names[0]) != fold(typed):
-            note = f"speaker '{typed}' is {_named_ids(book, found)}"
+            note = f"speaker '{typed}' is {_named_ids(book, m.ids)}"
         return NameMatch(names, note)
-    import difflib  # only the spelling fallback needs it
-
-    close = {w: difflib.get_close_matches(w, list(book.by_word), n=3, cutoff=0.75) for w in wanted if len(w) >= 3}
-    if len(close) == len(wanted) and all(close.values()):
-        found = [i for i, sets in book.words.items() if any(all(any(c in ws for c in close[w]) for w in wanted) for ws in sets)]
-        if found:
-            found = book.ranked(found)
-            names = [book.table.identities[i].name for i in found]
-            return NameMatch(names, f"no speaker '{typed}'; showing the closest spelling: {_listed(names)}")
+    if m.how == "spelling":
+        return NameMatch(names, f"no speaker '{typed}'; showing the closest spelling: {_listed(names)}")
+    if typed.startswith("="):
+        return NameMatch([], f"no speaker is exactly '{typed[1:]}' (search speakers --json lists names and ids)")
+    if not _identity_words(typed):
+        return NameMatch()
     return NameMatch([], f"no speaker matches '{typed}' (search speakers lists them)")
 
 

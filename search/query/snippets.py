@@ -16,6 +16,7 @@ from typing import Any
 
 # The tokenizer of Whoosh's StemmingAnalyzer, which the `text` field uses.
 _TOKEN = re.compile(r"\w+(?:\.?\w+)*")
+WORD = _TOKEN  # the words of a text as the index splits them (also for search.query.profile)
 ELLIPSIS = "…"
 # Quotes up to this long are shown whole; longer texts get a window of about WINDOW chars.
 WHOLE = 400

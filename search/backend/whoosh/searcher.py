@@ -296,6 +296,19 @@ class WhooshSearcher:
             self._word_to_term = term_of(self.schema["text"].analyzer)
         return self._word_to_term
 
+    def term_frequency(self, fieldname: str, term: str, among: bytes | bytearray) -> int:
+        from search.backend.whoosh.term_stats import term_frequency
+
+        return term_frequency(self.reader, fieldname, term, among)
+
+    def field_length(self, fieldname: str, docnums: Iterable[int]) -> int:
+        key = f"lengths:{fieldname}"
+        if key not in self.memo:
+            from search.backend.whoosh.term_stats import field_lengths
+
+            self.memo[key] = field_lengths(self.reader, fieldname)
+        return sum(map(self.memo[key].__getitem__, docnums))
+
     # -----------------------------------------------------------------------------------
     # The index as a whole
 
