@@ -119,4 +119,5 @@ def test_search_extract_says_the_same_of_an_over_long_article(tmp_path):
     cli = run_cli("extract", str(corpus), "--text")
     assert cli.exit_code == 0
     assert "Maria Okafor" in cli.stdout and "big.txt#" not in cli.stdout
-    assert any(line.startswith(f"warning: skipped {corpus / 'big.txt'}: article 'big.txt' is ") and "quotes are skipped" in line for line in cli.stderr.splitlines())
+    warning = f"warning: skipped {corpus / 'big.txt'}: article 'big.txt' is "
+    assert any(line.startswith(warning) and "quotes are skipped" in line for line in cli.stderr.splitlines())

@@ -93,7 +93,7 @@ from search.quotes.names import NameRegistry  # noqa: E402
 # The longest article whose quotes are looked for. Extraction is linear in an article's size
 # (sentences and unclosed quotations are bounded: `sentences.MAX_SENTENCE_CHARS`,
 # `marks.MAX_OPEN_QUOTE_CHARS`), but a file of megabytes is not a news article (a log, a
-# dump, a whole book on one line): at about 0.5 s per 100 KB it would hold up a run for
+# dump, a whole book on one line): at 1-2 s per MB of prose it would hold up a run for
 # minutes, and its "quotes" would be noise. Such an article is still indexed and searchable as
 # text; its quotes are skipped, and the run says which articles were (`search index`, the
 # run summary, `search extract`). The longest article of the benchmark corpora is 34 KB.
