@@ -309,6 +309,10 @@ def index_cmd(
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
     shown = 20
+    for note in report.quotes_skipped[:shown]:
+        click.echo(f"warning: {note}", err=True)
+    if len(report.quotes_skipped) > shown:
+        click.echo(f"warning: … and {len(report.quotes_skipped) - shown} more articles too long for quotes (all are listed by --json)", err=True)
     for reason in report.skipped_reasons[:shown]:
         click.echo(f"warning: skipped {reason}", err=True)
     if len(report.skipped_reasons) > shown:

@@ -256,6 +256,10 @@ class IndexReport(_Record):
     unchanged: int = 0
     skipped: int = 0
     skipped_reasons: list[str] = Field(default_factory=list)
+    quotes_skipped: list[str] = Field(
+        default_factory=list,
+        description="Articles indexed as text without looking for their quotes, being longer than search.quotes.MAX_ARTICLE_CHARS: where, which, how long.",
+    )
     articles: int = 0
     quotes: int = 0
     seconds: float = 0.0

@@ -338,6 +338,7 @@ def _bookkeeping(report: IndexReport, old: IndexState, new: IndexState, sc: Scan
         hashes: dict[str, str] = {}
         for r in parts:
             report.skipped_reasons.extend(r.skips)
+            report.quotes_skipped.extend(r.too_long)
             report.quotes += r.quotes
             for aid, h in r.hashes.items():
                 if aid in hashes:

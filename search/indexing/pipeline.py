@@ -39,6 +39,7 @@ from search.indexing.documents import article_doc, quote_doc, speaker_words
 from search.indexing.run_state import FileEntry, IndexState
 from search.indexing.speaker_names import Namer, Names, is_bare
 from search.models import Article
+from search.quotes_from_files import too_long_note
 from search.readers.corpus import ReadOptions, SourceFile, file_format, read_file
 from search.readers.jsonl import LeftOut, Skip, read_jsonl_range
 from search.readers.walk import Held, Manifests, walk
@@ -97,6 +98,7 @@ class FileResult:
     format: str = ""  # what the file was read as ('html', 'warc.gz', …: search.readers.corpus.file_format)
     languages: Counter[str] = field(default_factory=Counter)  # articles read not in English, by language
     left_out: int = 0  # records that are no article by design (a WARC's requests): counted, not warned about
+    too_long: list[str] = field(default_factory=list)  # articles written as text only, over MAX_ARTICLE_CHARS (`too_long_note`)
 
 
 @dataclass
@@ -380,6 +382,8 @@ def run_file(fj: FileJob, out: Builder, ctx: WorkContext) -> FileResult:
                 res.skips.append(f"{where}: quote extraction failed ({type(exc).__name__}: {exc}); article {item.id!r} left out")
                 continue
             res.written.append(item.id)
+            if (note := too_long_note(item)) is not None:
+                res.too_long.append(note)  # written as text: `ctx.extract` (article_quotes) looked for no quotes
     except SearchError as exc:  # a broken manifest.toml beside the file
         res.skips.append(str(exc))
         res.failed = True

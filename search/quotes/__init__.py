@@ -85,8 +85,24 @@ if BUILD == "stale":
         stacklevel=2,
     )
 
+from search.models import Article  # noqa: E402
 from search.quotes.aliases import Aliases, load_aliases  # noqa: E402
 from search.quotes.extract import extract_quotes  # noqa: E402
 from search.quotes.names import NameRegistry  # noqa: E402
 
-__all__ = ["BUILD", "Aliases", "build_state", "NameRegistry", "extract_quotes", "load_aliases"]
+# The longest article whose quotes are looked for. Extraction is linear in an article's size
+# (sentences and unclosed quotations are bounded: `sentences.MAX_SENTENCE_CHARS`,
+# `marks.MAX_OPEN_QUOTE_CHARS`), but a file of megabytes is not a news article (a log, a
+# dump, a whole book on one line): at 1-2 s per MB of prose it would hold up a run for
+# minutes, and its "quotes" would be noise. Such an article is still indexed and searchable as
+# text; its quotes are skipped, and the run says which articles were (`search index`, the
+# run summary, `search extract`). The longest article of the benchmark corpora is 34 KB.
+MAX_ARTICLE_CHARS = 1_000_000
+
+
+def too_long(article: Article) -> bool:
+    """Whether `article` is over MAX_ARTICLE_CHARS: index it as text, without its quotes."""
+    return len(article.text) > MAX_ARTICLE_CHARS
+
+
+__all__ = ["BUILD", "MAX_ARTICLE_CHARS", "Aliases", "build_state", "NameRegistry", "extract_quotes", "load_aliases", "too_long"]

@@ -26,7 +26,7 @@ The decisions, in order, for one sentence:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Final
 
@@ -318,9 +318,19 @@ def _paragraph(
     last_direct: _Rec | None = None  # the direct quote of the previous sentence, if any
     attribution_sentence = -1  # the sentence that attributes the quote before it ('“…?” Ruiz said.')
     sentences = split_sentences(masked, ps, pe)
+    # Each sentence takes the quotations opening in it: found by bisection when they are in
+    # text order (they are: top-level spans never overlap), so a paragraph of thousands of
+    # sentences and quotations is not read once per sentence.
+    opens = [q.open_at for q in qs]
+    in_order = all(a <= b for a, b in zip(opens, opens[1:], strict=False))
     for i, (ss, se) in enumerate(sentences):
         made_before = len(recs)
-        sq = [q for q in qs if ss <= q.open_at < se and id(q) not in claimed] if qs else []
+        if not qs:
+            sq = []
+        elif in_order:
+            sq = [q for q in qs[bisect_left(opens, ss) : bisect_left(opens, se)] if id(q) not in claimed]
+        else:
+            sq = [q for q in qs if ss <= q.open_at < se and id(q) not in claimed]
         # quotes in text order: a frame looks only at those it can touch (when they nest or
         # overlap, at all of them)
         sq_ends = [q.end for q in sq] if sq else []
