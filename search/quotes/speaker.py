@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Final
 
 from search.quotes.names import ORG_WORDS, PRONOUNS, STOPWORDS, TITLES, is_org, looks_like_person
-from search.quotes.persons import LOWERISH_SHARE, capital_share, is_common_word, is_first_name, is_place, person_name_ok, strip_opening_words
+from search.quotes.persons import LOWERISH_SHARE, capital_share, is_city, is_common_word, is_first_name, is_place, person_name_ok, strip_opening_words
 from search.quotes.verbs import ALL_FORMS
 
 # Lower-case words a proper name may hold: 'Court of Appeals for the Sixth Circuit',
@@ -87,6 +87,71 @@ def _not_a_name_word(tok: str) -> bool:
     return capital_share(tok) <= LOWERISH_SHARE or "-" in tok or tok.endswith(("’s", "'s")) or tok.lower() in ORG_WORDS
 
 
+# Endings of a plural that names a people or a generation ('Americans', 'Palestinians',
+# 'Millennials', 'Hispanics', 'Latinos', 'Constitutionalists'): a group, never one person.
+_GROUP_ENDINGS: Final = ("ans", "ians", "ites", "ists", "ics", "ials", "inos", "anos")
+# Prefixes of names written with a capital inside ('MacArthur', 'VanDyke', 'FitzGerald');
+# any other word so written is a brand ('ProPublica', 'BuzzFeed', 'WikiLeaks', 'YouTube').
+_NAME_PREFIXES: Final = ("Mac", "Van", "Von", "Fitz", "Della", "Del", "Des", "Dos", "Das", "Den", "Der")
+_INNER_CAPITAL: Final = re.compile(r"[A-Z][a-z]{2,}[A-Z]|[A-Z]{2,}[a-z]")
+
+
+# Word endings of adverbs and participles ('Conversely', 'Courted', 'Heaping'): a word
+# the lexicon has not seen (rare in lower case mid-sentence) that ends so is no surname
+# when the article vouches for no person by it.
+_WORD_ENDINGS: Final = ("ly", "ed", "ing")
+# A member of a party or a movement, alone: a description ('a Tennessee Republican').
+_MEMBER_WORDS: Final = frozenset("republican democrat independent conservative liberal progressive libertarian".split())
+
+
+def group_plural(word: str) -> bool:
+    """A plural naming a people, a faith or a generation ('Americans', 'African-Americans',
+    'Millennials'), not a surname ending alike ('Evans': 'Evan' is a first name)."""
+    word = word.rsplit("-", 1)[-1]
+    return len(word) > 4 and word[:1].isupper() and word.endswith(_GROUP_ENDINGS) and not is_first_name(word) and not is_first_name(word[:-1])
+
+
+def one_word_kind(word: str) -> str | None:
+    """What a one-word speaker is when nothing in the article says it is a person (no
+    title before it, no full name with it, no first name): 'organisation' for a brand
+    written with a capital inside or an acronym ('ProPublica', 'DOJ'), 'group' for a
+    people ('Americans'), None for no one at all: a city ('Philadelphia is considering …',
+    'the Committee on Benghazi said'), or a word news writes in lower case as often as not
+    ('Leadership Announces …', 'Revealed: …'); 'person' otherwise (a surname: 'Maddow')."""
+    bare = word.strip(".,’'")
+    if is_city(bare) or capital_share(bare) <= LOWERISH_SHARE or bare.lower() in _MEMBER_WORDS:
+        return None
+    if len(bare) > 1 and bare.replace(".", "").isupper():
+        return "organisation"
+    if _INNER_CAPITAL.match(bare) and not bare.startswith(_NAME_PREFIXES):
+        return "organisation"
+    if bare.endswith(_WORD_ENDINGS) and len(bare) > 5 and capital_share(bare) == 1.0 and not is_first_name(bare):
+        return None  # a word the lexicon has not seen, shaped as an adverb or a participle: 'Conversely', 'Courted'
+    return "group" if group_plural(bare) else "person"
+
+
+def _office_split(tokens: list[str], strict: bool = False) -> list[str]:
+    """The name after the last office word of a description glued to it: 'North Dakota RNC
+    Committeeman Curly Haugland' -> 'Curly Haugland' (a name the first-name list does not
+    hold, so only the office word before it tells where it starts). The rest must be two
+    or three capitalised words that can be a person's name, no body's nor place's.
+    `strict` (a run taken for a body: 'Saudi Prince Alwaleed Bin Talal'): titles only, or a
+    body's word before a first name ('White House Chief of Staff Denis McDonough' read as
+    'Staff Denis McDonough')."""
+    for k in range(len(tokens) - 2, 0, -1):
+        before = tokens[k - 1].rstrip(".,").lower()
+        office = any(p in TITLES for p in before.split("-")) or not strict and before.endswith(("man", "woman")) and len(before) > 6
+        office = office or strict and before in ORG_WORDS and is_first_name(tokens[k])
+        rest = tokens[k:]
+        if not office or not 2 <= len(rest) <= 3:
+            continue
+        joined = " ".join(rest)
+        if all(t[:1].isupper() for t in rest) and rest[0].rstrip(".").lower() not in TITLES and not is_org(joined) and person_name_ok(joined):
+            return rest
+        break
+    return tokens
+
+
 def _person_start(tokens: list[str]) -> list[str]:
     """The tokens from where the person's name starts: after a possessive owner ('Gallup's
     Jeffrey M. Jones'), a headline's words ('McCain Challenger Kelli Ward', 'Benghazi Widow
@@ -134,8 +199,10 @@ def description_ok(description: str) -> bool:
 
 
 @lru_cache(maxsize=16384)
-def settle(name: str | None, kind: str | None, description: str | None) -> tuple[str | None, str | None, str | None]:
-    """The speaker name, type and description a quote keeps (see the module's docstring)."""
+def settle(name: str | None, kind: str | None, description: str | None, vouched: bool = False) -> tuple[str | None, str | None, str | None]:
+    """The speaker name, type and description a quote keeps (see the module's docstring).
+    `vouched`: the article gives evidence that a one-word name is a person's (a title
+    before it, a full name with it); without it the word alone decides (`one_word_kind`)."""
     if description is not None and not description_ok(description):
         description = None
     if name is None:
@@ -181,13 +248,20 @@ def settle(name: str | None, kind: str | None, description: str | None) -> tuple
         if is_first_name(tokens[k]) and tokens[k + 1][:1].isupper() and office:
             name, kind = " ".join(tokens[k:]), "person"  # also 'Public Advocate Trish James'
             break
+    else:
+        if kind in ("person", "organisation") and len(tokens) >= 3:
+            rest = _office_split(tokens, strict=kind == "organisation")
+            if len(rest) < len(tokens):
+                name, kind = " ".join(rest), "person"  # 'North Dakota RNC Committeeman Curly Haugland'
     if name.split()[-1].lower() in _LAWS and len(name.split()) > 1:
         return None, "unnamed", description or given  # 'Fair Sentencing Act': a law says nothing
     if kind == "person" and " and " in name and all(is_place(part) for part in name.split(" and ")):
         kind = "organisation"  # 'Delaware and Maryland'
     if kind == "person" and " " in name and name.split()[0].lower() in ORG_WORDS:
         kind = "organisation"  # 'Team Trump', 'Team Clinton'
-    if kind == "person" and name.split()[-1].lower() in _GROUPS:
+    if kind == "person" and len(name.split()) > 1 and name.split()[-1].lower() in _MEMBER_WORDS and not is_first_name(name.split()[0]):
+        return None, "unnamed", description or given  # 'Tennessee Republican': who, the mention says
+    if kind == "person" and (name.split()[-1].lower() in _GROUPS or " and " not in name and group_plural(name.split()[-1])):
         return name, "group", description  # 'Republicans', 'Virginia Democrats'
     if kind == "person" and " and " not in name:
         tokens = name.split()
@@ -205,10 +279,19 @@ def settle(name: str | None, kind: str | None, description: str | None) -> tuple
             return None, "unnamed", description or given  # 'President', 'Association', 'D-Mo.': no name
         if len(tokens) == 1 and (name.rstrip(".").lower() in STOPWORDS or is_common_word(name) and not is_first_name(name)):
             return None, "unnamed", description or given  # 'The', 'Week', 'Once': no one ('Will' is someone)
+        if len(tokens) == 1 and not vouched and (not is_first_name(name) or is_city(name)):
+            verdict = one_word_kind(name)
+            if verdict is None:
+                return None, "unnamed", description or given  # 'Philadelphia', 'Leadership': no one
+            kind = verdict  # 'ProPublica', 'DOJ': a body; 'Americans': a group
+        elif len(tokens) > 1 and is_city(name) and not is_first_name(tokens[0]):
+            return None, "unnamed", description or given  # 'Los Angeles', 'San Francisco'
         if is_place(name) or is_org(name) and len(tokens) > 1:
             kind = "organisation"  # 'Texas', 'South Carolina', 'Human Rights Watch'
         elif len(tokens) > 1 and not is_first_name(tokens[0]) and capital_share(tokens[-1]) <= LOWERISH_SHARE:
             kind = "organisation"  # no first name, a common word last: 'Judicial Watch', 'Orlando Sentinel'
+        elif len(tokens) > 1 and not looks_like_person(name):
+            kind = "organisation"  # a place in it, no first name then surname: 'Washington Free Beacon'
     if kind == "organisation":
         tokens = name.split()
         if len(tokens) == 1 and (name.rstrip(".").lower() in STOPWORDS or is_common_word(name) or name.lower() in _GENERIC_HEADS):
