@@ -267,3 +267,38 @@ def test_names_after_descriptions_and_bodies(name, kind, expected):
 def test_a_party_member_alone_is_a_description():
     # 'Lee Zeldin, Republican of New York' gave 'Tennessee Republican' as a speaker name
     assert settle("Tennessee Republican", "person", None)[:2] == (None, "unnamed")
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "expected"),
+    [
+        # a sentence ended inside the run: '… in New Hampshire. Cruz said …'
+        ("Hampshire. Cruz", "person", ("Cruz", "person")),
+        ("ISIL. Graham", "person", ("Graham", "person")),
+        # a word joined on by a hyphen goes; a name's syllable stays
+        ("Jeb Bush-spent", "person", ("Jeb Bush", "person")),
+        ("Kim Jong-un", "person", ("Kim Jong-un", "person")),
+        # a headline after a full name
+        ("Hillary Clinton Visit To Police Memorial Brings", "person", ("Hillary Clinton", "person")),
+        # a title word of the whip
+        ("Senate Minority Whip Dick Durbin", "organisation", ("Dick Durbin", "person")),
+        # a show is no person
+        ("Rachel Maddow Show", "person", ("Rachel Maddow Show", "organisation")),
+        # a surname ending like a people's plural, after a first name
+        ("Alex Castellanos", "person", ("Alex Castellanos", "person")),
+        ("RealClearPolitics", "person", ("RealClearPolitics", "organisation")),
+    ],
+)
+def test_headline_and_sentence_fragments_leave_the_name(name, kind, expected):
+    assert settle(name, kind, None)[:2] == expected
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "TURNS OUT EDGAR ALLEN POE WAS ONTO SOMETHING Crows",  # a shouted headline (HuffPost's morning email)
+        "Alaska Gov",  # a name cut off after its title
+    ],
+)
+def test_no_name_in_headlines_and_bare_titles(name):
+    assert settle(name, "person", None)[:2] == (None, "unnamed")

@@ -32,7 +32,7 @@ TITLES: Final[frozenset[str]] = frozenset(
     state foreign prime defense defence interior finance economy health education assemblyman
     assemblywoman delegate supervisor superintendent principal chancellor congressman
     congresswoman rep. st saint first lady gop democrat democratic republican house senate
-    pastor archbishop ayatollah chaplain councilmember committeeman committeewoman""".split()
+    pastor archbishop ayatollah chaplain councilmember committeeman committeewoman whip""".split()
 )
 
 # Days and months, written out: capitalised, never a speaker. Not 'may', which is also a
@@ -66,7 +66,7 @@ ORG_WORDS: Final[frozenset[str]] = frozenset(
     organisation coalition alliance caucus secretariat embassy consulate cabinet court tribunal
     foundation trust fund institute lab laboratory hospital clinic church county city state
     republicans democrats authority regulator watch sentinel legion inquirer observer examiner
-    dispatch chronicle courier bulletin""".split()
+    dispatch chronicle courier bulletin show podcast daily""".split()
 )
 
 # Places and bodies that speak in news copy ('Moscow said', 'Washington insists').
@@ -161,7 +161,8 @@ def looks_like_person(name: str) -> bool:
 def _first_name_then_surname(tokens: list[str]) -> bool:
     """A first name and one more word: a person even when the word is a month, a place or
     an ordinary word ('Theresa May', 'Steve Israel', 'Al From'), unless it names a place."""
-    return len(tokens) == 2 and is_first_name(tokens[0]) and not is_place(" ".join(tokens)) and _key(tokens[1]) not in PRONOUNS
+    second = _key(tokens[1]) if len(tokens) == 2 else ""
+    return len(tokens) == 2 and is_first_name(tokens[0]) and not is_place(" ".join(tokens)) and second not in PRONOUNS and second not in CALENDAR_WORDS
 
 
 _PARTICLE_SET: Final = frozenset(_PARTICLE[3:-1].split("|"))

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from search.quotes.names import ORG_WORDS, PRONOUNS, STOPWORDS, TITLES, is_org, looks_like_person
+from search.quotes.names import ORG_WORDS, PRONOUNS, STOPWORDS, TITLES, _sentence_parts, is_org, looks_like_person
 from search.quotes.persons import LOWERISH_SHARE, capital_share, is_city, is_common_word, is_first_name, is_place, person_name_ok, strip_opening_words
 from search.quotes.verbs import ALL_FORMS
 
@@ -48,6 +48,9 @@ _POSSESSIVE_PRONOUNS: Final = frozenset("his her their its our my your".split())
 _PLACED_IN: Final = re.compile(r"\s+(?:in|on|at)\s+(?:a|an|the|his|her|their)\s+[a-zA-Z]")
 _POSSESSIVE: Final = re.compile(r"[’']s\s+|(?<=s)[’']\s+")
 _ORDINAL: Final = re.compile(r"\d+(?:st|nd|rd|th)")
+# A lower-case word joined to a name's last word by a hyphen ('Bush-spent'); kept when it is
+# part of the name ('Ban Ki-moon', 'Kim Jong-un': a short syllable, or one after a short one).
+_LOWER_TAIL: Final = re.compile(r"(?<=[A-Za-z])-[a-z]+$")
 
 
 def _name_token(tok: str) -> bool:
@@ -108,7 +111,20 @@ def group_plural(word: str) -> bool:
     """A plural naming a people, a faith or a generation ('Americans', 'African-Americans',
     'Millennials'), not a surname ending alike ('Evans': 'Evan' is a first name)."""
     word = word.rsplit("-", 1)[-1]
+    if _INNER_CAPITAL.match(word):
+        return False  # a brand: 'RealClearPolitics'
     return len(word) > 4 and word[:1].isupper() and word.endswith(_GROUP_ENDINGS) and not is_first_name(word) and not is_first_name(word[:-1])
+
+
+def names_a_group(name: str) -> bool:
+    """A name whose last word names members of a party or a people ('Virginia Democrats',
+    'LGBT Americans'), unless a first name opens it ('Alex Castellanos')."""
+    tokens = name.split()
+    if not tokens:
+        return False
+    if tokens[-1].lower() in _GROUPS:
+        return True
+    return group_plural(tokens[-1]) and (len(tokens) == 1 or not is_first_name(tokens[0]))
 
 
 def one_word_kind(word: str) -> str | None:
@@ -237,10 +253,25 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
         return None, "unnamed" if kind == "person" else kind, description or given or None
     if kind == "organisation" and " The " in name:
         name = name.rsplit(" The ", 1)[1]  # a dateline before the body: 'Calif. The Islamic State'
+    if ". " in name:
+        name = _sentence_parts(name)[-1][1] or name  # a sentence ended inside the run: 'New Hampshire. Cruz said'
     tokens = name.split()
+    if sum(len(t) > 2 and t.isupper() and t.isalpha() for t in tokens) >= 3:
+        return None, "unnamed", description or given  # a shouted headline: 'TURNS OUT EDGAR ALLEN POE WAS …'
+    tail = _LOWER_TAIL.search(tokens[-1])
+    if tail is not None and tail.start() >= 4 and len(tail.group()) > 4 and (tail.group()[1:] in ALL_FORMS or capital_share(tail.group()[1:]) <= LOWERISH_SHARE):
+        tokens[-1] = _LOWER_TAIL.sub("", tokens[-1])  # a word joined on: 'Jeb Bush-spent'
+        name = " ".join(tokens)
+    if len(tokens) > 1 and tokens[-1].rstrip(".").lower() in TITLES and not is_first_name(tokens[0]) and tokens[-1].rstrip(".").lower() not in ORG_WORDS:
+        return None, "unnamed", description or given  # a name cut off after its title: 'Alaska Gov'
     if kind == "person" and len(tokens) >= 3 and (tokens[-1].lower() in ALL_FORMS or tokens[-1].lower() in _HEADLINE_VERBS) and tokens[-1].endswith("s"):
         tokens = tokens[:-1]  # a headline's verb: 'Hillary Clinton Speaks'
         name = " ".join(tokens)
+    if kind == "person" and len(tokens) >= 4 and " and " not in name and is_first_name(tokens[0]) and not looks_like_person(name):
+        head = " ".join(tokens[:2])
+        if looks_like_person(head) and tokens[1].lower() not in ORG_WORDS and not is_city(head) and tokens[2][:1].isupper() and not _INITIAL.fullmatch(tokens[2]):
+            tokens = tokens[:2]  # a headline after the name: 'Hillary Clinton Visit To Police Memorial Brings'
+            name = head
     for k in range(1, len(tokens) - 1):
         # 'United Auto Workers Secretary-Treasurer Gary Casteel': the person the title names
         before = tokens[k - 1]
@@ -261,7 +292,7 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
         kind = "organisation"  # 'Team Trump', 'Team Clinton'
     if kind == "person" and len(name.split()) > 1 and name.split()[-1].lower() in _MEMBER_WORDS and not is_first_name(name.split()[0]):
         return None, "unnamed", description or given  # 'Tennessee Republican': who, the mention says
-    if kind == "person" and (name.split()[-1].lower() in _GROUPS or " and " not in name and group_plural(name.split()[-1])):
+    if kind == "person" and (name.split()[-1].lower() in _GROUPS or " and " not in name and names_a_group(name)):
         return name, "group", description  # 'Republicans', 'Virginia Democrats'
     if kind == "person" and " and " not in name:
         tokens = name.split()
