@@ -427,8 +427,8 @@ def build(counts: dict[str, int], pinned: Iterable[str] = ()) -> Table:
     module's docstring. A `pinned` name (one the user's aliases file gives) is the display
     name of the identity it joins. The result depends only on the arguments, never on
     their order."""
-    from search.quotes.names import TITLES, is_org, looks_like_person
-    from search.quotes.persons import is_first_name, person_name_ok
+    from search.quotes.names import PLACES, TITLES, is_org, looks_like_person
+    from search.quotes.persons import is_first_name, is_place, person_name_ok
     from search.quotes.speaker import names_a_group
 
     titles = frozenset(TITLES) - {"first", "state", "house", "senate", "chief", "leader"}
@@ -502,6 +502,8 @@ def build(counts: dict[str, int], pinned: Iterable[str] = ()) -> Table:
     for name, p in parsed.items():
         if name in person or not p.surname:
             continue
+        if p.given is None and (is_place(p.clean) or p.clean.lower() in PLACES):
+            continue  # 'Israel', 'Washington': the country or city speaks far more often than Steve Israel
         words = name_tokens(p.clean)
         identities: Counter[str]
         if p.initial_given:  # 'B. Obama': among identities with that initial

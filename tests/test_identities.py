@@ -185,3 +185,10 @@ def test_a_body_or_a_group_shaped_like_a_person_takes_no_bare_name():
     assert table.identity("Democrats").name == "Democrats"
     assert table.identity("White House").name == "White House"
     assert table.identity("Obama").name == "Barack Obama"
+
+
+def test_a_place_is_no_bare_surname():
+    # 'Israel said …' is the country, though PolNeAR quotes Rep. Steve Israel too
+    table = build({"Steve Israel": 3, "Israel": 40, "George Washington": 1, "Washington": 12})
+    assert table.identity("Israel").name == "Israel"
+    assert table.identity("Washington").name == "Washington"

@@ -302,3 +302,23 @@ def test_headline_and_sentence_fragments_leave_the_name(name, kind, expected):
 )
 def test_no_name_in_headlines_and_bare_titles(name):
     assert settle(name, "person", None)[:2] == (None, "unnamed")
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "expected"),
+    [
+        ("BernieSanders", "person", ("Bernie Sanders", "person")),  # a handle
+        ("Elections Susan Bucher", "organisation", ("Susan Bucher", "person")),  # 'Supervisor of Elections Susan Bucher'
+        ("Filmmaker Jack Marino", "person", ("Jack Marino", "person")),
+        ("This group", "organisation", (None, "organisation")),
+        ("Joining Rubio in the group", "organisation", (None, "organisation")),
+    ],
+)
+def test_roles_handles_and_phrases_about_bodies(name, kind, expected):
+    assert settle(name, kind, None)[:2] == expected
+
+
+def test_a_body_before_a_word_is_no_title_of_a_person():
+    # 'Two House Committees on Monday asked …': 'House' titles no one, so 'Committees' is no surname
+    found = quotes_of("Two House Committees on Monday asked the Justice Department to investigate whether Hillary Clinton perjured herself.")
+    assert all(q.speaker != "Committees" for q in found)

@@ -32,7 +32,7 @@ TITLES: Final[frozenset[str]] = frozenset(
     state foreign prime defense defence interior finance economy health education assemblyman
     assemblywoman delegate supervisor superintendent principal chancellor congressman
     congresswoman rep. st saint first lady gop democrat democratic republican house senate
-    pastor archbishop ayatollah chaplain councilmember committeeman committeewoman whip""".split()
+    pastor archbishop ayatollah chaplain councilmember committeeman committeewoman whip ag""".split()
 )
 
 # Days and months, written out: capitalised, never a speaker. Not 'may', which is also a
@@ -75,6 +75,12 @@ PLACES: Final[frozenset[str]] = frozenset(
     france germany japan india pakistan mexico canada brazil turkey syria iraq egypt london paris
     berlin tokyo tehran pyongyang seoul brussels taiwan cuba venezuela korea italy spain poland
     congress whitehall downing""".split()
+)
+
+# Words of `TITLES` that name a body or qualify an office rather than address a person:
+# after one of them a single capitalised word is no evidence of a person ('House Committees').
+_BODY_TITLES: Final = frozenset(
+    "house senate state foreign prime defense defence interior finance economy health education gop democrat democratic republican first former crown st".split()
 )
 
 _MALE_TITLES: Final = frozenset("mr sir king prince lord congressman councilman assemblyman chairman spokesman".split())
@@ -364,8 +370,8 @@ class ArticleNames:
                     # A single surname after a title ('Mr. Putin') is a mention too, and so
                     # is a first name alone ('Meghan', 'Archie'): the article's person with
                     # that first name, or a person known by it alone.
-                    if titled_surname:
-                        self.titled.add(_key(name))
+                    if titled_surname and _key(split_title(part[cut:])[0].split()[-1]) not in _BODY_TITLES:
+                        self.titled.add(_key(name))  # 'Ms. Acosta'; not 'Two House Committees'
                     if titled_surname or _lone_first_name(name) and self._first_name_evidence(text, name, m.end(), end) or self._known_surname(name):
                         gender = pronoun if titled_surname else first_name_gender(name) or None
                         name = self.canonical(name)

@@ -48,6 +48,12 @@ _POSSESSIVE_PRONOUNS: Final = frozenset("his her their its our my your".split())
 _PLACED_IN: Final = re.compile(r"\s+(?:in|on|at)\s+(?:a|an|the|his|her|their)\s+[a-zA-Z]")
 _POSSESSIVE: Final = re.compile(r"[’']s\s+|(?<=s)[’']\s+")
 _ORDINAL: Final = re.compile(r"\d+(?:st|nd|rd|th)")
+# Words that open a phrase about a body, not its name ('The campaign', 'This group').
+_DETERMINERS: Final = frozenset("the this that these those".split())
+# Endings of role words written before a name ('Filmmaker', 'Supervisor', 'Historian').
+_ROLE_ENDS: Final = ("er", "or", "ist", "ian", "ent", "ant")
+# A first name and a surname run together, as a social-media handle ('BernieSanders').
+_HANDLE: Final = re.compile(r"([A-Z][a-z]{2,})([A-Z][a-z]{2,})")
 # A lower-case word joined to a name's last word by a hyphen ('Bush-spent'); kept when it is
 # part of the name ('Ban Ki-moon', 'Kim Jong-un': a short syllable, or one after a short one).
 _LOWER_TAIL: Final = re.compile(r"(?<=[A-Za-z])-[a-z]+$")
@@ -157,7 +163,10 @@ def _office_split(tokens: list[str], strict: bool = False) -> list[str]:
     for k in range(len(tokens) - 2, 0, -1):
         before = tokens[k - 1].rstrip(".,").lower()
         office = any(p in TITLES for p in before.split("-")) or not strict and before.endswith(("man", "woman")) and len(before) > 6
-        office = office or strict and before in ORG_WORDS and is_first_name(tokens[k])
+        # in a body's run, a body's word or an ordinary word before a first name ('Supervisor of
+        # Elections Susan Bucher'); in a person's, a role word ('Filmmaker Jack Marino')
+        plain = before in ORG_WORDS or capital_share(before) <= LOWERISH_SHARE if strict else before.endswith(_ROLE_ENDS) and len(before) > 4
+        office = office or plain and is_first_name(tokens[k]) and not is_first_name(tokens[k - 1])
         rest = tokens[k:]
         if not office or not 2 <= len(rest) <= 3:
             continue
@@ -247,8 +256,13 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
         name, kind = name[: where.start()], "person"  # 'Jeb Bush in a Medium post'
     if name.split()[0].lower() in _POSSESSIVE_PRONOUNS:
         return None, kind, description or given  # 'His campaign', 'Her office': whose, the mention says
-    if kind == "organisation" and name[:4] in ("The ", "the "):
-        name = name[4:]  # 'The Clinton campaign' as 'Clinton campaign'; 'The campaign' names none
+    while kind == "organisation" and name.split(" ", 1)[0].lower() in _DETERMINERS and " " in name:
+        name = name.split(" ", 1)[1]  # 'The Clinton campaign' as 'Clinton campaign'; 'The campaign', 'This group' name none
+    if kind == "organisation" and name.split()[0].lower().endswith("ing") and not is_first_name(name.split()[0]) and not name.islower() and any(t.islower() for t in name.split()[1:]):
+        return None, kind, description or given  # a clause, not a body: 'Joining Rubio in the group'
+    handle = _HANDLE.fullmatch(name)
+    if handle is not None and is_first_name(handle.group(1)):
+        name, kind = f"{handle.group(1)} {handle.group(2)}", "person"  # a handle: 'BernieSanders'
     if not name or name.lower() in PRONOUNS or not is_name(name, kind == "organisation"):
         return None, "unnamed" if kind == "person" else kind, description or given or None
     if kind == "organisation" and " The " in name:
