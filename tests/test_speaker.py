@@ -322,3 +322,19 @@ def test_a_body_before_a_word_is_no_title_of_a_person():
     # 'Two House Committees on Monday asked …': 'House' titles no one, so 'Committees' is no surname
     found = quotes_of("Two House Committees on Monday asked the Justice Department to investigate whether Hillary Clinton perjured herself.")
     assert all(q.speaker != "Committees" for q in found)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "expected"),
+    [
+        ("ISIS Recruiting", "person", ("ISIS", "organisation")),  # a headline's gerund; an acronym is no 'Isis'
+        ("Graham—who", "person", ("Graham", "person")),  # an aside run on after a dash
+        ("Jewish", "person", (None, "unnamed")),  # an adjective of a people
+        ("Japanese", "person", ("Japanese", "group")),
+        ("VP", "organisation", (None, "organisation")),  # a title alone
+        ("Republican", "organisation", (None, "organisation")),  # a member alone
+        ("Party", "organisation", (None, "organisation")),
+    ],
+)
+def test_words_that_name_no_one(name, kind, expected):
+    assert settle(name, kind, None)[:2] == expected

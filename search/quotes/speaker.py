@@ -37,7 +37,7 @@ _GROUPS: Final = frozenset("republicans democrats independents conservatives lib
 _GENERIC_HEADS: Final = frozenset(
     """county city council department ministry agency committee committees commission office board
     company group union campaign administration government school university college hospital
-    team club league foundation institute center centre fund bank court""".split()
+    team club league foundation institute center centre fund bank court party""".split()
 )
 _PARTY_TAG: Final = re.compile(r"[DRI]-[A-Z][A-Za-z]*\.?")
 _INITIAL: Final = re.compile(r"[A-Z]\.")
@@ -98,7 +98,7 @@ def _not_a_name_word(tok: str) -> bool:
 
 # Endings of a plural that names a people or a generation ('Americans', 'Palestinians',
 # 'Millennials', 'Hispanics', 'Latinos', 'Constitutionalists'): a group, never one person.
-_GROUP_ENDINGS: Final = ("ans", "ians", "ites", "ists", "ics", "ials", "inos", "anos")
+_GROUP_ENDINGS: Final = ("ans", "ians", "ites", "ists", "ics", "ials", "inos", "anos", "ese")
 # Prefixes of names written with a capital inside ('MacArthur', 'VanDyke', 'FitzGerald');
 # any other word so written is a brand ('ProPublica', 'BuzzFeed', 'WikiLeaks', 'YouTube').
 _NAME_PREFIXES: Final = ("Mac", "Van", "Von", "Fitz", "Della", "Del", "Des", "Dos", "Das", "Den", "Der")
@@ -108,9 +108,20 @@ _INNER_CAPITAL: Final = re.compile(r"[A-Z][a-z]{2,}[A-Z]|[A-Z]{2,}[a-z]")
 # Word endings of adverbs and participles ('Conversely', 'Courted', 'Heaping'): a word
 # the lexicon has not seen (rare in lower case mid-sentence) that ends so is no surname
 # when the article vouches for no person by it.
-_WORD_ENDINGS: Final = ("ly", "ed", "ing")
+_WORD_ENDINGS: Final = ("ly", "ed", "ing", "ish")
 # A member of a party or a movement, alone: a description ('a Tennessee Republican').
 _MEMBER_WORDS: Final = frozenset("republican democrat independent conservative liberal progressive libertarian".split())
+
+
+def _word_shaped(word: str) -> bool:
+    """A word the lexicon has not seen, shaped as an adverb, a participle or an adjective of
+    a people ('Conversely', 'Courted', 'Recruiting', 'Jewish'), and no first name."""
+    return word.endswith(_WORD_ENDINGS) and len(word) > 5 and capital_share(word) == 1.0 and not is_first_name(word)
+
+
+def _lower_verb_form(word: str) -> bool:
+    """A participle or a gerund news writes in lower case ('Recruiting'): no name's last word."""
+    return word.endswith(("ing", "ed")) and capital_share(word) <= LOWERISH_SHARE and not is_first_name(word)
 
 
 def group_plural(word: str) -> bool:
@@ -147,7 +158,7 @@ def one_word_kind(word: str) -> str | None:
         return "organisation"
     if _INNER_CAPITAL.match(bare) and not bare.startswith(_NAME_PREFIXES):
         return "organisation"
-    if bare.endswith(_WORD_ENDINGS) and len(bare) > 5 and capital_share(bare) == 1.0 and not is_first_name(bare):
+    if _word_shaped(bare):
         return None  # a word the lexicon has not seen, shaped as an adverb or a participle: 'Conversely', 'Courted'
     return "group" if group_plural(bare) else "person"
 
@@ -269,6 +280,9 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
         name = name.rsplit(" The ", 1)[1]  # a dateline before the body: 'Calif. The Islamic State'
     if ". " in name:
         name = _sentence_parts(name)[-1][1] or name  # a sentence ended inside the run: 'New Hampshire. Cruz said'
+    for dash in ("—", "–"):
+        if dash in name:
+            name = name.split(dash, 1)[0].strip() or name  # an aside run on: 'Graham—who …'
     tokens = name.split()
     if sum(len(t) > 2 and t.isupper() and t.isalpha() for t in tokens) >= 3:
         return None, "unnamed", description or given  # a shouted headline: 'TURNS OUT EDGAR ALLEN POE WAS …'
@@ -311,8 +325,8 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
     if kind == "person" and " and " not in name:
         tokens = name.split()
         while (
-            (len(tokens) > 2 or len(tokens) == 2 and not is_first_name(tokens[0]))
-            and (tokens[-1].rstrip(".").lower() in STOPWORDS or is_common_word(tokens[-1]))
+            (len(tokens) > 2 or len(tokens) == 2 and (not is_first_name(tokens[0]) or tokens[0].isupper()))  # 'ISIS' is no Isis
+            and (tokens[-1].rstrip(".").lower() in STOPWORDS or is_common_word(tokens[-1]) or _word_shaped(tokens[-1]) or _lower_verb_form(tokens[-1]))
             and tokens[-1].lower() not in ORG_WORDS
         ):
             tokens = tokens[:-1]  # a headline's word after the name: 'Donald Trump Just'
@@ -324,7 +338,7 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
             return None, "unnamed", description or given  # 'President', 'Association', 'D-Mo.': no name
         if len(tokens) == 1 and (name.rstrip(".").lower() in STOPWORDS or is_common_word(name) and not is_first_name(name)):
             return None, "unnamed", description or given  # 'The', 'Week', 'Once': no one ('Will' is someone)
-        if len(tokens) == 1 and not vouched and (not is_first_name(name) or is_city(name)):
+        if len(tokens) == 1 and not vouched and (not is_first_name(name) or is_city(name) or name.isupper()):
             verdict = one_word_kind(name)
             if verdict is None:
                 return None, "unnamed", description or given  # 'Philadelphia', 'Leadership': no one
@@ -339,7 +353,7 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
             kind = "organisation"  # a place in it, no first name then surname: 'Washington Free Beacon'
     if kind == "organisation":
         tokens = name.split()
-        if len(tokens) == 1 and (name.rstrip(".").lower() in STOPWORDS or is_common_word(name) or name.lower() in _GENERIC_HEADS):
+        if len(tokens) == 1 and (name.rstrip(".").lower() in STOPWORDS or is_common_word(name) or name.lower() in _GENERIC_HEADS or name.rstrip(".").lower() in TITLES or name.lower() in _MEMBER_WORDS):
             return None, kind, description or given  # 'County', 'Week': a head with no name
         if len(tokens) > 1 and is_common_word(tokens[0]) and is_place(" ".join(tokens[1:])):
             name = " ".join(tokens[1:])  # 'Neutral Switzerland'
