@@ -447,7 +447,13 @@ def build(counts: dict[str, int], pinned: Iterable[str] = ()) -> Table:
     candidates: dict[str, list[str]] = {}  # full names that look like a person's -> their words
     for name, p in parsed.items():
         u.find(name)
-        if p.given is not None and not p.initial_given and p.surname and looks_like_person(_unsuffixed(p)) and not _body_or_group(p.clean, is_org, names_a_group):
+        if (
+            p.given is not None
+            and not p.initial_given
+            and p.surname
+            and looks_like_person(_unsuffixed(p))
+            and not _body_or_group(p.clean, is_org, names_a_group)
+        ):
             candidates[name] = name_tokens(_unsuffixed(p))
     # A first name the name lists do not know ('Reince') still makes a person, unless the
     # name is the tail of another ('Wasserman Schultz' of 'Debbie Wasserman Schultz').

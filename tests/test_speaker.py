@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from quote_helpers import quotes_of
 
-from search.quotes.speaker import is_name, settle, one_word_kind
+from search.quotes.speaker import is_name, one_word_kind, settle
 
 
 @pytest.mark.parametrize(

@@ -80,7 +80,8 @@ PLACES: Final[frozenset[str]] = frozenset(
 # Words of `TITLES` that name a body or qualify an office rather than address a person:
 # after one of them a single capitalised word is no evidence of a person ('House Committees').
 _BODY_TITLES: Final = frozenset(
-    "house senate state foreign prime defense defence interior finance economy health education gop democrat democratic republican first former crown st".split()
+    """house senate state foreign prime defense defence interior finance economy health education
+    gop democrat democratic republican first former crown st""".split()
 )
 
 _MALE_TITLES: Final = frozenset("mr sir king prince lord congressman councilman assemblyman chairman spokesman".split())
@@ -337,7 +338,22 @@ class ArticleNames:
     surname, or, when several share it, to the one mentioned most often (ties: first).
     """
 
-    __slots__ = ("_by_surname", "_by_first", "_counts", "_offsets", "_order", "_text", "documents", "gender", "mentions", "oblique", "orgs", "pairs", "roles", "titled")
+    __slots__ = (
+        "_by_surname",
+        "_by_first",
+        "_counts",
+        "_offsets",
+        "_order",
+        "_text",
+        "documents",
+        "gender",
+        "mentions",
+        "oblique",
+        "orgs",
+        "pairs",
+        "roles",
+        "titled",
+    )
 
     def __init__(self) -> None:
         self._text: str | None = None

@@ -269,7 +269,13 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
         return None, kind, description or given  # 'His campaign', 'Her office': whose, the mention says
     while kind == "organisation" and name.split(" ", 1)[0].lower() in _DETERMINERS and " " in name:
         name = name.split(" ", 1)[1]  # 'The Clinton campaign' as 'Clinton campaign'; 'The campaign', 'This group' name none
-    if kind == "organisation" and name.split()[0].lower().endswith("ing") and not is_first_name(name.split()[0]) and not name.islower() and any(t.islower() for t in name.split()[1:]):
+    if (
+        kind == "organisation"
+        and name.split()[0].lower().endswith("ing")
+        and not is_first_name(name.split()[0])
+        and not name.islower()
+        and any(t.islower() for t in name.split()[1:])
+    ):
         return None, kind, description or given  # a clause, not a body: 'Joining Rubio in the group'
     handle = _HANDLE.fullmatch(name)
     if handle is not None and is_first_name(handle.group(1)):
@@ -287,7 +293,12 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
     if sum(len(t) > 2 and t.isupper() and t.isalpha() for t in tokens) >= 3:
         return None, "unnamed", description or given  # a shouted headline: 'TURNS OUT EDGAR ALLEN POE WAS …'
     tail = _LOWER_TAIL.search(tokens[-1])
-    if tail is not None and tail.start() >= 4 and len(tail.group()) > 4 and (tail.group()[1:] in ALL_FORMS or capital_share(tail.group()[1:]) <= LOWERISH_SHARE):
+    if (
+        tail is not None
+        and tail.start() >= 4
+        and len(tail.group()) > 4
+        and (tail.group()[1:] in ALL_FORMS or capital_share(tail.group()[1:]) <= LOWERISH_SHARE)
+    ):
         tokens[-1] = _LOWER_TAIL.sub("", tokens[-1])  # a word joined on: 'Jeb Bush-spent'
         name = " ".join(tokens)
     if len(tokens) > 1 and tokens[-1].rstrip(".").lower() in TITLES and not is_first_name(tokens[0]) and tokens[-1].rstrip(".").lower() not in ORG_WORDS:
@@ -297,7 +308,13 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
         name = " ".join(tokens)
     if kind == "person" and len(tokens) >= 4 and " and " not in name and is_first_name(tokens[0]) and not looks_like_person(name):
         head = " ".join(tokens[:2])
-        if looks_like_person(head) and tokens[1].lower() not in ORG_WORDS and not is_city(head) and tokens[2][:1].isupper() and not _INITIAL.fullmatch(tokens[2]):
+        if (
+            looks_like_person(head)
+            and tokens[1].lower() not in ORG_WORDS
+            and not is_city(head)
+            and tokens[2][:1].isupper()
+            and not _INITIAL.fullmatch(tokens[2])
+        ):
             tokens = tokens[:2]  # a headline after the name: 'Hillary Clinton Visit To Police Memorial Brings'
             name = head
     for k in range(1, len(tokens) - 1):
@@ -353,7 +370,13 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
             kind = "organisation"  # a place in it, no first name then surname: 'Washington Free Beacon'
     if kind == "organisation":
         tokens = name.split()
-        if len(tokens) == 1 and (name.rstrip(".").lower() in STOPWORDS or is_common_word(name) or name.lower() in _GENERIC_HEADS or name.rstrip(".").lower() in TITLES or name.lower() in _MEMBER_WORDS):
+        if len(tokens) == 1 and (
+            name.rstrip(".").lower() in STOPWORDS
+            or is_common_word(name)
+            or name.lower() in _GENERIC_HEADS
+            or name.rstrip(".").lower() in TITLES
+            or name.lower() in _MEMBER_WORDS
+        ):
             return None, kind, description or given  # 'County', 'Week': a head with no name
         if len(tokens) > 1 and is_common_word(tokens[0]) and is_place(" ".join(tokens[1:])):
             name = " ".join(tokens[1:])  # 'Neutral Switzerland'
