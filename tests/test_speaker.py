@@ -338,3 +338,8 @@ def test_a_body_before_a_word_is_no_title_of_a_person():
 )
 def test_words_that_name_no_one(name, kind, expected):
     assert settle(name, kind, None)[:2] == expected
+
+
+def test_a_surname_shaped_like_a_gerund_stays():
+    # 'Darran Whiting of Liberty Baptist Church': 'Whiting' is unseen in lower case, a surname
+    assert settle("Darran Whiting", "person", None)[:2] == ("Darran Whiting", "person")

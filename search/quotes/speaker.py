@@ -343,7 +343,7 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
         tokens = name.split()
         while (
             (len(tokens) > 2 or len(tokens) == 2 and (not is_first_name(tokens[0]) or tokens[0].isupper()))  # 'ISIS' is no Isis
-            and (tokens[-1].rstrip(".").lower() in STOPWORDS or is_common_word(tokens[-1]) or _word_shaped(tokens[-1]) or _lower_verb_form(tokens[-1]))
+            and (tokens[-1].rstrip(".").lower() in STOPWORDS or is_common_word(tokens[-1]) or _lower_verb_form(tokens[-1]))
             and tokens[-1].lower() not in ORG_WORDS
         ):
             tokens = tokens[:-1]  # a headline's word after the name: 'Donald Trump Just'
