@@ -410,13 +410,26 @@ def _display(names: Counter[str], parsed: dict[str, Parsed], person: set[str]) -
     return max(pool.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
 
 
+def _body_or_group(clean: str, is_org: Callable[[str], bool], names_a_group: Callable[[str], bool]) -> bool:
+    """A name shaped like a person's that names a body or a group: its words after the first
+    are an organisation ('Clinton White House'), or its last names members ('Virginia
+    Democrats'). Such a name is no person's, so a bare 'White House' or 'Democrats' never
+    joins it (not 'Michael J. Fox': an initial keeps the rest a person's)."""
+    words = clean.split()
+    rest = words[1:]
+    if len(rest) >= 2 and not any(len(w.rstrip(".")) == 1 for w in rest) and is_org(" ".join(rest)):
+        return True
+    return names_a_group(clean)
+
+
 def build(counts: dict[str, int], pinned: Iterable[str] = ()) -> Table:
     """Identities of the names written in a corpus (name -> quotes), by the rule in this
     module's docstring. A `pinned` name (one the user's aliases file gives) is the display
     name of the identity it joins. The result depends only on the arguments, never on
     their order."""
-    from search.quotes.names import TITLES, is_org, looks_like_person
-    from search.quotes.persons import is_first_name, person_name_ok
+    from search.quotes.names import PLACES, TITLES, is_org, looks_like_person
+    from search.quotes.persons import is_first_name, is_place, person_name_ok
+    from search.quotes.speaker import names_a_group
 
     titles = frozenset(TITLES) - {"first", "state", "house", "senate", "chief", "leader"}
     pinned = set(pinned)
@@ -434,7 +447,13 @@ def build(counts: dict[str, int], pinned: Iterable[str] = ()) -> Table:
     candidates: dict[str, list[str]] = {}  # full names that look like a person's -> their words
     for name, p in parsed.items():
         u.find(name)
-        if p.given is not None and not p.initial_given and p.surname and looks_like_person(_unsuffixed(p)):
+        if (
+            p.given is not None
+            and not p.initial_given
+            and p.surname
+            and looks_like_person(_unsuffixed(p))
+            and not _body_or_group(p.clean, is_org, names_a_group)
+        ):
             candidates[name] = name_tokens(_unsuffixed(p))
     # A first name the name lists do not know ('Reince') still makes a person, unless the
     # name is the tail of another ('Wasserman Schultz' of 'Debbie Wasserman Schultz').
@@ -489,6 +508,8 @@ def build(counts: dict[str, int], pinned: Iterable[str] = ()) -> Table:
     for name, p in parsed.items():
         if name in person or not p.surname:
             continue
+        if p.given is None and (is_place(p.clean) or p.clean.lower() in PLACES):
+            continue  # 'Israel', 'Washington': the country or city speaks far more often than Steve Israel
         words = name_tokens(p.clean)
         identities: Counter[str]
         if p.initial_given:  # 'B. Obama': among identities with that initial

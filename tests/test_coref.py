@@ -126,3 +126,13 @@ def test_the_post_is_a_message_not_the_paper_last_named():
         "The post showed an overweight man wearing a wig and women's clothing."
     )
     assert [q.speaker for q in quotes_of(text)] == [None]
+
+
+def test_two_places_named_together_are_no_people():
+    # 'South Carolina and South Dakota this year passed laws …' gave 'Carolina and Dakota'
+    from search.quotes.speaker import settle
+
+    text = "South Carolina and South Dakota said this year that almost all abortions after 20 weeks would be barred."
+    found = quotes_of(text)
+    assert found and found[0].speaker == "South Carolina and South Dakota"
+    assert settle(found[0].speaker, found[0].speaker_type, None)[1] == "organisation"

@@ -175,3 +175,20 @@ def test_speaker_i_does_not_match_the_fbi(biden_index):
     assert r.exit_code == 1 and "F.B.I." not in r.stdout
     r = run_cli("query", "--speaker", "FBI", "--kind", "quote", "--index", str(biden_index))
     assert r.exit_code == 0 and "F.B.I." in r.stdout
+
+
+def test_a_body_or_a_group_shaped_like_a_person_takes_no_bare_name():
+    # 'Virginia' and 'Clinton' are first names, but 'Virginia Democrats' is a group and
+    # 'Clinton White House' a body: every bare 'Democrats' and 'White House' of PolNeAR
+    # joined them as if they were surnames
+    table = build({"Virginia Democrats": 2, "Democrats": 104, "Clinton White House": 1, "White House": 20, "Barack Obama": 5, "Obama": 9})
+    assert table.identity("Democrats").name == "Democrats"
+    assert table.identity("White House").name == "White House"
+    assert table.identity("Obama").name == "Barack Obama"
+
+
+def test_a_place_is_no_bare_surname():
+    # 'Israel said …' is the country, though PolNeAR quotes Rep. Steve Israel too
+    table = build({"Steve Israel": 3, "Israel": 40, "George Washington": 1, "Washington": 12})
+    assert table.identity("Israel").name == "Israel"
+    assert table.identity("Washington").name == "Washington"

@@ -114,3 +114,28 @@ def test_role_before_reads_back_what_the_pattern_finds():
         for lo in {max(0, at - 40), max(0, at - 7), at}:
             m = _ROLE_BEFORE.search(text, lo, at)
             assert _role_before(text, lo, at) == (m.group("role") if m else None), (lo, at)
+
+
+def test_a_place_before_a_first_name_is_cut_off_the_person():
+    # 'Acting U.S. Attorney for the District of Massachusetts Joshua Levy said …': the run
+    # after 'of' is 'Massachusetts Joshua Levy'; 'Levy' later is Joshua Levy
+    text = (
+        "Acting U.S. Attorney for the District of Massachusetts Joshua Levy said the case is still open.\n\n"
+        "“Pick a profession, they’re probably represented in this case,” said Levy."
+    )
+    quotes = extract_quotes(Article(id="t", text=text, body=split_paragraphs(text)), True)
+    assert [q.speaker for q in quotes if q.text.startswith("Pick")] == ["Joshua Levy"]
+
+
+def test_person_evidence_for_one_word_names():
+    text = "Ms. Acosta said the bank was out of cash. Jim Brewer, a trader, agreed. Benghazi Security Inadequate."
+    names = ArticleNames()
+    names.scan(text, 0, len(text))
+    assert names.person_evidence("Acosta")  # a title before it
+    assert names.person_evidence("Brewer")  # the surname of a full name with a first name
+    assert not names.person_evidence("Benghazi")  # a headline's run is no full name
+
+
+def test_a_place_keeps_the_word_that_opens_it():
+    assert bare_name("New Jersey") == "New Jersey"
+    assert bare_name("New Jersey Gov. Chris Christie") == "Chris Christie"

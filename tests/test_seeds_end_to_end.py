@@ -167,4 +167,4 @@ def test_extract_prints_quotes_with_offsets_into_the_given_text(tmp_path, polnea
         pieces = [(p.start, p.end) for p in q.pieces] or [(q.start, q.end)]
         assert q.text == " … ".join(text[s:e] for s, e in pieces)
         assert (q.start, q.end) == (pieces[0][0], pieces[-1][1])
-        assert q.speaker_type in (None, "person", "organisation", "unnamed")
+        assert q.speaker_type in (None, "person", "organisation", "group", "unnamed")

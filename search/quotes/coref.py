@@ -146,7 +146,7 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     if pair:
         # 'Britain and Sweden', 'Ruiz and Hale': both speak; each name resolved as alone
         parts = [pair.group(1), pair.group(2)]
-        orgs = [is_org(p) or len(p.split()) == 1 and p.lower() in PLACES for p in parts]
+        orgs = [is_org(p) or is_place(p) or len(p.split()) == 1 and p.lower() in PLACES for p in parts]  # 'South Carolina and South Dakota'
         full = [p if org else _pair_part(p, names, mention.start) for p, org in zip(parts, orgs, strict=True)]
         return Speaker(" and ".join(full), raw, "organisation" if any(orgs) else "person", mention.description)
     # Last capitalised run at the end of the phrase: the name; what precedes is a role.

@@ -184,15 +184,15 @@ def extract_quotes(article: Article, learned: bool = True) -> list[Quote]:
     0.790 with the rules alone, 0.801 with it) for about a quarter more time;
     `learned=False` is the rules alone."""
     try:
-        recs = _extract(article, learned)
+        recs, names = _extract(article, learned)
     except Exception:  # pragma: no cover - a bug must not lose the article
         if RAISE_ERRORS:
             raise
         return []
-    return _to_quotes(article, recs)
+    return _to_quotes(article, recs, names)
 
 
-def _extract(article: Article, learned: bool = False) -> list[_Rec]:
+def _extract(article: Article, learned: bool = False) -> tuple[list[_Rec], ArticleNames]:
     text = article.text
     paras = article.body
     names = ArticleNames()
@@ -231,7 +231,7 @@ def _extract(article: Article, learned: bool = False) -> list[_Rec]:
             if RAISE_ERRORS:
                 raise
             open_rec, lead = None, None
-    return recs
+    return recs, names
 
 
 @dataclass(slots=True)
@@ -685,7 +685,7 @@ def _words(text: str, q: Quoted) -> int:
     return len(text[q.start : q.end].split())
 
 
-def _to_quotes(article: Article, recs: list[_Rec]) -> list[Quote]:
+def _to_quotes(article: Article, recs: list[_Rec], names: ArticleNames) -> list[Quote]:
     text = article.text
     items = []
     for r in recs:
@@ -706,7 +706,9 @@ def _to_quotes(article: Article, recs: list[_Rec]) -> list[Quote]:
             continue
         seen.add(key)
         sp = r.speaker
-        name, kind, description = settle(sp.name, sp.type, sp.description) if sp else (None, None, None)
+        # a one-word name is a person's only with the article's evidence for it ('Ms. Acosta')
+        vouched = sp is not None and sp.name is not None and " " not in sp.name.strip() and names.person_evidence(sp.name)
+        name, kind, description = settle(sp.name, sp.type, sp.description, vouched) if sp else (None, None, None)
         quotes.append(
             Quote(
                 id=f"{article.id}#q{len(quotes) + 1}",

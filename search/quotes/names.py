@@ -31,7 +31,8 @@ TITLES: Final[frozenset[str]] = frozenset(
     bishop cardinal rabbi imam sheikh emir crown trooper agent spokesman spokeswoman spokesperson
     state foreign prime defense defence interior finance economy health education assemblyman
     assemblywoman delegate supervisor superintendent principal chancellor congressman
-    congresswoman rep. st saint first lady gop democrat democratic republican house senate""".split()
+    congresswoman rep. st saint first lady gop democrat democratic republican house senate
+    pastor archbishop ayatollah chaplain councilmember committeeman committeewoman whip ag vp""".split()
 )
 
 # Days and months, written out: capitalised, never a speaker. Not 'may', which is also a
@@ -65,7 +66,7 @@ ORG_WORDS: Final[frozenset[str]] = frozenset(
     organisation coalition alliance caucus secretariat embassy consulate cabinet court tribunal
     foundation trust fund institute lab laboratory hospital clinic church county city state
     republicans democrats authority regulator watch sentinel legion inquirer observer examiner
-    dispatch chronicle courier bulletin""".split()
+    dispatch chronicle courier bulletin show podcast daily""".split()
 )
 
 # Places and bodies that speak in news copy ('Moscow said', 'Washington insists').
@@ -74,6 +75,13 @@ PLACES: Final[frozenset[str]] = frozenset(
     france germany japan india pakistan mexico canada brazil turkey syria iraq egypt london paris
     berlin tokyo tehran pyongyang seoul brussels taiwan cuba venezuela korea italy spain poland
     congress whitehall downing""".split()
+)
+
+# Words of `TITLES` that name a body or qualify an office rather than address a person:
+# after one of them a single capitalised word is no evidence of a person ('House Committees').
+_BODY_TITLES: Final = frozenset(
+    """house senate state foreign prime defense defence interior finance economy health education
+    gop democrat democratic republican first former crown st""".split()
 )
 
 _MALE_TITLES: Final = frozenset("mr sir king prince lord congressman councilman assemblyman chairman spokesman".split())
@@ -105,7 +113,10 @@ def split_title(mention: str) -> tuple[str, str]:
     tokens = mention.split()
     i = 0
     for j in range(len(tokens) - 1):
-        if _key(tokens[j]) in TITLES or _key(tokens[j]) in STOPWORDS or tokens[j] in _DOTTED_TITLES:
+        key = _key(tokens[j])
+        if key in STOPWORDS and key not in TITLES and is_place(" ".join(tokens[j:])):
+            break  # 'New Jersey', 'New South Wales': the word opens the place's name
+        if key in TITLES or key in STOPWORDS or tokens[j] in _DOTTED_TITLES:
             i = j + 1
     return " ".join(tokens[:i]), " ".join(tokens[i:])
 
@@ -157,7 +168,8 @@ def looks_like_person(name: str) -> bool:
 def _first_name_then_surname(tokens: list[str]) -> bool:
     """A first name and one more word: a person even when the word is a month, a place or
     an ordinary word ('Theresa May', 'Steve Israel', 'Al From'), unless it names a place."""
-    return len(tokens) == 2 and is_first_name(tokens[0]) and not is_place(" ".join(tokens)) and _key(tokens[1]) not in PRONOUNS
+    second = _key(tokens[1]) if len(tokens) == 2 else ""
+    return len(tokens) == 2 and is_first_name(tokens[0]) and not is_place(" ".join(tokens)) and second not in PRONOUNS and second not in CALENDAR_WORDS
 
 
 _PARTICLE_SET: Final = frozenset(_PARTICLE[3:-1].split("|"))
@@ -182,11 +194,26 @@ def _read_run(run: str, at_start: bool = False) -> tuple[str | None, str, bool, 
     title, name = split_title(run)
     name = bare_name(name)
     person = looks_like_person(name)
+    if not person and " " in name:
+        tail = _after_place(name.split())
+        if tail is not None:
+            name, person = tail, True  # '(District of) Massachusetts Joshua Levy' is Joshua Levy
     # a single surname after a real title ('Mr. Putin', 'Gov. Kasich'), not after a word a
     # sentence opens with ('So I', 'The Wit')
     titled = bool(title) and any(_key(t) in TITLES for t in title.split())
     titled_surname = not person and titled and len(name.split()) == 1 and not is_org(name) and person_name_ok(name)
     return _title_pronoun(title), name, person, titled_surname, cut
+
+
+def _after_place(tokens: list[str]) -> str | None:
+    """The person named after a place in one capitalised run ('Massachusetts Joshua Levy',
+    'Texas Gov. Greg Abbott' aside, where the title already splits it): a place, then a
+    first name that opens a full person name."""
+    for k in range(1, len(tokens) - 1):
+        if is_first_name(tokens[k]) and is_place(" ".join(tokens[:k])):
+            rest = " ".join(tokens[k:])
+            return rest if looks_like_person(rest) else None
+    return None
 
 
 _DOTTED_WORD: Final = re.compile(r"(\S+)\.\s+")
@@ -311,7 +338,22 @@ class ArticleNames:
     surname, or, when several share it, to the one mentioned most often (ties: first).
     """
 
-    __slots__ = ("_by_surname", "_by_first", "_counts", "_offsets", "_order", "_text", "documents", "gender", "mentions", "oblique", "orgs", "pairs", "roles")
+    __slots__ = (
+        "_by_surname",
+        "_by_first",
+        "_counts",
+        "_offsets",
+        "_order",
+        "_text",
+        "documents",
+        "gender",
+        "mentions",
+        "oblique",
+        "orgs",
+        "pairs",
+        "roles",
+        "titled",
+    )
 
     def __init__(self) -> None:
         self._text: str | None = None
@@ -327,6 +369,7 @@ class ArticleNames:
         self.mentions: list[tuple[int, str]] = []  # (offset, canonical) of person mentions
         self._offsets: list[int] = []  # their offsets alone, for `mention_index`
         self.gender: dict[str, str] = {}  # canonical name -> 'he' | 'she', from titles and pronouns
+        self.titled: set[str] = set()  # single names the article writes after a title ('Ms. Acosta')
 
     def scan(self, text: str, start: int, end: int) -> None:
         """Note the people `text[start:end]` names, the pronoun a title gives them, the roles
@@ -343,6 +386,8 @@ class ArticleNames:
                     # A single surname after a title ('Mr. Putin') is a mention too, and so
                     # is a first name alone ('Meghan', 'Archie'): the article's person with
                     # that first name, or a person known by it alone.
+                    if titled_surname and _key(split_title(part[cut:])[0].split()[-1]) not in _BODY_TITLES:
+                        self.titled.add(_key(name))  # 'Ms. Acosta'; not 'Two House Committees'
                     if titled_surname or _lone_first_name(name) and self._first_name_evidence(text, name, m.end(), end) or self._known_surname(name):
                         gender = pronoun if titled_surname else first_name_gender(name) or None
                         name = self.canonical(name)
@@ -507,6 +552,14 @@ class ArticleNames:
         """Whether `name` is a person the article names in full (or by a surname it gives)."""
         tokens = bare_name(name).split()
         return bool(tokens) and (" ".join(tokens) in self._order or tokens[-1].rstrip(".").lower() in self._by_surname)
+
+    def person_evidence(self, name: str) -> bool:
+        """Whether the article vouches that a one-word `name` is a person: it writes it
+        after a title ('Ms. Acosta'), or as the surname or first name of a full name it
+        gives. A one-word speaker without it ('Philadelphia', 'Leadership', 'Facebook') is
+        judged by its word alone (`speaker.settle`)."""
+        key = _key(bare_name(name))
+        return key in self.titled or any(is_first_name(n.split()[0]) for n in self._by_surname.get(key, ()))
 
     def named_in_full(self, name: str) -> bool:
         """Whether the article gives `name` (titles aside) as a full person name."""

@@ -10,7 +10,8 @@ than from rules written for one sentence:
   45,000 given names from many countries, each with its gender), read once on first use.
   A known first name vouches for the run ('Jim Rich', 'Andrew Young') and tells the
   pronoun it takes ('Oprah' aside, 'Meghan' is 'she');
-- places: countries and regions from the ISO lists of `pycountry`;
+- places: countries and regions from the ISO lists of `pycountry`, and cities of 100,000
+  people or more from GeoNames (`places.json`, written by `bench/train_places.py`);
 - ordinary words: for each word, the share of its mid-sentence uses that news capitalises,
   learned from PolNeAR train (`bench/train_lexicon.py` writes `lexicon.json`). A word
   capitalised at most 5% of the time ('taking', 'story', 'maybe') is *common*: cut off the
@@ -43,6 +44,7 @@ _PRONOUNS: Final[frozenset[str]] = frozenset("i he she we they it you me him her
 _shares: dict[str, float] = {}
 _places: set[str] = set()
 _first: dict[str, str] = {}
+_cities: set[str] = set()
 _loaded: list[bool] = []
 
 
@@ -56,6 +58,8 @@ def _load() -> None:
     shares = raw["capital_share"]
     for word in shares:
         _shares[word] = float(shares[word])
+    for city in json.loads(files("search.quotes").joinpath("places.json").read_text(encoding="utf-8"))["cities"]:
+        _cities.add(city)
     try:
         import pycountry
 
@@ -109,6 +113,14 @@ def is_place(name: str) -> bool:
     if tokens[-1].lower() in PLACE_HEADS:
         return True
     return name.lower() in _places and (len(tokens) > 1 or not is_first_name(tokens[0]))
+
+
+def is_city(name: str) -> bool:
+    """A city of 100,000 people or more, as written ('Philadelphia', 'Benghazi', 'Los
+    Angeles'). Many are surnames too ('Warren', 'Jackson', 'Lincoln'): a caller takes a city
+    for a place only where nothing says a person of that name is meant."""
+    _load()
+    return name in _cities
 
 
 def capital_share(word: str) -> float:

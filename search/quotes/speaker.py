@@ -20,8 +20,8 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from search.quotes.names import ORG_WORDS, PRONOUNS, STOPWORDS, TITLES, is_org, looks_like_person
-from search.quotes.persons import LOWERISH_SHARE, capital_share, is_common_word, is_first_name, is_place, person_name_ok, strip_opening_words
+from search.quotes.names import ORG_WORDS, PRONOUNS, STOPWORDS, TITLES, _sentence_parts, is_org, looks_like_person
+from search.quotes.persons import LOWERISH_SHARE, capital_share, is_city, is_common_word, is_first_name, is_place, person_name_ok, strip_opening_words
 from search.quotes.verbs import ALL_FORMS
 
 # Lower-case words a proper name may hold: 'Court of Appeals for the Sixth Circuit',
@@ -37,7 +37,7 @@ _GROUPS: Final = frozenset("republicans democrats independents conservatives lib
 _GENERIC_HEADS: Final = frozenset(
     """county city council department ministry agency committee committees commission office board
     company group union campaign administration government school university college hospital
-    team club league foundation institute center centre fund bank court""".split()
+    team club league foundation institute center centre fund bank court party""".split()
 )
 _PARTY_TAG: Final = re.compile(r"[DRI]-[A-Z][A-Za-z]*\.?")
 _INITIAL: Final = re.compile(r"[A-Z]\.")
@@ -48,6 +48,15 @@ _POSSESSIVE_PRONOUNS: Final = frozenset("his her their its our my your".split())
 _PLACED_IN: Final = re.compile(r"\s+(?:in|on|at)\s+(?:a|an|the|his|her|their)\s+[a-zA-Z]")
 _POSSESSIVE: Final = re.compile(r"[’']s\s+|(?<=s)[’']\s+")
 _ORDINAL: Final = re.compile(r"\d+(?:st|nd|rd|th)")
+# Words that open a phrase about a body, not its name ('The campaign', 'This group').
+_DETERMINERS: Final = frozenset("the this that these those".split())
+# Endings of role words written before a name ('Filmmaker', 'Supervisor', 'Historian').
+_ROLE_ENDS: Final = ("er", "or", "ist", "ian", "ent", "ant")
+# A first name and a surname run together, as a social-media handle ('BernieSanders').
+_HANDLE: Final = re.compile(r"([A-Z][a-z]{2,})([A-Z][a-z]{2,})")
+# A lower-case word joined to a name's last word by a hyphen ('Bush-spent'); kept when it is
+# part of the name ('Ban Ki-moon', 'Kim Jong-un': a short syllable, or one after a short one).
+_LOWER_TAIL: Final = re.compile(r"(?<=[A-Za-z])-[a-z]+$")
 
 
 def _name_token(tok: str) -> bool:
@@ -85,6 +94,98 @@ def _not_a_name_word(tok: str) -> bool:
     """A headline's or a description's word before a name ('Challenger', 'Widow',
     'Korean-born', 'Gallup’s'), not a name of its own ('Barack')."""
     return capital_share(tok) <= LOWERISH_SHARE or "-" in tok or tok.endswith(("’s", "'s")) or tok.lower() in ORG_WORDS
+
+
+# Endings of a plural that names a people or a generation ('Americans', 'Palestinians',
+# 'Millennials', 'Hispanics', 'Latinos', 'Constitutionalists'): a group, never one person.
+_GROUP_ENDINGS: Final = ("ans", "ians", "ites", "ists", "ics", "ials", "inos", "anos", "ese")
+# Prefixes of names written with a capital inside ('MacArthur', 'VanDyke', 'FitzGerald');
+# any other word so written is a brand ('ProPublica', 'BuzzFeed', 'WikiLeaks', 'YouTube').
+_NAME_PREFIXES: Final = ("Mac", "Van", "Von", "Fitz", "Della", "Del", "Des", "Dos", "Das", "Den", "Der")
+_INNER_CAPITAL: Final = re.compile(r"[A-Z][a-z]{2,}[A-Z]|[A-Z]{2,}[a-z]")
+
+
+# Word endings of adverbs and participles ('Conversely', 'Courted', 'Heaping'): a word
+# the lexicon has not seen (rare in lower case mid-sentence) that ends so is no surname
+# when the article vouches for no person by it.
+_WORD_ENDINGS: Final = ("ly", "ed", "ing", "ish")
+# A member of a party or a movement, alone: a description ('a Tennessee Republican').
+_MEMBER_WORDS: Final = frozenset("republican democrat independent conservative liberal progressive libertarian".split())
+
+
+def _word_shaped(word: str) -> bool:
+    """A word the lexicon has not seen, shaped as an adverb, a participle or an adjective of
+    a people ('Conversely', 'Courted', 'Recruiting', 'Jewish'), and no first name."""
+    return word.endswith(_WORD_ENDINGS) and len(word) > 5 and capital_share(word) == 1.0 and not is_first_name(word)
+
+
+def _lower_verb_form(word: str) -> bool:
+    """A participle or a gerund news writes in lower case ('Recruiting'): no name's last word."""
+    return word.endswith(("ing", "ed")) and capital_share(word) <= LOWERISH_SHARE and not is_first_name(word)
+
+
+def group_plural(word: str) -> bool:
+    """A plural naming a people, a faith or a generation ('Americans', 'African-Americans',
+    'Millennials'), not a surname ending alike ('Evans': 'Evan' is a first name)."""
+    word = word.rsplit("-", 1)[-1]
+    if _INNER_CAPITAL.match(word):
+        return False  # a brand: 'RealClearPolitics'
+    return len(word) > 4 and word[:1].isupper() and word.endswith(_GROUP_ENDINGS) and not is_first_name(word) and not is_first_name(word[:-1])
+
+
+def names_a_group(name: str) -> bool:
+    """A name whose last word names members of a party or a people ('Virginia Democrats',
+    'LGBT Americans'), unless a first name opens it ('Alex Castellanos')."""
+    tokens = name.split()
+    if not tokens:
+        return False
+    if tokens[-1].lower() in _GROUPS:
+        return True
+    return group_plural(tokens[-1]) and (len(tokens) == 1 or not is_first_name(tokens[0]))
+
+
+def one_word_kind(word: str) -> str | None:
+    """What a one-word speaker is when nothing in the article says it is a person (no
+    title before it, no full name with it, no first name): 'organisation' for a brand
+    written with a capital inside or an acronym ('ProPublica', 'DOJ'), 'group' for a
+    people ('Americans'), None for no one at all: a city ('Philadelphia is considering …',
+    'the Committee on Benghazi said'), or a word news writes in lower case as often as not
+    ('Leadership Announces …', 'Revealed: …'); 'person' otherwise (a surname: 'Maddow')."""
+    bare = word.strip(".,’'")
+    if is_city(bare) or capital_share(bare) <= LOWERISH_SHARE or bare.lower() in _MEMBER_WORDS:
+        return None
+    if len(bare) > 1 and bare.replace(".", "").isupper():
+        return "organisation"
+    if _INNER_CAPITAL.match(bare) and not bare.startswith(_NAME_PREFIXES):
+        return "organisation"
+    if _word_shaped(bare):
+        return None  # a word the lexicon has not seen, shaped as an adverb or a participle: 'Conversely', 'Courted'
+    return "group" if group_plural(bare) else "person"
+
+
+def _office_split(tokens: list[str], strict: bool = False) -> list[str]:
+    """The name after the last office word of a description glued to it: 'North Dakota RNC
+    Committeeman Curly Haugland' -> 'Curly Haugland' (a name the first-name list does not
+    hold, so only the office word before it tells where it starts). The rest must be two
+    or three capitalised words that can be a person's name, no body's nor place's.
+    `strict` (a run taken for a body: 'Saudi Prince Alwaleed Bin Talal'): titles only, or a
+    body's word before a first name ('White House Chief of Staff Denis McDonough' read as
+    'Staff Denis McDonough')."""
+    for k in range(len(tokens) - 2, 0, -1):
+        before = tokens[k - 1].rstrip(".,").lower()
+        office = any(p in TITLES for p in before.split("-")) or not strict and before.endswith(("man", "woman")) and len(before) > 6
+        # in a body's run, a body's word or an ordinary word before a first name ('Supervisor of
+        # Elections Susan Bucher'); in a person's, a role word ('Filmmaker Jack Marino')
+        plain = before in ORG_WORDS or capital_share(before) <= LOWERISH_SHARE if strict else before.endswith(_ROLE_ENDS) and len(before) > 4
+        office = office or plain and is_first_name(tokens[k]) and not is_first_name(tokens[k - 1])
+        rest = tokens[k:]
+        if not office or not 2 <= len(rest) <= 3:
+            continue
+        joined = " ".join(rest)
+        if all(t[:1].isupper() for t in rest) and rest[0].rstrip(".").lower() not in TITLES and not is_org(joined) and person_name_ok(joined):
+            return rest
+        break
+    return tokens
 
 
 def _person_start(tokens: list[str]) -> list[str]:
@@ -134,8 +235,10 @@ def description_ok(description: str) -> bool:
 
 
 @lru_cache(maxsize=16384)
-def settle(name: str | None, kind: str | None, description: str | None) -> tuple[str | None, str | None, str | None]:
-    """The speaker name, type and description a quote keeps (see the module's docstring)."""
+def settle(name: str | None, kind: str | None, description: str | None, vouched: bool = False) -> tuple[str | None, str | None, str | None]:
+    """The speaker name, type and description a quote keeps (see the module's docstring).
+    `vouched`: the article gives evidence that a one-word name is a person's (a title
+    before it, a full name with it); without it the word alone decides (`one_word_kind`)."""
     if description is not None and not description_ok(description):
         description = None
     if name is None:
@@ -164,16 +267,56 @@ def settle(name: str | None, kind: str | None, description: str | None) -> tuple
         name, kind = name[: where.start()], "person"  # 'Jeb Bush in a Medium post'
     if name.split()[0].lower() in _POSSESSIVE_PRONOUNS:
         return None, kind, description or given  # 'His campaign', 'Her office': whose, the mention says
-    if kind == "organisation" and name[:4] in ("The ", "the "):
-        name = name[4:]  # 'The Clinton campaign' as 'Clinton campaign'; 'The campaign' names none
+    while kind == "organisation" and name.split(" ", 1)[0].lower() in _DETERMINERS and " " in name:
+        name = name.split(" ", 1)[1]  # 'The Clinton campaign' as 'Clinton campaign'; 'The campaign', 'This group' name none
+    if (
+        kind == "organisation"
+        and name.split()[0].lower().endswith("ing")
+        and not is_first_name(name.split()[0])
+        and not name.islower()
+        and any(t.islower() for t in name.split()[1:])
+    ):
+        return None, kind, description or given  # a clause, not a body: 'Joining Rubio in the group'
+    handle = _HANDLE.fullmatch(name)
+    if handle is not None and is_first_name(handle.group(1)):
+        name, kind = f"{handle.group(1)} {handle.group(2)}", "person"  # a handle: 'BernieSanders'
     if not name or name.lower() in PRONOUNS or not is_name(name, kind == "organisation"):
         return None, "unnamed" if kind == "person" else kind, description or given or None
     if kind == "organisation" and " The " in name:
         name = name.rsplit(" The ", 1)[1]  # a dateline before the body: 'Calif. The Islamic State'
+    if ". " in name:
+        name = _sentence_parts(name)[-1][1] or name  # a sentence ended inside the run: 'New Hampshire. Cruz said'
+    for dash in ("—", "–"):
+        if dash in name:
+            name = name.split(dash, 1)[0].strip() or name  # an aside run on: 'Graham—who …'
     tokens = name.split()
+    if sum(len(t) > 2 and t.isupper() and t.isalpha() for t in tokens) >= 3:
+        return None, "unnamed", description or given  # a shouted headline: 'TURNS OUT EDGAR ALLEN POE WAS …'
+    tail = _LOWER_TAIL.search(tokens[-1])
+    if (
+        tail is not None
+        and tail.start() >= 4
+        and len(tail.group()) > 4
+        and (tail.group()[1:] in ALL_FORMS or capital_share(tail.group()[1:]) <= LOWERISH_SHARE)
+    ):
+        tokens[-1] = _LOWER_TAIL.sub("", tokens[-1])  # a word joined on: 'Jeb Bush-spent'
+        name = " ".join(tokens)
+    if len(tokens) > 1 and tokens[-1].rstrip(".").lower() in TITLES and not is_first_name(tokens[0]) and tokens[-1].rstrip(".").lower() not in ORG_WORDS:
+        return None, "unnamed", description or given  # a name cut off after its title: 'Alaska Gov'
     if kind == "person" and len(tokens) >= 3 and (tokens[-1].lower() in ALL_FORMS or tokens[-1].lower() in _HEADLINE_VERBS) and tokens[-1].endswith("s"):
         tokens = tokens[:-1]  # a headline's verb: 'Hillary Clinton Speaks'
         name = " ".join(tokens)
+    if kind == "person" and len(tokens) >= 4 and " and " not in name and is_first_name(tokens[0]) and not looks_like_person(name):
+        head = " ".join(tokens[:2])
+        if (
+            looks_like_person(head)
+            and tokens[1].lower() not in ORG_WORDS
+            and not is_city(head)
+            and tokens[2][:1].isupper()
+            and not _INITIAL.fullmatch(tokens[2])
+        ):
+            tokens = tokens[:2]  # a headline after the name: 'Hillary Clinton Visit To Police Memorial Brings'
+            name = head
     for k in range(1, len(tokens) - 1):
         # 'United Auto Workers Secretary-Treasurer Gary Casteel': the person the title names
         before = tokens[k - 1]
@@ -181,19 +324,26 @@ def settle(name: str | None, kind: str | None, description: str | None) -> tuple
         if is_first_name(tokens[k]) and tokens[k + 1][:1].isupper() and office:
             name, kind = " ".join(tokens[k:]), "person"  # also 'Public Advocate Trish James'
             break
+    else:
+        if kind in ("person", "organisation") and len(tokens) >= 3:
+            rest = _office_split(tokens, strict=kind == "organisation")
+            if len(rest) < len(tokens):
+                name, kind = " ".join(rest), "person"  # 'North Dakota RNC Committeeman Curly Haugland'
     if name.split()[-1].lower() in _LAWS and len(name.split()) > 1:
         return None, "unnamed", description or given  # 'Fair Sentencing Act': a law says nothing
     if kind == "person" and " and " in name and all(is_place(part) for part in name.split(" and ")):
         kind = "organisation"  # 'Delaware and Maryland'
     if kind == "person" and " " in name and name.split()[0].lower() in ORG_WORDS:
         kind = "organisation"  # 'Team Trump', 'Team Clinton'
-    if kind == "person" and name.split()[-1].lower() in _GROUPS:
+    if kind == "person" and len(name.split()) > 1 and name.split()[-1].lower() in _MEMBER_WORDS and not is_first_name(name.split()[0]):
+        return None, "unnamed", description or given  # 'Tennessee Republican': who, the mention says
+    if kind == "person" and (name.split()[-1].lower() in _GROUPS or " and " not in name and names_a_group(name)):
         return name, "group", description  # 'Republicans', 'Virginia Democrats'
     if kind == "person" and " and " not in name:
         tokens = name.split()
         while (
-            (len(tokens) > 2 or len(tokens) == 2 and not is_first_name(tokens[0]))
-            and (tokens[-1].rstrip(".").lower() in STOPWORDS or is_common_word(tokens[-1]))
+            (len(tokens) > 2 or len(tokens) == 2 and (not is_first_name(tokens[0]) or tokens[0].isupper()))  # 'ISIS' is no Isis
+            and (tokens[-1].rstrip(".").lower() in STOPWORDS or is_common_word(tokens[-1]) or _lower_verb_form(tokens[-1]))
             and tokens[-1].lower() not in ORG_WORDS
         ):
             tokens = tokens[:-1]  # a headline's word after the name: 'Donald Trump Just'
@@ -205,13 +355,28 @@ def settle(name: str | None, kind: str | None, description: str | None) -> tuple
             return None, "unnamed", description or given  # 'President', 'Association', 'D-Mo.': no name
         if len(tokens) == 1 and (name.rstrip(".").lower() in STOPWORDS or is_common_word(name) and not is_first_name(name)):
             return None, "unnamed", description or given  # 'The', 'Week', 'Once': no one ('Will' is someone)
+        if len(tokens) == 1 and not vouched and (not is_first_name(name) or is_city(name) or name.isupper()):
+            verdict = one_word_kind(name)
+            if verdict is None:
+                return None, "unnamed", description or given  # 'Philadelphia', 'Leadership': no one
+            kind = verdict  # 'ProPublica', 'DOJ': a body; 'Americans': a group
+        elif len(tokens) > 1 and is_city(name) and not is_first_name(tokens[0]):
+            return None, "unnamed", description or given  # 'Los Angeles', 'San Francisco'
         if is_place(name) or is_org(name) and len(tokens) > 1:
             kind = "organisation"  # 'Texas', 'South Carolina', 'Human Rights Watch'
         elif len(tokens) > 1 and not is_first_name(tokens[0]) and capital_share(tokens[-1]) <= LOWERISH_SHARE:
             kind = "organisation"  # no first name, a common word last: 'Judicial Watch', 'Orlando Sentinel'
+        elif len(tokens) > 1 and not looks_like_person(name):
+            kind = "organisation"  # a place in it, no first name then surname: 'Washington Free Beacon'
     if kind == "organisation":
         tokens = name.split()
-        if len(tokens) == 1 and (name.rstrip(".").lower() in STOPWORDS or is_common_word(name) or name.lower() in _GENERIC_HEADS):
+        if len(tokens) == 1 and (
+            name.rstrip(".").lower() in STOPWORDS
+            or is_common_word(name)
+            or name.lower() in _GENERIC_HEADS
+            or name.rstrip(".").lower() in TITLES
+            or name.lower() in _MEMBER_WORDS
+        ):
             return None, kind, description or given  # 'County', 'Week': a head with no name
         if len(tokens) > 1 and is_common_word(tokens[0]) and is_place(" ".join(tokens[1:])):
             name = " ".join(tokens[1:])  # 'Neutral Switzerland'
