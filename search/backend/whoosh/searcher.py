@@ -16,12 +16,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from whoosh import collectors, columns
+from whoosh import columns
 from whoosh import query as wq
 from whoosh.index import FileIndex
 from whoosh.reading import IndexReader
 from whoosh.util.times import long_to_datetime
 
+from search.backend.whoosh import bulk
 from search.backend.whoosh import index_folder as store
 from search.backend.whoosh.highlight import query_phrases, query_terms
 from search.backend.whoosh.query import any_of, compile_tree, date_range, describe
@@ -68,24 +69,6 @@ def reader_column(reader: IndexReader, fieldname: str) -> list[Any]:
     for sub, _offset in reader.leaf_readers():
         values += _segment_column(sub, fieldname, translate=False)
     return values
-
-
-class _EveryMatch(collectors.TopCollector):  # type: ignore[misc]
-    """Whoosh's top-N collector that also keeps every matching document number, so that the
-    total, facets and date sorting need no second pass over the postings. Block skipping is
-    off: every match must be seen. Each match looks at the search's deadline."""
-
-    def __init__(self, limit: int) -> None:
-        super().__init__(limit=limit, usequality=False)
-        self.replace = 0  # no pruning of sub-matchers that cannot reach the top N either
-        self.matched: list[int] = []
-        self._deadline = budget.current()
-
-    def _collect(self, global_docnum: int, score: float) -> float:
-        self._deadline.check(every=256)
-        self.matched.append(global_docnum)
-        result: float = super()._collect(global_docnum, score)
-        return result
 
 
 class WhooshSearcher:
@@ -145,21 +128,19 @@ class WhooshSearcher:
             if allowed is None:
                 return [n for n in range(self.reader.doc_count_all()) if n not in deleted], []
             return sorted(allowed - deleted if deleted else allowed), []
-        inner = _EveryMatch(limit=max(top, 1))
-        collector = inner if allowed is None else collectors.FilterCollector(inner, allow=allowed)
-        self.searcher.search_with_collector(query, collector)
-        return inner.matched, collector.results().top_n if top else []
+        if not top:  # counts, facets, a page by date: which documents, not how well
+            found = bulk.docs(self.searcher, query)
+            return sorted(found & allowed if allowed is not None else found), []
+        scores = bulk.scores(self.searcher, query)
+        if allowed is not None:
+            scores = {d: s for d, s in scores.items() if d in allowed}
+        return sorted(scores), bulk.top(scores, top)
 
     def count_undated(self, request: Request) -> int:
         query, _ = self.compile(Request(request.query_no_date or request.query))
         parts = [query, wq.Term("has_date", "no")]
         parts += [self._filter(f) for f in request.filters]
-        deadline = budget.current()
-        count = 0
-        for _ in self.searcher.docs_for_query(wq.And(parts)):
-            deadline.check(every=256)
-            count += 1
-        return count
+        return len(bulk.docs(self.searcher, wq.And(parts)))
 
     def live_docnums(self) -> list[int]:
         return list(self.reader.all_doc_ids())
@@ -204,7 +185,7 @@ class WhooshSearcher:
             lo = q.start if q.start is not None else 0
             hi = q.end if q.end is not None else NO_DATE_KEY - 1
             return {n for n, v in enumerate(values) if lo <= v <= hi}
-        return set(self.searcher.docs_for_query(q))
+        return bulk.docs(self.searcher, q)
 
     # -----------------------------------------------------------------------------------
     # Reading documents
