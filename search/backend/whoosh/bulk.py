@@ -22,6 +22,7 @@ its answers are the same, only not faster. The search's deadline is looked at pe
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from itertools import accumulate
 from typing import Any
@@ -43,26 +44,41 @@ _KEYWORD_POSTINGS = 256  # keyword terms whose postings a segment reader remembe
 _LENGTHS = tuple(byte_to_length(b) for b in range(256))
 
 
-def docs(searcher: Searcher, q: wq.Query) -> set[int]:
-    """Every document (global number) matching `q`, deleted ones left out."""
+def docs(searcher: Searcher, q: wq.Query, within: set[int] | None = None) -> set[int]:
+    """Every document (global number) matching `q`, deleted ones left out; only those of
+    `within` when given (a filter's documents: blocks of postings holding none of them are
+    not read)."""
     out: set[int] = set()
     context = searcher.boolean_context()
-    for sub, offset in searcher.leaf_searchers():
-        found = _Run(sub, scored=False).docs(q.matcher(sub, context))
+    for (sub, offset), local in zip(searcher.leaf_searchers(), _split(searcher, within), strict=True):
+        found = _Run(sub).docs(q.matcher(sub, context), local)
         out.update(found if not offset else (d + offset for d in found))
     _drop_deleted(searcher, out)
-    return out
+    return out & within if within is not None else out
 
 
-def scores(searcher: Searcher, q: wq.Query) -> Scores:
+def scores(searcher: Searcher, q: wq.Query, within: set[int] | None = None) -> Scores:
     """Every document matching `q` (global number, deleted ones left out) with the score
-    Whoosh's collector would give it."""
+    Whoosh's collector would give it; only those of `within` when given."""
     out: Scores = {}
     context = searcher.context()
-    for sub, offset in searcher.leaf_searchers():
-        found = _Run(sub, scored=True).scores(q.matcher(sub, context))
+    for (sub, offset), local in zip(searcher.leaf_searchers(), _split(searcher, within), strict=True):
+        found = _Run(sub).scores(q.matcher(sub, context), local)
         out.update(found if not offset else {d + offset: s for d, s in found.items()})
     _drop_deleted(searcher, out)
+    return {d: s for d, s in out.items() if d in within} if within is not None else out
+
+
+def _split(searcher: Searcher, within: set[int] | None) -> list[list[int] | None]:
+    """`within` as each segment's own sorted document numbers (None: no restriction)."""
+    leaves = searcher.reader().leaf_readers()
+    if within is None:
+        return [None] * len(leaves)
+    ordered = sorted(within)
+    out: list[list[int] | None] = []
+    for sub, offset in leaves:
+        part = ordered[bisect_left(ordered, offset) : bisect_left(ordered, offset + sub.doc_count_all())]
+        out.append([d - offset for d in part] if offset else part)
     return out
 
 
@@ -88,35 +104,65 @@ def top(found: Scores, limit: int) -> list[tuple[float, int]]:
 
 
 class _Run:
-    """One segment's matcher tree, evaluated bottom-up (see the module's doc)."""
+    """One segment's matcher tree, evaluated bottom-up (see the module's doc).
 
-    def __init__(self, sub: Searcher, scored: bool) -> None:
+    `within` (sorted document numbers, or None) asks for the answer on those documents
+    only: what is returned is exact for each of them, and may hold others, wrongly or not,
+    which the caller drops (`docs`, `scores` do). A leaf then skips the blocks of its
+    postings that hold none of them, and an intersection hands its smaller side's
+    documents to its larger side."""
+
+    def __init__(self, sub: Searcher) -> None:
         self.sub = sub
         self.reader = sub.reader()
-        self.scored = scored
         self.deadline = budget.current()
 
+    def size(self, m: Any) -> int:
+        """About how many documents `m` matches, without reading its postings."""
+        t = type(m)
+        if t is W3LeafMatcher:
+            return int(self.reader.doc_frequency(*m._term)) if m._term else self.reader.doc_count_all()
+        if t is wm.ListMatcher:
+            return len(m._ids) - m._i
+        if t is wm.UnionMatcher:
+            return self.size(m.a) + self.size(m.b)
+        if t is wm.IntersectionMatcher:
+            return min(self.size(m.a), self.size(m.b))
+        if t in (wm.AndNotMatcher, wm.AndMaybeMatcher):
+            return self.size(m.a)
+        if t is FilterMatcher or t is WrappingMatcher:
+            return self.size(m.child)
+        if t is type(wm.NullMatcher):
+            return 0
+        return int(self.reader.doc_count_all())
+
+    def _narrowed(self, first: set[int] | Scores, other: Any, within: list[int] | None) -> list[int] | None:
+        """What the second side of an intersection needs answered: the first side's
+        documents when they are few next to it, else what the intersection was asked."""
+        return sorted(first) if len(first) * 4 < self.size(other) else within
+
     # -- documents only ------------------------------------------------------------------
-    def docs(self, m: Any) -> set[int]:
+    def docs(self, m: Any, within: list[int] | None) -> set[int]:
         t = type(m)
         if t is wm.UnionMatcher:
-            return self.docs(m.a) | self.docs(m.b)
+            return self.docs(m.a, within) | self.docs(m.b, within)
         if t is wm.IntersectionMatcher:
-            a = self.docs(m.a)
-            return a & self.docs(m.b) if a else a
+            first, second = (m.a, m.b) if self.size(m.a) <= self.size(m.b) else (m.b, m.a)
+            found = self.docs(first, within)
+            return found & self.docs(second, self._narrowed(found, second, within)) if found else found
         if t is wm.AndNotMatcher:
-            a = self.docs(m.a)
-            return a - self.docs(m.b) if a else a
+            found = self.docs(m.a, within)
+            return found - self.docs(m.b, sorted(found)) if found else found
         if t is wm.AndMaybeMatcher:
-            return self.docs(m.a)
+            return self.docs(m.a, within)
         if t is FilterMatcher:
-            return self._filtered(m, self.docs(m.child))
+            return self._filtered(m, self.docs(m.child, within))
         if t is InverseMatcher:
-            return self._inverse(m)
+            return self._inverse(m, within)
         if t is WrappingMatcher:
-            return self.docs(m.child)
+            return self.docs(m.child, within)
         if t is W3LeafMatcher:
-            return set(self._leaf_ids(m))
+            return set(self._leaf_ids(m, within))
         if t is wm.ListMatcher:
             return set(m._ids[m._i :])
         if t is type(wm.NullMatcher):
@@ -124,10 +170,10 @@ class _Run:
         return set(self._walk(m, scored=False))
 
     # -- documents and scores ------------------------------------------------------------
-    def scores(self, m: Any) -> Scores:
+    def scores(self, m: Any, within: list[int] | None) -> Scores:
         t = type(m)
         if t is wm.UnionMatcher:
-            a, b = self.scores(m.a), self.scores(m.b)
+            a, b = self.scores(m.a, within), self.scores(m.b, within)
             if not a or not b:
                 return a or b
             if len(a) >= len(b):  # into the larger; a's score first in every sum, as Whoosh adds
@@ -138,75 +184,91 @@ class _Run:
                 b[d] = s + b[d] if d in b else s
             return b
         if t is wm.IntersectionMatcher:
-            a = self.scores(m.a)
-            if not a:
-                return a
-            b = self.scores(m.b)
+            if self.size(m.a) <= self.size(m.b):
+                a = self.scores(m.a, within)
+                b = self.scores(m.b, self._narrowed(a, m.b, within)) if a else {}
+            else:
+                b = self.scores(m.b, within)
+                a = self.scores(m.a, self._narrowed(b, m.a, within)) if b else {}
             if len(a) <= len(b):
                 return {d: s + b[d] for d, s in a.items() if d in b}
             return {d: a[d] + s for d, s in b.items() if d in a}
         if t is wm.AndNotMatcher:
-            a = self.scores(m.a)
+            a = self.scores(m.a, within)
             if not a:
                 return a
-            b = self.docs(m.b)
+            b = self.docs(m.b, sorted(a))
             return {d: s for d, s in a.items() if d not in b}
         if t is wm.AndMaybeMatcher:
-            a = self.scores(m.a)
+            a = self.scores(m.a, within)
             if not a:
                 return a
-            b = self.scores(m.b)
+            b = self.scores(m.b, sorted(a))
             return {d: s + b[d] if d in b else s for d, s in a.items()}
         if t is FilterMatcher:
-            child = self.scores(m.child)
+            child = self.scores(m.child, within)
             keep = self._filtered(m, set(child))
             boost = m.boost
             return {d: child[d] * boost for d in keep}
         if t is InverseMatcher:
-            return dict.fromkeys(self._inverse(m), m._weight)
+            return dict.fromkeys(self._inverse(m, within), m._weight)
         if t is WrappingMatcher:
-            child = self.scores(m.child)
+            child = self.scores(m.child, within)
             boost = m.boost
             return {d: s * boost for d, s in child.items()}
         if t is W3LeafMatcher or t is wm.ListMatcher:
-            return self._leaf_scores(m)
+            return self._leaf_scores(m, within)
         if t is type(wm.NullMatcher):
             return {}
         return self._walk(m, scored=True)
 
-    # -- the leaves ----------------------------------------------------------------------
-    def _inverse(self, m: InverseMatcher) -> set[int]:
+    def _inverse(self, m: InverseMatcher, within: list[int] | None) -> set[int]:
         """Documents a NOT matches: all but its child's (deleted ones, which it skips, are
         left out of every answer at the end)."""
-        found = set(range(m._id, m.limit))
-        return found - self.docs(m.child) if found else found
+        if within is None:
+            found = set(range(m._id, m.limit))
+        else:
+            found = set(within[bisect_left(within, m._id) : bisect_left(within, m.limit)])
+        return found - self.docs(m.child, sorted(found)) if found else found
 
+    # -- the leaves ----------------------------------------------------------------------
     @staticmethod
     def _filtered(m: FilterMatcher, found: set[int]) -> set[int]:
         return found - m._ids if m._exclude else found & m._ids
 
-    def _blocks(self, m: W3LeafMatcher) -> Iterator[list[int]]:
+    def _blocks(self, m: W3LeafMatcher, within: list[int] | None = None) -> Iterator[list[int]]:
         """A fresh leaf matcher's document numbers, a block at a time (the matcher stands on
-        the block, for its weights), decoded without Whoosh's document-at-a-time steps."""
+        the block, for its weights), decoded without Whoosh's document-at-a-time steps;
+        with `within`, only the blocks that may hold one of those documents."""
         if not m.is_active():
             return
+        last = -1  # the last document number of the block before
         while True:
             self.deadline.check()
-            if m._data is None:
-                m._read_data()
-            ids = m._data[0]
-            yield list(ids) if m._byteids else list(accumulate(ids))
+            if within is not None:
+                i = bisect_right(within, last)
+                if i == len(within):
+                    return
+                wanted = within[i] <= m._maxid
+            if within is None or wanted:
+                if m._data is None:
+                    m._read_data()
+                ids = m._data[0]
+                yield list(ids) if m._byteids else list(accumulate(ids))
             if m._lastblock:
                 return
+            last = m._maxid
             m._goto(m._nextoffset)
 
-    def _leaf_ids(self, m: W3LeafMatcher) -> list[int]:
-        return [d for ids, _ in self._postings(m) for d in ids] if self._keyword(m) else [d for ids in self._blocks(m) for d in ids]
+    def _leaf_ids(self, m: W3LeafMatcher, within: list[int] | None) -> list[int]:
+        if self._keyword(m):
+            return [d for ids, _ in self._postings(m, within) for d in ids]
+        return [d for ids in self._blocks(m, within) for d in ids]
 
     def _keyword(self, m: W3LeafMatcher) -> bool:
         return bool(m._term) and not self.sub.schema[m._term[0]].scorable
 
-    def _postings(self, m: Any) -> Iterator[tuple[list[int], Any]]:
+    def _postings(self, m: Any, within: list[int] | None) -> Iterator[tuple[list[int], Any]]:
         """(document numbers, their weights) of a leaf, in parts. A keyword field's (kind,
         source, speaker...: the filters) are remembered per segment, read once."""
         if type(m) is W3LeafMatcher:
@@ -224,7 +286,7 @@ class _Run:
                     memo[m._term] = (ids, weights)
                 yield memo[m._term]
                 return
-            for part in self._blocks(m):
+            for part in self._blocks(m, within):
                 m._read_weights()
                 yield part, m._weights
             return
@@ -234,7 +296,7 @@ class _Run:
         else:
             yield ids, m._weights[m._i :]
 
-    def _leaf_scores(self, m: Any) -> Scores:
+    def _leaf_scores(self, m: Any, within: list[int] | None) -> Scores:
         """A leaf's scores as its scorer gives them (`matcher.score()` for each posting)."""
         scorer = m.scorer if type(m) is W3LeafMatcher else m._scorer
         out: Scores = {}
@@ -243,11 +305,11 @@ class _Run:
             # bm25() of whoosh.scoring, term for term: the same operations in the same order
             idf, avgfl, B, K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
             k1_1, one_b = K1 + 1, 1 - B
-            for ids, weights in self._postings(m):
+            for ids, weights in self._postings(m, within):
                 out.update((d, idf * ((w * k1_1) / (w + K1 * (one_b + B * length(d) / avgfl)))) for d, w in zip(ids, weights, strict=True))
             return out
         if type(scorer) is WeightScorer or scorer is None:
-            for ids, weights in self._postings(m):
+            for ids, weights in self._postings(m, within):
                 out.update(zip(ids, weights, strict=True))
             return out
         return self._walk(m, scored=True)

@@ -153,11 +153,8 @@ class WhooshSearcher:
                 return [n for n in range(self.reader.doc_count_all()) if n not in deleted], []
             return sorted(allowed - deleted if deleted else allowed), []
         if not top:  # counts, facets, a page by date: which documents, not how well
-            found = bulk.docs(self.searcher, query)
-            return sorted(found & allowed if allowed is not None else found), []
-        scores = bulk.scores(self.searcher, query)
-        if allowed is not None:
-            scores = {d: s for d, s in scores.items() if d in allowed}
+            return sorted(bulk.docs(self.searcher, query, within=allowed)), []
+        scores = bulk.scores(self.searcher, query, within=allowed)
         return sorted(scores), bulk.top(scores, top)
 
     def count_undated(self, request: Request) -> int:
