@@ -23,8 +23,8 @@ its answers are the same, only not faster. The search's deadline is looked at pe
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
-from itertools import accumulate
+from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate, repeat
 from typing import Any
 
 from whoosh import matching as wm
@@ -41,7 +41,7 @@ from search.query import budget
 Scores = dict[int, float]
 
 _KEYWORD_POSTINGS = 256  # keyword terms whose postings a segment reader remembers
-_LENGTHS = tuple(byte_to_length(b) for b in range(256))
+_LENGTHS = (None, *(byte_to_length(b) for b in range(1, 256)))
 
 
 def docs(searcher: Searcher, q: wq.Query, within: set[int] | None = None) -> set[int]:
@@ -284,7 +284,13 @@ class _Run:
                         ids += part
                         weights += m._weights
                     memo[m._term] = (ids, weights)
-                yield memo[m._term]
+                all_ids, all_weights = memo[m._term]
+                if within is not None and len(within) * 8 < len(all_ids):  # a few: look each up
+                    n = len(all_ids)
+                    places = [i for i, d in zip(map(bisect_left, repeat(all_ids), within), within, strict=True) if i < n and all_ids[i] == d]
+                    yield [all_ids[i] for i in places], [all_weights[i] for i in places]
+                else:
+                    yield all_ids, all_weights
                 return
             for part in self._blocks(m, within):
                 m._read_weights()
@@ -301,12 +307,13 @@ class _Run:
         scorer = m.scorer if type(m) is W3LeafMatcher else m._scorer
         out: Scores = {}
         if type(scorer) is BM25FScorer and m._term:
-            length = self._lengths(m._term[0])
+            lengths = self._lengths(m._term[0])
             # bm25() of whoosh.scoring, term for term: the same operations in the same order
             idf, avgfl, B, K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
             k1_1, one_b = K1 + 1, 1 - B
             for ids, weights in self._postings(m, within):
-                out.update((d, idf * ((w * k1_1) / (w + K1 * (one_b + B * length(d) / avgfl)))) for d, w in zip(ids, weights, strict=True))
+                found = [idf * ((w * k1_1) / (w + K1 * (one_b + B * fl / avgfl))) for w, fl in zip(weights, lengths(ids), strict=True)]
+                out.update(zip(ids, found, strict=True))
             return out
         if type(scorer) is WeightScorer or scorer is None:
             for ids, weights in self._postings(m, within):
@@ -314,31 +321,28 @@ class _Run:
             return out
         return self._walk(m, scored=True)
 
-    def _lengths(self, fieldname: str) -> Callable[[int], Any]:
-        """docnum -> the field's length as `doc_field_length(docnum, field, 1)` gives it to
-        the scorer, from the segment's length column, read once per searcher."""
+    def _lengths(self, fieldname: str) -> Callable[[list[int]], Iterable[Any]]:
+        """docnums -> the field's lengths as `doc_field_length(docnum, field, 1)` gives them
+        to the scorer, from the segment's length column, read once per searcher."""
         memo = self.reader.__dict__.setdefault("_search_lengths", {})
         if fieldname not in memo:
             memo[fieldname] = self._read_lengths(fieldname)
-        found: Callable[[int], Any] = memo[fieldname]
+        found: Callable[[list[int]], Iterable[Any]] = memo[fieldname]
         return found
 
-    def _read_lengths(self, fieldname: str) -> Callable[[int], Any]:
+    def _read_lengths(self, fieldname: str) -> Callable[[list[int]], Iterable[Any]]:
         reader = self.reader
         perdoc = getattr(reader, "_perdoc", None)
         column = perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN) if perdoc is not None else None
         if column is None:
-            return lambda d: 1
+            return lambda ids: repeat(1, len(ids))
         if type(column) is not NumericColumn.Reader or column._fixedlen != 1:
-            return lambda d: reader.doc_field_length(d, fieldname, 1)
-        raw = bytes(column._dbfile.get(column._basepos, column._count))
-        table = _LENGTHS
-
-        def length(d: int) -> Any:
-            b = raw[d] if d < len(raw) else 0  # past the column: its default, 0
-            return table[b] if b else None  # Whoosh gives None for a byte of 0
-
-        return length
+            return lambda ids: [reader.doc_field_length(d, fieldname, 1) for d in ids]
+        count = min(column._count, reader.doc_count_all())
+        # past the column's end its default, 0; Whoosh gives None for a byte of 0
+        raw = bytes(column._dbfile.get(column._basepos, count)) + bytes(reader.doc_count_all() - count)
+        byte, length = raw.__getitem__, _LENGTHS.__getitem__
+        return lambda ids: map(length, map(byte, ids))
 
     def _walk(self, m: Any, scored: bool) -> Scores:
         """Whoosh's own way, one document at a time (for matchers not known here)."""
