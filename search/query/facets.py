@@ -22,7 +22,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from search.errors import QuerySyntaxError
 
@@ -77,6 +77,12 @@ def periods(first: str, last: str, size: str) -> list[str]:
     return [(day + dt.timedelta(days=i)).isoformat() for i in range((end - day).days + 1)]
 
 
+class Codes(Protocol):
+    """A facet's code per document number (an array, or one code for all)."""
+
+    def __getitem__(self, n: int, /) -> int: ...
+
+
 def labeller(searcher: Searcher, key: str) -> Callable[[int], str | None]:
     """docnum -> the facet value it is counted under, or None when it is not counted (an
     article in a quote facet, an undated document in a time facet)."""
@@ -84,7 +90,7 @@ def labeller(searcher: Searcher, key: str) -> Callable[[int], str | None]:
     return lambda n: labels[codes[n]]
 
 
-def coded(searcher: Searcher, key: str) -> tuple[Sequence[int], list[str | None]]:
+def coded(searcher: Searcher, key: str) -> tuple[Codes, list[str | None]]:
     """The facet as a small whole number per document and the label of each number (None:
     not counted), worked out once per searcher (remembered in its `memo`): counting a
     facet is then `Counter(map(codes.__getitem__, docnums))`, one loop in C, where a label
@@ -93,11 +99,11 @@ def coded(searcher: Searcher, key: str) -> tuple[Sequence[int], list[str | None]
     memo_key = f"facet-codes:{key}"
     if memo_key not in searcher.memo:
         searcher.memo[memo_key] = _code(searcher, key)
-    found: tuple[Sequence[int], list[str | None]] = searcher.memo[memo_key]
+    found: tuple[Codes, list[str | None]] = searcher.memo[memo_key]
     return found
 
 
-def _code(searcher: Searcher, key: str) -> tuple[Sequence[int], list[str | None]]:
+def _code(searcher: Searcher, key: str) -> tuple[Codes, list[str | None]]:
     base, _, size = key.partition(":")
     labels: list[str | None] = [None]  # code 0: not counted
     if base == "date":
@@ -121,14 +127,14 @@ def _code(searcher: Searcher, key: str) -> tuple[Sequence[int], list[str | None]
             return _Constant(0), labels
         labels.append(missing)
         return _Constant(1), labels
-    by_label: dict[str, int] = {}
+    code_of_label: dict[str, int] = {}
     code_of_value: dict[Any, int] = {}
     for v in set(col):
         label = v or missing
-        if label not in by_label:
-            by_label[label] = len(labels)
+        if label not in code_of_label:
+            code_of_label[label] = len(labels)
             labels.append(label)
-        code_of_value[v] = by_label[label]
+        code_of_value[v] = code_of_label[label]
     codes: Any = map(code_of_value.__getitem__, col)
     if base in QUOTE_FACETS:
         kinds = searcher.column("kind")
@@ -245,8 +251,8 @@ def crosstab(searcher: Searcher, row_key: str, col_key: str | None, docnums: Seq
     row_codes, row_labels = coded(searcher, row_key)
     col_codes, col_labels = coded(searcher, col_key)
     pairs: Counter[tuple[str, str]] = Counter()
-    for (r, c), k in Counter(zip(map(row_codes.__getitem__, docnums), map(col_codes.__getitem__, docnums), strict=True)).items():
-        rl, cl = row_labels[r], col_labels[c]
+    for (row_code, col_code), k in Counter(zip(map(row_codes.__getitem__, docnums), map(col_codes.__getitem__, docnums), strict=True)).items():
+        rl, cl = row_labels[row_code], col_labels[col_code]
         if rl is not None and cl is not None:
             pairs[(rl, cl)] += k
     row_totals: Counter[str] = Counter()

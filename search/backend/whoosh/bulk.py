@@ -96,11 +96,20 @@ def _drop_deleted(searcher: Searcher, docnums: set[int] | Scores) -> None:
 
 def top(found: Scores, limit: int) -> list[tuple[float, int]]:
     """The `limit` best (score, docnum), as Whoosh's TopCollector orders them: higher score
-    first, and of equal scores the lower document number first."""
-    import heapq
+    first, and of equal scores the lower document number first. The `limit`-th best score
+    is found among the bare scores (compared in C), then only the documents scoring at
+    least that are ordered."""
+    if limit <= 0 or not found:
+        return []
+    if limit < len(found):
+        import heapq
 
-    best = heapq.nlargest(limit, found.items(), key=lambda kv: (kv[1], -kv[0]))
-    return [(s, d) for d, s in best]
+        least = heapq.nlargest(limit, found.values())[-1]
+        pairs = [(-s, d) for d, s in found.items() if s >= least]
+    else:
+        pairs = [(-s, d) for d, s in found.items()]
+    pairs.sort()
+    return [(-s, d) for s, d in pairs[:limit]]
 
 
 class _Run:
@@ -121,9 +130,9 @@ class _Run:
         """About how many documents `m` matches, without reading its postings."""
         t = type(m)
         if t is W3LeafMatcher:
-            return int(self.reader.doc_frequency(*m._term)) if m._term else self.reader.doc_count_all()
+            return int(self.reader.doc_frequency(*m._term)) if m._term else int(self.reader.doc_count_all())
         if t is wm.ListMatcher:
-            return len(m._ids) - m._i
+            return int(len(m._ids) - m._i)
         if t is wm.UnionMatcher:
             return self.size(m.a) + self.size(m.b)
         if t is wm.IntersectionMatcher:
@@ -197,8 +206,8 @@ class _Run:
             a = self.scores(m.a, within)
             if not a:
                 return a
-            b = self.docs(m.b, sorted(a))
-            return {d: s for d, s in a.items() if d not in b}
+            excluded = self.docs(m.b, sorted(a))
+            return {d: s for d, s in a.items() if d not in excluded}
         if t is wm.AndMaybeMatcher:
             a = self.scores(m.a, within)
             if not a:
@@ -234,7 +243,8 @@ class _Run:
     # -- the leaves ----------------------------------------------------------------------
     @staticmethod
     def _filtered(m: FilterMatcher, found: set[int]) -> set[int]:
-        return found - m._ids if m._exclude else found & m._ids
+        ids: set[int] = m._ids
+        return found - ids if m._exclude else found & ids
 
     def _blocks(self, m: W3LeafMatcher, within: list[int] | None = None) -> Iterator[list[int]]:
         """A fresh leaf matcher's document numbers, a block at a time (the matcher stands on

@@ -1,10 +1,12 @@
 """The Whoosh searcher: runs a parsed request against one snapshot of a Whoosh index.
 
 It implements `search.backend.Searcher`. Filters are answered from posting lists and the
-date column rather than through Whoosh's filter pass (which walks posting lists in Python);
-the query itself runs through Whoosh with a collector that also keeps every match, so the
-total, facets and date sorting need no second pass. Columns are read once per snapshot as
-plain lists: a list lookup is some forty times faster than Whoosh's column reader.
+date column rather than through Whoosh's filter pass (which walks posting lists in Python).
+The query runs through `bulk`: Whoosh's own matcher tree, evaluated a posting block at a
+time on sets (counts, facets, pages sorted by date: nothing is scored) or on dicts of
+scores (relevance: the same scores Whoosh gives, then the page's best few), and only within
+the filter's documents. Columns are read once per snapshot as plain lists: a list lookup is
+some forty times faster than Whoosh's column reader.
 """
 
 from __future__ import annotations
