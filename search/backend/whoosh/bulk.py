@@ -216,9 +216,12 @@ class _Run:
             return {d: s + b[d] if d in b else s for d, s in a.items()}
         if t is FilterMatcher:
             child = self.scores(m.child, within)
-            keep = self._filtered(m, set(child))
             boost = m.boost
-            return {d: child[d] * boost for d in keep}
+            if m._exclude and boost == 1.0:  # a segment's deleted documents: few, taken out in place
+                for d in m._ids.intersection(child):
+                    del child[d]
+                return child
+            return {d: child[d] * boost for d in self._filtered(m, set(child))}
         if t is InverseMatcher:
             return dict.fromkeys(self._inverse(m, within), m._weight)
         if t is WrappingMatcher:
