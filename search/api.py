@@ -148,7 +148,7 @@ class Index:
         if sort == "relevance":
             page = [(docnum, round(score, 4)) for score, docnum in top[offset:stop]]
         else:
-            page = [(n, None) for n in self._by_date(matched, newest=sort != "oldest")[offset:stop]]
+            page = [(n, None) for n in facet_counting.by_date(self.backend, matched, sort != "oldest", stop)[offset:stop]]
         terms = self.backend.highlight_terms(c) if snippets and c.has_text else set()
         phrases = self.backend.highlight_phrases(c) if snippets and c.has_text else []
         word_to_term = self.backend.word_to_term()
@@ -250,17 +250,6 @@ class Index:
         if rest and title and first.rstrip(". ") == title.rstrip(". "):
             return rest
         return body
-
-    def _by_date(self, docnums: list[int], newest: bool) -> list[int]:
-        """Newest or oldest first; undated documents last either way, in index order."""
-        col = self.backend.date_keys()
-        if col is None:
-            return docnums
-        dated = [(col[n], n) for n in docnums]
-        undated = {v for v in {v for v, _ in dated} if self._date(v) is None}  # few distinct days
-        known = [x for x in dated if x[0] not in undated]
-        known.sort(key=lambda x: (-x[0], x[1]) if newest else x)
-        return [n for _, n in known] + [n for v, n in dated if v in undated]
 
     def _suggest(self, text: str, *args: Any) -> str | None:
         """A corrected query that finds something, keeping the user's other query parts."""

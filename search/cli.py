@@ -239,6 +239,7 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @index_option
 @click.option("--rebuild", is_flag=True, help="Start the index over instead of updating it.")
+@click.option("--optimize", is_flag=True, help="Merge the index into one segment when done: slower to write, faster to search (after a large build).")
 @click.option("--wait", is_flag=True, help="If another indexer is updating the index, wait for it instead of failing.")
 @click.option(
     "--aliases",
@@ -264,6 +265,7 @@ def index_cmd(
     paths: tuple[Path, ...],
     index_dir: Path | None,
     rebuild: bool,
+    optimize: bool,
     wait: bool,
     aliases_file: Path | None,
     jobs: int | None,
@@ -305,6 +307,7 @@ def index_cmd(
         progress=progress,
         learned=learned,
         columns=columns,
+        optimize=optimize,
     )
     for note in report.notes:
         click.echo(f"note: {note}", err=True)

@@ -78,6 +78,24 @@ def test_text_files_added_changed_and_removed(tmp_path):
         assert ix.stats().articles == 2
 
 
+def test_optimize_merges_every_segment_into_one_and_finds_the_same(tmp_path):
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    for i, word in enumerate(("zebra", "giraffe", "pelican")):
+        write(corpus / f"{word}.txt", article_text(word, day=i + 1))
+        index_paths([corpus], index)  # a segment per run
+    write(corpus / "zebra.txt", article_text("walrus"))  # a change: deleted documents
+    index_paths([corpus], index)
+    before = {w: found(index, w) for w in ("zebra", "walrus", "giraffe", "pelican", "council")}
+    with Index.open(index) as ix:
+        assert len(ix.backend.reader.leaf_readers()) > 1
+    r = run_cli("index", str(corpus), "--index", str(index), "--optimize", "--quiet")
+    assert r.exit_code == 0
+    with Index.open(index) as ix:
+        assert len(ix.backend.reader.leaf_readers()) == 1 and not ix.backend.reader.has_deletions()
+        assert ix.stats().articles == 3
+    assert {w: found(index, w) for w in before} == before
+
+
 def test_unchanged_run_reads_nothing_and_touch_is_not_a_change(tmp_path):
     corpus, index = tmp_path / "corpus", tmp_path / "index"
     for i in range(5):

@@ -128,10 +128,11 @@ class WritableIndex(Protocol):
 
     def reader(self) -> AbstractContextManager[IndexReader]: ...
 
-    def writer(self, *, rebuild: bool = False) -> IndexWriter:
+    def writer(self, *, rebuild: bool = False, optimize: bool = False) -> IndexWriter:
         """The writer of this run's commit. `rebuild`: the commit holds only the segments
         added to it (written with this version's schema); the old ones are dropped with it
-        and the writer never reads them."""
+        and the writer never reads them. `optimize`: the commit merges every segment into
+        one (slower to write, faster to search)."""
         ...
 
     def segment_sinks(self, *, rebuild: bool = False) -> Callable[[], SegmentSink]:

@@ -66,6 +66,7 @@ class _Request:
     learned: bool | None
     workers: int
     options: ReadOptions  # how files are read (the CSV column map)
+    optimize: bool = False  # merge every segment into one at the commit
 
 
 def index_paths(
@@ -79,6 +80,7 @@ def index_paths(
     progress: Progress | None = None,
     learned: bool | None = None,
     columns: dict[str, str] | None = None,
+    optimize: bool = False,
 ) -> IndexReport:
     """Bring the index at `index_dir` up to date with every article under `paths`.
 
@@ -87,14 +89,15 @@ def index_paths(
     rules (True) or with the rules alone (False; see `extract_quotes`); None keeps the
     extractor the index was built with (the learned finder too for a new index). An index keeps the quotes of one extractor, so changing it needs
     `rebuild`. `columns` names the columns of CSV/TSV files by field (`--map`, see
-    `search.readers.table`). Returns what was added, updated, removed, left unchanged and skipped.
+    `search.readers.table`). `optimize` merges the index into one segment at the commit
+    (after a large build: searches read one posting list per term). Returns what was added, updated, removed, left unchanged and skipped.
     """
     started = time.perf_counter()
     paths = check_paths(list(paths))
     index_dir = index_dir or default_index_dir()
     aliases_path = aliases or find_aliases(paths)
     options = ReadOptions(tuple(sorted((columns or {}).items())))
-    request = _Request(index_dir, paths, rebuild, aliases_path, load_user_aliases(aliases_path), learned, workers or _default_workers(), options)
+    request = _Request(index_dir, paths, rebuild, aliases_path, load_user_aliases(aliases_path), learned, workers or _default_workers(), options, optimize)
     progress = progress or Progress("none")
     backend = open_backend()
     backend.prepare_dir(index_dir)
@@ -115,7 +118,7 @@ def _run(index: WritableIndex, schema_version: int, request: _Request, progress:
     report.skipped_reasons.extend(sc.skips)
     crash_points.reached("after-scan")
     progress.start(sc.files_to_read, sc.total_bytes)
-    writer = index.writer(rebuild=start.rebuild)
+    writer = index.writer(rebuild=start.rebuild, optimize=request.optimize)
     try:
         new = IndexState(aliases=start.aliases_hash, extractor=EXTRACTORS[start.learned])
         namer = Namer(Names(start.old.names, start.old.ids), request.aliases)

@@ -17,10 +17,12 @@ counted, for every facet alike:
 from __future__ import annotations
 
 import datetime as dt
+import operator
+from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from search.errors import QuerySyntaxError
 
@@ -75,34 +77,128 @@ def periods(first: str, last: str, size: str) -> list[str]:
     return [(day + dt.timedelta(days=i)).isoformat() for i in range((end - day).days + 1)]
 
 
+class Codes(Protocol):
+    """A facet's code per document number (an array, or one code for all)."""
+
+    def __getitem__(self, n: int, /) -> int: ...
+
+
 def labeller(searcher: Searcher, key: str) -> Callable[[int], str | None]:
     """docnum -> the facet value it is counted under, or None when it is not counted (an
     article in a quote facet, an undated document in a time facet)."""
+    codes, labels = coded(searcher, key)
+    return lambda n: labels[codes[n]]
+
+
+def coded(searcher: Searcher, key: str) -> tuple[Codes, list[str | None]]:
+    """The facet as a small whole number per document and the label of each number (None:
+    not counted), worked out once per searcher (remembered in its `memo`): counting a
+    facet is then `Counter(map(codes.__getitem__, docnums))`, one loop in C, where a label
+    worked out per matched document cost 1 µs each (200 ms for every quote of 10,000
+    articles, crossed by month)."""
+    memo_key = f"facet-codes:{key}"
+    if memo_key not in searcher.memo:
+        searcher.memo[memo_key] = _code(searcher, key)
+    found: tuple[Codes, list[str | None]] = searcher.memo[memo_key]
+    return found
+
+
+def _code(searcher: Searcher, key: str) -> tuple[Codes, list[str | None]]:
     base, _, size = key.partition(":")
+    labels: list[str | None] = [None]  # code 0: not counted
     if base == "date":
         keys = searcher.date_keys()
         if keys is None:
-            return lambda n: None
-        memo: dict[int, str | None] = {}
-
-        def date_label(n: int) -> str | None:
-            k = keys[n]
-            if k not in memo:
-                d = searcher.date_of(k)
-                memo[k] = bucket(d, size) if d is not None else None
-            return memo[k]
-
-        return date_label
+            return _Constant(0), labels
+        by_label: dict[str | None, int] = {None: 0}
+        code_of: dict[int, int] = {}
+        for k in set(keys):  # a corpus has a few thousand distinct days
+            d = searcher.date_of(k)
+            label = bucket(d, size) if d is not None else None
+            if label not in by_label:
+                by_label[label] = len(labels)
+                labels.append(label)
+            code_of[k] = by_label[label]
+        return array("I", map(code_of.__getitem__, keys)), labels
     col = searcher.column(FACET_FIELDS[base])
     missing = NO_VALUE[base]
+    if col is None:
+        if base in QUOTE_FACETS:
+            return _Constant(0), labels
+        labels.append(missing)
+        return _Constant(1), labels
+    code_of_label: dict[str, int] = {}
+    code_of_value: dict[Any, int] = {}
+    for v in set(col):
+        label = v or missing
+        if label not in code_of_label:
+            code_of_label[label] = len(labels)
+            labels.append(label)
+        code_of_value[v] = code_of_label[label]
+    codes: Any = map(code_of_value.__getitem__, col)
     if base in QUOTE_FACETS:
         kinds = searcher.column("kind")
-        if col is None or kinds is None:
-            return lambda n: None
-        return lambda n: (col[n] or missing) if kinds[n] == "quote" else None
-    if col is None:
-        return lambda n: missing
-    return lambda n: col[n] or missing
+        if kinds is None:
+            return _Constant(0), labels
+        codes = map(operator.mul, codes, map("quote".__eq__, kinds))  # not a quote: 0, not counted
+    return array("I", codes), labels
+
+
+class _Constant:
+    """The same code for every document (a facet the index has no column for)."""
+
+    def __init__(self, code: int) -> None:
+        self.code = code
+
+    def __getitem__(self, n: int) -> int:
+        return self.code
+
+
+def _count(searcher: Searcher, key: str, docnums: Sequence[int]) -> tuple[Counter[str], int]:
+    """Matched documents by facet value, and how many are not counted."""
+    codes, labels = coded(searcher, key)
+    by_code = Counter(map(codes.__getitem__, docnums))
+    counts: Counter[str] = Counter()
+    uncounted = 0
+    for code, k in by_code.items():
+        label = labels[code]
+        if label is None:
+            uncounted += k
+        else:
+            counts[label] += k
+    return counts, uncounted
+
+
+def by_date(searcher: Searcher, docnums: Sequence[int], newest: bool, stop: int | None = None) -> list[int]:
+    """`docnums` newest or oldest first, undated documents last either way, in index order;
+    only the first `stop` when given. Each document's place in the index's date order is
+    worked out once per searcher, so a page of a listing sorts by one number per match
+    (or picks its first few), where sorting (date, docnum) pairs for every match cost
+    a third of a second for every quote of 10,000 articles."""
+    if searcher.date_keys() is None:
+        return list(docnums)[:stop]
+    memo_key = f"date-rank:{'newest' if newest else 'oldest'}"
+    if memo_key not in searcher.memo:
+        searcher.memo[memo_key] = _date_rank(searcher, newest)
+    rank: Sequence[int] = searcher.memo[memo_key]
+    if stop is not None and stop < len(docnums) // 4:
+        import heapq
+
+        return heapq.nsmallest(stop, docnums, key=rank.__getitem__)
+    return sorted(docnums, key=rank.__getitem__)[:stop]
+
+
+def _date_rank(searcher: Searcher, newest: bool) -> Sequence[int]:
+    keys = searcher.date_keys() or []
+    undated = {k for k in set(keys) if searcher.date_of(k) is None}  # few distinct days
+    # a stable sort: documents of one day stay in index order, newest first or not
+    order = sorted(range(len(keys)), key=keys.__getitem__, reverse=newest)
+    rank = array("I", bytes(4 * len(keys)))
+    place = 0
+    for n in [n for n in order if keys[n] not in undated] + [n for n in range(len(keys)) if keys[n] in undated]:
+        rank[n] = place
+        place += 1
+    return rank
 
 
 @dataclass
@@ -140,15 +236,7 @@ def _order(key: str, counts: Counter[str], limit: int | None) -> list[str]:
 def facet(searcher: Searcher, key: str, docnums: Sequence[int], limit: int | None) -> tuple[list[dict[str, Any]], int, int]:
     """One facet as FacetCounts in their JSON shape, the number of distinct values before
     the cut, and how many matched documents it does not count."""
-    label = labeller(searcher, key)
-    counts: Counter[str] = Counter()
-    uncounted = 0
-    for n in docnums:
-        v = label(n)
-        if v is None:
-            uncounted += 1
-        else:
-            counts[v] += 1
+    counts, uncounted = _count(searcher, key, docnums)
     values = _order(key, counts, limit)
     return [{"value": v, "count": counts.get(v, 0)} for v in values], len(values) if is_time(key) else len(counts), uncounted
 
@@ -156,20 +244,17 @@ def facet(searcher: Searcher, key: str, docnums: Sequence[int], limit: int | Non
 def crosstab(searcher: Searcher, row_key: str, col_key: str | None, docnums: Sequence[int], limit: int | None) -> Table:
     """Counts of `docnums` by `row_key`, each row split by `col_key` (None: one column, the
     total). Rows are cut to `limit` unless they are periods; columns never are."""
-    rows_of = labeller(searcher, row_key)
     if col_key is None:
-        counts: Counter[str] = Counter(v for v in map(rows_of, docnums) if v is not None)
+        counts, uncounted = _count(searcher, row_key, docnums)
         values = _order(row_key, counts, limit)
-        uncounted = len(docnums) - sum(counts.values())
         return Table(row_key, None, [], [(v, counts.get(v, 0), []) for v in values], len(values) if is_time(row_key) else len(counts), [], uncounted)
-    cols_of = labeller(searcher, col_key)
+    row_codes, row_labels = coded(searcher, row_key)
+    col_codes, col_labels = coded(searcher, col_key)
     pairs: Counter[tuple[str, str]] = Counter()
-    for n in docnums:
-        r = rows_of(n)
-        if r is not None:
-            c = cols_of(n)
-            if c is not None:
-                pairs[(r, c)] += 1
+    for (row_code, col_code), k in Counter(zip(map(row_codes.__getitem__, docnums), map(col_codes.__getitem__, docnums), strict=True)).items():
+        rl, cl = row_labels[row_code], col_labels[col_code]
+        if rl is not None and cl is not None:
+            pairs[(rl, cl)] += k
     row_totals: Counter[str] = Counter()
     col_totals: Counter[str] = Counter()
     for (r, c), k in pairs.items():

@@ -10,6 +10,12 @@ every posting written at commit and every length a search asks for: a `stat` eac
 third of commit time for our schema. The fix caches the absence too. The files of a
 segment never change once written, so the cached answer is always right.
 
+`SegmentReader.postings` copies the segment's deleted documents into a new `frozenset` for
+every term it opens: on a segment with some thousands of deletions (an update rewrites the
+quotes of renamed speakers) that copy was most of the time of `speaker:clinton`, which opens
+hundreds of terms per segment. The fix copies once per reader and count of deletions (a
+writer may still delete in a segment its reader sees; deletions are only ever added).
+
 `BufferFile` wraps every memory-mapped index file (terms, postings, stored fields) in a
 `BytesIO`, which copies the whole file into memory each time an index is opened: for a
 2.4 GB index, 2.4 GB read and copied before the first search. `_BufferReader` reads the
@@ -23,6 +29,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import whoosh
+from whoosh import reading
 from whoosh.codec import whoosh3
 from whoosh.filedb import structfile
 
@@ -34,6 +41,27 @@ def _cached_reader(self: Any, fieldname: str, column: Any) -> Any:
         reader = self.column_reader(fieldname, column) if self.has_column(fieldname) else None
         self._readers[fieldname] = reader
         return reader
+
+
+def _postings(self: Any, fieldname: str, text: Any, scorer: Any = None) -> Any:
+    """`SegmentReader.postings` of Whoosh 2.7.4, the deleted documents' set copied once."""
+    from whoosh.matching.wrappers import FilterMatcher
+    from whoosh.reading import ReaderClosed, TermNotFound
+
+    if self.is_closed:
+        raise ReaderClosed
+    if fieldname not in self.schema:
+        raise TermNotFound(f"No  field {fieldname!r}")
+    text = self._text_to_bytes(fieldname, text)
+    format_ = self.schema[fieldname].format
+    matcher = self._terms.matcher(fieldname, text, format_, scorer=scorer)
+    count = self._segment.deleted_count()
+    cached = self.__dict__.get("_search_deleted")
+    if cached is None or cached[0] != count:
+        cached = self.__dict__["_search_deleted"] = (count, frozenset(self._perdoc.deleted_docs()))
+    if cached[1]:
+        matcher = FilterMatcher(matcher, cached[1], exclude=True)
+    return matcher
 
 
 class _BufferReader:
@@ -85,6 +113,7 @@ def _buffer_file_init(self: Any, buf: Any, name: str | None = None, onclose: Cal
 PATCHES: list[tuple[type, str, Callable[..., Any]]] = [
     (whoosh3.W3PerDocReader, "_cached_reader", _cached_reader),
     (structfile.BufferFile, "__init__", _buffer_file_init),
+    (reading.SegmentReader, "postings", _postings),
 ]
 ORIGINALS = {(cls, name): getattr(cls, name) for cls, name, _ in PATCHES}  # for tests that compare
 

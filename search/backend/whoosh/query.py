@@ -200,15 +200,15 @@ class ColumnDateRange(wq.DateRange):  # type: ignore[misc]
     def matcher(self, searcher: Any, context: Any = None) -> Matcher:
         if context is not None and context.needs_current:
             return super().matcher(searcher, context)
-        from search.backend.whoosh.searcher import reader_column
+        from search.backend.whoosh.searcher import SortedColumn
 
         reader = searcher.reader()
-        values = reader_column(reader, self.fieldname)
         lo = self.start if self.start is not None else 0
         hi = self.end if self.end is not None else 2**64 - 2
-        ids = [n for n, v in enumerate(values) if lo <= v <= hi]
+        ids = SortedColumn.of(reader, self.fieldname).between(lo, hi)
         if reader.has_deletions():
-            ids = [n for n in ids if not reader.is_deleted(n)]
+            deleted = {offset + n for sub, offset in reader.leaf_readers() for n in sub.segment().deleted_docs()}
+            ids = [n for n in ids if n not in deleted]
         return ListMatcher(ids, all_weights=self.boost)
 
 

@@ -1,10 +1,12 @@
 """The Whoosh searcher: runs a parsed request against one snapshot of a Whoosh index.
 
 It implements `search.backend.Searcher`. Filters are answered from posting lists and the
-date column rather than through Whoosh's filter pass (which walks posting lists in Python);
-the query itself runs through Whoosh with a collector that also keeps every match, so the
-total, facets and date sorting need no second pass. Columns are read once per snapshot as
-plain lists: a list lookup is some forty times faster than Whoosh's column reader.
+date column rather than through Whoosh's filter pass (which walks posting lists in Python).
+The query runs through `bulk`: Whoosh's own matcher tree, evaluated a posting block at a
+time on sets (counts, facets, pages sorted by date: nothing is scored) or on dicts of
+scores (relevance: the same scores Whoosh gives, then the page's best few), and only within
+the filter's documents. Columns are read once per snapshot as plain lists: a list lookup is
+some forty times faster than Whoosh's column reader.
 """
 
 from __future__ import annotations
@@ -12,16 +14,18 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from whoosh import collectors, columns
+from whoosh import columns
 from whoosh import query as wq
 from whoosh.index import FileIndex
 from whoosh.reading import IndexReader
 from whoosh.util.times import long_to_datetime
 
+from search.backend.whoosh import bulk
 from search.backend.whoosh import index_folder as store
 from search.backend.whoosh.highlight import query_phrases, query_terms
 from search.backend.whoosh.query import any_of, compile_tree, date_range, describe
@@ -70,22 +74,27 @@ def reader_column(reader: IndexReader, fieldname: str) -> list[Any]:
     return values
 
 
-class _EveryMatch(collectors.TopCollector):  # type: ignore[misc]
-    """Whoosh's top-N collector that also keeps every matching document number, so that the
-    total, facets and date sorting need no second pass over the postings. Block skipping is
-    off: every match must be seen. Each match looks at the search's deadline."""
+class SortedColumn:
+    """A numeric column's documents in the order of their values, so that a range of values
+    is two binary searches and a slice, not a test of every document (7 ms a date range
+    on 167,000 documents, 70 ms at ten times that)."""
 
-    def __init__(self, limit: int) -> None:
-        super().__init__(limit=limit, usequality=False)
-        self.replace = 0  # no pruning of sub-matchers that cannot reach the top N either
-        self.matched: list[int] = []
-        self._deadline = budget.current()
+    def __init__(self, values: list[int]) -> None:
+        self.order = sorted(range(len(values)), key=values.__getitem__)
+        self.keys = [values[n] for n in self.order]
 
-    def _collect(self, global_docnum: int, score: float) -> float:
-        self._deadline.check(every=256)
-        self.matched.append(global_docnum)
-        result: float = super()._collect(global_docnum, score)
-        return result
+    @classmethod
+    def of(cls, reader: IndexReader, fieldname: str) -> SortedColumn:
+        """The reader's, made once: a reader's segments never change."""
+        memo = reader.__dict__.setdefault("_search_sorted_columns", {})
+        if fieldname not in memo:
+            memo[fieldname] = cls(reader_column(reader, fieldname))
+        found: SortedColumn = memo[fieldname]
+        return found
+
+    def between(self, lo: int, hi: int) -> list[int]:
+        """Documents whose value is in lo..hi (both included), in document order."""
+        return sorted(self.order[bisect_left(self.keys, lo) : bisect_right(self.keys, hi)])
 
 
 class WhooshSearcher:
@@ -145,21 +154,16 @@ class WhooshSearcher:
             if allowed is None:
                 return [n for n in range(self.reader.doc_count_all()) if n not in deleted], []
             return sorted(allowed - deleted if deleted else allowed), []
-        inner = _EveryMatch(limit=max(top, 1))
-        collector = inner if allowed is None else collectors.FilterCollector(inner, allow=allowed)
-        self.searcher.search_with_collector(query, collector)
-        return inner.matched, collector.results().top_n if top else []
+        if not top:  # counts, facets, a page by date: which documents, not how well
+            return sorted(bulk.docs(self.searcher, query, within=allowed)), []
+        scores = bulk.scores(self.searcher, query, within=allowed)
+        return sorted(scores), bulk.top(scores, top)
 
     def count_undated(self, request: Request) -> int:
         query, _ = self.compile(Request(request.query_no_date or request.query))
-        parts = [query, wq.Term("has_date", "no")]
+        parts = [wq.Term("has_date", "no")] if isinstance(query, wq.Every) else [query, wq.Term("has_date", "no")]
         parts += [self._filter(f) for f in request.filters]
-        deadline = budget.current()
-        count = 0
-        for _ in self.searcher.docs_for_query(wq.And(parts)):
-            deadline.check(every=256)
-            count += 1
-        return count
+        return len(bulk.docs(self.searcher, wq.And(parts)))
 
     def live_docnums(self) -> list[int]:
         return list(self.reader.all_doc_ids())
@@ -200,11 +204,11 @@ class WhooshSearcher:
             return set()
         if isinstance(q, wq.Term):
             return self._term_docs(q.fieldname, q.text.decode("utf-8") if isinstance(q.text, bytes) else q.text)
-        if isinstance(q, wq.NumericRange) and q.fieldname == "date" and (values := self.column("date")) is not None:
+        if isinstance(q, wq.NumericRange) and q.fieldname == "date" and self.reader.has_column("date"):
             lo = q.start if q.start is not None else 0
             hi = q.end if q.end is not None else NO_DATE_KEY - 1
-            return {n for n, v in enumerate(values) if lo <= v <= hi}
-        return set(self.searcher.docs_for_query(q))
+            return set(SortedColumn.of(self.reader, "date").between(lo, hi))
+        return bulk.docs(self.searcher, q)
 
     # -----------------------------------------------------------------------------------
     # Reading documents

@@ -75,9 +75,10 @@ def _reading(searcher: Searcher) -> Iterator[WhooshReader]:
 class WhooshIndexWriter:
     """`search.backend.IndexWriter`: one Whoosh `SegmentWriter` (see the module's doc)."""
 
-    def __init__(self, ix: FileIndex, rebuild: bool = False) -> None:
+    def __init__(self, ix: FileIndex, rebuild: bool = False, optimize: bool = False) -> None:
         self._writer = FastSegmentWriter(ix, _lk=False)
         self._rebuild = rebuild
+        self._optimize = optimize
         if rebuild:
             # The commit holds only what this run writes, in this version's schema: the old
             # segments go with it, and are never read in the meantime. (Reading them, the
@@ -110,7 +111,11 @@ class WhooshIndexWriter:
         self._writer.add_document(**doc)
 
     def commit(self) -> None:
-        if self._rebuild:
+        if self._optimize:
+            # Every segment (workers', old ones, this writer's) merged into one, deleted
+            # documents dropped: one posting list per term, read in one go by a search.
+            self._writer.commit(optimize=True)
+        elif self._rebuild:
             # No merge: the new segments are the index; the old ones go with this commit.
             self._writer.commit(mergetype=_as_they_are)
         else:
@@ -144,8 +149,8 @@ class WhooshWritableIndex:
     def reader(self) -> AbstractContextManager[WhooshReader]:
         return _reading(self.ix.searcher())
 
-    def writer(self, *, rebuild: bool = False) -> WhooshIndexWriter:
-        return WhooshIndexWriter(self.ix, rebuild=rebuild)
+    def writer(self, *, rebuild: bool = False, optimize: bool = False) -> WhooshIndexWriter:
+        return WhooshIndexWriter(self.ix, rebuild=rebuild, optimize=optimize)
 
     def segment_sinks(self, *, rebuild: bool = False) -> Callable[[], SegmentSink]:
         schema = make_schema() if rebuild else self.ix.schema

@@ -1,0 +1,143 @@
+"""Query speed at scale: the kinds of query of issue 22, on a generated corpus (bench.corpus).
+
+    .venv/bin/python -m bench.scale --articles 10000                  # build once, then reuse
+    .venv/bin/python -m bench.scale --articles 10000 --compare /tmp/base   # old code, same run
+
+The corpus goes to bench/out/corpus-N and its index to bench/out/index-N (git-ignored), both
+made once and reused. Warm latency: one `Index` kept open, each query run once unmeasured and
+then `--reps` times; p50 / p95 per kind, in ms, every query on one page with its total count.
+Cold: `search query Trump --json` as a subprocess against `python -c "import whoosh, click,
+pydantic"` in the same run. `--compare DIR` measures the code of another checkout (a folder
+holding its `search` package, e.g. `git archive main search | tar -x -C /tmp/base`) in the
+same run, alternating with this one, against the same index, so that machine load hits both
+alike; both must give the same totals and hits, which is checked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+
+# kind -> (query text, options); the issue's table, one page of 10 hits (20 for the facet row)
+QUERIES: dict[str, list[tuple[str, dict]]] = {
+    "rare word": [("filibuster", {}), ("tariffs", {}), ("Obamacare", {})],
+    "common word": [("said", {}), ("Trump", {})],
+    "two words AND": [("Clinton AND email", {}), ("Trump AND immigration", {})],
+    "phrase": [('"tax plan"', {}), ('"health care"', {})],
+    "date range": [("date:[2016-01 TO 2016-06]", {}), ("Trump", {"since": "2017-01", "until": "2017-12"})],
+    "top 20 + source facet": [("Trump", {"limit": 20, "facets": ["source"]}), ("said", {"limit": 20, "facets": ["source"]})],
+    "speaker:clinton": [("speaker:clinton", {}), ("", {"speakers": ["Clinton"]})],
+    "counts only": [("", {"kind": "quote", "facets": ["speaker", "source", "date:month"], "limit": 0}), ("Trump", {"facets": ["type"], "limit": 0})],
+}
+COLD = ["query", "Trump", "--json"]
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def ensure_index(n: int) -> Path:
+    from bench.corpus import write_text_corpus
+
+    corpus, index = OUT / f"corpus-{n}", OUT / f"index-{n}"
+    if not (corpus / ".complete").exists():
+        write_text_corpus(corpus, n)
+        (corpus / ".complete").write_text("ok")
+    if not (index / "_MAIN_1.toc").exists() and not any(index.glob("*.toc")):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "search", "index", str(corpus), "--index", str(index), "--quiet"], check=True)
+        print(f"indexed {n:,} articles in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return index
+
+
+def warm(index: Path, reps: int) -> dict:
+    """Run in the process whose `search` package is measured: per kind the times, and per
+    query its total and hit ids (to check that two versions agree)."""
+    from search.api import Index
+
+    times: dict[str, list[float]] = {}
+    answers: dict[str, list] = {}
+    with Index.open(index) as ix:
+        for kind, queries in QUERIES.items():
+            for text, options in queries:
+                first = ix.search_json(text, **options)
+                answers[f"{text} {json.dumps(options)}"] = [first["total"], [h["id"] for h in first["hits"]], first["facets"]]
+                for _ in range(reps):
+                    started = time.perf_counter()
+                    ix.search_json(text, **options)
+                    times.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
+    return {"times": times, "answers": answers}
+
+
+def _in_tree(code: Path | None, args: list[str], env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run python with `code`'s `search` package first on the path (from a neutral folder,
+    so that the editable install's finder is not consulted first)."""
+    env = {**os.environ, **(env or {}), "PYTHONPATH": f"{code or ROOT}{os.pathsep}{ROOT}"}
+    return subprocess.run([sys.executable, *args], env=env, cwd="/", capture_output=True, text=True, check=False)
+
+
+def cold(index: Path, code: Path | None, reps: int) -> tuple[float, float]:
+    """Median seconds of `search query Trump --json` and of the bare imports."""
+    call = ["-c", "import sys; from search.cli import main; sys.argv = ['search', *sys.argv[1:]]; main()", *COLD, "--index", str(index)]
+    base = ["-c", "import whoosh, click, pydantic"]
+    _in_tree(code, call)
+    q, b = [], []
+    for _ in range(reps):
+        for out, args in ((q, call), (b, base)):
+            started = time.perf_counter()
+            _in_tree(code, args)
+            out.append(time.perf_counter() - started)
+    return statistics.median(q), statistics.median(b)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=10000)
+    ap.add_argument("--reps", type=int, default=10)
+    ap.add_argument("--rounds", type=int, default=2, help="alternating rounds of each version")
+    ap.add_argument("--compare", type=Path, default=None, help="a folder holding another version's `search` package")
+    ap.add_argument("--warm-only", metavar="INDEX", default=None, help=argparse.SUPPRESS)  # the measuring child
+    args = ap.parse_args()
+    if args.warm_only:
+        print(json.dumps(warm(Path(args.warm_only), args.reps)))
+        return
+    index = ensure_index(args.articles)
+    versions = {"before": args.compare, "after": None} if args.compare else {"now": None}
+    runs: dict[str, list[dict]] = {v: [] for v in versions}
+    for _ in range(args.rounds):
+        for name, code in versions.items():
+            proc = _in_tree(code, ["-m", "bench.scale", "--warm-only", str(index), "--reps", str(args.reps)])
+            if proc.returncode:
+                sys.exit(proc.stderr)
+            runs[name].append(json.loads(proc.stdout))
+    colds = {name: cold(index, code, max(3, args.reps // 2)) for name, code in versions.items()}
+    load = os.getloadavg()
+    print(f"{args.articles:,} articles; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}; {args.rounds} rounds x {args.reps} reps per query")
+    head = "".join(f"{name + ' p50 / p95 ms':>24}" for name in versions)
+    print(f"{'query kind':<24}{head}")
+    for kind in QUERIES:
+        cells = []
+        for name in versions:
+            ts = [t for r in runs[name] for t in r["times"][kind]]
+            cells.append(f"{pct(ts, 50):>12.1f} / {pct(ts, 95):<9.1f}")
+        print(f"{kind:<24}{''.join(cells)}")
+    for name, (q, b) in colds.items():
+        print(f"cold `search {' '.join(COLD)}` ({name}): {q * 1000:.0f} ms, {q / b:.1f}x the bare imports ({b * 1000:.0f} ms)")
+    if args.compare:
+        a, b = runs["before"][0]["answers"], runs["after"][0]["answers"]
+        differ = [q for q in a if a[q] != b[q]]
+        print("answers: identical" if not differ else f"answers DIFFER for: {differ}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""Matching a posting block at a time (search.backend.whoosh.bulk) answers as Whoosh does:
+the same documents and, for every one, the same score, float for float, so that hits keep
+their order; with and without a restriction to a filter's documents."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from whoosh import collectors
+from whoosh import query as wq
+
+from search import Index
+from search.backend.whoosh import bulk
+from search.query.request import compile_request
+
+QUERIES = [
+    "Trump",
+    "said",
+    '"health care"',
+    "Clinton AND email",
+    "Trump AND NOT Clinton",
+    "NOT Trump",
+    "Trump OR immigration",
+    "Trump^2 Clinton",
+    "Clinton ANDMAYBE email",
+    "(Cruz OR Rubio) AND debate",
+    "negotiat*",
+    "Sandrs~",
+    "speaker:clinton",
+    "kind:quote AND taxes",
+    "source:nyt AND Trump",
+    "date:[2016-01 TO 2016-06]",
+    "title:debate",
+]
+
+
+class _EveryScore(collectors.TopCollector):  # type: ignore[misc]
+    """Whoosh's own scores of every match (no pruning, no block skipping)."""
+
+    def __init__(self) -> None:
+        super().__init__(limit=10**9, usequality=False)
+        self.replace = 0
+
+
+def _whoosh(ix: Index, q: wq.Query) -> dict[int, float]:
+    c = _EveryScore()
+    ix.backend.searcher.search_with_collector(q, c)  # type: ignore[attr-defined]
+    return {d: s for s, d in c.results().top_n}
+
+
+@pytest.mark.parametrize("tree_unions", [False, True], ids=["as-whoosh-chooses", "binary-unions"])
+def test_bulk_documents_and_scores_are_whooshs(mixed_index, monkeypatch, tree_unions):
+    if tree_unions:  # small segments get Whoosh's preloaded unions; exercise the tree of unions too
+        monkeypatch.setattr(wq.Or, "matcher_type", wq.Or.DEFAULT_MATCHER)
+    rng = random.Random(22)
+    with Index.open(mixed_index) as ix:
+        searcher = ix.backend.searcher  # type: ignore[attr-defined]
+        everything = searcher.reader().doc_count_all()
+        for text in QUERIES:
+            q, _ = ix.backend.compile(compile_request(ix.backend, text))  # type: ignore[attr-defined]
+            expected = _whoosh(ix, q)
+            assert bulk.scores(searcher, q) == expected, text
+            assert bulk.docs(searcher, q) == set(expected), text
+            within = set(rng.sample(range(everything), everything // 10)) | set(list(expected)[:20])
+            assert bulk.scores(searcher, q, within=within) == {d: s for d, s in expected.items() if d in within}, text
+            assert bulk.docs(searcher, q, within=within) == set(expected) & within, text
+
+
+def test_top_orders_as_whooshs_collector():
+    found = {7: 1.5, 3: 2.0, 9: 1.5, 1: 1.5, 4: 0.5}
+    assert bulk.top(found, 3) == [(2.0, 3), (1.5, 1), (1.5, 7)]
+    assert bulk.top(found, 10) == [(2.0, 3), (1.5, 1), (1.5, 7), (1.5, 9), (0.5, 4)]
+    assert bulk.top({}, 3) == [] and bulk.top(found, 0) == []
