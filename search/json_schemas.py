@@ -4,7 +4,21 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from search.models import Article, CountTable, DocumentView, Hit, IndexCheck, IndexReport, Quote, SearchResult, SourceSummary, SpeakerSummary, Stats
+from search.models import (
+    Article,
+    CountTable,
+    DocumentView,
+    Hit,
+    IndexCheck,
+    IndexReport,
+    Quote,
+    SearchResult,
+    SourceSummary,
+    SpeakerSummary,
+    Stats,
+    Trail,
+    TrailReport,
+)
 
 RECORDS: dict[str, type[BaseModel]] = {
     "result": SearchResult,
@@ -19,6 +33,8 @@ RECORDS: dict[str, type[BaseModel]] = {
     "check": IndexCheck,
     "show": DocumentView,
     "count": CountTable,
+    "trail": Trail,
+    "trail-report": TrailReport,
 }
 
 

@@ -253,6 +253,10 @@ class Searcher(Protocol):
 
     def documents(self, **terms: str) -> Iterable[dict[str, Any]]: ...
 
+    def doc_ids(self, fieldname: str, value: str) -> list[int]:
+        """The live documents holding one term, in index order (a quote group's reports)."""
+        ...
+
     # -- what the query side needs -----------------------------------------------------
     def values(self, fieldname: str) -> list[str]:
         """The distinct values a keyword field holds, sorted."""
