@@ -21,9 +21,8 @@ from typing import TYPE_CHECKING, Any, cast
 from search.backend.whoosh import index_folder as store
 from search.errors import QuerySyntaxError, SearchError
 from search.indexing.documents import stored_to_article, stored_to_hit, stored_to_quote
-from search.query import budget
+from search.query import budget, trails
 from search.query import facets as facet_counting
-from search.query import trails
 from search.query.facets import FACET_FIELDS, FACETS, parse_facet  # noqa: F401  (their home was here)
 from search.query.parser import require_text
 from search.query.request import compile_request
@@ -147,7 +146,7 @@ class Index:
             sort = "newest"
         stop = offset + limit if limit is not None else None  # None: every hit (`--limit all`)
         every = stop is None or collapse  # collapsing ranks every match: a page of groups may reach far down
-        matched, top = self.backend.match(c, top=(2**31 - 1 if every else stop) if sort == "relevance" else 0)
+        matched, top = self.backend.match(c, top=(2**31 - 1 if every or stop is None else stop) if sort == "relevance" else 0)
         total = len(matched)
         page: list[tuple[int, float | None]]
         collapsed_total = None

@@ -744,7 +744,9 @@ def extract_cmd(paths, fmt, learned) -> None:
     "record",
     required=False,
     default="all",
-    type=click.Choice(["all", "result", "hit", "article", "quote", "speaker", "source", "stats", "index-report", "extracted", "show", "count", "trail", "trail-report"]),
+    type=click.Choice(
+        ["all", "result", "hit", "article", "quote", "speaker", "source", "stats", "index-report", "extracted", "show", "count", "trail", "trail-report"]
+    ),
 )
 @_handle_errors
 def schema_cmd(record) -> None:

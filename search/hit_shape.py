@@ -54,7 +54,7 @@ class HitFields:
     highlights: Annotated[list[tuple[int, int]], Doc("[start, end) of matched words in `snippet`.")] = dataclasses.field(default_factory=list)
     speaker_id: Annotated[str | None, Doc("The speaker's identity: one id per person across the index ('joseph-biden'); `--speaker =ID` selects it.")] = None
     # Quote groups (search.indexing.groups): the same quotation reported by several articles.
-    group: Annotated[str | None, Doc("The quote's group: every report of the same quotation shares it (`group:ID`, `search trail`); null when reported once.")] = None
+    group: Annotated[str | None, Doc("The quote's group: every report of one quotation shares it (`group:ID`, `search trail`); null if reported once.")] = None
     group_quotes: Annotated[int | None, Doc("Reports (quotes) in the group, this one included; null without a group.")] = None
     group_articles: Annotated[int | None, Doc("Articles that report the group's quotation.")] = None
     group_sources: Annotated[int | None, Doc("Outlets that report it.")] = None

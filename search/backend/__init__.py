@@ -70,6 +70,10 @@ class IndexReader(Protocol):
 
     def stored(self, docnum: int) -> StoredFields: ...
 
+    def doc_count(self) -> int:
+        """Live documents."""
+        ...
+
     def documents(self, **terms: str) -> Iterator[StoredFields]:
         """Stored fields of the live documents holding every `field=value` term."""
         ...

@@ -64,7 +64,6 @@ def _word_hash(word: str) -> int:
     return h
 
 
-
 @dataclass(frozen=True)
 class Keys:
     """What grouping knows of a quote: its exact key (None: too short to be grouped), its

@@ -45,7 +45,11 @@ from search.indexing.fingerprints import Keys, keys_of, linked
 if TYPE_CHECKING:
     from search.backend import IndexReader
 
-PAIRS_PER_FINGERPRINT = 64  # quotes of one fingerprint compared with each other (a common one is capped)
+# Quotes sharing a fingerprint are each compared with the first few of them only: a quote
+# reprinted a hundred times is one exact key, but its variants (a name changed, a word cut)
+# would otherwise be compared pair by pair. Links are transitive, so a quote that matches
+# the first few joins their group; what this can miss is a quote that matches only a later one.
+COMPARED_PER_FINGERPRINT = 8
 CHECKED_PER_GROUP = 3  # old quotes of one group a new quote is checked against, best candidates first
 
 
@@ -143,9 +147,7 @@ def _link_in_memory(uf: _Union, nodes: list[int], keys: list[Keys]) -> None:
     for members in by_fp.values():
         if len(members) < 2:
             continue
-        members = members[:PAIRS_PER_FINGERPRINT]
-        for x in range(len(members)):
-            a = members[x]
+        for x, a in enumerate(members[:COMPARED_PER_FINGERPRINT]):
             for b in members[x + 1 :]:
                 shared[(a, b)] += 1
     for (a, b), n in shared.items():
@@ -216,6 +218,8 @@ def plan(reader: IndexReader, batches: Iterable[tuple[QuoteKeys, str]], losers: 
 
     new_count = len(keys)
     _link_in_memory(uf, list(range(new_count)), keys)
+    if not reader.doc_count():  # a new index, or a rebuild: nothing old to join
+        return _assign(reader, uf, nodes)
     # The new quotes against the old ones: by the index's `fp` terms, one quote of a kind.
     seen_keys: set[int] = set()
     for i in range(new_count):
@@ -234,8 +238,8 @@ def plan(reader: IndexReader, batches: Iterable[tuple[QuoteKeys, str]], losers: 
         by_unit: dict[object, list[tuple[int, int]]] = defaultdict(list)
         for docnum, n in counts.items():
             if n >= min(2, len(k.fps)):
-                gid = current(docnum)
-                by_unit[gid if gid and gid not in expanded else docnum].append((n, docnum))
+                held_by = current(docnum)
+                by_unit[held_by if held_by and held_by not in expanded else docnum].append((n, docnum))
         for candidates in by_unit.values():
             candidates.sort(key=lambda c: (-c[0], c[1]))
             for n, docnum in candidates[:CHECKED_PER_GROUP]:
@@ -264,8 +268,8 @@ def _assign(reader: IndexReader, uf: _Union, nodes: list[_Node]) -> Plan:
         if total >= 2:
             held: Counter[str] = Counter()
             for i in members:
-                if nodes[i].current:
-                    held[nodes[i].current] += nodes[i].size
+                if current_id := nodes[i].current:
+                    held[current_id] += nodes[i].size
             for candidate, _ in sorted(held.items(), key=lambda kv: (-kv[1], kv[0])):
                 if candidate not in claimed:
                     gid = candidate

@@ -263,7 +263,9 @@ def _names_for_run(
     return _SpeakerCounts(old_speakers, speakers, run_names(speakers, aliases)[0], recount, touched)
 
 
-def _plan_groups(writer: IndexWriter, results: dict[str, list[FileResult]], losers: list[tuple[str, str]], touched: set[str], progress: Progress) -> groups.Plan:
+def _plan_groups(
+    writer: IndexWriter, results: dict[str, list[FileResult]], losers: list[tuple[str, str]], touched: set[str], progress: Progress
+) -> groups.Plan:
     """The quote groups of this run's new quotes, and the old quotes whose group changes
     (search.indexing.groups), worked out before the workers write the held quotes."""
     batches = [(r.grouping, r.job.path) for parts in results.values() for r in parts if len(r.grouping)]

@@ -9,6 +9,7 @@ so a page of hits costs a lookup per distinct group on it.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from search.errors import SearchError
@@ -109,14 +110,21 @@ def trail_json(searcher: Searcher, quote_id: str) -> dict[str, Any]:
     }
 
 
+def _day(value: Any) -> dt.date | None:
+    """A stored date (a datetime at midnight) as its day."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else None
+
+
 def _report(fields: dict[str, Any]) -> dict[str, Any]:
-    date = fields.get("date")
+    date = _day(fields.get("date"))
     return {
         "quote_id": fields["id"],
         "article_id": fields["article_id"],
         "title": fields.get("article_title", ""),
         "source": fields.get("source"),
-        "date": date.date().isoformat() if hasattr(date, "date") else (date.isoformat() if date else None),
+        "date": date.isoformat() if date else None,
         "speaker": fields.get("speaker_name"),
         "speaker_mention": fields.get("speaker_mention"),
         "quote_kind": fields.get("quote_kind"),

@@ -47,6 +47,10 @@ class WhooshReader:
         fields: StoredFields = self._searcher.stored_fields(docnum)
         return fields
 
+    def doc_count(self) -> int:
+        count: int = self._searcher.doc_count()
+        return count
+
     def documents(self, **terms: str) -> Iterator[StoredFields]:
         yield from self._searcher.documents(**terms)
 
