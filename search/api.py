@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 from search.backend.whoosh import index_folder as store
 from search.errors import QuerySyntaxError, SearchError
 from search.indexing.documents import stored_to_article, stored_to_hit, stored_to_quote
-from search.query import budget
+from search.query import budget, trails
 from search.query import facets as facet_counting
 from search.query.facets import FACET_FIELDS, FACETS, parse_facet  # noqa: F401  (their home was here)
 from search.query.parser import require_text
@@ -31,7 +31,7 @@ from search.query.suggest import suggest
 
 if TYPE_CHECKING:  # models are imported where they are built: `search_json` never needs pydantic
     from search.backend import Searcher
-    from search.models import Article, CountTable, Quote, SearchResult, SourceSummary, SpeakerProfile, SpeakerSummary, Stats
+    from search.models import Article, CountTable, Quote, SearchResult, SourceSummary, SpeakerProfile, SpeakerSummary, Stats, Trail
 
 SORTS = ("relevance", "newest", "oldest", "date")
 
@@ -79,7 +79,8 @@ class Index:
 
         Options (all keyword): speakers, sources, since, until, on, kind ('quote', 'article',
         'all'), quote_kinds, cue_classes (['speech'] for words said, not views held), facets, facet_limit, limit, offset, sort ('relevance', 'newest',
-        'oldest'), snippets. With no text and no filters every document matches, newest
+        'oldest'), snippets, collapse (True: one hit per quote group, the best-ranked report,
+        its group's figures in `group_*` and `first_*`; `collapsed_total` counts them). With no text and no filters every document matches, newest
         first: a listing, not an error, so that `search query --facet source` gives an
         overview of the index.
         """
@@ -106,6 +107,7 @@ class Index:
         sort: str = "relevance",
         snippets: bool = True,
         by: str | None = None,
+        collapse: bool = False,
     ) -> dict[str, Any]:
         """`search`, as the dict `SearchResult.model_dump(mode="json")` would give: for callers
         that only print JSON (the CLI), which then never import pydantic. Same keys, same
@@ -120,7 +122,7 @@ class Index:
             raise QuerySyntaxError(f"--by {by} crosses a facet with another: name the rows with --facet, e.g. --facet source --by {by}")
         with budget.running(budget.Deadline(self.budget_seconds)) as deadline:
             options = (speakers, sources, since, until, on, kind, quote_kinds, cue_classes)
-            result = self._search(text, deadline, options, facet_keys, facet_limit, limit, offset, sort, snippets, by_key)
+            result = self._search(text, deadline, options, facet_keys, facet_limit, limit, offset, sort, snippets, by_key, collapse)
         deadline.check()  # a step the checks could not reach ran past the budget: say so all the same
         return result
 
@@ -136,16 +138,26 @@ class Index:
         sort: str,
         snippets: bool,
         by_key: str | None = None,
+        collapse: bool = False,
     ) -> dict[str, Any]:
         c = compile_request(self.backend, text, *options)
         notes = list(c.notes)
         if sort == "relevance" and not c.has_text:
             sort = "newest"
         stop = offset + limit if limit is not None else None  # None: every hit (`--limit all`)
-        matched, top = self.backend.match(c, top=(stop if stop is not None else 2**31 - 1) if sort == "relevance" else 0)
+        every = stop is None or collapse  # collapsing ranks every match: a page of groups may reach far down
+        matched, top = self.backend.match(c, top=(2**31 - 1 if every or stop is None else stop) if sort == "relevance" else 0)
         total = len(matched)
         page: list[tuple[int, float | None]]
-        if sort == "relevance":
+        collapsed_total = None
+        if collapse:
+            scores: dict[int, float] = {docnum: score for score, docnum in top}
+            ranked = trails.collapse(
+                self.backend, [n for _, n in top] if sort == "relevance" else facet_counting.by_date(self.backend, matched, sort != "oldest", None)
+            )
+            collapsed_total = len(ranked)
+            page = [(n, round(scores[n], 4) if n in scores else None) for n in ranked[offset:stop]]
+        elif sort == "relevance":
             page = [(docnum, round(score, 4)) for score, docnum in top[offset:stop]]
         else:
             page = [(n, None) for n in facet_counting.by_date(self.backend, matched, sort != "oldest", stop)[offset:stop]]
@@ -160,6 +172,7 @@ class Index:
                 snippet, spans = make_snippet(self._snippet_text(fields, hit), terms, word_to_term, phrases=phrases)
                 hit["snippet"], hit["highlights"] = snippet, [[s, e] for s, e in spans]
             hits.append(hit)
+        trails.add_group_figures(self.backend, hits)
         facet_counts: dict[str, list[dict[str, Any]]] = {}
         facet_values: dict[str, int] = {}
         for key in facet_keys:
@@ -187,6 +200,7 @@ class Index:
             "suggestion": suggestion,
             "took_ms": round(deadline.elapsed() * 1000, 2),
             "tables": [self._table(key, by_key, matched, facet_limit or None, c.described, total, []) for key in facet_keys] if by_key else [],
+            "collapsed_total": collapsed_total,
         }
 
     def _table(self, key: str, by_key: str | None, matched: list[int], limit: int | None, described: str, total: int, notes: list[str]) -> dict[str, Any]:
@@ -285,6 +299,18 @@ class Index:
         if fields is None:
             raise SearchError(f"no quote with id {quote_id!r}; ids are shown by: search query --json")
         return stored_to_quote(fields)
+
+    def trail(self, quote_id: str) -> Trail:
+        """Every report of the quotation `quote_id` belongs to (its quote group), earliest
+        first: where and when each was printed, by whom it was said. A quote reported once
+        is a trail of one. Raises SearchError for an id that is no quote."""
+        from search.models import Trail
+
+        return Trail.model_validate(self.trail_json(quote_id))
+
+    def trail_json(self, quote_id: str) -> dict[str, Any]:
+        """`trail` as the dict `Trail.model_dump(mode="json")` would give."""
+        return trails.trail_json(self.backend, require_text(quote_id, "the id"))
 
     def quotes_of(self, article_id: str) -> list[Quote]:
         docs = self.backend.documents(article_id=article_id, kind="quote")

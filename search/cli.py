@@ -351,6 +351,7 @@ QUERY_HELP = """Search articles and quotes. TEXT uses Whoosh's query language:
   title:debate  author:Virgil  other fields: text, title, author
   date:2016-03                 a year, month or day
   date:[2016-01 TO 2016-03]    a date range (ends included)
+  group:g1a2b3c4d5e6f          every report of one quotation (search trail)
   *                            every document, as no TEXT
 
 With no TEXT every document matches (newest first): add filters or --facet
@@ -364,6 +365,7 @@ Examples:
   search query --speaker lukyanov --kind quote
   search query Clinton --source nyt --since 2016-06 --facet speaker
   search query 'emails AND speaker:trump' --facet date:month --json
+  search query "Muslims" --kind quote --collapse   one hit per quote group
 
 Exit status: 0 found, 1 nothing found, 2 bad query or option.
 """
@@ -387,6 +389,11 @@ Exit status: 0 found, 1 nothing found, 2 bad query or option.
 @click.option("--limit", "-n", type=LIMIT, default=10, show_default=True, help="Hits to show: N, 0 for none (counts and facets only), or 'all'.")
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Hits to skip (paging).")
 @click.option(
+    "--collapse",
+    is_flag=True,
+    help="One hit per quote group (the same quotation in several articles): its best match, with 'reported by N articles in M outlets, first by X on DATE'.",
+)
+@click.option(
     "--sort", type=click.Choice(["relevance", "newest", "oldest", "date"]), default="relevance", show_default=True, help="Order of hits ('date' = newest)."
 )
 @index_option
@@ -394,7 +401,7 @@ Exit status: 0 found, 1 nothing found, 2 bad query or option.
 @color_option
 @_handle_errors
 def query_cmd(
-    text, speakers, sources, since, until, on, kind, quote_kinds, speech_only, facets, by, facet_limit, limit, offset, sort, index_dir, fmt, color
+    text, speakers, sources, since, until, on, kind, quote_kinds, speech_only, facets, by, facet_limit, limit, offset, collapse, sort, index_dir, fmt, color
 ) -> None:
     from search.api import Index
     from search.output.formats import result_csv, to_json, to_jsonl
@@ -418,6 +425,7 @@ def query_cmd(
             offset=offset,
             sort=sort,
             by=by,
+            collapse=collapse,
         )
     if fmt == "json":
         click.echo(to_json(result))
@@ -725,6 +733,46 @@ def show_cmd(doc_id, context, index_dir, as_json, provenance, color) -> None:
         click.echo(render_provenance(view))
 
 
+@main.command("trail")
+@click.argument("quote_id")
+@index_option
+@output_options
+@_handle_errors
+def trail_cmd(quote_id, index_dir, fmt) -> None:
+    """List every report of a quotation in date order: the quote QUOTE_ID and every quote of
+    its group (the same words, or nearly, in other articles; a partial quote inside a longer
+    one counts), with date, outlet, article, speaker and words. A quote reported once is a
+    trail of one (exit 0); an unknown id exits 2. --jsonl and --csv give one report per line.
+
+    \b
+    Examples:
+      search trail "wash-post_2016-06-13_responses#q4"
+      search trail "wash-post_2016-06-13_responses#q4" --csv > trail.csv
+      search query 'group:g1a2b3c4d5e6f'      the same reports, as hits
+    """
+    from search.api import Index
+    from search.models import TrailReport
+    from search.output.formats import render, to_json
+
+    with Index.open(index_dir) as ix:
+        trail = ix.trail_json(quote_id)
+    if fmt == "json":
+        click.echo(to_json(trail))
+        return
+    if fmt == "text":
+        n, a, s = trail["quotes"], trail["articles"], len(trail["sources"])
+        if trail["group"]:
+            click.echo(f"{n:,} report(s) in {a:,} article(s) from {s:,} outlet(s); group {trail['group']}\n")
+        else:
+            click.echo("reported once: no other article quotes these words\n")
+
+    def line(r: dict) -> str:
+        who = r["speaker"] or r["speaker_mention"] or "unknown speaker"
+        return f"{r['date'] or 'undated':10}  {r['source'] or '?'}  {r['title'] or r['article_id']}\n    {who}: “{r['text']}”\n    id: {r['quote_id']}\n\n"
+
+    click.echo(render(trail["reports"], fmt, TrailReport, line), nl=False)
+
+
 @main.command("extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--jsonl", "fmt", flag_value="jsonl", default=True, help="One quote per line as JSON (default).")
@@ -767,7 +815,25 @@ def extract_cmd(paths, fmt, learned) -> None:
     "record",
     required=False,
     default="all",
-    type=click.Choice(["all", "result", "hit", "article", "quote", "speaker", "source", "stats", "index-report", "extracted", "show", "count", "profile"]),
+    type=click.Choice(
+        [
+            "all",
+            "result",
+            "hit",
+            "article",
+            "quote",
+            "speaker",
+            "source",
+            "stats",
+            "index-report",
+            "extracted",
+            "show",
+            "count",
+            "trail",
+            "profile",
+            "trail-report",
+        ]
+    ),
 )
 @_handle_errors
 def schema_cmd(record) -> None:

@@ -53,6 +53,14 @@ class HitFields:
     snippet: str = ""
     highlights: Annotated[list[tuple[int, int]], Doc("[start, end) of matched words in `snippet`.")] = dataclasses.field(default_factory=list)
     speaker_id: Annotated[str | None, Doc("The speaker's identity: one id per person across the index ('joseph-biden'); `--speaker =ID` selects it.")] = None
+    # Quote groups (search.indexing.groups): the same quotation reported by several articles.
+    group: Annotated[str | None, Doc("The quote's group: every report of one quotation shares it (`group:ID`, `search trail`); null if reported once.")] = None
+    group_quotes: Annotated[int | None, Doc("Reports (quotes) in the group, this one included; null without a group.")] = None
+    group_articles: Annotated[int | None, Doc("Articles that report the group's quotation.")] = None
+    group_sources: Annotated[int | None, Doc("Outlets that report it.")] = None
+    first_source: Annotated[str | None, Doc("The outlet of the group's earliest report (undated reports come last).")] = None
+    first_date: Annotated[dt.date | None, Doc("The day of the group's earliest report ('YYYY-MM-DD' in JSON).")] = None
+    first_id: Annotated[str | None, Doc("The id of the group's earliest report (a quote id).")] = None
 
 
 # Every key of a hit, in order, with its default (None where the model requires a value; a

@@ -17,6 +17,8 @@ from search.models import (
     SpeakerProfile,
     SpeakerSummary,
     Stats,
+    Trail,
+    TrailReport,
 )
 
 RECORDS: dict[str, type[BaseModel]] = {
@@ -33,6 +35,8 @@ RECORDS: dict[str, type[BaseModel]] = {
     "show": DocumentView,
     "count": CountTable,
     "profile": SpeakerProfile,
+    "trail": Trail,
+    "trail-report": TrailReport,
 }
 
 

@@ -133,6 +133,9 @@ class SearchResult(_Record):
     suggestion: str | None = Field(default=None, description="A corrected query when this one found nothing.")
     took_ms: float = 0.0
     tables: list[CountTable] = Field(default_factory=list, description="With `by`: each facet crossed with the `by` facet.")
+    collapsed_total: int | None = Field(
+        default=None, description="With collapse: hits once the reports of one quote group are one hit (what offset and limit page through); null otherwise."
+    )
 
 
 class SpeakerSummary(_Record):
@@ -208,6 +211,32 @@ class SpeakerProfile(_Record):
     latest_quote: Hit | None = Field(default=None, description="Their latest dated quote.")
     notes: list[str] = Field(default_factory=list, description="How the name was resolved, filters matched, undated quotes.")
     took_ms: float = 0.0
+
+
+class TrailReport(_Record):
+    """One report of a quotation: a quote, where and when it was printed."""
+
+    quote_id: str
+    article_id: str
+    title: str = ""
+    source: str | None = None
+    date: dt.date | None = Field(default=None, description="The article's day ('YYYY-MM-DD' in JSON); null when undated.")
+    speaker: str | None = None
+    speaker_mention: str | None = None
+    quote_kind: QuoteKind | None = None
+    text: str = ""
+
+
+class Trail(_Record):
+    """Every report of one quotation (`search trail QUOTE_ID`), earliest first (undated
+    last). A quote with no group is a trail of one: itself."""
+
+    quote_id: str = Field(description="The quote asked about.")
+    group: str | None = Field(default=None, description="Its group id (`group:ID` in a query), or null when it is reported once.")
+    quotes: int = Field(default=1, description="Reports in the trail.")
+    articles: int = Field(default=1, description="Articles that print them.")
+    sources: list[str] = Field(default_factory=list, description="The outlets, in the order they first reported it.")
+    reports: list[TrailReport] = Field(default_factory=list)
 
 
 class SourceSummary(_Record):

@@ -357,9 +357,9 @@ def test_held_quotes_come_back_in_order_from_disk(tmp_path, monkeypatch):
 
     monkeypatch.setattr(HeldQuotes, "BATCH", 3)
     held = HeldQuotes(str(tmp_path))
-    items = [({"id": f"a#q{i}", "speaker_local": "Trump", "start": i}, "Trump") for i in range(8)]
-    for doc, local in items:
-        held.append(doc, local)
+    items = [({"id": f"a#q{i}", "speaker_local": "Trump", "start": i}, "Trump", i if i % 2 else -1) for i in range(8)]
+    for doc, local, seq in items:
+        held.append(doc, local, seq)
     assert held.count == 8 and held._file is not None  # two batches went to disk
     assert list(held) == items
     held.close()

@@ -70,6 +70,10 @@ class IndexReader(Protocol):
 
     def stored(self, docnum: int) -> StoredFields: ...
 
+    def doc_count(self) -> int:
+        """Live documents."""
+        ...
+
     def documents(self, **terms: str) -> Iterator[StoredFields]:
         """Stored fields of the live documents holding every `field=value` term."""
         ...
@@ -253,6 +257,10 @@ class Searcher(Protocol):
         ...
 
     def documents(self, **terms: str) -> Iterable[dict[str, Any]]: ...
+
+    def doc_ids(self, fieldname: str, value: str) -> list[int]:
+        """The live documents holding one term, in index order (a quote group's reports)."""
+        ...
 
     # -- what the query side needs -----------------------------------------------------
     def values(self, fieldname: str) -> list[str]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from search.hit_shape import HIT_DEFAULTS
 
 if TYPE_CHECKING:
+    from search.indexing.fingerprints import Keys
     from search.models import Article, Quote
 
 
@@ -64,7 +65,15 @@ def speaker_words(name: str | None, mention: str | None, description: str | None
     return " ".join(dict.fromkeys(x for x in (name, mention, description) if x)) or None
 
 
-def quote_doc(quote: Quote, article: Article, speaker_local: str | None = None, speaker_id: str | None = None) -> dict:
+def quote_doc(
+    quote: Quote, article: Article, speaker_local: str | None = None, speaker_id: str | None = None, *, keys: Keys | None = None, group: str | None = None
+) -> dict:
+    """A quote's document. `keys` are its grouping keys (worked out from its text when not
+    given); `group` its quote group (search.indexing.groups), None when it has none."""
+    if keys is None:
+        from search.indexing.fingerprints import keys_of
+
+        keys = keys_of(quote.text, speaker_local)
     speaker_text = " ".join(x for x in {quote.speaker or "", quote.speaker_mention or ""} if x)
     return _drop_none(
         {
@@ -92,6 +101,8 @@ def quote_doc(quote: Quote, article: Article, speaker_local: str | None = None, 
             "end": quote.end,
             "pieces": json.dumps([[p.start, p.end] for p in quote.pieces]) if quote.pieces else None,
             "paragraph": quote.paragraph,
+            "group": group,
+            "fp": keys.terms(),
         }
     )
 
@@ -176,4 +187,5 @@ def stored_to_hit(fields: dict, score: float | None = None) -> dict[str, Any]:
         "text": fields.get("text", "") if is_quote else lead(fields),
         "highlights": [],  # its own list (the snippet is set by the query side, from the default '')
         "speaker_id": fields.get("speaker_id") if is_quote else None,
+        "group": fields.get("group") if is_quote else None,  # the group's figures: search.query.trails
     }

@@ -39,7 +39,7 @@ from typing import Any
 from search.backend import IndexReader, IndexWriter, WritableIndex, default_index_dir, open_backend
 from search.errors import ExtractorMismatchError, SearchError
 from search.identities import clean_tables, save_table
-from search.indexing import crash_points, run_state
+from search.indexing import crash_points, groups, run_state
 from search.indexing.pipeline import FileResult, Scan, WorkContext, Workers, content_hash, scan
 from search.indexing.progress import Progress
 from search.indexing.run_state import FileEntry, IndexState
@@ -137,14 +137,15 @@ def _run(index: WritableIndex, schema_version: int, request: _Request, progress:
             progress.phase("committing")
             claims = _bookkeeping(report, start.old, new, sc, results, request.paths)
             counts = _names_for_run(index, writer, start, claims.delete, results, request.aliases)
-            segments = workers.finish(counts.names)
+            grouping = _plan_groups(writer, results, claims.losers, counts.touched, progress)
+            segments = workers.finish(counts.names, grouping)
         writer.add_segments(segments)
         crash_points.reached("after-segment-write")
         speakers = _drop_losers(writer, claims.losers, counts)
         crash_points.reached("after-delete")
         new.speakers = {k: v for k, v in speakers.items() if v > 0}
         written_with = [(counts.old_speakers, Names(start.old.names, start.old.ids)), _written_this_run(start.old, counts.names, results)]
-        _commit(writer, request, new, written_with, start.full_names_pass, report, progress)
+        _commit(writer, request, new, written_with, start.full_names_pass, report, progress, grouping.rewrite)
     except BaseException:
         writer.cancel()
         raise
@@ -246,6 +247,7 @@ class _SpeakerCounts:
     speakers: Counter[str]  # the same after this run's deletions and additions
     names: Names  # the run's names: what the held-back quotes are written with
     recount: bool  # so many deletions that the counts must be read from the index again
+    touched: set[str]  # quote groups that lost a report to the deletions
 
 
 def _names_for_run(
@@ -259,8 +261,22 @@ def _names_for_run(
     for parts in results.values():
         for r in parts:
             speakers.update(r.speakers)
-    recount = False if rebuild else _delete_articles(writer, delete, speakers)
-    return _SpeakerCounts(old_speakers, speakers, run_names(speakers, aliases)[0], recount)
+    touched: set[str] = set()
+    recount = False if rebuild else _delete_articles(writer, delete, speakers, touched)
+    return _SpeakerCounts(old_speakers, speakers, run_names(speakers, aliases)[0], recount, touched)
+
+
+def _plan_groups(
+    writer: IndexWriter, results: dict[str, list[FileResult]], losers: list[tuple[str, str]], touched: set[str], progress: Progress
+) -> groups.Plan:
+    """The quote groups of this run's new quotes, and the old quotes whose group changes
+    (search.indexing.groups), worked out before the workers write the held quotes."""
+    batches = [(r.grouping, r.job.path) for parts in results.values() for r in parts if len(r.grouping)]
+    if not batches and not touched:
+        return groups.Plan()
+    progress.phase("grouping quotes")
+    with writer.reader() as reader:
+        return groups.plan(reader, batches, set(losers), touched)
 
 
 def _drop_losers(writer: IndexWriter, losers: list[tuple[str, str]], counts: _SpeakerCounts) -> Counter[str]:
@@ -301,11 +317,13 @@ def _commit(
     full_names_pass: bool,
     report: IndexReport,
     progress: Progress,
+    regroup: dict[int, str | None],
 ) -> None:
-    """Give every quote its speaker's identity, save the bookkeeping of the new generation,
-    commit, and clear the previous generation's files."""
+    """Give every quote its speaker's identity and old quotes their new groups, save the
+    bookkeeping of the new generation, commit, and clear the previous generation's files."""
     assert new.speakers is not None
-    settled, table, _ = settle(writer, new.speakers, written_with, request.aliases, full_names_pass, on_phase=progress.phase)
+    settled, table, _ = settle(writer, new.speakers, written_with, request.aliases, full_names_pass, on_phase=progress.phase, regroup=regroup)
+    _regroup(writer, regroup)
     new.names, new.ids = settled.names, settled.ids
     index_dir, generation = request.index_dir, writer.generation
     save_table(index_dir, generation, table)
@@ -401,19 +419,42 @@ def _forget_speaker(reader: IndexReader, docnum: int, speakers: Counter[str]) ->
         speakers[local] -= 1
 
 
-def _delete_articles(writer: IndexWriter, ids: set[str], speakers: Counter[str]) -> bool:
+def _delete_articles(writer: IndexWriter, ids: set[str], speakers: Counter[str], touched: set[str]) -> bool:
     """Delete every document (article and quotes) of these articles from the old segments,
-    keeping the speaker counts right; True when there were so many that they must be recounted."""
+    keeping the speaker counts right and noting the quote groups they leave (`touched`);
+    True when there were so many that the speaker counts must be recounted."""
     if not ids:
         return False
     with writer.reader() as reader:
         docnums = [d for aid in sorted(ids) for d in reader.doc_ids(article_id=aid)]
         big = len(docnums) > BIG_DELETE
+        group_col = reader.column("group")
         for docnum in docnums:
+            if group := group_col[docnum]:
+                touched.add(group)
             if not big:
                 _forget_speaker(reader, docnum, speakers)
             writer.delete(docnum)
     return big
+
+
+def _regroup(writer: IndexWriter, regroup: dict[int, str | None]) -> None:
+    """Rewrite the old quotes whose group changed this run (those the speaker renames did
+    not already rewrite: `settle` takes its own from `regroup`)."""
+    if not regroup:
+        return
+    from search.indexing.documents import quote_doc, stored_to_quote
+    from search.indexing.speaker_names import _article_stub
+
+    with writer.reader() as reader:
+        docs = [(docnum, reader.stored(docnum)) for docnum in sorted(regroup)]
+    for docnum, fields in docs:
+        quote = stored_to_quote(fields)
+        writer.replace(
+            docnum,
+            quote_doc(quote, _article_stub(fields), speaker_local=fields.get("speaker_local"), speaker_id=fields.get("speaker_id"), group=regroup[docnum]),
+        )
+    regroup.clear()
 
 
 def _count_speakers(index: WritableIndex) -> dict[str, int]:

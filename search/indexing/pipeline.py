@@ -36,6 +36,8 @@ from typing import IO, Any
 from search.backend import Segment, SegmentSink
 from search.errors import SearchError
 from search.indexing.documents import article_doc, quote_doc, speaker_words
+from search.indexing.fingerprints import keys_of
+from search.indexing.groups import Plan, QuoteKeys
 from search.indexing.run_state import FileEntry, IndexState
 from search.indexing.speaker_names import Namer, Names, is_bare
 from search.models import Article
@@ -99,6 +101,7 @@ class FileResult:
     languages: Counter[str] = field(default_factory=Counter)  # articles read not in English, by language
     left_out: int = 0  # records that are no article by design (a WARC's requests): counted, not warned about
     too_long: list[str] = field(default_factory=list)  # articles written as text only, over MAX_ARTICLE_CHARS (`too_long_note`)
+    grouping: QuoteKeys = field(default_factory=QuoteKeys)  # the quotes held back for their groups (search.indexing.groups)
 
 
 @dataclass
@@ -243,11 +246,13 @@ class HeldQuotes:
     def __init__(self, folder: str | None = None) -> None:
         self._folder = folder
         self._file: IO[bytes] | None = None
-        self._batch: list[tuple[dict[str, Any], str]] = []
+        self._batch: list[tuple[dict[str, Any], str | None, int]] = []
         self.count = 0
 
-    def append(self, doc: dict, local: str) -> None:
-        self._batch.append((doc, local))
+    def append(self, doc: dict, local: str | None, seq: int = -1) -> None:
+        """Hold a quote document: `local`, a bare surname waiting for its name (or None);
+        `seq`, the quote's number when it waits for its group (or -1)."""
+        self._batch.append((doc, local, seq))
         self.count += 1
         if len(self._batch) >= self.BATCH:
             self._spill()
@@ -258,7 +263,7 @@ class HeldQuotes:
         pickle.dump(self._batch, self._file, protocol=pickle.HIGHEST_PROTOCOL)
         self._batch = []
 
-    def __iter__(self) -> Iterator[tuple[dict, str]]:
+    def __iter__(self) -> Iterator[tuple[dict, str | None, int]]:
         if self._file is not None:
             self._file.seek(0)
             while True:
@@ -281,18 +286,26 @@ class Builder:
     """One worker's new segment: documents are written as they come, except quotes by a
     bare surname ('Trump'), held back (on disk: `HeldQuotes`) until every article of the
     run has been read and the corpus-wide name for that surname is known (see
-    search.indexing.speaker_names). Writing them once, named right, costs nothing; renaming them
-    after the fact meant rewriting about one quote in twelve, on one core, at the end of
-    the run."""
+    search.indexing.speaker_names), and quotes long enough to be grouped, held back until
+    the run's quote groups are known (search.indexing.groups). Writing them once, named and
+    grouped right, costs a pickle; renaming them after the fact meant rewriting them on one
+    core at the end of the run."""
 
     def __init__(self, sink: SegmentSink, held_folder: str | None = None) -> None:
         self.add = sink.add
         self.sink = sink
         self.held = HeldQuotes(held_folder)
+        self.seq = 0  # numbers the quotes held for their groups
 
-    def finish(self, names: Names) -> Segment | None:
-        for doc, local in self.held:
-            self.add(_named(doc, *names.of(local)))
+    def finish(self, names: Names, groups: dict[int, str] | None = None) -> Segment | None:
+        groups = groups or {}
+        for doc, local, seq in self.held:
+            if local is not None:
+                doc = _named(doc, *names.of(local))
+            group = groups.get(seq) if seq >= 0 else None
+            if group:
+                doc = {**doc, "group": group}
+            self.add(doc)
         self.held.close()
         return self.sink.finish()
 
@@ -301,23 +314,34 @@ class Builder:
         self.sink.abort()
 
 
-def _write_article(article: Article, digest: str, out: Builder, ctx: WorkContext, speakers: Counter[str]) -> int:
+def _write_article(article: Article, digest: str, out: Builder, ctx: WorkContext, res: FileResult) -> int:
     quotes = ctx.extract(article)
     out.add(article_doc(article, digest))
+    speakers = res.speakers
     for q in quotes:
         # speaker_local keeps the extractor's name for the article; speaker_name is the
         # corpus-wide one (see search.indexing.speaker_names).
         local = q.speaker
         if local:
             speakers[local] += 1
+        keys = keys_of(q.text, local)
+        seq = -1
+        if keys.key is not None:  # long enough to be grouped: written once its group is known
+            seq = out.seq
+            out.seq += 1
+            res.grouping.add(seq, article.id, keys)
         aliased = ctx.namer.aliased(q, article)
         if aliased is None and local and is_bare(local):
-            out.held.append(quote_doc(q, article, speaker_local=local), local)
+            out.held.append(quote_doc(q, article, speaker_local=local, keys=keys), local, seq)
             continue
         name, ident = ctx.namer(q, article)
         if name != local:
             q = q.model_copy(update={"speaker": name})
-        out.add(quote_doc(q, article, speaker_local=local, speaker_id=ident))
+        doc = quote_doc(q, article, speaker_local=local, speaker_id=ident, keys=keys)
+        if seq >= 0:
+            out.held.append(doc, None, seq)
+        else:
+            out.add(doc)
     return len(quotes)
 
 
@@ -373,7 +397,7 @@ def run_file(fj: FileJob, out: Builder, ctx: WorkContext) -> FileResult:
             if known.get(item.id) == digest:
                 continue
             try:
-                res.quotes += _write_article(item, digest, out, ctx, res.speakers)
+                res.quotes += _write_article(item, digest, out, ctx, res)
             except SearchError:
                 raise
             except Exception as exc:  # an extractor bug must not lose the run: name the article
@@ -427,8 +451,8 @@ def _worker(jobs: mp.Queue, results: mp.Queue, control: mp.Queue) -> None:
         while (job := jobs.get()) is not None:
             results.put(("files", [run_file(fj, out, _CTX) for fj in job.files]))
         results.put(("ready", None))
-        names = control.get()  # its own queue: the shared one may still hold another worker's stop
-        results.put(("segment", out.finish(names)))
+        names, groups = control.get()  # its own queue: the shared one may still hold another worker's stop
+        results.put(("segment", out.finish(names, groups)))
     except BaseException as exc:  # tell the parent, which cancels the whole run
         with contextlib.suppress(Exception):
             results.put(("error", f"{type(exc).__name__}: {exc}"))
@@ -502,13 +526,15 @@ class Workers:
                 raise RuntimeError(f"an indexing worker sent {kind!r} before every file was read")
         return results
 
-    def finish(self, names: Names) -> list[Segment]:
-        """Write the held-back quotes with `names` and finish every worker's segment."""
+    def finish(self, names: Names, groups: Plan | None = None) -> list[Segment]:
+        """Write the held-back quotes with `names` and their `groups`, and finish every
+        worker's segment."""
+        groups = groups or Plan()
         if self._local is not None:
-            segment, self._local = self._local.finish(names), None
+            segment, self._local = self._local.finish(names, groups.for_worker(os.getpid())), None
             return [segment] if segment is not None else []
-        for c in self._controls:
-            c.put(names)
+        for p, c in zip(self._procs, self._controls, strict=True):
+            c.put((names, groups.for_worker(p.pid or 0)))  # each worker only its own quotes' groups
         segments: list[Segment] = []
         for _ in self._procs:
             kind, payload = self._receive()

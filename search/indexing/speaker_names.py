@@ -189,6 +189,7 @@ def settle(
     aliases,
     full_pass: bool,
     on_phase: Callable[[str], None] | None = None,
+    regroup: dict[int, str | None] | None = None,
 ) -> tuple[Names, Table, int]:
     """Give every quote in `writer`'s segments its speaker's identity (name and id).
 
@@ -230,7 +231,9 @@ def settle(
         local = fields["speaker_local"]
         quote, article = stored_to_quote(fields), _article_stub(fields)
         name, ident = _split_target(table, aliases, local, fields) if local in per_quote else new.of(local)
-        writer.replace(docnum, quote_doc(quote.model_copy(update={"speaker": name}), article, speaker_local=local, speaker_id=ident))
+        # a quote whose group this run changes gets it here (`regroup`: docnum -> group), once
+        group = regroup.pop(docnum) if regroup and docnum in regroup else fields.get("group")
+        writer.replace(docnum, quote_doc(quote.model_copy(update={"speaker": name}), article, speaker_local=local, speaker_id=ident, group=group))
     return new, table, len(rewrites)
 
 

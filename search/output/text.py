@@ -71,9 +71,10 @@ def wrap_marked(text: str, spans: Iterable[tuple[int, int] | list[int]], color: 
     return "\n".join(lines) if lines else indent
 
 
-def hit_text(n: int, hit: dict[str, Any], color: bool, width: int | None = None) -> str:
+def hit_text(n: int, hit: dict[str, Any], color: bool, width: int | None = None, collapsed: bool = False) -> str:
     """One hit (a `Hit` in its JSON shape) as a few lines for people; its text folded to
-    `width` columns at word boundaries (None: not folded, as when piped)."""
+    `width` columns at word boundaries (None: not folded, as when piped); `collapsed`: with
+    its quote group's figures."""
     dim = (lambda s: click.style(s, dim=True)) if color else (lambda s: s)
     bold = (lambda s: click.style(s, bold=True)) if color else (lambda s: s)
     where = ", ".join(x for x in (hit["source"] or "unknown source", hit["date"] or "undated") if x)
@@ -88,8 +89,22 @@ def hit_text(n: int, hit: dict[str, Any], color: bool, width: int | None = None)
     lines = [head, wrap_marked(body, spans, color, width, indent="   ")]
     if hit["doc_kind"] == "quote" and hit["speaker_description"]:
         lines.append("   " + dim(hit["speaker_description"]))
+    if collapsed and hit.get("group_quotes"):
+        lines.append("   " + reported_line(hit))
     lines.append("   " + dim(f"id: {hit['id']}"))
     return "\n".join(lines) + "\n"
+
+
+def reported_line(hit: dict[str, Any]) -> str:
+    """A collapsed group's figures: 'reported by 5 articles in 3 outlets, first by nyt on 2016-03-01'."""
+    articles, sources = hit["group_articles"] or 0, hit["group_sources"] or 0
+    first = f", first by {hit['first_source'] or 'an unknown outlet'}" + (f" on {hit['first_date']}" if hit["first_date"] else " (undated)")
+    quotes = hit["group_quotes"] or 0
+    extra = f" ({quotes:,} reports)" if quotes != articles else ""
+    return (
+        f"reported by {articles:,} article{'s' if articles != 1 else ''} in {sources:,} outlet{'s' if sources != 1 else ''}{extra}{first}"
+        f" (search trail {hit['id']!r})"
+    )
 
 
 def facet_text(name: str, counts: list[dict[str, Any]], color: bool, width: int = 30, values: int | None = None) -> str:
@@ -113,11 +128,13 @@ def result_text(result: dict[str, Any], color: bool, width: int | None = None) -
     hits = result["hits"]
     shown = f"{result['offset'] + 1:,}–{result['offset'] + len(hits):,}" if hits else "0"
     total = result["total"]
-    parts = [f"{total:,} match{'es' if total != 1 else ''} (showing {shown}) for {result['query']}  [{result['took_ms']:.0f} ms]\n"]
+    collapsed = result.get("collapsed_total") is not None
+    grouped = f", {result['collapsed_total']:,} once each quote group is one hit" if collapsed else ""
+    parts = [f"{total:,} match{'es' if total != 1 else ''}{grouped} (showing {shown}) for {result['query']}  [{result['took_ms']:.0f} ms]\n"]
     for note in result["notes"]:
         parts.append(f"note: {note}\n")
     for i, hit in enumerate(hits, start=result["offset"] + 1):
-        parts.append("\n" + hit_text(i, hit, color, width))
+        parts.append("\n" + hit_text(i, hit, color, width, collapsed))
     if result.get("tables"):  # --by: each facet crossed with another, in place of its bars
         from search.output.tables import table_text
 

@@ -30,12 +30,12 @@ if TYPE_CHECKING:
     from search.backend import Searcher
 
 # Facet name -> index field; 'date' buckets are named date:day, date:month or date:year.
-FACET_FIELDS = {"speaker": "speaker_name", "source": "source", "kind": "kind", "type": "quote_kind", "class": "cue_class", "date": "date"}
+FACET_FIELDS = {"speaker": "speaker_name", "source": "source", "kind": "kind", "type": "quote_kind", "class": "cue_class", "group": "group", "date": "date"}
 DATE_BUCKETS = ("day", "month", "year")
 DEFAULT_DATE_BUCKET = "month"
 FACETS = (*[f for f in FACET_FIELDS if f != "date"], "date", *(f"date:{b}" for b in DATE_BUCKETS))
-QUOTE_FACETS = ("speaker", "type", "class")  # count quotes only
-NO_VALUE = {"speaker": "(no speaker)", "source": "(no source)", "type": "(no type)", "class": "(no class)", "kind": "(no kind)"}
+QUOTE_FACETS = ("speaker", "type", "class", "group")  # count quotes only
+NO_VALUE = {"group": "(no group)", "speaker": "(no speaker)", "source": "(no source)", "type": "(no type)", "class": "(no class)", "kind": "(no kind)"}
 
 
 def parse_facet(name: str) -> str:

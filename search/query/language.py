@@ -28,6 +28,7 @@ FIELD_ALIASES: dict[str, str] = {
     "article": "article_id",
     "article_id": "article_id",
     "id": "id",
+    "group": "group",  # a quote group (search.indexing.groups): group:g1a2b3c4d5e6f
 }
 # The fields named in help and error messages (the others are aliases or for experts).
 MAIN_FIELDS = ("speaker", "source", "date", "kind", "type", "title", "author", "text")

@@ -20,7 +20,7 @@ quote_kind, author, article_id, description (see `search.query` for the friendly
 from __future__ import annotations
 
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer
-from whoosh.fields import DATETIME, ID, STORED, TEXT, Schema
+from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
 from search.backend.whoosh.analysis import NewsAnalyzer, NewsPositions
@@ -34,7 +34,7 @@ NAME_ANALYZER = RegexTokenizer(r"\w+(?:['’]\w+)*") | LowercaseFilter() | Chars
 # Raised whenever an index written by this version cannot be updated by the previous one
 # (or the reverse): the indexer never mixes documents of both layouts; it rebuilds the index
 # when the run's paths hold all its files and asks for --rebuild otherwise.
-SCHEMA_VERSION = 5  # 3: speaker_id (search.identities), cue_class; 4: an article's language and provenance; 5: speaker_text
+SCHEMA_VERSION = 6  # 3: speaker_id (search.identities), cue_class; 4: an article's language and provenance; 5: speaker_text; 6: group, fp
 
 
 def make_schema() -> Schema:
@@ -62,6 +62,10 @@ def make_schema() -> Schema:
         has_date=ID(),  # 'yes' / 'no': undated documents are counted, never given a date
         path=ID(stored=True),
         content_hash=ID(stored=True),
+        # quote groups (search.indexing.groups): the group's id, and the exact key and
+        # fingerprints a later run finds the quote by (indexed, never stored)
+        group=ID(stored=True, sortable=True),
+        fp=KEYWORD(lowercase=False, commas=False, scorable=False),
         # stored only: shown in results
         speaker_mention=STORED(),
         cue=STORED(),

@@ -248,6 +248,9 @@ class WhooshSearcher:
         found: Iterable[dict[str, Any]] = self.searcher.documents(**terms)
         return found
 
+    def doc_ids(self, fieldname: str, value: str) -> list[int]:
+        return sorted(self._term_docs(fieldname, value) - self._deleted_docs())
+
     # -----------------------------------------------------------------------------------
     # What the query side needs
 

@@ -10,10 +10,12 @@ last commit.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from whoosh.index import TOC, FileIndex
 from whoosh.query import And, Query, Term
@@ -45,12 +47,18 @@ class WhooshReader:
         fields: StoredFields = self._searcher.stored_fields(docnum)
         return fields
 
+    def doc_count(self) -> int:
+        count: int = self._searcher.doc_count()
+        return count
+
     def documents(self, **terms: str) -> Iterator[StoredFields]:
         yield from self._searcher.documents(**terms)
 
     def column(self, field: str) -> Column:
-        column: Column = self._searcher.reader().column_reader(field)
-        return column
+        reader = self._searcher.reader()
+        if reader.doc_count_all() == 0:  # an empty index (Whoosh's empty reader has no columns)
+            return _NoColumn()
+        return _LeafColumns(reader, field)
 
     def term_counts(self, field: str) -> dict[str, int]:
         reader = self._searcher.reader()
@@ -64,6 +72,31 @@ class WhooshReader:
             if n:
                 counts[text] = n
         return counts
+
+
+class _LeafColumns:
+    """A field's column over the segments of a reader, read per segment. Whoosh's own
+    multi-segment column leaves out a segment that has no such column (no document of it had
+    a value), which shifts the documents after it or fails with an IndexError."""
+
+    def __init__(self, reader: Any, field: str) -> None:
+        self._starts: list[int] = []
+        self._columns: list[Any] = []
+        for sub, offset in reader.leaf_readers():
+            self._starts.append(offset)
+            self._columns.append(sub.column_reader(field) if sub.has_column(field) else None)
+
+    def __getitem__(self, docnum: int) -> Any:
+        i = bisect.bisect_right(self._starts, docnum) - 1
+        column = self._columns[i]
+        return column[docnum - self._starts[i]] if column is not None else None
+
+
+class _NoColumn:
+    """The column of an index without documents."""
+
+    def __getitem__(self, docnum: int) -> None:
+        raise IndexError(docnum)
 
 
 @contextmanager

@@ -1,0 +1,127 @@
+"""What makes two quotes the same quotation: normalised words, an exact key, and fingerprints.
+
+A quote's words are normalised first: case folded, accents and apostrophes dropped
+(’ ' ‘ all go: "don’t" and "dont" are one word), quotation marks, punctuation, ellipses
+(`…`, `...`, the ` … ` that joins the pieces of a split quote) and brackets taken out,
+whitespace collapsed. What is left is a list of words.
+
+- The **exact key** is a 64-bit hash of those words: two quotes with the same key read the
+  same after normalising. Quotes of fewer than `MIN_EXACT_WORDS` words get none ("fake
+  news", "no comment": the same words, but not one quotation).
+- The **fingerprints** find a quote inside a longer one, or a near-exact copy: every run of
+  `SHINGLE` words is hashed, and of every `WINDOW` consecutive hashes the smallest is kept
+  (winnowing, Schleimer et al. 2003). A quote contained in a longer one keeps a subset of
+  the longer one's fingerprints (each of its windows is one of the longer quote's windows,
+  with the same smallest hash), so containment is measured by counting shared
+  fingerprints, and any shared run of `SHINGLE + WINDOW - 1` words shares one. Quotes of
+  fewer than `MIN_PARTIAL_WORDS` words get none: a short phrase inside two long quotes
+  ("at the end of the day, we") must not chain them into one group.
+
+`same_quotation` is the rule on two quotes' keys and fingerprints; search.indexing.groups
+applies it to a corpus. Hashes are blake2b, never Python's `hash` (salted per process):
+they are stored in the index and compared across runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+SHINGLE = 4  # words hashed together
+WINDOW = 4  # shingles per winnowing window: any shared run of 7 words shares a fingerprint
+MIN_EXACT_WORDS = 6  # fewer words: never grouped ("fake news", "no comment", "his candidacy in June 2015")
+MIN_PARTIAL_WORDS = SHINGLE + WINDOW  # 8: fewer words: grouped only by exact wording
+MIN_SHARED = 3  # fingerprints two quotes of different wording must share to be one quotation
+CONTAINED = 0.75  # ... and the share of the shorter quote's fingerprints found in the longer
+
+_MASK = (1 << 64) - 1
+_MULT = 0x9E3779B97F4A7C15
+_MULT2 = _MULT * _MULT & _MASK
+_MULT3 = _MULT2 * _MULT & _MASK
+_TOKEN = re.compile(r"\w+")
+# apostrophes go; the usual quotation marks, dashes and ellipsis become spaces before the
+# slower path for other non-ASCII text (accents)
+_PLAIN = str.maketrans({**dict.fromkeys("'’‘`´ʼ", None), **dict.fromkeys("“”„«»—–…‐\u00a0", " ")})
+_word_hashes: dict[str, int] = {}
+
+
+def words(text: str) -> list[str]:
+    """The normalised words of a quote (see the module's doc)."""
+    text = text.casefold().translate(_PLAIN)
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _TOKEN.findall(text.replace("_", " "))
+
+
+def _word_hash(word: str) -> int:
+    h = _word_hashes.get(word)
+    if h is None:
+        h = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+        if len(_word_hashes) < 1_000_000:
+            _word_hashes[word] = h
+    return h
+
+
+@dataclass(frozen=True)
+class Keys:
+    """What grouping knows of a quote: its exact key (None: too short to be grouped), its
+    fingerprints (sorted, distinct; empty: too short to be found inside another) and its
+    speaker's surname, hashed (0: no named speaker)."""
+
+    key: int | None
+    fps: tuple[int, ...] = ()
+    speaker: int = 0
+
+    def terms(self) -> str:
+        """The quote's terms in the index's `fp` field: 'k' + the key, then each fingerprint."""
+        if self.key is None:
+            return ""
+        return " ".join([f"k{self.key:016x}", *(f"{f:016x}" for f in self.fps)])
+
+
+NO_KEYS = Keys(None)
+
+
+def speaker_tag(name: str | None) -> int:
+    """A speaker as grouping compares them: the last word of the name ('Trump' for 'Donald
+    J. Trump'), hashed; 0 for none."""
+    ws = words(name) if name else []
+    return _word_hash(ws[-1]) if ws else 0
+
+
+def keys_of(text: str, speaker: str | None = None) -> Keys:
+    """The exact key and fingerprints of a quote's text, and its speaker's tag."""
+    ws = words(text)
+    if len(ws) < MIN_EXACT_WORDS:
+        return NO_KEYS
+    hashes = [_word_hash(w) for w in ws]
+    key = int.from_bytes(hashlib.blake2b(" ".join(ws).encode(), digest_size=8).digest(), "little")
+    tag = speaker_tag(speaker)
+    if len(ws) < MIN_PARTIAL_WORDS:
+        return Keys(key, (), tag)
+    # word hashes are random 64-bit numbers: a fixed linear mix of four is one too
+    m1, m2, m3, mask = _MULT, _MULT2, _MULT3, _MASK
+    shingles = [(a * m3 + b * m2 + c * m1 + d) & mask for a, b, c, d in zip(hashes, hashes[1:], hashes[2:], hashes[3:], strict=False)]
+    fps = {min(shingles[i : i + WINDOW]) for i in range(len(shingles) - WINDOW + 1)}
+    return Keys(key, tuple(sorted(fps)), tag)
+
+
+def same_quotation(a: Keys, b: Keys) -> bool:
+    """Whether two quotes are one quotation: the same words after normalising, or one
+    (nearly) inside the other: at least `MIN_SHARED` fingerprints in common and at least
+    `CONTAINED` of the shorter one's, and not said by two different named speakers (a
+    common phrase, "to be able to beat", in two people's quotes is not one quotation)."""
+    if a.key is None or b.key is None:
+        return False
+    if a.key == b.key:
+        return True
+    return linked(len(set(a.fps) & set(b.fps)), a, b)
+
+
+def linked(shared: int, a: Keys, b: Keys) -> bool:
+    """`same_quotation` for two quotes of different wording sharing `shared` fingerprints."""
+    if a.speaker and b.speaker and a.speaker != b.speaker:
+        return False
+    return shared >= MIN_SHARED and shared >= CONTAINED * min(len(a.fps), len(b.fps))
