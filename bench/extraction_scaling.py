@@ -58,7 +58,11 @@ _PROSE = (
 
 def salad(size: int, seed: int = 19) -> str:
     """`size` characters of unpunctuated words in one paragraph: no sentence ends at all."""
-    rnd = random.Random(seed)
+    return " ".join(_words(random.Random(seed), size))[:size]
+
+
+def _words(rnd: random.Random, size: int) -> list[str]:
+    """Ordinary words with a name now and then and 'said' (a cue), until `size` characters."""
     out: list[str] = []
     n = 0
     while n < size:
@@ -66,7 +70,7 @@ def salad(size: int, seed: int = 19) -> str:
         w = rnd.choice(_NAMES) if r < 0.03 else "said" if r < 0.05 else rnd.choice(_WORDS)
         out.append(w)
         n += len(w) + 1
-    return " ".join(out)[:size]
+    return out
 
 
 def unclosed_marks(size: int = 5_000_000, marks: int = 20_001, seed: int = 19) -> str:
@@ -76,14 +80,7 @@ def unclosed_marks(size: int = 5_000_000, marks: int = 20_001, seed: int = 19) -
     chunk = size // marks
     out: list[str] = []
     for _ in range(marks):
-        words: list[str] = []
-        n = 2
-        while n < chunk:
-            r = rnd.random()
-            w = rnd.choice(_NAMES) if r < 0.03 else "said" if r < 0.05 else rnd.choice(_WORDS)
-            words.append(w)
-            n += len(w) + 1
-        out.append("«" + " ".join(words) + ". ")
+        out.append("«" + " ".join(_words(rnd, chunk - 2)) + ". ")
     return "".join(out)
 
 

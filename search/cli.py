@@ -163,6 +163,21 @@ def filter_options(fn):
     return fn
 
 
+def _document_filters(speakers, sources, since, until, on, kind, quote_kinds, speech_only) -> dict[str, Any]:
+    """The filter options of `query` and `count` as the API's keyword arguments (one mapping,
+    so the two commands cannot filter differently)."""
+    return {
+        "speakers": list(speakers),
+        "sources": list(sources),
+        "since": since,
+        "until": until,
+        "on": on,
+        "kind": kind,
+        "quote_kinds": list(quote_kinds),
+        "cue_classes": ["speech"] if speech_only else None,
+    }
+
+
 def _echo_rows(rows, fmt: str, model, line, empty: str) -> None:
     """Print a listing in the chosen format; an empty one exits 1 like grep."""
     from search.output.formats import render
@@ -411,14 +426,7 @@ def query_cmd(
     with Index.open(index_dir) as ix:
         result = ix.search_json(  # plain dicts: printing them needs no pydantic (cold start)
             text,
-            speakers=list(speakers),
-            sources=list(sources),
-            since=since,
-            until=until,
-            on=on,
-            kind=kind,
-            quote_kinds=list(quote_kinds),
-            cue_classes=["speech"] if speech_only else None,
+            **_document_filters(speakers, sources, since, until, on, kind, quote_kinds, speech_only),
             facets=list(facets),
             facet_limit=facet_limit or None,
             limit=limit,
@@ -490,14 +498,7 @@ def count_cmd(facet, text, by, speakers, sources, since, until, on, kind, quote_
             text,
             by=by,
             limit=limit,
-            speakers=list(speakers),
-            sources=list(sources),
-            since=since,
-            until=until,
-            on=on,
-            kind=kind,
-            quote_kinds=list(quote_kinds),
-            cue_classes=["speech"] if speech_only else None,
+            **_document_filters(speakers, sources, since, until, on, kind, quote_kinds, speech_only),
         )
     if fmt == "json":
         click.echo(to_json(table))

@@ -34,6 +34,15 @@ class Run:
         return json.loads(self.stdout)
 
 
+def index_records(records: list[dict], folder: Path) -> Path:
+    """Index `records` written as one JSON Lines file in `folder`; returns the index folder."""
+    from search.indexing.indexer import index_paths
+
+    (folder / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    index_paths([folder / "a.jsonl"], folder / "index")
+    return folder / "index"
+
+
 def run_cli(*args: str, env: dict | None = None) -> Run:
     """Run `search ARGS...` in-process (fast); stdout and stderr kept apart."""
     runner = CliRunner()

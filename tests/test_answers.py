@@ -3,13 +3,12 @@ held right on the seeds or on a small corpus built here."""
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 
 from search.output.text import highlight, merge_spans, wrap_marked
-from tests.conftest import run_cli
+from tests.conftest import index_records, run_cli
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -103,12 +102,7 @@ ARTICLES = [  # fmt: skip
 
 @pytest.fixture(scope="module")
 def small_index(tmp_path_factory):
-    from search.indexing.indexer import index_paths
-
-    folder = tmp_path_factory.mktemp("answers")
-    (folder / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in ARTICLES), encoding="utf-8")
-    index_paths([folder / "a.jsonl"], folder / "index")
-    return folder / "index"
+    return index_records(ARTICLES, tmp_path_factory.mktemp("answers"))
 
 
 def test_quotes_without_a_named_speaker_are_counted_not_dropped(small_index):

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 import pytest
 
 from search.models import CountTable
 from search.output.tables import sparkline
 from search.query.facets import periods
-from tests.conftest import run_cli
+from tests.conftest import index_records, run_cli
 
 ARTICLES = [
     {"id": "a1", "title": "One", "source": "nyt", "date": "2016-01-05", "text": '"We will win the vote," said John Smith, a senator.'},
@@ -23,12 +22,7 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory):
-    from search.indexing.indexer import index_paths
-
-    folder = tmp_path_factory.mktemp("count")
-    (folder / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in ARTICLES), encoding="utf-8")
-    index_paths([folder / "a.jsonl"], folder / "index")
-    return str(folder / "index")
+    return str(index_records(ARTICLES, tmp_path_factory.mktemp("count")))
 
 
 def test_a_cross_tab_counts_every_cell_and_fills_the_months_between(index):

@@ -3,7 +3,6 @@ month chart, outlets, descriptions, distinctive words and first and latest quote
 
 from __future__ import annotations
 
-import json
 import random
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from search import Index
 from search.models import SpeakerProfile
 from search.query.keyness import WordCounts, distinctive_terms, g2
-from tests.conftest import run_cli
+from tests.conftest import index_records, run_cli
 
 OTHER_WORDS = (
     "The budget vote is close and the council will meet again next week to talk about roads, schools, taxes, parks, water "
@@ -82,12 +81,7 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory) -> str:
-    from search.indexing.indexer import index_paths
-
-    folder = tmp_path_factory.mktemp("profile")
-    (folder / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in ARTICLES), encoding="utf-8")
-    index_paths([folder / "a.jsonl"], folder / "index")
-    return str(folder / "index")
+    return str(index_records(ARTICLES, tmp_path_factory.mktemp("profile")))
 
 
 def profile(index: str, *args: str) -> SpeakerProfile:
