@@ -287,6 +287,16 @@ def load_table(index_dir: Path, generation: int) -> Table | None:
     return Table.from_json(data)
 
 
+def load_newest_table(index_dir: Path, after: int) -> Table | None:
+    """The table of the newest generation later than `after`, or None."""
+    try:
+        found = [int(m.group(1)) for p in index_dir.iterdir() if (m := _TABLE_FILE.match(p.name))]
+    except OSError:
+        return None
+    newer = sorted((g for g in found if g > after), reverse=True)
+    return load_table(index_dir, newer[0]) if newer else None
+
+
 def clean_tables(index_dir: Path, keep: int) -> None:
     """Delete the tables of every generation but `keep` (and temp files of killed runs)."""
     for p in index_dir.iterdir():

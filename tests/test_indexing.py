@@ -313,6 +313,26 @@ def test_searches_keep_working_while_the_index_is_written(tmp_path):
     assert len(found(index, "zebra")) == 100
 
 
+def test_an_index_opened_before_a_commit_answers_from_its_generation(tmp_path):
+    # The deterministic half of the test above: a commit deletes the table of contents, the
+    # identity table and the segments the open searcher reads; nothing it does may reread them.
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    for i in range(10):
+        write(corpus / f"{i:02d}.txt", article_text("zebra" if i < 5 else f"other{i}"))
+    index_paths([corpus], index)
+    with Index.open(index) as ix:
+        for i in range(10, 30):
+            write(corpus / f"{i:02d}.txt", article_text("zebra", speaker="Ada Brennan"))
+        index_paths([corpus], index, rebuild=True)
+        assert not (index / "_MAIN_1.toc").exists()
+        assert len(ix.search("zebra", kind="article", limit=100).hits) == 5
+        assert ix.stats().articles == 10 and ix.stats().size_bytes > 0
+        assert ix.speaker("Maria Okafor").quotes == 10
+        assert ix.count("speaker", "zebra", kind="quote").rows[0].total == 5
+    with Index.open(index) as ix:
+        assert len(ix.search("zebra", kind="article", limit=100).hits) == 25
+
+
 def test_foreign_folder_is_refused_and_left_alone(tmp_path):
     folder = tmp_path / "docs"
     write(folder / "notes.md", "my notes")

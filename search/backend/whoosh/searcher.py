@@ -29,7 +29,7 @@ from search.backend.whoosh import bulk
 from search.backend.whoosh import index_folder as store
 from search.backend.whoosh.highlight import query_phrases, query_terms
 from search.backend.whoosh.query import any_of, compile_tree, date_range, describe
-from search.identities import Table, load_table
+from search.identities import Table, load_newest_table, load_table
 from search.query import budget
 from search.query.language import DEFAULT_FIELDS
 from search.query.request import Request
@@ -105,7 +105,9 @@ class WhooshSearcher:
         self.index: FileIndex
         self.index, self.searcher = store.open_searcher(path)
         self.reader: IndexReader = self.searcher.reader()
-        self.schema = self.index.schema
+        # the schema of the generation opened: `FileIndex.schema` reads the newest table of
+        # contents again, which a commit landing now may have deleted
+        self.schema = self.searcher.schema
         self.memo: dict[str, Any] = {}
         self._columns: dict[str, list[Any] | None] = {}
         self._terms: dict[tuple[str, str], set[int]] = {}
@@ -264,7 +266,11 @@ class WhooshSearcher:
 
     def identity_table(self) -> Table | None:
         generation = self.reader.generation()
-        return load_table(self.path, generation) if generation is not None else None
+        if generation is None:
+            return None
+        # A commit since this searcher opened deletes the table of its generation; the newer
+        # table names the same people (identities are keyed by name), which beats none.
+        return load_table(self.path, generation) or load_newest_table(self.path, after=generation)
 
     def known_word(self, word: str) -> bool:
         terms = [t.text for t in self.schema["text"].analyzer(word)]
@@ -320,7 +326,18 @@ class WhooshSearcher:
     # The index as a whole
 
     def last_modified(self) -> float:
-        return float(self.index.last_modified())
+        # the opened generation's table of contents; a commit since may have replaced it
+        generation = self.reader.generation()
+        try:
+            return float(self.index.storage.file_modified(f"_{store.INDEX_NAME}_{generation}.toc"))
+        except OSError:
+            return float(self.index.last_modified())
 
     def size_bytes(self) -> int:
-        return sum(p.stat().st_size for p in self.path.iterdir() if p.is_file())
+        total = 0
+        for p in self.path.iterdir():
+            try:  # a writer's commit deletes files while we list them
+                total += p.stat().st_size if p.is_file() else 0
+            except FileNotFoundError:
+                continue
+        return total
