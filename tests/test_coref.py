@@ -64,7 +64,7 @@ def test_person_of_a_place_is_the_person():
 @pytest.mark.parametrize(
     "text, speaker, kind",
     [
-        ("Senators Elena Ruiz and Tom Hale said the bridge bill was dead.", "Elena Ruiz and Tom Hale", "person"),
+        ("Senators Elena Ruiz and Tom Hale said the bridge bill was dead.", "Elena Ruiz and Tom Hale", "group"),  # two people
         (
             "United States Citizenship and Immigration Services said the forms had changed.",
             "United States Citizenship and Immigration Services",

@@ -23,6 +23,10 @@ from search.quotes.speaker import is_name, one_word_kind, settle
         ("Virginia Democrats", "person", ("Virginia Democrats", "group")),
         ("The Clinton campaign", "organisation", ("Clinton campaign", "organisation")),
         ("Calif. The Islamic State", "organisation", ("Islamic State", "organisation")),
+        ("'Thin-skinned' Trump", "person", ("Trump", "person")),  # a headline's quoted epithet
+        ("Lyin’ Ted Cruz", "person", ("Ted Cruz", "person")),
+        ("Sanders' campaign", "organisation", ("Sanders' campaign", "organisation")),  # a possessive stays
+        ("Hillary Clinton and Bernie Sanders", "person", ("Hillary Clinton and Bernie Sanders", "group")),
     ],
 )
 def test_a_speaker_name_starts_and_ends_at_the_name(name, kind, expected):
@@ -40,6 +44,7 @@ def test_a_speaker_name_starts_and_ends_at_the_name(name, kind, expected):
         ("The campaign", "organisation"),
         ("Who", "person"),
         ("I", "person"),
+        ("Jim Eastland I’ve", "person"),  # 'other than Jim Eastland I’ve presided': I speaks
     ],
 )
 def test_a_phrase_or_a_pronoun_is_no_name_and_stays_a_description(name, kind):
@@ -49,7 +54,17 @@ def test_a_phrase_or_a_pronoun_is_no_name_and_stays_a_description(name, kind):
 
 @pytest.mark.parametrize(
     "name",
-    ["Marco Rubio", "Ban Ki-moon", "Osama bin Laden", "Michelle Ye Hee Lee", "Rush Limbaugh", "Will Hurd", "Sherrod Brown", "Charles de Gaulle"],
+    [
+        "Marco Rubio",
+        "Beto O'Rourke",
+        "Ban Ki-moon",
+        "Osama bin Laden",
+        "Michelle Ye Hee Lee",
+        "Rush Limbaugh",
+        "Will Hurd",
+        "Sherrod Brown",
+        "Charles de Gaulle",
+    ],
 )
 def test_real_names_pass_untouched(name):
     assert is_name(name)
@@ -343,3 +358,8 @@ def test_words_that_name_no_one(name, kind, expected):
 def test_a_surname_shaped_like_a_gerund_stays():
     # 'Darran Whiting of Liberty Baptist Church': 'Whiting' is unseen in lower case, a surname
     assert settle("Darran Whiting", "person", None)[:2] == ("Darran Whiting", "person")
+
+
+@pytest.mark.parametrize("name", ["Editor’s Note", "Editor's Note", "Correction", "Update"])
+def test_an_outlets_label_on_its_own_note_is_no_speaker(name):
+    assert settle(name, "organisation", None)[0] is None

@@ -39,6 +39,8 @@ _GENERIC_HEADS: Final = frozenset(
     company group union campaign administration government school university college hospital
     team club league foundation institute center centre fund bank court party""".split()
 )
+# An outlet's labels on its own notes ("Editor’s Note:", "Correction:", "Update:"): no one speaks.
+_EDITORIAL_LABELS: Final = frozenset("note correction clarification update".split())
 _PARTY_TAG: Final = re.compile(r"[DRI]-[A-Z][A-Za-z]*\.?")
 _INITIAL: Final = re.compile(r"[A-Z]\.")
 # Names of laws and texts, which are what is cited, never who speaks.
@@ -234,6 +236,28 @@ def description_ok(description: str) -> bool:
     return not (participle and words[1].lower() in _PREPOSITIONS)
 
 
+# A pronoun run together with a verb ('I’ve', 'we're'): a clause begins, the name has ended.
+_CONTRACTION: Final = re.compile(r"(?:I|we|you|they|he|she|it)[’'](?:ve|m|ll|d|re|s)", re.IGNORECASE)
+_CLOSING_MARKS: Final = ("'", "’", "”", '"')
+
+
+def _unquoted_name(name: str) -> str:
+    """The name without a quoted epithet before it or a clause after it: "'Thin-skinned'
+    Trump" is Trump (a headline's quoted word closes before the name: a word that ends with
+    a quotation mark, not a plural's possessive 'Sanders’'); in 'other than Jim Eastland I’ve
+    written' the speaker is 'I', not the name (empty: no name)."""
+    tokens = name.split()
+    for k, tok in enumerate(tokens):
+        if k and _CONTRACTION.fullmatch(tok):
+            return ""  # the pronoun is the subject, the name only before it
+    for k in range(len(tokens) - 2, -1, -1):
+        tok = tokens[k]
+        if tok.endswith(_CLOSING_MARKS) and not tok[:-1].endswith(("s", "S")) and len(tok) > 2:
+            tokens = tokens[k + 1 :]
+            break
+    return " ".join(tokens)
+
+
 @lru_cache(maxsize=16384)
 def settle(name: str | None, kind: str | None, description: str | None, vouched: bool = False) -> tuple[str | None, str | None, str | None]:
     """The speaker name, type and description a quote keeps (see the module's docstring).
@@ -244,6 +268,9 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
     if name is None:
         return name, kind, description
     name = given = name.strip()
+    name = _unquoted_name(name)
+    if not name:
+        return None, "unnamed" if kind == "person" else kind, description or given
     if name.endswith(("’s", "'s")) and len(name) > 3:
         name = name[:-2]  # 'Joe Biden’s' (the rest of the phrase fell away before here)
     if kind == "person":
@@ -265,6 +292,8 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
     where = _PLACED_IN.search(name)
     if where is not None and looks_like_person(name[: where.start()]):
         name, kind = name[: where.start()], "person"  # 'Jeb Bush in a Medium post'
+    if name.split()[-1].rstrip(":.").lower() in _EDITORIAL_LABELS and not looks_like_person(name):
+        return None, "unnamed" if kind == "person" else kind, None  # 'Editor’s Note'
     if name.split()[0].lower() in _POSSESSIVE_PRONOUNS:
         return None, kind, description or given  # 'His campaign', 'Her office': whose, the mention says
     while kind == "organisation" and name.split(" ", 1)[0].lower() in _DETERMINERS and " " in name:
@@ -333,6 +362,8 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
         return None, "unnamed", description or given  # 'Fair Sentencing Act': a law says nothing
     if kind == "person" and " and " in name and all(is_place(part) for part in name.split(" and ")):
         kind = "organisation"  # 'Delaware and Maryland'
+    if kind == "person" and " and " in name and all(looks_like_person(part) for part in name.split(" and ")):
+        kind = "group"  # 'Hillary Clinton and Bernie Sanders': two people, not one
     if kind == "person" and " " in name and name.split()[0].lower() in ORG_WORDS:
         kind = "organisation"  # 'Team Trump', 'Team Clinton'
     if kind == "person" and len(name.split()) > 1 and name.split()[-1].lower() in _MEMBER_WORDS and not is_first_name(name.split()[0]):
