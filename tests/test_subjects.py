@@ -140,7 +140,7 @@ def test_more_subjects_and_clauses(text, content, mention):
     "text, speaker, kind",
     [
         ("Britain and Sweden have suggested they would send troops to keep the peace.", "Britain and Sweden", "organisation"),
-        ("Elena Ruiz met Tom Hale in May.\n\nRuiz and Hale said the bridge would close in June.", "Elena Ruiz and Tom Hale", "person"),
+        ("Elena Ruiz met Tom Hale in May.\n\nRuiz and Hale said the bridge would close in June.", "Elena Ruiz and Tom Hale", "group"),
     ],
 )
 def test_two_names_joined_by_and_are_one_subject(text, speaker, kind):
@@ -321,3 +321,18 @@ def test_the_last_clause_boundary_read_back_is_the_forward_scans_last():
             end = rnd.randrange(0, len(text) + 1)
             lo = max(0, end - rnd.randrange(0, 420))
             assert _last_boundary(text, lo, end) == _last_boundary_by_forward_scan(text, lo, end), (lo, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        ("The Department of Health and Human Services said the rule would change.", "Department of Health and Human Services", "organisation"),
+        ("The Centers for Disease Control and Prevention said the outbreak was over.", "Centers for Disease Control and Prevention", "organisation"),
+        ("Research by the Center for Media and Public Affairs found the coverage was negative.", "Center for Media and Public Affairs", "organisation"),
+        ("Hillary Clinton and Bernie Sanders said the debate was fair.", "Hillary Clinton and Bernie Sanders", "group"),
+        ("Officials in Texas and Public Health England said the virus was spreading.", "Public Health England", "organisation"),
+    ],
+)
+def test_a_body_named_with_and_is_one_speaker_and_two_people_a_group(text, speaker, kind):
+    q = only(text)
+    assert (q.speaker, q.speaker_type) == (speaker, kind)

@@ -25,6 +25,7 @@ from search.quotes.names import (
     TITLES,
     ArticleNames,
     bare_name,
+    body_name_with_and,
     is_org,
     looks_like_person,
     opens_sentence,
@@ -139,6 +140,8 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     if same is not None and same.group("doc").rstrip("s") in names.documents:
         author, kind = names.documents[same.group("doc").rstrip("s")]
         return Speaker(author, raw, kind, mention.description)
+    if body_name_with_and(raw):
+        return Speaker(raw, raw, "organisation", mention.description)  # 'the Department of Health and Human Services'
     pair = _PAIR.fullmatch(raw)
     if pair and any(_key_word(w) in ORG_WORDS for w in words):
         # 'United States Citizenship and Immigration Services': one body with 'and' in its name

@@ -99,6 +99,27 @@ NAME_RUN: Final = re.compile(rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN})*")
 _DOTTED_TITLES: Final = frozenset(["Del."])
 
 
+# A body's name holding an 'and' after a connector ('Department of Health and Human Services',
+# 'Center for Strategic and International Studies', 'Committee on Homeland Security and
+# Governmental Affairs'): capitalised words joined by connectors, one 'of'/'for'/'on'/'to'
+# before the 'and'. Two people ('Clinton and Sanders') have no connector.
+_BODY_WORD: Final = r"[A-Z][\w.’'&\-]*"
+_BODY_WITH_AND: Final = re.compile(
+    rf"(?:The\s+)?{_BODY_WORD}(?:\s+{_BODY_WORD})*\s+(?:of|for|on|to)\s+(?:{_BODY_WORD}|the)(?:\s+(?:(?:of|for|on|to|the)\s+)?{_BODY_WORD})*"
+    rf"\s+and\s+{_BODY_WORD}(?:\s+(?:(?:of|for|on|to|the)\s+)?{_BODY_WORD})*"
+)
+
+
+def body_name_with_and(phrase: str) -> bool:
+    """Whether `phrase` is one body's name with an 'and' in it (see `_BODY_WITH_AND`)."""
+    if " and " not in phrase or _BODY_WITH_AND.fullmatch(phrase) is None:
+        return False
+    left, right = phrase.split(" and ", 1)
+    if right.split()[0].rstrip(".").lower() in TITLES or looks_like_person(right):
+        return False  # '… University of Chicago and Professor Knittel': a person joins the body
+    return not looks_like_person(" ".join(left.split()[-2:]))  # 'Secretary of State John Kerry and …': people
+
+
 def _key(token: str) -> str:
     return token.rstrip(".").lower()
 

@@ -36,7 +36,8 @@ from search.quotes.mentions import (
     _speaker_like,
     subject_word,
 )
-from search.quotes.names import NAME_RUN, TITLES, bare_name, looks_like_person
+from search.quotes.names import NAME_RUN, ORG_WORDS, TITLES, bare_name, looks_like_person
+from search.quotes.persons import is_first_name
 from search.quotes.records import MASK, Mention
 
 _AUX = (
@@ -291,10 +292,10 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
         # 'Britain and Sweden have suggested': two names joined are one subject, when the
         # first opens the clause
         pair = _NAME_AND.search(text, max(lo, s - 60), s)
+        start = -1
         if pair:
             start = _trim(text, _strip_leading_conj(text, _last_boundary(text, lo, pair.start()), pair.start()), pair.start())[0]
-            if start == pair.start():
-                s = start
+        s = start if pair and start == pair.start() else _body_with_and(text, lo, s)
     np = text[s:e]
     if _SOME_OF_WHOM.fullmatch(np):
         # 'families of victims, many of whom say the claims are unfounded': a subject
@@ -379,6 +380,36 @@ _SOME_OF_WHOM: Final = re.compile(r"(?:many|some|most|all|both|several|few|one|e
 
 # A relative clause's subject: 'which officials', 'what many analysts', 'a decision they'.
 _RELATIVE_SUBJECT: Final = re.compile(r"(?:^|\s)(?:which|that|what|whom)\s+(?P<np>\S.*)$|(?<=[a-z]{3})\s+(?P<pron>they|he|she|we)$")
+# The words of a body's name before its 'and': capitalised words, joined by 'of', 'for', 'on'
+# or 'to' ('Department of Health and', 'Center for Strategic and', 'Bill and').
+_BODY_BEFORE_AND: Final = re.compile(r"(?<![\w.'’\-])(?!The\s)(?:[A-Z][\w.’'&\-]*\s+(?:(?:of|for|on|to)\s+)?)+and\s+$")
+_BODY_CONNECTOR: Final = re.compile(r"\s(?:of|for|on|to)\s")
+
+
+def _body_with_and(text: str, lo: int, s: int) -> int:
+    """Where a body's name starts that holds an 'and' ('the Department of Health and Human
+    Services said', 'the Center for Strategic and International Studies found'): the
+    capitalised words before the 'and' are one name with those after it when they hold a
+    connector ('of', 'for') the way bodies are named, or are a first name alone before a
+    body's name ('the Bill and Melinda Gates Foundation'). Otherwise `s` as it was."""
+    m = _BODY_BEFORE_AND.search(text, max(lo, s - 80), s)
+    if m is None:
+        return s
+    left = m.group()[:-4].strip()
+    if _BODY_CONNECTOR.search(f" {left} "):
+        return m.start()
+    words = left.split()
+    rest = text[s : text.find(" ", s + 1) if " " in text[s : s + 60] else s].strip()
+    if len(words) == 1 and is_first_name(words[0]) and rest and is_first_name(rest) and _ends_in_body_word(text, s):
+        return m.start()
+    return s
+
+
+def _ends_in_body_word(text: str, s: int) -> bool:
+    run = NAME_RUN.match(text, s)
+    return run is not None and run.group().split()[-1].lower() in ORG_WORDS
+
+
 _NAME_AND: Final = re.compile(rf"(?<![\w.'’\-])(?:{NAME_RUN.pattern})\s+and\s+$")
 _WHO_END: Final = re.compile(r"(?P<np>(?:[\w’'\-]+\s+){0,2}[\w’'\-]+)\s+(?:who|whose)\s*$")
 
