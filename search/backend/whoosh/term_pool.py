@@ -19,18 +19,25 @@ and every other part of Whoosh are untouched.
 from __future__ import annotations
 
 import heapq
+import pickle
+import struct
+import zlib
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from whoosh.analysis import IDTokenizer
+from whoosh.analysis import IDTokenizer, RegexTokenizer
 from whoosh.codec import whoosh3
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
+from whoosh.filedb import filetables
 from whoosh.formats import Existence
+from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util import random_name
+from whoosh.util.numeric import length_to_byte
 
 from search.backend.whoosh.analysis import NewsAnalyzer, NewsPositions
-from search.backend.whoosh.fast_writer import FastSegmentWriter, field_length_table, read_run, write_run_batch
+from search.backend.whoosh.fast_writer import _SMALL_BLOCK, FastSegmentWriter, _PostingsWriter, field_length_table, read_run, write_run_batch
 
 # Estimated bytes of memory, so that a run is spilled at about `limitmb` of real memory:
 # a posting is three list slots plus its weight (a float object); a new term adds its dict
@@ -40,6 +47,9 @@ _TERM_BYTES = 200
 # Postings per marshalled batch of a run: a merge holds one batch of every run at once.
 _RUN_BATCH_POSTINGS = 16_384
 
+
+_TERM_INFO = W3TermInfo._struct
+_ROW_LENGTHS = struct.Struct("!ii")  # filetables' lengths of a row's key and value
 
 Flat = list[Any]  # a term's postings, flat: [docnum, weight, value, docnum, weight, value, ...]
 Terms = Iterator[tuple[str, bytes, list[Flat]]]  # (field, term, its postings in parts)
@@ -161,9 +171,17 @@ class TermPool:
 
 
 def write_terms(fieldwriter: Any, schema: Any, lengths: Any, terms: Terms) -> None:
-    """Write grouped postings through a W3 field writer, a block at a time: the same calls
-    `FieldWriter.add_postings` makes per posting, with the same block statistics."""
+    """Write grouped postings through a W3 field writer, a block at a time: the same bytes
+    `FieldWriter.add_postings` writes per posting, with the same block statistics.
+
+    A term's blocks, its term info and its row of the term table are encoded here in one
+    go (`_TermBytes`), each the bytes Whoosh's `W3PostingsWriter`, `W3TermInfo` and
+    `OrderedHashWriter` give them (tests compare the segments with Whoosh's writer's): most
+    terms have one short block, and going through those objects cost some twenty Python
+    calls a term, a third of writing a segment. A codec this does not know is written
+    through the objects."""
     table = field_length_table(lengths)
+    fast = _TermBytes.fits(fieldwriter)
     lastfn = None
     lens = None
     for fieldname, tbytes, parts in terms:
@@ -173,6 +191,11 @@ def write_terms(fieldwriter: Any, schema: Any, lengths: Any, terms: Terms) -> No
             fieldwriter.start_field(fieldname, schema[fieldname])
             lastfn = fieldname
             lens = table(fieldname)
+            if fast:
+                writer = _TermBytes(fieldwriter)
+        if fast:
+            writer.write(tbytes, parts, lens)
+            continue
         fieldwriter.start_term(tbytes)
         pw = fieldwriter._postwriter
         for n, (ids, weights, values) in enumerate(_blocks(parts, pw._blocklimit)):
@@ -191,6 +214,109 @@ def write_terms(fieldwriter: Any, schema: Any, lengths: Any, terms: Terms) -> No
         fieldwriter.finish_term()
     if lastfn is not None:
         fieldwriter.finish_field()
+
+
+class _TermBytes:
+    """Writes a field's terms, each in one call (see `write_terms`): the posting blocks as
+    `W3PostingsWriter._write_block` (with `fast_writer._PostingsWriter`'s rule for small
+    blocks) writes them, the term info as `W3TermInfo.to_bytes` packs it, the row as
+    `OrderedHashWriter.add` adds it. File positions are counted, not asked for."""
+
+    @staticmethod
+    def fits(fieldwriter: Any) -> bool:
+        """Whether the field writer is the W3 one this knows the bytes of."""
+        return (
+            isinstance(fieldwriter, whoosh3.W3FieldWriter)
+            and type(fieldwriter._tindex) is filetables.OrderedHashWriter
+            and type(fieldwriter._codec.postings_writer(fieldwriter._postfile)) is _PostingsWriter
+            and fieldwriter._codec._inlinelimit <= 1  # no term's postings inlined in its info
+        )
+
+    def __init__(self, fieldwriter: Any) -> None:
+        pw = fieldwriter._postwriter
+        self._postfile = fieldwriter._postfile
+        self._tindex = fieldwriter._tindex
+        self._limit = pw._blocklimit
+        self._compression = pw._compression
+        self._fixed = fieldwriter._format.fixed_value_size()
+        self._prefix = pack_ushort(fieldwriter._fieldid)
+
+    def write(self, tbytes: bytes, parts: list[Flat], lens: list[int | None] | None) -> None:
+        fixed, level = self._fixed, self._compression
+        chunks = [WHOOSH3_HEADER_MAGIC]
+        total: float = 0
+        df = 0
+        minlength: int | None = None
+        maxlength = 0
+        maxweight: float = 0
+        minid: int | None = None
+        maxid = 0
+        blocks = list(_blocks(parts, self._limit))
+        last = len(blocks) - 1
+        for n, (ids, weights, values) in enumerate(blocks):
+            stored = array("f", weights)
+            top = max(weights)
+            bmax = top if top > 0 else 0
+            bmin: int | None = None
+            bmaxlen = 0
+            if lens is not None:
+                nonzero = [x for x in (lens[d] for d in ids) if x]
+                if nonzero:
+                    bmin, bmaxlen = min(nonzero), max(nonzero)
+            # W3TermInfo.add_block
+            total += sum(stored)
+            df += len(ids)
+            minlength = bmin if minlength is None else min(minlength, bmin)  # type: ignore[type-var]  # as Whoosh
+            maxlength = max(maxlength, bmaxlen)
+            maxweight = max(maxweight, bmax)
+            if minid is None:
+                minid = ids[0]
+            maxid = ids[-1]
+            # W3PostingsWriter._write_block: ids delta-coded, weights and values made small
+            count = len(ids)
+            if stored.count(1.0) == count:
+                mini_weights: Any = None
+            elif stored.count(stored[0]) == count:
+                mini_weights = stored[0]
+            else:
+                mini_weights = tuple(stored)
+            kept = [v for v in values if v]
+            mini_values: Any = tuple(kept) if fixed is None or fixed < 0 else (None if fixed == 0 else b"".join(kept))
+            data = pickle.dumps((tuple(_deltas(ids)), mini_weights, mini_values), 2)
+            comp = level if count >= _SMALL_BLOCK else 0
+            if comp:
+                data = zlib.compress(data, comp)
+            info = pickle.dumps((count, ids[-1], bmax, comp, length_to_byte(bmin), length_to_byte(bmaxlen)), 2)
+            size = len(info) + len(data)
+            chunks += (pack_int(-size if n == last else size), info, data)
+        blob = b"".join(chunks)
+        postfile = self._postfile
+        offset = postfile.tell()
+        postfile.write(blob)
+        info_bytes = (
+            _TERM_INFO.pack(False, total, df, 0 if minlength is None else length_to_byte(minlength), length_to_byte(maxlength), maxweight, minid, maxid)
+            + pack_long(offset)
+            + pack_int(len(blob))
+        )
+        # OrderedHashWriter.add
+        tindex = self._tindex
+        key = self._prefix + tbytes
+        if key <= tindex.lastkey:
+            raise ValueError(f"Keys must increase: {tindex.lastkey!r}..{key!r}")
+        dbfile = tindex.dbfile
+        pos = dbfile.tell()
+        tindex.index.append(pos)
+        dbfile.write(_ROW_LENGTHS.pack(len(key), len(info_bytes)) + key + info_bytes)
+        h = tindex.hashfn(key)
+        tindex.buckets[h & 255].append((h, pos))
+        tindex.lastkey = key
+
+
+def _deltas(ids: list[int]) -> Iterator[int]:
+    base = 0
+    for n in ids:
+        yield n - base
+        base = n
 
 
 def _blocks(parts: list[Flat], limit: int) -> Iterator[tuple[list[int], list[float], list[bytes | None]]]:
@@ -322,12 +448,18 @@ class GroupedSegmentWriter(FastSegmentWriter):
 
 
 def _index(field: Any, value: Any) -> Any:
-    """What `field.index(value)` gives, computed directly for a one-term ID field and for
-    text analysed by `NewsAnalyzer` (the same tuples: tests compare the segments)."""
+    """What `field.index(value)` gives, computed directly for a one-term ID field, for
+    space-separated terms without frequencies (the `fp` field) and for text analysed by
+    `NewsAnalyzer` (the same tuples: tests compare the segments)."""
     fmt = field.format
     if isinstance(value, str):
-        if type(fmt) is Existence and type(field.analyzer) is IDTokenizer:
-            return ((value.encode("utf-8"), 1, fmt.field_boost, b""),)
+        if type(fmt) is Existence:
+            analyzer = field.analyzer
+            if type(analyzer) is IDTokenizer:
+                return ((value.encode("utf-8"), 1, fmt.field_boost, b""),)
+            if type(analyzer) is RegexTokenizer and not analyzer.gaps and not analyzer.expression.groups:
+                boost = fmt.field_boost
+                return [(word.encode("utf-8"), 1, boost, b"") for word in set(analyzer.expression.findall(value))]
         if type(fmt) is NewsPositions and type(field.analyzer) is NewsAnalyzer:
             return [(word.encode("utf-8"), n, weight, vb) for word, n, weight, vb in fmt.word_values(value, field.analyzer, mode="index")]
     return field.index(value)
