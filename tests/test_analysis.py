@@ -91,6 +91,7 @@ def test_spelling_words_are_whoosh_spellable_words(polnear_slice):
     ours = NewsAnalyzer()
     for text in corpus_texts(polnear_slice):
         assert sorted(set(ours.words(text, no_morph=True))) == list(theirs.spellable_words(text))
+        assert sorted(ours.spelling_words(text)) == list(theirs.spellable_words(text))
 
 
 def test_the_schema_pickles_under_the_names_indexes_hold():

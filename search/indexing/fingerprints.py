@@ -141,7 +141,7 @@ def _winnow(shingles: list[int], window: int) -> set[int]:
     """The smallest hash of every `window` consecutive shingles (all of them, when fewer)."""
     if len(shingles) <= window:
         return {min(shingles)}
-    return {min(shingles[i : i + window]) for i in range(len(shingles) - window + 1)}
+    return set(map(min, zip(*(shingles[k:] for k in range(window)), strict=False)))
 
 
 def same_quotation(a: Keys, b: Keys) -> bool:

@@ -75,6 +75,11 @@ class NewsAnalyzer(Analyzer):  # type: ignore[misc]  # Whoosh has no type hints
         finish = self._finish
         return [finish(w, no_morph) for w in WORD.findall(value)]
 
+    def spelling_words(self, value: str) -> set[str]:
+        """The distinct unstemmed words of `value`: `set(self.words(value, no_morph=True))`,
+        each distinct word finished once."""
+        return {w.lower().translate(accent_map) for w in set(WORD.findall(value))}
+
     def __call__(
         self,
         value: str,

@@ -27,11 +27,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from whoosh.analysis import IDTokenizer, RegexTokenizer
+from whoosh.analysis import CharsetFilter, CompositeAnalyzer, IDTokenizer, LowercaseFilter, RegexTokenizer
 from whoosh.codec import whoosh3
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.filedb import filetables
-from whoosh.formats import Existence
+from whoosh.formats import Existence, Positions
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util import random_name
 from whoosh.util.numeric import length_to_byte
@@ -99,6 +99,22 @@ class TermPool:
         if self._size > self.limit:
             self.save()
         return length, vbytes
+
+    def add_term(self, fieldname: str, docnum: int, tbytes: bytes, weight: float) -> None:
+        """`add_field` for a field whose value is one term without a value (an ID field)."""
+        terms = self._fields.get(fieldname)
+        if terms is None:
+            terms = self._fields[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        flat = terms.get(tbytes)
+        if flat is None:
+            terms[tbytes] = [docnum, weight, b""]
+            self._size += _TERM_BYTES + len(tbytes)
+        else:
+            flat += (docnum, weight, b"")
+            self._size += _POSTING_BYTES
+        if self._size > self.limit:
+            self.save()
 
     def _sorted_terms(self) -> Iterator[tuple[str, bytes, Flat]]:
         fields = self._fields
@@ -357,6 +373,7 @@ class _FieldPlan:
     vector: Any
     stored: bool
     column: Any
+    one_term: float = 0.0  # an ID field (its value one term, posted with this weight); 0: another kind
 
 
 class GroupedSegmentWriter(FastSegmentWriter):
@@ -395,7 +412,10 @@ class GroupedSegmentWriter(FastSegmentWriter):
                 continue
             field = plan.field
             length = 0
-            if plan.indexed:
+            if plan.one_term and type(value) is str:
+                pool.add_term(fieldname, docnum, value.encode("utf-8"), plan.one_term)
+                vbytes = b""
+            elif plan.indexed:
                 length, last = pool.add_field(fieldname, docnum, _index(field, value), 1.0, plan.scorable)
                 if last is not None:
                     vbytes = last
@@ -405,7 +425,8 @@ class GroupedSegmentWriter(FastSegmentWriter):
             if plan.vector:
                 vitems = sorted((text, weight, vb) for text, _, weight, vb in plan.vector.word_values(value, field.analyzer, mode="index"))
                 perdocwriter.add_vector_items(fieldname, field, vitems)
-            perdocwriter.add_field(fieldname, field, value if plan.stored else None, length)
+            if plan.stored or length:
+                perdocwriter.add_field(fieldname, field, value if plan.stored else None, length)
             if plan.column:
                 perdocwriter.add_column_value(fieldname, plan.column, field.to_column_value(value))
         perdocwriter.finish_doc()
@@ -429,6 +450,7 @@ class GroupedSegmentWriter(FastSegmentWriter):
             vector=field.vector or None,
             stored=field.stored,
             column=field.column_type or None,
+            one_term=float(field.format.field_boost) if _one_term(field) else 0.0,
         )
         return plan
 
@@ -447,6 +469,13 @@ class GroupedSegmentWriter(FastSegmentWriter):
             pdr.close()
 
 
+def _one_term(field: Any) -> bool:
+    """Whether a field indexes a string value as one term, posted without frequency (an ID)."""
+    if not field.indexed or field.scorable:
+        return False
+    return type(field.format) is Existence and type(field.analyzer) is IDTokenizer and field.format.field_boost > 0
+
+
 def _index(field: Any, value: Any) -> Any:
     """What `field.index(value)` gives, computed directly for a one-term ID field, for
     space-separated terms without frequencies (the `fp` field) and for text analysed by
@@ -462,4 +491,44 @@ def _index(field: Any, value: Any) -> Any:
                 return [(word.encode("utf-8"), 1, boost, b"") for word in set(analyzer.expression.findall(value))]
         if type(fmt) is NewsPositions and type(field.analyzer) is NewsAnalyzer:
             return [(word.encode("utf-8"), n, weight, vb) for word, n, weight, vb in fmt.word_values(value, field.analyzer, mode="index")]
+        if type(fmt) is Positions:
+            name = _name_chain(field.analyzer)
+            if name is not None:
+                return _name_postings(fmt, name, value)
     return field.index(value)
+
+
+_CHAINS: dict[int, tuple[Any, Any, Any] | None] = {}  # id(analyzer) -> what `_name_chain` found
+
+
+def _name_chain(analyzer: Any) -> tuple[Any, Any, Any] | None:
+    """(the analyzer, its token expression, its character map) when the analyzer is a
+    regex tokenizer, lower case and a character map, in that order (the schema's
+    NAME_ANALYZER, for speakers and authors); None otherwise."""
+    key = id(analyzer)
+    if key not in _CHAINS:
+        found = None
+        items = getattr(analyzer, "items", None)
+        if type(analyzer) is CompositeAnalyzer and items is not None and [type(x) for x in items] == [RegexTokenizer, LowercaseFilter, CharsetFilter]:
+            tokenizer = items[0]
+            if not tokenizer.gaps and not tokenizer.expression.groups:
+                found = (analyzer, tokenizer.expression, items[2].charmap)  # the analyzer kept: its id stays its own
+        _CHAINS[key] = found
+    chain = _CHAINS[key]
+    return chain if chain is not None and chain[0] is analyzer else None
+
+
+def _name_postings(fmt: Positions, chain: tuple[Any, Any, Any], value: str) -> list[tuple[bytes, int, float, bytes]]:
+    """`Positions.word_values` through the chain `_name_chain` found, without tokens: each
+    word lower-cased and mapped, with its positions, in the order words first occur."""
+    _, expression, charmap = chain
+    poses: dict[str, list[int]] = {}
+    for pos, word in enumerate(expression.findall(value)):
+        text = word.lower().translate(charmap)
+        seen = poses.get(text)
+        if seen is None:
+            poses[text] = [pos]
+        else:
+            seen.append(pos)
+    fb = fmt.field_boost
+    return [(w.encode("utf-8"), len(ps), float(len(ps)) * fb, fmt.encode(ps)) for w, ps in poses.items()]
