@@ -30,6 +30,7 @@ from typing import Any
 from whoosh.analysis import CharsetFilter, CompositeAnalyzer, IDTokenizer, LowercaseFilter, RegexTokenizer
 from whoosh.codec import whoosh3
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
+from whoosh.fields import DATETIME
 from whoosh.filedb import filetables
 from whoosh.formats import Existence, Positions
 from whoosh.system import pack_int, pack_long, pack_ushort
@@ -48,6 +49,7 @@ _TERM_BYTES = 200
 _RUN_BATCH_POSTINGS = 16_384
 
 
+_MEMO_LIMIT = 100_000  # dates remembered per field before the memo starts over
 _TERM_INFO = W3TermInfo._struct
 _ROW_LENGTHS = struct.Struct("!ii")  # filetables' lengths of a row's key and value
 
@@ -374,6 +376,7 @@ class _FieldPlan:
     stored: bool
     column: Any
     one_term: float = 0.0  # an ID field (its value one term, posted with this weight); 0: another kind
+    memo: dict[Any, tuple[Any, ...]] | None = None  # a date field's postings by value
 
 
 class GroupedSegmentWriter(FastSegmentWriter):
@@ -404,6 +407,8 @@ class GroupedSegmentWriter(FastSegmentWriter):
             return
         plans = self._plans
         perdocwriter.start_doc(docnum)
+        # the segment's column writers, by field (what `add_column_value` looks up on each call)
+        columns = perdocwriter._colwriters if type(perdocwriter) is whoosh3.W3PerDocWriter else {}
         vbytes = None
         for fieldname in fieldnames:
             plan = plans.get(fieldname) or self._plan(fieldname)
@@ -416,7 +421,16 @@ class GroupedSegmentWriter(FastSegmentWriter):
                 pool.add_term(fieldname, docnum, value.encode("utf-8"), plan.one_term)
                 vbytes = b""
             elif plan.indexed:
-                length, last = pool.add_field(fieldname, docnum, _index(field, value), 1.0, plan.scorable)
+                memo = plan.memo
+                if memo is None:
+                    items = _index(field, value)
+                else:  # a date: the same few thousand values, each converted once
+                    items = memo.get(value)
+                    if items is None:
+                        if len(memo) >= _MEMO_LIMIT:
+                            memo.clear()
+                        items = memo[value] = tuple(_index(field, value))
+                length, last = pool.add_field(fieldname, docnum, items, 1.0, plan.scorable)
                 if last is not None:
                     vbytes = last
             if plan.spelling:
@@ -428,7 +442,11 @@ class GroupedSegmentWriter(FastSegmentWriter):
             if plan.stored or length:
                 perdocwriter.add_field(fieldname, field, value if plan.stored else None, length)
             if plan.column:
-                perdocwriter.add_column_value(fieldname, plan.column, field.to_column_value(value))
+                column = columns.get(fieldname)
+                if column is None:  # the field's first value in this segment: Whoosh creates the column
+                    perdocwriter.add_column_value(fieldname, plan.column, field.to_column_value(value))
+                else:
+                    column.add(docnum, field.to_column_value(value))
         perdocwriter.finish_doc()
         self._added = True
         self.docnum += 1
@@ -451,6 +469,7 @@ class GroupedSegmentWriter(FastSegmentWriter):
             stored=field.stored,
             column=field.column_type or None,
             one_term=float(field.format.field_boost) if _one_term(field) else 0.0,
+            memo={} if type(field) is DATETIME else None,
         )
         return plan
 
