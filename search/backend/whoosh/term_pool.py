@@ -102,6 +102,51 @@ class TermPool:
             self.save()
         return length, vbytes
 
+    def add_text(self, fieldname: str, docnum: int, fmt: NewsPositions, analyzer: NewsAnalyzer, value: str, scorable: bool) -> tuple[int, bytes | None]:
+        """`add_field` for text a `NewsAnalyzer` analyses into `NewsPositions` postings:
+        `fmt.word_values` and the pool's loop in one (the same postings, in the same order;
+        text is most of all postings)."""
+        terms = self._fields.get(fieldname)
+        if terms is None:
+            terms = self._fields[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        poses: dict[str, list[int]] = {}
+        for pos, word in enumerate(analyzer.words(value)):
+            seen = poses.get(word)
+            if seen is None:
+                poses[word] = [pos]
+            else:
+                seen.append(pos)
+        once = fmt._once
+        fb = fmt.field_boost
+        size = length = 0
+        encoded = None
+        for word, poslist in poses.items():
+            n = len(poslist)
+            if n == 1:
+                pos = poslist[0]
+                encoded = once.get(pos)
+                if encoded is None:
+                    encoded = fmt.encode(poslist)
+                    if pos < 100_000:
+                        once[pos] = encoded
+            else:
+                encoded = fmt.encode(poslist)
+            if scorable:
+                length += n
+            tbytes = word.encode("utf-8")
+            flat = terms.get(tbytes)
+            if flat is None:
+                terms[tbytes] = [docnum, float(n) * fb, encoded]
+                size += _TERM_BYTES + len(tbytes) + len(encoded)
+            else:
+                flat += (docnum, float(n) * fb, encoded)
+                size += _POSTING_BYTES + len(encoded)
+        self._size += size
+        if self._size > self.limit:
+            self.save()
+        return length, encoded
+
     def add_term(self, fieldname: str, docnum: int, tbytes: bytes, weight: float) -> None:
         """`add_field` for a field whose value is one term without a value (an ID field)."""
         terms = self._fields.get(fieldname)
@@ -199,7 +244,7 @@ def write_terms(fieldwriter: Any, schema: Any, lengths: Any, terms: Terms) -> No
     calls a term, a third of writing a segment. A codec this does not know is written
     through the objects."""
     table = field_length_table(lengths)
-    fast = _TermBytes.fits(fieldwriter)
+    writer = _TermBytes(fieldwriter) if _TermBytes.fits(fieldwriter) else None
     lastfn = None
     lens = None
     for fieldname, tbytes, parts in terms:
@@ -209,9 +254,9 @@ def write_terms(fieldwriter: Any, schema: Any, lengths: Any, terms: Terms) -> No
             fieldwriter.start_field(fieldname, schema[fieldname])
             lastfn = fieldname
             lens = table(fieldname)
-            if fast:
-                writer = _TermBytes(fieldwriter)
-        if fast:
+            if writer is not None:
+                writer.start_field(fieldwriter)
+        if writer is not None:
             writer.write(tbytes, parts, lens)
             continue
         fieldwriter.start_term(tbytes)
@@ -232,13 +277,16 @@ def write_terms(fieldwriter: Any, schema: Any, lengths: Any, terms: Terms) -> No
         fieldwriter.finish_term()
     if lastfn is not None:
         fieldwriter.finish_field()
+    if writer is not None:
+        writer.check()
 
 
 class _TermBytes:
     """Writes a field's terms, each in one call (see `write_terms`): the posting blocks as
     `W3PostingsWriter._write_block` (with `fast_writer._PostingsWriter`'s rule for small
     blocks) writes them, the term info as `W3TermInfo.to_bytes` packs it, the row as
-    `OrderedHashWriter.add` adds it. File positions are counted, not asked for."""
+    `OrderedHashWriter.add` adds it. File positions are counted, not asked for (a system
+    call each), and checked at the end."""
 
     @staticmethod
     def fits(fieldwriter: Any) -> bool:
@@ -251,13 +299,28 @@ class _TermBytes:
         )
 
     def __init__(self, fieldwriter: Any) -> None:
-        pw = fieldwriter._postwriter
         self._postfile = fieldwriter._postfile
         self._tindex = fieldwriter._tindex
+        self._postpos = self._postfile.tell()
+        self._tpos = self._tindex.dbfile.tell()
+        self._limit = 0
+        self._compression = 0
+        self._fixed: int | None = None
+        self._prefix = b""
+
+    def start_field(self, fieldwriter: Any) -> None:
+        """Take the field the writer has just started (`W3FieldWriter.start_field`, which
+        writes nothing)."""
+        pw = fieldwriter._postwriter
         self._limit = pw._blocklimit
         self._compression = pw._compression
         self._fixed = fieldwriter._format.fixed_value_size()
         self._prefix = pack_ushort(fieldwriter._fieldid)
+
+    def check(self) -> None:
+        """The positions counted are the files' (nothing else wrote to them meanwhile)."""
+        if self._postfile.tell() != self._postpos or self._tindex.dbfile.tell() != self._tpos:
+            raise RuntimeError("a segment's postings or term files were written behind the term writer's back")
 
     def write(self, tbytes: bytes, parts: list[Flat], lens: list[int | None] | None) -> None:
         fixed, level = self._fixed, self._compression
@@ -308,9 +371,9 @@ class _TermBytes:
             size = len(info) + len(data)
             chunks += (pack_int(-size if n == last else size), info, data)
         blob = b"".join(chunks)
-        postfile = self._postfile
-        offset = postfile.tell()
-        postfile.write(blob)
+        offset = self._postpos
+        self._postfile.write(blob)
+        self._postpos = offset + len(blob)
         info_bytes = (
             _TERM_INFO.pack(False, total, df, 0 if minlength is None else length_to_byte(minlength), length_to_byte(maxlength), maxweight, minid, maxid)
             + pack_long(offset)
@@ -321,10 +384,11 @@ class _TermBytes:
         key = self._prefix + tbytes
         if key <= tindex.lastkey:
             raise ValueError(f"Keys must increase: {tindex.lastkey!r}..{key!r}")
-        dbfile = tindex.dbfile
-        pos = dbfile.tell()
+        pos = self._tpos
         tindex.index.append(pos)
-        dbfile.write(_ROW_LENGTHS.pack(len(key), len(info_bytes)) + key + info_bytes)
+        row = _ROW_LENGTHS.pack(len(key), len(info_bytes)) + key + info_bytes
+        tindex.dbfile.write(row)
+        self._tpos = pos + len(row)
         h = tindex.hashfn(key)
         tindex.buckets[h & 255].append((h, pos))
         tindex.lastkey = key
@@ -377,6 +441,7 @@ class _FieldPlan:
     column: Any
     one_term: float = 0.0  # an ID field (its value one term, posted with this weight); 0: another kind
     memo: dict[Any, tuple[Any, ...]] | None = None  # a date field's postings by value
+    news: bool = False  # text analysed by NewsAnalyzer into NewsPositions (TermPool.add_text)
 
 
 class GroupedSegmentWriter(FastSegmentWriter):
@@ -420,6 +485,10 @@ class GroupedSegmentWriter(FastSegmentWriter):
             if plan.one_term and type(value) is str:
                 pool.add_term(fieldname, docnum, value.encode("utf-8"), plan.one_term)
                 vbytes = b""
+            elif plan.news and type(value) is str:
+                length, last = pool.add_text(fieldname, docnum, field.format, field.analyzer, value, plan.scorable)
+                if last is not None:
+                    vbytes = last
             elif plan.indexed:
                 memo = plan.memo
                 if memo is None:
@@ -470,6 +539,7 @@ class GroupedSegmentWriter(FastSegmentWriter):
             column=field.column_type or None,
             one_term=float(field.format.field_boost) if _one_term(field) else 0.0,
             memo={} if type(field) is DATETIME else None,
+            news=bool(field.indexed and type(field.format) is NewsPositions and type(field.analyzer) is NewsAnalyzer),
         )
         return plan
 
