@@ -130,3 +130,19 @@ def test_blocks_cut_a_terms_parts_into_full_blocks_and_a_last_one(sizes):
     assert [w for _, ws, _ in blocks for w in ws] == [float(d) for d in range(docnum)]
     assert [v for _, _, vs in blocks for v in vs] == [b"v%d" % d for d in range(docnum)]
     assert all(len(ids) == limit for ids, _, _ in blocks[:-1]) and 0 < len(blocks[-1][0]) <= limit
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["Donald J. Trump", "Trump, Trump and O’Neil", "Beyoncé Knowles-Carter", "don't  stop", "", "k00ff00aa11bb22cc 0011223344556677 0011223344556677"],
+)
+def test_fields_indexed_without_whooshs_token_pipeline_give_its_postings(value):
+    """Names (speaker, author), the space-separated `fp` terms and ID fields: what the
+    worker's writer posts is what Whoosh's `field.index` gives (as a set: Whoosh's order
+    for `fp` is a set's)."""
+    from search.backend.whoosh.schema import make_schema
+
+    schema = make_schema()
+    for name in ("speaker", "author", "fp", "source", "speaker_name"):
+        field = schema[name]
+        assert sorted(term_pool._index(field, value)) == sorted(field.index(value)), name

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from search import Index
-from search.indexing.fingerprints import MIN_EXACT_WORDS, keys_of, same_quotation, words
+from search.indexing.fingerprints import MIN_EXACT_WORDS, SAMPLE_WINDOW, SHINGLE, fp_term, key_term, keys_of, same_quotation, words
 from search.indexing.indexer import index_paths
 from tests.conftest import run_cli
 
@@ -112,6 +112,28 @@ def test_different_named_speakers_do_not_share_a_common_phrase():
     assert same_quotation(a, b) and not same_quotation(a, c)
 
 
+def test_the_index_keeps_a_sample_that_a_later_containing_or_contained_quote_still_finds():
+    # words of a real quote, long enough for many windows
+    text = (
+        "We are going to build a wall along the southern border and we are going to make sure that the people who come into this "
+        "country come in legally and that they love this country as much as we do"
+    )
+    old = keys_of(text)
+    ws = words(text)
+    assert set(old.sample) <= set(old.fps) and min(old.fps) in old.sample
+    assert 0 < len(old.sample) < len(old.fps) / 1.5
+    assert old.terms().split() == [fp_term(f) for f in old.sample]  # no exact key: the smallest fingerprint finds a copy
+    shortest = 11  # words: any shared run this long shares a sampled fingerprint (SHINGLE + SAMPLE_WINDOW - 1)
+    assert SHINGLE + SAMPLE_WINDOW - 1 == shortest
+    for size in range(shortest, len(ws) + 1):
+        for start in range(len(ws) - size + 1):
+            part = keys_of(" ".join(ws[start : start + size]))
+            assert set(part.fps) & set(old.sample), (start, size)  # a later part finds the indexed whole
+            assert min(part.fps) in old.fps  # and a later whole finds an indexed part by its smallest
+    six = keys_of("we will never stop fighting back")
+    assert not six.fps and six.terms() == key_term(six.key)
+
+
 # --- groups in the index, run after run ---------------------------------------------------
 
 
@@ -174,6 +196,23 @@ def test_a_run_of_one_article_at_a_time_gives_the_same_groups(corpus, tmp_path):
         return {frozenset(v) for v in by_group.values()}
 
     assert partition(once) == partition(steps) and partition(once)
+
+
+def test_a_part_and_a_whole_indexed_in_two_runs_are_one_group_either_way(tmp_path):
+    whole = "We are going to build a wall along the southern border and we are going to make sure that the people who come into this country come in legally"
+    part = "make sure that the people who come into this country come in legally"  # 13 words of the whole
+    texts = {"w": f'"{whole}," Jane Roe said on Monday.', "p": f'Roe promised to "{part}."'}
+    for first, then in (("w", "p"), ("p", "w")):
+        corpus, index = tmp_path / f"corpus-{first}", tmp_path / f"index-{first}"
+        corpus.mkdir()
+        for n, aid in enumerate((first, then)):
+            record = {"id": aid, "source": "nyt", "date": f"2016-03-0{n + 1}", "title": "Roe on the border", "text": texts[aid]}
+            (corpus / f"{aid}.jsonl").write_text(json.dumps(record) + "\n")
+            index_paths([corpus], index)  # one run per article: the second finds the first in the index
+        groups = _groups(index)
+        with Index.open(index) as ix:
+            found = {qid.split("#")[0]: g for qid, g in groups.items() if "legally" in ix.quote(qid).text}
+        assert set(found) == {"w", "p"} and found["w"] and found["w"] == found["p"], (first, found)
 
 
 # --- the API and the CLI ------------------------------------------------------------------

@@ -16,6 +16,19 @@ whitespace collapsed. What is left is a list of words.
   fingerprints, and any shared run of `SHINGLE + WINDOW - 1` words shares one. Quotes of
   fewer than `MIN_PARTIAL_WORDS` words get none: a short phrase inside two long quotes
   ("at the end of the day, we") must not chain them into one group.
+- The **sample** is what the index keeps of the fingerprints, for a later run to find the
+  quote by (the `fp` terms; writing a term per fingerprint was most of what grouping cost):
+  the same winnowing with a window of `SAMPLE_WINDOW` shingles instead of `WINDOW`, about
+  half as many. Every sampled fingerprint is one of the quote's fingerprints (the smallest
+  hash of 8 shingles is the smallest of some 4 of them), the quote's smallest fingerprint
+  is always sampled, and any shared run of `SHINGLE + SAMPLE_WINDOW - 1` words shares a
+  sampled one. So a later quote that contains an indexed one finds it by that one's
+  smallest fingerprint, and a later quote of 11 words or more inside an indexed one finds
+  it by the sample; one of 8 to 10 words inside a longer indexed one only when one of its
+  fingerprints happens to be sampled (on PolNeAR, no linked pair of quotes is missed
+  either way round: docs/indexing.md#quote-groups). A quote with fingerprints is indexed by
+  its sample alone (an exact copy shares its smallest fingerprint); one of 6 or 7 words by
+  its exact key.
 
 `same_quotation` is the rule on two quotes' keys and fingerprints; search.indexing.groups
 applies it to a corpus. Hashes are blake2b, never Python's `hash` (salted per process):
@@ -31,6 +44,7 @@ from dataclasses import dataclass
 
 SHINGLE = 4  # words hashed together
 WINDOW = 4  # shingles per winnowing window: any shared run of 7 words shares a fingerprint
+SAMPLE_WINDOW = 8  # the same for the fingerprints the index keeps: a shared run of 11 words shares one
 MIN_EXACT_WORDS = 6  # fewer words: never grouped ("fake news", "no comment", "his candidacy in June 2015")
 MIN_PARTIAL_WORDS = SHINGLE + WINDOW  # 8: fewer words: grouped only by exact wording
 MIN_SHARED = 3  # fingerprints two quotes of different wording must share to be one quotation
@@ -67,18 +81,33 @@ def _word_hash(word: str) -> int:
 @dataclass(frozen=True)
 class Keys:
     """What grouping knows of a quote: its exact key (None: too short to be grouped), its
-    fingerprints (sorted, distinct; empty: too short to be found inside another) and its
-    speaker's surname, hashed (0: no named speaker)."""
+    fingerprints (sorted, distinct; empty: too short to be found inside another), its
+    speaker's surname, hashed (0: no named speaker), and the sample of its fingerprints the
+    index keeps (see the module's doc)."""
 
     key: int | None
     fps: tuple[int, ...] = ()
     speaker: int = 0
+    sample: tuple[int, ...] = ()
 
     def terms(self) -> str:
-        """The quote's terms in the index's `fp` field: 'k' + the key, then each fingerprint."""
+        """The quote's terms in the index's `fp` field: its sampled fingerprints, or 'k' +
+        its exact key when it has no fingerprints (see the module's doc)."""
         if self.key is None:
             return ""
-        return " ".join([f"k{self.key:016x}", *(f"{f:016x}" for f in self.fps)])
+        if self.sample:
+            return " ".join([fp_term(f) for f in self.sample])
+        return key_term(self.key)
+
+
+def key_term(key: int) -> str:
+    """The `fp` term of a quote of 6 or 7 words: its exact key."""
+    return f"k{key:016x}"
+
+
+def fp_term(fp: int) -> str:
+    """The `fp` term of a sampled fingerprint."""
+    return f"{fp:016x}"
 
 
 NO_KEYS = Keys(None)
@@ -104,8 +133,15 @@ def keys_of(text: str, speaker: str | None = None) -> Keys:
     # word hashes are random 64-bit numbers: a fixed linear mix of four is one too
     m1, m2, m3, mask = _MULT, _MULT2, _MULT3, _MASK
     shingles = [(a * m3 + b * m2 + c * m1 + d) & mask for a, b, c, d in zip(hashes, hashes[1:], hashes[2:], hashes[3:], strict=False)]
-    fps = {min(shingles[i : i + WINDOW]) for i in range(len(shingles) - WINDOW + 1)}
-    return Keys(key, tuple(sorted(fps)), tag)
+    fps = _winnow(shingles, WINDOW)
+    return Keys(key, tuple(sorted(fps)), tag, tuple(sorted(_winnow(shingles, SAMPLE_WINDOW))))
+
+
+def _winnow(shingles: list[int], window: int) -> set[int]:
+    """The smallest hash of every `window` consecutive shingles (all of them, when fewer)."""
+    if len(shingles) <= window:
+        return {min(shingles)}
+    return set(map(min, zip(*(shingles[k:] for k in range(window)), strict=False)))
 
 
 def same_quotation(a: Keys, b: Keys) -> bool:

@@ -5,9 +5,9 @@ What "the same quotation" means is `search.indexing.fingerprints.same_quotation`
 words after normalising, or one quote nearly inside another). A group is a set of quotes
 joined by that relation (its connected component), of two quotes or more; a quote alone has
 no group. Each quote document stores its group id in the `group` field (`group:ID` finds a
-group's reports, `search count group` the most reported quotes) and its exact key and
-fingerprints as terms of the `fp` field, which is how a later run finds the quotes a new
-one joins.
+group's reports, `search count group` the most reported quotes) and a sample of its
+fingerprints (its exact key when it has none) as terms of the `fp` field, which is how a
+later run finds the quotes a new one joins (fingerprints.Keys.sample).
 
 One run (see search.indexing.indexer):
 
@@ -17,8 +17,9 @@ One run (see search.indexing.indexer):
 2. `plan`, in the parent, once every file is read and the old documents of changed and
    removed articles are deleted, joins the run's new quotes with each other (in memory:
    quotes with the same key, then quotes sharing fingerprints) and with the quotes already
-   in the index (a term lookup per fingerprint of each new quote; a candidate is checked on
-   its stored text). Groups that lost a report this run are taken apart into their
+   in the index (a term lookup per fingerprint of each new quote, against the sampled
+   fingerprints of the old ones; a candidate is checked on all its fingerprints, from its
+   stored text). Groups that lost a report this run are taken apart into their
    remaining quotes and joined again, so that a group whose link went away splits.
 3. Each group keeps the id it had (a merged group takes the id of its largest part; a split
    group's largest part keeps it); a new group gets an id from its quotes' keys. Workers
@@ -40,7 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from search.indexing.fingerprints import Keys, keys_of, linked
+from search.indexing.fingerprints import Keys, fp_term, key_term, keys_of, linked, same_quotation
 
 if TYPE_CHECKING:
     from search.backend import IndexReader
@@ -51,6 +52,9 @@ if TYPE_CHECKING:
 # the first few joins their group; what this can miss is a quote that matches only a later one.
 COMPARED_PER_FINGERPRINT = 8
 CHECKED_PER_GROUP = 3  # old quotes of one group a new quote is checked against, best candidates first
+# Old groups and lone quotes a new quote is checked against, those sharing most sampled
+# fingerprints first: a fingerprint of a common phrase can be held by thousands of quotes.
+CHECKED_UNITS = 64
 
 
 @dataclass
@@ -221,6 +225,11 @@ def plan(reader: IndexReader, batches: Iterable[tuple[QuoteKeys, str]], losers: 
     if not reader.doc_count():  # a new index, or a rebuild: nothing old to join
         return _assign(reader, uf, nodes)
     # The new quotes against the old ones: by the index's `fp` terms, one quote of a kind.
+    # A quote of 6 or 7 words is indexed by its exact key: an old one with the same key is
+    # the same words. A longer one by a sample of its fingerprints (fingerprints.Keys.sample):
+    # every fingerprint of the new quote is looked up, and an old quote holding any of them
+    # is a candidate, checked on all of its fingerprints, from its stored text.
+    stored_keys = _StoredKeys(reader)
     seen_keys: set[int] = set()
     for i in range(new_count):
         k = keys[i]
@@ -228,23 +237,23 @@ def plan(reader: IndexReader, batches: Iterable[tuple[QuoteKeys, str]], losers: 
         if k.key in seen_keys:
             continue
         seen_keys.add(k.key)
-        for docnum in reader.doc_ids(fp=f"k{k.key:016x}"):
-            uf.union(i, old_node(docnum))
         if not k.fps:
+            for docnum in reader.doc_ids(fp=key_term(k.key)):
+                uf.union(i, old_node(docnum))
             continue
         counts: Counter[int] = Counter()
         for f in k.fps:
-            counts.update(reader.doc_ids(fp=f"{f:016x}"))
+            counts.update(reader.doc_ids(fp=fp_term(f)))
         by_unit: dict[object, list[tuple[int, int]]] = defaultdict(list)
         for docnum, n in counts.items():
-            if n >= min(2, len(k.fps)):
-                held_by = current(docnum)
-                by_unit[held_by if held_by and held_by not in expanded else docnum].append((n, docnum))
-        for candidates in by_unit.values():
+            held_by = current(docnum)
+            by_unit[held_by if held_by and held_by not in expanded else docnum].append((n, docnum))
+        units = sorted(by_unit.values(), key=lambda c: (-max(n for n, _ in c), min(d for _, d in c)))
+        for candidates in units[:CHECKED_UNITS]:
             candidates.sort(key=lambda c: (-c[0], c[1]))
-            for n, docnum in candidates[:CHECKED_PER_GROUP]:
-                other = _stored_keys(reader, docnum)
-                if other.key is not None and linked(n, k, other):
+            for _, docnum in candidates[:CHECKED_PER_GROUP]:
+                other = stored_keys(docnum)
+                if same_quotation(k, other):
                     uf.union(i, old_node(docnum, other))
                     break
     return _assign(reader, uf, nodes)
@@ -295,6 +304,25 @@ def _assign(reader: IndexReader, uf: _Union, nodes: list[_Node]) -> Plan:
 def _stored_keys(reader: IndexReader, docnum: int) -> Keys:
     fields = reader.stored(docnum)
     return keys_of(fields.get("text", ""), fields.get("speaker_local"))
+
+
+class _StoredKeys:
+    """`_stored_keys`, remembered for a run: an old quote that shares a common fingerprint
+    is a candidate of many new quotes."""
+
+    LIMIT = 100_000
+
+    def __init__(self, reader: IndexReader) -> None:
+        self._reader = reader
+        self._memo: dict[int, Keys] = {}
+
+    def __call__(self, docnum: int) -> Keys:
+        found = self._memo.get(docnum)
+        if found is None:
+            if len(self._memo) >= self.LIMIT:
+                self._memo.clear()
+            found = self._memo[docnum] = _stored_keys(self._reader, docnum)
+        return found
 
 
 def _new_id(reader: IndexReader, key: int, claimed: set[str]) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.formats import Existence
 from whoosh.support.charset import accent_map
 
 from search.backend.whoosh.analysis import NewsAnalyzer, NewsPositions
@@ -34,7 +35,9 @@ NAME_ANALYZER = RegexTokenizer(r"\w+(?:['’]\w+)*") | LowercaseFilter() | Chars
 # Raised whenever an index written by this version cannot be updated by the previous one
 # (or the reverse): the indexer never mixes documents of both layouts; it rebuilds the index
 # when the run's paths hold all its files and asks for --rebuild otherwise.
-SCHEMA_VERSION = 6  # 3: speaker_id (search.identities), cue_class; 4: an article's language and provenance; 5: speaker_text; 6: group, fp
+# 3: speaker_id (search.identities), cue_class; 4: an article's language and provenance; 5: speaker_text; 6: group, fp;
+# 7: fp holds a sample of the fingerprints (search.indexing.fingerprints), without frequencies
+SCHEMA_VERSION = 7
 
 
 def make_schema() -> Schema:
@@ -62,10 +65,10 @@ def make_schema() -> Schema:
         has_date=ID(),  # 'yes' / 'no': undated documents are counted, never given a date
         path=ID(stored=True),
         content_hash=ID(stored=True),
-        # quote groups (search.indexing.groups): the group's id, and the exact key and
-        # fingerprints a later run finds the quote by (indexed, never stored)
+        # quote groups (search.indexing.groups): the group's id, and the sampled
+        # fingerprints (or exact key) a later run finds the quote by (indexed, never stored)
         group=ID(stored=True, sortable=True),
-        fp=KEYWORD(lowercase=False, commas=False, scorable=False),
+        fp=_lookup_terms(),
         # stored only: shown in results
         speaker_mention=STORED(),
         cue=STORED(),
@@ -90,6 +93,15 @@ def make_schema() -> Schema:
 def _news_text(**options: object) -> TEXT:
     field = TEXT(analyzer=TEXT_ANALYZER, **options)
     field.format = NewsPositions(field_boost=field.format.field_boost)  # same postings, written faster
+    return field
+
+
+def _lookup_terms() -> KEYWORD:
+    """Space-separated terms that are only ever looked up, never scored nor counted within a
+    document: postings without frequencies (Whoosh's `Existence`, as an ID field's), which
+    a block writes as bare document numbers."""
+    field = KEYWORD(lowercase=False, commas=False, scorable=False)
+    field.format = Existence(field_boost=field.format.field_boost)
     return field
 
 

@@ -49,7 +49,7 @@ class SpellOnceText(TEXT):  # type: ignore[misc]  # Whoosh has no type hints
             return iter(())
         words: Iterable[str]
         if isinstance(self.analyzer, NewsAnalyzer) and isinstance(value, str):
-            words = self.analyzer.words(value, no_morph=True)  # what Whoosh's spellable_words collects
+            words = self.analyzer.spelling_words(value)  # what Whoosh's spellable_words collects
         else:
             words = super().spellable_words(value)
         new = sorted(set(words) - self._seen)

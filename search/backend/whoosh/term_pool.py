@@ -19,18 +19,26 @@ and every other part of Whoosh are untouched.
 from __future__ import annotations
 
 import heapq
+import pickle
+import struct
+import zlib
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from whoosh.analysis import IDTokenizer
+from whoosh.analysis import CharsetFilter, CompositeAnalyzer, IDTokenizer, LowercaseFilter, RegexTokenizer
 from whoosh.codec import whoosh3
-from whoosh.formats import Existence
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
+from whoosh.fields import DATETIME
+from whoosh.filedb import filetables
+from whoosh.formats import Existence, Positions
+from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util import random_name
+from whoosh.util.numeric import length_to_byte
 
 from search.backend.whoosh.analysis import NewsAnalyzer, NewsPositions
-from search.backend.whoosh.fast_writer import FastSegmentWriter, field_length_table, read_run, write_run_batch
+from search.backend.whoosh.fast_writer import _SMALL_BLOCK, FastSegmentWriter, _PostingsWriter, field_length_table, read_run, write_run_batch
 
 # Estimated bytes of memory, so that a run is spilled at about `limitmb` of real memory:
 # a posting is three list slots plus its weight (a float object); a new term adds its dict
@@ -40,6 +48,10 @@ _TERM_BYTES = 200
 # Postings per marshalled batch of a run: a merge holds one batch of every run at once.
 _RUN_BATCH_POSTINGS = 16_384
 
+
+_MEMO_LIMIT = 100_000  # dates remembered per field before the memo starts over
+_TERM_INFO = W3TermInfo._struct
+_ROW_LENGTHS = struct.Struct("!ii")  # filetables' lengths of a row's key and value
 
 Flat = list[Any]  # a term's postings, flat: [docnum, weight, value, docnum, weight, value, ...]
 Terms = Iterator[tuple[str, bytes, list[Flat]]]  # (field, term, its postings in parts)
@@ -89,6 +101,67 @@ class TermPool:
         if self._size > self.limit:
             self.save()
         return length, vbytes
+
+    def add_text(self, fieldname: str, docnum: int, fmt: NewsPositions, analyzer: NewsAnalyzer, value: str, scorable: bool) -> tuple[int, bytes | None]:
+        """`add_field` for text a `NewsAnalyzer` analyses into `NewsPositions` postings:
+        `fmt.word_values` and the pool's loop in one (the same postings, in the same order;
+        text is most of all postings)."""
+        terms = self._fields.get(fieldname)
+        if terms is None:
+            terms = self._fields[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        poses: dict[str, list[int]] = {}
+        for pos, word in enumerate(analyzer.words(value)):
+            seen = poses.get(word)
+            if seen is None:
+                poses[word] = [pos]
+            else:
+                seen.append(pos)
+        once = fmt._once
+        fb = fmt.field_boost
+        size = length = 0
+        encoded = None
+        for word, poslist in poses.items():
+            n = len(poslist)
+            if n == 1:
+                pos = poslist[0]
+                encoded = once.get(pos)
+                if encoded is None:
+                    encoded = fmt.encode(poslist)
+                    if pos < 100_000:
+                        once[pos] = encoded
+            else:
+                encoded = fmt.encode(poslist)
+            if scorable:
+                length += n
+            tbytes = word.encode("utf-8")
+            flat = terms.get(tbytes)
+            if flat is None:
+                terms[tbytes] = [docnum, float(n) * fb, encoded]
+                size += _TERM_BYTES + len(tbytes) + len(encoded)
+            else:
+                flat += (docnum, float(n) * fb, encoded)
+                size += _POSTING_BYTES + len(encoded)
+        self._size += size
+        if self._size > self.limit:
+            self.save()
+        return length, encoded
+
+    def add_term(self, fieldname: str, docnum: int, tbytes: bytes, weight: float) -> None:
+        """`add_field` for a field whose value is one term without a value (an ID field)."""
+        terms = self._fields.get(fieldname)
+        if terms is None:
+            terms = self._fields[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        flat = terms.get(tbytes)
+        if flat is None:
+            terms[tbytes] = [docnum, weight, b""]
+            self._size += _TERM_BYTES + len(tbytes)
+        else:
+            flat += (docnum, weight, b"")
+            self._size += _POSTING_BYTES
+        if self._size > self.limit:
+            self.save()
 
     def _sorted_terms(self) -> Iterator[tuple[str, bytes, Flat]]:
         fields = self._fields
@@ -161,9 +234,17 @@ class TermPool:
 
 
 def write_terms(fieldwriter: Any, schema: Any, lengths: Any, terms: Terms) -> None:
-    """Write grouped postings through a W3 field writer, a block at a time: the same calls
-    `FieldWriter.add_postings` makes per posting, with the same block statistics."""
+    """Write grouped postings through a W3 field writer, a block at a time: the same bytes
+    `FieldWriter.add_postings` writes per posting, with the same block statistics.
+
+    A term's blocks, its term info and its row of the term table are encoded here in one
+    go (`_TermBytes`), each the bytes Whoosh's `W3PostingsWriter`, `W3TermInfo` and
+    `OrderedHashWriter` give them (tests compare the segments with Whoosh's writer's): most
+    terms have one short block, and going through those objects cost some twenty Python
+    calls a term, a third of writing a segment. A codec this does not know is written
+    through the objects."""
     table = field_length_table(lengths)
+    writer = _TermBytes(fieldwriter) if _TermBytes.fits(fieldwriter) else None
     lastfn = None
     lens = None
     for fieldname, tbytes, parts in terms:
@@ -173,6 +254,11 @@ def write_terms(fieldwriter: Any, schema: Any, lengths: Any, terms: Terms) -> No
             fieldwriter.start_field(fieldname, schema[fieldname])
             lastfn = fieldname
             lens = table(fieldname)
+            if writer is not None:
+                writer.start_field(fieldwriter)
+        if writer is not None:
+            writer.write(tbytes, parts, lens)
+            continue
         fieldwriter.start_term(tbytes)
         pw = fieldwriter._postwriter
         for n, (ids, weights, values) in enumerate(_blocks(parts, pw._blocklimit)):
@@ -191,6 +277,128 @@ def write_terms(fieldwriter: Any, schema: Any, lengths: Any, terms: Terms) -> No
         fieldwriter.finish_term()
     if lastfn is not None:
         fieldwriter.finish_field()
+    if writer is not None:
+        writer.check()
+
+
+class _TermBytes:
+    """Writes a field's terms, each in one call (see `write_terms`): the posting blocks as
+    `W3PostingsWriter._write_block` (with `fast_writer._PostingsWriter`'s rule for small
+    blocks) writes them, the term info as `W3TermInfo.to_bytes` packs it, the row as
+    `OrderedHashWriter.add` adds it. File positions are counted, not asked for (a system
+    call each), and checked at the end."""
+
+    @staticmethod
+    def fits(fieldwriter: Any) -> bool:
+        """Whether the field writer is the W3 one this knows the bytes of."""
+        return (
+            isinstance(fieldwriter, whoosh3.W3FieldWriter)
+            and type(fieldwriter._tindex) is filetables.OrderedHashWriter
+            and type(fieldwriter._codec.postings_writer(fieldwriter._postfile)) is _PostingsWriter
+            and fieldwriter._codec._inlinelimit <= 1  # no term's postings inlined in its info
+        )
+
+    def __init__(self, fieldwriter: Any) -> None:
+        self._postfile = fieldwriter._postfile
+        self._tindex = fieldwriter._tindex
+        self._postpos = self._postfile.tell()
+        self._tpos = self._tindex.dbfile.tell()
+        self._limit = 0
+        self._compression = 0
+        self._fixed: int | None = None
+        self._prefix = b""
+
+    def start_field(self, fieldwriter: Any) -> None:
+        """Take the field the writer has just started (`W3FieldWriter.start_field`, which
+        writes nothing)."""
+        pw = fieldwriter._postwriter
+        self._limit = pw._blocklimit
+        self._compression = pw._compression
+        self._fixed = fieldwriter._format.fixed_value_size()
+        self._prefix = pack_ushort(fieldwriter._fieldid)
+
+    def check(self) -> None:
+        """The positions counted are the files' (nothing else wrote to them meanwhile)."""
+        if self._postfile.tell() != self._postpos or self._tindex.dbfile.tell() != self._tpos:
+            raise RuntimeError("a segment's postings or term files were written behind the term writer's back")
+
+    def write(self, tbytes: bytes, parts: list[Flat], lens: list[int | None] | None) -> None:
+        fixed, level = self._fixed, self._compression
+        chunks = [WHOOSH3_HEADER_MAGIC]
+        total: float = 0
+        df = 0
+        minlength: int | None = None
+        maxlength = 0
+        maxweight: float = 0
+        minid: int | None = None
+        maxid = 0
+        blocks = list(_blocks(parts, self._limit))
+        last = len(blocks) - 1
+        for n, (ids, weights, values) in enumerate(blocks):
+            stored = array("f", weights)
+            top = max(weights)
+            bmax = top if top > 0 else 0
+            bmin: int | None = None
+            bmaxlen = 0
+            if lens is not None:
+                nonzero = [x for x in (lens[d] for d in ids) if x]
+                if nonzero:
+                    bmin, bmaxlen = min(nonzero), max(nonzero)
+            # W3TermInfo.add_block
+            total += sum(stored)
+            df += len(ids)
+            minlength = bmin if minlength is None else min(minlength, bmin)  # type: ignore[type-var]  # as Whoosh
+            maxlength = max(maxlength, bmaxlen)
+            maxweight = max(maxweight, bmax)
+            if minid is None:
+                minid = ids[0]
+            maxid = ids[-1]
+            # W3PostingsWriter._write_block: ids delta-coded, weights and values made small
+            count = len(ids)
+            if stored.count(1.0) == count:
+                mini_weights: Any = None
+            elif stored.count(stored[0]) == count:
+                mini_weights = stored[0]
+            else:
+                mini_weights = tuple(stored)
+            kept = [v for v in values if v]
+            mini_values: Any = tuple(kept) if fixed is None or fixed < 0 else (None if fixed == 0 else b"".join(kept))
+            data = pickle.dumps((tuple(_deltas(ids)), mini_weights, mini_values), 2)
+            comp = level if count >= _SMALL_BLOCK else 0
+            if comp:
+                data = zlib.compress(data, comp)
+            info = pickle.dumps((count, ids[-1], bmax, comp, length_to_byte(bmin), length_to_byte(bmaxlen)), 2)
+            size = len(info) + len(data)
+            chunks += (pack_int(-size if n == last else size), info, data)
+        blob = b"".join(chunks)
+        offset = self._postpos
+        self._postfile.write(blob)
+        self._postpos = offset + len(blob)
+        info_bytes = (
+            _TERM_INFO.pack(False, total, df, 0 if minlength is None else length_to_byte(minlength), length_to_byte(maxlength), maxweight, minid, maxid)
+            + pack_long(offset)
+            + pack_int(len(blob))
+        )
+        # OrderedHashWriter.add
+        tindex = self._tindex
+        key = self._prefix + tbytes
+        if key <= tindex.lastkey:
+            raise ValueError(f"Keys must increase: {tindex.lastkey!r}..{key!r}")
+        pos = self._tpos
+        tindex.index.append(pos)
+        row = _ROW_LENGTHS.pack(len(key), len(info_bytes)) + key + info_bytes
+        tindex.dbfile.write(row)
+        self._tpos = pos + len(row)
+        h = tindex.hashfn(key)
+        tindex.buckets[h & 255].append((h, pos))
+        tindex.lastkey = key
+
+
+def _deltas(ids: list[int]) -> Iterator[int]:
+    base = 0
+    for n in ids:
+        yield n - base
+        base = n
 
 
 def _blocks(parts: list[Flat], limit: int) -> Iterator[tuple[list[int], list[float], list[bytes | None]]]:
@@ -231,6 +439,9 @@ class _FieldPlan:
     vector: Any
     stored: bool
     column: Any
+    one_term: float = 0.0  # an ID field (its value one term, posted with this weight); 0: another kind
+    memo: dict[Any, tuple[Any, ...]] | None = None  # a date field's postings by value
+    news: bool = False  # text analysed by NewsAnalyzer into NewsPositions (TermPool.add_text)
 
 
 class GroupedSegmentWriter(FastSegmentWriter):
@@ -261,6 +472,8 @@ class GroupedSegmentWriter(FastSegmentWriter):
             return
         plans = self._plans
         perdocwriter.start_doc(docnum)
+        # the segment's column writers, by field (what `add_column_value` looks up on each call)
+        columns = perdocwriter._colwriters if type(perdocwriter) is whoosh3.W3PerDocWriter else {}
         vbytes = None
         for fieldname in fieldnames:
             plan = plans.get(fieldname) or self._plan(fieldname)
@@ -269,8 +482,24 @@ class GroupedSegmentWriter(FastSegmentWriter):
                 continue
             field = plan.field
             length = 0
-            if plan.indexed:
-                length, last = pool.add_field(fieldname, docnum, _index(field, value), 1.0, plan.scorable)
+            if plan.one_term and type(value) is str:
+                pool.add_term(fieldname, docnum, value.encode("utf-8"), plan.one_term)
+                vbytes = b""
+            elif plan.news and type(value) is str:
+                length, last = pool.add_text(fieldname, docnum, field.format, field.analyzer, value, plan.scorable)
+                if last is not None:
+                    vbytes = last
+            elif plan.indexed:
+                memo = plan.memo
+                if memo is None:
+                    items = _index(field, value)
+                else:  # a date: the same few thousand values, each converted once
+                    items = memo.get(value)
+                    if items is None:
+                        if len(memo) >= _MEMO_LIMIT:
+                            memo.clear()
+                        items = memo[value] = tuple(_index(field, value))
+                length, last = pool.add_field(fieldname, docnum, items, 1.0, plan.scorable)
                 if last is not None:
                     vbytes = last
             if plan.spelling:
@@ -279,9 +508,14 @@ class GroupedSegmentWriter(FastSegmentWriter):
             if plan.vector:
                 vitems = sorted((text, weight, vb) for text, _, weight, vb in plan.vector.word_values(value, field.analyzer, mode="index"))
                 perdocwriter.add_vector_items(fieldname, field, vitems)
-            perdocwriter.add_field(fieldname, field, value if plan.stored else None, length)
+            if plan.stored or length:
+                perdocwriter.add_field(fieldname, field, value if plan.stored else None, length)
             if plan.column:
-                perdocwriter.add_column_value(fieldname, plan.column, field.to_column_value(value))
+                column = columns.get(fieldname)
+                if column is None:  # the field's first value in this segment: Whoosh creates the column
+                    perdocwriter.add_column_value(fieldname, plan.column, field.to_column_value(value))
+                else:
+                    column.add(docnum, field.to_column_value(value))
         perdocwriter.finish_doc()
         self._added = True
         self.docnum += 1
@@ -303,6 +537,9 @@ class GroupedSegmentWriter(FastSegmentWriter):
             vector=field.vector or None,
             stored=field.stored,
             column=field.column_type or None,
+            one_term=float(field.format.field_boost) if _one_term(field) else 0.0,
+            memo={} if type(field) is DATETIME else None,
+            news=bool(field.indexed and type(field.format) is NewsPositions and type(field.analyzer) is NewsAnalyzer),
         )
         return plan
 
@@ -321,13 +558,66 @@ class GroupedSegmentWriter(FastSegmentWriter):
             pdr.close()
 
 
+def _one_term(field: Any) -> bool:
+    """Whether a field indexes a string value as one term, posted without frequency (an ID)."""
+    if not field.indexed or field.scorable:
+        return False
+    return type(field.format) is Existence and type(field.analyzer) is IDTokenizer and field.format.field_boost > 0
+
+
 def _index(field: Any, value: Any) -> Any:
-    """What `field.index(value)` gives, computed directly for a one-term ID field and for
-    text analysed by `NewsAnalyzer` (the same tuples: tests compare the segments)."""
+    """What `field.index(value)` gives, computed directly for a one-term ID field, for
+    space-separated terms without frequencies (the `fp` field) and for text analysed by
+    `NewsAnalyzer` (the same tuples: tests compare the segments)."""
     fmt = field.format
     if isinstance(value, str):
-        if type(fmt) is Existence and type(field.analyzer) is IDTokenizer:
-            return ((value.encode("utf-8"), 1, fmt.field_boost, b""),)
+        if type(fmt) is Existence:
+            analyzer = field.analyzer
+            if type(analyzer) is IDTokenizer:
+                return ((value.encode("utf-8"), 1, fmt.field_boost, b""),)
+            if type(analyzer) is RegexTokenizer and not analyzer.gaps and not analyzer.expression.groups:
+                boost = fmt.field_boost
+                return [(word.encode("utf-8"), 1, boost, b"") for word in set(analyzer.expression.findall(value))]
         if type(fmt) is NewsPositions and type(field.analyzer) is NewsAnalyzer:
             return [(word.encode("utf-8"), n, weight, vb) for word, n, weight, vb in fmt.word_values(value, field.analyzer, mode="index")]
+        if type(fmt) is Positions:
+            name = _name_chain(field.analyzer)
+            if name is not None:
+                return _name_postings(fmt, name, value)
     return field.index(value)
+
+
+_CHAINS: dict[int, tuple[Any, Any, Any] | None] = {}  # id(analyzer) -> what `_name_chain` found
+
+
+def _name_chain(analyzer: Any) -> tuple[Any, Any, Any] | None:
+    """(the analyzer, its token expression, its character map) when the analyzer is a
+    regex tokenizer, lower case and a character map, in that order (the schema's
+    NAME_ANALYZER, for speakers and authors); None otherwise."""
+    key = id(analyzer)
+    if key not in _CHAINS:
+        found = None
+        items = getattr(analyzer, "items", None)
+        if type(analyzer) is CompositeAnalyzer and items is not None and [type(x) for x in items] == [RegexTokenizer, LowercaseFilter, CharsetFilter]:
+            tokenizer = items[0]
+            if not tokenizer.gaps and not tokenizer.expression.groups:
+                found = (analyzer, tokenizer.expression, items[2].charmap)  # the analyzer kept: its id stays its own
+        _CHAINS[key] = found
+    chain = _CHAINS[key]
+    return chain if chain is not None and chain[0] is analyzer else None
+
+
+def _name_postings(fmt: Positions, chain: tuple[Any, Any, Any], value: str) -> list[tuple[bytes, int, float, bytes]]:
+    """`Positions.word_values` through the chain `_name_chain` found, without tokens: each
+    word lower-cased and mapped, with its positions, in the order words first occur."""
+    _, expression, charmap = chain
+    poses: dict[str, list[int]] = {}
+    for pos, word in enumerate(expression.findall(value)):
+        text = word.lower().translate(charmap)
+        seen = poses.get(text)
+        if seen is None:
+            poses[text] = [pos]
+        else:
+            seen.append(pos)
+    fb = fmt.field_boost
+    return [(w.encode("utf-8"), len(ps), float(len(ps)) * fb, fmt.encode(ps)) for w, ps in poses.items()]
