@@ -41,10 +41,10 @@ def _utc(timestamp: float) -> dt.datetime | None:
 
 
 def open_backend(path: Path) -> Searcher:
-    """The searcher of the index at `path` (Whoosh, the one backend there is)."""
-    from search.backend.whoosh.searcher import WhooshSearcher
+    """The searcher of the index at `path`, of the backend the index was created with."""
+    from search.backend import open_searcher
 
-    return WhooshSearcher(path)
+    return open_searcher(path)
 
 
 class Index:

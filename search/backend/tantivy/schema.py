@@ -1,0 +1,183 @@
+"""The tantivy schema, and our documents as tantivy documents.
+
+The fields are the Whoosh schema's (`search.backend.whoosh.schema`), with the same analysis:
+text fields are indexed *pre-tokenized* by the Whoosh schema's own analyzers (stemming,
+accent folding, the news tokenizer; names unstemmed), so a word is the same term in both
+backends and the query side analyses query words the same way for either. tantivy's own
+tokenizers (its `en_stem` is Porter2 where Whoosh's is Porter, and splits "don't") would
+give slightly different terms.
+
+What tantivy lacks is made up like this:
+- stored fields: one stored bytes field, `_stored`, holding the document's stored fields as
+  JSON (the date as ISO text), so a stored document reads back exactly as Whoosh's does;
+- columns: tantivy's Python bindings read only numeric fast fields, so each sortable keyword
+  field has a u64 fast field `FIELD__h` holding a 64-bit hash of the value (0: none); the
+  searcher turns hashes back into values through the field's term list;
+- dates: a u64 field (indexed and fast) holding the day's ordinal (`date.toordinal()`);
+- deletion by document: every document has a random u64 `uid` (indexed, fast), which a
+  commit deletes it by (tantivy deletes by term, not by document number).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import random
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+import tantivy
+
+from search.backend.whoosh.schema import NAME_ANALYZER, SCHEMA_VERSION, TEXT_ANALYZER, make_schema
+
+__all__ = ["NAME_ANALYZER", "SCHEMA_VERSION", "TEXT_ANALYZER"]
+
+# the documents are search.indexing.documents', the same for both backends: one layout version
+UID = "uid"
+STORED = "_stored"
+DATE = "date"
+# keyword fields: one term per value, as given (Whoosh's ID fields)
+KEYWORDS = (
+    "id",
+    "kind",
+    "article_id",
+    "speaker_name",
+    "speaker_local",
+    "speaker_id",
+    "speaker_type",
+    "quote_kind",
+    "cue_class",
+    "source",
+    "has_date",
+    "path",
+    "content_hash",
+    "group",
+)
+# keyword fields with a column (Whoosh's sortable ones)
+COLUMNS = ("kind", "speaker_name", "speaker_id", "quote_kind", "cue_class", "source", "group")
+# analysed text fields and their analyzers
+TEXT_FIELDS = {"title": TEXT_ANALYZER, "text": TEXT_ANALYZER, "description": TEXT_ANALYZER, "speaker_text": TEXT_ANALYZER}
+NAME_FIELDS = {"speaker": NAME_ANALYZER, "author": NAME_ANALYZER}
+ANALYZED = {**TEXT_FIELDS, **NAME_FIELDS}
+SPELL_FIELD = "spell_text"  # unstemmed words of article texts, for "did you mean"
+FP_FIELD = "fp"  # a quote's grouping keys, space-separated, as given
+
+
+@lru_cache(maxsize=1)
+def whoosh_schema() -> Any:
+    """The Whoosh schema: its fields analyse query text, and name the stored fields."""
+    return make_schema()
+
+
+@lru_cache(maxsize=1)
+def stored_names() -> frozenset[str]:
+    return frozenset(whoosh_schema().stored_names())
+
+
+def column_field(name: str) -> str:
+    return f"{name}__h"
+
+
+@lru_cache(maxsize=1)
+def build_schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    sb.add_unsigned_field(UID, indexed=True, fast=True)
+    sb.add_bytes_field(STORED, stored=True)
+    for name in KEYWORDS:
+        sb.add_text_field(name, tokenizer_name="raw", index_option="freq")
+    for name in COLUMNS:
+        sb.add_unsigned_field(column_field(name), fast=True)
+    sb.add_unsigned_field(DATE, indexed=True, fast=True)
+    for name in ANALYZED:
+        sb.add_text_field(name, tokenizer_name="raw", index_option="position")
+    sb.add_text_field(SPELL_FIELD, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field(FP_FIELD, tokenizer_name="whitespace", index_option="basic")
+    return sb.build()
+
+
+def value_hash(value: str) -> int:
+    """A keyword value's column code: 64 bits of BLAKE2b, never 0 (0 is "no value")."""
+    return int.from_bytes(hashlib.blake2b(value.encode("utf-8"), digest_size=8).digest(), "little") or 1
+
+
+def day_key(value: dt.date | dt.datetime) -> int:
+    return (value.date() if isinstance(value, dt.datetime) else value).toordinal()
+
+
+def new_uid() -> int:
+    return random.getrandbits(63) + 1
+
+
+def _tokens(analyzer: Any, text: str) -> tantivy.PreTokenizedString:
+    toks = [tantivy.Token(t.text, t.pos, t.startchar, t.endchar) for t in analyzer(text, positions=True, chars=True)]
+    return tantivy.PreTokenizedString(text, toks)
+
+
+def _spell_tokens(text: str) -> tantivy.PreTokenizedString:
+    words = sorted(set(TEXT_ANALYZER.words(text, no_morph=True)))
+    return tantivy.PreTokenizedString(text, [tantivy.Token(w, i, 0, 0) for i, w in enumerate(words)])
+
+
+def encode_stored(doc: Mapping[str, Any]) -> bytes:
+    names = stored_names()
+    out = {k: (v.isoformat() if isinstance(v, dt.datetime | dt.date) else v) for k, v in doc.items() if k in names}
+    return json.dumps(out, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def decode_stored(data: bytes) -> dict[str, Any]:
+    fields: dict[str, Any] = json.loads(data)
+    if isinstance(fields.get(DATE), str):
+        fields[DATE] = dt.datetime.fromisoformat(fields[DATE])
+    return fields
+
+
+def stored_of(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """The stored fields of a document not yet written (as `decode_stored` would give them)."""
+    names = stored_names()
+    return {k: v for k, v in doc.items() if k in names}
+
+
+def to_tantivy(doc: Mapping[str, Any], uid: int) -> tantivy.Document:
+    """Our document (field -> value, `search.indexing.documents`) as a tantivy document."""
+    out = tantivy.Document()
+    out.add_unsigned(UID, uid)
+    out.add_bytes(STORED, encode_stored(doc))
+    for name in KEYWORDS:
+        value = doc.get(name)
+        if value is not None and value != "":
+            out.add_text(name, str(value))
+    for name in COLUMNS:
+        value = doc.get(name)
+        out.add_unsigned(column_field(name), value_hash(str(value)) if value else 0)
+    date = doc.get(DATE)
+    if isinstance(date, dt.date):
+        out.add_unsigned(DATE, day_key(date))
+    for name, analyzer in ANALYZED.items():
+        value = doc.get(name)
+        if value:
+            out.add_pre_tokenized_text(name, _tokens(analyzer, str(value)))
+    if doc.get("kind") == "article" and doc.get("text"):
+        out.add_pre_tokenized_text(SPELL_FIELD, _spell_tokens(str(doc["text"])))
+    if doc.get(FP_FIELD):
+        out.add_text(FP_FIELD, str(doc[FP_FIELD]))
+    return out
+
+
+def holds(doc: Mapping[str, Any], terms: Mapping[str, str]) -> bool:
+    """Whether a document not yet written holds every `field=value` keyword term."""
+    for name, value in terms.items():
+        have = doc.get(name)
+        if name == FP_FIELD:
+            if not have or value not in str(have).split():
+                return False
+        elif have is None or str(have) != value:
+            return False
+    return True
+
+
+def analysed_words(field: str, text: str) -> list[str]:
+    """`text` as the terms field `field` indexes (for term frequencies and field lengths)."""
+    analyzer = ANALYZED.get(field)
+    return [t.text for t in analyzer(text)] if analyzer is not None else text.split()

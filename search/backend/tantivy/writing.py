@@ -1,0 +1,280 @@
+"""Writing a tantivy index: the commit of an indexing run (`search.backend.IndexWriter`).
+
+tantivy has one writer per index (a Rust object with its own threads), which forked workers
+cannot share. So a worker's `SegmentSink` turns its documents into tantivy documents
+(analysed with the schema's analyzers, the costly part, done on every core) and pickles them
+into a file of its own under `INDEX/tantivy.tmp/`; that file is the "segment" the commit
+takes. The commit alone opens tantivy's writer: it deletes the documents the run deleted
+(by their `uid` term), adds every new document, and commits, which tantivy makes atomic
+(its meta.json is renamed into place). A run killed before then leaves the index as it was;
+the temp folder is cleared by the next run.
+
+Until the commit, `IndexWriter.reader()` must show the index as the commit would leave it:
+the committed snapshot less this run's deletions, plus this run's documents, numbered after
+the snapshot's (`PendingReader`). New documents are kept as our plain documents for that
+(field -> value), beside their tantivy form.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import tantivy
+
+from search.backend import Column, Document, Segment, SegmentSink, StoredFields
+from search.backend.tantivy import index_folder
+from search.backend.tantivy.schema import COLUMNS, DATE, SCHEMA_VERSION, UID, build_schema, day_key, holds, new_uid, stored_of, to_tantivy
+from search.backend.tantivy.view import NO_DATE_KEY, View
+
+WRITER_HEAP = 256_000_000  # bytes of tantivy's in-memory segment before it flushes one
+WRITER_THREADS = 1  # one segment per commit, in the order documents were added (index order)
+
+
+@dataclass(frozen=True)
+class TantivySegment:
+    """A worker's finished documents: a file of pickled (uid, our document, tantivy document)."""
+
+    path: str
+    count: int
+
+
+class TantivySegmentSink:
+    """`search.backend.SegmentSink`: one worker's documents, analysed, in a file of its own."""
+
+    def __init__(self, temp_dir: Path) -> None:
+        temp_dir.mkdir(parents=True, exist_ok=True)
+        self._path = temp_dir / f"seg-{os.getpid()}-{new_uid():x}.pkl"
+        self._file: Any = open(self._path, "wb")  # noqa: SIM115 - closed by finish or abort
+        self._count = 0
+
+    def add(self, doc: Document) -> None:
+        uid = new_uid()
+        pickle.dump((uid, dict(doc), to_tantivy(doc, uid)), self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._count += 1
+
+    def finish(self) -> Segment | None:
+        self._file.close()
+        if not self._count:
+            self._path.unlink(missing_ok=True)
+            return None
+        return TantivySegment(str(self._path), self._count)
+
+    def abort(self) -> None:
+        self._file.close()
+        self._path.unlink(missing_ok=True)
+
+
+def _read_segment(path: str) -> Iterator[tuple[int, dict[str, Any], tantivy.Document]]:
+    with open(path, "rb") as fh:
+        while True:
+            try:
+                yield pickle.load(fh)  # noqa: S301 - our own worker's file, in the index folder
+            except EOFError:
+                return
+
+
+class _Pending:
+    """This run's new documents, numbered after the committed snapshot's."""
+
+    def __init__(self, first: int) -> None:
+        self.first = first
+        self.docs: list[dict[str, Any] | None] = []  # our documents; None once deleted
+        self.tantivy: list[tantivy.Document | None] = []  # their tantivy form, when already made
+        self.files: list[tuple[str, int]] = []  # (segment file, index of its first document)
+
+    def add(self, doc: dict[str, Any], tdoc: tantivy.Document | None) -> int:
+        self.docs.append(doc)
+        self.tantivy.append(tdoc)
+        return self.first + len(self.docs) - 1
+
+    def get(self, docnum: int) -> dict[str, Any] | None:
+        i = docnum - self.first
+        return self.docs[i] if 0 <= i < len(self.docs) else None
+
+    def live(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        for i, doc in enumerate(self.docs):
+            if doc is not None:
+                yield self.first + i, doc
+
+
+class PendingReader:
+    """`search.backend.IndexReader`: the committed snapshot less this run's deletions, plus
+    this run's new documents (see the module's doc)."""
+
+    def __init__(self, view: View, deleted: set[int], pending: _Pending) -> None:
+        self._view = view
+        self._deleted = deleted
+        self._pending = pending
+
+    def doc_ids(self, **terms: str) -> list[int]:
+        old = [n for n in self._view.doc_ids(**terms) if n not in self._deleted] if self._view.count else []
+        return old + [n for n, doc in self._pending.live() if holds(doc, terms)]
+
+    def stored(self, docnum: int) -> StoredFields:
+        doc = self._pending.get(docnum)
+        return stored_of(doc) if doc is not None else self._view.stored(docnum)
+
+    def doc_count(self) -> int:
+        return self._view.count - len(self._deleted) + sum(1 for _ in self._pending.live())
+
+    def documents(self, **terms: str) -> Iterator[StoredFields]:
+        for n in self.doc_ids(**terms):
+            yield self.stored(n)
+
+    def column(self, field: str) -> Column:
+        base = self._view.column(field) if self._view.count else []
+        values: list[Any] = list(base) if base is not None else [None] * self._view.span
+        values += [None] * (self._pending.first - len(values))
+        for doc in self._pending.docs:
+            value = None if doc is None else doc.get(field)
+            if field == DATE:
+                values.append(day_key(value) if value else NO_DATE_KEY)
+            else:
+                values.append(value if value is not None else ("" if field in COLUMNS else None))
+        return values
+
+    def term_counts(self, field: str) -> dict[str, int]:
+        counts: Counter[str] = Counter(self._view.term_counts(field)) if self._view.count else Counter()
+        for n in self._deleted:
+            value = self._view.stored(n).get(field)
+            if value:
+                counts[str(value)] -= 1
+        for _n, doc in self._pending.live():
+            if doc.get(field):
+                counts[str(doc[field])] += 1
+        return {k: v for k, v in counts.items() if v > 0}
+
+
+class TantivyIndexWriter:
+    """`search.backend.IndexWriter`: this run's deletions and new documents, applied to the
+    index by one tantivy commit (see the module's doc)."""
+
+    def __init__(self, index_dir: Path, index: tantivy.Index, rebuild: bool = False, optimize: bool = False) -> None:
+        self._dir = index_dir
+        self._index = index
+        self._rebuild = rebuild
+        self._optimize = optimize
+        index.reload()
+        self._view = View(index.searcher())
+        self._base_generation = index_folder.generation(index_dir)
+        if rebuild:  # the commit holds only what this run writes: the old documents are never read
+            self._view = View(_EmptySearcher())  # type: ignore[arg-type]
+        self._deleted: set[int] = set()
+        self._pending = _Pending(self._view.span)
+        self._segments: list[str] = []
+
+    @property
+    def generation(self) -> int:
+        return self._base_generation + 1
+
+    def add_segments(self, segments: Sequence[Segment]) -> None:
+        for seg in segments:
+            assert isinstance(seg, TantivySegment)
+            self._segments.append(seg.path)
+            for _uid, doc, tdoc in _read_segment(seg.path):
+                self._pending.add(doc, tdoc)
+
+    def reader(self) -> AbstractContextManager[PendingReader]:
+        return _reading(PendingReader(self._view, self._deleted, self._pending))
+
+    def add(self, doc: Document) -> None:
+        self._pending.add(dict(doc), None)
+
+    def delete(self, docnum: int) -> None:
+        i = docnum - self._pending.first
+        if 0 <= i < len(self._pending.docs):
+            self._pending.docs[i] = None
+            self._pending.tantivy[i] = None
+        else:
+            self._deleted.add(docnum)
+
+    def replace(self, docnum: int, doc: Document) -> None:
+        self.delete(docnum)
+        self.add(doc)
+
+    def commit(self) -> None:
+        writer = self._index.writer(heap_size=WRITER_HEAP, num_threads=WRITER_THREADS)
+        try:
+            schema = build_schema()
+            if self._rebuild:
+                writer.delete_all_documents()
+            elif self._deleted:
+                uids = self._view.uids(sorted(self._deleted))
+                writer.delete_documents_by_query(tantivy.Query.term_set_query(schema, UID, uids))
+            for doc, tdoc in zip(self._pending.docs, self._pending.tantivy, strict=True):
+                if doc is not None:
+                    writer.add_document(tdoc if tdoc is not None else to_tantivy(doc, new_uid()))
+            writer.commit()
+        except BaseException:
+            writer.rollback()
+            raise
+        writer.wait_merging_threads()
+        index_folder.write_record(self._dir, self.generation)
+        self._clear_segments()
+
+    def cancel(self) -> None:
+        self._clear_segments()
+
+    def _clear_segments(self) -> None:
+        for path in self._segments:
+            Path(path).unlink(missing_ok=True)
+        self._segments = []
+
+
+class _EmptySearcher:
+    """The searcher of a rebuild's old index: nothing (the old documents are never read)."""
+
+    num_docs = 0
+
+
+@contextmanager
+def _reading(reader: PendingReader) -> Iterator[PendingReader]:
+    yield reader
+
+
+class TantivyWritableIndex:
+    """`search.backend.WritableIndex` over the tantivy index in an index folder."""
+
+    def __init__(self, index_dir: Path, index: tantivy.Index) -> None:
+        self.index_dir = index_dir
+        self.index = index
+
+    @property
+    def schema_version(self) -> int:
+        return index_folder.schema_version(self.index_dir)
+
+    @property
+    def generation(self) -> int:
+        return index_folder.generation(self.index_dir)
+
+    def is_empty(self) -> bool:
+        self.index.reload()
+        return int(self.index.searcher().num_docs) == 0
+
+    def reader(self) -> AbstractContextManager[PendingReader]:
+        self.index.reload()
+        view = View(self.index.searcher())
+        return _reading(PendingReader(view, set(), _Pending(view.span)))
+
+    def writer(self, *, rebuild: bool = False, optimize: bool = False) -> TantivyIndexWriter:
+        return TantivyIndexWriter(self.index_dir, self.index, rebuild=rebuild, optimize=optimize)
+
+    def segment_sinks(self, *, rebuild: bool = False) -> Callable[[], SegmentSink]:
+        temp = self.index_dir / index_folder.TEMP_DIR
+        return lambda: TantivySegmentSink(temp)
+
+
+def clear_temp(index_dir: Path) -> None:
+    """What a killed run left waiting for its commit is garbage (the caller holds the lock)."""
+    shutil.rmtree(index_dir / index_folder.TEMP_DIR, ignore_errors=True)
+
+
+__all__ = ["SCHEMA_VERSION", "TantivyIndexWriter", "TantivyWritableIndex", "clear_temp"]
