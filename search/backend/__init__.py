@@ -194,7 +194,7 @@ BACKENDS = ("whoosh", "tantivy")
 DEFAULT_BACKEND = "whoosh"
 # The index folder names its backend in this small file, written when the index is created;
 # every later command reads it (a folder without one is a Whoosh index from before the record).
-BACKEND_FILE = "backend"
+BACKEND_FILE = "backend.json"  # {"backend": NAME}; .json: a corpus walk over the folder skips it
 TANTIVY_DIR = "tantivy"  # the tantivy backend's own folder inside the index folder
 
 
@@ -224,13 +224,15 @@ def recorded_backend(index_dir: Path) -> str | None:
     from search.errors import SearchError
 
     try:
-        name = (index_dir / BACKEND_FILE).read_text(encoding="utf-8").strip()
+        import json
+
+        name = str(json.loads((index_dir / BACKEND_FILE).read_text(encoding="utf-8")).get("backend"))
     except FileNotFoundError:
         if (index_dir / TANTIVY_DIR / "meta.json").is_file():
             return "tantivy"
         return DEFAULT_BACKEND if index_dir.is_dir() and any(p.name.endswith(".toc") for p in index_dir.iterdir()) else None
-    except OSError as exc:
-        raise SearchError(f"cannot read {index_dir / BACKEND_FILE}: {exc.strerror or exc}") from None
+    except (OSError, ValueError, AttributeError) as exc:
+        raise SearchError(f"cannot read {index_dir / BACKEND_FILE}: {getattr(exc, 'strerror', None) or exc}") from None
     if name not in BACKENDS:
         raise SearchError(f"{index_dir} names an unknown index backend {name!r} in its '{BACKEND_FILE}' file; known: {', '.join(BACKENDS)}")
     return name
@@ -239,7 +241,7 @@ def recorded_backend(index_dir: Path) -> str | None:
 def record_backend(index_dir: Path, name: str) -> None:
     """Write the index's backend into its folder (atomically: written, then renamed)."""
     tmp = index_dir / f".{BACKEND_FILE}.{os.getpid()}"
-    tmp.write_text(name + "\n", encoding="utf-8")
+    tmp.write_text(f'{{"backend": "{name}"}}\n', encoding="utf-8")
     os.replace(tmp, index_dir / BACKEND_FILE)
 
 

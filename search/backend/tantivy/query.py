@@ -13,6 +13,10 @@ differently:
   (`Searcher.terms_with_prefix`), with Whoosh's rules (Levenshtein edits sharing the first
   `prefix` letters; the `MAX_FUZZY_EXPANSIONS` most frequent spellings), then searched as
   an OR of terms (scored) or, past `UNION_AFTER` words, one constant-score term set;
+- a fuzzy term on `text`: Whoosh matches it segment by segment against each segment's
+  spelling list (unstemmed words, a few of which are stems), so its hits depend on how the
+  index happens to be segmented; here it is expanded against the field's own terms, as
+  Whoosh's highlighting (over the whole index) expands it: a superset of Whoosh's hits;
 - a phrase's slop: ours counts 1 for words next to each other, tantivy's 0;
 - `NOT x` alone is every document but those of x (tantivy's boolean query needs a positive
   clause: `all_query` is added).
