@@ -20,6 +20,7 @@ What tantivy lacks is made up like this:
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import json
@@ -30,6 +31,7 @@ from typing import Any
 
 import tantivy
 
+from search.backend.whoosh.analysis import NewsAnalyzer
 from search.backend.whoosh.schema import NAME_ANALYZER, SCHEMA_VERSION, TEXT_ANALYZER, make_schema
 
 __all__ = ["NAME_ANALYZER", "SCHEMA_VERSION", "TEXT_ANALYZER"]
@@ -110,14 +112,21 @@ def new_uid() -> int:
     return random.getrandbits(63) + 1
 
 
-def _tokens(analyzer: Any, text: str) -> tantivy.PreTokenizedString:
-    toks = [tantivy.Token(t.text, t.pos, t.startchar, t.endchar) for t in analyzer(text, positions=True, chars=True)]
-    return tantivy.PreTokenizedString(text, toks)
+def _tokens(analyzer: Any, text: str) -> dict[str, Any]:
+    """A pre-tokenized text as tantivy's JSON documents take it. Character offsets are left
+    at 0: they serve only tantivy's own snippets, which are not used (`search.query.snippets`
+    marks words itself)."""
+    if isinstance(analyzer, NewsAnalyzer):
+        words = analyzer.words(text)
+        toks = [{"offset_from": 0, "offset_to": 0, "position": i, "text": w, "position_length": 1} for i, w in enumerate(words)]
+    else:
+        toks = [{"offset_from": 0, "offset_to": 0, "position": t.pos, "text": t.text, "position_length": 1} for t in analyzer(text, positions=True)]
+    return {"text": text, "tokens": toks}
 
 
-def _spell_tokens(text: str) -> tantivy.PreTokenizedString:
+def _spell_tokens(text: str) -> dict[str, Any]:
     words = sorted(set(TEXT_ANALYZER.words(text, no_morph=True)))
-    return tantivy.PreTokenizedString(text, [tantivy.Token(w, i, 0, 0) for i, w in enumerate(words)])
+    return {"text": "", "tokens": [{"offset_from": 0, "offset_to": 0, "position": i, "text": w, "position_length": 1} for i, w in enumerate(words)]}
 
 
 def encode_stored(doc: Mapping[str, Any]) -> bytes:
@@ -139,42 +148,30 @@ def stored_of(doc: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in doc.items() if k in names}
 
 
-def to_tantivy(doc: Mapping[str, Any], uid: int) -> tantivy.Document:
-    """Our document (field -> value, `search.indexing.documents`) as a tantivy document."""
-    out = tantivy.Document()
-    out.add_unsigned(UID, uid)
-    out.add_bytes(STORED, encode_stored(doc))
+def to_json(doc: Mapping[str, Any], uid: int) -> str:
+    """Our document (field -> value, `search.indexing.documents`) as a tantivy JSON document
+    (`IndexWriter.add_json`: parsed on tantivy's side, where building the same document from
+    Python objects made one object per token)."""
+    out: dict[str, Any] = {UID: uid, STORED: base64.b64encode(encode_stored(doc)).decode("ascii")}
     for name in KEYWORDS:
         value = doc.get(name)
         if value is not None and value != "":
-            out.add_text(name, str(value))
+            out[name] = str(value)
     for name in COLUMNS:
         value = doc.get(name)
-        out.add_unsigned(column_field(name), value_hash(str(value)) if value else 0)
+        out[column_field(name)] = value_hash(str(value)) if value else 0
     date = doc.get(DATE)
     if isinstance(date, dt.date):
-        out.add_unsigned(DATE, day_key(date))
+        out[DATE] = day_key(date)
     for name, analyzer in ANALYZED.items():
         value = doc.get(name)
         if value:
-            out.add_pre_tokenized_text(name, _tokens(analyzer, str(value)))
+            out[name] = _tokens(analyzer, str(value))
     if doc.get("kind") == "article" and doc.get("text"):
-        out.add_pre_tokenized_text(SPELL_FIELD, _spell_tokens(str(doc["text"])))
+        out[SPELL_FIELD] = _spell_tokens(str(doc["text"]))
     if doc.get(FP_FIELD):
-        out.add_text(FP_FIELD, str(doc[FP_FIELD]))
-    return out
-
-
-def holds(doc: Mapping[str, Any], terms: Mapping[str, str]) -> bool:
-    """Whether a document not yet written holds every `field=value` keyword term."""
-    for name, value in terms.items():
-        have = doc.get(name)
-        if name == FP_FIELD:
-            if not have or value not in str(have).split():
-                return False
-        elif have is None or str(have) != value:
-            return False
-    return True
+        out[FP_FIELD] = str(doc[FP_FIELD])
+    return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
 
 
 def analysed_words(field: str, text: str) -> list[str]:

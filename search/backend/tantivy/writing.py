@@ -1,18 +1,19 @@
 """Writing a tantivy index: the commit of an indexing run (`search.backend.IndexWriter`).
 
 tantivy has one writer per index (a Rust object with its own threads), which forked workers
-cannot share. So a worker's `SegmentSink` turns its documents into tantivy documents
-(analysed with the schema's analyzers, the costly part, done on every core) and pickles them
-into a file of its own under `INDEX/tantivy.tmp/`; that file is the "segment" the commit
-takes. The commit alone opens tantivy's writer: it deletes the documents the run deleted
-(by their `uid` term), adds every new document, and commits, which tantivy makes atomic
-(its meta.json is renamed into place). A run killed before then leaves the index as it was;
-the temp folder is cleared by the next run.
+cannot share. So a worker's `SegmentSink` analyses its documents (with the schema's
+analyzers, the costly part, done on every core) and writes them as tantivy JSON documents,
+one a line, into a file of its own under `INDEX/tantivy.tmp/`; that file is the "segment"
+the commit takes (tantivy parses it: no Python object per token). The commit alone opens
+tantivy's writer: it deletes the documents the run deleted (by their `uid` term), adds
+every new document, and commits, which tantivy makes atomic (its meta.json is renamed into
+place). A run killed before then leaves the index as it was; the temp folder is cleared by
+the next run.
 
 Until the commit, `IndexWriter.reader()` must show the index as the commit would leave it:
 the committed snapshot less this run's deletions, plus this run's documents, numbered after
 the snapshot's (`PendingReader`). New documents are kept as our plain documents for that
-(field -> value), beside their tantivy form.
+(field -> value, less the fields only analysed), beside the file of their tantivy form.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import tantivy
 
 from search.backend import Column, Document, Segment, SegmentSink, StoredFields
 from search.backend.tantivy import index_folder
-from search.backend.tantivy.schema import COLUMNS, DATE, SCHEMA_VERSION, UID, build_schema, day_key, holds, new_uid, stored_of, to_tantivy
+from search.backend.tantivy.schema import COLUMNS, DATE, FP_FIELD, SCHEMA_VERSION, UID, build_schema, day_key, new_uid, stored_of, to_json
 from search.backend.tantivy.view import NO_DATE_KEY, View
 
 WRITER_HEAP = 256_000_000  # bytes of tantivy's in-memory segment before it flushes one
@@ -40,39 +41,63 @@ WRITER_THREADS = 1  # one segment per commit, in the order documents were added 
 
 @dataclass(frozen=True)
 class TantivySegment:
-    """A worker's finished documents: a file of pickled (uid, our document, tantivy document)."""
+    """A worker's finished documents: tantivy JSON documents, one a line (`docs`), and our
+    documents pickled in the same order (`raw`), for the commit's reader."""
 
-    path: str
+    docs: str
+    raw: str
     count: int
 
 
 class TantivySegmentSink:
-    """`search.backend.SegmentSink`: one worker's documents, analysed, in a file of its own."""
+    """`search.backend.SegmentSink`: one worker's documents, analysed, in files of its own."""
 
     def __init__(self, temp_dir: Path) -> None:
         temp_dir.mkdir(parents=True, exist_ok=True)
-        self._path = temp_dir / f"seg-{os.getpid()}-{new_uid():x}.pkl"
-        self._file: Any = open(self._path, "wb")  # noqa: SIM115 - closed by finish or abort
+        stem = temp_dir / f"seg-{os.getpid()}-{new_uid():x}"
+        self._docs_path, self._raw_path = stem.with_suffix(".jsonl"), stem.with_suffix(".pkl")
+        self._docs: Any = open(self._docs_path, "w", encoding="utf-8")  # noqa: SIM115 - closed by finish or abort
+        self._raw: Any = open(self._raw_path, "wb")  # noqa: SIM115
         self._count = 0
 
     def add(self, doc: Document) -> None:
-        uid = new_uid()
-        pickle.dump((uid, dict(doc), to_tantivy(doc, uid)), self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._docs.write(to_json(doc, new_uid()))
+        self._docs.write("\n")
+        pickle.dump(_kept(doc), self._raw, protocol=pickle.HIGHEST_PROTOCOL)
         self._count += 1
 
     def finish(self) -> Segment | None:
-        self._file.close()
+        self._docs.close()
+        self._raw.close()
         if not self._count:
-            self._path.unlink(missing_ok=True)
+            self.abort()
             return None
-        return TantivySegment(str(self._path), self._count)
+        return TantivySegment(str(self._docs_path), str(self._raw_path), self._count)
 
     def abort(self) -> None:
-        self._file.close()
-        self._path.unlink(missing_ok=True)
+        self._docs.close()
+        self._raw.close()
+        self._docs_path.unlink(missing_ok=True)
+        self._raw_path.unlink(missing_ok=True)
 
 
-def _read_segment(path: str) -> Iterator[tuple[int, dict[str, Any], tantivy.Document]]:
+_UNKEPT = ("speaker_text", "speaker")  # analysed only, never stored nor looked up by the commit's reader
+
+
+def _kept(doc: Document) -> dict[str, Any]:
+    """What the commit's reader needs of a new document: stored fields and keyword terms."""
+    return {k: v for k, v in doc.items() if k not in _UNKEPT}
+
+
+def _terms_of(doc: dict[str, Any], fname: str) -> list[str]:
+    """The keyword terms a new document holds in `fname` (`fp` holds several)."""
+    value = doc.get(fname)
+    if value is None or value == "":
+        return []
+    return str(value).split() if fname == FP_FIELD else [str(value)]
+
+
+def _read_raw(path: str) -> Iterator[dict[str, Any]]:
     with open(path, "rb") as fh:
         while True:
             try:
@@ -82,18 +107,40 @@ def _read_segment(path: str) -> Iterator[tuple[int, dict[str, Any], tantivy.Docu
 
 
 class _Pending:
-    """This run's new documents, numbered after the committed snapshot's."""
+    """This run's new documents, numbered after the committed snapshot's: our documents
+    (None once deleted), and where their tantivy form is (a worker's file, or made at the
+    commit from the document)."""
 
     def __init__(self, first: int) -> None:
         self.first = first
-        self.docs: list[dict[str, Any] | None] = []  # our documents; None once deleted
-        self.tantivy: list[tantivy.Document | None] = []  # their tantivy form, when already made
-        self.files: list[tuple[str, int]] = []  # (segment file, index of its first document)
+        self.docs: list[dict[str, Any] | None] = []
+        self.files: list[tuple[str, int, int]] = []  # (JSON lines file, first index, count)
+        self.made_here: list[int] = []  # indexes of documents added by the commit's process
+        self._by_term: dict[str, dict[str, list[int]]] = {}  # field -> value -> indexes, made on first use
 
-    def add(self, doc: dict[str, Any], tdoc: tantivy.Document | None) -> int:
+    def add(self, doc: dict[str, Any]) -> int:
         self.docs.append(doc)
-        self.tantivy.append(tdoc)
+        for fname, values in self._by_term.items():
+            for value in _terms_of(doc, fname):
+                values.setdefault(value, []).append(len(self.docs) - 1)
         return self.first + len(self.docs) - 1
+
+    def holding(self, terms: dict[str, str]) -> list[int]:
+        """Document numbers of the live new documents holding every `field=value` term."""
+        if not terms:
+            return [n for n, _doc in self.live()]
+        found: set[int] | None = None
+        for fname, value in terms.items():
+            if fname not in self._by_term:
+                by_value: dict[str, list[int]] = {}
+                for i, doc in enumerate(self.docs):
+                    if doc is not None:
+                        for v in _terms_of(doc, fname):
+                            by_value.setdefault(v, []).append(i)
+                self._by_term[fname] = by_value
+            have = set(self._by_term[fname].get(value, ()))
+            found = have if found is None else found & have
+        return [self.first + i for i in sorted(found or ()) if self.docs[i] is not None]
 
     def get(self, docnum: int) -> dict[str, Any] | None:
         i = docnum - self.first
@@ -103,6 +150,18 @@ class _Pending:
         for i, doc in enumerate(self.docs):
             if doc is not None:
                 yield self.first + i, doc
+
+    def json_lines(self) -> Iterator[str]:
+        """The tantivy form of every live new document, in order."""
+        for path, start, count in self.files:
+            with open(path, encoding="utf-8") as fh:
+                for i, line in zip(range(start, start + count), fh, strict=True):
+                    if self.docs[i] is not None:
+                        yield line
+        for i in self.made_here:
+            doc = self.docs[i]
+            if doc is not None:
+                yield to_json(doc, new_uid())
 
 
 class PendingReader:
@@ -116,7 +175,7 @@ class PendingReader:
 
     def doc_ids(self, **terms: str) -> list[int]:
         old = [n for n in self._view.doc_ids(**terms) if n not in self._deleted] if self._view.count else []
-        return old + [n for n, doc in self._pending.live() if holds(doc, terms)]
+        return old + self._pending.holding(terms)
 
     def stored(self, docnum: int) -> StoredFields:
         doc = self._pending.get(docnum)
@@ -178,21 +237,21 @@ class TantivyIndexWriter:
     def add_segments(self, segments: Sequence[Segment]) -> None:
         for seg in segments:
             assert isinstance(seg, TantivySegment)
-            self._segments.append(seg.path)
-            for _uid, doc, tdoc in _read_segment(seg.path):
-                self._pending.add(doc, tdoc)
+            self._segments += [seg.docs, seg.raw]
+            self._pending.files.append((seg.docs, len(self._pending.docs), seg.count))
+            for doc in _read_raw(seg.raw):
+                self._pending.add(doc)
 
     def reader(self) -> AbstractContextManager[PendingReader]:
         return _reading(PendingReader(self._view, self._deleted, self._pending))
 
     def add(self, doc: Document) -> None:
-        self._pending.add(dict(doc), None)
+        self._pending.made_here.append(self._pending.add(dict(doc)) - self._pending.first)
 
     def delete(self, docnum: int) -> None:
         i = docnum - self._pending.first
         if 0 <= i < len(self._pending.docs):
             self._pending.docs[i] = None
-            self._pending.tantivy[i] = None
         else:
             self._deleted.add(docnum)
 
@@ -209,9 +268,8 @@ class TantivyIndexWriter:
             elif self._deleted:
                 uids = self._view.uids(sorted(self._deleted))
                 writer.delete_documents_by_query(tantivy.Query.term_set_query(schema, UID, uids))
-            for doc, tdoc in zip(self._pending.docs, self._pending.tantivy, strict=True):
-                if doc is not None:
-                    writer.add_document(tdoc if tdoc is not None else to_tantivy(doc, new_uid()))
+            for line in self._pending.json_lines():
+                writer.add_json(line)
             writer.commit()
         except BaseException:
             writer.rollback()
@@ -227,6 +285,7 @@ class TantivyIndexWriter:
         for path in self._segments:
             Path(path).unlink(missing_ok=True)
         self._segments = []
+        clear_temp(self._dir)
 
 
 class _EmptySearcher:
