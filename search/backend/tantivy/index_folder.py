@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +86,29 @@ def open_index(index_dir: Path) -> tantivy.Index:
         return tantivy.Index.open(str(tantivy_dir(index_dir)))
     except (OSError, ValueError) as exc:
         raise SearchError(f"{index_dir}: the index cannot be read ({type(exc).__name__}: {exc}); {DAMAGED_HINT}") from None
+
+
+OPEN_ATTEMPTS = 6  # a commit's clean-up can remove a file a reader was about to open: try again
+_OPEN_PAUSE = 0.02
+
+
+def open_searcher(index_dir: Path) -> tuple[tantivy.Index, tantivy.Searcher, int]:
+    """The index, a searcher over its last commit, and that commit's generation, retried
+    briefly when a commit lands while they are opened (as the Whoosh backend does)."""
+    for attempt in range(1, OPEN_ATTEMPTS + 1):
+        try:
+            gen = generation(index_dir)
+            index = open_index(index_dir)
+            return index, index.searcher(), gen
+        except IndexMissingError:
+            raise
+        except (SearchError, OSError, ValueError) as exc:
+            if attempt == OPEN_ATTEMPTS:
+                if isinstance(exc, SearchError):
+                    raise
+                raise SearchError(f"{index_dir}: the index cannot be read ({type(exc).__name__}: {exc}); {DAMAGED_HINT}") from None
+            time.sleep(_OPEN_PAUSE * attempt)
+    raise AssertionError("unreachable")
 
 
 def create_or_open(index_dir: Path, rebuild: bool = False) -> tantivy.Index:

@@ -235,7 +235,7 @@ class Compiler:
             clauses: list[tuple[Any, tantivy.Query]] = []
             for child in node.children:
                 if isinstance(child, Not):
-                    inner = self._compile(child.child, not negated)
+                    inner = self._compile(child.child, True)
                     if inner is not None:
                         clauses.append((MUST_NOT, inner))
                 elif (q := self._compile(child, negated)) is not None:
@@ -251,7 +251,7 @@ class Compiler:
             subs = [q for c in node.children if (q := self._compile(c, negated)) is not None]
             return _boosted(_any(subs), node.boost) if subs else None
         if isinstance(node, Not):
-            inner = self._compile(node.child, not negated)
+            inner = self._compile(node.child, True)
             return Q.boolean_query([(MUST, Q.all_query()), (MUST_NOT, inner)]) if inner is not None else None
         # as the Whoosh backend's highlighting: only NOT's terms are left unmarked, not ANDNOT's
         a, b = self._compile(node.left, negated), self._compile(node.right, negated)

@@ -38,9 +38,8 @@ class TantivySearcher:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.index = index_folder.open_index(path)
-        self.generation = index_folder.generation(path)
-        self.view = View(self.index.searcher())
+        self.index, searcher, self.generation = index_folder.open_searcher(path)
+        self.view = View(searcher)
         self.searcher = self.view.searcher
         self.schema = self.view.schema
         self.memo: dict[str, Any] = {}
@@ -49,6 +48,7 @@ class TantivySearcher:
         self._terms: dict[tuple[str, str], list[tuple[str, int]]] = {}
         self._word_to_term: Callable[[str], str | None] | None = None
         self._words: dict[tuple[str, int], Counter[str]] = {}
+        self._filters: dict[str, set[int]] = {}
 
     def close(self) -> None:
         pass  # tantivy's searcher is freed with the object
@@ -90,19 +90,35 @@ class TantivySearcher:
         self._compiled = (request, compiled, whole) if compiled is not None else None
         return compiled, whole
 
+    def _filter_docs(self, node: Exact | DateRange) -> set[int]:
+        """The live documents a filter allows, remembered per snapshot (a listing or a count
+        asks again for the same kinds, speakers and sources)."""
+        key = repr(node)
+        if key not in self._filters:
+            if len(self._filters) >= _CACHE:
+                self._filters.clear()
+            self._filters[key] = set(self.view.matching(self._filter(node)))
+        return self._filters[key]
+
     def match(self, request: Request, top: int = 0) -> tuple[list[int], list[tuple[float, int]]]:
         budget.current().check()
         compiled, whole = self.compile(request)
         if request.query is None:
             if not request.filters and request.dates is None:
                 return list(self.view.live), []
-            return self.view.matching(whole), []
+            nodes: list[Exact | DateRange] = [*request.filters, *([request.dates] if request.dates is not None else [])]
+            sets = sorted((self._filter_docs(n) for n in nodes), key=len)
+            return sorted(set.intersection(*sets)), []
         if not top:
             return self.view.matching(whole), []
-        scored = self.view.search_all(whole)
+        scored = self.view.search_all(whole)  # best first
         matched = sorted(n for _s, n in scored)
-        # best first; equal scores in index order (as the Whoosh backend)
-        best = sorted(scored, key=lambda sn: (-sn[0], sn[1]))[:top]
+        # the page, equal scores in index order (as the Whoosh backend): only the first
+        # `top` and those tying with the last of them are sorted
+        end = min(top, len(scored))
+        while 0 < end < len(scored) and scored[end][0] == scored[end - 1][0]:
+            end += 1
+        best = sorted(scored[:end], key=lambda sn: (-sn[0], sn[1]))[:top]
         return matched, [(float(s), n) for s, n in best]
 
     def count_undated(self, request: Request) -> int:

@@ -51,6 +51,8 @@ class View:
         return self.bases[address.segment_ord] + address.doc
 
     def docnums(self, hits: Sequence[tuple[Any, tantivy.DocAddress]]) -> list[int]:
+        if len(self.bases) == 1:  # one segment (after a merge, or a first build): numbers are tantivy's
+            return [a.doc for _s, a in hits]
         bases = self.bases
         return [bases[a.segment_ord] + a.doc for _s, a in hits]
 
@@ -66,8 +68,7 @@ class View:
         if not self.count:
             return []
         hits = self.searcher.search(query, limit=self.count, count=False).hits
-        bases = self.bases
-        return [(s, bases[a.segment_ord] + a.doc) for s, a in hits]
+        return list(zip([s for s, _a in hits], self.docnums(hits), strict=True))
 
     def matching(self, query: tantivy.Query) -> list[int]:
         """Every live document matching `query`, in document number order (unscored)."""
