@@ -325,3 +325,28 @@ def test_polnear_same_hits_counts_and_facets(polnear_indexes, kind, text, option
     # speakers a name matched are listed most quoted first, by their names' document
     # frequencies: Whoosh's count the quotes a rename rewrote twice until a merge
     assert sorted(w["query"].split("|")) == sorted(t["query"].split("|"))
+
+
+def test_document_numbers_from_tantivys_table_of_contents_agree_with_a_listing(tmp_path):
+    """A snapshot numbers its documents from meta.json when it describes the snapshot's
+    segments, else from a search for every document: both give the same numbers, columns
+    and documents, with deletions and several segments too."""
+    from search.backend.tantivy import index_folder
+    from search.backend.tantivy.view import View
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    index = tmp_path / "ix"
+    index_paths([corpus], index, backend="tantivy")
+    article = next(p for p in sorted(corpus.rglob("*.txt")) if p.name.startswith("000_"))
+    for word in ("Kremlin", "Moscow"):  # two updates: deleted documents in older segments
+        article.write_text(article.read_text(encoding="utf-8").replace(word, "Duma"), encoding="utf-8")
+        index_paths([corpus], index)
+        _ix, searcher, _gen, meta = index_folder.open_searcher(index)
+        assert meta is not None
+        by_meta, by_search = View(searcher, meta), View(searcher, None)
+        assert len(by_meta.bases) >= 2 and any(m["deletes"] for m in meta["segments"])
+        assert by_meta.bases == by_search.bases and by_meta.live == by_search.live and len(by_meta.live) == searcher.num_docs
+        for field in ("kind", "speaker_name", "source", "group", "date"):
+            assert by_meta.column(field) == by_search.column(field)
+        assert [by_meta.stored(n)["id"] for n in by_meta.live] == [by_search.stored(n)["id"] for n in by_search.live]

@@ -92,14 +92,28 @@ OPEN_ATTEMPTS = 6  # a commit's clean-up can remove a file a reader was about to
 _OPEN_PAUSE = 0.02
 
 
-def open_searcher(index_dir: Path) -> tuple[tantivy.Index, tantivy.Searcher, int]:
-    """The index, a searcher over its last commit, and that commit's generation, retried
-    briefly when a commit lands while they are opened (as the Whoosh backend does)."""
+def read_meta(index_dir: Path) -> dict[str, Any] | None:
+    """tantivy's table of contents (`meta.json`): the segments of the last commit, in order."""
+    try:
+        meta: dict[str, Any] = json.loads((tantivy_dir(index_dir) / "meta.json").read_bytes())
+        return meta
+    except (OSError, ValueError):
+        return None
+
+
+def open_searcher(index_dir: Path) -> tuple[tantivy.Index, tantivy.Searcher, int, dict[str, Any] | None]:
+    """The index, a searcher over its last commit, that commit's generation and its
+    meta.json (None when a commit landed meanwhile: the searcher's segments are then not
+    known from it); retried briefly when a commit's clean-up removes a file being opened
+    (as the Whoosh backend does)."""
     for attempt in range(1, OPEN_ATTEMPTS + 1):
         try:
             gen = generation(index_dir)
+            before = read_meta(index_dir)
             index = open_index(index_dir)
-            return index, index.searcher(), gen
+            searcher = index.searcher()
+            after = read_meta(index_dir)
+            return index, searcher, gen, (after if after == before else None)
         except IndexMissingError:
             raise
         except (SearchError, OSError, ValueError) as exc:

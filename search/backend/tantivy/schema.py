@@ -25,6 +25,7 @@ import datetime as dt
 import hashlib
 import json
 import random
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
@@ -112,21 +113,41 @@ def new_uid() -> int:
     return random.getrandbits(63) + 1
 
 
-def _tokens(analyzer: Any, text: str) -> dict[str, Any]:
-    """A pre-tokenized text as tantivy's JSON documents take it. Character offsets are left
-    at 0: they serve only tantivy's own snippets, which are not used (`search.query.snippets`
-    marks words itself)."""
+_TOKEN = '{"offset_from":0,"offset_to":0,"position":%d,"text":%s,"position_length":1}'
+_QUOTED: dict[str, str] = {}  # word -> its JSON string, remembered (a corpus has some 100,000 words)
+_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f\u2028\u2029]')
+
+
+def _quoted(word: str) -> str:
+    done = _QUOTED.get(word)
+    if done is None:
+        if len(_QUOTED) >= 500_000:
+            _QUOTED.clear()
+        done = _QUOTED[word] = json.dumps(word, ensure_ascii=False) if _NEEDS_ESCAPE.search(word) else f'"{word}"'
+    return done
+
+
+def _token_list(words: list[str] | list[tuple[int, str]]) -> str:
+    """Tokens as tantivy's JSON takes them, written as text: a dict and `json.dumps` per
+    token cost three times as much. Character offsets are left at 0: they serve only
+    tantivy's own snippets, which are not used (`search.query.snippets` marks words itself)."""
+    quoted = _quoted
+    if words and isinstance(words[0], tuple):
+        return "[" + ",".join([_TOKEN % (pos, quoted(w)) for pos, w in words]) + "]"
+    return "[" + ",".join([_TOKEN % (i, quoted(w)) for i, w in enumerate(words)]) + "]"  # type: ignore[arg-type]
+
+
+def _tokens(analyzer: Any, text: str) -> str:
+    """A pre-tokenized text as tantivy's JSON documents take it (JSON text)."""
     if isinstance(analyzer, NewsAnalyzer):
-        words = analyzer.words(text)
-        toks = [{"offset_from": 0, "offset_to": 0, "position": i, "text": w, "position_length": 1} for i, w in enumerate(words)]
+        toks = _token_list(analyzer.words(text))
     else:
-        toks = [{"offset_from": 0, "offset_to": 0, "position": t.pos, "text": t.text, "position_length": 1} for t in analyzer(text, positions=True)]
-    return {"text": text, "tokens": toks}
+        toks = _token_list([(t.pos, t.text) for t in analyzer(text, positions=True)])
+    return '{"text":' + json.dumps(text, ensure_ascii=False) + ',"tokens":' + toks + "}"
 
 
-def _spell_tokens(text: str) -> dict[str, Any]:
-    words = sorted(set(TEXT_ANALYZER.words(text, no_morph=True)))
-    return {"text": "", "tokens": [{"offset_from": 0, "offset_to": 0, "position": i, "text": w, "position_length": 1} for i, w in enumerate(words)]}
+def _spell_tokens(text: str) -> str:
+    return '{"text":"","tokens":' + _token_list(sorted(set(TEXT_ANALYZER.words(text, no_morph=True)))) + "}"
 
 
 def encode_stored(doc: Mapping[str, Any]) -> bytes:
@@ -163,15 +184,16 @@ def to_json(doc: Mapping[str, Any], uid: int) -> str:
     date = doc.get(DATE)
     if isinstance(date, dt.date):
         out[DATE] = day_key(date)
+    if doc.get(FP_FIELD):
+        out[FP_FIELD] = str(doc[FP_FIELD])
+    parts = [json.dumps(out, ensure_ascii=False, separators=(",", ":"))[:-1]]
     for name, analyzer in ANALYZED.items():
         value = doc.get(name)
         if value:
-            out[name] = _tokens(analyzer, str(value))
+            parts.append(f'"{name}":' + _tokens(analyzer, str(value)))
     if doc.get("kind") == "article" and doc.get("text"):
-        out[SPELL_FIELD] = _spell_tokens(str(doc["text"]))
-    if doc.get(FP_FIELD):
-        out[FP_FIELD] = str(doc[FP_FIELD])
-    return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
+        parts.append(f'"{SPELL_FIELD}":' + _spell_tokens(str(doc["text"])))
+    return ",".join(parts) + "}"
 
 
 def analysed_words(field: str, text: str) -> list[str]:

@@ -38,8 +38,8 @@ class TantivySearcher:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.index, searcher, self.generation = index_folder.open_searcher(path)
-        self.view = View(searcher)
+        self.index, searcher, self.generation, meta = index_folder.open_searcher(path)
+        self.view = View(searcher, meta)
         self.searcher = self.view.searcher
         self.schema = self.view.schema
         self.memo: dict[str, Any] = {}

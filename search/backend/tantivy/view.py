@@ -24,28 +24,59 @@ NO_DATE_KEY = 2**63  # the date key of an undated document (sorts after every da
 class View:
     """A tantivy searcher with document numbers, stored fields and columns."""
 
-    def __init__(self, searcher: tantivy.Searcher) -> None:
+    def __init__(self, searcher: tantivy.Searcher, meta: dict[str, Any] | None = None) -> None:
         self.searcher = searcher
         self.schema = build_schema()
         self.count = int(searcher.num_docs)
-        addresses: list[tantivy.DocAddress] = []
-        if self.count:
-            addresses = [a for _s, a in searcher.search(tantivy.Query.all_query(), limit=self.count, count=False).hits]
+        self._columns: dict[str, list[Any] | None] = {}
+        self._listing: tuple[list[tantivy.DocAddress], list[int]] | None = None  # live addresses, their numbers
+        self._live: list[int] | None = None
+        self._whole = False  # no segment has deleted documents: every number up to `span` is live
+        segments = (meta or {}).get("segments") or []
+        sizes = [int(m.get("max_doc", 0)) for m in segments]
+        deleted = [int((m.get("deletes") or {}).get("num_deleted_docs", 0)) for m in segments]
+        if segments and len(segments) == int(getattr(searcher, "num_segments", -1)) and sum(sizes) - sum(deleted) == self.count:
+            # the segments of the commit this searcher reads, in its order (tantivy's meta.json)
+            self.bases = [sum(sizes[:i]) for i in range(len(sizes))]
+            self.span = sum(sizes)
+            self._whole = not any(deleted)
+        else:
+            self._list_from_search()
+
+    def _list_from_search(self) -> None:
+        """Number the live documents from one search for all of them."""
+        hits = self.searcher.search(tantivy.Query.all_query(), limit=self.count, count=False).hits if self.count else []
         ends: dict[int, int] = {}
-        for a in addresses:
+        for _s, a in hits:
             seg, doc = a.segment_ord, a.doc
             if doc >= ends.get(seg, 0):
                 ends[seg] = doc + 1
-        self.bases: list[int] = []
+        self.bases = []
         start = 0
         for seg in range(max(ends, default=-1) + 1):
             self.bases.append(start)
             start += ends.get(seg, 0)
         self.span = start  # document numbers are 0 .. span - 1
-        order = sorted(range(len(addresses)), key=lambda i: self.docnum(addresses[i]))
-        self.addresses = [addresses[i] for i in order]  # live documents, in document number order
-        self.live = [self.docnum(a) for a in self.addresses]
-        self._columns: dict[str, list[Any] | None] = {}
+        self._listing = ([a for _s, a in hits], self.docnums(hits))
+
+    def listing(self) -> tuple[list[tantivy.DocAddress], list[int]]:
+        """The live documents' addresses and their numbers (in no particular order)."""
+        if self._listing is None:
+            if self._whole:
+                sizes = [*(b - a for a, b in zip(self.bases, self.bases[1:], strict=False)), self.span - self.bases[-1]]
+                addresses = [tantivy.DocAddress(seg, d) for seg, size in enumerate(sizes) for d in range(size)]
+                self._listing = (addresses, list(range(self.span)))
+            else:
+                self._list_from_search()
+        assert self._listing is not None
+        return self._listing
+
+    @property
+    def live(self) -> list[int]:
+        """The live documents' numbers, in order."""
+        if self._live is None:
+            self._live = list(range(self.span)) if self._whole else sorted(self.listing()[1])
+        return self._live
 
     def docnum(self, address: tantivy.DocAddress) -> int:
         return self.bases[address.segment_ord] + address.doc
@@ -71,10 +102,12 @@ class View:
         return list(zip([s for s, _a in hits], self.docnums(hits), strict=True))
 
     def matching(self, query: tantivy.Query) -> list[int]:
-        """Every live document matching `query`, in document number order (unscored)."""
+        """Every live document matching `query`, in document number order. (Ordered by a
+        fast field, tantivy would not score them, but its ordering costs more than the
+        scores.)"""
         if not self.count:
             return []
-        hits = self.searcher.search(query, limit=self.count, count=False, order_by_field=UID).hits
+        hits = self.searcher.search(query, limit=self.count, count=False).hits
         return sorted(self.docnums(hits))
 
     def count_of(self, query: tantivy.Query) -> int:
@@ -106,10 +139,13 @@ class View:
 
     def fast(self, fname: str, default: Any) -> list[Any]:
         """A numeric fast field's value for every document number (`default` where none)."""
+        addresses, numbers = self.listing()
+        if self._whole:
+            found: list[Any] = self.searcher.fast_field_values(fname, addresses)
+            return [default if v is None else v for v in found] if None in found else found
         values = [default] * self.span
-        if self.addresses:
-            for n, v in zip(self.live, self.searcher.fast_field_values(fname, self.addresses), strict=True):
-                values[n] = default if v is None else v
+        for n, v in zip(numbers, self.searcher.fast_field_values(fname, addresses), strict=True):
+            values[n] = default if v is None else v
         return values
 
     def column(self, fname: str) -> list[Any] | None:
@@ -122,7 +158,10 @@ class View:
                 names = {value_hash(t): t for t, _n in self.terms(fname)}
                 names[0] = ""
                 codes = self.fast(column_field(fname), 0)
-                self._columns[fname] = [names.get(c, "") for c in codes]
+                try:
+                    self._columns[fname] = list(map(names.__getitem__, codes))  # a hash is always of a term of its document
+                except KeyError:
+                    self._columns[fname] = [names.get(c, "") for c in codes]
             else:
                 self._columns[fname] = None
         return self._columns[fname]

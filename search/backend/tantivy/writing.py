@@ -222,7 +222,7 @@ class TantivyIndexWriter:
         self._rebuild = rebuild
         self._optimize = optimize
         index.reload()
-        self._view = View(index.searcher())
+        self._view = View(index.searcher(), index_folder.read_meta(index_dir))
         self._base_generation = index_folder.generation(index_dir)
         if rebuild:  # the commit holds only what this run writes: the old documents are never read
             self._view = View(_EmptySearcher())  # type: ignore[arg-type]
@@ -320,7 +320,7 @@ class TantivyWritableIndex:
 
     def reader(self) -> AbstractContextManager[PendingReader]:
         self.index.reload()
-        view = View(self.index.searcher())
+        view = View(self.index.searcher(), index_folder.read_meta(self.index_dir))
         return _reading(PendingReader(view, set(), _Pending(view.span)))
 
     def writer(self, *, rebuild: bool = False, optimize: bool = False) -> TantivyIndexWriter:
