@@ -350,3 +350,17 @@ def test_document_numbers_from_tantivys_table_of_contents_agree_with_a_listing(t
         for field in ("kind", "speaker_name", "source", "group", "date"):
             assert by_meta.column(field) == by_search.column(field)
         assert [by_meta.stored(n)["id"] for n in by_meta.live] == [by_search.stored(n)["id"] for n in by_search.live]
+
+
+@pytest.mark.parametrize("query", ["Trump", "said", "Russia OR Ukraine", '"the United States"', "speaker:trump", "kind:quote"])
+def test_a_page_found_by_tantivys_top_k_is_the_top_of_every_match(seeds_indexes, query):
+    """A page of hits is found by tantivy's own top-k search (the matches only counted);
+    it is the first page of all the matches ranked, equal scores in index order too."""
+    from search.query.request import compile_request
+
+    with Index.open(seeds_indexes["tantivy"]) as ix:
+        request = compile_request(ix.backend, query)
+        everything, ranked = ix.backend.match(request, top=10**6)
+        for top in (1, 3, 10):
+            matched, page = ix.backend.match(request, top=top)
+            assert page == ranked[:top] and len(matched) == len(everything) and list(matched) == list(everything)

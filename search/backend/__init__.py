@@ -283,9 +283,11 @@ class Searcher(Protocol):
         """The query as this backend understood it, for people (`SearchResult.query`)."""
         ...
 
-    def match(self, request: Request, top: int = 0) -> tuple[list[int], list[tuple[float, int]]]:
+    def match(self, request: Request, top: int = 0) -> tuple[Sequence[int], list[tuple[float, int]]]:
         """Every live document matching `request`, in index order, and the `top` best by
-        score as (score, docnum). Looks at `search.query.budget.current()` while it works."""
+        score as (score, docnum). Looks at `search.query.budget.current()` while it works.
+        (A backend may give the matches as a sequence that is read only when iterated: a
+        page of hits needs their number alone.)"""
         ...
 
     def count_undated(self, request: Request) -> int:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import tantivy
 
@@ -31,6 +31,35 @@ from search.query.tree import DateRange, Exact, Node
 
 Q = tantivy.Query
 _CACHE = 1024
+PAGE_AT_ONCE = 1000  # hits a page may ask for and still be found by tantivy's top-k search
+
+
+class Matches(Sequence[int]):
+    """Every match of a request, in document number order, listed on first use: its length
+    is tantivy's count, known without listing them."""
+
+    def __init__(self, count: int, load: Callable[[], list[int]]) -> None:
+        self._count = count
+        self._load: Callable[[], list[int]] | None = load
+        self._list: list[int] = []
+
+    def _docs(self) -> list[int]:
+        if self._load is not None:
+            self._list, self._load = self._load(), None
+        return self._list
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, i: int) -> int: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[int]: ...
+    def __getitem__(self, i: int | slice) -> int | list[int]:
+        return self._docs()[i]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._docs())
 
 
 class TantivySearcher:
@@ -100,7 +129,7 @@ class TantivySearcher:
             self._filters[key] = set(self.view.matching(self._filter(node)))
         return self._filters[key]
 
-    def match(self, request: Request, top: int = 0) -> tuple[list[int], list[tuple[float, int]]]:
+    def match(self, request: Request, top: int = 0) -> tuple[Sequence[int], list[tuple[float, int]]]:
         budget.current().check()
         compiled, whole = self.compile(request)
         if request.query is None:
@@ -111,10 +140,16 @@ class TantivySearcher:
             return sorted(set.intersection(*sets)), []
         if not top:
             return self.view.matching(whole), []
+        if top <= PAGE_AT_ONCE:
+            # a page: tantivy finds its best `top` (skipping what cannot make the page) and
+            # counts the rest; every match is listed only if something iterates them (facets)
+            found: Any = self.searcher.search(whole, limit=top, count=True)
+            page = sorted(zip([float(s) for s, _a in found.hits], self.view.docnums(found.hits), strict=True), key=lambda sn: (-sn[0], sn[1]))
+            return Matches(int(found.count), lambda: self.view.matching(whole)), page
         scored = self.view.search_all(whole)  # best first
         matched = sorted(n for _s, n in scored)
-        # the page, equal scores in index order (as the Whoosh backend): only the first
-        # `top` and those tying with the last of them are sorted
+        # equal scores in index order (as the Whoosh backend): only the first `top` and
+        # those tying with the last of them are sorted
         end = min(top, len(scored))
         while 0 < end < len(scored) and scored[end][0] == scored[end - 1][0]:
             end += 1
