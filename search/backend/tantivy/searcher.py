@@ -77,7 +77,7 @@ class TantivySearcher:
         self._terms: dict[tuple[str, str], list[tuple[str, int]]] = {}
         self._word_to_term: Callable[[str], str | None] | None = None
         self._words: dict[tuple[str, int], Counter[str]] = {}
-        self._filters: dict[str, set[int]] = {}
+        self._filters: dict[str, tuple[list[int], set[int]]] = {}
 
     def close(self) -> None:
         pass  # tantivy's searcher is freed with the object
@@ -119,14 +119,15 @@ class TantivySearcher:
         self._compiled = (request, compiled, whole) if compiled is not None else None
         return compiled, whole
 
-    def _filter_docs(self, node: Exact | DateRange) -> set[int]:
+    def _filter_docs(self, node: Exact | DateRange) -> tuple[list[int], set[int]]:
         """The live documents a filter allows, remembered per snapshot (a listing or a count
         asks again for the same kinds, speakers and sources)."""
         key = repr(node)
         if key not in self._filters:
             if len(self._filters) >= _CACHE:
                 self._filters.clear()
-            self._filters[key] = set(self.view.matching(self._filter(node)))
+            docs = self.view.matching(self._filter(node))
+            self._filters[key] = (docs, set(docs))
         return self._filters[key]
 
     def match(self, request: Request, top: int = 0) -> tuple[Sequence[int], list[tuple[float, int]]]:
@@ -136,8 +137,10 @@ class TantivySearcher:
             if not request.filters and request.dates is None:
                 return list(self.view.live), []
             nodes: list[Exact | DateRange] = [*request.filters, *([request.dates] if request.dates is not None else [])]
-            sets = sorted((self._filter_docs(n) for n in nodes), key=len)
-            return sorted(set.intersection(*sets)), []
+            allowed = sorted((self._filter_docs(n) for n in nodes), key=lambda ds: len(ds[0]))
+            if len(allowed) == 1:
+                return list(allowed[0][0]), []
+            return sorted(set.intersection(*(docset for _docs, docset in allowed))), []
         if not top:
             return self.view.matching(whole), []
         if top <= PAGE_AT_ONCE:
