@@ -364,3 +364,12 @@ def test_a_page_found_by_tantivys_top_k_is_the_top_of_every_match(seeds_indexes,
         for top in (1, 3, 10):
             matched, page = ix.backend.match(request, top=top)
             assert page == ranked[:top] and len(matched) == len(everything) and list(matched) == list(everything)
+
+
+def test_an_index_naming_an_unknown_backend_is_refused_with_a_message(seeds_indexes, tmp_path):
+    index = tmp_path / "ix"
+    shutil.copytree(seeds_indexes["tantivy"], index)
+    (index / BACKEND_FILE).write_text('{"backend": "lucene"}')
+    for args in (["query", "Trump"], ["stats"], ["index", str(SEEDS)]):
+        r = run_cli(*args, "--index", str(index))
+        assert r.exit_code == 2 and "unknown index backend 'lucene'" in r.stderr, (args, r.stderr)
