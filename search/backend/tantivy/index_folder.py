@@ -148,7 +148,13 @@ def create_or_open(index_dir: Path, rebuild: bool = False) -> tantivy.Index:
 
 def size_bytes(index_dir: Path) -> int:
     folder = tantivy_dir(index_dir)
-    return sum(p.stat().st_size for p in folder.iterdir() if p.is_file()) if folder.is_dir() else 0
+    total = 0
+    for p in folder.iterdir() if folder.is_dir() else ():
+        try:  # a commit deletes files while we list them
+            total += p.stat().st_size if p.is_file() else 0
+        except FileNotFoundError:
+            continue
+    return total
 
 
 def last_modified(index_dir: Path) -> float:

@@ -205,7 +205,9 @@ class TantivySearcher:
         return int(self.searcher.doc_freq(fieldname, value))
 
     def identity_table(self) -> Table | None:
-        return load_table(self.path, self.generation)
+        # A commit since this searcher opened deletes the table of its generation; the newer
+        # table names the same people (identities are keyed by name), which beats none.
+        return load_table(self.path, self.generation) or load_table(self.path, index_folder.generation(self.path))
 
     def known_word(self, word: str) -> bool:
         terms = [t.text for t in whoosh_schema()["text"].analyzer(word)]
