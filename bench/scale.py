@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.scale --articles 10000                  # build once, then reuse
     .venv/bin/python -m bench.scale --articles 10000 --compare /tmp/base   # old code, same run
+    .venv/bin/python -m bench.scale --articles 10000 --backends whoosh,tantivy   # both backends, same run
 
 The corpus goes to bench/out/corpus-N and its index to bench/out/index-N (git-ignored), both
 made once and reused. Warm latency: one `Index` kept open, each query run once unmeasured and
@@ -10,7 +11,10 @@ Cold: `search query Trump --json` as a subprocess against `python -c "import who
 pydantic"` in the same run. `--compare DIR` measures the code of another checkout (a folder
 holding its `search` package, e.g. `git archive main search | tar -x -C /tmp/base`) in the
 same run, alternating with this one, against the same index, so that machine load hits both
-alike; both must give the same totals and hits, which is checked.
+alike; both must give the same totals and hits, which is checked. `--backends whoosh,tantivy`
+measures one index per backend (bench/out/index-N, bench/out/index-N-tantivy) in the same run,
+alternating, with the time and CPU each took to build, and checks that they give the same
+totals and facets (pages may differ where scores tie or differ: Whoosh's BM25F, tantivy's BM25).
 """
 
 from __future__ import annotations
@@ -46,18 +50,27 @@ def pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def ensure_index(n: int) -> Path:
+def ensure_index(n: int, backend: str = "whoosh") -> tuple[Path, str]:
+    """The index of the generated corpus of `n` articles with `backend`, built when missing;
+    and how long the build took (wall and CPU seconds, workers included), or '' when reused."""
     from bench.corpus import write_text_corpus
 
-    corpus, index = OUT / f"corpus-{n}", OUT / f"index-{n}"
+    corpus = OUT / f"corpus-{n}"
+    index = OUT / (f"index-{n}" if backend == "whoosh" else f"index-{n}-{backend}")
     if not (corpus / ".complete").exists():
         write_text_corpus(corpus, n)
         (corpus / ".complete").write_text("ok")
-    if not (index / "_MAIN_1.toc").exists() and not any(index.glob("*.toc")):
+    built = ""
+    if not (index / "backend.json").exists() and not any(index.glob("*.toc")):
+        before = os.times()
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "search", "index", str(corpus), "--index", str(index), "--quiet"], check=True)
-        print(f"indexed {n:,} articles in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    return index
+        cmd = [sys.executable, "-m", "search", "index", str(corpus), "--index", str(index), "--quiet", "--backend", backend]
+        subprocess.run(cmd, check=True)
+        after = os.times()
+        cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+        built = f"indexed {n:,} articles with {backend} in {time.perf_counter() - started:.0f} s wall, {cpu:.0f} s CPU"
+        print(built, file=sys.stderr)
+    return index, built
 
 
 def warm(index: Path, reps: int) -> dict:
@@ -106,21 +119,35 @@ def main() -> None:
     ap.add_argument("--reps", type=int, default=10)
     ap.add_argument("--rounds", type=int, default=2, help="alternating rounds of each version")
     ap.add_argument("--compare", type=Path, default=None, help="a folder holding another version's `search` package")
+    ap.add_argument("--backends", default=None, help="measure an index per backend in the same run: whoosh,tantivy")
     ap.add_argument("--warm-only", metavar="INDEX", default=None, help=argparse.SUPPRESS)  # the measuring child
     args = ap.parse_args()
     if args.warm_only:
         print(json.dumps(warm(Path(args.warm_only), args.reps)))
         return
-    index = ensure_index(args.articles)
-    versions = {"before": args.compare, "after": None} if args.compare else {"now": None}
+    if args.backends and args.compare:
+        sys.exit("--backends and --compare measure different things: give one")
+    backends = args.backends.split(",") if args.backends else ["whoosh"]
+    indexes = {b: ensure_index(args.articles, b) for b in backends}
+    # a version: (code folder or None for this checkout, index)
+    versions: dict[str, tuple[Path | None, Path]]
+    if args.compare:
+        versions = {"before": (args.compare, indexes["whoosh"][0]), "after": (None, indexes["whoosh"][0])}
+    elif args.backends:
+        versions = {b: (None, indexes[b][0]) for b in backends}
+    else:
+        versions = {"now": (None, indexes["whoosh"][0])}
     runs: dict[str, list[dict]] = {v: [] for v in versions}
     for _ in range(args.rounds):
-        for name, code in versions.items():
+        for name, (code, index) in versions.items():
             proc = _in_tree(code, ["-m", "bench.scale", "--warm-only", str(index), "--reps", str(args.reps)])
             if proc.returncode:
                 sys.exit(proc.stderr)
             runs[name].append(json.loads(proc.stdout))
-    colds = {name: cold(index, code, max(3, args.reps // 2)) for name, code in versions.items()}
+    colds = {name: cold(index, code, max(3, args.reps // 2)) for name, (code, index) in versions.items()}
+    for _index, built in indexes.values():
+        if built:
+            print(built)
     load = os.getloadavg()
     print(f"{args.articles:,} articles; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}; {args.rounds} rounds x {args.reps} reps per query")
     head = "".join(f"{name + ' p50 / p95 ms':>24}" for name in versions)
@@ -137,6 +164,12 @@ def main() -> None:
         a, b = runs["before"][0]["answers"], runs["after"][0]["answers"]
         differ = [q for q in a if a[q] != b[q]]
         print("answers: identical" if not differ else f"answers DIFFER for: {differ}")
+    if args.backends and len(backends) > 1:
+        a, b = runs[backends[0]][0]["answers"], runs[backends[1]][0]["answers"]
+        differ = [q for q in a if (a[q][0], a[q][2]) != (b[q][0], b[q][2])]
+        pages = sum(1 for q in a if set(a[q][1]) != set(b[q][1]))
+        print("totals and facets: identical" if not differ else f"totals or facets DIFFER for: {differ}", end="")
+        print(f"; {pages} of {len(a)} first pages hold other hits (ties, or scores that differ)")
 
 
 if __name__ == "__main__":

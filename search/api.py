@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -41,10 +42,10 @@ def _utc(timestamp: float) -> dt.datetime | None:
 
 
 def open_backend(path: Path) -> Searcher:
-    """The searcher of the index at `path` (Whoosh, the one backend there is)."""
-    from search.backend.whoosh.searcher import WhooshSearcher
+    """The searcher of the index at `path`, of the backend the index was created with."""
+    from search.backend import open_searcher
 
-    return WhooshSearcher(path)
+    return open_searcher(path)
 
 
 class Index:
@@ -203,7 +204,7 @@ class Index:
             "collapsed_total": collapsed_total,
         }
 
-    def _table(self, key: str, by_key: str | None, matched: list[int], limit: int | None, described: str, total: int, notes: list[str]) -> dict[str, Any]:
+    def _table(self, key: str, by_key: str | None, matched: Sequence[int], limit: int | None, described: str, total: int, notes: list[str]) -> dict[str, Any]:
         """A CountTable in its JSON shape (`models.CountTable`)."""
         table = facet_counting.crosstab(self.backend, key, by_key, matched, limit)
         return {"query": described, "total": total, **table.as_json(), "notes": notes, "took_ms": 0.0}
@@ -276,7 +277,7 @@ class Index:
             return None
         return corrected if self.backend.match(c)[0] else None
 
-    def _matched(self, text: str, **filters: Any) -> list[int]:
+    def _matched(self, text: str, **filters: Any) -> Sequence[int]:
         """Every document matching `text` and `filters`, found within the time budget (what
         is then read for each is bounded by the listing asked for, not by the budget)."""
         with budget.running(budget.Deadline(self.budget_seconds)) as deadline:

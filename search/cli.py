@@ -33,9 +33,9 @@ def _damaged_index(index_dir: Path | None) -> bool:
     """Whether an unexpected error came from damage to the index rather than from a bug: a
     flipped byte inside a segment surfaces from deep inside the backend as anything."""
     try:
-        from search.backend import default_index_dir, open_backend
+        from search.backend import backend_of, default_index_dir
 
-        return not open_backend().check(index_dir or default_index_dir()).ok
+        return not backend_of(index_dir or default_index_dir()).check(index_dir or default_index_dir()).ok
     except Exception:
         return False
 
@@ -257,6 +257,13 @@ def main() -> None:
 @click.option("--optimize", is_flag=True, help="Merge the index into one segment when done: slower to write, faster to search (after a large build).")
 @click.option("--wait", is_flag=True, help="If another indexer is updating the index, wait for it instead of failing.")
 @click.option(
+    "--backend",
+    "backend",
+    metavar="NAME",
+    default=None,
+    help="The search engine of a new index: whoosh (default) or tantivy. An existing index keeps its own (read from the index).",
+)
+@click.option(
     "--aliases",
     "aliases_file",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -288,6 +295,7 @@ def index_cmd(
     as_json: bool,
     column_map: str | None,
     learned: bool | None,
+    backend: str | None = None,
 ) -> None:
     """Index articles and their quotes from PATHS (files or folders; default: seeds/).
 
@@ -323,6 +331,7 @@ def index_cmd(
         learned=learned,
         columns=columns,
         optimize=optimize,
+        backend=backend,
     )
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
@@ -684,9 +693,9 @@ def check_cmd(index_dir, deep, as_json) -> None:
       search check
       search check --index ~/clips-index --deep --json
     """
-    from search.backend import default_index_dir, open_backend
+    from search.backend import backend_of, default_index_dir
 
-    report = open_backend().check(index_dir or default_index_dir(), deep=deep)
+    report = backend_of(index_dir or default_index_dir()).check(index_dir or default_index_dir(), deep=deep)
     if as_json:
         click.echo(report.model_dump_json(indent=2))
     elif report.ok:

@@ -190,16 +190,75 @@ class Backend(Protocol):
         ...
 
 
-BACKENDS = ("whoosh",)
+BACKENDS = ("whoosh", "tantivy")
+DEFAULT_BACKEND = "whoosh"
+# The index folder names its backend in this small file, written when the index is created;
+# every later command reads it (a folder without one is a Whoosh index from before the record).
+BACKEND_FILE = "backend.json"  # {"backend": NAME}; .json: a corpus walk over the folder skips it
+TANTIVY_DIR = "tantivy"  # the tantivy backend's own folder inside the index folder
 
 
-def open_backend(name: str = "whoosh") -> Backend:
+def check_backend_name(name: str) -> str:
+    from search.errors import SearchError
+
+    if name not in BACKENDS:
+        raise SearchError(f"unknown index backend {name!r}; known: {', '.join(BACKENDS)}")
+    return name
+
+
+def open_backend(name: str = DEFAULT_BACKEND) -> Backend:
     """The backend called `name` (imported on first use)."""
-    if name == "whoosh":
-        from search.backend.whoosh.backend import WhooshBackend
+    check_backend_name(name)
+    if name == "tantivy":
+        from search.backend.tantivy.backend import TantivyBackend
 
-        return WhooshBackend()
-    raise ValueError(f"unknown index backend {name!r}; known: {', '.join(BACKENDS)}")
+        return TantivyBackend()
+    from search.backend.whoosh.backend import WhooshBackend
+
+    return WhooshBackend()
+
+
+def recorded_backend(index_dir: Path) -> str | None:
+    """The backend the index in `index_dir` was created with (None: no index there yet).
+    A folder with an index and no record is a Whoosh index from before the record."""
+    from search.errors import SearchError
+
+    try:
+        import json
+
+        name = str(json.loads((index_dir / BACKEND_FILE).read_text(encoding="utf-8")).get("backend"))
+    except FileNotFoundError:
+        if (index_dir / TANTIVY_DIR / "meta.json").is_file():
+            return "tantivy"
+        return DEFAULT_BACKEND if index_dir.is_dir() and any(p.name.endswith(".toc") for p in index_dir.iterdir()) else None
+    except (OSError, ValueError, AttributeError) as exc:
+        raise SearchError(f"cannot read {index_dir / BACKEND_FILE}: {getattr(exc, 'strerror', None) or exc}") from None
+    if name not in BACKENDS:
+        raise SearchError(f"{index_dir} names an unknown index backend {name!r} in its '{BACKEND_FILE}' file; known: {', '.join(BACKENDS)}")
+    return name
+
+
+def record_backend(index_dir: Path, name: str) -> None:
+    """Write the index's backend into its folder (atomically: written, then renamed)."""
+    tmp = index_dir / f".{BACKEND_FILE}.{os.getpid()}"
+    tmp.write_text(f'{{"backend": "{name}"}}\n', encoding="utf-8")
+    os.replace(tmp, index_dir / BACKEND_FILE)
+
+
+def backend_of(index_dir: Path) -> Backend:
+    """The backend of the index in `index_dir` (the default for a folder without one)."""
+    return open_backend(recorded_backend(index_dir) or DEFAULT_BACKEND)
+
+
+def open_searcher(index_dir: Path) -> Searcher:
+    """A searcher over the index in `index_dir`, of the backend it was created with."""
+    if recorded_backend(index_dir) == "tantivy":
+        from search.backend.tantivy.searcher import TantivySearcher
+
+        return TantivySearcher(index_dir)
+    from search.backend.whoosh.searcher import WhooshSearcher
+
+    return WhooshSearcher(index_dir)
 
 
 # =======================================================================================
@@ -224,9 +283,11 @@ class Searcher(Protocol):
         """The query as this backend understood it, for people (`SearchResult.query`)."""
         ...
 
-    def match(self, request: Request, top: int = 0) -> tuple[list[int], list[tuple[float, int]]]:
+    def match(self, request: Request, top: int = 0) -> tuple[Sequence[int], list[tuple[float, int]]]:
         """Every live document matching `request`, in index order, and the `top` best by
-        score as (score, docnum). Looks at `search.query.budget.current()` while it works."""
+        score as (score, docnum). Looks at `search.query.budget.current()` while it works.
+        (A backend may give the matches as a sequence that is read only when iterated: a
+        page of hits needs their number alone.)"""
         ...
 
     def count_undated(self, request: Request) -> int:

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from search.backend import IndexReader, IndexWriter, WritableIndex, default_index_dir, open_backend
+from search.backend import IndexReader, IndexWriter, WritableIndex, check_backend_name, default_index_dir, open_backend, record_backend, recorded_backend
 from search.errors import ExtractorMismatchError, SearchError
 from search.identities import clean_tables, save_table
 from search.indexing import crash_points, groups, run_state
@@ -81,6 +81,7 @@ def index_paths(
     learned: bool | None = None,
     columns: dict[str, str] | None = None,
     optimize: bool = False,
+    backend: str | None = None,
 ) -> IndexReport:
     """Bring the index at `index_dir` up to date with every article under `paths`.
 
@@ -90,7 +91,9 @@ def index_paths(
     extractor the index was built with (the learned finder too for a new index). An index keeps the quotes of one extractor, so changing it needs
     `rebuild`. `columns` names the columns of CSV/TSV files by field (`--map`, see
     `search.readers.table`). `optimize` merges the index into one segment at the commit
-    (after a large build: searches read one posting list per term). Returns what was added, updated, removed, left unchanged and skipped.
+    (after a large build: searches read one posting list per term). `backend` chooses
+    the search engine of a new index ('whoosh', the default, or 'tantivy'); an existing
+    index keeps the one it was created with, and naming another is an error. Returns what was added, updated, removed, left unchanged and skipped.
     """
     started = time.perf_counter()
     paths = check_paths(list(paths))
@@ -99,15 +102,30 @@ def index_paths(
     options = ReadOptions(tuple(sorted((columns or {}).items())))
     request = _Request(index_dir, paths, rebuild, aliases_path, load_user_aliases(aliases_path), learned, workers or _default_workers(), options, optimize)
     progress = progress or Progress("none")
-    backend = open_backend()
-    backend.prepare_dir(index_dir)
-    with backend.lock(index_dir, wait=wait, on_wait=progress.message, on_stale=progress.message) as lock:
+    name = _backend_name(index_dir, backend)
+    backend_ = open_backend(name)
+    backend_.prepare_dir(index_dir)
+    with backend_.lock(index_dir, wait=wait, on_wait=progress.message, on_stale=progress.message) as lock:
         try:
-            report = _run(backend.open_for_writing(index_dir, rebuild=request.rebuild), backend.schema_version, request, progress, lock.fd)
+            record_backend(index_dir, _backend_name(index_dir, name))  # again, holding the lock
+            report = _run(backend_.open_for_writing(index_dir, rebuild=request.rebuild), backend_.schema_version, request, progress, lock.fd)
         finally:
             progress.close()
     report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+def _backend_name(index_dir: Path, asked: str | None) -> str:
+    """The backend of this run: the index's own, or the one asked for a new index."""
+    if asked is not None:
+        check_backend_name(asked)
+    recorded = recorded_backend(index_dir)
+    if recorded is not None and asked is not None and asked != recorded:
+        raise SearchError(
+            f"{index_dir} is a {recorded} index; --backend chooses the engine of a new index only: "
+            f"leave it out to update this one, or pass --index with a new folder for a {asked} index"
+        )
+    return recorded or asked or "whoosh"
 
 
 def _run(index: WritableIndex, schema_version: int, request: _Request, progress: Progress, lock_fd: int | None) -> IndexReport:

@@ -31,7 +31,7 @@ __all__ = ["default_index_dir", "exists", "open_index", "open_searcher", "open_f
 
 INDEX_NAME = "MAIN"
 # Files that may sit in an index folder besides Whoosh's own (kept in git, or ours).
-_OURS = {".gitignore", ".gitkeep", "README.md", "state.json", "names.json"}
+_OURS = {".gitignore", ".gitkeep", "README.md", "state.json", "names.json", "backend.json", "tantivy", "tantivy.tmp"}  # backend: search.backend.BACKEND_FILE
 
 
 def _is_whoosh_file(name: str) -> bool:
@@ -52,7 +52,7 @@ def _is_ours(name: str) -> bool:
         or is_state_file(name)
         or is_table_file(name)
         or is_checksum_file(name)
-        or name.startswith((f".{OWNER_FILE}.", HELD_QUOTES_PREFIX))  # HeldQuotes' file, if a crash left it named
+        or name.startswith((f".{OWNER_FILE}.", HELD_QUOTES_PREFIX, ".backend.json."))  # HeldQuotes' file, if a crash left it named
     )
 
 

@@ -1,0 +1,202 @@
+"""The tantivy schema, and our documents as tantivy documents.
+
+The fields are the Whoosh schema's (`search.backend.whoosh.schema`), with the same analysis:
+text fields are indexed *pre-tokenized* by the Whoosh schema's own analyzers (stemming,
+accent folding, the news tokenizer; names unstemmed), so a word is the same term in both
+backends and the query side analyses query words the same way for either. tantivy's own
+tokenizers (its `en_stem` is Porter2 where Whoosh's is Porter, and splits "don't") would
+give slightly different terms.
+
+What tantivy lacks is made up like this:
+- stored fields: one stored bytes field, `_stored`, holding the document's stored fields as
+  JSON (the date as ISO text), so a stored document reads back exactly as Whoosh's does;
+- columns: tantivy's Python bindings read only numeric fast fields, so each sortable keyword
+  field has a u64 fast field `FIELD__h` holding a 64-bit hash of the value (0: none); the
+  searcher turns hashes back into values through the field's term list;
+- dates: a u64 field (indexed and fast) holding the day's ordinal (`date.toordinal()`);
+- deletion by document: every document has a random u64 `uid` (indexed, fast), which a
+  commit deletes it by (tantivy deletes by term, not by document number).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import json
+import random
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+import tantivy
+
+from search.backend.whoosh.analysis import NewsAnalyzer
+from search.backend.whoosh.schema import NAME_ANALYZER, SCHEMA_VERSION, TEXT_ANALYZER, make_schema
+
+__all__ = ["NAME_ANALYZER", "SCHEMA_VERSION", "TEXT_ANALYZER"]
+
+# the documents are search.indexing.documents', the same for both backends: one layout version
+UID = "uid"
+STORED = "_stored"
+DATE = "date"
+# keyword fields: one term per value, as given (Whoosh's ID fields)
+KEYWORDS = (
+    "id",
+    "kind",
+    "article_id",
+    "speaker_name",
+    "speaker_local",
+    "speaker_id",
+    "speaker_type",
+    "quote_kind",
+    "cue_class",
+    "source",
+    "has_date",
+    "path",
+    "content_hash",
+    "group",
+)
+# keyword fields with a column (Whoosh's sortable ones)
+COLUMNS = ("kind", "speaker_name", "speaker_id", "quote_kind", "cue_class", "source", "group")
+# analysed text fields and their analyzers
+TEXT_FIELDS = {"title": TEXT_ANALYZER, "text": TEXT_ANALYZER, "description": TEXT_ANALYZER, "speaker_text": TEXT_ANALYZER}
+NAME_FIELDS = {"speaker": NAME_ANALYZER, "author": NAME_ANALYZER}
+ANALYZED = {**TEXT_FIELDS, **NAME_FIELDS}
+SPELL_FIELD = "spell_text"  # unstemmed words of article texts, for "did you mean"
+FP_FIELD = "fp"  # a quote's grouping keys, space-separated, as given
+
+
+@lru_cache(maxsize=1)
+def whoosh_schema() -> Any:
+    """The Whoosh schema: its fields analyse query text, and name the stored fields."""
+    return make_schema()
+
+
+@lru_cache(maxsize=1)
+def stored_names() -> frozenset[str]:
+    return frozenset(whoosh_schema().stored_names())
+
+
+def column_field(name: str) -> str:
+    return f"{name}__h"
+
+
+@lru_cache(maxsize=1)
+def build_schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    sb.add_unsigned_field(UID, indexed=True, fast=True)
+    sb.add_bytes_field(STORED, stored=True)
+    for name in KEYWORDS:
+        sb.add_text_field(name, tokenizer_name="raw", index_option="freq")
+    for name in COLUMNS:
+        sb.add_unsigned_field(column_field(name), fast=True)
+    sb.add_unsigned_field(DATE, indexed=True, fast=True)
+    for name in ANALYZED:
+        sb.add_text_field(name, tokenizer_name="raw", index_option="position")
+    sb.add_text_field(SPELL_FIELD, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field(FP_FIELD, tokenizer_name="whitespace", index_option="basic")
+    return sb.build()
+
+
+def value_hash(value: str) -> int:
+    """A keyword value's column code: 64 bits of BLAKE2b, never 0 (0 is "no value")."""
+    return int.from_bytes(hashlib.blake2b(value.encode("utf-8"), digest_size=8).digest(), "little") or 1
+
+
+def day_key(value: dt.date | dt.datetime) -> int:
+    return (value.date() if isinstance(value, dt.datetime) else value).toordinal()
+
+
+def new_uid() -> int:
+    return random.getrandbits(63) + 1
+
+
+_TOKEN = '{"offset_from":0,"offset_to":0,"position":%d,"text":%s,"position_length":1}'
+_QUOTED: dict[str, str] = {}  # word -> its JSON string, remembered (a corpus has some 100,000 words)
+_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f\u2028\u2029]')
+
+
+def _quoted(word: str) -> str:
+    done = _QUOTED.get(word)
+    if done is None:
+        if len(_QUOTED) >= 500_000:
+            _QUOTED.clear()
+        done = _QUOTED[word] = json.dumps(word, ensure_ascii=False) if _NEEDS_ESCAPE.search(word) else f'"{word}"'
+    return done
+
+
+def _token_list(words: list[str] | list[tuple[int, str]]) -> str:
+    """Tokens as tantivy's JSON takes them, written as text: a dict and `json.dumps` per
+    token cost three times as much. Character offsets are left at 0: they serve only
+    tantivy's own snippets, which are not used (`search.query.snippets` marks words itself)."""
+    quoted = _quoted
+    if words and isinstance(words[0], tuple):
+        return "[" + ",".join([_TOKEN % (pos, quoted(w)) for pos, w in words]) + "]"
+    return "[" + ",".join([_TOKEN % (i, quoted(w)) for i, w in enumerate(words)]) + "]"  # type: ignore[arg-type]
+
+
+def _tokens(analyzer: Any, text: str) -> str:
+    """A pre-tokenized text as tantivy's JSON documents take it (JSON text)."""
+    if isinstance(analyzer, NewsAnalyzer):
+        toks = _token_list(analyzer.words(text))
+    else:
+        toks = _token_list([(t.pos, t.text) for t in analyzer(text, positions=True)])
+    return '{"text":' + json.dumps(text, ensure_ascii=False) + ',"tokens":' + toks + "}"
+
+
+def _spell_tokens(text: str) -> str:
+    return '{"text":"","tokens":' + _token_list(sorted(set(TEXT_ANALYZER.words(text, no_morph=True)))) + "}"
+
+
+def encode_stored(doc: Mapping[str, Any]) -> bytes:
+    names = stored_names()
+    out = {k: (v.isoformat() if isinstance(v, dt.datetime | dt.date) else v) for k, v in doc.items() if k in names}
+    return json.dumps(out, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def decode_stored(data: bytes) -> dict[str, Any]:
+    fields: dict[str, Any] = json.loads(data)
+    if isinstance(fields.get(DATE), str):
+        fields[DATE] = dt.datetime.fromisoformat(fields[DATE])
+    return fields
+
+
+def stored_of(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """The stored fields of a document not yet written (as `decode_stored` would give them)."""
+    names = stored_names()
+    return {k: v for k, v in doc.items() if k in names}
+
+
+def to_json(doc: Mapping[str, Any], uid: int) -> str:
+    """Our document (field -> value, `search.indexing.documents`) as a tantivy JSON document
+    (`IndexWriter.add_json`: parsed on tantivy's side, where building the same document from
+    Python objects made one object per token)."""
+    out: dict[str, Any] = {UID: uid, STORED: base64.b64encode(encode_stored(doc)).decode("ascii")}
+    for name in KEYWORDS:
+        value = doc.get(name)
+        if value is not None and value != "":
+            out[name] = str(value)
+    for name in COLUMNS:
+        value = doc.get(name)
+        out[column_field(name)] = value_hash(str(value)) if value else 0
+    date = doc.get(DATE)
+    if isinstance(date, dt.date):
+        out[DATE] = day_key(date)
+    if doc.get(FP_FIELD):
+        out[FP_FIELD] = str(doc[FP_FIELD])
+    parts = [json.dumps(out, ensure_ascii=False, separators=(",", ":"))[:-1]]
+    for name, analyzer in ANALYZED.items():
+        value = doc.get(name)
+        if value:
+            parts.append(f'"{name}":' + _tokens(analyzer, str(value)))
+    if doc.get("kind") == "article" and doc.get("text"):
+        parts.append(f'"{SPELL_FIELD}":' + _spell_tokens(str(doc["text"])))
+    return ",".join(parts) + "}"
+
+
+def analysed_words(field: str, text: str) -> list[str]:
+    """`text` as the terms field `field` indexes (for term frequencies and field lengths)."""
+    analyzer = ANALYZED.get(field)
+    return [t.text for t in analyzer(text)] if analyzer is not None else text.split()
