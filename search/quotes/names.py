@@ -103,10 +103,11 @@ _DOTTED_TITLES: Final = frozenset(["Del."])
 # 'Center for Strategic and International Studies', 'Committee on Homeland Security and
 # Governmental Affairs'): capitalised words joined by connectors, one 'of'/'for'/'on'/'to'
 # before the 'and'. Two people ('Clinton and Sanders') have no connector.
-_BODY_WORD: Final = r"[A-Z][\w.’'&\-]*"
+BODY_WORD: Final = r"[A-Z][\w.’'&\-]*"
+BODY_CONNECTOR: Final = r"(?:of|for|on|to)"
 _BODY_WITH_AND: Final = re.compile(
-    rf"(?:The\s+)?{_BODY_WORD}(?:\s+{_BODY_WORD})*\s+(?:of|for|on|to)\s+(?:{_BODY_WORD}|the)(?:\s+(?:(?:of|for|on|to|the)\s+)?{_BODY_WORD})*"
-    rf"\s+and\s+{_BODY_WORD}(?:\s+(?:(?:of|for|on|to|the)\s+)?{_BODY_WORD})*"
+    rf"(?:The\s+)?{BODY_WORD}(?:\s+{BODY_WORD})*\s+{BODY_CONNECTOR}\s+(?:{BODY_WORD}|the)(?:\s+(?:(?:{BODY_CONNECTOR}|the)\s+)?{BODY_WORD})*"
+    rf"\s+and\s+{BODY_WORD}(?:\s+(?:(?:{BODY_CONNECTOR}|the)\s+)?{BODY_WORD})*"
 )
 
 

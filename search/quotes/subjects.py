@@ -36,7 +36,7 @@ from search.quotes.mentions import (
     _speaker_like,
     subject_word,
 )
-from search.quotes.names import NAME_RUN, ORG_WORDS, TITLES, bare_name, looks_like_person
+from search.quotes.names import BODY_CONNECTOR, BODY_WORD, NAME_RUN, ORG_WORDS, TITLES, bare_name, looks_like_person
 from search.quotes.persons import is_first_name
 from search.quotes.records import MASK, Mention
 
@@ -382,8 +382,8 @@ _SOME_OF_WHOM: Final = re.compile(r"(?:many|some|most|all|both|several|few|one|e
 _RELATIVE_SUBJECT: Final = re.compile(r"(?:^|\s)(?:which|that|what|whom)\s+(?P<np>\S.*)$|(?<=[a-z]{3})\s+(?P<pron>they|he|she|we)$")
 # The words of a body's name before its 'and': capitalised words, joined by 'of', 'for', 'on'
 # or 'to' ('Department of Health and', 'Center for Strategic and', 'Bill and').
-_BODY_BEFORE_AND: Final = re.compile(r"(?<![\w.'’\-])(?!The\s)(?:[A-Z][\w.’'&\-]*\s+(?:(?:of|for|on|to)\s+)?)+and\s+$")
-_BODY_CONNECTOR: Final = re.compile(r"\s(?:of|for|on|to)\s")
+_BODY_BEFORE_AND: Final = re.compile(rf"(?<![\w.'’\-])(?!The\s)(?:{BODY_WORD}\s+(?:{BODY_CONNECTOR}\s+)?)+and\s+$")
+_BODY_CONNECTOR: Final = re.compile(rf"\s{BODY_CONNECTOR}\s")
 
 
 def _body_with_and(text: str, lo: int, s: int) -> int:
@@ -398,16 +398,11 @@ def _body_with_and(text: str, lo: int, s: int) -> int:
     left = m.group()[:-4].strip()
     if _BODY_CONNECTOR.search(f" {left} "):
         return m.start()
-    words = left.split()
-    rest = text[s : text.find(" ", s + 1) if " " in text[s : s + 60] else s].strip()
-    if len(words) == 1 and is_first_name(words[0]) and rest and is_first_name(rest) and _ends_in_body_word(text, s):
+    words, after = left.split(), NAME_RUN.match(text, s)
+    named = after.group().split() if after else []  # 'Melinda Gates Foundation'
+    if len(words) == 1 and is_first_name(words[0]) and named and is_first_name(named[0]) and named[-1].lower() in ORG_WORDS:
         return m.start()
     return s
-
-
-def _ends_in_body_word(text: str, s: int) -> bool:
-    run = NAME_RUN.match(text, s)
-    return run is not None and run.group().split()[-1].lower() in ORG_WORDS
 
 
 _NAME_AND: Final = re.compile(rf"(?<![\w.'’\-])(?:{NAME_RUN.pattern})\s+and\s+$")

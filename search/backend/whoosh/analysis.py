@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from whoosh.analysis import Analyzer, Token
@@ -139,17 +139,16 @@ class NewsPositions(Positions):  # type: ignore[misc]
             yield from super().word_values(value, analyzer, **kwargs)
             return
         fb = self.field_boost
-        poses: dict[str, list[int]] = {}
-        for pos, word in enumerate(analyzer.words(value)):
-            seen = poses.get(word)
-            if seen is None:
-                poses[word] = [pos]
-            else:
-                seen.append(pos)
+        for word, poslist, encoded in self.encoded_positions(positions_of(analyzer.words(value))):
+            n = len(poslist)
+            yield (word, n, float(n) * fb, encoded)
+
+    def encoded_positions(self, poses: dict[str, list[int]]) -> Iterator[tuple[str, list[int], bytes]]:
+        """Each word with its positions and their encoding; a word seen once reuses the
+        encoding of its position (most words of a text are seen once)."""
         once = self._once
         for word, poslist in poses.items():
-            n = len(poslist)
-            if n == 1:
+            if len(poslist) == 1:
                 pos = poslist[0]
                 encoded = once.get(pos)
                 if encoded is None:
@@ -158,7 +157,19 @@ class NewsPositions(Positions):  # type: ignore[misc]
                         once[pos] = encoded
             else:
                 encoded = self.encode(poslist)
-            yield (word, n, float(n) * fb, encoded)
+            yield word, poslist, encoded
+
+
+def positions_of(words: Iterable[str]) -> dict[str, list[int]]:
+    """Each word's positions in `words`, words in the order they first occur."""
+    poses: dict[str, list[int]] = {}
+    for pos, word in enumerate(words):
+        seen = poses.get(word)
+        if seen is None:
+            poses[word] = [pos]
+        else:
+            seen.append(pos)
+    return poses
 
 
 # The module name the index's pickled schema gives these classes (see the module's doc).

@@ -37,7 +37,7 @@ from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util import random_name
 from whoosh.util.numeric import length_to_byte
 
-from search.backend.whoosh.analysis import NewsAnalyzer, NewsPositions
+from search.backend.whoosh.analysis import NewsAnalyzer, NewsPositions, positions_of
 from search.backend.whoosh.fast_writer import _SMALL_BLOCK, FastSegmentWriter, _PostingsWriter, field_length_table, read_run, write_run_batch
 
 # Estimated bytes of memory, so that a run is spilled at about `limitmb` of real memory:
@@ -110,28 +110,11 @@ class TermPool:
         if terms is None:
             terms = self._fields[fieldname] = {}
             self.fieldnames.add(fieldname)
-        poses: dict[str, list[int]] = {}
-        for pos, word in enumerate(analyzer.words(value)):
-            seen = poses.get(word)
-            if seen is None:
-                poses[word] = [pos]
-            else:
-                seen.append(pos)
-        once = fmt._once
         fb = fmt.field_boost
         size = length = 0
         encoded = None
-        for word, poslist in poses.items():
+        for word, poslist, encoded in fmt.encoded_positions(positions_of(analyzer.words(value))):
             n = len(poslist)
-            if n == 1:
-                pos = poslist[0]
-                encoded = once.get(pos)
-                if encoded is None:
-                    encoded = fmt.encode(poslist)
-                    if pos < 100_000:
-                        once[pos] = encoded
-            else:
-                encoded = fmt.encode(poslist)
             if scorable:
                 length += n
             tbytes = word.encode("utf-8")
@@ -611,13 +594,6 @@ def _name_postings(fmt: Positions, chain: tuple[Any, Any, Any], value: str) -> l
     """`Positions.word_values` through the chain `_name_chain` found, without tokens: each
     word lower-cased and mapped, with its positions, in the order words first occur."""
     _, expression, charmap = chain
-    poses: dict[str, list[int]] = {}
-    for pos, word in enumerate(expression.findall(value)):
-        text = word.lower().translate(charmap)
-        seen = poses.get(text)
-        if seen is None:
-            poses[text] = [pos]
-        else:
-            seen.append(pos)
+    poses = positions_of(word.lower().translate(charmap) for word in expression.findall(value))
     fb = fmt.field_boost
     return [(w.encode("utf-8"), len(ps), float(len(ps)) * fb, fmt.encode(ps)) for w, ps in poses.items()]
