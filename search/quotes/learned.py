@@ -39,9 +39,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from itertools import compress, repeat
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from search.quotes import verbs
 from search.quotes.content import _TEXT_CHAR, _content_after, _content_before, _skip_filler, _trim
@@ -112,19 +113,19 @@ def _suffix(w: str) -> str:
     return "-"
 
 
-class _Memo(dict):
+class _Memo(dict[Any, Any]):
     """key -> fn(key), computed once a key and cleared past `limit` entries. Words, tokens
     and contexts repeat across articles, so a lookup in C (`memo[key]`, or `map` over
     `memo.__getitem__`) replaces most calls; only a new key runs `fn`."""
 
     __slots__ = ("fn", "limit")
 
-    def __init__(self, fn, limit: int = 200_000):
+    def __init__(self, fn: Callable[[Any], Any], limit: int = 200_000) -> None:
         super().__init__()
         self.fn = fn
         self.limit = limit
 
-    def __missing__(self, key):
+    def __missing__(self, key: Any) -> Any:
         if len(self) > self.limit:
             self.clear()
         v = self[key] = self.fn(key)
@@ -174,7 +175,8 @@ class Model:
 
     def prior(self, w: str) -> float:
         """The gate's score of a word from its own features (cached: words repeat)."""
-        return self._prior[w]
+        score: float = self._prior[w]
+        return score
 
     def _prior_of(self, w: str) -> float:
         return self.gate_bias + sum(self.gate.get(f, 0.0) for f in prior_features(w))
@@ -185,7 +187,8 @@ class Model:
 
     def context_score(self, suf: str, p1s: str, n1s: str) -> float:
         """The gate's score of a candidate's neighbours (cached: contexts repeat)."""
-        return self._context[(suf, p1s, n1s)]
+        score: float = self._context[(suf, p1s, n1s)]
+        return score
 
     def _context_of(self, key: tuple[str, str, str]) -> float:
         g = self.gate
@@ -216,7 +219,7 @@ def load(path: Path = WEIGHTS_PATH) -> Model | None:
 MODEL: Model | None = load()
 # The trainer's hook: when a list, every candidate (frame, features, gate features) is
 # appended to it, and `learned_frames` reports only what the current model accepts.
-COLLECT: list | None = None
+COLLECT: list[Any] | None = None
 
 
 def _ctx(tok: str) -> str:

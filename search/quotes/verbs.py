@@ -17,7 +17,7 @@ import json
 import re
 from importlib.resources import files
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 # base form: other forms (3rd person, past, participle, -ing)
 _VERBS: Final[dict[str, tuple[str, ...]]] = {
@@ -375,14 +375,14 @@ def trie_pattern(words: list[str]) -> str:
     """One regular expression for a list of words, factored by shared prefixes so that the
     scan does not try every word at every position (a plain alternation of a few hundred
     words is several times slower). Longer words win over their prefixes."""
-    trie: dict = {}
+    trie: dict[str, Any] = {}
     for w in words:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict) -> str:
+    def build(node: dict[str, Any]) -> str:
         end = "" in node
         branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not branches:

@@ -56,8 +56,8 @@ class TantivySegmentSink:
         temp_dir.mkdir(parents=True, exist_ok=True)
         stem = temp_dir / f"seg-{os.getpid()}-{new_uid():x}"
         self._docs_path, self._raw_path = stem.with_suffix(".jsonl"), stem.with_suffix(".pkl")
-        self._docs: Any = open(self._docs_path, "w", encoding="utf-8")  # noqa: SIM115 - closed by finish or abort
-        self._raw: Any = open(self._raw_path, "wb")  # noqa: SIM115
+        self._docs: Any = open(self._docs_path, "w", encoding="utf-8")  # closed by finish or abort
+        self._raw: Any = open(self._raw_path, "wb")
         self._count = 0
 
     def add(self, doc: Document) -> None:
@@ -101,7 +101,7 @@ def _read_raw(path: str) -> Iterator[dict[str, Any]]:
     with open(path, "rb") as fh:
         while True:
             try:
-                yield pickle.load(fh)  # noqa: S301 - our own worker's file, in the index folder
+                yield pickle.load(fh)  # our own worker's file, in the index folder
             except EOFError:
                 return
 
