@@ -27,6 +27,10 @@ from search.quotes.speaker import is_name, one_word_kind, settle
         ("Lyin’ Ted Cruz", "person", ("Ted Cruz", "person")),
         ("Sanders' campaign", "organisation", ("Sanders' campaign", "organisation")),  # a possessive stays
         ("Hillary Clinton and Bernie Sanders", "person", ("Hillary Clinton and Bernie Sanders", "group")),
+        # a body's head word last, though the capitalised run looks like a name
+        ("Brookings Institution", "person", ("Brookings Institution", "organisation")),
+        ("Ora Media", "person", ("Ora Media", "organisation")),  # 'Ora' is a first name
+        ("Centerview Partners", "person", ("Centerview Partners", "organisation")),
     ],
 )
 def test_a_speaker_name_starts_and_ends_at_the_name(name, kind, expected):

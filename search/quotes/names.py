@@ -66,7 +66,8 @@ ORG_WORDS: Final[frozenset[str]] = frozenset(
     organisation coalition alliance caucus secretariat embassy consulate cabinet court tribunal
     foundation trust fund institute lab laboratory hospital clinic church county city state
     republicans democrats authority regulator watch sentinel legion inquirer observer examiner
-    dispatch chronicle courier bulletin show podcast daily""".split()
+    dispatch chronicle courier bulletin show podcast daily institution media partners holdings
+    industries technologies communications airlines pharmaceuticals studios""".split()
 )
 
 # Places and bodies that speak in news copy ('Moscow said', 'Washington insists').
