@@ -373,3 +373,41 @@ def test_an_index_naming_an_unknown_backend_is_refused_with_a_message(seeds_inde
     for args in (["query", "Trump"], ["stats"], ["index", str(SEEDS)]):
         r = run_cli(*args, "--index", str(index))
         assert r.exit_code == 2 and "unknown index backend 'lucene'" in r.stderr, (args, r.stderr)
+
+
+FACET_KEYS = ("speaker", "source", "kind", "type", "class", "group", "date:day", "date:month", "date:year")
+
+
+def _engine_and_column_counts(index: Path, text: str, options: dict) -> list[tuple]:
+    """Per facet and per pair of facets: counts made by tantivy's aggregations (the
+    matches never listed) and counts made from the columns over the listed matches."""
+    from search.query.facets import code_counts
+    from search.query.request import compile_request
+
+    out = []
+    with Index.open(index) as ix:
+        matches = ix.backend.match(compile_request(ix.backend, text, **options))[0]
+        listed = list(matches)
+        for keys in [[k] for k in FACET_KEYS] + [["source", "date:month"], ["speaker", "type"], ["date:year", "kind"]]:
+            assert ix.backend.value_counts(matches, ("source",)) is not None  # the engine counted
+            out.append((keys, code_counts(ix.backend, keys, matches), code_counts(ix.backend, keys, listed)))
+    return out
+
+
+@pytest.mark.parametrize(("text", "options"), [("Trump", {}), ("", {"kind": "quote"}), ("", {}), ('"tax plan"', {"sources": ["nyt"]}), ("zzzzqq", {})])
+def test_tantivy_counts_facets_by_aggregation_as_the_columns_count_them(polnear_indexes, text, options):
+    for keys, engine, columns in _engine_and_column_counts(polnear_indexes["tantivy"], text, options):
+        assert engine == columns, keys
+
+
+def test_aggregated_facets_count_undated_articles_and_quotes_without_a_group(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(sorted(SEEDS.glob("*.txt"))[0], corpus / "dated.txt")
+    (corpus / "undated.txt").write_text('Council vote\n\n"We will not back down," said Mayor Jane Ortiz on the plan.\n')
+    index = tmp_path / "index"
+    index_paths([corpus], index, backend="tantivy")
+    counts = _engine_and_column_counts(index, "", {})
+    assert all(engine == columns for _keys, engine, columns in counts)
+    by_key = {tuple(keys): engine for keys, engine, _columns in counts}
+    assert (0,) in by_key[("date:year",)]  # the undated article and its quote: not counted

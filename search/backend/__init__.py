@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -296,6 +297,13 @@ class Searcher(Protocol):
 
     def live_docnums(self) -> list[int]:
         """Every live document, in index order."""
+        ...
+
+    def value_counts(self, matches: Sequence[int], fields: tuple[str, ...]) -> Counter[tuple[Any, ...]] | None:
+        """How many of `matches` (as `match` gave them) hold each combination of the
+        fields' values, as `column` and `date_keys` give them ('date': its date key),
+        counted by the engine without listing the matches; None when this backend cannot,
+        and the query side counts them from the columns instead."""
         ...
 
     # -- reading documents -------------------------------------------------------------

@@ -36,12 +36,14 @@ PAGE_AT_ONCE = 1000  # hits a page may ask for and still be found by tantivy's t
 
 class Matches(Sequence[int]):
     """Every match of a request, in document number order, listed on first use: its length
-    is tantivy's count, known without listing them."""
+    is tantivy's count, known without listing them, and its `query` lets tantivy count
+    them by facet (`value_counts`) without listing them either."""
 
-    def __init__(self, count: int, load: Callable[[], list[int]]) -> None:
+    def __init__(self, count: int, load: Callable[[], list[int]], query: tantivy.Query) -> None:
         self._count = count
         self._load: Callable[[], list[int]] | None = load
         self._list: list[int] = []
+        self.query = query
 
     def _docs(self) -> list[int]:
         if self._load is not None:
@@ -135,20 +137,16 @@ class TantivySearcher:
         compiled, whole = self.compile(request)
         if request.query is None:
             if not request.filters and request.dates is None:
-                return list(self.view.live), []
-            nodes: list[Exact | DateRange] = [*request.filters, *([request.dates] if request.dates is not None else [])]
-            allowed = sorted((self._filter_docs(n) for n in nodes), key=lambda ds: len(ds[0]))
-            if len(allowed) == 1:
-                return list(allowed[0][0]), []
-            return sorted(set.intersection(*(docset for _docs, docset in allowed))), []
+                return Matches(self.view.count, lambda: list(self.view.live), whole), []
+            return Matches(self.view.count_of(whole), lambda: self._filtered(request), whole), []
         if not top:
-            return self.view.matching(whole), []
+            return Matches(self.view.count_of(whole), lambda: self.view.matching(whole), whole), []
         if top <= PAGE_AT_ONCE:
             # a page: tantivy finds its best `top` (skipping what cannot make the page) and
             # counts the rest; every match is listed only if something iterates them (facets)
             found: Any = self.searcher.search(whole, limit=top, count=True)
             page = sorted(zip([float(s) for s, _a in found.hits], self.view.docnums(found.hits), strict=True), key=lambda sn: (-sn[0], sn[1]))
-            return Matches(int(found.count), lambda: self.view.matching(whole)), page
+            return Matches(int(found.count), lambda: self.view.matching(whole), whole), page
         scored = self.view.search_all(whole)  # best first
         matched = sorted(n for _s, n in scored)
         # equal scores in index order (as the Whoosh backend): only the first `top` and
@@ -158,6 +156,20 @@ class TantivySearcher:
             end += 1
         best = sorted(scored[:end], key=lambda sn: (-sn[0], sn[1]))[:top]
         return matched, [(float(s), n) for s, n in best]
+
+    def _filtered(self, request: Request) -> list[int]:
+        """The documents a request of filters alone allows, from the filters' remembered
+        document lists (a listing or a count asks again for the same kinds and sources)."""
+        nodes: list[Exact | DateRange] = [*request.filters, *([request.dates] if request.dates is not None else [])]
+        allowed = sorted((self._filter_docs(n) for n in nodes), key=lambda ds: len(ds[0]))
+        if len(allowed) == 1:
+            return list(allowed[0][0])
+        return sorted(set.intersection(*(docset for _docs, docset in allowed)))
+
+    def value_counts(self, matches: Sequence[int], fields: tuple[str, ...]) -> Counter[tuple[Any, ...]] | None:
+        if not isinstance(matches, Matches):
+            return None  # a list made some other way: the columns count it
+        return self.view.value_counts(matches.query, len(matches), fields)
 
     def count_undated(self, request: Request) -> int:
         query = request.query_no_date or request.query

@@ -11,6 +11,7 @@ document number, read from the fast fields in one call each.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -19,6 +20,7 @@ import tantivy
 from search.backend.tantivy.schema import COLUMNS, DATE, STORED, UID, build_schema, column_field, decode_stored, value_hash
 
 NO_DATE_KEY = 2**63  # the date key of an undated document (sorts after every day)
+_ALL_BUCKETS = 1 << 24  # a terms aggregation's size: every value (tantivy's bucket limit stops it first)
 
 
 class View:
@@ -29,6 +31,7 @@ class View:
         self.schema = build_schema()
         self.count = int(searcher.num_docs)
         self._columns: dict[str, list[Any] | None] = {}
+        self._names: dict[str, dict[int, str]] = {}
         self._listing: tuple[list[tantivy.DocAddress], list[int]] | None = None  # live addresses, their numbers
         self._live: list[int] | None = None
         self._whole = False  # no segment has deleted documents: every number up to `span` is live
@@ -155,8 +158,7 @@ class View:
             if fname == DATE:
                 self._columns[fname] = self.fast(DATE, NO_DATE_KEY)
             elif fname in COLUMNS:
-                names = {value_hash(t): t for t, _n in self.terms(fname)}
-                names[0] = ""
+                names = self.value_names(fname)
                 codes = self.fast(column_field(fname), 0)
                 try:
                     self._columns[fname] = list(map(names.__getitem__, codes))  # a hash is always of a term of its document
@@ -165,6 +167,53 @@ class View:
             else:
                 self._columns[fname] = None
         return self._columns[fname]
+
+    def value_names(self, fname: str) -> dict[int, str]:
+        """A keyword column's values by the hash its fast field holds (0: '', no value)."""
+        if fname not in self._names:
+            names = {value_hash(t): t for t, _n in self.terms(fname)}
+            names[0] = ""
+            self._names[fname] = names
+        return self._names[fname]
+
+    def value_counts(self, query: tantivy.Query, total: int, fields: tuple[str, ...]) -> Counter[tuple[Any, ...]] | None:
+        """How many of the `total` documents matching `query` hold each combination of the
+        fields' values (as `column` gives them), from one tantivy aggregation: terms within
+        terms over the fast fields, in Rust, the matches never listed. Documents without a
+        value are the rest of their bucket. None when tantivy cannot (a field with no
+        column, more buckets than its limit), and the caller counts another way."""
+        if not fields or any(f != DATE and f not in COLUMNS for f in fields):
+            return None
+        spec: dict[str, Any] = {}
+        for depth in reversed(range(len(fields))):
+            fname = fields[depth]
+            # every document in a bucket: one with no value in the one its column reads as
+            terms: dict[str, Any] = {"field": DATE, "missing": NO_DATE_KEY} if fname == DATE else {"field": column_field(fname), "missing": 0}
+            terms["size"] = _ALL_BUCKETS
+            spec = {f"v{depth}": {"terms": terms, **({"aggs": spec} if spec else {})}}
+        try:
+            found = self.searcher.aggregate(query, spec)
+        except (ValueError, RuntimeError, OverflowError):
+            return None  # too many buckets for tantivy's limits: the columns will count
+        out: Counter[tuple[Any, ...]] = Counter()
+        return out if self._walk(found, fields, 0, (), total, out) else None
+
+    def _walk(self, found: dict[str, Any], fields: tuple[str, ...], depth: int, values: tuple[Any, ...], total: int, out: Counter[tuple[Any, ...]]) -> bool:
+        """Add one level of an aggregation's buckets to `out`; False unless they hold
+        exactly the `total` documents of their parent bucket."""
+        level = found.get(f"v{depth}") or {}
+        if level.get("sum_other_doc_count") or level.get("doc_count_error_upper_bound"):
+            return False
+        names = None if fields[depth] == DATE else self.value_names(fields[depth])
+        for b in level.get("buckets", []):
+            key, n = int(b["key"]), int(b["doc_count"])
+            value = key if names is None else names.get(key, "")
+            total -= n
+            if depth + 1 == len(fields):
+                out[(*values, value)] += n
+            elif not self._walk(b, fields, depth + 1, (*values, value), n, out):
+                return False
+        return total == 0
 
     def terms(self, fname: str, prefix: str = "") -> list[tuple[str, int]]:
         """The field's terms starting with `prefix`, each with its document frequency."""

@@ -15,7 +15,8 @@ import datetime as dt
 import sys
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -169,6 +170,9 @@ class WhooshSearcher:
 
     def live_docnums(self) -> list[int]:
         return list(self.reader.all_doc_ids())
+
+    def value_counts(self, matches: Sequence[int], fields: tuple[str, ...]) -> Counter[tuple[Any, ...]] | None:
+        return None  # Whoosh has no counting of its own: the columns' codes count faster
 
     def _deleted_docs(self) -> set[int]:
         """Deleted document numbers (still in the columns until a merge; posting lists skip
