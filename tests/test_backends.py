@@ -388,7 +388,8 @@ def _engine_and_column_counts(index: Path, text: str, options: dict) -> list[tup
     with Index.open(index) as ix:
         matches = ix.backend.match(compile_request(ix.backend, text, **options))[0]
         listed = list(matches)
-        for keys in [[k] for k in FACET_KEYS] + [["source", "date:month"], ["speaker", "type"], ["date:year", "kind"]]:
+        pairs = [["source", "date:month"], ["speaker", "type"], ["date:year", "kind"], ["speaker", "source"], ["date:month", "class"]]
+        for keys in [[k] for k in FACET_KEYS] + pairs:
             assert ix.backend.value_counts(matches, ("source",)) is not None  # the engine counted
             out.append((keys, code_counts(ix.backend, keys, matches), code_counts(ix.backend, keys, listed)))
     return out

@@ -299,11 +299,11 @@ class Searcher(Protocol):
         """Every live document, in index order."""
         ...
 
-    def value_counts(self, matches: Sequence[int], fields: tuple[str, ...]) -> Counter[tuple[Any, ...]] | None:
-        """How many of `matches` (as `match` gave them) hold each combination of the
-        fields' values, as `column` and `date_keys` give them ('date': its date key),
-        counted by the engine without listing the matches; None when this backend cannot,
-        and the query side counts them from the columns instead."""
+    def value_counts(self, matches: Sequence[int], fields: tuple[str, ...], kind: str | None = None) -> Counter[tuple[Any, ...]] | None:
+        """How many of `matches` (as `match` gave them; with `kind`, only those of that
+        kind) hold each combination of the fields' values, as `column` and `date_keys` give
+        them ('date': its date key), counted by the engine without listing the matches;
+        None when this backend cannot, and the query side counts them from the columns."""
         ...
 
     # -- reading documents -------------------------------------------------------------

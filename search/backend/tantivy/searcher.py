@@ -166,10 +166,13 @@ class TantivySearcher:
             return list(allowed[0][0])
         return sorted(set.intersection(*(docset for _docs, docset in allowed)))
 
-    def value_counts(self, matches: Sequence[int], fields: tuple[str, ...]) -> Counter[tuple[Any, ...]] | None:
+    def value_counts(self, matches: Sequence[int], fields: tuple[str, ...], kind: str | None = None) -> Counter[tuple[Any, ...]] | None:
         if not isinstance(matches, Matches):
             return None  # a list made some other way: the columns count it
-        return self.view.value_counts(matches.query, len(matches), fields)
+        if kind is None:
+            return self.view.value_counts(matches.query, len(matches), fields)
+        of_kind = Q.boolean_query([(MUST, matches.query), (MUST, Q.term_query(self.schema, "kind", kind))])
+        return self.view.value_counts(of_kind, None, fields)
 
     def count_undated(self, request: Request) -> int:
         query = request.query_no_date or request.query

@@ -176,12 +176,13 @@ class View:
             self._names[fname] = names
         return self._names[fname]
 
-    def value_counts(self, query: tantivy.Query, total: int, fields: tuple[str, ...]) -> Counter[tuple[Any, ...]] | None:
-        """How many of the `total` documents matching `query` hold each combination of the
-        fields' values (as `column` gives them), from one tantivy aggregation: terms within
-        terms over the fast fields, in Rust, the matches never listed. Documents without a
-        value are the rest of their bucket. None when tantivy cannot (a field with no
-        column, more buckets than its limit), and the caller counts another way."""
+    def value_counts(self, query: tantivy.Query, total: int | None, fields: tuple[str, ...]) -> Counter[tuple[Any, ...]] | None:
+        """How many of the `total` documents matching `query` (None: not known) hold each
+        combination of the fields' values (as `column` gives them), from one tantivy
+        aggregation: terms within terms over the fast fields, in Rust, the matches never
+        listed. A document without a value counts under the value its column reads as
+        ('', no date). None when tantivy cannot (a field with no column, more buckets than
+        its limit), and the caller counts another way."""
         if not fields or any(f != DATE and f not in COLUMNS for f in fields):
             return None
         spec: dict[str, Any] = {}
@@ -198,22 +199,25 @@ class View:
         out: Counter[tuple[Any, ...]] = Counter()
         return out if self._walk(found, fields, 0, (), total, out) else None
 
-    def _walk(self, found: dict[str, Any], fields: tuple[str, ...], depth: int, values: tuple[Any, ...], total: int, out: Counter[tuple[Any, ...]]) -> bool:
+    def _walk(
+        self, found: dict[str, Any], fields: tuple[str, ...], depth: int, values: tuple[Any, ...], total: int | None, out: Counter[tuple[Any, ...]]
+    ) -> bool:
         """Add one level of an aggregation's buckets to `out`; False unless they hold
-        exactly the `total` documents of their parent bucket."""
+        exactly the `total` documents of their parent bucket (None: not known)."""
         level = found.get(f"v{depth}") or {}
         if level.get("sum_other_doc_count") or level.get("doc_count_error_upper_bound"):
             return False
         names = None if fields[depth] == DATE else self.value_names(fields[depth])
+        left = total or 0
         for b in level.get("buckets", []):
             key, n = int(b["key"]), int(b["doc_count"])
             value = key if names is None else names.get(key, "")
-            total -= n
+            left -= n
             if depth + 1 == len(fields):
                 out[(*values, value)] += n
             elif not self._walk(b, fields, depth + 1, (*values, value), n, out):
                 return False
-        return total == 0
+        return total is None or left == 0
 
     def terms(self, fname: str, prefix: str = "") -> list[tuple[str, int]]:
         """The field's terms starting with `prefix`, each with its document frequency."""

@@ -171,7 +171,7 @@ class WhooshSearcher:
     def live_docnums(self) -> list[int]:
         return list(self.reader.all_doc_ids())
 
-    def value_counts(self, matches: Sequence[int], fields: tuple[str, ...]) -> Counter[tuple[Any, ...]] | None:
+    def value_counts(self, matches: Sequence[int], fields: tuple[str, ...], kind: str | None = None) -> Counter[tuple[Any, ...]] | None:
         return None  # Whoosh has no counting of its own: the columns' codes count faster
 
     def _deleted_docs(self) -> set[int]:
