@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.scale --articles 10000                  # build once, then reuse
     .venv/bin/python -m bench.scale --articles 10000 --compare /tmp/base   # old code, same run
     .venv/bin/python -m bench.scale --articles 10000 --backends whoosh,tantivy   # both backends, same run
+    .venv/bin/python -m bench.scale --articles 10000 --backends whoosh,tantivy --peers   # and the peers
 
 The corpus goes to bench/out/corpus-N and its index to bench/out/index-N (git-ignored), both
 made once and reused. Warm latency: one `Index` kept open, each query run once unmeasured and
@@ -15,6 +16,8 @@ alike; both must give the same totals and hits, which is checked. `--backends wh
 measures one index per backend (bench/out/index-N, bench/out/index-N-tantivy) in the same run,
 alternating, with the time and CPU each took to build, and checks that they give the same
 totals and facets (pages may differ where scores tie or differ: Whoosh's BM25F, tantivy's BM25).
+`--peers` adds a plain tantivy index and SQLite FTS5 doing the same searches (bench.peers says
+what they index and run), measured in the same rounds, and `rg` over the raw files.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from bench import peers
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -104,13 +109,42 @@ def cold(index: Path, code: Path | None, reps: int) -> tuple[float, float]:
     call = ["-c", "import sys; from search.cli import main; sys.argv = ['search', *sys.argv[1:]]; main()", *COLD, "--index", str(index)]
     base = ["-c", "import whoosh, click, pydantic"]
     _in_tree(code, call)
-    q, b = [], []
+    q: list[float] = []
+    b: list[float] = []
     for _ in range(reps):
         for out, args in ((q, call), (b, base)):
             started = time.perf_counter()
             _in_tree(code, args)
             out.append(time.perf_counter() - started)
     return statistics.median(q), statistics.median(b)
+
+
+def peers_report(n: int, versions: dict[str, tuple[Path | None, Path]], runs: dict[str, list[dict]], peer_runs: list[dict]) -> None:
+    """The rg line, and each query's total: ours count documents of every kind (articles and
+    quotes), and articles alone with kind=article; the peers count articles."""
+    from search.api import Index
+
+    corpus = OUT / f"corpus-{n}"
+    rg = {w: peers.rg_ms(corpus, w) for w, _o in QUERIES["common word"]}
+    print("rg -l -i -w over the raw files, best of 3: " + ", ".join(f"{w} {'–' if ms is None else f'{ms:.0f}'} ms" for w, ms in rg.items()))
+    if not peers.fts5_available():
+        print("fts5: NOT measured, this Python's sqlite3 is built without FTS5")
+    ours = next(iter(versions))
+    answers = peer_runs[0]["answers"] if peer_runs else {}
+    print(f"totals: {ours} (articles and quotes) | {ours} kind=article | " + " | ".join(f"{p} (articles)" for p in answers))
+    differ = []
+    with Index.open(versions[ours][1]) as ix:
+        for qs in QUERIES.values():
+            for text, options in qs:
+                key = peers.query_key(text, options)
+                if peers.peer_query(text, options) is None:
+                    continue
+                mine = ix.search_json(text, **{**options, "kind": "article", "limit": 0, "facet_limit": None})
+                facets = {v["value"]: v["count"] for v in mine["facets"].get("source", [])} if "facets" in options else {}
+                cells = [runs[ours][0]["answers"][key][0], mine["total"]] + [answers[p][key][0] for p in answers]
+                print(f"  {key:<56}" + "".join(f"{c:>10,}" for c in cells))
+                differ += [f"{p}: {key}" for p in answers if answers[p][key][1] != facets]
+    print("source facets (kind=article vs peers): identical" if not differ else f"source facets DIFFER for {differ}")
 
 
 def main() -> None:
@@ -120,10 +154,18 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=2, help="alternating rounds of each version")
     ap.add_argument("--compare", type=Path, default=None, help="a folder holding another version's `search` package")
     ap.add_argument("--backends", default=None, help="measure an index per backend in the same run: whoosh,tantivy")
+    ap.add_argument("--peers", action="store_true", help="measure a plain tantivy index and SQLite FTS5 in the same run (bench.peers)")
     ap.add_argument("--warm-only", metavar="INDEX", default=None, help=argparse.SUPPRESS)  # the measuring child
+    ap.add_argument("--warm-peers", action="store_true", help=argparse.SUPPRESS)  # the peers' measuring child
     args = ap.parse_args()
     if args.warm_only:
         print(json.dumps(warm(Path(args.warm_only), args.reps)))
+        return
+    if args.warm_peers:
+        from bench.peers import warm_peers
+
+        answers: dict[str, dict[str, list]] = {}
+        print(json.dumps({"times": warm_peers(args.articles, OUT, QUERIES, args.reps, answers), "answers": answers}))
         return
     if args.backends and args.compare:
         sys.exit("--backends and --compare measure different things: give one")
@@ -137,26 +179,38 @@ def main() -> None:
         versions = {b: (None, indexes[b][0]) for b in backends}
     else:
         versions = {"now": (None, indexes["whoosh"][0])}
+    built_peers = peers.ensure_peers(OUT / f"corpus-{args.articles}", args.articles, OUT) if args.peers else []
     runs: dict[str, list[dict]] = {v: [] for v in versions}
+    peer_runs: list[dict] = []
     for _ in range(args.rounds):
         for name, (code, index) in versions.items():
             proc = _in_tree(code, ["-m", "bench.scale", "--warm-only", str(index), "--reps", str(args.reps)])
             if proc.returncode:
                 sys.exit(proc.stderr)
             runs[name].append(json.loads(proc.stdout))
+        if args.peers:
+            proc = _in_tree(None, ["-m", "bench.scale", "--warm-peers", "--articles", str(args.articles), "--reps", str(args.reps)])
+            if proc.returncode:
+                sys.exit(proc.stderr)
+            peer_runs.append(json.loads(proc.stdout))
     colds = {name: cold(index, code, max(3, args.reps // 2)) for name, (code, index) in versions.items()}
     for _index, built in indexes.values():
         if built:
             print(built)
+    for line in built_peers:
+        print(line)
     load = os.getloadavg()
     print(f"{args.articles:,} articles; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}; {args.rounds} rounds x {args.reps} reps per query")
-    head = "".join(f"{name + ' p50 / p95 ms':>24}" for name in versions)
+    columns: dict[str, list[dict]] = {name: [r["times"] for r in runs[name]] for name in versions}
+    columns.update({p: [r["times"].get(p, {}) for r in peer_runs] for p in peers.PEERS if args.peers})
+    width = {name: max(24, len(name) + 14) for name in columns}
+    head = "".join(f"{name + ' p50 / p95 ms':>{width[name]}}" for name in columns)
     print(f"{'query kind':<24}{head}")
     for kind in QUERIES:
         cells = []
-        for name in versions:
-            ts = [t for r in runs[name] for t in r["times"][kind]]
-            cells.append(f"{pct(ts, 50):>12.1f} / {pct(ts, 95):<9.1f}")
+        for name, per_round in columns.items():
+            ts = [t for r in per_round for t in r.get(kind, [])]
+            cells.append(f"{pct(ts, 50):>{width[name] - 12}.1f} / {pct(ts, 95):<9.1f}" if ts else f"{'–':>{width[name] - 12}} / {'–':<9}")
         print(f"{kind:<24}{''.join(cells)}")
     for name, (q, b) in colds.items():
         print(f"cold `search {' '.join(COLD)}` ({name}): {q * 1000:.0f} ms, {q / b:.1f}x the bare imports ({b * 1000:.0f} ms)")
@@ -170,6 +224,8 @@ def main() -> None:
         pages = sum(1 for q in a if set(a[q][1]) != set(b[q][1]))
         print("totals and facets: identical" if not differ else f"totals or facets DIFFER for: {differ}", end="")
         print(f"; {pages} of {len(a)} first pages hold other hits (ties, or scores that differ)")
+    if args.peers:
+        peers_report(args.articles, versions, runs, peer_runs)
 
 
 if __name__ == "__main__":
