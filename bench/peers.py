@@ -3,8 +3,8 @@
     .venv/bin/python -m bench.scale --articles 10000 --backends whoosh,tantivy --peers
 
 `bench.scale --peers` builds both peers once over the generated corpus bench/out/corpus-N
-(each left with a `.complete` marker and reused: bench/out/fts5-N.sqlite,
-bench/out/tantivy-plain-N), then measures them in the same run as our backends, a round of
+(bench/out/fts5-N.sqlite, bench/out/tantivy-plain-N; built under a temporary name, renamed
+into place, then marked by a `NAME.complete` file beside it, and reused), then measures them in the same run as our backends, a round of
 each in turn, every peer in one warm process with its index kept open, and prints their
 p50 / p95 ms as extra columns of the same table, then `rg -l -i -w` over the raw files for
 the common words (best of 3; '–' when rg is not on PATH) as a floor.
@@ -27,7 +27,10 @@ fields (title, source, date) and a snippet of the text (FTS5 `snippet()`, tantiv
 (FTS5 a COUNT(*) over the same MATCH, tantivy `count=True`); the facet row adds the counts
 by source over all matches (FTS5 a GROUP BY, tantivy `Searcher.aggregate`). Query texts are
 bench.scale's; its date syntax becomes each peer's range query. `speaker:clinton` and
-'counts only' have no peer equivalent ('–').
+'counts only' have no peer equivalent ('–'). Where their time goes (10,000 articles):
+tantivy-plain's search and count take ~0.1 ms, the binding's SnippetGenerator over the ten
+stored texts ~1.5 ms; FTS5 ranks every match (bm25 for each, then a sort: ~10 ms for 'said'),
+where its COUNT(*) takes ~0.3 ms.
 """
 
 from __future__ import annotations
