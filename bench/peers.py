@@ -7,7 +7,7 @@
 into place, then marked by a `NAME.complete` file beside it, and reused), then measures them in the same run as our backends, a round of
 each in turn, every peer in one warm process with its index kept open, and prints their
 p50 / p95 ms as extra columns of the same table, then `rg -l -i -w` over the raw files for
-the common words (best of 3; '–' when rg is not on PATH) as a floor.
+the common words (best of 3; GNU `grep -r` where rg is not installed) as a floor.
 
 What each peer indexes: the corpus's ARTICLES as our reader reads them
 (`search.readers.text`: the headline, the body paragraphs, the outlet named by the
@@ -288,14 +288,18 @@ def query_key(text: str, options: dict[str, Any]) -> str:
     return f"{text} {json.dumps(options)}"
 
 
-def rg_ms(corpus: Path, word: str) -> float | None:
-    """Best of 3 of `rg -l -i -w WORD corpus`, in ms; None when rg is not on PATH."""
-    rg = shutil.which("rg")
-    if rg is None:
+def rg_ms(corpus: Path, word: str) -> tuple[str, float] | None:
+    """Best of 3 of `rg -l -i -w WORD corpus` in ms, or of GNU `grep -r -l -i -w` where rg
+    is not installed (it is no Python package: the floor is then grep's), with the tool's
+    name; None when neither is on PATH."""
+    tool = shutil.which("rg") or shutil.which("grep")
+    if tool is None:
         return None
+    name = Path(tool).name
+    args = [tool, "-l", "-i", "-w", word, str(corpus)] if name == "rg" else [tool, "-r", "-l", "-i", "-w", word, str(corpus)]
     best = float("inf")
     for _ in range(3):
         started = time.perf_counter()
-        subprocess.run([rg, "-l", "-i", "-w", word, str(corpus)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
         best = min(best, time.perf_counter() - started)
-    return best * 1000
+    return name, best * 1000

@@ -126,7 +126,8 @@ def peers_report(n: int, versions: dict[str, tuple[Path | None, Path]], runs: di
 
     corpus = OUT / f"corpus-{n}"
     rg = {w: peers.rg_ms(corpus, w) for w, _o in QUERIES["common word"]}
-    print("rg -l -i -w over the raw files, best of 3: " + ", ".join(f"{w} {'–' if ms is None else f'{ms:.0f}'} ms" for w, ms in rg.items()))
+    cells = [f"{w} " + ("–" if found is None else f"{found[1]:.0f} ms ({found[0]})") for w, found in rg.items()]
+    print("-l -i -w over the raw files, best of 3: " + ", ".join(cells))
     if not peers.fts5_available():
         print("fts5: NOT measured, this Python's sqlite3 is built without FTS5")
     ours = next(iter(versions))
