@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from search.backend.whoosh import index_folder as store
+from search.backend import default_index_dir
 from search.errors import QuerySyntaxError, SearchError
 from search.indexing.documents import stored_to_article, stored_to_hit, stored_to_quote
 from search.query import budget, trails
@@ -52,7 +52,7 @@ class Index:
     """A read-only view of one index: search, facets, speakers, sources, stats, documents."""
 
     def __init__(self, path: Path | str | None = None, budget_seconds: float | None | object = budget.DEFAULT):
-        self.path = Path(path) if path else store.default_index_dir()
+        self.path = Path(path) if path else default_index_dir()
         self.backend: Searcher = open_backend(self.path)
         # each search's time budget in seconds (None: no limit; by default budget.DEFAULT_BUDGET)
         self.last_speaker_count = 0  # speakers the last `speakers` call found, before its limit
