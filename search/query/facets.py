@@ -90,22 +90,63 @@ def labeller(searcher: Searcher, key: str) -> Callable[[int], str | None]:
     return lambda n: labels[codes[n]]
 
 
-@dataclass
 class Coding:
-    """A facet as a small whole number per document (`codes`), the label of each number
-    (`labels`; None: not counted), and how a column value turns into its number
-    (`fieldname`, `by_value`; no field: the same number for every document), so that counts an
-    engine makes by value (`Searcher.value_counts`) come out as the codes would."""
+    """A facet as a small whole number per document and the label of each number (`labels`;
+    code 0, label None: not counted). Numbers are given to labels as values are met
+    (`code`), so counts an engine makes by value (`Searcher.value_counts`) need no column:
+    a cold search of a large tantivy index counts its facets without reading one. The code
+    of every document (`codes`, for counting from the columns) is worked out on first use."""
 
-    codes: Codes
-    labels: list[str | None]
-    fieldname: str | None = None
-    by_value: dict[Any, int] = field(default_factory=dict)
-    quote_only: bool = False  # counts quotes only: any other kind of document is code 0
+    def __init__(self, searcher: Searcher, key: str) -> None:
+        self._searcher = searcher
+        self.base, _, self._size = key.partition(":")
+        self.fieldname = FACET_FIELDS[self.base]
+        self.quote_only = self.base in QUOTE_FACETS  # any other kind of document is code 0
+        self.labels: list[str | None] = [None]
+        self._code_of_label: dict[str | None, int] = {None: 0}
+        self._by_value: dict[Any, int] = {}
+        self._codes: Codes | None = None
 
     def code(self, value: Any) -> int:
-        """The code of a document holding `value` (a quote, if the facet counts quotes)."""
-        return self.codes[0] if self.fieldname is None else self.by_value.get(value, 0)
+        """The code of a document whose column holds `value` (a quote, if the facet counts
+        quotes only)."""
+        found = self._by_value.get(value)
+        if found is None:
+            found = self._by_value[value] = self._code_of(self._label(value))
+        return found
+
+    def _label(self, value: Any) -> str | None:
+        if self.base == "date":
+            day = self._searcher.date_of(value)
+            return bucket(day, self._size) if day is not None else None
+        return value or NO_VALUE[self.base]
+
+    def _code_of(self, label: str | None) -> int:
+        if label not in self._code_of_label:
+            self._code_of_label[label] = len(self.labels)
+            self.labels.append(label)
+        return self._code_of_label[label]
+
+    @property
+    def codes(self) -> Codes:
+        if self._codes is None:
+            self._codes = self._column_codes()
+        return self._codes
+
+    def _column_codes(self) -> Codes:
+        col = self._searcher.date_keys() if self.base == "date" else self._searcher.column(self.fieldname)
+        if col is None:  # an index without this column
+            if self.base == "date" or self.quote_only:
+                return _Constant(0)
+            return _Constant(self._code_of(NO_VALUE[self.base]))
+        code_of_value = {v: self.code(v) for v in set(col)}  # a corpus has few distinct values
+        codes: Any = map(code_of_value.__getitem__, col)
+        if self.quote_only:
+            kinds = self._searcher.column("kind")
+            if kinds is None:
+                return _Constant(0)
+            codes = map(operator.mul, codes, map("quote".__eq__, kinds))  # not a quote: 0, not counted
+        return array("I", codes)
 
 
 def coded(searcher: Searcher, key: str) -> tuple[Codes, list[str | None]]:
@@ -116,56 +157,15 @@ def coded(searcher: Searcher, key: str) -> tuple[Codes, list[str | None]]:
 
 
 def coding(searcher: Searcher, key: str) -> Coding:
-    """The facet's `Coding`, worked out once per searcher (remembered in its `memo`):
-    counting a facet is then `Counter(map(codes.__getitem__, docnums))`, one loop in C,
+    """The facet's `Coding`, kept for the searcher's life (in its `memo`): counting a facet
+    from the columns is then `Counter(map(codes.__getitem__, docnums))`, one loop in C,
     where a label worked out per matched document cost 1 µs each (200 ms for every quote of
     10,000 articles, crossed by month)."""
     memo_key = f"facet-codes:{key}"
     if memo_key not in searcher.memo:
-        searcher.memo[memo_key] = _code(searcher, key)
+        searcher.memo[memo_key] = Coding(searcher, key)
     found: Coding = searcher.memo[memo_key]
     return found
-
-
-def _code(searcher: Searcher, key: str) -> Coding:
-    base, _, size = key.partition(":")
-    labels: list[str | None] = [None]  # code 0: not counted
-    if base == "date":
-        keys = searcher.date_keys()
-        if keys is None:
-            return Coding(_Constant(0), labels)
-        by_label: dict[str | None, int] = {None: 0}
-        code_of: dict[int, int] = {}
-        for k in set(keys):  # a corpus has a few thousand distinct days
-            d = searcher.date_of(k)
-            label = bucket(d, size) if d is not None else None
-            if label not in by_label:
-                by_label[label] = len(labels)
-                labels.append(label)
-            code_of[k] = by_label[label]
-        return Coding(array("I", map(code_of.__getitem__, keys)), labels, "date", code_of)
-    col = searcher.column(FACET_FIELDS[base])
-    missing = NO_VALUE[base]
-    if col is None:
-        if base in QUOTE_FACETS:
-            return Coding(_Constant(0), labels)
-        labels.append(missing)
-        return Coding(_Constant(1), labels)
-    code_of_label: dict[str, int] = {}
-    code_of_value: dict[Any, int] = {}
-    for v in set(col):
-        label = v or missing
-        if label not in code_of_label:
-            code_of_label[label] = len(labels)
-            labels.append(label)
-        code_of_value[v] = code_of_label[label]
-    codes: Any = map(code_of_value.__getitem__, col)
-    if base in QUOTE_FACETS:
-        kinds = searcher.column("kind")
-        if kinds is None:
-            return Coding(_Constant(0), labels)
-        codes = map(operator.mul, codes, map("quote".__eq__, kinds))  # not a quote: 0, not counted
-    return Coding(array("I", codes), labels, FACET_FIELDS[base], code_of_value, base in QUOTE_FACETS)
 
 
 class _Constant:
@@ -188,8 +188,8 @@ def code_counts(searcher: Searcher, keys: Sequence[str], docnums: Sequence[int])
     codings = [coding(searcher, k) for k in keys]
     quotes_only = any(c.quote_only for c in codings)
     nothing = (0,) * len(codings)
-    fields = tuple(dict.fromkeys(c.fieldname for c in codings if c.fieldname is not None))
-    raw = searcher.value_counts(docnums, fields, "quote" if quotes_only else None) if fields else None
+    fields = tuple(dict.fromkeys(c.fieldname for c in codings))
+    raw = searcher.value_counts(docnums, fields, "quote" if quotes_only else None)
     if raw is None:
         columns = [c.codes for c in codings]
         counted: Counter[tuple[int, ...]]
@@ -205,8 +205,8 @@ def code_counts(searcher: Searcher, keys: Sequence[str], docnums: Sequence[int])
         return out
     out = Counter()
     for values, k in raw.items():
-        value_of: dict[str | None, Any] = dict(zip(fields, values, strict=True))
-        out[tuple(c.code(value_of.get(c.fieldname)) for c in codings)] += k
+        value_of = dict(zip(fields, values, strict=True))
+        out[tuple(c.code(value_of[c.fieldname]) for c in codings)] += k
     others = len(docnums) - sum(raw.values())  # not quotes, when a facet counts quotes only
     if others:
         out[nothing] += others
