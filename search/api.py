@@ -404,6 +404,9 @@ class Index:
         from search.models import SourceSummary
 
         matched = self._matched(text, **filters)
+        counted = self._source_counts(matched)
+        if counted is not None:
+            return sorted(counted, key=lambda s: (-s.articles, -s.quotes, s.name))
         source_col, kind_col, speaker_col, date_col = (self.backend.column(f) for f in ("source", "kind", "speaker_name", "date"))
         if source_col is None:
             return []
@@ -428,12 +431,65 @@ class Index:
             )
         return sorted(out, key=lambda s: (-s.articles, -s.quotes, s.name))
 
+    def _source_counts(self, matched: Sequence[int]) -> list[SourceSummary] | None:
+        """`sources` from counts the engine makes (`Searcher.value_counts`), the matches
+        never listed; None where the backend cannot, and the columns count instead."""
+        from search.models import SourceSummary
+
+        by_kind = self.backend.value_counts(matched, ("source", "kind"))
+        by_speaker = self.backend.value_counts(matched, ("source", "speaker_name"), "quote") if by_kind is not None else None
+        by_date = self.backend.value_counts(matched, ("source", "date")) if by_speaker is not None else None
+        if by_kind is None or by_speaker is None or by_date is None:
+            return None
+        kinds: dict[str, Counter[str]] = {}
+        for (source, kind), k in by_kind.items():
+            if source:
+                kinds.setdefault(source, Counter())[kind] += k
+        speakers: Counter[str] = Counter(source for source, name in by_speaker if source and name)
+        days: dict[str, list[dt.date]] = {}
+        for source, key in by_date:
+            day = self._date(key)
+            if source and day is not None:
+                days.setdefault(source, []).append(day)
+        return [
+            SourceSummary(
+                name=name,
+                articles=counts.get("article", 0),
+                quotes=counts.get("quote", 0),
+                speakers=speakers.get(name, 0),
+                first_date=min(days[name]) if name in days else None,
+                last_date=max(days[name]) if name in days else None,
+            )
+            for name, counts in kinds.items()
+        ]
+
     def stats(self) -> Stats:
         """The index as a whole, counted over live documents (deleted ones linger in Whoosh's
-        term lists until a merge, so the lexicons would over-count after updates)."""
+        term lists until a merge, so the lexicons would over-count after updates): by the
+        engine where the backend counts (`Searcher.value_counts`), else from the columns."""
         from search.models import Stats
 
-        live = self.backend.live_docnums()
+        everything = self.backend.match(compile_request(self.backend, ""))[0]
+        by_kind = self.backend.value_counts(everything, ("kind",))
+        if by_kind is not None:
+            names = self.backend.value_counts(everything, ("speaker_name",)) or Counter()
+            outlets = self.backend.value_counts(everything, ("source",)) or Counter()
+            article_days = self.backend.value_counts(everything, ("date",), "article") or Counter()
+            days = [d for d in (self._date(key) for (key,) in article_days) if d]
+            n_articles = sum(k for (kind,), k in by_kind.items() if kind == "article")
+            return Stats(
+                index=str(self.path),
+                articles=n_articles,
+                quotes=sum(k for (kind,), k in by_kind.items() if kind == "quote"),
+                speakers=sum(1 for (name,) in names if name),
+                sources=sum(1 for (name,) in outlets if name),
+                undated_articles=n_articles - sum(k for (key,), k in article_days.items() if self._date(key)),
+                first_date=min(days) if days else None,
+                last_date=max(days) if days else None,
+                size_bytes=self.backend.size_bytes(),
+                last_updated=_utc(self.backend.last_modified()),
+            )
+        live = everything
         kind_col, speaker_col, source_col, date_col = (self.backend.column(f) for f in ("kind", "speaker_name", "source", "date"))
         kinds = Counter(kind_col[n] for n in live) if kind_col else Counter()
         articles = [n for n in live if kind_col[n] == "article"] if kind_col else []

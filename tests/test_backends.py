@@ -412,3 +412,14 @@ def test_aggregated_facets_count_undated_articles_and_quotes_without_a_group(tmp
     assert all(engine == columns for _keys, engine, columns in counts)
     by_key = {tuple(keys): engine for keys, engine, _columns in counts}
     assert (0,) in by_key[("date:year",)]  # the undated article and its quote: not counted
+
+
+def test_stats_and_sources_counted_by_tantivy_equal_whooshs_columns(polnear_indexes):
+    """tantivy counts `stats` and `sources` by aggregation, Whoosh from its columns."""
+    answers = {}
+    for name, path in polnear_indexes.items():
+        with Index.open(path) as ix:
+            stats = ix.stats().model_dump(exclude={"index", "size_bytes", "last_updated"})
+            answers[name] = (stats, [s.model_dump() for s in ix.sources()], [s.model_dump() for s in ix.sources("Clinton", kind="quote")])
+    assert answers["whoosh"] == answers["tantivy"]
+    assert answers["whoosh"][0]["articles"] == 924 and answers["whoosh"][0]["speakers"] > 2000
