@@ -4,6 +4,7 @@
     INDEX/tantivy/          tantivy's own files (meta.json, segments)
     INDEX/tantivy/search.json   {"generation", "opstamp", "schema_version"} of the last commit
     INDEX/tantivy.tmp/      workers' finished segments, waiting for the commit
+    INDEX/tantivy.next/     a rebuild's new index, until its commit swaps it in
     INDEX/state-*.json, identities-*.json, indexer.json, MAIN_WRITELOCK: as for Whoosh
 
 Generations. The indexer numbers the files it saves beside the index (run state, identity
@@ -12,6 +13,14 @@ tantivy's commit is atomic (its meta.json is renamed into place), but our record
 generation is a second file written after it. A run killed between the two leaves a
 meta.json whose opstamp is not the recorded one: that commit was generation + 1, whose
 files were saved before it, so the generation is worked out as such (`generation`).
+
+Rebuilds. A rebuild writes a new tantivy index, with this version's tantivy schema, into
+`tantivy.next/`, and its commit swaps it in (`swap_in_next`): the old index answers queries
+until then, and an index of an older layout (`schema.LAYOUT`) gets the new schema, which
+deleting its documents would not give it. The swap is two renames; a run killed between them
+leaves no `tantivy/` and a committed `tantivy.next/`, which readers read in its place and the
+next writer moves into place (`recover`). A `tantivy.next/` beside a `tantivy/` is a rebuild
+that never committed: the next writer removes it.
 """
 
 from __future__ import annotations
@@ -30,24 +39,65 @@ from search.errors import IndexMissingError, SearchError
 
 SUBDIR = "tantivy"
 TEMP_DIR = "tantivy.tmp"
+NEXT_DIR = "tantivy.next"
+OLD_DIR = "tantivy.old"
 RECORD = "search.json"
 DAMAGED_HINT = "`search check` says what is damaged; `search index --rebuild PATH...` starts it over"
 
 
 def tantivy_dir(index_dir: Path) -> Path:
-    return index_dir / SUBDIR
+    """The folder of the index's last commit: `tantivy/`, or a committed `tantivy.next/`
+    when a run was killed in the middle of swapping it in (see the module's doc)."""
+    folder = index_dir / SUBDIR
+    if not folder.exists() and _committed(index_dir / NEXT_DIR):
+        return index_dir / NEXT_DIR
+    return folder
+
+
+def _committed(folder: Path) -> bool:
+    """A rebuild's folder whose commit completed (the record is written after it)."""
+    return (folder / "meta.json").is_file() and (folder / RECORD).is_file()
 
 
 def exists(index_dir: Path) -> bool:
     return (tantivy_dir(index_dir) / "meta.json").is_file()
 
 
-def meta_opstamp(index_dir: Path) -> int:
+def meta_opstamp(folder: Path) -> int:
     try:
-        meta: dict[str, Any] = json.loads((tantivy_dir(index_dir) / "meta.json").read_text(encoding="utf-8"))
+        meta: dict[str, Any] = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return 0
     return int(meta.get("opstamp") or 0)
+
+
+def create_next(index_dir: Path) -> tantivy.Index:
+    """An empty index with this version's schema for a rebuild, in `tantivy.next/`."""
+    folder = index_dir / NEXT_DIR
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return tantivy.Index(build_schema(), path=str(folder), reuse=False)
+
+
+def swap_in_next(index_dir: Path) -> None:
+    """Put a rebuild's committed and recorded index in place of the old one (the caller
+    holds the write lock; see the module's doc)."""
+    current, old = index_dir / SUBDIR, index_dir / OLD_DIR
+    shutil.rmtree(old, ignore_errors=True)
+    if current.exists():
+        os.rename(current, old)
+    os.rename(index_dir / NEXT_DIR, current)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def recover(index_dir: Path) -> None:
+    """Finish a swap a killed run left half done, and remove a rebuild that never committed
+    (the caller holds the write lock)."""
+    current, following = index_dir / SUBDIR, index_dir / NEXT_DIR
+    if not current.exists() and _committed(following):
+        os.rename(following, current)
+    shutil.rmtree(following, ignore_errors=True)
+    shutil.rmtree(index_dir / OLD_DIR, ignore_errors=True)
 
 
 def read_record(index_dir: Path) -> dict[str, Any]:
@@ -62,7 +112,7 @@ def generation(index_dir: Path) -> int:
     """The generation of the last commit (see the module's doc)."""
     record = read_record(index_dir)
     gen = int(record.get("generation", 0))
-    if meta_opstamp(index_dir) != int(record.get("opstamp", 0)):
+    if meta_opstamp(tantivy_dir(index_dir)) != int(record.get("opstamp", 0)):
         gen += 1  # a commit landed and the run was killed before it recorded it
     return gen
 
@@ -71,11 +121,12 @@ def schema_version(index_dir: Path) -> int:
     return int(read_record(index_dir).get("schema_version", SCHEMA_VERSION))
 
 
-def write_record(index_dir: Path, gen: int) -> None:
-    record = {"generation": gen, "opstamp": meta_opstamp(index_dir), "schema_version": SCHEMA_VERSION}
-    tmp = tantivy_dir(index_dir) / f".{RECORD}.{os.getpid()}"
+def write_record(folder: Path, gen: int) -> None:
+    """Record the commit just made in the tantivy folder `folder` as generation `gen`."""
+    record = {"generation": gen, "opstamp": meta_opstamp(folder), "schema_version": SCHEMA_VERSION}
+    tmp = folder / f".{RECORD}.{os.getpid()}"
     tmp.write_text(json.dumps(record), encoding="utf-8")
-    os.replace(tmp, tantivy_dir(index_dir) / RECORD)
+    os.replace(tmp, folder / RECORD)
 
 
 def open_index(index_dir: Path) -> tantivy.Index:
@@ -142,7 +193,7 @@ def create_or_open(index_dir: Path, rebuild: bool = False) -> tantivy.Index:
         shutil.rmtree(folder)
     folder.mkdir(parents=True, exist_ok=True)
     index = tantivy.Index(build_schema(), path=str(folder), reuse=False)
-    write_record(index_dir, 0)
+    write_record(folder, 0)
     return index
 
 

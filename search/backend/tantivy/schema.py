@@ -1,11 +1,19 @@
 """The tantivy schema, and our documents as tantivy documents.
 
 The fields are the Whoosh schema's (`search.backend.whoosh.schema`), with the same analysis:
-text fields are indexed *pre-tokenized* by the Whoosh schema's own analyzers (stemming,
-accent folding, the news tokenizer; names unstemmed), so a word is the same term in both
-backends and the query side analyses query words the same way for either. tantivy's own
-tokenizers (its `en_stem` is Porter2 where Whoosh's is Porter, and splits "don't") would
-give slightly different terms.
+text fields hold the terms the Whoosh schema's own analyzers make (stemming, accent folding,
+the news tokenizer; names unstemmed), so a word is the same term in both backends and the
+query side analyses query words the same way for either. tantivy's own tokenizers (its
+`en_stem` is Porter2 where Whoosh's is Porter, and splits "don't") would give slightly
+different terms.
+
+Those terms reach tantivy as one string per field, joined by spaces, which the field's
+`whitespace` tokenizer splits again (`analysed_text`). That gives the very positions Whoosh
+indexes, because both analyzers make one term per position, consecutively, none empty and
+none holding a space (regex word characters; lower case and accent folding add no space;
+`tests/test_tantivy_schema.py` holds every word character to it). Layout 1 sent tantivy's
+pre-tokenized JSON instead (an object per token): tantivy parsed it on one thread at some
+3,000 documents a second, which made a 100,000-article commit 20 minutes long.
 
 What tantivy lacks is made up like this:
 - stored fields: one stored bytes field, `_stored`, holding the document's stored fields as
@@ -25,7 +33,6 @@ import datetime as dt
 import hashlib
 import json
 import random
-import re
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
@@ -33,9 +40,16 @@ from typing import Any
 import tantivy
 
 from search.backend.whoosh.analysis import NewsAnalyzer
-from search.backend.whoosh.schema import NAME_ANALYZER, SCHEMA_VERSION, TEXT_ANALYZER, make_schema
+from search.backend.whoosh.schema import NAME_ANALYZER, TEXT_ANALYZER, make_schema
+from search.backend.whoosh.schema import SCHEMA_VERSION as DOCUMENTS_VERSION
 
 __all__ = ["NAME_ANALYZER", "SCHEMA_VERSION", "TEXT_ANALYZER"]
+
+# The index format a tantivy index records (`index_folder.write_record`): the documents'
+# version (the Whoosh schema's, the same documents) and the layout of their tantivy form, so
+# an index of another layout is rebuilt by the indexer, never written to in a mixed form.
+LAYOUT = 2  # 1: analysed fields as pre-tokenized JSON; 2: terms joined by spaces
+SCHEMA_VERSION = 100 * DOCUMENTS_VERSION + LAYOUT
 
 # the documents are search.indexing.documents', the same for both backends: one layout version
 UID = "uid"
@@ -94,12 +108,13 @@ def build_schema() -> tantivy.Schema:
         sb.add_unsigned_field(column_field(name), fast=True)
     sb.add_unsigned_field(DATE, indexed=True, fast=True)
     for name in ANALYZED:
-        sb.add_text_field(name, tokenizer_name="raw", index_option="position")
-    sb.add_text_field(SPELL_FIELD, tokenizer_name="raw", index_option="basic")
+        sb.add_text_field(name, tokenizer_name="whitespace", index_option="position")
+    sb.add_text_field(SPELL_FIELD, tokenizer_name="whitespace", index_option="basic")
     sb.add_text_field(FP_FIELD, tokenizer_name="whitespace", index_option="basic")
     return sb.build()
 
 
+@lru_cache(maxsize=1 << 16)  # a column's values repeat (kinds, sources, speakers)
 def value_hash(value: str) -> int:
     """A keyword value's column code: 64 bits of BLAKE2b, never 0 (0 is "no value")."""
     return int.from_bytes(hashlib.blake2b(value.encode("utf-8"), digest_size=8).digest(), "little") or 1
@@ -113,41 +128,22 @@ def new_uid() -> int:
     return random.getrandbits(63) + 1
 
 
-_TOKEN = '{"offset_from":0,"offset_to":0,"position":%d,"text":%s,"position_length":1}'
-_QUOTED: dict[str, str] = {}  # word -> its JSON string, remembered (a corpus has some 100,000 words)
-_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f\u2028\u2029]')
-
-
-def _quoted(word: str) -> str:
-    done = _QUOTED.get(word)
-    if done is None:
-        if len(_QUOTED) >= 500_000:
-            _QUOTED.clear()
-        done = _QUOTED[word] = json.dumps(word, ensure_ascii=False) if _NEEDS_ESCAPE.search(word) else f'"{word}"'
-    return done
-
-
-def _token_list(words: list[str] | list[tuple[int, str]]) -> str:
-    """Tokens as tantivy's JSON takes them, written as text: a dict and `json.dumps` per
-    token cost three times as much. Character offsets are left at 0: they serve only
-    tantivy's own snippets, which are not used (`search.query.snippets` marks words itself)."""
-    quoted = _quoted
-    if words and isinstance(words[0], tuple):
-        return "[" + ",".join([_TOKEN % (pos, quoted(w)) for pos, w in words]) + "]"
-    return "[" + ",".join([_TOKEN % (i, quoted(w)) for i, w in enumerate(words)]) + "]"  # type: ignore[arg-type]
-
-
-def _tokens(analyzer: Any, text: str) -> str:
-    """A pre-tokenized text as tantivy's JSON documents take it (JSON text)."""
+def analysed_text(analyzer: Any, text: str) -> str:
+    """`text` as the terms `analyzer` makes of it, joined by spaces, for a `whitespace` field
+    (see the module's doc)."""
     if isinstance(analyzer, NewsAnalyzer):
-        toks = _token_list(analyzer.words(text))
-    else:
-        toks = _token_list([(t.pos, t.text) for t in analyzer(text, positions=True)])
-    return '{"text":' + json.dumps(text, ensure_ascii=False) + ',"tokens":' + toks + "}"
+        return " ".join(analyzer.words(text))
+    if analyzer is NAME_ANALYZER:  # its tokenizer, lower case and accent folding, in one pass
+        return " ".join([w.lower().translate(_NAME_FOLD) for w in _NAME_WORD.findall(text)])
+    return " ".join([t.text for t in analyzer(text)])
 
 
-def _spell_tokens(text: str) -> str:
-    return '{"text":"","tokens":' + _token_list(sorted(set(TEXT_ANALYZER.words(text, no_morph=True)))) + "}"
+_NAME_WORD = NAME_ANALYZER.items[0].expression  # its RegexTokenizer's pattern
+_NAME_FOLD = NAME_ANALYZER.items[2].charmap  # its CharsetFilter's map
+
+
+def _spell_text(text: str) -> str:
+    return " ".join(TEXT_ANALYZER.spelling_words(text))
 
 
 def encode_stored(doc: Mapping[str, Any]) -> bytes:
@@ -163,6 +159,11 @@ def decode_stored(data: bytes) -> dict[str, Any]:
     return fields
 
 
+def stored_of_json(line: str | bytes) -> dict[str, Any]:
+    """The stored fields of a document in its tantivy JSON form (`to_json`)."""
+    return decode_stored(base64.b64decode(json.loads(line)[STORED]))
+
+
 def stored_of(doc: Mapping[str, Any]) -> dict[str, Any]:
     """The stored fields of a document not yet written (as `decode_stored` would give them)."""
     names = stored_names()
@@ -171,8 +172,7 @@ def stored_of(doc: Mapping[str, Any]) -> dict[str, Any]:
 
 def to_json(doc: Mapping[str, Any], uid: int) -> str:
     """Our document (field -> value, `search.indexing.documents`) as a tantivy JSON document
-    (`IndexWriter.add_json`: parsed on tantivy's side, where building the same document from
-    Python objects made one object per token)."""
+    (`IndexWriter.add_json`: one string per field, parsed and split on tantivy's side)."""
     out: dict[str, Any] = {UID: uid, STORED: base64.b64encode(encode_stored(doc)).decode("ascii")}
     for name in KEYWORDS:
         value = doc.get(name)
@@ -186,14 +186,13 @@ def to_json(doc: Mapping[str, Any], uid: int) -> str:
         out[DATE] = day_key(date)
     if doc.get(FP_FIELD):
         out[FP_FIELD] = str(doc[FP_FIELD])
-    parts = [json.dumps(out, ensure_ascii=False, separators=(",", ":"))[:-1]]
     for name, analyzer in ANALYZED.items():
         value = doc.get(name)
         if value:
-            parts.append(f'"{name}":' + _tokens(analyzer, str(value)))
+            out[name] = analysed_text(analyzer, str(value))
     if doc.get("kind") == "article" and doc.get("text"):
-        parts.append(f'"{SPELL_FIELD}":' + _spell_tokens(str(doc["text"])))
-    return ",".join(parts) + "}"
+        out[SPELL_FIELD] = _spell_text(str(doc["text"]))
+    return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
 
 
 def analysed_words(field: str, text: str) -> list[str]:

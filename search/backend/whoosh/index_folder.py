@@ -31,7 +31,8 @@ __all__ = ["default_index_dir", "exists", "open_index", "open_searcher", "open_f
 
 INDEX_NAME = "MAIN"
 # Files that may sit in an index folder besides Whoosh's own (kept in git, or ours).
-_OURS = {".gitignore", ".gitkeep", "README.md", "state.json", "names.json", "backend.json", "tantivy", "tantivy.tmp"}  # backend: search.backend.BACKEND_FILE
+# backend.json: search.backend.BACKEND_FILE; tantivy*: search.backend.tantivy.index_folder
+_OURS = {".gitignore", ".gitkeep", "README.md", "state.json", "names.json", "backend.json", "tantivy", "tantivy.tmp", "tantivy.next", "tantivy.old"}
 
 
 def _is_whoosh_file(name: str) -> bool:
