@@ -105,16 +105,20 @@ def _in_tree(code: Path | None, args: list[str], env: dict | None = None) -> sub
 
 
 def cold(index: Path, code: Path | None, reps: int) -> tuple[float, float]:
-    """Median seconds of `search query Trump --json` and of the bare imports."""
+    """Median seconds of `search query Trump --json` and of the bare imports, with bytecode
+    cached as Python does by default (where PYTHONDONTWRITEBYTECODE is set, as here, the
+    package's modules would be compiled on every call while the baseline's libraries were
+    byte-compiled when pip installed them; see bench.queries)."""
     call = ["-c", "import sys; from search.cli import main; sys.argv = ['search', *sys.argv[1:]]; main()", *COLD, "--index", str(index)]
     base = ["-c", "import whoosh, click, pydantic"]
-    _in_tree(code, call)
+    env = {"PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": str(OUT / "pycache" / (code.name if code else "this"))}
+    _in_tree(code, call, env)
     q: list[float] = []
     b: list[float] = []
     for _ in range(reps):
         for out, args in ((q, call), (b, base)):
             started = time.perf_counter()
-            _in_tree(code, args)
+            _in_tree(code, args, env)
             out.append(time.perf_counter() - started)
     return statistics.median(q), statistics.median(b)
 
