@@ -104,3 +104,26 @@ def test_the_fast_path_admits_no_call(tmp_path: Path) -> None:
         assert not safe_pickle._INT_LIST.fullmatch(data)
         with pytest.raises(safe_pickle.UnsafeIndexError):
             safe_pickle.loads(data)
+
+
+@pytest.mark.parametrize("second", [(128, 1045, 2.5, 1, 17, 200), list(range(400)), "x" * 2000])
+def test_pickles_read_from_a_buffer_in_one_chunk_leave_the_file_after_each(second: object) -> None:
+    """Block headers are read from a chunk of the buffer (`_BufferReader.peek`); one longer
+    than the chunk is read through the file; either way the file stands just after it."""
+    from search.backend.whoosh.fixes import _BufferReader
+
+    first = (64, 99, 1.0, 0, 3, 9)
+    data = b"head" + pickle.dumps(first, 2) + pickle.dumps(second, 2) + b"tail"
+    reader = _BufferReader(memoryview(data))
+    reader.seek(4)
+    assert safe_pickle.load(reader) == first
+    assert safe_pickle.load(reader) == second
+    assert reader.read(4) == b"tail"
+
+
+def test_a_crafted_pickle_in_a_buffer_is_refused() -> None:
+    from search.backend.whoosh.fixes import _BufferReader
+
+    for crafted in (_RunsCommand("true"), [1] * 300 + [_RunsCommand("true")]):
+        with pytest.raises(safe_pickle.UnsafeIndexError):
+            safe_pickle.load(_BufferReader(memoryview(pickle.dumps(crafted, 2))))

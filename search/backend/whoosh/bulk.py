@@ -44,6 +44,22 @@ _KEYWORD_POSTINGS = 256  # keyword terms whose postings a segment reader remembe
 _LENGTHS = (None, *(byte_to_length(b) for b in range(1, 256)))
 
 
+class _BM25Table(dict[tuple[float, Any], float]):
+    """(weight, field length) -> bm25() of whoosh.scoring, term for term: the same
+    operations in the same order, so every score is the float Whoosh gives."""
+
+    def __init__(self, idf: float, avgfl: float, B: float, K1: float) -> None:
+        super().__init__()
+        self.idf, self.avgfl, self.B, self.K1 = idf, avgfl, B, K1
+
+    def __missing__(self, key: tuple[float, Any]) -> float:
+        w, fl = key
+        K1, B = self.K1, self.B
+        score: float = self.idf * ((w * (K1 + 1)) / (w + K1 * ((1 - B) + B * fl / self.avgfl)))
+        self[key] = score
+        return score
+
+
 def docs(searcher: Searcher, q: wq.Query, within: set[int] | None = None) -> set[int]:
     """Every document (global number) matching `q`, deleted ones left out; only those of
     `within` when given (a filter's documents: blocks of postings holding none of them are
@@ -321,12 +337,12 @@ class _Run:
         out: Scores = {}
         if type(scorer) is BM25FScorer and m._term:
             lengths = self._lengths(m._term[0])
-            # bm25() of whoosh.scoring, term for term: the same operations in the same order
-            idf, avgfl, B, K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
-            k1_1, one_b = K1 + 1, 1 - B
+            # A score depends on the posting's weight and the document's field length only,
+            # and both take few values (term counts; 255 length codes): each pair is
+            # scored once, and a posting's score is a lookup, in C.
+            table = _BM25Table(scorer.idf, scorer.avgfl, scorer.B, scorer.K1)
             for ids, weights in self._postings(m, within):
-                found = [idf * ((w * k1_1) / (w + K1 * (one_b + B * fl / avgfl))) for w, fl in zip(weights, lengths(ids), strict=True)]
-                out.update(zip(ids, found, strict=True))
+                out.update(zip(ids, map(table.__getitem__, zip(weights, lengths(ids), strict=True)), strict=True))
             return out
         if type(scorer) is WeightScorer or scorer is None:
             for ids, weights in self._postings(m, within):

@@ -77,6 +77,11 @@ class _BufferReader:
         self._pos = end
         return bytes(self._buf[start:end])
 
+    def peek(self, n: int) -> bytes:
+        """Up to `n` bytes from the position, which stays (`safe_pickle.load` reads a
+        pickle from them)."""
+        return bytes(self._buf[self._pos : self._pos + n])
+
     def seek(self, pos: int, whence: int = os.SEEK_SET) -> int:
         if whence == os.SEEK_CUR:
             pos += self._pos

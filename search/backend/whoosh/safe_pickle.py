@@ -71,7 +71,27 @@ class _Restricted(pickle.Unpickler):
         raise UnsafeIndexError(f"an index file names {module}.{name}, which no index of ours holds; refusing to load it (a foreign or crafted index)")
 
 
+_PEEK = 512  # bytes of a file a pickle is first tried from (a posting block's header: some 30)
+
+
 def load(file: IO[bytes]) -> Any:
+    """A pickle from `file`'s position, leaving the file just after it. A file over a
+    buffer (`fixes._BufferReader`, which has `peek`) hands the unpickler a chunk in one
+    call: read through the file it asked once per opcode, some twenty Python calls for each
+    posting block's header (a tenth of a common word's search at 100,000 articles)."""
+    peek = getattr(file, "peek", None)
+    if peek is not None:
+        start = file.tell()
+        chunk = io.BytesIO(peek(_PEEK))
+        try:
+            value = _Restricted(chunk).load()
+        except UnsafeIndexError:
+            raise
+        except Exception:  # longer than the chunk (or damaged): read it through the file
+            file.seek(start)
+        else:
+            file.seek(start + chunk.tell())
+            return value
     return _Restricted(file).load()
 
 
