@@ -79,6 +79,7 @@ TEXT_FIELDS = {"title": TEXT_ANALYZER, "text": TEXT_ANALYZER, "description": TEX
 NAME_FIELDS = {"speaker": NAME_ANALYZER, "author": NAME_ANALYZER}
 ANALYZED = {**TEXT_FIELDS, **NAME_FIELDS}
 SPELL_FIELD = "spell_text"  # unstemmed words of article texts, for "did you mean"
+LENGTH_FIELD = "text__len"  # the `text` field's length in terms (fast): speaker profiles sum it
 FP_FIELD = "fp"  # a quote's grouping keys, space-separated, as given
 
 
@@ -107,6 +108,7 @@ def build_schema() -> tantivy.Schema:
     for name in COLUMNS:
         sb.add_unsigned_field(column_field(name), fast=True)
     sb.add_unsigned_field(DATE, indexed=True, fast=True)
+    sb.add_unsigned_field(LENGTH_FIELD, fast=True)
     for name in ANALYZED:
         sb.add_text_field(name, tokenizer_name="whitespace", index_option="position")
     sb.add_text_field(SPELL_FIELD, tokenizer_name="whitespace", index_option="basic")
@@ -189,7 +191,9 @@ def to_json(doc: Mapping[str, Any], uid: int) -> str:
     for name, analyzer in ANALYZED.items():
         value = doc.get(name)
         if value:
-            out[name] = analysed_text(analyzer, str(value))
+            out[name] = terms = analysed_text(analyzer, str(value))
+            if name == "text":
+                out[LENGTH_FIELD] = terms.count(" ") + 1 if terms else 0
     if doc.get("kind") == "article" and doc.get("text"):
         out[SPELL_FIELD] = _spell_text(str(doc["text"]))
     return json.dumps(out, ensure_ascii=False, separators=(",", ":"))

@@ -20,7 +20,7 @@ import tantivy
 
 from search.backend.tantivy import index_folder
 from search.backend.tantivy.query import MUST, Compiled, Compiler, any_of, date_range
-from search.backend.tantivy.schema import SPELL_FIELD, TEXT_ANALYZER, analysed_words, whoosh_schema
+from search.backend.tantivy.schema import LENGTH_FIELD, SPELL_FIELD, TEXT_ANALYZER, analysed_words, whoosh_schema
 from search.backend.tantivy.view import NO_DATE_KEY, View
 from search.identities import Table, load_table
 from search.query import budget
@@ -257,11 +257,39 @@ class TantivySearcher:
         return self._words[key]
 
     def term_frequency(self, fieldname: str, term: str, among: bytes | bytearray) -> int:
+        """Read from the stored texts (the bindings give no term frequencies): within the
+        search's time budget, checked per document."""
         holding = self.view.doc_ids(**{fieldname: term})
-        return sum(self._word_counts(fieldname, n)[term] for n in holding if n < len(among) and among[n])
+        check = budget.current().check
+        total = 0
+        for n in holding:
+            if n < len(among) and among[n]:
+                check(every=16)
+                total += self._word_counts(fieldname, n)[term]
+        return total
 
     def field_length(self, fieldname: str, docnums: Iterable[int]) -> int:
-        return sum(sum(self._word_counts(fieldname, n).values()) for n in docnums)
+        if fieldname == "text":
+            lengths = self._text_lengths()
+            if lengths is not None:
+                return sum(map(lengths.__getitem__, docnums))
+        check = budget.current().check
+        total = 0
+        for n in docnums:
+            check(every=16)
+            total += sum(self._word_counts(fieldname, n).values())
+        return total
+
+    def _text_lengths(self) -> list[int] | None:
+        """Every document's `text` length in terms, from its fast field (None for an index
+        written before it had one)."""
+        if "lengths:text" not in self.memo:
+            try:
+                self.memo["lengths:text"] = self.view.fast(LENGTH_FIELD, 0)
+            except ValueError:
+                self.memo["lengths:text"] = None
+        found: list[int] | None = self.memo["lengths:text"]
+        return found
 
     # -----------------------------------------------------------------------------------
     # The index as a whole
