@@ -42,12 +42,14 @@ class NewsAnalyzer(Analyzer):  # type: ignore[misc]  # Whoosh has no type hints
 
     def __init__(self) -> None:
         self._memo: dict[str, str] = {}
+        self._plain: dict[str, str] = {}  # word -> its unstemmed form, remembered like _memo
 
     def __getstate__(self) -> dict[str, object]:
         return {}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self._memo = {}
+        self._plain = {}
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self)
@@ -84,8 +86,17 @@ class NewsAnalyzer(Analyzer):  # type: ignore[misc]  # Whoosh has no type hints
 
     def spelling_words(self, value: str) -> set[str]:
         """The distinct unstemmed words of `value`: `set(self.words(value, no_morph=True))`,
-        each distinct word finished once."""
-        return {w.lower().translate(accent_map) for w in set(WORD.findall(value))}
+        each distinct word finished once, and looked up (in C) once seen."""
+        raw = list(set(WORD.findall(value)))
+        plain = self._plain
+        done = list(map(plain.get, raw))
+        if None in done:
+            if len(plain) >= _CACHE_LIMIT:
+                plain.clear()
+            for i, (d, w) in enumerate(zip(done, raw, strict=True)):
+                if d is None:
+                    done[i] = plain[w] = w.lower().translate(accent_map)
+        return set(done)  # type: ignore[arg-type]  # no None left
 
     def __call__(
         self,
