@@ -19,7 +19,6 @@ its stored fields are read back from its line in the worker's file when asked fo
 
 from __future__ import annotations
 
-import gc
 import os
 import pickle
 import shutil
@@ -57,8 +56,8 @@ WRITER_THREADS = 2  # tantivy's indexing threads: the commit is the run's one st
 @dataclass(frozen=True)
 class TantivySegment:
     """A worker's finished documents: tantivy JSON documents, one a line (`docs`), and for
-    each, in the same order, what the commit's reader looks up (`keys`: `_keys` of the
-    document and where its line starts)."""
+    each, in the same order, what the commit's reader looks up (`keys`: the document's
+    `row_of` and where its line starts)."""
 
     docs: str
     keys: str
@@ -306,14 +305,13 @@ class TantivyIndexWriter:
         return self._base_generation + 1
 
     def add_segments(self, segments: Sequence[Segment]) -> None:
-        with _no_cycle_collection():
-            for seg in segments:
-                assert isinstance(seg, TantivySegment)
-                self._segments += [seg.docs, seg.keys]
-                file_no = len(self._pending.files)
-                self._pending.files.append(seg.docs)
-                for offset, row in _read_rows(seg.keys):
-                    self._pending.add(row, (file_no, offset))
+        for seg in segments:
+            assert isinstance(seg, TantivySegment)
+            self._segments += [seg.docs, seg.keys]
+            file_no = len(self._pending.files)
+            self._pending.files.append(seg.docs)
+            for offset, row in _read_rows(seg.keys):
+                self._pending.add(row, (file_no, offset))
 
     def reader(self) -> AbstractContextManager[PendingReader]:
         return _reading(PendingReader(self._view, self._deleted, self._pending))
@@ -346,7 +344,6 @@ class TantivyIndexWriter:
             writer.rollback()
             raise
         writer.wait_merging_threads()
-        gc.unfreeze()
         if self._rebuild:
             index_folder.write_record(self._dir / index_folder.NEXT_DIR, self.generation)
             index_folder.swap_in_next(self._dir)
@@ -355,7 +352,6 @@ class TantivyIndexWriter:
         self._clear_segments()
 
     def cancel(self) -> None:
-        gc.unfreeze()
         self._clear_segments()
 
     def _clear_segments(self) -> None:
@@ -375,22 +371,6 @@ class _EmptySearcher:
 @contextmanager
 def _reading(reader: PendingReader) -> Iterator[PendingReader]:
     yield reader
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Load this run's documents without Python's cycle collector, and keep it off them
-    afterwards (`gc.freeze`). They are plain dicts of strings and numbers, freed by
-    reference counting, yet each full collection walked all of them: at 100,000 articles
-    (1.6 million documents) loading took 33 s where 20,000 took 2.4 s."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 class TantivyWritableIndex:
