@@ -475,7 +475,8 @@ class Index:
             names = self.backend.value_counts(everything, ("speaker_name",)) or Counter()
             outlets = self.backend.value_counts(everything, ("source",)) or Counter()
             article_days = self.backend.value_counts(everything, ("date",), "article") or Counter()
-            days = [d for d in (self._date(key) for (key,) in article_days) if d]
+            dated = {day: k for (key,), k in article_days.items() if (day := self._date(key))}
+            days = list(dated)
             n_articles = sum(k for (kind,), k in by_kind.items() if kind == "article")
             return Stats(
                 index=str(self.path),
@@ -483,7 +484,7 @@ class Index:
                 quotes=sum(k for (kind,), k in by_kind.items() if kind == "quote"),
                 speakers=sum(1 for (name,) in names if name),
                 sources=sum(1 for (name,) in outlets if name),
-                undated_articles=n_articles - sum(k for (key,), k in article_days.items() if self._date(key)),
+                undated_articles=n_articles - sum(dated.values()),
                 first_date=min(days) if days else None,
                 last_date=max(days) if days else None,
                 size_bytes=self.backend.size_bytes(),

@@ -11,7 +11,7 @@ Those terms reach tantivy as one string per field, joined by spaces, which the f
 `whitespace` tokenizer splits again (`analysed_text`). That gives the very positions Whoosh
 indexes, because both analyzers make one term per position, consecutively, none empty and
 none holding a space (regex word characters; lower case and accent folding add no space;
-`tests/test_tantivy_schema.py` holds every word character to it). Layout 1 sent tantivy's
+`tests/test_tantivy_layout.py` holds every word character to it). Layout 1 sent tantivy's
 pre-tokenized JSON instead (an object per token): tantivy parsed it on one thread at some
 3,000 documents a second, which made a 100,000-article commit 20 minutes long.
 
@@ -39,7 +39,7 @@ from typing import Any
 
 import tantivy
 
-from search.backend.whoosh.analysis import NewsAnalyzer
+from search.backend.whoosh.analysis import terms_of
 from search.backend.whoosh.schema import NAME_ANALYZER, TEXT_ANALYZER, make_schema
 from search.backend.whoosh.schema import SCHEMA_VERSION as DOCUMENTS_VERSION
 
@@ -133,15 +133,7 @@ def new_uid() -> int:
 def analysed_text(analyzer: Any, text: str) -> str:
     """`text` as the terms `analyzer` makes of it, joined by spaces, for a `whitespace` field
     (see the module's doc)."""
-    if isinstance(analyzer, NewsAnalyzer):
-        return " ".join(analyzer.words(text))
-    if analyzer is NAME_ANALYZER:  # its tokenizer, lower case and accent folding, in one pass
-        return " ".join([w.lower().translate(_NAME_FOLD) for w in _NAME_WORD.findall(text)])
-    return " ".join([t.text for t in analyzer(text)])
-
-
-_NAME_WORD = NAME_ANALYZER.items[0].expression  # its RegexTokenizer's pattern
-_NAME_FOLD = NAME_ANALYZER.items[2].charmap  # its CharsetFilter's map
+    return " ".join(terms_of(analyzer, text))
 
 
 def _spell_text(text: str) -> str:
@@ -202,4 +194,4 @@ def to_json(doc: Mapping[str, Any], uid: int) -> str:
 def analysed_words(field: str, text: str) -> list[str]:
     """`text` as the terms field `field` indexes (for term frequencies and field lengths)."""
     analyzer = ANALYZED.get(field)
-    return [t.text for t in analyzer(text)] if analyzer is not None else text.split()
+    return terms_of(analyzer, text) if analyzer is not None else text.split()

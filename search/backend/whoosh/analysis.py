@@ -26,7 +26,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from whoosh.analysis import Analyzer, Token
+from whoosh.analysis import Analyzer, CharsetFilter, CompositeAnalyzer, LowercaseFilter, RegexTokenizer, Token
 from whoosh.formats import Positions
 from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
@@ -169,6 +169,39 @@ class NewsPositions(Positions):  # type: ignore[misc]
             else:
                 encoded = self.encode(poslist)
             yield word, poslist, encoded
+
+
+_CHAINS: dict[int, tuple[Any, Any, Any] | None] = {}  # id(analyzer) -> what `name_chain` found
+
+
+def name_chain(analyzer: Any) -> tuple[Any, Any, Any] | None:
+    """(the analyzer, its token expression, its character map) when the analyzer is a
+    regex tokenizer, lower case and a character map, in that order (the schema's
+    NAME_ANALYZER, for speakers and authors); None otherwise. Such a chain's terms are
+    `word.lower().translate(charmap)` of each match, with no token objects."""
+    key = id(analyzer)
+    if key not in _CHAINS:
+        found = None
+        items = getattr(analyzer, "items", None)
+        if type(analyzer) is CompositeAnalyzer and items is not None and [type(x) for x in items] == [RegexTokenizer, LowercaseFilter, CharsetFilter]:
+            tokenizer = items[0]
+            if not tokenizer.gaps and not tokenizer.expression.groups:
+                found = (analyzer, tokenizer.expression, items[2].charmap)  # the analyzer kept: its id stays its own
+        _CHAINS[key] = found
+    chain = _CHAINS[key]
+    return chain if chain is not None and chain[0] is analyzer else None
+
+
+def terms_of(analyzer: Any, value: str) -> list[str]:
+    """The terms `analyzer` makes of `value`, in order (its tokens' texts), made without
+    token objects for the analyzers our schema uses (`NewsAnalyzer`, `name_chain`)."""
+    if isinstance(analyzer, NewsAnalyzer):
+        return analyzer.words(value)
+    chain = name_chain(analyzer)
+    if chain is not None:
+        _, expression, charmap = chain
+        return [w.lower().translate(charmap) for w in expression.findall(value)]
+    return [t.text for t in analyzer(value)]
 
 
 def positions_of(words: Iterable[str]) -> dict[str, list[int]]:

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from whoosh.analysis import CharsetFilter, CompositeAnalyzer, IDTokenizer, LowercaseFilter, RegexTokenizer
+from whoosh.analysis import IDTokenizer, RegexTokenizer
 from whoosh.codec import whoosh3
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.fields import DATETIME
@@ -37,7 +37,7 @@ from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util import random_name
 from whoosh.util.numeric import length_to_byte
 
-from search.backend.whoosh.analysis import NewsAnalyzer, NewsPositions, positions_of
+from search.backend.whoosh.analysis import NewsAnalyzer, NewsPositions, name_chain, positions_of
 from search.backend.whoosh.fast_writer import _SMALL_BLOCK, FastSegmentWriter, _PostingsWriter, field_length_table, read_run, write_run_batch
 
 # Estimated bytes of memory, so that a run is spilled at about `limitmb` of real memory:
@@ -564,34 +564,14 @@ def _index(field: Any, value: Any) -> Any:
         if type(fmt) is NewsPositions and type(field.analyzer) is NewsAnalyzer:
             return [(word.encode("utf-8"), n, weight, vb) for word, n, weight, vb in fmt.word_values(value, field.analyzer, mode="index")]
         if type(fmt) is Positions:
-            name = _name_chain(field.analyzer)
+            name = name_chain(field.analyzer)
             if name is not None:
                 return _name_postings(fmt, name, value)
     return field.index(value)
 
 
-_CHAINS: dict[int, tuple[Any, Any, Any] | None] = {}  # id(analyzer) -> what `_name_chain` found
-
-
-def _name_chain(analyzer: Any) -> tuple[Any, Any, Any] | None:
-    """(the analyzer, its token expression, its character map) when the analyzer is a
-    regex tokenizer, lower case and a character map, in that order (the schema's
-    NAME_ANALYZER, for speakers and authors); None otherwise."""
-    key = id(analyzer)
-    if key not in _CHAINS:
-        found = None
-        items = getattr(analyzer, "items", None)
-        if type(analyzer) is CompositeAnalyzer and items is not None and [type(x) for x in items] == [RegexTokenizer, LowercaseFilter, CharsetFilter]:
-            tokenizer = items[0]
-            if not tokenizer.gaps and not tokenizer.expression.groups:
-                found = (analyzer, tokenizer.expression, items[2].charmap)  # the analyzer kept: its id stays its own
-        _CHAINS[key] = found
-    chain = _CHAINS[key]
-    return chain if chain is not None and chain[0] is analyzer else None
-
-
 def _name_postings(fmt: Positions, chain: tuple[Any, Any, Any], value: str) -> list[tuple[bytes, int, float, bytes]]:
-    """`Positions.word_values` through the chain `_name_chain` found, without tokens: each
+    """`Positions.word_values` through the chain `name_chain` found, without tokens: each
     word lower-cased and mapped, with its positions, in the order words first occur."""
     _, expression, charmap = chain
     poses = positions_of(word.lower().translate(charmap) for word in expression.findall(value))
