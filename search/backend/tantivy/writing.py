@@ -215,7 +215,7 @@ class _Pending:
         self.docs[i] = None
         self.made_here.pop(i, None)
 
-    def json_lines(self) -> Iterator[str | bytes]:
+    def json_lines(self) -> Iterator[str]:
         """The tantivy form of every live new document, in order."""
         docs, lines = self.docs, self.lines
         i = 0
@@ -224,7 +224,7 @@ class _Pending:
                 while i < len(lines) and lines[i][0] == file_no:
                     line = fh.readline()
                     if docs[i] is not None:
-                        yield line
+                        yield line.decode("utf-8")
                     i += 1
         for i, doc in self.made_here.items():
             if self.docs[i] is not None:
@@ -338,7 +338,7 @@ class TantivyIndexWriter:
                 uids = self._view.uids(sorted(self._deleted))
                 writer.delete_documents_by_query(tantivy.Query.term_set_query(schema, UID, uids))
             for line in self._pending.json_lines():
-                writer.add_json(line if isinstance(line, str) else line.decode("utf-8"))
+                writer.add_json(line)
             writer.commit()
         except BaseException:
             writer.rollback()
