@@ -72,3 +72,33 @@ def test_top_orders_as_whooshs_collector():
     assert bulk.top(found, 3) == [(2.0, 3), (1.5, 1), (1.5, 7)]
     assert bulk.top(found, 10) == [(2.0, 3), (1.5, 1), (1.5, 7), (1.5, 9), (0.5, 4)]
     assert bulk.top({}, 3) == [] and bulk.top(found, 0) == []
+
+
+def test_deleted_documents_are_left_out_as_whoosh_leaves_them_out(mixed_index, tmp_path):
+    """Documents deleted since their segment was written (a re-indexed article's old quotes)
+    are in no answer, and every other document keeps Whoosh's score."""
+    import shutil
+
+    from whoosh.index import open_dir
+
+    from search.backend.whoosh.index_folder import INDEX_NAME
+
+    copy = tmp_path / "index"
+    shutil.copytree(mixed_index, copy)
+    raw = open_dir(str(copy), indexname=INDEX_NAME)
+    everything = raw.doc_count_all()
+    gone = set(random.Random(7).sample(range(everything), everything // 5))
+    with raw.writer() as w:
+        for n in gone:
+            w.delete_document(n)
+        w.merge = False  # keep the deleted documents in their segments
+    with Index.open(copy) as ix:
+        searcher = ix.backend.searcher  # type: ignore[attr-defined]
+        assert searcher.reader().has_deletions()
+        for text in ("Trump", "said", "Clinton AND email", "NOT Trump", '"health care"', "speaker:clinton"):
+            q = ix.backend.compile(compile_request(ix.backend, text))[0]  # type: ignore[attr-defined]
+            theirs = _whoosh(ix, q)
+            assert theirs, text
+            assert bulk.docs(searcher, q) == set(theirs), text
+            assert bulk.scores(searcher, q) == theirs, text
+            assert not gone & set(theirs), text

@@ -112,7 +112,6 @@ class WhooshSearcher:
         self.memo: dict[str, Any] = {}
         self._columns: dict[str, list[Any] | None] = {}
         self._terms: dict[tuple[str, str], set[int]] = {}
-        self._deleted: set[int] | None = None
         self._dates: dict[int, dt.date | None] = {}
         self._word_to_term: Callable[[str], str | None] | None = None
         self._compiled: tuple[Request, wq.Query, wq.Query | None] | None = None
@@ -174,16 +173,10 @@ class WhooshSearcher:
     def value_counts(self, matches: Sequence[int], fields: tuple[str, ...], kind: str | None = None) -> Counter[tuple[Any, ...]] | None:
         return None  # Whoosh has no counting of its own: the columns' codes count faster
 
-    def _deleted_docs(self) -> set[int]:
+    def _deleted_docs(self) -> frozenset[int]:
         """Deleted document numbers (still in the columns until a merge; posting lists skip
         them), from each segment's deletion list rather than a question per document."""
-        if self._deleted is None:
-            deleted: set[int] = set()
-            if self.reader.has_deletions():
-                for sub, offset in self.reader.leaf_readers():
-                    deleted.update(offset + n for n in sub.segment().deleted_docs())
-            self._deleted = deleted
-        return self._deleted
+        return bulk.deleted_set(self.reader)
 
     def _term_docs(self, fieldname: str, text: str) -> set[int]:
         """Live documents holding a term, from its posting list (remembered per snapshot):
