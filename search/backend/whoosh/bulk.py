@@ -101,17 +101,24 @@ def _split(searcher: Searcher, within: set[int] | None) -> list[list[int] | None
 
 def _drop_deleted(searcher: Searcher, docnums: set[int] | Scores) -> None:
     """Takes deleted documents out. The leaves' matchers mostly left them out already, so
-    the few still there are found by one set intersection (in C), not a test of each of a
+    the few still there are found in C (`present`), not by a test in Python of each of a
     big build's deleted documents (91,000 at 100,000 articles: 22 ms a query)."""
     deleted = deleted_set(searcher.reader())
     if not deleted:
         return
-    present = deleted.intersection(docnums.keys() if isinstance(docnums, dict) else docnums)
     if isinstance(docnums, dict):
-        for n in present:
+        for n in present(deleted, docnums):
             del docnums[n]
     else:
-        docnums -= present
+        docnums -= deleted
+
+
+def present(ids: frozenset[int] | set[int], found: Scores) -> list[int]:
+    """The `ids` that are keys of `found`. A set's intersection with a dict walks the dict
+    (a million keys for a common word); this walks the set when it is the smaller."""
+    if len(ids) < len(found):
+        return list(filter(found.__contains__, ids))
+    return list(ids.intersection(found))
 
 
 def deleted_set(reader: Any) -> frozenset[int]:
@@ -252,7 +259,7 @@ class _Run:
             child = self.scores(m.child, within)
             boost = m.boost
             if m._exclude and boost == 1.0:  # a segment's deleted documents: few, taken out in place
-                for d in m._ids.intersection(child):
+                for d in present(m._ids, child):
                     del child[d]
                 return child
             return {d: child[d] * boost for d in self._filtered(m, set(child))}
