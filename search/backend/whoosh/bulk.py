@@ -36,6 +36,7 @@ from whoosh.scoring import BM25FScorer, WeightScorer
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
+from search.backend.whoosh.fixes import deleted_of
 from search.query import budget
 
 Scores = dict[int, float]
@@ -106,31 +107,36 @@ def _drop_deleted(searcher: Searcher, docnums: set[int] | Scores) -> None:
     deleted = deleted_set(searcher.reader())
     if not deleted:
         return
+    gone = present(deleted, docnums)
     if isinstance(docnums, dict):
-        for n in present(deleted, docnums):
+        for n in gone:
             del docnums[n]
     else:
-        docnums -= deleted
+        docnums.difference_update(gone)
 
 
-def present(ids: frozenset[int] | set[int], found: Scores) -> list[int]:
-    """The `ids` that are keys of `found`. A set's intersection with a dict walks the dict
-    (a million keys for a common word); this walks the set when it is the smaller."""
+def present(ids: frozenset[int] | set[int], found: set[int] | Scores) -> list[int]:
+    """The `ids` that are in `found` (a set, or a dict's keys). A set's intersection with a
+    dict walks the dict (a million keys for a common word), and subtracting a set walks
+    that set: this walks the smaller side."""
     if len(ids) < len(found):
         return list(filter(found.__contains__, ids))
     return list(ids.intersection(found))
 
 
 def deleted_set(reader: Any) -> frozenset[int]:
-    """The reader's deleted documents (global numbers), made once: its segments never change."""
-    memo = reader.__dict__
-    if "_search_deleted_global" not in memo:
-        found: set[int] = set()
-        if reader.has_deletions():
-            for sub, offset in reader.leaf_readers():
-                found.update(map(offset.__add__, sub.segment().deleted_docs()))
-        memo["_search_deleted_global"] = frozenset(found)
-    deleted: frozenset[int] = memo["_search_deleted_global"]
+    """The reader's deleted documents (global numbers), from each segment's own set
+    (`fixes.deleted_of`), joined once per reader and again only when deletions change."""
+    leaves = [(sub, offset) for sub, offset in reader.leaf_readers() if sub.has_deletions()]
+    key = tuple((offset, sub.segment().deleted_count()) for sub, offset in leaves)
+    memo = reader.__dict__.get("_search_deleted_global")
+    if memo is None or memo[0] != key:
+        if len(leaves) == 1 and not leaves[0][1]:
+            found = deleted_of(leaves[0][0])
+        else:
+            found = frozenset(d for sub, offset in leaves for d in map(offset.__add__, deleted_of(sub)))
+        memo = reader.__dict__["_search_deleted_global"] = (key, found)
+    deleted: frozenset[int] = memo[1]
     return deleted
 
 

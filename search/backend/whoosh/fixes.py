@@ -55,13 +55,21 @@ def _postings(self: Any, fieldname: str, text: Any, scorer: Any = None) -> Any:
     text = self._text_to_bytes(fieldname, text)
     format_ = self.schema[fieldname].format
     matcher = self._terms.matcher(fieldname, text, format_, scorer=scorer)
-    count = self._segment.deleted_count()
-    cached = self.__dict__.get("_search_deleted")
-    if cached is None or cached[0] != count:
-        cached = self.__dict__["_search_deleted"] = (count, frozenset(self._perdoc.deleted_docs()))
-    if cached[1]:
-        matcher = FilterMatcher(matcher, cached[1], exclude=True)
+    deleted = deleted_of(self)
+    if deleted:
+        matcher = FilterMatcher(matcher, deleted, exclude=True)
     return matcher
+
+
+def deleted_of(segment_reader: Any) -> frozenset[int]:
+    """A segment reader's deleted documents, copied once (again when a writer's reader
+    deletes more): Whoosh's `SegmentReader.postings` copied them for every posting list."""
+    count = segment_reader._segment.deleted_count()
+    cached = segment_reader.__dict__.get("_search_deleted")
+    if cached is None or cached[0] != count:
+        cached = segment_reader.__dict__["_search_deleted"] = (count, frozenset(segment_reader._perdoc.deleted_docs()))
+    deleted: frozenset[int] = cached[1]
+    return deleted
 
 
 class _BufferReader:
