@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 from whoosh import collectors
 from whoosh import query as wq
@@ -60,18 +61,24 @@ def test_bulk_documents_and_scores_are_whooshs(mixed_index, monkeypatch, tree_un
         for text in QUERIES:
             q, _ = ix.backend.compile(compile_request(ix.backend, text))  # type: ignore[attr-defined]
             expected = _whoosh(ix, q)
-            assert bulk.scores(searcher, q) == expected, text
-            assert bulk.docs(searcher, q) == set(expected), text
+            assert bulk.as_dict(bulk.scores(searcher, q)) == expected, text
+            assert bulk.docs(searcher, q).tolist() == sorted(expected), text
             within = set(rng.sample(range(everything), everything // 10)) | set(list(expected)[:20])
-            assert bulk.scores(searcher, q, within=within) == {d: s for d, s in expected.items() if d in within}, text
-            assert bulk.docs(searcher, q, within=within) == set(expected) & within, text
+            allowed = bulk.as_docs(within)
+            assert bulk.as_dict(bulk.scores(searcher, q, within=allowed)) == {d: s for d, s in expected.items() if d in within}, text
+            assert bulk.docs(searcher, q, within=allowed).tolist() == sorted(set(expected) & within), text
+
+
+def _scored(found: dict[int, float]) -> tuple[np.ndarray, np.ndarray]:
+    ids = sorted(found)
+    return np.array(ids, dtype=np.int64), np.array([found[d] for d in ids])
 
 
 def test_top_orders_as_whooshs_collector():
-    found = {7: 1.5, 3: 2.0, 9: 1.5, 1: 1.5, 4: 0.5}
+    found = _scored({7: 1.5, 3: 2.0, 9: 1.5, 1: 1.5, 4: 0.5})
     assert bulk.top(found, 3) == [(2.0, 3), (1.5, 1), (1.5, 7)]
     assert bulk.top(found, 10) == [(2.0, 3), (1.5, 1), (1.5, 7), (1.5, 9), (0.5, 4)]
-    assert bulk.top({}, 3) == [] and bulk.top(found, 0) == []
+    assert bulk.top(_scored({}), 3) == [] and bulk.top(found, 0) == []
 
 
 def test_deleted_documents_are_left_out_as_whoosh_leaves_them_out(mixed_index, tmp_path):
@@ -99,6 +106,6 @@ def test_deleted_documents_are_left_out_as_whoosh_leaves_them_out(mixed_index, t
             q = ix.backend.compile(compile_request(ix.backend, text))[0]  # type: ignore[attr-defined]
             theirs = _whoosh(ix, q)
             assert theirs, text
-            assert bulk.docs(searcher, q) == set(theirs), text
-            assert bulk.scores(searcher, q) == theirs, text
+            assert bulk.docs(searcher, q).tolist() == sorted(theirs), text
+            assert bulk.as_dict(bulk.scores(searcher, q)) == theirs, text
             assert not gone & set(theirs), text

@@ -1,19 +1,22 @@
-"""Whoosh's matchers, run a posting block at a time instead of a document at a time.
+"""Whoosh's matchers, run on whole posting lists as arrays instead of a document at a time.
 
 Whoosh matches and scores a query by walking a tree of matchers one document at a time:
 each step is a handful of Python calls per node (`is_active`, `id`, `next`, `score`), so a
-common word, searched in four fields, cost some 3 µs a match: 110 ms for the 36,000 matches
-of 'Trump' in 10,000 articles, before anything was counted. Here the same tree (the very
-matchers Whoosh builds for the query, segment by segment) is evaluated bottom-up on whole
-sets: a leaf's posting list is read block by block (`itertools.accumulate` undoes the
-delta coding, in C), a union or intersection is a set or dict operation. Two modes:
+common word, searched in four fields, cost some 3 µs a match. Here the same tree (the very
+matchers Whoosh builds for the query, segment by segment) is evaluated bottom-up on numpy
+arrays: a leaf's posting list is read block by block and decoded into one array of document
+numbers (and one of weights), a union or intersection is an array operation. A Python
+object per posting (a set member, a dict entry) cost more than reading the postings did: at
+100,000 articles 'Trump' matches a million documents. Two modes:
 
-- `docs`: the matching documents only, as a set: what counts, facets and sorting by date
-  need. Nothing is scored.
-- `scores`: document -> score, computed with Whoosh's own scorer (BM25F) from the block's
-  weights and the field lengths read once per segment, combined in the order Whoosh's
-  matchers combine them (`a.score() + b.score()` down the same tree), so every score is the
-  same float Whoosh gives and the top hits, ties included, are the same.
+- `docs`: the matching documents only, a sorted array: what counts, facets and sorting by
+  date need. Nothing is scored.
+- `scores`: the matching documents and their scores, computed with Whoosh's own scorer
+  (BM25F) from the block's weights and the field lengths read once per segment, combined in
+  the order Whoosh's matchers combine them (`a.score() + b.score()` down the same tree). Each
+  array operation is the same IEEE operation on the same numbers as Whoosh's Python floats,
+  so every score is the same float Whoosh gives and the top hits, ties included, are the same
+  (tests/test_bulk.py compares them, float for float).
 
 A matcher this module does not know (phrases, Whoosh's preloaded unions of small segments)
 is walked the way Whoosh walks it, one document at a time, below the known nodes above it;
@@ -22,111 +25,130 @@ its answers are the same, only not faster. The search's deadline is looked at pe
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
-from itertools import accumulate, compress, repeat
+from collections.abc import Callable
+from itertools import accumulate, chain, repeat
 from typing import Any
 
+import numpy as np
 from whoosh import matching as wm
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
 from whoosh.columns import NumericColumn
 from whoosh.matching.wrappers import FilterMatcher, InverseMatcher, WrappingMatcher
+from whoosh.query.spans import SpanNear2
 from whoosh.scoring import BM25FScorer, WeightScorer
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
+from search.backend.whoosh.blocks import blocks, read_ids, read_values
 from search.backend.whoosh.fixes import deleted_of
 from search.query import budget
 
-Scores = dict[int, float]
+Docs = np.ndarray  # sorted, distinct document numbers (int64)
+Scored = tuple[np.ndarray, np.ndarray]  # Docs and each one's score (float64)
 
 _KEYWORD_POSTINGS = 256  # keyword terms whose postings a segment reader remembers
-_LENGTHS = (None, *(byte_to_length(b) for b in range(1, 256)))
+# byte -> field length as Whoosh decodes it (a byte of 0, "no length", never has postings)
+_LENGTHS = np.array([0.0, *(float(byte_to_length(b)) for b in range(1, 256))])
+_EMPTY = np.zeros(0, dtype=np.int64)
+_NO_SCORES = np.zeros(0, dtype=np.float64)
+_DENSE = 16  # a union or intersection of more than 1/16 of a segment's documents uses a mask
 
 
-class _BM25Table(dict[tuple[float, Any], float]):
-    """(weight, field length) -> bm25() of whoosh.scoring, term for term: the same
-    operations in the same order, so every score is the float Whoosh gives."""
-
-    def __init__(self, idf: float, avgfl: float, B: float, K1: float) -> None:
-        super().__init__()
-        self.idf, self.avgfl, self.B, self.K1 = idf, avgfl, B, K1
-
-    def __missing__(self, key: tuple[float, Any]) -> float:
-        w, fl = key
-        K1, B = self.K1, self.B
-        score: float = self.idf * ((w * (K1 + 1)) / (w + K1 * ((1 - B) + B * fl / self.avgfl)))
-        self[key] = score
-        return score
-
-
-def docs(searcher: Searcher, q: wq.Query, within: set[int] | None = None) -> set[int]:
+def docs(searcher: Searcher, q: wq.Query, within: Docs | None = None) -> Docs:
     """Every document (global number) matching `q`, deleted ones left out; only those of
-    `within` when given (a filter's documents: blocks of postings holding none of them are
-    not read)."""
-    out: set[int] = set()
+    `within` (sorted) when given: blocks of postings holding none of them are not read."""
     context = searcher.boolean_context()
+    parts = []
     for (sub, offset), local in zip(searcher.leaf_searchers(), _split(searcher, within), strict=True):
         found = _Run(sub).docs(q.matcher(sub, context), local)
-        out.update(found if not offset else map(offset.__add__, found))
-    _drop_deleted(searcher, out)
-    return out & within if within is not None else out
+        parts.append(found + offset if offset else found)
+    out = _joined(parts)
+    kept: Docs = out[_keep(searcher, out, within)]
+    return kept
 
 
-def scores(searcher: Searcher, q: wq.Query, within: set[int] | None = None) -> Scores:
-    """Every document matching `q` (global number, deleted ones left out) with the score
-    Whoosh's collector would give it; only those of `within` when given."""
-    out: Scores = {}
+def scores(searcher: Searcher, q: wq.Query, within: Docs | None = None) -> Scored:
+    """Every document matching `q` (global numbers, sorted, deleted ones left out) and the
+    score Whoosh's collector would give it; only those of `within` when given."""
     context = searcher.context()
+    ids, values = [], []
     for (sub, offset), local in zip(searcher.leaf_searchers(), _split(searcher, within), strict=True):
-        found = _Run(sub).scores(q.matcher(sub, context), local)
-        # the offset added in C: a comprehension cost 37 ms on 'Trump' at 1.6 million documents
-        out.update(found if not offset else zip(map(offset.__add__, found), found.values(), strict=True))
-    _drop_deleted(searcher, out)
-    return {d: s for d, s in out.items() if d in within} if within is not None else out
+        found, score = _Run(sub).scores(q.matcher(sub, context), local)
+        ids.append(found + offset if offset else found)
+        values.append(score)
+    out, out_scores = _joined(ids), (np.concatenate(values) if len(values) > 1 else values[0] if values else _NO_SCORES)
+    keep = _keep(searcher, out, within)
+    return out[keep], out_scores[keep]
 
 
-def _split(searcher: Searcher, within: set[int] | None) -> list[list[int] | None]:
-    """`within` as each segment's own sorted document numbers (None: no restriction)."""
+def as_dict(found: Scored) -> dict[int, float]:
+    """document -> score, as plain Python numbers (for tests and small answers)."""
+    return dict(zip(found[0].tolist(), found[1].tolist(), strict=True))
+
+
+def _joined(parts: list[np.ndarray]) -> np.ndarray:
+    if not parts:
+        return _EMPTY
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+
+def _split(searcher: Searcher, within: Docs | None) -> list[Docs | None]:
+    """`within` as each segment's own document numbers (None: no restriction)."""
     leaves = searcher.reader().leaf_readers()
     if within is None:
         return [None] * len(leaves)
-    ordered = sorted(within)
-    out: list[list[int] | None] = []
+    out: list[Docs | None] = []
     for sub, offset in leaves:
-        part = ordered[bisect_left(ordered, offset) : bisect_left(ordered, offset + sub.doc_count_all())]
-        out.append([d - offset for d in part] if offset else part)
+        lo, hi = np.searchsorted(within, [offset, offset + sub.doc_count_all()])
+        out.append(within[lo:hi] - offset)
     return out
 
 
-def _drop_deleted(searcher: Searcher, docnums: set[int] | Scores) -> None:
-    """Takes deleted documents out. The leaves' matchers mostly left them out already, so
-    the few still there are found in C (`present`), not by a test in Python of each of a
-    big build's deleted documents (91,000 at 100,000 articles: 22 ms a query)."""
-    deleted = deleted_set(searcher.reader())
-    if not deleted:
-        return
-    gone = present(deleted, docnums)
-    if isinstance(docnums, dict):
-        for n in gone:
-            del docnums[n]
-    else:
-        docnums.difference_update(gone)
+def _keep(searcher: Searcher, found: Docs, within: Docs | None) -> Any:
+    """Which of `found` are live and, when asked, in `within`: a mask (or a slice)."""
+    deleted = deleted_mask(searcher.reader())
+    keep: Any = slice(None)
+    if deleted is not None and len(found):
+        keep = ~deleted[found]
+    if within is not None and len(found):
+        inside = contains(within, found)
+        keep = inside if isinstance(keep, slice) else keep & inside
+    return keep
 
 
-def present(ids: frozenset[int] | set[int], found: set[int] | Scores) -> list[int]:
-    """The `ids` that are in `found` (a set, or a dict's keys). A set's intersection with a
-    dict walks the dict (a million keys for a common word), and subtracting a set walks
-    that set: this walks the smaller side."""
-    if len(ids) < len(found):
-        return list(filter(found.__contains__, ids))
-    return list(ids.intersection(found))
+def contains(haystack: Docs, needles: Docs) -> np.ndarray:
+    """A mask over `needles`: which are in `haystack` (both sorted)."""
+    if not len(haystack):
+        return np.zeros(len(needles), dtype=bool)
+    at = np.searchsorted(haystack, needles)
+    at[at == len(haystack)] = 0
+    found: np.ndarray = haystack[at] == needles
+    return found
+
+
+def as_docs(numbers: Any) -> Docs:
+    """Any collection of document numbers as a sorted `Docs` array."""
+    if isinstance(numbers, np.ndarray):
+        return np.unique(numbers.astype(np.int64, copy=False))
+    out = np.fromiter(numbers, dtype=np.int64, count=len(numbers))
+    out.sort()
+    return out
 
 
 def deleted_set(reader: Any) -> frozenset[int]:
     """The reader's deleted documents (global numbers), from each segment's own set
     (`fixes.deleted_of`), joined once per reader and again only when deletions change."""
+    return _deleted(reader)[0]
+
+
+def deleted_mask(reader: Any) -> np.ndarray | None:
+    """A mask over every document of the reader: True where deleted (None: none are).
+    Taking deleted documents out of a million matches is then one indexing, in C."""
+    return _deleted(reader)[1]
+
+
+def _deleted(reader: Any) -> tuple[frozenset[int], np.ndarray | None]:
     leaves = [(sub, offset) for sub, offset in reader.leaf_readers() if sub.has_deletions()]
     key = tuple((offset, sub.segment().deleted_count()) for sub, offset in leaves)
     memo = reader.__dict__.get("_search_deleted_global")
@@ -135,28 +157,77 @@ def deleted_set(reader: Any) -> frozenset[int]:
             found = deleted_of(leaves[0][0])
         else:
             found = frozenset(d for sub, offset in leaves for d in map(offset.__add__, deleted_of(sub)))
-        memo = reader.__dict__["_search_deleted_global"] = (key, found)
-    deleted: frozenset[int] = memo[1]
-    return deleted
+        mask = None
+        if found:
+            mask = np.zeros(reader.doc_count_all(), dtype=bool)
+            mask[as_docs(found)] = True
+        memo = reader.__dict__["_search_deleted_global"] = (key, (found, mask))
+    answer: tuple[frozenset[int], np.ndarray | None] = memo[1]
+    return answer
 
 
-def top(found: Scores, limit: int) -> list[tuple[float, int]]:
+def top(found: Scored, limit: int) -> list[tuple[float, int]]:
     """The `limit` best (score, docnum), as Whoosh's TopCollector orders them: higher score
     first, and of equal scores the lower document number first. The `limit`-th best score
-    is found among the bare scores (compared in C), then only the documents scoring at
-    least that are ordered."""
-    if limit <= 0 or not found:
+    is found by a partition, then only the documents scoring at least that are ordered."""
+    ids, values = found
+    n = len(ids)
+    if limit <= 0 or not n:
         return []
-    if limit < len(found):
-        import heapq
+    if limit < n:
+        least = np.partition(values, n - limit)[n - limit]
+        picked = np.flatnonzero(values >= least)
+        ids, values = ids[picked], values[picked]
+    order = np.lexsort((ids, -values))[:limit]
+    return list(zip(values[order].tolist(), ids[order].tolist(), strict=True))
 
-        least = heapq.nlargest(limit, found.values())[-1]
-        # the documents scoring at least that, picked in C (a loop over a million was 25 ms)
-        pairs = [(-found[d], d) for d in compress(found, map(least.__le__, found.values()))]
-    else:
-        pairs = [(-s, d) for d, s in found.items()]
-    pairs.sort()
-    return [(-s, d) for s, d in pairs[:limit]]
+
+# -- set operations on sorted arrays, in one segment ------------------------------------
+def _union(a: Docs, b: Docs, size: int) -> Docs:
+    if not len(a) or not len(b):
+        return a if len(a) else b
+    if (len(a) + len(b)) * _DENSE > size:
+        mask = np.zeros(size, dtype=bool)
+        mask[a] = True
+        mask[b] = True
+        return np.flatnonzero(mask)
+    return np.union1d(a, b)
+
+
+def _union_scored(a: Scored, b: Scored, size: int) -> Scored:
+    """a's score plus b's where both match (the float Whoosh's union adds), else either's."""
+    if not len(a[0]) or not len(b[0]):
+        return a if len(a[0]) else b
+    if (len(a[0]) + len(b[0])) * _DENSE > size:
+        mask = np.zeros(size, dtype=bool)
+        total = np.zeros(size)
+        mask[a[0]] = True
+        mask[b[0]] = True
+        total[a[0]] = a[1]
+        total[b[0]] += b[1]  # 0.0 + b is b exactly
+        ids = np.flatnonzero(mask)
+        return ids, total[ids]
+    ids = np.concatenate((a[0], b[0]))
+    values = np.concatenate((a[1], b[1]))
+    order = np.argsort(ids, kind="stable")  # two sorted runs: a merge; a's before b's
+    ids, values = ids[order], values[order]
+    twice = np.flatnonzero(ids[1:] == ids[:-1])
+    if len(twice):
+        values[twice] = values[twice] + values[twice + 1]
+        keep = np.ones(len(ids), dtype=bool)
+        keep[twice + 1] = False
+        ids, values = ids[keep], values[keep]
+    return ids, values
+
+
+def _in(a: Docs, b: Docs, size: int) -> np.ndarray:
+    """A mask over `a`: which are in `b`."""
+    if len(a) * _DENSE > size and len(b) * _DENSE > size:
+        mask = np.zeros(size, dtype=bool)
+        mask[b] = True
+        found: np.ndarray = mask[a]
+        return found
+    return contains(b, a)
 
 
 class _Run:
@@ -171,13 +242,14 @@ class _Run:
     def __init__(self, sub: Searcher) -> None:
         self.sub = sub
         self.reader = sub.reader()
+        self.size_all = int(self.reader.doc_count_all())
         self.deadline = budget.current()
 
     def size(self, m: Any) -> int:
         """About how many documents `m` matches, without reading its postings."""
         t = type(m)
         if t is W3LeafMatcher:
-            return int(self.reader.doc_frequency(*m._term)) if m._term else int(self.reader.doc_count_all())
+            return int(self.reader.doc_frequency(*m._term)) if m._term else self.size_all
         if t is wm.ListMatcher:
             return int(len(m._ids) - m._i)
         if t is wm.UnionMatcher:
@@ -190,226 +262,314 @@ class _Run:
             return self.size(m.child)
         if t is type(wm.NullMatcher):
             return 0
-        return int(self.reader.doc_count_all())
+        return self.size_all
 
-    def _narrowed(self, first: set[int] | Scores, other: Any, within: list[int] | None) -> list[int] | None:
+    def _narrowed(self, first: Docs, other: Any, within: Docs | None) -> Docs | None:
         """What the second side of an intersection needs answered: the first side's
         documents when they are few next to it, else what the intersection was asked."""
-        return sorted(first) if len(first) * 4 < self.size(other) else within
+        return first if len(first) * 4 < self.size(other) else within
 
     # -- documents only ------------------------------------------------------------------
-    def docs(self, m: Any, within: list[int] | None) -> set[int]:
+    def docs(self, m: Any, within: Docs | None) -> Docs:
         t = type(m)
         if t is wm.UnionMatcher:
-            return self.docs(m.a, within) | self.docs(m.b, within)
+            return _union(self.docs(m.a, within), self.docs(m.b, within), self.size_all)
         if t is wm.IntersectionMatcher:
             first, second = (m.a, m.b) if self.size(m.a) <= self.size(m.b) else (m.b, m.a)
             found = self.docs(first, within)
-            return found & self.docs(second, self._narrowed(found, second, within)) if found else found
+            if not len(found):
+                return found
+            both: Docs = found[_in(found, self.docs(second, self._narrowed(found, second, within)), self.size_all)]
+            return both
         if t is wm.AndNotMatcher:
             found = self.docs(m.a, within)
-            return found - self.docs(m.b, sorted(found)) if found else found
+            return found[~_in(found, self.docs(m.b, found), self.size_all)] if len(found) else found
         if t is wm.AndMaybeMatcher:
             return self.docs(m.a, within)
         if t is FilterMatcher:
-            return self._filtered(m, self.docs(m.child, within))
+            found = self.docs(m.child, within)
+            if self._deletions(m):
+                return found
+            let_through: Docs = found[self._filter_mask(m, found)]
+            return let_through
         if t is InverseMatcher:
             return self._inverse(m, within)
         if t is WrappingMatcher:
             return self.docs(m.child, within)
-        if t is W3LeafMatcher:
-            return set(self._leaf_ids(m, within))
-        if t is wm.ListMatcher:
-            return set(m._ids[m._i :])
+        if t is W3LeafMatcher or t is wm.ListMatcher:
+            return self._postings(m, within, weights=False)[0]
         if t is type(wm.NullMatcher):
-            return set()
-        return set(self._walk(m, scored=False))
+            return _EMPTY
+        if t is SpanNear2.SpanNear2Matcher:
+            phrase = self._phrase(m, within, scored=False)
+            if phrase is not None:
+                return phrase[0]
+        return self._walk(m, scored=False)[0]
 
     # -- documents and scores ------------------------------------------------------------
-    def scores(self, m: Any, within: list[int] | None) -> Scores:
+    def scores(self, m: Any, within: Docs | None) -> Scored:
         t = type(m)
         if t is wm.UnionMatcher:
-            a, b = self.scores(m.a, within), self.scores(m.b, within)
-            if not a or not b:
-                return a or b
-            if len(a) >= len(b):  # into the larger; a's score first in every sum, as Whoosh adds
-                for d, s in b.items():
-                    a[d] = a[d] + s if d in a else s
-                return a
-            for d, s in a.items():
-                b[d] = s + b[d] if d in b else s
-            return b
+            return _union_scored(self.scores(m.a, within), self.scores(m.b, within), self.size_all)
         if t is wm.IntersectionMatcher:
             if self.size(m.a) <= self.size(m.b):
                 a = self.scores(m.a, within)
-                b = self.scores(m.b, self._narrowed(a, m.b, within)) if a else {}
+                b = self.scores(m.b, self._narrowed(a[0], m.b, within)) if len(a[0]) else a
             else:
                 b = self.scores(m.b, within)
-                a = self.scores(m.a, self._narrowed(b, m.a, within)) if b else {}
-            if len(a) <= len(b):
-                return {d: s + b[d] for d, s in a.items() if d in b}
-            return {d: a[d] + s for d, s in b.items() if d in a}
+                a = self.scores(m.a, self._narrowed(b[0], m.a, within)) if len(b[0]) else b
+            if not len(a[0]) or not len(b[0]):
+                return _EMPTY, _NO_SCORES
+            at = np.searchsorted(b[0], a[0])
+            at[at == len(b[0])] = 0
+            hit = b[0][at] == a[0]
+            return a[0][hit], a[1][hit] + b[1][at[hit]]
         if t is wm.AndNotMatcher:
             a = self.scores(m.a, within)
-            if not a:
+            if not len(a[0]):
                 return a
-            excluded = self.docs(m.b, sorted(a))
-            return {d: s for d, s in a.items() if d not in excluded}
+            keep = ~_in(a[0], self.docs(m.b, a[0]), self.size_all)
+            return a[0][keep], a[1][keep]
         if t is wm.AndMaybeMatcher:
             a = self.scores(m.a, within)
-            if not a:
+            if not len(a[0]):
                 return a
-            b = self.scores(m.b, sorted(a))
-            return {d: s + b[d] if d in b else s for d, s in a.items()}
+            b = self.scores(m.b, a[0])
+            hit = contains(a[0], b[0])
+            values = a[1].copy()
+            values[np.searchsorted(a[0], b[0][hit])] += b[1][hit]
+            return a[0], values
         if t is FilterMatcher:
-            child = self.scores(m.child, within)
-            boost = m.boost
-            if m._exclude and boost == 1.0:  # a segment's deleted documents: few, taken out in place
-                for d in present(m._ids, child):
-                    del child[d]
-                return child
-            return {d: child[d] * boost for d in self._filtered(m, set(child))}
+            ids, values = self.scores(m.child, within)
+            if self._deletions(m):
+                return ids, values
+            keep = self._filter_mask(m, ids)
+            return ids[keep], values[keep] * m.boost if m.boost != 1.0 else values[keep]
         if t is InverseMatcher:
-            return dict.fromkeys(self._inverse(m, within), m._weight)
+            found = self._inverse(m, within)
+            return found, np.full(len(found), m._weight, dtype=np.float64)
         if t is WrappingMatcher:
-            child = self.scores(m.child, within)
-            boost = m.boost
-            return {d: s * boost for d, s in child.items()}
+            ids, values = self.scores(m.child, within)
+            return ids, values * m.boost
         if t is W3LeafMatcher or t is wm.ListMatcher:
             return self._leaf_scores(m, within)
         if t is type(wm.NullMatcher):
-            return {}
+            return _EMPTY, _NO_SCORES
+        if t is SpanNear2.SpanNear2Matcher:
+            phrase = self._phrase(m, within, scored=True)
+            if phrase is not None:
+                return phrase
         return self._walk(m, scored=True)
 
-    def _inverse(self, m: InverseMatcher, within: list[int] | None) -> set[int]:
+    # -- phrases -------------------------------------------------------------------------
+    def _phrase(self, m: Any, within: Docs | None, scored: bool) -> Scored | None:
+        """An exact phrase (Whoosh's SpanNear2 of its words' posting lists, one position
+        apart and in order): the documents holding every word, from the intersection below
+        it, with its score (Whoosh scores a phrase as that intersection), kept where the
+        words' positions follow one another. Positions are read only from the blocks
+        holding such documents. None: a phrase of another kind (slop, unordered), walked
+        Whoosh's way."""
+        if m.slop != 1 or not m.ordered or m.mindist != 1:
+            return None
+        leaves = [self._plain_leaf(x) for x in m.ms]
+        if any(leaf is None or self._keyword(leaf) for leaf in leaves):
+            return None
+        ids, values = self.scores(m.child, within) if scored else (self.docs(m.child, within), _NO_SCORES)
+        if not len(ids):
+            return ids, values
+        wanted = set(ids.tolist())
+        first, *rest = (self._positions(leaf, ids, wanted, i > 0) for i, leaf in enumerate(leaves))
+        keep = np.fromiter((any(all(p + i in later[d] for i, later in enumerate(rest, 1)) for p in first[d]) for d in ids.tolist()), dtype=bool, count=len(ids))
+        return ids[keep], values[keep] if scored else _NO_SCORES
+
+    def _plain_leaf(self, m: Any) -> W3LeafMatcher | None:
+        """The posting list under `m` when `m` is one, bare or only filtered of deleted
+        documents (which the whole answer loses at the end)."""
+        if type(m) is FilterMatcher and self._deletions(m):
+            m = m.child
+        return m if type(m) is W3LeafMatcher else None
+
+    def _positions(self, m: W3LeafMatcher, ids: Docs, wanted: set[int], as_sets: bool) -> dict[int, Any]:
+        """docnum -> the positions of `m`'s word in it, for the documents `wanted` (`ids`,
+        sorted), read from the blocks that hold them; a set each when `as_sets`. Documents
+        share few distinct encodings (most words are seen once in a field), so each
+        encoding is decoded once."""
+        check, decode = self.deadline.check, m.format.decode_positions
+        decoded: dict[bytes, Any] = {}
+        out: dict[int, Any] = {}
+        last = -1
+        for block in blocks(m):
+            check()
+            i = int(np.searchsorted(ids, last, side="right"))
+            if i == len(ids):
+                break
+            last = block.last_id
+            if ids[i] > block.last_id:
+                continue
+            numbers, values = read_values(m, block)
+            for d, v in zip(numbers if m._byteids else accumulate(numbers), values, strict=True):
+                if d in wanted:
+                    found = decoded.get(v)
+                    if found is None:
+                        found = decoded[v] = frozenset(decode(v)) if as_sets else decode(v)
+                    out[d] = found
+        return out
+
+    def _inverse(self, m: InverseMatcher, within: Docs | None) -> Docs:
         """Documents a NOT matches: all but its child's (deleted ones, which it skips, are
         left out of every answer at the end)."""
         if within is None:
-            found = set(range(m._id, m.limit))
+            found = np.arange(m._id, m.limit, dtype=np.int64)
         else:
-            found = set(within[bisect_left(within, m._id) : bisect_left(within, m.limit)])
-        return found - self.docs(m.child, sorted(found)) if found else found
+            lo, hi = np.searchsorted(within, [m._id, m.limit])
+            found = within[lo:hi]
+        return found[~_in(found, self.docs(m.child, found), self.size_all)] if len(found) else found
+
+    def _deletions(self, m: FilterMatcher) -> bool:
+        """Whether `m` only takes the segment's deleted documents out: `docs` and `scores`
+        take them out of the whole answer at the end, and a deleted document changes no
+        other document's score, so the matcher below is read as if unfiltered."""
+        return bool(m._exclude) and m.boost == 1.0 and m._ids is deleted_of(self.reader)
+
+    def _filter_mask(self, m: FilterMatcher, found: Docs) -> np.ndarray:
+        """Which of `found` a filter matcher lets through (its set: a segment's deleted
+        documents, or a filter's allowed ones), the set as an array made once per set."""
+        memo = self.reader.__dict__.setdefault("_search_filter_arrays", {})
+        key = id(m._ids)
+        if key not in memo or memo[key][0] is not m._ids:
+            if len(memo) >= _KEYWORD_POSTINGS:
+                memo.clear()
+            memo[key] = (m._ids, as_docs(m._ids))
+        inside = _in(found, memo[key][1], self.size_all)
+        return ~inside if m._exclude else inside
 
     # -- the leaves ----------------------------------------------------------------------
-    @staticmethod
-    def _filtered(m: FilterMatcher, found: set[int]) -> set[int]:
-        ids: set[int] = m._ids
-        return found - ids if m._exclude else found & ids
-
-    def _blocks(self, m: W3LeafMatcher, within: list[int] | None = None) -> Iterator[list[int]]:
-        """A fresh leaf matcher's document numbers, a block at a time (the matcher stands on
-        the block, for its weights), decoded without Whoosh's document-at-a-time steps;
-        with `within`, only the blocks that may hold one of those documents."""
-        if not m.is_active():
-            return
-        last = -1  # the last document number of the block before
-        while True:
-            self.deadline.check()
-            if within is not None:
-                i = bisect_right(within, last)
-                if i == len(within):
-                    return
-                wanted = within[i] <= m._maxid
-            if within is None or wanted:
-                if m._data is None:
-                    m._read_data()
-                ids = m._data[0]
-                yield list(ids) if m._byteids else list(accumulate(ids))
-            if m._lastblock:
-                return
-            last = m._maxid
-            m._goto(m._nextoffset)
-
-    def _leaf_ids(self, m: W3LeafMatcher, within: list[int] | None) -> list[int]:
-        if self._keyword(m):
-            return [d for ids, _ in self._postings(m, within) for d in ids]
-        return [d for ids in self._blocks(m, within) for d in ids]
+    def _postings(self, m: Any, within: Docs | None, weights: bool = True) -> tuple[Docs, np.ndarray]:
+        """(document numbers, their weights) of a leaf. A keyword field's (kind, source,
+        speaker...: the filters) are remembered per segment, read once; with `within`,
+        the blocks of other fields' postings holding none of those documents are skipped."""
+        if type(m) is not W3LeafMatcher:  # a ListMatcher: postings inlined in the term list
+            ids = np.array(m._ids[m._i :], dtype=np.int64)
+            if m._all_weights or not m._weights:
+                return ids, np.full(len(ids), m._all_weights or 1.0)
+            return ids, np.array(m._weights[m._i :], dtype=np.float64)
+        if not self._keyword(m):
+            return self._read(m, within, weights)
+        memo = self.reader.__dict__.setdefault("_search_postings", {})
+        if m._term not in memo:
+            if len(memo) >= _KEYWORD_POSTINGS:
+                memo.clear()
+            memo[m._term] = self._read(m, None, True)
+        found: tuple[Docs, np.ndarray] = memo[m._term]
+        if within is not None and len(within) * 8 < len(found[0]):  # a few: look each up
+            hit = contains(found[0], within)
+            at = np.searchsorted(found[0], within[hit])
+            return found[0][at], found[1][at]
+        return found
 
     def _keyword(self, m: W3LeafMatcher) -> bool:
         return bool(m._term) and not self.sub.schema[m._term[0]].scorable
 
-    def _postings(self, m: Any, within: list[int] | None) -> Iterator[tuple[list[int], Any]]:
-        """(document numbers, their weights) of a leaf, in parts. A keyword field's (kind,
-        source, speaker...: the filters) are remembered per segment, read once."""
-        if type(m) is W3LeafMatcher:
-            if self._keyword(m):
-                memo = self.reader.__dict__.setdefault("_search_postings", {})
-                if m._term not in memo:
-                    if len(memo) >= _KEYWORD_POSTINGS:
-                        memo.clear()
-                    ids: list[int] = []
-                    weights: list[float] = []
-                    for part in self._blocks(m):
-                        m._read_weights()
-                        ids += part
-                        weights += m._weights
-                    memo[m._term] = (ids, weights)
-                all_ids, all_weights = memo[m._term]
-                if within is not None and len(within) * 8 < len(all_ids):  # a few: look each up
-                    n = len(all_ids)
-                    places = [i for i, d in zip(map(bisect_left, repeat(all_ids), within), within, strict=True) if i < n and all_ids[i] == d]
-                    yield [all_ids[i] for i in places], [all_weights[i] for i in places]
-                else:
-                    yield all_ids, all_weights
-                return
-            for part in self._blocks(m, within):
-                m._read_weights()
-                yield part, m._weights
-            return
-        ids = list(m._ids[m._i :])  # a ListMatcher: postings inlined in the term list
-        if m._all_weights or not m._weights:
-            yield ids, [m._all_weights or 1.0] * len(ids)
-        else:
-            yield ids, m._weights[m._i :]
+    def _read(self, m: W3LeafMatcher, within: Docs | None, weights: bool) -> tuple[Docs, np.ndarray]:
+        """A fresh leaf matcher's postings, decoded a block at a time without Whoosh's
+        document-at-a-time steps and joined into arrays once; with `within`, only the blocks
+        that may hold one of those documents. Whoosh stores a block's document numbers as
+        differences from the one before (from 0 in each block), undone here for all blocks
+        at once."""
+        if not m.is_active():
+            return _EMPTY, _NO_SCORES
+        check = self.deadline.check
+        numbers: list[int] = []
+        lengths: list[int] = []
+        raw_weights: list[Any] = []
+        last = -1  # the last document number of the block before
+        for block in blocks(m):
+            check()
+            if within is not None:
+                i = int(np.searchsorted(within, last, side="right"))
+                if i == len(within):
+                    break
+                last = block.last_id
+                if within[i] > block.last_id:
+                    continue
+            ids, w = read_ids(m, block)
+            numbers += ids
+            lengths.append(len(ids))
+            if weights:
+                raw_weights.append(w)
+        if not numbers:
+            return _EMPTY, _NO_SCORES
+        found = np.array(numbers, dtype=np.int64)
+        if not m._byteids:
+            found = _undelta(found, lengths)
+        if not weights:
+            return found, _NO_SCORES
+        return found, _weights(raw_weights, lengths)
 
-    def _leaf_scores(self, m: Any, within: list[int] | None) -> Scores:
-        """A leaf's scores as its scorer gives them (`matcher.score()` for each posting)."""
+    def _leaf_scores(self, m: Any, within: Docs | None) -> Scored:
+        """A leaf's scores as its scorer gives them (`matcher.score()` for each posting):
+        BM25F's formula on arrays, operation for operation as whoosh.scoring.bm25 does it."""
         scorer = m.scorer if type(m) is W3LeafMatcher else m._scorer
-        out: Scores = {}
         if type(scorer) is BM25FScorer and m._term:
-            lengths = self._lengths(m._term[0])
-            # A score depends on the posting's weight and the document's field length only,
-            # and both take few values (term counts; 255 length codes): each pair is
-            # scored once, and a posting's score is a lookup, in C.
-            table = _BM25Table(scorer.idf, scorer.avgfl, scorer.B, scorer.K1)
-            for ids, weights in self._postings(m, within):
-                out.update(zip(ids, map(table.__getitem__, zip(weights, lengths(ids), strict=True)), strict=True))
-            return out
+            ids, w = self._postings(m, within)
+            fl = self._lengths(m._term[0])(ids)
+            idf, avgfl, B, K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+            return ids, idf * ((w * (K1 + 1)) / (w + K1 * ((1 - B) + B * fl / avgfl)))
         if type(scorer) is WeightScorer or scorer is None:
-            for ids, weights in self._postings(m, within):
-                out.update(zip(ids, weights, strict=True))
-            return out
+            return self._postings(m, within)
         return self._walk(m, scored=True)
 
-    def _lengths(self, fieldname: str) -> Callable[[list[int]], Iterable[Any]]:
+    def _lengths(self, fieldname: str) -> Callable[[Docs], np.ndarray]:
         """docnums -> the field's lengths as `doc_field_length(docnum, field, 1)` gives them
         to the scorer, from the segment's length column, read once per searcher."""
         memo = self.reader.__dict__.setdefault("_search_lengths", {})
         if fieldname not in memo:
             memo[fieldname] = self._read_lengths(fieldname)
-        found: Callable[[list[int]], Iterable[Any]] = memo[fieldname]
+        found: Callable[[Docs], np.ndarray] = memo[fieldname]
         return found
 
-    def _read_lengths(self, fieldname: str) -> Callable[[list[int]], Iterable[Any]]:
+    def _read_lengths(self, fieldname: str) -> Callable[[Docs], np.ndarray]:
         reader = self.reader
         perdoc = getattr(reader, "_perdoc", None)
         column = perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN) if perdoc is not None else None
         if column is None:
-            return lambda ids: repeat(1, len(ids))
+            return lambda ids: np.ones(len(ids))
         if type(column) is not NumericColumn.Reader or column._fixedlen != 1:
-            return lambda ids: [reader.doc_field_length(d, fieldname, 1) for d in ids]
+            return lambda ids: np.array([reader.doc_field_length(d, fieldname, 1) for d in ids.tolist()], dtype=np.float64)
         count = min(column._count, reader.doc_count_all())
-        # past the column's end its default, 0; Whoosh gives None for a byte of 0
-        raw = bytes(column._dbfile.get(column._basepos, count)) + bytes(reader.doc_count_all() - count)
-        byte, length = raw.__getitem__, _LENGTHS.__getitem__
-        return lambda ids: map(length, map(byte, ids))
+        # past the column's end its default, 0
+        raw = np.frombuffer(bytes(column._dbfile.get(column._basepos, count)) + bytes(reader.doc_count_all() - count), dtype=np.uint8)
+        lengths = _LENGTHS[raw]
+        return lambda ids: lengths[ids]
 
-    def _walk(self, m: Any, scored: bool) -> Scores:
+    def _walk(self, m: Any, scored: bool) -> Scored:
         """Whoosh's own way, one document at a time (for matchers not known here)."""
-        out: Scores = {}
+        ids: list[int] = []
+        values: list[float] = []
         check = self.deadline.check
         while m.is_active():
             check(every=256)
-            out[m.id()] = m.score() if scored else 0.0
+            ids.append(m.id())
+            if scored:
+                values.append(m.score())
             m.next()
-        return out
+        return np.array(ids, dtype=np.int64), np.array(values, dtype=np.float64) if scored else _NO_SCORES
+
+
+def _undelta(deltas: np.ndarray, lengths: list[int]) -> np.ndarray:
+    """Blocks of differences (each block's first is its document number) -> numbers."""
+    total = np.cumsum(deltas)
+    if len(lengths) == 1:
+        return total
+    counts = np.array(lengths)
+    starts = np.cumsum(counts) - counts
+    before = total[starts] - deltas[starts]  # the running sum when each block starts
+    undone: np.ndarray = total - np.repeat(before, counts)
+    return undone
+
+
+def _weights(blocks: list[Any], lengths: list[int]) -> np.ndarray:
+    """Blocks' weights as Whoosh's `_read_weights` gives them: a block of one weight is
+    stored once (None for 1.0) and read back through a float32 array."""
+    flat = chain.from_iterable(w if type(w) is tuple else repeat(1.0 if w is None else float(np.float32(w)), n) for w, n in zip(blocks, lengths, strict=True))
+    return np.fromiter(flat, dtype=np.float64, count=sum(lengths))

@@ -200,16 +200,17 @@ class ColumnDateRange(wq.DateRange):  # type: ignore[misc]
     def matcher(self, searcher: Any, context: Any = None) -> Matcher:
         if context is not None and context.needs_current:
             return super().matcher(searcher, context)
+        from search.backend.whoosh.bulk import deleted_mask
         from search.backend.whoosh.searcher import SortedColumn
 
         reader = searcher.reader()
         lo = self.start if self.start is not None else 0
         hi = self.end if self.end is not None else 2**64 - 2
         ids = SortedColumn.of(reader, self.fieldname).between(lo, hi)
-        if reader.has_deletions():
-            deleted = {offset + n for sub, offset in reader.leaf_readers() for n in sub.segment().deleted_docs()}
-            ids = [n for n in ids if n not in deleted]
-        return ListMatcher(ids, all_weights=self.boost)
+        deleted = deleted_mask(reader)
+        if deleted is not None:
+            ids = ids[~deleted[ids]]
+        return ListMatcher(ids, all_weights=self.boost)  # an array: search.backend.whoosh.bulk reads it whole
 
 
 def date_range(start: dt.date | None, end: dt.date | None, boost: float = 1.0) -> wq.Query:
