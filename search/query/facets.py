@@ -24,9 +24,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from search.backend.docnums import as_array
 from search.errors import QuerySyntaxError
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from search.backend import Searcher
 
 # Facet name -> index field; 'date' buckets are named date:day, date:month or date:year.
@@ -193,7 +196,12 @@ def code_counts(searcher: Searcher, keys: Sequence[str], docnums: Sequence[int])
     if raw is None:
         columns = [c.codes for c in codings]
         counted: Counter[tuple[int, ...]]
-        if len(columns) == 1:
+        matched = as_array(docnums)
+        if matched is not None and all(type(col) is array for col in columns):
+            import numpy as np  # a backend that hands an array has imported it already
+
+            counted = _array_counts([np.frombuffer(col, dtype=np.uint32) for col in columns], matched)  # type: ignore[call-overload]
+        elif len(columns) == 1:
             counted = Counter({(code,): k for code, k in Counter(map(columns[0].__getitem__, docnums)).items()})
         else:
             counted = Counter(zip(*(map(col.__getitem__, docnums) for col in columns), strict=True))
@@ -210,6 +218,35 @@ def code_counts(searcher: Searcher, keys: Sequence[str], docnums: Sequence[int])
     others = len(docnums) - sum(raw.values())  # not quotes, when a facet counts quotes only
     if others:
         out[nothing] += others
+    return out
+
+
+def _array_counts(columns: list[np.ndarray], matched: np.ndarray) -> Counter[tuple[int, ...]]:
+    """`code_counts` for matches held in an array: each combination of codes made one
+    number and counted by `bincount`, in C (a Python step per match cost 150 ms a facet
+    for the million quotes of 100,000 articles)."""
+    import numpy as np
+
+    key = columns[0][matched].astype(np.int64)
+    sizes = [int(col.max()) + 1 if len(col) else 1 for col in columns]
+    for col, size in zip(columns[1:], sizes[1:], strict=True):
+        key = key * size + col[matched]
+    combos = 1
+    for size in sizes:
+        combos *= size
+    if combos <= 4 * len(key) + 1_000_000:
+        counts = np.bincount(key, minlength=0)
+        keys = np.flatnonzero(counts)
+        counts = counts[keys]
+    else:
+        keys, counts = np.unique(key, return_counts=True)
+    out: Counter[tuple[int, ...]] = Counter()
+    for k, n in zip(keys.tolist(), counts.tolist(), strict=True):
+        codes = []
+        for size in reversed(sizes[1:]):
+            k, code = divmod(k, size)
+            codes.append(code)
+        out[(k, *reversed(codes))] = n
     return out
 
 
@@ -239,6 +276,18 @@ def by_date(searcher: Searcher, docnums: Sequence[int], newest: bool, stop: int 
     if memo_key not in searcher.memo:
         searcher.memo[memo_key] = _date_rank(searcher, newest)
     rank: Sequence[int] = searcher.memo[memo_key]
+    matched = as_array(docnums)
+    if matched is not None and type(rank) is array:  # in C: a million matches sorted in 30 ms, not 300
+        import numpy as np
+
+        places = np.frombuffer(rank, dtype=np.uint32)[matched]
+        if stop is not None and stop < len(places):
+            picked = np.argpartition(places, stop)[:stop]
+            order = picked[np.argsort(places[picked])]
+        else:
+            order = np.argsort(places)  # every place is a different number: no ties
+        ordered: list[int] = matched[order].tolist()
+        return ordered
     if stop is not None and stop < len(docnums) // 4:
         import heapq
 

@@ -26,6 +26,7 @@ from whoosh.index import FileIndex
 from whoosh.reading import IndexReader
 from whoosh.util.times import long_to_datetime
 
+from search.backend.docnums import DocNumbers
 from search.backend.whoosh import bulk
 from search.backend.whoosh import index_folder as store
 from search.backend.whoosh.highlight import query_phrases, query_terms
@@ -149,19 +150,19 @@ class WhooshSearcher:
             return any_of(node.field, node.values)
         return date_range(node.start, node.end)
 
-    def match(self, request: Request, top: int = 0) -> tuple[list[int], list[tuple[float, int]]]:
+    def match(self, request: Request, top: int = 0) -> tuple[DocNumbers, list[tuple[float, int]]]:
         query, flt = self.compile(request)
         allowed = self._docset(flt) if flt is not None else None
         if allowed is not None and not len(allowed):
-            return [], []  # an empty allow-set means "no filter" to Whoosh's FilterCollector
+            return DocNumbers(allowed), []  # an empty allow-set means "no filter" to Whoosh's FilterCollector
         if request.query is None:
             deleted = bulk.deleted_mask(self.reader)
-            everything = np.arange(self.reader.doc_count_all()) if allowed is None else allowed
-            return (everything if deleted is None else everything[~deleted[everything]]).tolist(), []
+            everything = np.arange(self.reader.doc_count_all(), dtype=np.int64) if allowed is None else allowed
+            return DocNumbers(everything if deleted is None else everything[~deleted[everything]]), []
         if not top:  # counts, facets, a page by date: which documents, not how well
-            return bulk.docs(self.searcher, query, within=allowed).tolist(), []
+            return DocNumbers(bulk.docs(self.searcher, query, within=allowed)), []
         found = bulk.scores(self.searcher, query, within=allowed)
-        return found[0].tolist(), bulk.top(found, top)
+        return DocNumbers(found[0]), bulk.top(found, top)
 
     def count_undated(self, request: Request) -> int:
         query, _ = self.compile(Request(request.query_no_date or request.query))
