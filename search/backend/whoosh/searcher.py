@@ -12,6 +12,7 @@ some forty times faster than Whoosh's column reader.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import sys
 from array import array
 from collections import Counter
@@ -61,11 +62,22 @@ def _segment_column(sub: IndexReader, fieldname: str, translate: bool) -> list[A
         if sys.byteorder == "little":
             numbers.byteswap()  # Whoosh writes numbers big-endian
         return [*numbers, *[raw._default] * (count - stored)]
-    values = list(raw)
+    values = _var_bytes(raw) if type(raw) is columns.VarBytesColumn.Reader else list(raw)
     if not translate:
         return values
-    seen: dict[Any, Any] = {}
-    return [seen[v] if v in seen else seen.setdefault(v, fieldobj.from_column_value(v)) for v in values]
+    translated = {v: fieldobj.from_column_value(v) for v in set(values)}  # a corpus has few distinct values
+    return list(map(translated.__getitem__, values))
+
+
+def _var_bytes(raw: columns.VarBytesColumn.Reader) -> list[bytes]:
+    """A variable-length column's values (source, kind, speaker...), cut from one read of
+    its data in C: Whoosh's reader reads the file once per document (0.3 s a column for
+    800,000 documents, paid by the first facet of a search at 100,000 articles)."""
+    starts, lengths = raw._offsets, raw._lengths
+    if not len(lengths):
+        return []
+    data = raw._dbfile.get(raw._basepos, starts[-1] + lengths[-1])
+    return list(map(data.__getitem__, map(slice, starts, map(operator.add, starts, lengths))))
 
 
 def reader_column(reader: IndexReader, fieldname: str) -> list[Any]:
