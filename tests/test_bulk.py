@@ -19,6 +19,9 @@ QUERIES = [
     "Trump",
     "said",
     '"health care"',
+    '"make America great again"',  # a phrase of four words: positions one apart, in order
+    '"health care"~3',  # with slop: walked Whoosh's way
+    '"health care" AND NOT "health care plan"',
     "Clinton AND email",
     "Trump AND NOT Clinton",
     "NOT Trump",
@@ -31,7 +34,8 @@ QUERIES = [
     "speaker:clinton",
     "kind:quote AND taxes",
     "source:nyt AND Trump",
-    "date:[2016-01 TO 2016-06]",
+    "date:[2015-01 TO 2015-12]",
+    "Trump AND date:[2015-07 TO 2015-12]",
     "title:debate",
 ]
 
@@ -61,6 +65,7 @@ def test_bulk_documents_and_scores_are_whooshs(mixed_index, monkeypatch, tree_un
         for text in QUERIES:
             q, _ = ix.backend.compile(compile_request(ix.backend, text))  # type: ignore[attr-defined]
             expected = _whoosh(ix, q)
+            assert expected or text.startswith("NOT"), text  # every query finds something to compare
             assert bulk.as_dict(bulk.scores(searcher, q)) == expected, text
             assert bulk.docs(searcher, q).tolist() == sorted(expected), text
             within = set(rng.sample(range(everything), everything // 10)) | set(list(expected)[:20])
