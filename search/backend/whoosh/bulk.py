@@ -25,7 +25,7 @@ its answers are the same, only not faster. The search's deadline is looked at pe
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from itertools import accumulate, chain, repeat
 from typing import Any
 
@@ -40,7 +40,7 @@ from whoosh.scoring import BM25FScorer, WeightScorer
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
-from search.backend.whoosh.blocks import blocks, read_ids, read_values
+from search.backend.whoosh.blocks import Block, blocks, read_ids, read_values
 from search.backend.whoosh.fixes import deleted_of
 from search.query import budget
 
@@ -119,12 +119,16 @@ def _keep(searcher: Searcher, found: Docs, within: Docs | None) -> Any:
 
 def contains(haystack: Docs, needles: Docs) -> np.ndarray:
     """A mask over `needles`: which are in `haystack` (both sorted)."""
+    return _find(haystack, needles)[0]
+
+
+def _find(haystack: Docs, needles: Docs) -> tuple[np.ndarray, np.ndarray]:
+    """Which of `needles` are in `haystack` (both sorted), and where each one is there."""
     if not len(haystack):
-        return np.zeros(len(needles), dtype=bool)
+        return np.zeros(len(needles), dtype=bool), np.zeros(len(needles), dtype=np.int64)
     at = np.searchsorted(haystack, needles)
     at[at == len(haystack)] = 0
-    found: np.ndarray = haystack[at] == needles
-    return found
+    return haystack[at] == needles, at
 
 
 def as_docs(numbers: Any) -> Docs:
@@ -309,9 +313,7 @@ class _Run:
                 a = self.scores(m.a, self._narrowed(b[0], m.a, within)) if len(b[0]) else b
             if not len(a[0]) or not len(b[0]):
                 return _EMPTY, _NO_SCORES
-            at = np.searchsorted(b[0], a[0])
-            at[at == len(b[0])] = 0
-            hit = b[0][at] == a[0]
+            hit, at = _find(b[0], a[0])
             return a[0][hit], a[1][hit] + b[1][at[hit]]
         if t is wm.AndNotMatcher:
             a = self.scores(m.a, within)
@@ -324,9 +326,9 @@ class _Run:
             if not len(a[0]):
                 return a
             b = self.scores(m.b, a[0])
-            hit = contains(a[0], b[0])
+            hit, at = _find(a[0], b[0])
             values = a[1].copy()
-            values[np.searchsorted(a[0], b[0][hit])] += b[1][hit]
+            values[at[hit]] += b[1][hit]
             return a[0], values
         if t is FilterMatcher:
             ids, values = self.scores(m.child, within)
@@ -380,21 +382,12 @@ class _Run:
 
     def _positions(self, m: W3LeafMatcher, ids: Docs, wanted: set[int], as_sets: bool) -> dict[int, Any]:
         """docnum -> the positions of `m`'s word in it, for the documents `wanted` (`ids`,
-        sorted), read from the blocks that hold them; a set each when `as_sets`. Documents
-        share few distinct encodings (most words are seen once in a field), so each
-        encoding is decoded once."""
-        check, decode = self.deadline.check, m.format.decode_positions
+        sorted), read from the blocks that hold them; a set each when `as_sets`. An
+        encoding met again (a word seen once, at the same position) is decoded once."""
+        decode = m.format.decode_positions
         decoded: dict[bytes, Any] = {}
         out: dict[int, Any] = {}
-        last = -1
-        for block in blocks(m):
-            check()
-            i = int(np.searchsorted(ids, last, side="right"))
-            if i == len(ids):
-                break
-            last = block.last_id
-            if ids[i] > block.last_id:
-                continue
+        for block in self._blocks(m, ids):
             numbers, values = read_values(m, block)
             for d, v in zip(numbers if m._byteids else accumulate(numbers), values, strict=True):
                 if d in wanted:
@@ -451,9 +444,8 @@ class _Run:
             memo[m._term] = self._read(m, None, True)
         found: tuple[Docs, np.ndarray] = memo[m._term]
         if within is not None and len(within) * 8 < len(found[0]):  # a few: look each up
-            hit = contains(found[0], within)
-            at = np.searchsorted(found[0], within[hit])
-            return found[0][at], found[1][at]
+            hit, at = _find(found[0], within)
+            return found[0][at[hit]], found[1][at[hit]]
         return found
 
     def _keyword(self, m: W3LeafMatcher) -> bool:
@@ -467,20 +459,10 @@ class _Run:
         at once."""
         if not m.is_active():
             return _EMPTY, _NO_SCORES
-        check = self.deadline.check
         numbers: list[int] = []
         lengths: list[int] = []
         raw_weights: list[Any] = []
-        last = -1  # the last document number of the block before
-        for block in blocks(m):
-            check()
-            if within is not None:
-                i = int(np.searchsorted(within, last, side="right"))
-                if i == len(within):
-                    break
-                last = block.last_id
-                if within[i] > block.last_id:
-                    continue
+        for block in self._blocks(m, within):
             ids, w = read_ids(m, block)
             numbers += ids
             lengths.append(len(ids))
@@ -494,6 +476,22 @@ class _Run:
         if not weights:
             return found, _NO_SCORES
         return found, _weights(raw_weights, lengths)
+
+    def _blocks(self, m: W3LeafMatcher, within: Docs | None) -> Iterator[Block]:
+        """The leaf's blocks that may hold one of `within` (every block when None), the
+        search's deadline looked at per block."""
+        check = self.deadline.check
+        last = -1  # the last document number of the block before
+        for block in blocks(m):
+            check()
+            if within is not None:
+                i = int(np.searchsorted(within, last, side="right"))
+                if i == len(within):
+                    return
+                last = block.last_id
+                if within[i] > block.last_id:
+                    continue
+            yield block
 
     def _leaf_scores(self, m: Any, within: Docs | None) -> Scored:
         """A leaf's scores as its scorer gives them (`matcher.score()` for each posting):
