@@ -116,3 +116,27 @@ def test_whoosh_matches_count_and_sort_by_date_in_arrays_as_in_lists(mixed):
         for newest in (True, False):
             for stop in (None, 5):
                 assert by_date(mixed.backend, matches, newest, stop) == by_date(mixed.backend, listed, newest, stop), (text, newest, stop)
+
+
+@pytest.mark.parametrize("backend", ["whoosh", "tantivy"])
+def test_the_date_rank_made_with_arrays_is_the_one_made_in_python(tmp_path, polnear_slice, backend):
+    """Above some documents the date order of a listing is made by numpy: the same place
+    for every document, newest or oldest first, undated last, one day in index order."""
+    import shutil
+
+    from search import Index
+    from search.indexing.indexer import index_paths
+    from search.query import facets
+    from tests.conftest import SEEDS
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(path, corpus / path.name)
+    (corpus / "undated.txt").write_text('Council vote\n\n"We will not back down," said Mayor Jane Ortiz on the plan.\n')
+    index_paths([corpus, polnear_slice], tmp_path / "index", backend=backend)
+    with Index.open(tmp_path / "index") as ix:
+        keys = ix.backend.date_keys()
+        assert any(ix.backend.date_of(k) is None for k in keys) and len(set(keys)) > 10  # undated, and many days
+        for newest in (True, False):
+            assert list(facets._array_date_rank(ix.backend, keys, newest)) == list(facets._date_rank(ix.backend, newest)), newest

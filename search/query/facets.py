@@ -295,8 +295,15 @@ def by_date(searcher: Searcher, docnums: Sequence[int], newest: bool, stop: int 
     return sorted(docnums, key=rank.__getitem__)[:stop]
 
 
+_ARRAY_RANK = 20_000  # documents from which the date rank is made with numpy (its import: 60-90 ms)
+
+
 def _date_rank(searcher: Searcher, newest: bool) -> Sequence[int]:
+    """Each document's place in the index's date order, newest or oldest first, undated last,
+    documents of one day (and the undated) in index order."""
     keys = searcher.date_keys() or []
+    if len(keys) >= _ARRAY_RANK:
+        return _array_date_rank(searcher, keys, newest)
     undated = {k for k in set(keys) if searcher.date_of(k) is None}  # few distinct days
     # a stable sort: documents of one day stay in index order, newest first or not
     order = sorted(range(len(keys)), key=keys.__getitem__, reverse=newest)
@@ -306,6 +313,22 @@ def _date_rank(searcher: Searcher, newest: bool) -> Sequence[int]:
         rank[n] = place
         place += 1
     return rank
+
+
+def _array_date_rank(searcher: Searcher, keys: list[int], newest: bool) -> Sequence[int]:
+    """`_date_rank` by a stable sort in C of each document's day number (the days, few, put
+    in order in Python): a sort in Python of 1.7 million documents took a second, paid by
+    the first listing of a search at 100,000 articles."""
+    import numpy as np
+
+    days = sorted(set(keys))
+    dated = [k for k in days if searcher.date_of(k) is not None]
+    place_of = {k: i for i, k in enumerate(reversed(dated) if newest else dated)}
+    place_of.update(dict.fromkeys((k for k in days if k not in place_of), len(dated)))  # undated: last
+    order = np.argsort(np.fromiter(map(place_of.__getitem__, keys), dtype=np.int64, count=len(keys)), kind="stable")
+    rank = np.empty(len(keys), dtype=np.uint32)
+    rank[order] = np.arange(len(keys), dtype=np.uint32)
+    return array("I", rank.tobytes())
 
 
 @dataclass
