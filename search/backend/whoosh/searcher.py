@@ -5,8 +5,9 @@ date column rather than through Whoosh's filter pass (which walks posting lists 
 The query runs through `bulk`: Whoosh's own matcher tree, evaluated on whole posting lists
 as arrays of document numbers (counts, facets, pages sorted by date: nothing is scored) or
 with an array of scores (relevance: the same scores Whoosh gives, then the page's best
-few), and only within the filter's documents (a sorted array). Columns are read once per snapshot as plain lists: a list lookup is
-some forty times faster than Whoosh's column reader.
+few), and only within the filter's documents (a sorted array). Columns are read once per
+snapshot as plain lists: a list lookup is some forty times faster than Whoosh's column
+reader.
 """
 
 from __future__ import annotations
@@ -189,9 +190,9 @@ class WhooshSearcher:
         return None  # Whoosh has no counting of its own: the columns' codes count faster
 
     def _term_docs(self, fieldname: str, text: str) -> np.ndarray:
-        """Documents holding a term (deleted ones too), from its posting list (remembered
-        per snapshot): for a filter value this reads a few hundred postings, where
-        inverting the field's column read a value for every document."""
+        """Live documents holding a term, from its posting list (remembered per snapshot):
+        for a filter value this reads a few hundred postings, where inverting the field's
+        column read a value for every document."""
         key = (fieldname, text)
         if key not in self._terms:
             if len(self._terms) >= _TERM_CACHE:
@@ -262,7 +263,8 @@ class WhooshSearcher:
         return found
 
     def doc_ids(self, fieldname: str, value: str) -> list[int]:
-        return bulk.docs(self.searcher, wq.Term(fieldname, value)).tolist() if (fieldname, value) in self.reader else []
+        found: list[int] = self._term_docs(fieldname, value).tolist()
+        return found
 
     # -----------------------------------------------------------------------------------
     # What the query side needs
