@@ -140,3 +140,14 @@ def test_the_date_rank_made_with_arrays_is_the_one_made_in_python(tmp_path, poln
         assert any(ix.backend.date_of(k) is None for k in keys) and len(set(keys)) > 10  # undated, and many days
         for newest in (True, False):
             assert list(facets._array_date_rank(ix.backend, keys, newest)) == list(facets._date_rank(ix.backend, newest)), newest
+
+
+@given(st.lists(st.integers(0, 2**31 - 1), min_size=1, max_size=4).map(sorted))
+def test_positions_read_as_the_format_decodes_them(poslist):
+    from search.backend.whoosh.analysis import NewsPositions
+
+    fmt = NewsPositions()
+    value = fmt.encode(poslist)
+    assert blocks.positions(value, fmt.decode_positions) == fmt.decode_positions(value) == poslist
+    if len(poslist) == 1:  # read from the bytes: the decoder is not asked
+        assert blocks.positions(value, lambda v: pytest.fail("decoded")) == poslist

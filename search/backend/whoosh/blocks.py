@@ -21,7 +21,7 @@ import pickle
 import re
 import struct
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from search.backend.whoosh.safe_pickle import loads as safe_loads
@@ -91,6 +91,24 @@ def read_values(matcher: Any, block: Block) -> tuple[tuple[int, ...], tuple[Any,
     data = _getter(matcher._postfile)(block.data_at, block.next_at - block.data_at)
     ids, _weights, values = safe_loads(zlib.decompress(data) if block.compression else data)
     return ids, values
+
+
+_ONE_POSITION = b"\x00\x00\x00\x01\x80\x02]q\x00"  # Whoosh's `Positions` encoding of one position, up to it
+
+
+def positions(value: bytes, decode: Callable[[bytes], list[int]]) -> list[int]:
+    """A posting's positions. A word seen once in a field (most words) is one position,
+    read straight from its bytes (the count, then a pickled list of one int); any other
+    value goes to the format's own `decode`, which unpickles it."""
+    if value.startswith(_ONE_POSITION) and value.endswith(b"a."):
+        op, arg = value[9], value[10:-2]
+        if op == 0x4B and len(arg) == 1:  # BININT1
+            return [arg[0]]
+        if op == 0x4D and len(arg) == 2:  # BININT2
+            return [int.from_bytes(arg, "little")]
+        if op == 0x4A and len(arg) == 4:  # BININT
+            return [int.from_bytes(arg, "little", signed=True)]
+    return decode(value)
 
 
 def _header(get: Any, at: int) -> Block:

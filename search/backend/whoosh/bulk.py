@@ -40,7 +40,7 @@ from whoosh.scoring import BM25FScorer, WeightScorer
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
-from search.backend.whoosh.blocks import Block, blocks, read_ids, read_values
+from search.backend.whoosh.blocks import Block, blocks, positions, read_ids, read_values
 from search.backend.whoosh.fixes import deleted_of
 from search.query import budget
 
@@ -393,7 +393,7 @@ class _Run:
                 if d in wanted:
                     found = decoded.get(v)
                     if found is None:
-                        found = decoded[v] = frozenset(decode(v)) if as_sets else decode(v)
+                        found = decoded[v] = frozenset(positions(v, decode)) if as_sets else positions(v, decode)
                     out[d] = found
         return out
 
