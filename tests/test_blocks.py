@@ -42,7 +42,7 @@ def test_every_block_reads_as_whoosh_reads_it(mixed):
             ours = []
             m = sub._terms.matcher(field, word.encode(), sub.schema[field].format)
             for block in blocks.blocks(m):
-                ids, weights = blocks.read_ids(m, block)
+                ids, weights = blocks.read_ids(block)
                 if not m._byteids:
                     ids = [sum(ids[: i + 1]) for i in range(len(ids))]
                 if weights is None or isinstance(weights, float):
@@ -61,16 +61,11 @@ class _Buffer:
         self._buf = data
 
 
-class _Matcher:
-    def __init__(self, data: bytes) -> None:
-        self._postfile = _Buffer(data)
-
-
 def _read(data: tuple, count: int, compress: bool) -> tuple:
     raw = pickle.dumps(data, 2)
     stored = zlib.compress(raw) if compress else raw
-    block = blocks.Block(count, 0, 1 if compress else 0, 0, len(stored), True)
-    return blocks.read_ids(_Matcher(stored), block)
+    block = blocks.Block(blocks.reader_of(_Buffer(stored)), count, 0, 1 if compress else 0, 0, len(stored), True)
+    return blocks.read_ids(block)
 
 
 @given(

@@ -47,21 +47,32 @@ _FIRST_CUT = 2048  # decompressed bytes that hold 128 numbers and weights (at mo
 
 
 class Block:
-    """Where a block is and what its header says."""
+    """Where a block is, what its header says, and the file to read it from (`get`)."""
 
-    __slots__ = ("count", "last_id", "compression", "data_at", "next_at", "is_last")
+    __slots__ = ("get", "count", "last_id", "compression", "data_at", "next_at", "is_last")
 
-    def __init__(self, count: int, last_id: int, compression: int, data_at: int, next_at: int, is_last: bool) -> None:
+    def __init__(self, get: Callable[[int, int], bytes], count: int, last_id: int, compression: int, data_at: int, next_at: int, is_last: bool) -> None:
+        self.get = get
         self.count, self.last_id, self.compression = count, last_id, compression
         self.data_at, self.next_at, self.is_last = data_at, next_at, is_last
+
+    def data(self) -> bytes:
+        """The block's stored data (compressed when `compression`)."""
+        return self.get(self.data_at, self.next_at - self.data_at)
+
+    def whole(self) -> tuple[Any, Any, Any]:
+        """(numbers, weights, values): the whole block, unpickled the restricted way."""
+        data = self.data()
+        found: tuple[Any, Any, Any] = safe_loads(zlib.decompress(data) if self.compression else data)
+        return found
 
 
 def blocks(matcher: Any) -> Iterator[Block]:
     """A Whoosh 3 leaf matcher's blocks from the one it stands on to the last, read from
     the file without moving the matcher."""
     m = matcher
-    get = _getter(m._postfile)
-    block = Block(m._blocklength, m._maxid, m._compression, m._dataoffset, m._nextoffset, m._lastblock)
+    get = reader_of(m._postfile)
+    block = Block(get, m._blocklength, m._maxid, m._compression, m._dataoffset, m._nextoffset, m._lastblock)
     while True:
         yield block
         if block.is_last:
@@ -69,27 +80,24 @@ def blocks(matcher: Any) -> Iterator[Block]:
         block = _header(get, block.next_at)
 
 
-def read_ids(matcher: Any, block: Block) -> tuple[tuple[int, ...], Any]:
+def read_ids(block: Block) -> tuple[tuple[int, ...], Any]:
     """(document numbers, weights) of a block as Whoosh stores them: the numbers as
     differences unless the field's ids are bytes, the weights None (all 1.0), one float
     (all that) or a tuple."""
-    get = _getter(matcher._postfile)
-    data = get(block.data_at, block.next_at - block.data_at)
+    data = block.data()
     head = zlib.decompressobj().decompress(data, _FIRST_CUT) if block.compression else data
     found = _IDS_AND_WEIGHTS.match(head)
     if found is not None:
         ids, weights = pickle.loads(head[: found.end()] + b"\x86.")
         if len(ids) == block.count and (type(weights) is not tuple or len(weights) == block.count):
             return ids, weights
-    ids, weights, _values = safe_loads(zlib.decompress(data) if block.compression else data)
+    ids, weights, _values = block.whole()
     return ids, weights
 
 
-def read_values(matcher: Any, block: Block) -> tuple[tuple[int, ...], tuple[Any, ...]]:
-    """(document numbers, values) of a block: the whole block, unpickled the restricted
-    way (a phrase's positions)."""
-    data = _getter(matcher._postfile)(block.data_at, block.next_at - block.data_at)
-    ids, _weights, values = safe_loads(zlib.decompress(data) if block.compression else data)
+def read_values(block: Block) -> tuple[tuple[int, ...], tuple[Any, ...]]:
+    """(document numbers, values) of a block: the whole block (a phrase's positions)."""
+    ids, _weights, values = block.whole()
     return ids, values
 
 
@@ -111,7 +119,7 @@ def positions(value: bytes, decode: Callable[[bytes], list[int]]) -> list[int]:
     return decode(value)
 
 
-def _header(get: Any, at: int) -> Block:
+def _header(get: Callable[[int, int], bytes], at: int) -> Block:
     (length,) = _LENGTH.unpack(get(at, 4))
     head = get(at + 4, _HEAD_BYTES)
     found = _HEADER.match(head)
@@ -127,12 +135,13 @@ def _header(get: Any, at: int) -> Block:
         info = load(chunk)
         size = chunk.tell()
     count, last_id, _weight, compression = info[:4]
-    return Block(count, last_id, compression, at + 4 + size, at + 4 + abs(length), length < 0)
+    return Block(get, count, last_id, compression, at + 4 + size, at + 4 + abs(length), length < 0)
 
 
-def _getter(postfile: Any) -> Any:
+def reader_of(postfile: Any) -> Callable[[int, int], bytes]:
     """The file's `get(position, length)`, straight from its buffer when it has one."""
     buf = getattr(postfile, "_buf", None)
     if buf is None:
-        return postfile.get
+        get: Callable[[int, int], bytes] = postfile.get
+        return get
     return lambda at, n: bytes(buf[at : at + n])

@@ -50,7 +50,7 @@ Scored = tuple[np.ndarray, np.ndarray]  # Docs and each one's score (float64)
 _KEYWORD_POSTINGS = 256  # keyword terms whose postings a segment reader remembers
 # byte -> field length as Whoosh decodes it (a byte of 0, "no length", never has postings)
 _LENGTHS = np.array([0.0, *(float(byte_to_length(b)) for b in range(1, 256))])
-_EMPTY = np.zeros(0, dtype=np.int64)
+NO_DOCS = np.zeros(0, dtype=np.int64)  # never written to
 _NO_SCORES = np.zeros(0, dtype=np.float64)
 _DENSE = 16  # a union or intersection of more than 1/16 of a segment's documents uses a mask
 
@@ -89,7 +89,7 @@ def as_dict(found: Scored) -> dict[int, float]:
 
 def _joined(parts: list[np.ndarray]) -> np.ndarray:
     if not parts:
-        return _EMPTY
+        return NO_DOCS
     return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
@@ -292,7 +292,7 @@ class _Run:
         if t is W3LeafMatcher or t is wm.ListMatcher:
             return self._postings(m, within, weights=False)[0]
         if t is type(wm.NullMatcher):
-            return _EMPTY
+            return NO_DOCS
         if t is SpanNear2.SpanNear2Matcher:
             phrase = self._phrase(m, within, scored=False)
             if phrase is not None:
@@ -312,7 +312,7 @@ class _Run:
                 b = self.scores(m.b, within)
                 a = self.scores(m.a, self._narrowed(b[0], m.a, within)) if len(b[0]) else b
             if not len(a[0]) or not len(b[0]):
-                return _EMPTY, _NO_SCORES
+                return NO_DOCS, _NO_SCORES
             hit, at = _find(b[0], a[0])
             return a[0][hit], a[1][hit] + b[1][at[hit]]
         if t is wm.AndNotMatcher:
@@ -345,7 +345,7 @@ class _Run:
         if t is W3LeafMatcher or t is wm.ListMatcher:
             return self._leaf_scores(m, within)
         if t is type(wm.NullMatcher):
-            return _EMPTY, _NO_SCORES
+            return NO_DOCS, _NO_SCORES
         if t is SpanNear2.SpanNear2Matcher:
             phrase = self._phrase(m, within, scored=True)
             if phrase is not None:
@@ -388,7 +388,7 @@ class _Run:
         decoded: dict[bytes, Any] = {}
         out: dict[int, Any] = {}
         for block in self._blocks(m, ids):
-            numbers, values = read_values(m, block)
+            numbers, values = read_values(block)
             for d, v in zip(numbers if m._byteids else accumulate(numbers), values, strict=True):
                 if d in wanted:
                     found = decoded.get(v)
@@ -458,18 +458,18 @@ class _Run:
         differences from the one before (from 0 in each block), undone here for all blocks
         at once."""
         if not m.is_active():
-            return _EMPTY, _NO_SCORES
+            return NO_DOCS, _NO_SCORES
         numbers: list[int] = []
         lengths: list[int] = []
         raw_weights: list[Any] = []
         for block in self._blocks(m, within):
-            ids, w = read_ids(m, block)
+            ids, w = read_ids(block)
             numbers += ids
             lengths.append(len(ids))
             if weights:
                 raw_weights.append(w)
         if not numbers:
-            return _EMPTY, _NO_SCORES
+            return NO_DOCS, _NO_SCORES
         found = np.array(numbers, dtype=np.int64)
         if not m._byteids:
             found = _undelta(found, lengths)

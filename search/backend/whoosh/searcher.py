@@ -197,7 +197,7 @@ class WhooshSearcher:
         if key not in self._terms:
             if len(self._terms) >= _TERM_CACHE:
                 self._terms.clear()
-            self._terms[key] = bulk.docs(self.searcher, wq.Term(fieldname, text)) if key in self.reader else bulk.as_docs([])
+            self._terms[key] = bulk.docs(self.searcher, wq.Term(fieldname, text)) if key in self.reader else bulk.NO_DOCS
         return self._terms[key]
 
     def _docset(self, q: wq.Query) -> np.ndarray:
@@ -207,15 +207,15 @@ class WhooshSearcher:
         deleted documents (date ranges); callers that need live ones remove them."""
         if isinstance(q, wq.And):
             sets = sorted((self._docset(sub) for sub in q.subqueries), key=len)
-            found = sets[0] if sets else bulk.as_docs([])
+            found = sets[0] if sets else bulk.NO_DOCS
             for other in sets[1:]:
                 found = found[bulk.contains(other, found)]
             return found
         if isinstance(q, wq.Or):
             parts = [self._docset(sub) for sub in q.subqueries]
-            return np.unique(np.concatenate(parts)) if parts else bulk.as_docs([])
+            return np.unique(np.concatenate(parts)) if parts else bulk.NO_DOCS
         if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
-            return bulk.as_docs([])
+            return bulk.NO_DOCS
         if isinstance(q, wq.Term):
             return self._term_docs(q.fieldname, q.text.decode("utf-8") if isinstance(q.text, bytes) else q.text)
         if isinstance(q, wq.NumericRange) and q.fieldname == "date" and self.reader.has_column("date"):
