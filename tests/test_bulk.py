@@ -37,6 +37,10 @@ QUERIES = [
     "date:[2015-01 TO 2015-12]",
     "Trump AND date:[2015-07 TO 2015-12]",
     "title:debate",
+    # keyword postings are remembered per snapshot: after the intersections above (which
+    # move their leaves past early blocks) a keyword alone must still find all its documents
+    "kind:quote",
+    "source:nyt",
 ]
 
 
@@ -72,6 +76,21 @@ def test_bulk_documents_and_scores_are_whooshs(mixed_index, monkeypatch, tree_un
             allowed = bulk.as_docs(within)
             assert bulk.as_dict(bulk.scores(searcher, q, within=allowed)) == {d: s for d, s in expected.items() if d in within}, text
             assert bulk.docs(searcher, q, within=allowed).tolist() == sorted(set(expected) & within), text
+
+
+def test_searches_answer_as_whoosh_does_twice_over(polnear_index):
+    """Every query above, twice on the same snapshot of a larger index: a filter's postings
+    are remembered, and an intersection (`kind:quote AND taxes`), which moves its leaves to
+    the first document they share, must not leave a shortened list behind for the next
+    search."""
+    with Index.open(polnear_index) as ix:
+        searcher = ix.backend.searcher  # type: ignore[attr-defined]
+        compiled = [(text, ix.backend.compile(compile_request(ix.backend, text))[0]) for text in [*QUERIES, "said", "kind:quote AND Trump"]]  # type: ignore[attr-defined]
+        for _ in range(2):
+            for text, q in compiled:
+                expected = _whoosh(ix, q)
+                assert bulk.as_dict(bulk.scores(searcher, q)) == expected, text
+                assert bulk.docs(searcher, q).tolist() == sorted(expected), text
 
 
 def _scored(found: dict[int, float]) -> tuple[np.ndarray, np.ndarray]:

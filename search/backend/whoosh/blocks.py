@@ -68,11 +68,13 @@ class Block:
 
 
 def blocks(matcher: Any) -> Iterator[Block]:
-    """A Whoosh 3 leaf matcher's blocks from the one it stands on to the last, read from
-    the file without moving the matcher."""
-    m = matcher
-    get = reader_of(m._postfile)
-    block = Block(get, m._blocklength, m._maxid, m._compression, m._dataoffset, m._nextoffset, m._lastblock)
+    """A Whoosh 3 leaf matcher's blocks from its first to its last, read from the file
+    without moving the matcher. From the first, not the one it stands on: Whoosh's
+    intersections move their leaves to the first document they share when they are made,
+    and a posting list read from there and remembered (a filter's) lacked its first blocks
+    in every later search of the snapshot."""
+    get = reader_of(matcher._postfile)
+    block = _header(get, matcher._baseoffset)
     while True:
         yield block
         if block.is_last:
