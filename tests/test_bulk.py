@@ -12,7 +12,7 @@ from whoosh import collectors
 from whoosh import query as wq
 
 from search import Index
-from search.backend.whoosh import bulk
+from search.backend.whoosh import bulk, posting_arrays
 from search.query.request import compile_request
 
 QUERIES = [
@@ -78,11 +78,14 @@ def test_bulk_documents_and_scores_are_whooshs(mixed_index, monkeypatch, tree_un
             assert bulk.docs(searcher, q, within=allowed).tolist() == sorted(set(expected) & within), text
 
 
-def test_searches_answer_as_whoosh_does_twice_over(polnear_index):
+@pytest.mark.parametrize("arrays", [True, False], ids=["posting-arrays", "blocks-only"])
+def test_searches_answer_as_whoosh_does_twice_over(polnear_index, monkeypatch, arrays):
     """Every query above, twice on the same snapshot of a larger index: a filter's postings
     are remembered, and an intersection (`kind:quote AND taxes`), which moves its leaves to
     the first document they share, must not leave a shortened list behind for the next
-    search."""
+    search. Long lists are read from their arrays (`posting_arrays`), or from their blocks."""
+    if not arrays:
+        monkeypatch.setattr(posting_arrays, "of", lambda reader: None)
     with Index.open(polnear_index) as ix:
         searcher = ix.backend.searcher  # type: ignore[attr-defined]
         compiled = [(text, ix.backend.compile(compile_request(ix.backend, text))[0]) for text in [*QUERIES, "said", "kind:quote AND Trump"]]  # type: ignore[attr-defined]

@@ -42,8 +42,10 @@ def test_a_worker_segment_is_byte_for_byte_whooshs(tmp_path, monkeypatch):
         index_paths([SEEDS], tmp_path / "whoosh", workers=1)
     grouped, whoosh = _segment_files(tmp_path / "grouped"), _segment_files(tmp_path / "whoosh")
     assert any(name.endswith(".pst") for name in grouped) and any(name.endswith(".trm") for name in grouped)
-    assert sorted(grouped) == sorted(whoosh)
-    for name in grouped:
+    # a segment with long posting lists has one more file of ours (posting_arrays); the
+    # seeds have none, and every other file is Whoosh's
+    assert sorted(name for name in grouped if not name.endswith(".arr")) == sorted(whoosh)
+    for name in whoosh:
         if name.endswith("._stored.col"):
             # Stored fields are pickled dicts: a string shared by two fields of a document
             # (a speaker named as mentioned) pickles as a back-reference, two equal strings

@@ -5,7 +5,8 @@ each step is a handful of Python calls per node (`is_active`, `id`, `next`, `sco
 common word, searched in four fields, cost some 3 µs a match. Here the same tree (the very
 matchers Whoosh builds for the query, segment by segment) is evaluated bottom-up on numpy
 arrays: a leaf's posting list is read block by block and decoded into one array of document
-numbers (and one of weights), a union or intersection is an array operation. A Python
+numbers (and one of weights), a union or intersection is an array operation. A long list
+is read as it is stored in its segment's posting arrays (`posting_arrays`). A Python
 object per posting (a set member, a dict entry) cost more than reading the postings did: at
 100,000 articles 'Trump' matches a million documents. Two modes:
 
@@ -40,6 +41,7 @@ from whoosh.scoring import BM25FScorer, WeightScorer
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
+from search.backend.whoosh import posting_arrays
 from search.backend.whoosh.blocks import Block, blocks, positions, read_ids, read_values
 from search.backend.whoosh.fixes import deleted_of
 from search.query import budget
@@ -452,13 +454,17 @@ class _Run:
         return bool(m._term) and not self.sub.schema[m._term[0]].scorable
 
     def _read(self, m: W3LeafMatcher, within: Docs | None, weights: bool) -> tuple[Docs, np.ndarray]:
-        """A fresh leaf matcher's postings, decoded a block at a time without Whoosh's
-        document-at-a-time steps and joined into arrays once; with `within`, only the blocks
-        that may hold one of those documents. Whoosh stores a block's document numbers as
-        differences from the one before (from 0 in each block), undone here for all blocks
-        at once."""
+        """A leaf matcher's postings: a long list from its segment's posting arrays, else
+        decoded a block at a time without Whoosh's document-at-a-time steps and joined into
+        arrays once; with `within`, only the blocks that may hold one of those documents.
+        Whoosh stores a block's document numbers as differences from the one before (from 0
+        in each block), undone here for all blocks at once."""
         if not m.is_active():
             return NO_DOCS, _NO_SCORES
+        arrays = posting_arrays.of(self.reader)
+        kept = arrays.get(m._term) if arrays is not None and m._term else None
+        if kept is not None:  # a long list, kept as arrays: the whole list, read in place
+            return kept[0], kept[1] if weights else _NO_SCORES
         numbers: list[int] = []
         lengths: list[int] = []
         raw_weights: list[Any] = []

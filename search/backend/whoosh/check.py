@@ -3,20 +3,23 @@
 First the table of contents must load (through the restricted unpickler), then every file of
 the last commit is compared with the checksums recorded when it was written
 (`checksums`); where none were recorded, or when asked (`deep`), every segment is read
-through: every stored document, every term's postings. Nothing is changed; `search index
+through: every stored document, every term's postings (and a long list's arrays compared
+with its blocks, see `posting_arrays`). Nothing is changed; `search index
 --rebuild` starts over on an index this finds damaged.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC
 from whoosh.reading import SegmentReader
 
-from search.backend.whoosh import checksums, index_folder
+from search.backend.whoosh import checksums, index_folder, posting_arrays
 from search.backend.whoosh.checksums import CheckReport
+from search.backend.whoosh.posting_arrays import PostingArrays
 
 
 def _read_through(storage: FileStorage, toc: TOC, report: CheckReport) -> None:
@@ -28,15 +31,34 @@ def _read_through(storage: FileStorage, toc: TOC, report: CheckReport) -> None:
                 for docnum in range(segment.doc_count_all()):
                     reader.stored_fields(docnum)
                     report.documents_read += 1
-                for fieldname, text in reader.all_terms():
-                    for _ in reader.postings(fieldname, text).all_ids():
-                        pass
+                arrays = posting_arrays.of(reader)
+                for term in reader.all_terms():
+                    m = reader.postings(*term)
+                    if arrays is not None and term in arrays:
+                        _compare(arrays, term, getattr(m, "child", m), name, report)  # deleted documents too: arrays keep them
+                    else:
+                        for _ in m.all_ids():
+                            pass
             finally:
                 reader.close()
         except Exception as exc:  # damage surfaces as anything from deep inside the codec
             report.problems.append(f"segment {name}: unreadable ({type(exc).__name__}: {exc})")
             continue
         report.segments_read += 1
+
+
+def _compare(arrays: PostingArrays, term: tuple[str, bytes], m: Any, name: str, report: CheckReport) -> None:
+    """A long list kept as arrays must hold its blocks' very numbers and weights."""
+    ids: list[int] = []
+    weights: list[float] = []
+    m.reset()  # the deletions filter moved it past the deleted documents it starts with
+    while m.is_active():
+        ids.append(m.id())
+        weights.append(m.weight())
+        m.next()
+    found = arrays.get(term)
+    if found is None or found[0].tolist() != ids or found[1].tolist() != weights:
+        report.problems.append(f"segment {name}: the arrays of {term[0]}:{term[1]!r} differ from its postings")
 
 
 def check_index(index_dir: Path, deep: bool = False, read_through: bool = True) -> CheckReport:

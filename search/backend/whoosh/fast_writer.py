@@ -41,6 +41,9 @@ from whoosh.index import FileIndex
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import PostingPool, SegmentWriter
 
+from search.backend.whoosh.posting_arrays import EXT as ARRAYS_EXT
+from search.backend.whoosh.posting_arrays import ArraysWriter
+
 _RUN_BATCH = 4096  # postings per marshalled batch: a merge of 100 runs holds 100 batches
 _BATCH_SIZE = struct.Struct("<Q")  # byte length of the marshalled batch that follows
 _SMALL_BLOCK = 8  # postings: below this a block is written uncompressed
@@ -104,6 +107,7 @@ class _PostingsWriter(whoosh3.W3PostingsWriter):  # type: ignore[misc]
     _minlength: int | None
     _maxlength: int
     _compression: int
+    kept: tuple[list[int], list[float]] | None = None  # the term's postings so far, for its field writer's arrays
 
     def add_posting(self, id_: int, weight: float, vbytes: bytes | None, length: int | None = None) -> None:
         if len(self._ids) >= self._blocklimit:
@@ -122,6 +126,9 @@ class _PostingsWriter(whoosh3.W3PostingsWriter):  # type: ignore[misc]
                 self._maxlength = length
 
     def _write_block(self, last: bool = False) -> None:
+        if self.kept is not None:
+            self.kept[0].extend(self._ids)
+            self.kept[1].extend(self._weights)
         if len(self._ids) >= _SMALL_BLOCK or not self._compression:
             super()._write_block(last)
             return
@@ -178,6 +185,32 @@ def field_length_table(lengths: Any) -> Callable[[str], list[int | None] | None]
 
 
 class _FieldWriter(whoosh3.W3FieldWriter):  # type: ignore[misc]
+    """Whoosh's, with a table of field lengths, and each long posting list written a second
+    time as arrays (`posting_arrays`): by `term_pool` for a worker's segment, from the
+    postings writer's blocks for a segment written the Whoosh way (a merge, a commit's)."""
+
+    def __init__(self, codec: Any, storage: Any, segment: Any) -> None:
+        super().__init__(codec, storage, segment)
+        self.arrays = ArraysWriter(lambda: segment.create_file(storage, ARRAYS_EXT))
+        self._kept: tuple[list[int], list[float]] = ([], [])
+
+    def start_field(self, fieldname: str, fieldobj: Any) -> None:
+        super().start_field(fieldname, fieldobj)
+        if not self._postwriter._byteids:
+            self._postwriter.kept = self._kept
+
+    def finish_term(self) -> None:
+        super().finish_term()
+        ids, weights = self._kept
+        if len(ids) >= self.arrays.min_postings:
+            self.arrays.add(self._fieldname, self._btext, ids, weights)
+        ids.clear()
+        weights.clear()
+
+    def close(self) -> None:
+        self.arrays.finish()  # before the segment's files are assembled into one
+        super().close()
+
     def add_postings(self, schema: Any, lengths: Any, items: Any) -> None:
         if isinstance(lengths, whoosh3.W3PerDocReader):
             lengths = FieldLengths(lengths)

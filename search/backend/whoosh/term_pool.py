@@ -225,7 +225,8 @@ def write_terms(fieldwriter: Any, schema: Any, lengths: Any, terms: Terms) -> No
     `OrderedHashWriter` give them (tests compare the segments with Whoosh's writer's): most
     terms have one short block, and going through those objects cost some twenty Python
     calls a term, a third of writing a segment. A codec this does not know is written
-    through the objects."""
+    through the objects. Long lists also go to the field writer's arrays (see
+    `posting_arrays`)."""
     table = field_length_table(lengths)
     writer = _TermBytes(fieldwriter) if _TermBytes.fits(fieldwriter) else None
     lastfn = None
@@ -282,6 +283,8 @@ class _TermBytes:
         )
 
     def __init__(self, fieldwriter: Any) -> None:
+        self._arrays = getattr(fieldwriter, "arrays", None)
+        self._fieldname = ""
         self._postfile = fieldwriter._postfile
         self._tindex = fieldwriter._tindex
         self._postpos = self._postfile.tell()
@@ -299,6 +302,7 @@ class _TermBytes:
         self._compression = pw._compression
         self._fixed = fieldwriter._format.fixed_value_size()
         self._prefix = pack_ushort(fieldwriter._fieldid)
+        self._fieldname = fieldwriter._fieldname
 
     def check(self) -> None:
         """The positions counted are the files' (nothing else wrote to them meanwhile)."""
@@ -317,6 +321,9 @@ class _TermBytes:
         maxid = 0
         blocks = list(_blocks(parts, self._limit))
         last = len(blocks) - 1
+        arrays = self._arrays if self._arrays is not None and (last + 1) * self._limit >= self._arrays.min_postings else None
+        long_ids: list[int] = []
+        long_weights: list[float] = []
         for n, (ids, weights, values) in enumerate(blocks):
             stored = array("f", weights)
             top = max(weights)
@@ -327,6 +334,9 @@ class _TermBytes:
                 nonzero = [x for x in (lens[d] for d in ids) if x]
                 if nonzero:
                     bmin, bmaxlen = min(nonzero), max(nonzero)
+            if arrays is not None:
+                long_ids += ids
+                long_weights += stored
             # W3TermInfo.add_block
             total += sum(stored)
             df += len(ids)
@@ -353,6 +363,8 @@ class _TermBytes:
             info = pickle.dumps((count, ids[-1], bmax, comp, length_to_byte(bmin), length_to_byte(bmaxlen)), 2)
             size = len(info) + len(data)
             chunks += (pack_int(-size if n == last else size), info, data)
+        if arrays is not None and len(long_ids) >= arrays.min_postings:
+            arrays.add(self._fieldname, tbytes, long_ids, long_weights)
         blob = b"".join(chunks)
         offset = self._postpos
         self._postfile.write(blob)
