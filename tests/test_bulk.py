@@ -8,6 +8,8 @@ import random
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from whoosh import collectors
 from whoosh import query as wq
 
@@ -106,6 +108,18 @@ def test_top_orders_as_whooshs_collector():
     assert bulk.top(found, 3) == [(2.0, 3), (1.5, 1), (1.5, 7)]
     assert bulk.top(found, 10) == [(2.0, 3), (1.5, 1), (1.5, 7), (1.5, 9), (0.5, 4)]
     assert bulk.top(_scored({}), 3) == [] and bulk.top(found, 0) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([0.25, 0.5, 1.0, 1.5, 2.0, 7.25]), min_size=2, max_size=6000), st.data())
+def test_the_kth_best_score_is_found_whatever_the_ties(scores, data):
+    """`top` cuts at the k-th best score, found from a sample's guess first (many equal
+    scores are the rule: BM25 of a common word takes few values)."""
+    values = np.array(scores)
+    k = data.draw(st.integers(1, len(scores) - 1))
+    assert bulk._kth_largest(values, k) == sorted(scores, reverse=True)[k - 1]
+    found = (np.arange(len(scores), dtype=np.int64), values)
+    assert bulk.top(found, k) == sorted(zip(scores, range(len(scores)), strict=True), key=lambda p: (-p[0], p[1]))[:k]
 
 
 def test_deleted_documents_are_left_out_as_whoosh_leaves_them_out(mixed_index, tmp_path):

@@ -170,11 +170,29 @@ def top(found: Scored, limit: int) -> list[tuple[float, int]]:
     if limit <= 0 or not n:
         return []
     if limit < n:
-        least = np.partition(values, n - limit)[n - limit]
-        picked = np.flatnonzero(values >= least)
+        picked = np.flatnonzero(values >= _kth_largest(values, limit))
         ids, values = ids[picked], values[picked]
     order = np.lexsort((ids, -values))[:limit]
     return list(zip(values[order].tolist(), ids[order].tolist(), strict=True))
+
+
+_SAMPLE = 2048
+
+
+def _kth_largest(values: np.ndarray, k: int) -> float:
+    """The k-th largest of `values` (k < len). numpy's partition took 13 ms for the k-th
+    from the top of 370,000 scores ('Trump' at 100,000 articles: a third of the search), 4
+    ms for the k-th of their negations. So a guess first: the k+1-th largest of a sample of
+    2,048. Every value at or above a guess at or below the answer is kept, and then at
+    least k values are (the answer and the values above it); a guess above the answer
+    keeps fewer than k, and the whole array is partitioned instead."""
+    sample = values[:: max(1, len(values) // _SAMPLE)]
+    if len(sample) > k:
+        guess = np.partition(-sample, k)[k]
+        kept = values[values >= -guess]
+        if len(kept) >= k:
+            return float(-np.partition(-kept, k - 1)[k - 1])
+    return float(-np.partition(-values, k - 1)[k - 1])
 
 
 # -- set operations on sorted arrays, in one segment ------------------------------------
