@@ -101,7 +101,7 @@ def _file(directory: bytes, data: bytes = b"") -> bytes:
 
 
 def _rows(rows: list) -> bytes:
-    return json.dumps({"text": json.dumps(rows)}).encode()
+    return json.dumps({"postings": {"text": json.dumps(rows)}, "columns": {}}).encode()
 
 
 @pytest.mark.parametrize(
@@ -112,7 +112,8 @@ def _rows(rows: list) -> bytes:
         (MAGIC + b"{}" + (10**6).to_bytes(4, "little"), "runs past its start"),
         (_file(b"{not json"), "directory is not readable"),
         (_file(b"[1, 2]"), "directory is not readable"),
-        (_file(b'{"text": [["61", 0, 1, 0]]}'), "directory is not readable"),  # rows not as a JSON text
+        (_file(b'{"postings": {}}'), "directory is not readable"),  # no columns
+        (_file(b'{"postings": {"text": [["61", 0, 1, 0]]}, "columns": {}}'), "directory is not readable"),  # rows not as a JSON text
         (_file(_rows([["zz", 0, 1, 0]])), "directory is not readable"),  # not hex
         (_file(_rows([["61", 0, 1]])), "directory is not readable"),  # a row too short
     ],
@@ -179,3 +180,59 @@ def test_check_deep_compares_the_arrays_with_the_blocks(tmp_path, polnear_slice,
     report = check_index(tmp_path / "bad", deep=True)
     assert not report.ok
     assert any("the arrays of kind:b'quote' differ from its postings" in p for p in report.problems), report.problems
+
+
+def test_keyword_columns_are_kept_as_codes_giving_every_documents_value(polnear_index):
+    """Every segment's keyword columns (speaker, source, kind...) are kept as codes: each
+    document's code names the value Whoosh's own column reader gives it."""
+    with Index.open(polnear_index) as ix:
+        checked = set()
+        for sub in _segments(ix):
+            arrays = posting_arrays.of(sub)
+            assert arrays is not None
+            for fieldname in ("speaker_name", "speaker_id", "source", "kind", "quote_kind", "cue_class", "group"):
+                codes, values = arrays.column(fieldname)
+                assert len(codes) == sub.doc_count_all()
+                assert [values[c] for c in codes.tolist()] == list(sub.column_reader(fieldname, translate=False)), fieldname
+                checked.add(fieldname)
+            assert arrays.column("date") is None and arrays.column("text") is None  # numeric, or no column
+        assert len(checked) == 7
+
+
+@pytest.mark.parametrize(
+    "query, options",
+    [
+        ("Trump", {"facets": ["speaker", "source", "kind", "type", "class", "group", "date"], "limit": 20}),
+        ("", {"kind": "quote", "facets": ["speaker", "source", "date:month"], "limit": 0}),
+        ("", {"speakers": ["Clinton"], "facets": ["speaker"]}),
+        ("taxes", {"sources": ["nyt"], "sort": "date"}),
+    ],
+)
+def test_searches_give_the_same_answers_with_the_columns_from_codes(polnear_index, monkeypatch, query, options):
+    def answer() -> dict:
+        with Index.open(polnear_index) as ix:
+            found = ix.search_json(query, **options)
+        found.pop("took_ms")
+        return found
+
+    kept = answer()
+    monkeypatch.setattr(posting_arrays, "of", lambda reader: None)
+    assert kept == answer()
+    assert kept["total"] and kept["facets"] is not None
+
+
+@pytest.mark.parametrize(
+    "row, why",
+    [
+        ([0, 100, 2, "[]"], "points outside it"),
+        ([0, 2, 3, '["61"]'], "points outside it"),
+        ([0, 4, 2, '["61"]'], "codes without values"),
+        ([0, 1, 2, "[1"], "not readable"),
+    ],
+    ids=["past-end", "width", "codes-without-values", "values-not-json"],
+)
+def test_a_damaged_column_is_refused(row, why):
+    directory = json.dumps({"postings": {}, "columns": {"source": row}}).encode()
+    data = MAGIC + bytes([0, 0, 1, 0, 0, 0, 2, 0]) + directory + len(directory).to_bytes(4, "little")
+    with pytest.raises(SearchError, match=why):
+        PostingArrays(data, "MAIN_x.arr").column("source")

@@ -137,6 +137,9 @@ class Coding:
         return self._codes
 
     def _column_codes(self) -> Codes:
+        kept = self._kept_codes()
+        if kept is not None:
+            return kept
         col = self._searcher.date_keys() if self.base == "date" else self._searcher.column(self.fieldname)
         if col is None:  # an index without this column
             if self.base == "date" or self.quote_only:
@@ -150,6 +153,25 @@ class Coding:
                 return _Constant(0)
             codes = map(operator.mul, codes, map("quote".__eq__, kinds))  # not a quote: 0, not counted
         return array("I", codes)
+
+    def _kept_codes(self) -> Codes | None:
+        """The codes from a column the backend keeps as codes (`column_codes`), each
+        value's label worked out once: at 100,000 articles a value per document of the
+        speaker and kind columns cost 1.4 s of the first facet over speaker."""
+        column_codes = getattr(self._searcher, "column_codes", None)
+        kept = column_codes(self.fieldname) if column_codes is not None and self.base != "date" else None
+        if kept is None:
+            return None
+        import numpy as np  # a backend that keeps codes has imported it already
+
+        codes, values = kept
+        out = np.array([self.code(v) for v in values], dtype=np.uint32)[codes]
+        if self.quote_only:
+            kinds = column_codes("kind")
+            if kinds is None:
+                return None
+            out *= np.array([v == "quote" for v in kinds[1]], dtype=np.uint32)[kinds[0]]  # not a quote: 0, not counted
+        return array("I", out.tobytes())
 
 
 def coded(searcher: Searcher, key: str) -> tuple[Codes, list[str | None]]:

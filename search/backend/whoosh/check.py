@@ -4,7 +4,7 @@ First the table of contents must load (through the restricted unpickler), then e
 the last commit is compared with the checksums recorded when it was written
 (`checksums`); where none were recorded, or when asked (`deep`), every segment is read
 through: every stored document, every term's postings (and a long list's arrays compared
-with its blocks, see `posting_arrays`). Nothing is changed; `search index
+with its blocks, a kept column's codes with the column: see `posting_arrays`). Nothing is changed; `search index
 --rebuild` starts over on an index this finds damaged.
 """
 
@@ -32,6 +32,8 @@ def _read_through(storage: FileStorage, toc: TOC, report: CheckReport) -> None:
                     reader.stored_fields(docnum)
                     report.documents_read += 1
                 arrays = posting_arrays.of(reader)
+                if arrays is not None:
+                    _compare_columns(arrays, reader, name, report)
                 for term in reader.all_terms():
                     m = reader.postings(*term)
                     if arrays is not None and term in arrays:
@@ -59,6 +61,18 @@ def _compare(arrays: PostingArrays, term: tuple[str, bytes], m: Any, name: str, 
     found = arrays.get(term)
     if found is None or found[0].tolist() != ids or found[1].tolist() != weights:
         report.problems.append(f"segment {name}: the arrays of {term[0]}:{term[1]!r} differ from its postings")
+
+
+def _compare_columns(arrays: PostingArrays, reader: SegmentReader, name: str, report: CheckReport) -> None:
+    """A keyword column kept as codes must give every document its column's value."""
+    for fieldname in reader.schema.names():
+        kept = arrays.column(fieldname)
+        if kept is None:
+            continue
+        codes, values = kept
+        raw = reader.column_reader(fieldname, translate=False)
+        if [values[c] for c in codes.tolist()] != list(raw):
+            report.problems.append(f"segment {name}: the codes of column {fieldname} differ from the column")
 
 
 def check_index(index_dir: Path, deep: bool = False, read_through: bool = True) -> CheckReport:

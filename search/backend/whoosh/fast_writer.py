@@ -36,13 +36,14 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import IO, Any, Protocol
 
+from whoosh import columns
 from whoosh.codec import base, whoosh3
 from whoosh.index import FileIndex
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import PostingPool, SegmentWriter
 
 from search.backend.whoosh.posting_arrays import EXT as ARRAYS_EXT
-from search.backend.whoosh.posting_arrays import ArraysWriter
+from search.backend.whoosh.posting_arrays import ArraysWriter, var_bytes
 
 _RUN_BATCH = 4096  # postings per marshalled batch: a merge of 100 runs holds 100 batches
 _BATCH_SIZE = struct.Struct("<Q")  # byte length of the marshalled batch that follows
@@ -232,7 +233,8 @@ class NewsCodec(whoosh3.W3Codec):  # type: ignore[misc]
 
 
 class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
-    """Whoosh's `SegmentWriter` with our codec and our posting pool."""
+    """Whoosh's `SegmentWriter` with our codec and our posting pool; its segment's keyword
+    columns are kept as codes beside the posting arrays (`keep_columns`)."""
 
     pool: Any
 
@@ -240,3 +242,32 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         super().__init__(ix, limitmb=limitmb, codec=codec or NewsCodec(), **kwargs)
         if type(self.pool) is PostingPool:
             self.pool = FastPostingPool(self._tempstorage, self.newsegment, limitmb=limitmb)
+
+    def _flush_segment(self) -> None:
+        # Whoosh's, with the columns kept once they are written (the per-document writer
+        # closed) and before the field writer closes the arrays file
+        self.perdocwriter.close()
+        self.keep_columns()
+        pdr = self.per_document_reader() if self.codec.length_stats else None
+        self.fieldwriter.add_postings(self.schema, pdr, self.pool.iter_postings())
+        self.fieldwriter.close()
+        if pdr:
+            pdr.close()
+
+    def keep_columns(self) -> None:
+        """Each keyword column of the new segment, read back once, as codes in its arrays
+        file (`posting_arrays.ArraysWriter.add_column`)."""
+        arrays = getattr(self.fieldwriter, "arrays", None)
+        if arrays is None or not self.docnum:
+            return
+        pdr = self.per_document_reader()
+        try:
+            count = pdr.doc_count_all()
+            for fieldname, fieldobj in self.schema.items():
+                kind = fieldobj.column_type
+                if type(kind) is not columns.VarBytesColumn or not pdr.has_column(fieldname):
+                    continue
+                values = var_bytes(pdr.column_reader(fieldname, kind))
+                arrays.add_column(fieldname, values + [b""] * (count - len(values)))
+        finally:
+            pdr.close()

@@ -26,6 +26,7 @@ directory goes last so that the arrays are written as the terms are, not held.
 from __future__ import annotations
 
 import json
+import operator
 import struct
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -53,6 +54,7 @@ class ArraysWriter:
         self._create = create
         self._f: Any = None
         self._terms: dict[str, list[list[Any]]] = {}
+        self._columns: dict[str, list[Any]] = {}
         self._size = 0
 
     def add(self, fieldname: str, tbytes: bytes, ids: list[int], weights: Any) -> None:
@@ -68,6 +70,17 @@ class ArraysWriter:
         self._put(np.asarray(ids, dtype=_IDS).tobytes())
         self._put(data)
 
+    def add_column(self, fieldname: str, values: list[bytes]) -> None:
+        """A keyword column (every document's value, in document order) as a code per
+        document and the distinct values: a facet over it reads the codes in place instead
+        of cutting a value per document out of Whoosh's column (0.4 s a column at 100,000
+        articles)."""
+        code_of: dict[bytes, int] = {}
+        codes = [code_of.setdefault(v, len(code_of)) for v in values]
+        width = 2 if len(code_of) <= 1 << 16 else 4
+        self._columns[fieldname] = [self._size, len(codes), width, json.dumps([v.hex() for v in code_of])]
+        self._put(np.asarray(codes, dtype=f"<u{width}").tobytes())
+
     def _put(self, data: bytes) -> None:
         if self._f is None:
             self._f = self._create()
@@ -80,7 +93,8 @@ class ArraysWriter:
         """The directory and its length, last, and the file closed (if there is one)."""
         if self._f is None:
             return
-        directory = json.dumps({f: json.dumps(rows, separators=(",", ":")) for f, rows in self._terms.items()}).encode()
+        postings = {f: json.dumps(rows, separators=(",", ":")) for f, rows in self._terms.items()}
+        directory = json.dumps({"postings": postings, "columns": self._columns}).encode()
         self._f.write(directory + _LENGTH.pack(len(directory)))
         self._f.close()
 
@@ -99,11 +113,13 @@ class PostingArrays:
         if end - size < start:
             raise self._damaged("its directory runs past its start")
         try:
-            self._rows: dict[str, str] = json.loads(bytes(view[end - size : end]))
-            if not isinstance(self._rows, dict):
+            directory = json.loads(bytes(view[end - size : end]))
+            self._rows: dict[str, str] = directory["postings"]
+            self._columns: dict[str, list[Any]] = directory["columns"]
+            if not isinstance(self._rows, dict) or not isinstance(self._columns, dict):
                 raise ValueError("not an object")
-        except ValueError as exc:
-            raise self._damaged(f"its directory is not readable ({exc})") from exc
+        except (ValueError, TypeError, KeyError) as exc:
+            raise self._damaged(f"its directory is not readable ({exc!r})") from exc
         self._fields: dict[str, dict[str, tuple[int, int, int]]] = {}
         self._data = view[start : end - size]
 
@@ -143,6 +159,24 @@ class PostingArrays:
         weights = np.frombuffer(self._data, dtype=_DTYPES[kind], count=n, offset=at + 4 * n)
         return ids, weights.astype(np.float64)
 
+    def column(self, fieldname: str) -> tuple[np.ndarray, list[bytes]] | None:
+        """A keyword column as (a code per document, int64; the value of each code), or
+        None when the file does not hold it."""
+        row = self._columns.get(fieldname)
+        if row is None:
+            return None
+        try:
+            at, n, width, hexes = int(row[0]), int(row[1]), int(row[2]), json.loads(row[3])
+            values = [bytes.fromhex(h) for h in hexes]
+        except (ValueError, TypeError, IndexError) as exc:
+            raise self._damaged(f"its directory is not readable ({exc!r})") from exc
+        if at < 0 or n < 0 or width not in (2, 4) or at % 4 or at + n * width > len(self._data):
+            raise self._damaged(f"column {fieldname} points outside it")
+        codes = np.frombuffer(self._data, dtype=f"<u{width}", count=n, offset=at).astype(np.int64)
+        if n and int(codes.max()) >= len(values):
+            raise self._damaged(f"column {fieldname} has codes without values")
+        return codes, values
+
     def terms(self) -> Iterator[tuple[str, bytes]]:
         for fieldname in self._rows:
             for t in self._field(fieldname):
@@ -150,6 +184,17 @@ class PostingArrays:
                     yield fieldname, bytes.fromhex(t)
                 except ValueError as exc:
                     raise self._damaged(f"its directory is not readable ({exc})") from exc
+
+
+def var_bytes(raw: Any) -> list[bytes]:
+    """A variable-length column's values (source, kind, speaker...) from Whoosh's
+    `VarBytesColumn.Reader`, cut from one read of its data in C: Whoosh's reader reads the
+    file once per document (0.3 s a column for 800,000 documents)."""
+    starts, lengths = raw._offsets, raw._lengths
+    if not len(lengths):
+        return []
+    data = raw._dbfile.get(raw._basepos, starts[-1] + lengths[-1])
+    return list(map(data.__getitem__, map(slice, starts, map(operator.add, starts, lengths))))
 
 
 def of(reader: Any) -> PostingArrays | None:

@@ -13,7 +13,6 @@ reader.
 from __future__ import annotations
 
 import datetime as dt
-import operator
 import sys
 from array import array
 from collections import Counter
@@ -29,9 +28,10 @@ from whoosh.reading import IndexReader
 from whoosh.util.times import long_to_datetime
 
 from search.backend.docnums import DocNumbers
-from search.backend.whoosh import bulk
+from search.backend.whoosh import bulk, posting_arrays
 from search.backend.whoosh import index_folder as store
 from search.backend.whoosh.highlight import query_phrases, query_terms
+from search.backend.whoosh.posting_arrays import var_bytes
 from search.backend.whoosh.query import any_of, compile_tree, date_range, describe
 from search.identities import Table, load_newest_table, load_table
 from search.query import budget
@@ -50,12 +50,21 @@ def _segment_column(sub: IndexReader, fieldname: str, translate: bool) -> list[A
     one array, where Whoosh's reader unpacks document by document (0.3 ms instead of 8 ms on
     12,000 documents); other columns translate each distinct value once. A segment without
     the column gets the column's default for each document (Whoosh's multi-reader leaves
-    such a segment out, which shifts the documents after it)."""
+    such a segment out, which shifts the documents after it). A keyword column kept as
+    codes in the segment's posting arrays is read from them."""
     fieldobj = sub.schema[fieldname]
     count = sub.doc_count_all()
     if not sub.has_column(fieldname):
         default = fieldobj.column_type.default_value(False)
         return [fieldobj.from_column_value(default) if translate else default] * count
+    arrays = posting_arrays.of(sub)
+    kept = arrays.column(fieldname) if arrays is not None else None
+    if kept is not None and len(kept[0]) == count:  # kept as codes: no value cut per document
+        codes, values = kept
+        distinct = np.empty(len(values), dtype=object)
+        distinct[:] = [fieldobj.from_column_value(v) for v in values] if translate else values
+        found: list[Any] = distinct[codes].tolist()
+        return found
     raw = sub.column_reader(fieldname, translate=False)
     if type(raw) is columns.NumericColumn.Reader and not translate:
         stored = min(raw._count, count)
@@ -63,22 +72,11 @@ def _segment_column(sub: IndexReader, fieldname: str, translate: bool) -> list[A
         if sys.byteorder == "little":
             numbers.byteswap()  # Whoosh writes numbers big-endian
         return [*numbers, *[raw._default] * (count - stored)]
-    values = _var_bytes(raw) if type(raw) is columns.VarBytesColumn.Reader else list(raw)
+    values = var_bytes(raw) if type(raw) is columns.VarBytesColumn.Reader else list(raw)
     if not translate:
         return values
     translated = {v: fieldobj.from_column_value(v) for v in set(values)}  # a corpus has few distinct values
     return list(map(translated.__getitem__, values))
-
-
-def _var_bytes(raw: columns.VarBytesColumn.Reader) -> list[bytes]:
-    """A variable-length column's values (source, kind, speaker...), cut from one read of
-    its data in C: Whoosh's reader reads the file once per document (0.3 s a column for
-    800,000 documents, paid by the first facet of a search at 100,000 articles)."""
-    starts, lengths = raw._offsets, raw._lengths
-    if not len(lengths):
-        return []
-    data = raw._dbfile.get(raw._basepos, starts[-1] + lengths[-1])
-    return list(map(data.__getitem__, map(slice, starts, map(operator.add, starts, lengths))))
 
 
 def reader_column(reader: IndexReader, fieldname: str) -> list[Any]:
@@ -240,6 +238,34 @@ class WhooshSearcher:
 
             self._columns[fieldname] = values
         return self._columns[fieldname]
+
+    def column_codes(self, fieldname: str) -> tuple[np.ndarray, list[Any]] | None:
+        """A keyword column as a code per document number and each code's value, when
+        every segment keeps it as codes (`posting_arrays`): a facet is then coded from the
+        codes, without a value per document (None: read `column` instead)."""
+        memo = self.memo.setdefault("column-codes", {})
+        if fieldname not in memo:
+            memo[fieldname] = self._column_codes(fieldname)
+        found: tuple[np.ndarray, list[Any]] | None = memo[fieldname]
+        return found
+
+    def _column_codes(self, fieldname: str) -> tuple[np.ndarray, list[Any]] | None:
+        fieldobj = self.schema[fieldname] if fieldname in self.schema else None
+        if fieldobj is None or fieldname == "date" or not self.reader.has_column(fieldname):
+            return None
+        values: list[Any] = []
+        code_of: dict[Any, int] = {}
+        parts = []
+        for sub, _offset in self.reader.leaf_readers():
+            arrays = posting_arrays.of(sub)
+            kept = arrays.column(fieldname) if arrays is not None else None
+            if kept is None or len(kept[0]) != sub.doc_count_all():
+                return None
+            local = [fieldobj.from_column_value(v) for v in kept[1]]
+            table = np.array([code_of.setdefault(v, len(code_of)) for v in local], dtype=np.int64)
+            parts.append(table[kept[0]])
+        values = list(code_of)
+        return (np.concatenate(parts) if len(parts) != 1 else parts[0]), values
 
     def date_keys(self) -> list[int] | None:
         return self.column("date")

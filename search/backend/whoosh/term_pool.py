@@ -546,6 +546,7 @@ class GroupedSegmentWriter(FastSegmentWriter):
             super()._flush_segment()
             return
         self.perdocwriter.close()
+        self.keep_columns()
         pdr = self.per_document_reader() if self.codec.length_stats else None
         write_terms(self.fieldwriter, self.schema, pdr, self.pool.terms())
         self.fieldwriter.close()
