@@ -111,7 +111,7 @@ def _retrying(open_once: Callable[[], T]) -> T:
     return open_once()
 
 
-class _ReadingIndex(FileIndex):
+class _ReadingIndex(FileIndex):  # type: ignore[misc]  # Whoosh has no type hints
     """A Whoosh index opened for reading, whose table of contents is read once per
     generation. Whoosh reads and unpickles it again for the schema, for each reader and
     to check that it can (four times to open a searcher): at 100,000 articles the table

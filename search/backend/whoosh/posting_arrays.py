@@ -40,7 +40,7 @@ EXT = ".arr"
 MIN_POSTINGS = 1024  # 8 of Whoosh's blocks: shorter lists cost little to read from blocks
 _LENGTH = struct.Struct("<I")
 ONES, BYTES, FLOATS = 0, 1, 2  # weights kinds
-_DTYPES = {BYTES: np.dtype(np.uint8), FLOATS: np.dtype("<f4")}
+_DTYPES: dict[int, np.dtype[Any]] = {BYTES: np.dtype(np.uint8), FLOATS: np.dtype("<f4")}
 _IDS = np.dtype("<i4")
 
 
