@@ -1,26 +1,32 @@
-"""Long posting lists kept a second time as plain arrays, in a segment file of their own.
+"""Long posting lists and keyword columns kept a second time as plain arrays, in a
+segment file of their own.
 
 Whoosh stores a posting list as blocks of 128 postings, each a pickled, zlib-compressed
 tuple. Reading 'Trump' at 100,000 articles meant 3,300 blocks, each decompressed, matched
 against the grammar of what it may hold and unpickled (about 25 µs a block): 80 ms of a
-cold search and most of a warm common-word one. So a segment written by our writer
-(`term_pool`) carries one more file, `<segment>.arr`, stored inside the compound segment
-file like Whoosh's own: for every term with at least `MIN_POSTINGS` postings, its document
-numbers as little-endian int32 and its weights (none when all are 1.0, else bytes when all
-are whole numbers up to 255, else the float32 values Whoosh's blocks hold), read in place
-by `np.frombuffer`. The arrays hold the very numbers and weights the blocks hold (a test
-reads both for every long term), so answers and scores are the same to the bit.
+cold search and most of a warm common-word one. So every segment our writers write (a
+worker's through `term_pool`, a commit's or a merge's through `fast_writer`) carries one
+more file, `<segment>.arr`, stored inside the compound segment file like Whoosh's own: for
+every term with at least `MIN_POSTINGS` postings, its document numbers as little-endian
+int32 and its weights (none when all are 1.0, else bytes when all are whole numbers up to
+255, else the float32 values Whoosh's blocks hold), read in place by `np.frombuffer`. The
+arrays hold the very numbers and weights the blocks hold (a test reads both for every
+long term), so answers and scores are the same to the bit. The file also keeps each
+keyword column (speaker, source, kind...) as a code per document and its distinct values
+(`add_column`, `column`): a facet reads codes instead of a value per document.
 
-The file is derived data: a segment without it (written by Whoosh's writer: a merge,
-`--optimize`, an older version) or a term not in it is read from the blocks as before. It
-holds no pickles: a header, a JSON directory and raw numbers, each checked for size before
-use, so a damaged or crafted file is refused with a clear error rather than run.
+The file is derived data: a segment without it (an older version's) or a term not in it
+is read from the blocks as before, a column from the column. It holds no pickles: a
+header, a JSON directory and raw numbers, each checked for size before use, so a damaged
+or crafted file is refused with a clear error rather than run.
 
-Layout: `MAGIC` (8 bytes), the arrays (each term's numbers, then its weights, each padded
-to a multiple of 4 bytes), the directory (UTF-8 JSON: {field: its rows as a JSON text:
-[[term as hex, offset in the arrays, count, weights kind], ...]}, a field's rows read
-when a search first asks for the field), and the directory's length (uint32 LE). The
-directory goes last so that the arrays are written as the terms are, not held.
+Layout: `MAGIC` (8 bytes), the arrays (each term's numbers, then its weights, and each
+column's codes, each padded to a multiple of 4 bytes), the directory (UTF-8 JSON:
+{"postings": {field: its rows as a JSON text: [[term as hex, offset in the arrays, count,
+weights kind], ...]}, "columns": {field: [offset, count, bytes per code, the values as a
+JSON text of hex]}}; a term's row is looked up in its field's text as written), and the
+directory's length (uint32 LE). The directory goes last so that the arrays are written as
+the terms are, not held.
 """
 
 from __future__ import annotations
@@ -45,9 +51,9 @@ _IDS = np.dtype("<i4")
 
 
 class ArraysWriter:
-    """Writes a segment's `.arr` file as the term writer goes: each long list when its term
-    is written (nothing held in memory but the directory), the directory at the end. The
-    file is made (`create`) by the first long list: a small segment has none."""
+    """Writes a segment's `.arr` file as the writers go: each long list when its term is
+    written, each column once the columns are (nothing held in memory but the directory),
+    the directory at the end. The file is made (`create`) by the first thing written."""
 
     def __init__(self, create: Callable[[], Any]) -> None:
         self.min_postings = MIN_POSTINGS  # read when made, so that a test may lower it
@@ -101,7 +107,7 @@ class ArraysWriter:
 
 class PostingArrays:
     """A segment's `.arr` file, read: a term's (document numbers, weights) as int64 and
-    float64 arrays, or None when the term is not in the file."""
+    float64 arrays, a column's codes and values; None when the file does not hold them."""
 
     def __init__(self, buf: Any, name: str) -> None:
         self._name = name
