@@ -155,7 +155,7 @@ class Coding:
         return array("I", codes)
 
     def _kept_codes(self) -> Codes | None:
-        """The codes from a column the backend keeps as codes (`column_codes`), each
+        """The codes from a backend that gives a column as codes (`column_codes`), each
         value's label worked out once: at 100,000 articles a value per document of the
         speaker and kind columns cost 1.4 s of the first facet over speaker."""
         column_codes = getattr(self._searcher, "column_codes", None)
@@ -164,7 +164,7 @@ class Coding:
         kept = column_codes(self.fieldname)
         if kept is None:
             return None
-        import numpy as np  # a backend that keeps codes has imported it already
+        import numpy as np  # a backend that gives codes has imported it already
 
         codes, values = kept
         out = np.array([self.code(v) for v in values], dtype=np.uint32)[codes]

@@ -203,8 +203,7 @@ class _FieldWriter(whoosh3.W3FieldWriter):  # type: ignore[misc]
     def finish_term(self) -> None:
         super().finish_term()
         ids, weights = self._kept
-        if len(ids) >= self.arrays.min_postings:
-            self.arrays.add(self._fieldname, self._btext, ids, weights)
+        self.arrays.add(self._fieldname, self._btext, ids, weights)
         ids.clear()
         weights.clear()
 

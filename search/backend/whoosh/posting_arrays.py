@@ -64,7 +64,10 @@ class ArraysWriter:
         self._size = 0
 
     def add(self, fieldname: str, tbytes: bytes, ids: list[int], weights: Any) -> None:
-        """One term's postings: its document numbers and their weights as stored (float32)."""
+        """One term's postings: its document numbers and their weights as stored (float32);
+        kept only when the list is long (`min_postings`)."""
+        if len(ids) < self.min_postings:
+            return
         w = np.asarray(weights, dtype=np.float32)
         if bool((w == 1.0).all()):
             kind, data = ONES, b""

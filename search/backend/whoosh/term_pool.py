@@ -321,6 +321,7 @@ class _TermBytes:
         maxid = 0
         blocks = list(_blocks(parts, self._limit))
         last = len(blocks) - 1
+        # collected only when the term may be long enough for the arrays (which decide)
         arrays = self._arrays if self._arrays is not None and (last + 1) * self._limit >= self._arrays.min_postings else None
         long_ids: list[int] = []
         long_weights: list[float] = []
@@ -363,7 +364,7 @@ class _TermBytes:
             info = pickle.dumps((count, ids[-1], bmax, comp, length_to_byte(bmin), length_to_byte(bmaxlen)), 2)
             size = len(info) + len(data)
             chunks += (pack_int(-size if n == last else size), info, data)
-        if arrays is not None and len(long_ids) >= arrays.min_postings:
+        if arrays is not None:
             arrays.add(self._fieldname, tbytes, long_ids, long_weights)
         blob = b"".join(chunks)
         offset = self._postpos
