@@ -85,12 +85,17 @@ def test_searches_answer_as_whoosh_does_twice_over(polnear_index, monkeypatch, a
     """Every query above, twice on the same snapshot of a larger index: a filter's postings
     are remembered, and an intersection (`kind:quote AND taxes`), which moves its leaves to
     the first document they share, must not leave a shortened list behind for the next
-    search. Long lists are read from their arrays (`posting_arrays`), or from their blocks."""
+    search; nor an intersection with nothing in common (`kind:article AND speaker:trump`),
+    which runs one of its leaves to its end. Long lists are read from their arrays
+    (`posting_arrays`), or from their blocks."""
     if not arrays:
         monkeypatch.setattr(posting_arrays, "of", lambda reader: None)
     with Index.open(polnear_index) as ix:
         searcher = ix.backend.searcher  # type: ignore[attr-defined]
-        compiled = [(text, ix.backend.compile(compile_request(ix.backend, text))[0]) for text in [*QUERIES, "said", "kind:quote AND Trump"]]  # type: ignore[attr-defined]
+        compiled = [
+            (text, ix.backend.compile(compile_request(ix.backend, text))[0])
+            for text in [*QUERIES, "said", "kind:quote AND Trump", "kind:article AND speaker:trump", "kind:article"]
+        ]  # type: ignore[attr-defined]
         for _ in range(2):
             for text, q in compiled:
                 expected = _whoosh(ix, q)

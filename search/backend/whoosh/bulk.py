@@ -451,10 +451,10 @@ class _Run:
         speaker...: the filters) are remembered per segment, read once; with `within`,
         the blocks of other fields' postings holding none of those documents are skipped."""
         if type(m) is not W3LeafMatcher:  # a ListMatcher: postings inlined in the term list
-            ids = np.array(m._ids[m._i :], dtype=np.int64)
+            ids = np.array(m._ids, dtype=np.int64)  # the whole list, as for a leaf on disk
             if m._all_weights or not m._weights:
                 return ids, np.full(len(ids), m._all_weights or 1.0)
-            return ids, np.array(m._weights[m._i :], dtype=np.float64)
+            return ids, np.array(m._weights, dtype=np.float64)
         if not self._keyword(m):
             return self._read(m, within, weights)
         memo = self.reader.__dict__.setdefault("_search_postings", {})
@@ -476,9 +476,9 @@ class _Run:
         decoded a block at a time without Whoosh's document-at-a-time steps and joined into
         arrays once; with `within`, only the blocks that may hold one of those documents.
         Whoosh stores a block's document numbers as differences from the one before (from 0
-        in each block), undone here for all blocks at once."""
-        if not m.is_active():
-            return NO_DOCS, _NO_SCORES
+        in each block), undone here for all blocks at once. The whole list, whatever the
+        matcher's state: an intersection with nothing in common runs a leaf to its end when
+        it is made, and a filter's list read as empty then was remembered empty."""
         arrays = posting_arrays.of(self.reader)
         kept = arrays.get(m._term) if arrays is not None and m._term else None
         if kept is not None:  # a long list, kept as arrays: the whole list, read in place
