@@ -14,7 +14,7 @@ import pytest
 from search import Index
 from search.indexing.fingerprints import MIN_EXACT_WORDS, SAMPLE_WINDOW, SHINGLE, fp_term, key_term, keys_of, same_quotation, words
 from search.indexing.indexer import index_paths
-from tests.conftest import run_cli
+from tests.conftest import ROOT, run_cli
 
 ARTICLES = {
     "a1": (
@@ -135,6 +135,42 @@ def test_the_index_keeps_a_sample_that_a_later_containing_or_contained_quote_sti
 
 
 # --- groups in the index, run after run ---------------------------------------------------
+
+
+def test_keys_follow_the_rule_spelled_out_on_every_slice_of_the_seeds():
+    """`keys_of` takes its shortcuts (marks replaced one by one, the sample's minima from
+    pairs of window minima); on every slice of the seed articles, with their curly marks,
+    dashes, ellipses and accents, its words and keys are those of the rule written plainly."""
+    import unicodedata
+
+    from search.indexing import fingerprints as fp
+
+    def plain_words(text: str) -> list[str]:
+        text = text.casefold().translate(fp._PLAIN)
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        return fp._TOKEN.findall(text.replace("_", " "))
+
+    def shingles(ws: list[str]) -> list[int]:
+        hs = [fp._word_hash(w) for w in ws]
+        return [(a * fp._MULT3 + b * fp._MULT2 + c * fp._MULT + d) & fp._MASK for a, b, c, d in zip(hs, hs[1:], hs[2:], hs[3:], strict=False)]
+
+    checked = 0
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert not text.isascii()
+        for start in range(0, len(text) - 40, 23):
+            piece = text[start : start + 40 + start % 300]
+            got, ws = keys_of(piece, "Sergei Lavrov"), plain_words(piece)
+            assert words(piece) == ws
+            if len(ws) < MIN_EXACT_WORDS:
+                assert got.key is None
+                continue
+            assert got.speaker == fp.speaker_tag("Lavrov") != 0
+            if len(ws) >= SHINGLE + fp.WINDOW:
+                assert got.fps == tuple(sorted(fp._winnow(shingles(ws), fp.WINDOW)))
+                assert got.sample == tuple(sorted(fp._winnow(shingles(ws), SAMPLE_WINDOW)))
+                checked += 1
+    assert checked >= 400  # slices long enough for fingerprints were compared
 
 
 def test_three_reports_are_one_group_and_the_paraphrase_is_not(corpus, tmp_path):

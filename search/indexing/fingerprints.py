@@ -41,10 +41,12 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 SHINGLE = 4  # words hashed together
 WINDOW = 4  # shingles per winnowing window: any shared run of 7 words shares a fingerprint
 SAMPLE_WINDOW = 8  # the same for the fingerprints the index keeps: a shared run of 11 words shares one
+assert SAMPLE_WINDOW == 2 * WINDOW  # keys_of takes the sample's window minima from pairs of WINDOW's
 MIN_EXACT_WORDS = 6  # fewer words: never grouped ("fake news", "no comment", "his candidacy in June 2015")
 MIN_PARTIAL_WORDS = SHINGLE + WINDOW  # 8: fewer words: grouped only by exact wording
 MIN_SHARED = 3  # fingerprints two quotes of different wording must share to be one quotation
@@ -58,15 +60,21 @@ _TOKEN = re.compile(r"\w+")
 # apostrophes go; the usual quotation marks, dashes and ellipsis become spaces before the
 # slower path for other non-ASCII text (accents)
 _PLAIN = str.maketrans({**dict.fromkeys("'’‘`´ʼ", None), **dict.fromkeys("“”„«»—–…‐\u00a0", " ")})
+_PLAIN_PAIRS = [(chr(c), r or "") for c, r in _PLAIN.items()]
 _word_hashes: dict[str, int] = {}
 
 
 def words(text: str) -> list[str]:
     """The normalised words of a quote (see the module's doc)."""
-    text = text.casefold().translate(_PLAIN)
+    text = text.casefold()
+    for mark, replacement in _PLAIN_PAIRS:  # `text.translate(_PLAIN)`, 5x faster: most marks are absent
+        if mark in text:
+            text = text.replace(mark, replacement)
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return _TOKEN.findall(text.replace("_", " "))
+    if "_" in text:
+        text = text.replace("_", " ")
+    return _TOKEN.findall(text)
 
 
 def _word_hash(word: str) -> int:
@@ -76,6 +84,14 @@ def _word_hash(word: str) -> int:
         if len(_word_hashes) < 1_000_000:
             _word_hashes[word] = h
     return h
+
+
+def _word_hashes_of(ws: list[str]) -> list[int]:
+    """`_word_hash` of each word; known words looked up in C."""
+    hashes = list(map(_word_hashes.get, ws))
+    if None in hashes:
+        return [h if h is not None else _word_hash(w) for h, w in zip(hashes, ws, strict=True)]
+    return hashes  # type: ignore[return-value]  # no None left
 
 
 @dataclass(frozen=True)
@@ -113,6 +129,7 @@ def fp_term(fp: int) -> str:
 NO_KEYS = Keys(None)
 
 
+@lru_cache(maxsize=1 << 16)  # a corpus has far fewer speakers than quotes
 def speaker_tag(name: str | None) -> int:
     """A speaker as grouping compares them: the last word of the name ('Trump' for 'Donald
     J. Trump'), hashed; 0 for none."""
@@ -125,20 +142,29 @@ def keys_of(text: str, speaker: str | None = None) -> Keys:
     ws = words(text)
     if len(ws) < MIN_EXACT_WORDS:
         return NO_KEYS
-    hashes = [_word_hash(w) for w in ws]
     key = int.from_bytes(hashlib.blake2b(" ".join(ws).encode(), digest_size=8).digest(), "little")
     tag = speaker_tag(speaker)
     if len(ws) < MIN_PARTIAL_WORDS:
         return Keys(key, (), tag)
+    hashes = _word_hashes_of(ws)
     # word hashes are random 64-bit numbers: a fixed linear mix of four is one too
     m1, m2, m3, mask = _MULT, _MULT2, _MULT3, _MASK
     shingles = [(a * m3 + b * m2 + c * m1 + d) & mask for a, b, c, d in zip(hashes, hashes[1:], hashes[2:], hashes[3:], strict=False)]
-    fps = _winnow(shingles, WINDOW)
-    return Keys(key, tuple(sorted(fps)), tag, tuple(sorted(_winnow(shingles, SAMPLE_WINDOW))))
+    # the smallest of every WINDOW shingles, then of every SAMPLE_WINDOW (= 2 x WINDOW):
+    # the smaller of two window minima WINDOW apart
+    if len(shingles) <= WINDOW:
+        fps = sample = (min(shingles),)
+        return Keys(key, fps, tag, sample)
+    minima = list(map(min, *(shingles[k:] for k in range(WINDOW))))
+    fps = tuple(sorted(set(minima)))
+    if len(shingles) <= SAMPLE_WINDOW:
+        return Keys(key, fps, tag, (fps[0],))
+    return Keys(key, fps, tag, tuple(sorted(set(map(min, minima, minima[WINDOW:])))))
 
 
 def _winnow(shingles: list[int], window: int) -> set[int]:
-    """The smallest hash of every `window` consecutive shingles (all of them, when fewer)."""
+    """The smallest hash of every `window` consecutive shingles (all of them, when fewer):
+    the rule `keys_of` follows, spelled out (tests hold it to this)."""
     if len(shingles) <= window:
         return {min(shingles)}
     return set(map(min, zip(*(shingles[k:] for k in range(window)), strict=False)))
