@@ -94,6 +94,20 @@ def test_spelling_words_are_whoosh_spellable_words(polnear_slice):
         assert sorted(ours.spelling_words(text)) == list(theirs.spellable_words(text))
 
 
+def test_a_text_split_once_for_terms_and_spelling_never_lends_its_words_to_another(polnear_slice):
+    """The analyzer remembers the last text it split (an article's terms, then its spelling
+    words); texts asked for in any order, equal texts included, get their own words."""
+    texts = corpus_texts(polnear_slice)[:40]
+    fresh = [(NewsAnalyzer().words(t), NewsAnalyzer().spelling_words(t)) for t in texts]
+    ours = NewsAnalyzer()
+    for i, text in enumerate(texts):
+        other = texts[-1 - i]
+        assert ours.words(text) == fresh[i][0]
+        assert ours.spelling_words(other) == fresh[-1 - i][1]
+        assert ours.spelling_words(text) == fresh[i][1]
+        assert ours.words("".join(text)) == fresh[i][0]  # an equal string, another object
+
+
 def test_the_schema_pickles_under_the_names_indexes_hold():
     """Every index's table of contents names the analyzer and the posting format
     `search.analysis.*`: written so now, and read back from an index written so before."""

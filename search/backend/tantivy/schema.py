@@ -140,10 +140,13 @@ def _spell_text(text: str) -> str:
     return " ".join(TEXT_ANALYZER.spelling_words(text))
 
 
+_to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # made once: `json.dumps` with options makes one a call
+
+
 def encode_stored(doc: Mapping[str, Any]) -> bytes:
     names = stored_names()
     out = {k: (v.isoformat() if isinstance(v, dt.datetime | dt.date) else v) for k, v in doc.items() if k in names}
-    return json.dumps(out, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _to_json(out).encode("utf-8")
 
 
 def decode_stored(data: bytes) -> dict[str, Any]:
@@ -188,7 +191,7 @@ def to_json(doc: Mapping[str, Any], uid: int) -> str:
                 out[LENGTH_FIELD] = terms.count(" ") + 1 if terms else 0
     if doc.get("kind") == "article" and doc.get("text"):
         out[SPELL_FIELD] = _spell_text(str(doc["text"]))
-    return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
+    return _to_json(out)
 
 
 def analysed_words(field: str, text: str) -> list[str]:

@@ -43,6 +43,7 @@ class NewsAnalyzer(Analyzer):  # type: ignore[misc]  # Whoosh has no type hints
     def __init__(self) -> None:
         self._memo: dict[str, str] = {}
         self._plain: dict[str, str] = {}  # word -> its unstemmed form, remembered like _memo
+        self._last: tuple[str | None, list[str]] = (None, [])  # the last text split, and its words (`_raw`)
 
     def __getstate__(self) -> dict[str, object]:
         return {}
@@ -50,6 +51,7 @@ class NewsAnalyzer(Analyzer):  # type: ignore[misc]  # Whoosh has no type hints
     def __setstate__(self, state: dict[str, object]) -> None:
         self._memo = {}
         self._plain = {}
+        self._last = (None, [])
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self)
@@ -71,10 +73,21 @@ class NewsAnalyzer(Analyzer):  # type: ignore[misc]  # Whoosh has no type hints
             done = memo[word] = stem(word.lower()).translate(accent_map)
         return done
 
+    def _raw(self, value: str) -> list[str]:
+        """`WORD.findall(value)`, split once when an article's text is asked for its terms
+        and then for its spelling words (a third of the time of each; one tuple, read and
+        written whole, so threads sharing the analyzer never mix two texts)."""
+        last = self._last
+        if last[0] is value:
+            return last[1]
+        raw = WORD.findall(value)
+        self._last = (value, raw)
+        return raw
+
     def words(self, value: str, no_morph: bool = False) -> list[str]:
         """The indexed form of every word of `value`, in order (what `__call__` gives as
         token texts, without the tokens); unstemmed with `no_morph`."""
-        raw = WORD.findall(value)
+        raw = self._raw(value)
         if no_morph:
             return [w.lower().translate(accent_map) for w in raw]
         memo = self._memo
@@ -87,7 +100,7 @@ class NewsAnalyzer(Analyzer):  # type: ignore[misc]  # Whoosh has no type hints
     def spelling_words(self, value: str) -> set[str]:
         """The distinct unstemmed words of `value`: `set(self.words(value, no_morph=True))`,
         each distinct word finished once, and looked up (in C) once seen."""
-        raw = list(set(WORD.findall(value)))
+        raw = list(set(self._raw(value)))
         plain = self._plain
         done = list(map(plain.get, raw))
         if None in done:
