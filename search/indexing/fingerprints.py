@@ -42,6 +42,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SHINGLE = 4  # words hashed together
 WINDOW = 4  # shingles per winnowing window: any shared run of 7 words shares a fingerprint
@@ -187,3 +191,12 @@ def linked(shared: int, a: Keys, b: Keys) -> bool:
     if a.speaker and b.speaker and a.speaker != b.speaker:
         return False
     return shared >= MIN_SHARED and shared >= CONTAINED * min(len(a.fps), len(b.fps))
+
+
+def linked_many(shared: np.ndarray, fps_a: np.ndarray, fps_b: np.ndarray, speaker_a: np.ndarray, speaker_b: np.ndarray) -> np.ndarray:
+    """`linked` for many pairs at once (search.indexing.groups links a run's quotes by the
+    million): fingerprints shared, each side's number of fingerprints and speaker tag."""
+    import numpy as np  # here: a quote's keys are worked out without it
+
+    different = (speaker_a != 0) & (speaker_b != 0) & (speaker_a != speaker_b)
+    return ~different & (shared >= MIN_SHARED) & (shared >= CONTAINED * np.minimum(fps_a, fps_b))

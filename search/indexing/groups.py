@@ -41,7 +41,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from search.indexing.fingerprints import Keys, fp_term, key_term, keys_of, linked, same_quotation
+import numpy as np
+
+from search.indexing.fingerprints import Keys, fp_term, key_term, keys_of, linked_many, same_quotation
 
 if TYPE_CHECKING:
     from search.backend import IndexReader
@@ -97,8 +99,8 @@ class Plan:
 
 
 class _Union:
-    def __init__(self) -> None:
-        self.parent: list[int] = []
+    def __init__(self, parent: list[int] | None = None) -> None:
+        self.parent: list[int] = parent if parent is not None else []  # each node's parent: a root is its own
 
     def add(self) -> int:
         self.parent.append(len(self.parent))
@@ -119,60 +121,127 @@ class _Union:
 
 @dataclass
 class _Node:
-    """A node of the run's graph: a new quote, an old quote, or a whole old group."""
+    """A node of the run's graph other than a new quote (those are `_NewQuotes`): an old
+    quote, or a whole old group."""
 
     key: int
-    pid: int = -1  # a new quote: its worker and number
-    seq: int = -1
     docnum: int = -1  # an old quote
     current: str | None = None  # its group now
     group: str | None = None  # a whole old group (not taken apart)
     size: int = 1  # quotes it stands for
 
 
-def _link_in_memory(uf: _Union, nodes: list[int], keys: list[Keys]) -> None:
-    """Join the nodes whose keys say they are one quotation: the same key, or enough shared
-    fingerprints (counted pair by pair over the quotes each fingerprint has)."""
-    first: dict[int, int] = {}
-    reps: list[tuple[int, Keys]] = []
-    for node, k in zip(nodes, keys, strict=True):
-        assert k.key is not None
-        if k.key in first:
-            uf.union(first[k.key], node)
-        else:
-            first[k.key] = node
-            if k.fps:
-                reps.append((node, k))
-    by_fp: dict[int, list[int]] = defaultdict(list)
-    for i, (_, k) in enumerate(reps):
-        for f in k.fps:
-            by_fp[f].append(i)
-    shared: Counter[tuple[int, int]] = Counter()
-    for members in by_fp.values():
-        if len(members) < 2:
-            continue
-        for x, a in enumerate(members[:COMPARED_PER_FINGERPRINT]):
-            for b in members[x + 1 :]:
-                shared[(a, b)] += 1
-    for (a, b), n in shared.items():
-        if linked(n, reps[a][1], reps[b][1]):
-            uf.union(reps[a][0], reps[b][0])
+@dataclass
+class _NewQuotes:
+    """The run's new quotes (duplicates written this run left out), in batch order, as
+    arrays: node i of the run's graph is new quote i. A million quotes at 100,000 articles:
+    an object each was a third of the plan's time."""
+
+    keys: np.ndarray  # uint64
+    counts: np.ndarray  # fingerprints per quote
+    speakers: np.ndarray  # uint64 speaker tags
+    fps: np.ndarray  # uint64, every quote's fingerprints one after another
+    pids: np.ndarray
+    seqs: np.ndarray
+
+    def __post_init__(self) -> None:
+        self.starts = np.concatenate(([0], np.cumsum(self.counts)[:-1])).astype(np.int64) if len(self.counts) else np.zeros(0, np.int64)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def keys_at(self, i: int) -> Keys:
+        start = int(self.starts[i])
+        return Keys(int(self.keys[i]), tuple(self.fps[start : start + int(self.counts[i])].tolist()), int(self.speakers[i]))
+
+    @classmethod
+    def of_keys(cls, keys: list[Keys]) -> _NewQuotes:
+        """Quotes known by their `Keys` (the remaining quotes of a group taken apart)."""
+        return cls(
+            np.array([k.key for k in keys], np.uint64),
+            np.array([len(k.fps) for k in keys], np.int64),
+            np.array([k.speaker for k in keys], np.uint64),
+            np.array([f for k in keys for f in k.fps], np.uint64),
+            np.full(len(keys), -1, np.int64),
+            np.full(len(keys), -1, np.int64),
+        )
 
 
-def _new_quotes(batches: Iterable[tuple[QuoteKeys, str]], losers: set[tuple[str, str]]) -> tuple[list[_Node], list[Keys]]:
-    nodes: list[_Node] = []
-    keys: list[Keys] = []
+def _new_quotes(batches: Iterable[tuple[QuoteKeys, str]], losers: set[tuple[str, str]]) -> _NewQuotes:
+    parts: dict[str, list[np.ndarray]] = defaultdict(list)
     for qk, path in batches:
-        offset = 0
-        for i in range(len(qk)):
-            n = qk.counts[i]
-            fps = tuple(qk.fps[offset : offset + n])
-            offset += n
-            if losers and (qk.article_ids[i], path) in losers:
-                continue  # a duplicate article id written this run: its documents go
-            nodes.append(_Node(qk.keys[i], pid=qk.pid, seq=qk.seqs[i]))
-            keys.append(Keys(qk.keys[i], fps, qk.speakers[i]))
-    return nodes, keys
+        n = len(qk)
+        counts = np.frombuffer(qk.counts, np.int64) if n else np.zeros(0, np.int64)
+        arrays = {
+            "keys": np.frombuffer(qk.keys, np.uint64) if n else np.zeros(0, np.uint64),
+            "counts": counts,
+            "speakers": np.frombuffer(qk.speakers, np.uint64) if n else np.zeros(0, np.uint64),
+            "pids": np.full(n, qk.pid, np.int64),
+            "seqs": np.frombuffer(qk.seqs, np.int64) if n else np.zeros(0, np.int64),
+        }
+        fps = np.frombuffer(qk.fps, np.uint64) if len(qk.fps) else np.zeros(0, np.uint64)
+        if losers and any((a, path) in losers for a in qk.article_ids):  # a duplicate article id written this run: its documents go
+            keep = np.array([(a, path) not in losers for a in qk.article_ids], bool)
+            arrays = {name: a[keep] for name, a in arrays.items()}
+            fps = fps[np.repeat(keep, counts)]
+        for name, a in arrays.items():
+            parts[name].append(a)
+        parts["fps"].append(fps)
+    if not parts:
+        return _NewQuotes.of_keys([])
+    return _NewQuotes(**{name: np.concatenate(a) for name, a in parts.items()})
+
+
+def _components(quotes: _NewQuotes) -> np.ndarray:
+    """For each quote, the smallest index of the quotes it is one quotation with (see
+    `fingerprints.same_quotation`): quotes with the same key are joined to the first of them;
+    of the first quotes of each key (those with fingerprints), quotes sharing a fingerprint
+    are compared pair by pair, each with the first `COMPARED_PER_FINGERPRINT` of those
+    holding it, on the number of fingerprints they share; links are then followed."""
+    n = len(quotes)
+    if not n:
+        return np.zeros(0, np.int64)
+    _, first, inverse = np.unique(quotes.keys, return_index=True, return_inverse=True)
+    labels = first[inverse.ravel()].astype(np.int64)
+    reps = np.sort(first[quotes.counts[first] > 0]).astype(np.int64)  # the first quote of each key, with fingerprints
+    if len(reps) < 2:
+        return labels
+    counts = quotes.counts[reps]
+    rep_of = np.repeat(np.arange(len(reps)), counts)  # rep number of each of the reps' fingerprints
+    at = np.repeat(quotes.starts[reps] - np.concatenate(([0], np.cumsum(counts)[:-1])), counts) + np.arange(int(counts.sum()))
+    fps = quotes.fps[at]
+    order = np.lexsort((rep_of, fps))  # by fingerprint, then rep order (the order quotes were added)
+    fps, holders = fps[order], rep_of[order]
+    starts = np.flatnonzero(np.concatenate(([True], fps[1:] != fps[:-1])))
+    sizes = np.diff(np.append(starts, len(fps)))
+    a_parts, b_parts = [], []
+    for x in range(COMPARED_PER_FINGERPRINT):  # the x-th holder of a fingerprint against every later one
+        sel = sizes > x + 1
+        if not sel.any():
+            break
+        first_b, lens = starts[sel] + x + 1, sizes[sel] - x - 1
+        a_parts.append(np.repeat(holders[starts[sel] + x], lens))
+        b_parts.append(holders[np.repeat(first_b - np.concatenate(([0], np.cumsum(lens)[:-1])), lens) + np.arange(int(lens.sum()))])
+    if not a_parts:
+        return labels
+    pairs, shared = np.unique(np.concatenate(a_parts) * len(reps) + np.concatenate(b_parts), return_counts=True)
+    a, b = pairs // len(reps), pairs % len(reps)
+    ok = linked_many(shared, counts[a], counts[b], quotes.speakers[reps[a]], quotes.speakers[reps[b]])
+    u, v = reps[a[ok]], reps[b[ok]]
+    while len(u):  # smallest label along the links, until no link joins two labels
+        lu, lv = labels[u], labels[v]
+        np.minimum.at(labels, u, lv)
+        np.minimum.at(labels, v, lu)
+        np.minimum.at(labels, lu, lv)
+        np.minimum.at(labels, lv, lu)
+        while True:
+            jumped = labels[labels]
+            if (jumped == labels).all():
+                break
+            labels = jumped
+        apart = labels[u] != labels[v]
+        u, v = u[apart], v[apart]
+    return labels
 
 
 def plan(reader: IndexReader, batches: Iterable[tuple[QuoteKeys, str]], losers: set[tuple[str, str]], touched: set[str]) -> Plan:
@@ -180,50 +249,50 @@ def plan(reader: IndexReader, batches: Iterable[tuple[QuoteKeys, str]], losers: 
     module's doc). `reader` is the index without the documents this run deletes; `batches`
     are the workers' keys with the path of their file; `losers` the (article id, path) of
     duplicates written this run; `touched` the groups that lost a report this run."""
-    nodes, keys = _new_quotes(batches, losers)
-    uf = _Union()
-    for _ in nodes:
-        uf.add()
+    quotes = _new_quotes(batches, losers)
+    new_count = len(quotes)
+    uf = _Union(_components(quotes).tolist())  # nodes 0 .. new_count - 1: the new quotes
+    nodes: list[_Node] = []  # nodes new_count ...: old quotes and whole old groups
     group_col = reader.column("group")
     old: dict[tuple[str, object], int] = {}  # ('g', group) or ('d', docnum) -> node
 
     def current(docnum: int) -> str | None:
         return group_col[docnum] or None
 
+    def add_node(node: _Node) -> int:
+        nodes.append(node)
+        return uf.add()
+
     # Groups that lost a report: taken apart into their remaining quotes, joined again.
     expanded: set[str] = set()
     for gid in sorted(touched):
-        members = reader.doc_ids(group=gid)
         expanded.add(gid)
         part_nodes, part_keys = [], []
-        for docnum in members:
+        for docnum in reader.doc_ids(group=gid):
             k = _stored_keys(reader, docnum)
             if k.key is None:
                 continue
-            node = uf.add()
-            nodes.append(_Node(k.key, docnum=docnum, current=gid))
+            node = add_node(_Node(k.key, docnum=docnum, current=gid))
             old[("d", docnum)] = node
             part_nodes.append(node)
             part_keys.append(k)
-        _link_in_memory(uf, part_nodes, part_keys)
+        for node, label in zip(part_nodes, _components(_NewQuotes.of_keys(part_keys)).tolist(), strict=True):
+            uf.union(node, part_nodes[label])
 
     def old_node(docnum: int, k: Keys | None = None) -> int:
         gid = current(docnum)
         unit: tuple[str, object] = ("g", gid) if gid and gid not in expanded else ("d", docnum)
         node = old.get(unit)
         if node is None:
-            node = uf.add()
             if unit[0] == "g":
-                nodes.append(_Node(0, group=gid, current=gid, size=len(reader.doc_ids(group=str(gid)))))
+                node = add_node(_Node(0, group=gid, current=gid, size=len(reader.doc_ids(group=str(gid)))))
             else:
-                nodes.append(_Node((k or _stored_keys(reader, docnum)).key or 0, docnum=docnum, current=gid))
+                node = add_node(_Node((k or _stored_keys(reader, docnum)).key or 0, docnum=docnum, current=gid))
             old[unit] = node
         return node
 
-    new_count = len(keys)
-    _link_in_memory(uf, list(range(new_count)), keys)
     if not reader.doc_count():  # a new index, or a rebuild: nothing old to join
-        return _assign(reader, uf, nodes)
+        return _assign(reader, uf, quotes, nodes)
     # The new quotes against the old ones: by the index's `fp` terms, one quote of a kind.
     # A quote of 6 or 7 words is indexed by its exact key: an old one with the same key is
     # the same words. A longer one by a sample of its fingerprints (fingerprints.Keys.sample):
@@ -232,10 +301,10 @@ def plan(reader: IndexReader, batches: Iterable[tuple[QuoteKeys, str]], losers: 
     stored_keys = _StoredKeys(reader)
     seen_keys: set[int] = set()
     for i in range(new_count):
-        k = keys[i]
-        assert k.key is not None
-        if k.key in seen_keys:
+        if int(quotes.keys[i]) in seen_keys:
             continue
+        k = quotes.keys_at(i)
+        assert k.key is not None
         seen_keys.add(k.key)
         if not k.fps:
             for docnum in reader.doc_ids(fp=key_term(k.key)):
@@ -256,43 +325,54 @@ def plan(reader: IndexReader, batches: Iterable[tuple[QuoteKeys, str]], losers: 
                 if same_quotation(k, other):
                     uf.union(i, old_node(docnum, other))
                     break
-    return _assign(reader, uf, nodes)
+    return _assign(reader, uf, quotes, nodes)
 
 
-def _assign(reader: IndexReader, uf: _Union, nodes: list[_Node]) -> Plan:
+def _assign(reader: IndexReader, uf: _Union, quotes: _NewQuotes, old_nodes: list[_Node]) -> Plan:
     """Group ids for every component: an old id stays with the part that holds most of its
-    quotes; other components get a new id."""
-    components: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(nodes)):
-        components[uf.find(i)].append(i)
+    quotes; other components get a new id. Components of one new quote get none and are
+    never looked at one by one (most quotes are reported once)."""
+    new_count = len(quotes)
+    roots = np.array(uf.parent, np.int64)
+    while True:  # every node to its root (the smallest node of its component)
+        jumped = roots[roots]
+        if (jumped == roots).all():
+            break
+        roots = jumped
+    sizes = np.ones(len(roots), np.int64)
+    sizes[new_count:] = [node.size for node in old_nodes]
+    totals = np.bincount(roots, weights=sizes, minlength=len(roots))
+    wanted = totals[roots] >= 2
+    wanted[new_count:] = True  # an old node's group may change to none
+    members_of: dict[int, list[int]] = defaultdict(list)
+    for i in np.flatnonzero(wanted).tolist():
+        members_of[int(roots[i])].append(i)
     out = Plan()
-
-    def size(members: list[int]) -> int:
-        return sum(nodes[i].size for i in members)
-
     claimed: set[str] = set()
-    for members in sorted(components.values(), key=lambda m: (-size(m), m[0])):
-        total = size(members)
+    for root in sorted(members_of, key=lambda r: (-totals[r], r)):
+        members = members_of[root]
         gid: str | None = None
-        if total >= 2:
+        olds = [old_nodes[i - new_count] for i in members if i >= new_count]
+        if totals[root] >= 2:
             held: Counter[str] = Counter()
-            for i in members:
-                if current_id := nodes[i].current:
-                    held[current_id] += nodes[i].size
+            for node in olds:
+                if node.current:
+                    held[node.current] += node.size
             for candidate, _ in sorted(held.items(), key=lambda kv: (-kv[1], kv[0])):
                 if candidate not in claimed:
                     gid = candidate
                     break
             if gid is None:
-                gid = _new_id(reader, min(nodes[i].key for i in members if nodes[i].group is None), claimed)
+                new_keys = [int(quotes.keys[i]) for i in members if i < new_count]
+                gid = _new_id(reader, min(new_keys + [node.key for node in olds if node.group is None]), claimed)
             claimed.add(gid)
             out.groups += 1
-        for i in members:
-            node = nodes[i]
-            if node.pid >= 0:
-                if gid is not None:
-                    out.new.setdefault(node.pid, {})[node.seq] = gid
-            elif node.group is not None:
+            if gid is not None:
+                for i in members:
+                    if i < new_count:
+                        out.new.setdefault(int(quotes.pids[i]), {})[int(quotes.seqs[i])] = gid
+        for node in olds:
+            if node.group is not None:
                 if node.group != gid:
                     for docnum in reader.doc_ids(group=node.group):
                         out.rewrite[docnum] = gid
