@@ -300,3 +300,57 @@ def test_cli_trail_and_collapse(corpus, tmp_path):
     assert header.endswith("group,group_quotes,group_articles,group_sources,first_source,first_date,first_id")
     facet = run_cli("count", "group", "--kind", "quote", "--json", "--index", index).json()
     assert facet["rows"][0]["value"] == "(no group)" or facet["rows"][0]["value"] == grouped[0]["group"]
+
+
+def test_grouping_in_bulk_follows_the_pair_by_pair_rule():
+    """`groups._components` links a run's quotes on arrays; on quotes with shared keys,
+    shared fingerprints (more holders than are compared) and named speakers, its components
+    are those of the rule applied pair by pair (fingerprints counted for each pair of a
+    fingerprint's first holders and a later one, `linked` on the count, links followed)."""
+    import random
+    from collections import Counter
+
+    from search.indexing import groups
+    from search.indexing.fingerprints import Keys, linked
+
+    rng = random.Random(7)
+    pool = [rng.getrandbits(64) for _ in range(60)]  # few fingerprints: many shared, some by > 8 quotes
+    keys = []
+    for _ in range(400):
+        if keys and rng.random() < 0.15:
+            keys.append(rng.choice(keys))  # a reprint: the same key
+            continue
+        fps = tuple(sorted(set(rng.sample(pool, rng.randint(0, 9)))))
+        keys.append(Keys(rng.getrandbits(64), fps, rng.choice([0, 0, 1, 2])))
+
+    parent = list(range(len(keys)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        parent[max(ra, rb)] = min(ra, rb)
+
+    first: dict[int, int] = {}
+    holders: dict[int, list[int]] = {}
+    for i, k in enumerate(keys):
+        if k.key in first:
+            union(first[k.key], i)
+            continue
+        first[k.key] = i
+        for f in k.fps:
+            holders.setdefault(f, []).append(i)
+    shared: Counter[tuple[int, int]] = Counter()
+    for members in holders.values():
+        for x, a in enumerate(members[: groups.COMPARED_PER_FINGERPRINT]):
+            for b in members[x + 1 :]:
+                shared[(a, b)] += 1
+    for (a, b), n in shared.items():
+        if linked(n, keys[a], keys[b]):
+            union(a, b)
+    expected = [find(i) for i in range(len(keys))]
+    assert len(set(expected)) < len(keys) - 60  # quotes were joined, by keys and fingerprints
+    assert groups._components(groups._NewQuotes.of_keys(keys)).tolist() == expected
