@@ -143,9 +143,12 @@ def _spell_text(text: str) -> str:
 _to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # made once: `json.dumps` with options makes one a call
 
 
+_DATES = (dt.datetime, dt.date)  # a tuple made once: `dt.datetime | dt.date` makes a union a field
+
+
 def encode_stored(doc: Mapping[str, Any]) -> bytes:
     names = stored_names()
-    out = {k: (v.isoformat() if isinstance(v, dt.datetime | dt.date) else v) for k, v in doc.items() if k in names}
+    out = {k: (v.isoformat() if isinstance(v, _DATES) else v) for k, v in doc.items() if k in names}
     return _to_json(out).encode("utf-8")
 
 

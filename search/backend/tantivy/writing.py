@@ -217,12 +217,11 @@ class _Pending:
 
     def json_lines(self) -> Iterator[str]:
         """The tantivy form of every live new document, in order."""
-        docs, lines = self.docs, self.lines
+        docs = self.docs
         i = 0
-        for file_no, path in enumerate(self.files):
-            with open(path, "rb") as fh:
-                while i < len(lines) and lines[i][0] == file_no:
-                    line = fh.readline()
+        for path in self.files:  # a file's lines are the next documents, one a line (`add_segments`)
+            with open(path, "rb", buffering=1 << 20) as fh:
+                for line in fh:
                     if docs[i] is not None:
                         yield line.decode("utf-8")
                     i += 1
