@@ -45,7 +45,8 @@ def test_workers_segments_keep_their_long_lists_as_arrays(polnear_index):
         for sub in with_arrays:
             arrays = posting_arrays.of(sub)
             terms = list(arrays.terms())
-            assert ("kind", b"quote") in arrays  # a filter's list, long in any corpus of quotes
+            if sub.doc_frequency("kind", b"quote") >= posting_arrays.MIN_POSTINGS:  # a worker's segment, not a commit's few rewrites
+                assert ("kind", b"quote") in arrays  # a filter's list, long in any corpus of quotes
             for term in terms:
                 ids, weights = arrays.get(term)
                 assert len(ids) >= posting_arrays.MIN_POSTINGS
@@ -192,6 +193,9 @@ def test_keyword_columns_are_kept_as_codes_giving_every_documents_value(polnear_
             arrays = posting_arrays.of(sub)
             assert arrays is not None
             for fieldname in ("speaker_name", "speaker_id", "source", "kind", "quote_kind", "cue_class", "group"):
+                if not sub.has_column(fieldname):  # no document of the segment has a value (a commit's few quotes, none grouped)
+                    assert arrays.column(fieldname) is None
+                    continue
                 codes, values = arrays.column(fieldname)
                 assert len(codes) == sub.doc_count_all()
                 assert [values[c] for c in codes.tolist()] == list(sub.column_reader(fieldname, translate=False)), fieldname

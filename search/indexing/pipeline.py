@@ -331,7 +331,9 @@ def _write_article(article: Article, digest: str, out: Builder, ctx: WorkContext
             out.seq += 1
             res.grouping.add(seq, article.id, keys)
         aliased = ctx.namer.aliased(q, article)
-        if aliased is None and local and is_bare(local):
+        if aliased is None and local and (seq >= 0 or is_bare(local)):
+            # written once the run's names are known (`Builder.finish`): a bare surname waits for
+            # them, and a quote held for its group anyway gets them too (not renamed at the commit)
             out.held.append(quote_doc(q, article, speaker_local=local, keys=keys), local, seq)
             continue
         name, ident = ctx.namer(q, article)
