@@ -98,6 +98,9 @@ def column_field(name: str) -> str:
     return f"{name}__h"
 
 
+_COLUMN_FIELDS = [(name, column_field(name)) for name in COLUMNS]  # to_json's, named once
+
+
 @lru_cache(maxsize=1)
 def build_schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
@@ -178,9 +181,9 @@ def to_json(doc: Mapping[str, Any], uid: int) -> str:
         value = doc.get(name)
         if value is not None and value != "":
             out[name] = str(value)
-    for name in COLUMNS:
+    for name, hashed in _COLUMN_FIELDS:
         value = doc.get(name)
-        out[column_field(name)] = value_hash(str(value)) if value else 0
+        out[hashed] = value_hash(str(value)) if value else 0
     date = doc.get(DATE)
     if isinstance(date, dt.date):
         out[DATE] = day_key(date)
