@@ -146,7 +146,7 @@ class _NewQuotes:
     seqs: np.ndarray
 
     def __post_init__(self) -> None:
-        self.starts = np.concatenate(([0], np.cumsum(self.counts)[:-1])).astype(np.int64) if len(self.counts) else np.zeros(0, np.int64)
+        self.starts = _offsets(self.counts)  # where each quote's fingerprints start in `fps`
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -201,6 +201,16 @@ def _new_quotes(batches: Iterable[tuple[QuoteKeys, str]], losers: set[tuple[str,
     return _NewQuotes(of(keys, np.uint64), of(counts, np.int64), of(speakers, np.uint64), of(fps, np.uint64), pid_of, of(seqs, np.int64))
 
 
+def _offsets(lens: np.ndarray) -> np.ndarray:
+    """Where each of runs of `lens` items laid end to end starts."""
+    return np.concatenate(([0], np.cumsum(lens)[:-1])).astype(np.int64) if len(lens) else np.zeros(0, np.int64)
+
+
+def _ranges(starts: np.ndarray, lens: np.ndarray) -> np.ndarray:
+    """The indexes start, start + 1, ... of every run (start, len), one run after another."""
+    return np.repeat(starts - _offsets(lens), lens) + np.arange(int(lens.sum()))
+
+
 def _components(quotes: _NewQuotes) -> np.ndarray:
     """For each quote, the smallest index of the quotes it is one quotation with (see
     `fingerprints.same_quotation`): quotes with the same key are joined to the first of them;
@@ -217,8 +227,7 @@ def _components(quotes: _NewQuotes) -> np.ndarray:
         return labels
     counts = quotes.counts[reps]
     rep_of = np.repeat(np.arange(len(reps)), counts)  # rep number of each of the reps' fingerprints
-    at = np.repeat(quotes.starts[reps] - np.concatenate(([0], np.cumsum(counts)[:-1])), counts) + np.arange(int(counts.sum()))
-    fps = quotes.fps[at]
+    fps = quotes.fps[_ranges(quotes.starts[reps], counts)]
     order = np.lexsort((rep_of, fps))  # by fingerprint, then rep order (the order quotes were added)
     fps, holders = fps[order], rep_of[order]
     starts = np.flatnonzero(np.concatenate(([True], fps[1:] != fps[:-1])))
@@ -228,9 +237,9 @@ def _components(quotes: _NewQuotes) -> np.ndarray:
         sel = sizes > x + 1
         if not sel.any():
             break
-        first_b, lens = starts[sel] + x + 1, sizes[sel] - x - 1
+        lens = sizes[sel] - x - 1
         a_parts.append(np.repeat(holders[starts[sel] + x], lens))
-        b_parts.append(holders[np.repeat(first_b - np.concatenate(([0], np.cumsum(lens)[:-1])), lens) + np.arange(int(lens.sum()))])
+        b_parts.append(holders[_ranges(starts[sel] + x + 1, lens)])
     if not a_parts:
         return labels
     pairs, shared = np.unique(np.concatenate(a_parts) * len(reps) + np.concatenate(b_parts), return_counts=True)
