@@ -166,14 +166,6 @@ def keys_of(text: str, speaker: str | None = None) -> Keys:
     return Keys(key, fps, tag, tuple(sorted(set(map(min, minima, minima[WINDOW:])))))
 
 
-def _winnow(shingles: list[int], window: int) -> set[int]:
-    """The smallest hash of every `window` consecutive shingles (all of them, when fewer):
-    the rule `keys_of` follows, spelled out (tests hold it to this)."""
-    if len(shingles) <= window:
-        return {min(shingles)}
-    return set(map(min, zip(*(shingles[k:] for k in range(window)), strict=False)))
-
-
 def same_quotation(a: Keys, b: Keys) -> bool:
     """Whether two quotes are one quotation: the same words after normalising, or one
     (nearly) inside the other: at least `MIN_SHARED` fingerprints in common and at least
