@@ -311,6 +311,12 @@ class Searcher(Protocol):
         """A keyword field's value for every document number (None: no such column)."""
         ...
 
+    def column_codes(self, fieldname: str) -> tuple[Any, list[Any]] | None:
+        """A keyword field as a code per document number (a numpy array) and each code's
+        value, so a facet labels each distinct value once; None when this backend does not
+        keep codes (or no such column, or the date), and the query side codes `column`."""
+        ...
+
     def date_keys(self) -> list[int] | None:
         """A sortable key per document number for its date; `NO_DATE_KEY` when undated."""
         ...

@@ -315,7 +315,9 @@ def _drop_losers(writer: IndexWriter, losers: list[tuple[str, str]], counts: _Sp
 
 def _written_this_run(old: IndexState, names: Names, results: dict[str, list[FileResult]]) -> tuple[dict[str, int], Names]:
     """This run's quotes by speaker, and the names they were written with: the last run's,
-    bare surnames this run's."""
+    bare surnames this run's. (Quotes held back for their groups got this run's names too;
+    `settle` still checks each document of a speaker whose names differ, so a speaker whose
+    quotes were written both ways is rewritten only where it is stale.)"""
     this_run: Counter[str] = Counter()
     for parts in results.values():
         for r in parts:

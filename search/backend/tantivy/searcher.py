@@ -191,6 +191,9 @@ class TantivySearcher:
     def column(self, fieldname: str) -> list[Any] | None:
         return self.view.column(fieldname)
 
+    def column_codes(self, fieldname: str) -> None:
+        return None  # columns are value hashes in tantivy: facets code `column`
+
     def date_keys(self) -> list[int] | None:
         return self.view.column("date")
 
