@@ -12,8 +12,9 @@ annotation from its string (a `compile` each), which costs a cold start about 1.
 """
 
 import datetime as dt
+import re
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from search.hit_shape import CueClass, DocKind, HitFields, QuoteKind, SpeakerType
 
@@ -55,6 +56,45 @@ class Article(_Record):
         default=None, description="ISO 639-1 code of the language of a web input (HTML, WARC, feed, CSV); quotes are found in English only."
     )
     provenance: dict[str, str] = Field(default_factory=dict, description="Where each field came from, by field name (web inputs; `search show --provenance`).")
+
+    @model_validator(mode="after")
+    def _no_lone_surrogates(self) -> "Article":
+        """A JSON escape such as "\\ud800" or a feed's `&#xD800;` reads as a lone surrogate,
+        which is no character: UTF-8 cannot hold it, so no index, file or terminal can, and
+        one such article stopped a whole run. Each becomes U+FFFD, one character for one, so
+        every offset into the text stays right."""
+        strings = [
+            self.id,
+            self.title,
+            self.summary,
+            self.text,
+            *(x for x in (self.source, self.author, self.dateline, self.url, self.path) if x),
+            *self.provenance.values(),
+        ]
+        if all(_utf8(s) for s in strings):
+            return self
+        for name in ("id", "title", "summary", "text", "source", "author", "dateline", "url", "path"):
+            value = getattr(self, name)
+            if value:
+                setattr(self, name, _SURROGATE.sub("\ufffd", value))
+        self.body = [Paragraph(start=p.start, end=p.end, text=_SURROGATE.sub("\ufffd", p.text)) for p in self.body]
+        self.provenance = {k: _SURROGATE.sub("\ufffd", v) for k, v in self.provenance.items()}
+        return self
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _utf8(s: str) -> bool:
+    """Whether `s` holds no lone surrogate (the one thing UTF-8 cannot encode; encoding
+    is some five times faster than looking for them with a pattern)."""
+    if s.isascii():
+        return True
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class Piece(_Record):

@@ -17,6 +17,7 @@ from conftest import SHARED, needs_shared, run_cli
 
 from search.api import Index
 from search.indexing.indexer import index_paths
+from search.quotes import extract_quotes
 from search.readers.corpus import read_corpus
 from search.readers.sniff import SUPPORTED
 
@@ -308,6 +309,25 @@ def test_a_broken_feed_is_named_and_the_rest_indexed(tmp_path):
     r = index_paths([tmp_path], tmp_path.with_name(tmp_path.name + "-index"))
     assert r.added == 1
     assert any(s.startswith(f"{tmp_path / 'broken.rss'}: no entries: not a readable RSS or Atom feed") for s in r.skipped_reasons)
+
+
+def test_lone_surrogates_become_replacement_characters_and_lose_nothing(tmp_path):
+    # "\\ud800" in JSON and &#xD800; in a feed read as lone surrogates, which UTF-8 cannot hold:
+    # one such article stopped the whole run (a feed's stopped feedparser itself)
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "j1", "title": "Bad \ud800 title", "text": STORY.replace("toll", "toll \udcff", 1)}) + "\n")
+    full = "".join(f"<p>{p}</p>" for p in STORY.replace("toll", "toll &#xDFFF;", 1).split("\n"))
+    (tmp_path / "f.rss").write_bytes(rss([item("ferry-1", "Ferry &#xD800; toll &#55296;", "Mon, 06 May 2024 10:00:00 GMT", full=full)]))
+    r = index_paths([tmp_path], tmp_path.with_name(tmp_path.name + "-index"))
+    assert r.added == 2 and not r.skipped_reasons
+    docs = articles(tmp_path.with_name(tmp_path.name + "-index"))
+    assert docs["j1"]["title"] == "Bad \ufffd title" and docs["ferry-1"]["title"] == "Ferry \ufffd toll \ufffd"
+    for doc in docs.values():
+        assert "toll \ufffd" in doc["text"]
+    with Index.open(tmp_path.with_name(tmp_path.name + "-index")) as ix:
+        assert all("Maria Okafor" in [q.speaker for q in ix.quotes_of(a)] for a in ("j1", "ferry-1"))
+    for article in read_corpus([tmp_path]):  # one character for one: offsets still point at the quotes
+        quotes = [q for q in extract_quotes(article) if not q.pieces]
+        assert len(quotes) == 2 and all(article.text[q.start : q.end] == q.text for q in quotes)
 
 
 # --- archives ------------------------------------------------------------------------------

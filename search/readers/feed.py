@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 from search.models import Article
@@ -19,6 +20,9 @@ from search.readers.meta import join_authors, language_of, outlet
 from search.readers.paragraphs import split_paragraphs
 from search.readers.text import derived_title
 
+# A character reference to a surrogate (&#xD800; &#55296;), which is no character:
+# feedparser turns it into one and then fails encoding it, losing the whole feed.
+_SURROGATE_REF = re.compile(rb"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}|0*(?:5529[6-9]|55[3-9]\d\d|56\d{3}|57[0-2]\d\d|573[0-3]\d|5734[0-3]));")
 _BLOCKS = frozenset("p div li ul ol h1 h2 h3 h4 h5 h6 blockquote pre table tr section article header footer figure figcaption br hr dd dt".split())
 
 
@@ -67,7 +71,11 @@ def _utc(struct) -> dt.date | None:
 def read_feed(data: bytes, display: str, rel: str) -> Iterator[Article | Skip]:
     import feedparser
 
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(_SURROGATE_REF.sub(b"&#xFFFD;", data))
+    except Exception as exc:  # feedparser's own failure on a malformed feed: this file only
+        yield Skip(display, f"not a readable RSS or Atom feed (feedparser failed: {type(exc).__name__}: {exc})")
+        return
     entries = parsed.get("entries") or []
     if not entries:
         why = f" ({parsed.get('bozo_exception')})" if parsed.get("bozo") else ""
