@@ -78,7 +78,7 @@ class TantivySegmentSink:
         self._batch: list[tuple[int, Row]] = []
 
     def add(self, doc: Document) -> None:
-        line = (to_json(doc, new_uid()) + "\n").encode("utf-8")
+        line = to_json(doc, new_uid()) + b"\n"
         self._docs.write(line)
         self._batch.append((self._offset, row_of(doc)))
         if len(self._batch) >= _BATCH:
@@ -227,7 +227,7 @@ class _Pending:
                     i += 1
         for i, doc in self.made_here.items():
             if self.docs[i] is not None:
-                yield to_json(doc, new_uid())
+                yield to_json(doc, new_uid()).decode("utf-8")
 
 
 class PendingReader:
