@@ -139,8 +139,9 @@ def test_the_index_keeps_a_sample_that_a_later_containing_or_contained_quote_sti
 
 def test_keys_follow_the_rule_spelled_out_on_every_slice_of_the_seeds():
     """`keys_of` takes its shortcuts (marks replaced one by one, the sample's minima from
-    pairs of window minima); on every slice of the seed articles, with their curly marks,
-    dashes, ellipses and accents, its words and keys are those of the rule written plainly."""
+    pairs of window minima), `keys_of_many` more (numpy, all quotes in one array); on every
+    slice of the seed articles, with their curly marks, dashes, ellipses and accents, their
+    words and keys are those of the rule written plainly."""
     import unicodedata
 
     from search.indexing import fingerprints as fp
@@ -163,9 +164,12 @@ def test_keys_follow_the_rule_spelled_out_on_every_slice_of_the_seeds():
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert not text.isascii()
-        for start in range(0, len(text) - 40, 23):
-            piece = text[start : start + 40 + start % 300]
+        pieces = [text[start : start + 40 + start % 300] for start in range(0, len(text) - 40, 23)]
+        # an article's quotes at once: the same keys as one at a time (no window read across two)
+        batch = fp.keys_of_many(pieces, ["Sergei Lavrov"] * len(pieces))
+        for piece, in_batch in zip(pieces, batch, strict=True):
             got, ws = keys_of(piece, "Sergei Lavrov"), plain_words(piece)
+            assert in_batch == got
             assert words(piece) == ws
             if len(ws) < MIN_EXACT_WORDS:
                 assert got.key is None

@@ -36,7 +36,7 @@ from typing import IO, Any
 from search.backend import Segment, SegmentSink
 from search.errors import SearchError
 from search.indexing.documents import article_doc, quote_doc, speaker_words
-from search.indexing.fingerprints import keys_of
+from search.indexing.fingerprints import keys_of_many
 from search.indexing.groups import Plan, QuoteKeys
 from search.indexing.run_state import FileEntry, IndexState
 from search.indexing.speaker_names import Namer, Names, is_bare
@@ -318,13 +318,12 @@ def _write_article(article: Article, digest: str, out: Builder, ctx: WorkContext
     quotes = ctx.extract(article)
     out.add(article_doc(article, digest))
     speakers = res.speakers
-    for q in quotes:
+    for q, keys in zip(quotes, keys_of_many([q.text for q in quotes], [q.speaker for q in quotes]), strict=True):
         # speaker_local keeps the extractor's name for the article; speaker_name is the
         # corpus-wide one (see search.indexing.speaker_names).
         local = q.speaker
         if local:
             speakers[local] += 1
-        keys = keys_of(q.text, local)
         seq = -1
         if keys.key is not None:  # long enough to be grouped: written once its group is known
             seq = out.seq
