@@ -237,6 +237,44 @@ def test_a_csv_export_is_read_by_its_usual_column_names(tmp_path):
     assert docs["104"]["source"] == "The Wall Street Journal" and docs["104"].get("title_derived")
 
 
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_stories_with_straight_quotes_and_paragraphs_survive_the_csv_quoting(tmp_path, delimiter):
+    # a story's '"' doubled inside a quoted field, its paragraphs as line breaks: what every
+    # spreadsheet writes; csv.Sniffer had guessed "no doubled quotes" and cut such rows up
+    import csv
+
+    story = STORY.replace("“", '"').replace("”", '"')
+    with open(tmp_path / "export.csv", "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh, delimiter=delimiter)
+        w.writerow(["id", "title", "text", "date"])
+        w.writerow(["1", "Council delays ferry toll", story, "2024-05-06"])
+        w.writerow(["2", "The toll plan, again", story.replace("Monday", "Friday"), "2024-05-10"])
+    r = index_paths([tmp_path], tmp_path.with_name(tmp_path.name + "-index"))
+    assert r.added == 2 and not r.skipped_reasons
+    docs = articles(tmp_path.with_name(tmp_path.name + "-index"))
+    assert docs["1"]["text"].startswith("HARBOR CITY") and '"We will not accept the toll plan," said Maria Okafor' in docs["1"]["text"]
+    assert docs["2"]["title"] == "The toll plan, again" and docs["2"]["date"].date() == dt.date(2024, 5, 10)
+    with Index.open(tmp_path.with_name(tmp_path.name + "-index")) as ix:
+        assert "Maria Okafor" in [q.speaker for q in ix.quotes_of("1")]
+
+
+def test_utf16_text_and_spreadsheet_exports_are_read(tmp_path):
+    # what Windows calls "Unicode": Notepad's text, Excel's "Unicode Text" (UTF-16, a BOM, tabs);
+    # they were "binary file" and "not UTF-8"
+    (tmp_path / "note.txt").write_bytes(STORY.encode("utf-16"))
+    (tmp_path / "sheet.tsv").write_bytes(f"id\ttitle\ttext\n7\tFerry toll\t{STORY.replace(chr(10), ' ')}\n".encode("utf-16-be").join([b"\xfe\xff", b""]))
+    (tmp_path / "cut.txt").write_bytes(b"\xff\xfeA\x00B")  # announces UTF-16, is not
+    r = index_paths([tmp_path], tmp_path.with_name(tmp_path.name + "-index"))
+    assert r.added == 2 and r.skipped_reasons == [
+        f"{tmp_path / 'cut.txt'}: not UTF-8, and not the UTF-16 its first bytes announce (truncated data); convert it to UTF-8 to index it"
+    ]
+    docs = articles(tmp_path.with_name(tmp_path.name + "-index"))
+    assert docs["note.txt"]["dateline"] == "HARBOR CITY" and docs["note.txt"]["text"].startswith("The council voted on Monday")
+    assert docs["7"]["title"] == "Ferry toll" and QUOTE in docs["7"]["text"]
+    with Index.open(tmp_path.with_name(tmp_path.name + "-index")) as ix:
+        assert all("Maria Okafor" in [q.speaker for q in ix.quotes_of(a)] for a in ("note.txt", "7"))
+
+
 def test_odd_columns_are_named_with_map(tmp_path):
     tsv = "Kopf\tInhalt\tErschienen\tZeitung\n" + f"Council delays ferry toll\t{STORY.replace(chr(10), ' ')}\t2024-05-06\tReuters\n"
     (tmp_path / "odd.tsv").write_text(tsv, encoding="utf-8")

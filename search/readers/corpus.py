@@ -142,6 +142,9 @@ def read_bytes(data: bytes, name: str, display: str, rel: str, options: ReadOpti
     yield from read_stream(io.BytesIO(data), name, display, rel, options, depth)
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def read_stream(fh: BinaryIO, name: str, display: str, rel: str, options: ReadOptions, depth: int = 0) -> Iterator[Article | Skip]:
     """Articles of a file open for reading (seekable): `name` decides with the first bytes
     which reader reads it, `display` names it in warnings, `rel` is the id of a
@@ -150,6 +153,15 @@ def read_stream(fh: BinaryIO, name: str, display: str, rel: str, options: ReadOp
     head = fh.read(HEAD)
     fh.seek(0)
     fmt = detect(name, head)
+    if fmt in ("text", "csv", "tsv") and head.startswith(_UTF16_BOMS):
+        # UTF-16 with its byte-order mark, what Windows calls "Unicode" (Notepad, Excel's
+        # "Unicode Text" export): read as the same text in UTF-8, held whole (a page or a
+        # feed says its encoding itself; their parsers read it)
+        try:
+            fh = io.BytesIO(fh.read().decode("utf-16").encode("utf-8"))
+        except UnicodeDecodeError as exc:
+            yield Skip(display, f"not UTF-8, and not the UTF-16 its first bytes announce ({exc.reason}); convert it to UTF-8 to index it")
+            return
     if fmt is None:
         suffix = os.path.splitext(name)[1].lower()
         yield Skip(display, f"unsupported file type '{suffix}' (use {SUPPORTED})")

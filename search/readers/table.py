@@ -83,13 +83,17 @@ def find_columns(header: list[str], mapping: dict[str, str] | None = None) -> di
     return found
 
 
-def _dialect(sample: str, tab: bool) -> type[csv.Dialect] | csv.Dialect:
+def _dialect(sample: str, tab: bool) -> type[csv.Dialect]:
+    """RFC 4180 quoting, as every spreadsheet writes it ('"' around a field, a '"' inside one
+    doubled), with the delimiter that splits the header row into the most columns (',' on
+    a tie). Not `csv.Sniffer`: on a news export it guessed from the stories' own text, and
+    decided that a doubled quote was no escape, which cut every story with a quotation in
+    it into pieces ('5 cells where the header has 4')."""
     if tab:
         return csv.excel_tab
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        return csv.excel
+    line = sample.partition("\n")[0].rstrip("\r")
+    best = max(",;\t|", key=lambda d: (len(next(csv.reader([line], delimiter=d), [])), d == ","))
+    return type("_Delimited", (csv.excel,), {"delimiter": best})
 
 
 def read_table(source: bytes | BinaryIO, display: str, rel: str, *, tab: bool = False, mapping: dict[str, str] | None = None) -> Iterator[Article | Skip]:
