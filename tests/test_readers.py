@@ -3,6 +3,7 @@ everything else is indexed. Plus the big file that must stream through in bounde
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -35,6 +36,19 @@ def test_malformed_json_line_is_named_by_line_number_and_skipped(tmp_path):
     assert f"warning: skipped {feed}:4: expected a JSON object" in r.stderr
     assert "2 added" in r.stdout and "2 skipped" in r.stdout
     assert found(tmp_path / "index", "zebra OR giraffe") == {"r1", "r3"}
+
+
+def test_json_lines_dates_are_utc_days_as_in_every_other_format(tmp_path):
+    # a timestamp with an offset was cut to its first ten characters: 23:30 in Houston on the
+    # 6th was the 6th here and the 7th in a CSV, a feed or a page; an RFC 2822 date was "bad"
+    dates = {"d1": "2024-05-06", "d2": "2024-05-06T23:30:00-05:00", "d3": "Mon, 06 May 2024 23:30:00 -0500", "d4": "2024-05-06T10:00:00Z", "d5": "May 6"}
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(record(rid, "zebra", date=d)) for rid, d in dates.items()) + "\n", encoding="utf-8")
+    r = index_paths([feed], tmp_path / "index")
+    assert r.added == 4 and r.skipped_reasons == [f"{feed}:5: bad 'date' 'May 6': write it as YYYY-MM-DD (or ISO 8601 with a time)"]
+    with Index.open(tmp_path / "index") as ix:
+        days = {h.article_id: h.date for h in ix.search("zebra", kind="article", limit=10).hits}
+    assert days == {"d1": dt.date(2024, 5, 6), "d2": dt.date(2024, 5, 7), "d3": dt.date(2024, 5, 7), "d4": dt.date(2024, 5, 6)}
 
 
 def test_empty_files_are_skipped_or_empty(tmp_path):

@@ -4,13 +4,13 @@ ignored, so annotated corpora can be indexed as they are."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from search.models import Article
+from search.readers.meta import utc_day
 from search.readers.paragraphs import split_paragraphs
 
 
@@ -58,13 +58,10 @@ def article_from_record(record: dict, path: str | None = None, line: int | None 
         raise ValueError(f"'id' must be a string or a number, not {_JSON_TYPE[type(rid)]}")
     if not isinstance(text, str):
         raise ValueError("missing 'text' (a string)")
-    date = None
     raw_date = record.get("date")
-    if raw_date:
-        try:
-            date = dt.date.fromisoformat(str(raw_date)[:10])
-        except ValueError:
-            raise ValueError(f"bad 'date' {raw_date!r}: write it as YYYY-MM-DD") from None
+    date = utc_day(raw_date) if raw_date and not isinstance(raw_date, bool) else None  # as every other format's dates
+    if raw_date and date is None:
+        raise ValueError(f"bad 'date' {raw_date!r}: write it as YYYY-MM-DD (or ISO 8601 with a time)")
     return Article(
         id=str(rid),
         title=_optional_str(record.get("title")) or "",
