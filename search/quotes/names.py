@@ -218,7 +218,7 @@ def _read_run(run: str, at_start: bool = False) -> tuple[str | None, str, bool, 
     name = bare_name(name)
     person = looks_like_person(name)
     if not person and " " in name:
-        tail = _after_place(name.split())
+        tail = after_place(name.split())
         if tail is not None:
             name, person = tail, True  # '(District of) Massachusetts Joshua Levy' is Joshua Levy
     # a single surname after a real title ('Mr. Putin', 'Gov. Kasich'), not after a word a
@@ -228,12 +228,13 @@ def _read_run(run: str, at_start: bool = False) -> tuple[str | None, str, bool, 
     return _title_pronoun(title), name, person, titled_surname, cut
 
 
-def _after_place(tokens: list[str]) -> str | None:
+def after_place(tokens: list[str]) -> str | None:
     """The person named after a place in one capitalised run ('Massachusetts Joshua Levy',
     'Texas Gov. Greg Abbott' aside, where the title already splits it): a place, then a
-    first name that opens a full person name."""
+    first name that opens a full person name (a name mostly written as one: not 'Washington
+    Free Beacon', whose 'free' is a word far more often than a name)."""
     for k in range(1, len(tokens) - 1):
-        if is_first_name(tokens[k]) and is_place(" ".join(tokens[:k])):
+        if is_first_name(tokens[k]) and capital_share(tokens[k]) > LOWERISH_SHARE and is_place(" ".join(tokens[:k])):
             rest = " ".join(tokens[k:])
             return rest if looks_like_person(rest) else None
     return None

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from search.quotes.names import ORG_WORDS, PRONOUNS, STOPWORDS, TITLES, _sentence_parts, is_org, looks_like_person
+from search.quotes.names import ORG_WORDS, PRONOUNS, STOPWORDS, TITLES, _sentence_parts, after_place, is_org, looks_like_person
 from search.quotes.persons import LOWERISH_SHARE, capital_share, is_city, is_common_word, is_first_name, is_place, person_name_ok, strip_opening_words
 from search.quotes.verbs import ALL_FORMS
 
@@ -379,6 +379,8 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
         ):
             tokens = tokens[:-1]  # a headline's word after the name: 'Donald Trump Just'
         tokens = _person_start(tokens)
+        if len(tokens) >= 3 and not looks_like_person(" ".join(tokens)):
+            tokens = (after_place(tokens) or " ".join(tokens)).split()  # '(District of) Massachusetts Joshua Levy'
         name = " ".join(tokens)
         if len(tokens) > 1 and _INITIAL.fullmatch(tokens[-1]):
             return None, "unnamed", description or given  # 'Laurence H.': a name cut short
