@@ -380,7 +380,9 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
             tokens = tokens[:-1]  # a headline's word after the name: 'Donald Trump Just'
         tokens = _person_start(tokens)
         if len(tokens) >= 3 and not looks_like_person(" ".join(tokens)):
-            tokens = (after_place(tokens) or " ".join(tokens)).split()  # '(District of) Massachusetts Joshua Levy'
+            person = after_place(tokens)
+            if person is not None:
+                tokens = person.split()  # '(District of) Massachusetts Joshua Levy'
         name = " ".join(tokens)
         if len(tokens) > 1 and _INITIAL.fullmatch(tokens[-1]):
             return None, "unnamed", description or given  # 'Laurence H.': a name cut short

@@ -64,9 +64,10 @@ _AUX = (
 )
 
 
-# 'He’s suggesting', 'They’ve argued': a pronoun's contracted auxiliary
+# 'He’s suggesting', 'They’ve argued', 'I’m told': a pronoun's contracted auxiliary
 # (a possessive 'Trump’s' never gets here: `_NOUN_BEFORE` has made the cue a noun)
-_CONTRACTED: Final = r"(?:(?<=\w)['’](?:s|ve|re|d|ll|m)\b)"
+_CONTRACTIONS: Final = "s|ve|re|d|ll|m"
+_CONTRACTED: Final = rf"(?:(?<=\w)['’](?:{_CONTRACTIONS})\b)"
 _AUX_TAIL: Final = re.compile(rf"{_CONTRACTED}?(?:\s+(?:{_AUX}|{_LY})\b)*\s*$")
 
 
@@ -107,7 +108,7 @@ _CLAUSE_ASIDE: Final = re.compile(
 
 _AUX_TAIL_WORDS: Final = frozenset(_AUX_WORDS_LIST) | {"past", "years", "months", "weeks", "decades", "days", "to"}
 _LY_WORD: Final = re.compile(_LY)
-_CONTRACTED_END: Final = re.compile(r"\w['’](?:s|ve|re|d|ll|m)$")
+_CONTRACTED_END: Final = re.compile(rf"\w['’](?:{_CONTRACTIONS})$")
 
 
 def _may_have_aux_tail(text: str, lo: int, cue_start: int) -> bool:
