@@ -221,6 +221,20 @@ def test_a_place_run_into_a_name_is_not_part_of_it(text, speaker):
     assert only(text, "indirect").speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The vaccine is safe, according to USA Today.", "USA Today"),
+        ("USA Today reported that the vaccine is safe.", "USA Today"),
+        ("The vaccine is safe, according to Medical News Today.", "Medical News Today"),
+        ("Donald Trump Today said the wall is coming.", "Donald Trump"),  # a headline's word after a name
+    ],
+)
+def test_a_title_ending_in_today_keeps_it(text, speaker):
+    # 'today' is a word trimmed off a name run ('Trump Just'): 'USA Today' was 'USA'
+    assert only(text, "indirect").speaker == speaker
+
+
 @pytest.mark.parametrize("mark", ["'", "’"])
 def test_a_contracted_am_is_an_auxiliary_like_the_others(mark):
     # "I'm told", "I'm convinced": 'm was the one contraction not taken off its pronoun, and

@@ -258,6 +258,13 @@ def _unquoted_name(name: str) -> str:
     return " ".join(tokens)
 
 
+def _titled_today(tokens: list[str]) -> bool:
+    """'USA Today', 'Medical News Today', 'Psychology Today': a title ending in a capitalised
+    'Today' after words that are no person's name. The trimming of a headline's word after
+    a name ('Donald Trump Today', 'Trump Just') would cut it to 'USA'."""
+    return len(tokens) > 1 and tokens[-1] in ("Today", "TODAY") and not looks_like_person(" ".join(tokens[:-1]))
+
+
 @lru_cache(maxsize=16384)
 def settle(name: str | None, kind: str | None, description: str | None, vouched: bool = False) -> tuple[str | None, str | None, str | None]:
     """The speaker name, type and description a quote keeps (see the module's docstring).
@@ -286,7 +293,7 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
         if len(parts) > 1 and looks_like_person(parts[-1]):
             name, kind = parts[-1], "person"  # 'Zionist Union Party’s Nachman Shai'
         tokens = name.split()
-        while len(tokens) > 1 and tokens[-1].rstrip(".").lower() in STOPWORDS and tokens[-1].lower() not in ORG_WORDS:
+        while len(tokens) > 1 and tokens[-1].rstrip(".").lower() in STOPWORDS and tokens[-1].lower() not in ORG_WORDS and not _titled_today(tokens):
             tokens = tokens[:-1]  # 'Trump Just'
         name = " ".join(tokens)
     where = _PLACED_IN.search(name)
@@ -376,6 +383,7 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
             (len(tokens) > 2 or len(tokens) == 2 and (not is_first_name(tokens[0]) or tokens[0].isupper()))  # 'ISIS' is no Isis
             and (tokens[-1].rstrip(".").lower() in STOPWORDS or is_common_word(tokens[-1]) or _lower_verb_form(tokens[-1]))
             and tokens[-1].lower() not in ORG_WORDS
+            and not _titled_today(tokens)
         ):
             tokens = tokens[:-1]  # a headline's word after the name: 'Donald Trump Just'
         tokens = _person_start(tokens)
