@@ -235,6 +235,24 @@ def test_a_title_ending_in_today_keeps_it(text, speaker):
     assert only(text, "indirect").speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The vote was close. Residents in Flint said the water was unsafe.", None),
+        ("The vote was close. Officials in Ohio said the count was fair.", None),
+        ("Backers are many, and legislators in Iowa said they would back Warren.", None),
+        # people at a body speak for it, as a spokesman for it does; a person in a place is that person
+        ("The vote was close. Analysts at Goldman Sachs said rates would rise.", "Goldman Sachs"),
+        ("The vote was close. Sherrod Brown in Ohio said the count was fair.", "Sherrod Brown"),
+    ],
+)
+def test_people_in_a_place_are_not_the_place(text, speaker):
+    # 'Residents in Flint said' named Flint; four words or more ('Many voters in Ohio') were
+    # already people there
+    q = only(text, "indirect")
+    assert q.speaker == speaker and (speaker is not None or " in " in q.speaker_mention)  # the mention keeps who
+
+
 @pytest.mark.parametrize("mark", ["'", "’"])
 def test_a_contracted_am_is_an_auxiliary_like_the_others(mark):
     # "I'm told", "I'm convinced": 'm was the one contraction not taken off its pronoun, and

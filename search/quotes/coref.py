@@ -54,6 +54,7 @@ _SHARE_OF: Final = re.compile(
     r"(?:majority|majorities|minority|most|half|many|some|all|none|few|share|third|quarter|plurality)\s+of\s",
     re.I,
 )
+_PEOPLE_THERE: Final = re.compile(r"(?P<head>[a-z][a-z\-]*)\s+(?:in|near|across)\s+(?:the\s+)?[A-Z]")
 _PLACED_PEOPLE: Final = re.compile(r"(?:\S+\s+){0,5}?(?P<head>[a-z][a-z\-]*)(?:\s+[a-z]+ed)?\s+(?:in|from|near|on|at|across|to|by)\s")
 
 
@@ -170,13 +171,19 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         _people_head(placed.group("head")) or placed.group("head") in _SHARE_HEADS or placed.group("head") in _DOCUMENTS or placed.group("head") in _EVIDENCE
     ):
         placed = None
+    if placed is None and len(words) >= 3:
+        # people there, not the place: 'Residents in Flint' opening a sentence, 'legislators in Iowa'
+        placed = _PEOPLE_THERE.match(raw[:1].lower() + raw[1:])
+        if placed and not _people_head(placed.group("head")):
+            placed = None
     share = _SHARE_OF.match(raw)
     if ends_with_run and _LOCATED_PERSON.match(raw) or placed or share:
         return Speaker(None, raw, "unnamed", mention.description)  # 'a woman in Worcester, Massachusetts'
     if ends_with_run and not (len(words) == 1 and low in _UNNAMED_HEADS):
         last_run = runs[-1]
-        if len(runs) > 1 and raw[runs[-2].end() : last_run.start()].strip() in ("of", "of the") and _person_of_place(runs[-2].group()):
-            last_run = runs[-2]  # 'Gov. John Kasich of Ohio', 'Sen. Ruiz of Maryland'
+        between = raw[runs[-2].end() : last_run.start()].strip() if len(runs) > 1 else ""
+        if (between in ("of", "of the") or between == "in" and is_place(last_run.group())) and _person_of_place(runs[-2].group()):
+            last_run = runs[-2]  # 'Gov. John Kasich of Ohio', 'Sen. Ruiz of Maryland', 'Sherrod Brown in Ohio'
         run = last_run.group()
         prefix = raw[: last_run.start()].strip()
         tokens = run.split()
