@@ -147,35 +147,17 @@ def _exact_key(ws: list[str]) -> int:
 
 
 def keys_of(text: str, speaker: str | None = None) -> Keys:
-    """The exact key and fingerprints of a quote's text, and its speaker's tag."""
-    ws = words(text)
-    if len(ws) < MIN_EXACT_WORDS:
-        return NO_KEYS
-    key, tag = _exact_key(ws), speaker_tag(speaker)
-    if len(ws) < MIN_PARTIAL_WORDS:
-        return Keys(key, (), tag)
-    hashes = _word_hashes_of(ws)
-    # word hashes are random 64-bit numbers: a fixed linear mix of four is one too
-    m1, m2, m3, mask = _MULT, _MULT2, _MULT3, _MASK
-    shingles = [(a * m3 + b * m2 + c * m1 + d) & mask for a, b, c, d in zip(hashes, hashes[1:], hashes[2:], hashes[3:], strict=False)]
-    # the smallest of every WINDOW shingles, then of every SAMPLE_WINDOW (= 2 x WINDOW):
-    # the smaller of two window minima WINDOW apart
-    if len(shingles) <= WINDOW:
-        fps = sample = (min(shingles),)
-        return Keys(key, fps, tag, sample)
-    minima = list(map(min, *(shingles[k:] for k in range(WINDOW))))
-    fps = tuple(sorted(set(minima)))
-    if len(shingles) <= SAMPLE_WINDOW:
-        return Keys(key, fps, tag, (fps[0],))
-    return Keys(key, fps, tag, tuple(sorted(set(map(min, minima, minima[WINDOW:])))))
+    """The exact key and fingerprints of a quote's text, and its speaker's tag
+    (`keys_of_many` of one quote: the rule is written once)."""
+    return keys_of_many([text], [speaker])[0]
 
 
 def keys_of_many(texts: Sequence[str], speakers: Sequence[str | None]) -> list[Keys]:
-    """`keys_of` of each of an article's quotes, their shingles and window minima computed
-    on one array for all of them: the same keys (numpy's uint64 arithmetic wraps as `&
-    _MASK` does; a window that crosses from one quote into the next is never read), in
-    half the time of a quote at a time, which spent most of it multiplying Python ints."""
-    import numpy as np  # here: `keys_of` alone (a later run's lookups) needs none
+    """The keys of each of an article's quotes (see the module's doc), their shingles and
+    window minima computed on one array for all of them: numpy's uint64 arithmetic wraps as
+    `& _MASK` would, and a window that crosses from one quote into the next is never read.
+    Multiplying Python ints a quote at a time took half as long again."""
+    import numpy as np  # here: importing this module (the query side does) loads no numpy
 
     out: list[Keys] = []
     spans: list[tuple[int, int, int, int, int]] = []  # (index in out, first word in `hashes`, words, key, tag)

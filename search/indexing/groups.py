@@ -211,6 +211,16 @@ def _ranges(starts: np.ndarray, lens: np.ndarray) -> np.ndarray:
     return np.repeat(starts - _offsets(lens), lens) + np.arange(int(lens.sum()))
 
 
+def _roots(parent: np.ndarray) -> np.ndarray:
+    """Each node's root in a forest given as each node's parent (a root its own), by
+    pointer jumping: a step halves every path."""
+    while True:
+        jumped = parent[parent]
+        if (jumped == parent).all():
+            return parent
+        parent = jumped
+
+
 def _components(quotes: _NewQuotes) -> np.ndarray:
     """For each quote, the smallest index of the quotes it is one quotation with (see
     `fingerprints.same_quotation`): quotes with the same key are joined to the first of them;
@@ -252,11 +262,7 @@ def _components(quotes: _NewQuotes) -> np.ndarray:
         np.minimum.at(labels, v, lu)
         np.minimum.at(labels, lu, lv)
         np.minimum.at(labels, lv, lu)
-        while True:
-            jumped = labels[labels]
-            if (jumped == labels).all():
-                break
-            labels = jumped
+        labels = _roots(labels)
         apart = labels[u] != labels[v]
         u, v = u[apart], v[apart]
     return labels
@@ -351,12 +357,7 @@ def _assign(reader: IndexReader, uf: _Union, quotes: _NewQuotes, old_nodes: list
     quotes; other components get a new id. Components of one new quote get none and are
     never looked at one by one (most quotes are reported once)."""
     new_count = len(quotes)
-    roots = np.array(uf.parent, np.int64)
-    while True:  # every node to its root (the smallest node of its component)
-        jumped = roots[roots]
-        if (jumped == roots).all():
-            break
-        roots = jumped
+    roots = _roots(np.array(uf.parent, np.int64))  # every node's root: the smallest node of its component
     sizes = np.ones(len(roots), np.int64)
     sizes[new_count:] = [node.size for node in old_nodes]
     totals = np.bincount(roots, weights=sizes, minlength=len(roots))
