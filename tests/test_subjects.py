@@ -398,3 +398,38 @@ def test_the_last_clause_boundary_read_back_is_the_forward_scans_last():
 def test_a_body_named_with_and_is_one_speaker_and_two_people_a_group(text, speaker, kind):
     q = only(text)
     assert (q.speaker, q.speaker_type) == (speaker, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # variety dev (gothamist) and NYT sentences: the content was cut to 'she' at a second
+        # attribution whose subject lost its pronoun ('some neighbors worried')
+        (
+            "Delgado said she and some neighbors worried that Velázquez would be swayed to support the casino plan.",
+            "she and some neighbors worried that Velázquez would be swayed to support the casino plan",
+        ),
+        (
+            "At Bear Stearns, Ms. Sherry said she and her female peers jokingly referred to themselves as the club.",
+            "she and her female peers jokingly referred to themselves as the club",
+        ),
+        ("Cruz said both he and Rubio promised to lead the fight.", "both he and Rubio promised to lead the fight"),
+    ],
+)
+def test_a_pronoun_joined_by_and_opens_what_was_said(text, content):
+    (q,) = quotes_of(text)
+    assert q.text == content and q.speaker_mention in ("Delgado", "Sherry", "Cruz")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        ("Tom Lee spoke first. He and the developer Arthur G. Cohen negotiated a deal to buy the site.", "Arthur G. Cohen", "He and the developer Arthur G. Cohen"),
+        ("Tom Lee spoke first. Both he and Mary Jones said the deal was done.", "Mary Jones", "Both he and Mary Jones"),
+        # the pronoun's person is a guess: unnamed, as 'her husband' alone was; never a name 'She and Jones'
+        ("Jane Smith arrived. She and her husband said they would move to Ohio.", None, "She and her husband"),
+    ],
+)
+def test_a_pronoun_joined_by_and_is_one_subject(text, speaker, mention):
+    q = quotes_of(text)[-1]
+    assert (q.speaker, q.speaker_mention) == (speaker, mention)

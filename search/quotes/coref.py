@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from search.quotes.mentions import _DOCUMENTS, _EVIDENCE, _SHARE_HEADS, _UNNAMED_HEADS, _people_head
+from search.quotes.mentions import _DOCUMENTS, _EVIDENCE, _SHARE_HEADS, _UNNAMED_HEADS, PRONOUN_AND, _people_head
 from search.quotes.names import (
     FIRM_WORDS,
     NAME_RUN,
@@ -85,6 +85,7 @@ _DOCUMENT_FROM: Final = re.compile(
 _THE_DOCUMENT: Final = re.compile(rf"(?:the|The)\s+(?:[a-z\-]+\s+){{0,2}}(?P<doc>{_DOC_WORDS})")
 
 
+_PRONOUN_AND: Final = re.compile(PRONOUN_AND)
 _ARTICLE_LEAD: Final = re.compile(r"^(?:the|The|a|A|an|An)\s+")
 _THE_LEAD: Final = re.compile(r"^(?:the|The)\s+")
 
@@ -101,6 +102,14 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         raw = _TRAILING_ADVERBS.sub("", raw) or raw  # 'Bloomberg now (denies)', 'Ruiz also (said)'
         words = raw.split()
     low = raw.lower()
+    joined = _PRONOUN_AND.match(raw) if len(words) > 2 else None
+    if joined is not None:
+        # 'he and the developer Arthur G. Cohen negotiated': the one named speaks; 'She and
+        # her husband said': unnamed, as 'her husband' is (a pronoun's referent is a guess,
+        # a wrong name worse than none); never a name 'She and Jones'
+        at = mention.text.find(raw) + joined.end()
+        found = classify(Mention(mention.start + at, mention.end, raw[joined.end() :], mention.description), names, state, text)
+        return Speaker(found.name, raw, found.type, found.description)
     if low in ("he", "she", "i", "we") or low in ("who", "whom"):
         if low in ("who", "whom"):
             ante = _antecedent(text, mention.start, names)

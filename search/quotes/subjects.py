@@ -29,6 +29,7 @@ from search.quotes.mentions import (
     _SUBORDINATORS,
     _UNNAMED_HEADS,
     _VERB_THEN_OBJECT,
+    PRONOUN_AND,
     _head_noun,
     _np_ok,
     _people_head,
@@ -289,7 +290,12 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
     s, e = _trim(text, s, end)
     if s >= e:
         return None
-    if text.endswith("and ", lo, s) and NAME_RUN.fullmatch(text, s, e):
+    pron = _PRONOUN_AND.search(text, max(lo, s - 15), s) if text.endswith("and ", lo, s) else None
+    if pron is not None and _np_ok(text[s:e]):
+        # 'she and some neighbors worried', 'Delgado said he and Jones had agreed': a subject
+        # pronoun ('she', never 'her') is a subject, so the 'and' joins it to the words after
+        s = pron.start()
+    elif text.endswith("and ", lo, s) and NAME_RUN.fullmatch(text, s, e):
         # 'Britain and Sweden have suggested': two names joined are one subject, when the
         # first opens the clause
         pair = _NAME_AND.search(text, max(lo, s - 60), s)
@@ -406,6 +412,7 @@ def _body_with_and(text: str, lo: int, s: int) -> int:
     return s
 
 
+_PRONOUN_AND: Final = re.compile(r"(?<![\w'’\-])" + PRONOUN_AND + "$")  # ending where the next conjunct starts
 _NAME_AND: Final = re.compile(rf"(?<![\w.'’\-])(?:{NAME_RUN.pattern})\s+and\s+$")
 _WHO_END: Final = re.compile(r"(?P<np>(?:[\w’'\-]+\s+){0,2}[\w’'\-]+)\s+(?:who|whose)\s*$")
 
