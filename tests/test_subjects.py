@@ -424,7 +424,11 @@ def test_a_pronoun_joined_by_and_opens_what_was_said(text, content):
 @pytest.mark.parametrize(
     ("text", "speaker", "mention"),
     [
-        ("Tom Lee spoke first. He and the developer Arthur G. Cohen negotiated a deal to buy the site.", "Arthur G. Cohen", "He and the developer Arthur G. Cohen"),
+        (
+            "Tom Lee spoke first. He and the developer Arthur G. Cohen negotiated a deal to buy the site.",
+            "Arthur G. Cohen",
+            "He and the developer Arthur G. Cohen",
+        ),
         ("Tom Lee spoke first. Both he and Mary Jones said the deal was done.", "Mary Jones", "Both he and Mary Jones"),
         # the pronoun's person is a guess: unnamed, as 'her husband' alone was; never a name 'She and Jones'
         ("Jane Smith arrived. She and her husband said they would move to Ohio.", None, "She and her husband"),
@@ -433,3 +437,12 @@ def test_a_pronoun_joined_by_and_opens_what_was_said(text, content):
 def test_a_pronoun_joined_by_and_is_one_subject(text, speaker, mention):
     q = quotes_of(text)[-1]
     assert (q.speaker, q.speaker_mention) == (speaker, mention)
+
+
+def test_a_verb_before_the_article_is_not_part_of_who_speaks():
+    # NYT: 'It would also allow him to consolidate the voters who have supported the
+    # mainstream candidates': up to three words are read before 'who', and the mention was
+    # 'consolidate the voters' (a speaker description users search by)
+    q = only("It would also allow him to consolidate the voters who have supported the mainstream candidates.", "indirect")
+    assert q.speaker_mention == "the voters"
+    assert only("He met all the experts who said the plan would fail.", "indirect").speaker_mention == "all the experts"

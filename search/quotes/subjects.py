@@ -362,7 +362,19 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
         if not np.strip() or not _np_ok(np):
             return None
         e = who.end("np")
+        lead = _WORD_BEFORE_ARTICLE.match(np)
+        if lead is not None and lead.group(1).lower() not in _PREDETERMINERS:
+            # 'to consolidate the voters who have supported …': up to three words before
+            # 'who' are read, and a verb before the article is none of who speaks
+            s += lead.end()
+            np = np[lead.end() :]
     return Mention(s, e, np)
+
+
+# A lower-case word, then a determiner opening the noun phrase ('consolidate the voters').
+_WORD_BEFORE_ARTICLE: Final = re.compile(r"([a-z][\w’'\-]*)\s+(?=(?:the|a|an|these|those|his|her|their|its|our|my|your)\s)")
+# Words that come before a determiner inside a noun phrase: 'all the experts', 'half his staff'.
+_PREDETERMINERS: Final = frozenset("all both half such quite even only just about nearly almost not at twice many what among including".split())
 
 
 # A scene set before the subject with no comma after it, then a name: 'Saturday at the
