@@ -126,8 +126,11 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
         f = _passive_frame(text, ss, se, cs, ce, cue, by.end(), frames) if by else _verb_frame(text, ss, se, cs, ce, cue, head, frames)
         if f and low in verbs.LEARNED and (f.mention is None or not _source_like(f.mention.text)):
             continue  # 'the process seems to be headed that way': a learned cue needs a source
-        if f and by is None and f.mention is not None and low in _ASKED_OF and _BE_BEFORE.search(text, max(ss, cs - 40), cs):
-            f.agentless = True  # 'Ruiz was asked whether …': Ruiz is asked; who asked is not said
+        spoken_of = head.split()[0] in _SPOKEN_OF and not _TO_HAVE_SAID.match(text, ce, se)
+        if f and by is None and f.mention is not None and (low in _ASKED_OF or spoken_of) and _BE_BEFORE.search(text, max(ss, cs - 40), cs):
+            # 'Ruiz was asked whether …': Ruiz is asked; 'Roof is accused of killing …', 'Sanders
+            # is seen as …': spoken of; who spoke is not said
+            f.agentless = True
         if f:
             frames.append(f)
     sentence = text[ss:se]
@@ -161,6 +164,18 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
 # Verbs of saying something to someone: in the passive without 'by' ('was asked whether',
 # 'has been told that', 'were urged to') the subject is the one spoken to, not the speaker.
 _ASKED_OF: Final = frozenset("asked told urged warned advised informed reminded pressed questioned".split())
+# Verbs whose passive subject is what others say or think something of ('is seen as', 'was
+# accused of', 'is said to be'), never the one who says it; not 'expected' ('is expected to
+# announce': the subject will speak) nor 'quoted' ('was quoted as saying').
+_SPOKEN_OF: Final = frozenset(
+    "seen viewed considered regarded known described called labeled labelled branded dubbed accused alleged rumored rumoured "
+    "said reported thought believed declared deemed portrayed perceived criticized criticised blamed praised credited "
+    "mentioned cited found announced revealed hailed touted".split()
+)
+# '… is reported to have called the Saudis “free riders”': the subject did say it.
+_TO_HAVE_SAID: Final = re.compile(
+    r"\s+to\s+have\s+(?:[a-z]+ly\s+|also\s+)?(?:said|told|called|claimed|argued|warned|written|described|complained|insisted|suggested|remarked|asked|urged)\b"
+)
 
 
 # What may follow the cue of a sentence that only attributes: nothing, a comma, or an
