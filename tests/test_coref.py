@@ -136,3 +136,43 @@ def test_two_places_named_together_are_no_people():
     found = quotes_of(text)
     assert found and found[0].speaker == "South Carolina and South Dakota"
     assert settle(found[0].speaker, found[0].speaker_type, None)[1] == "organisation"
+
+
+def _by(author: str | None, text: str):
+    from search.models import Article
+    from search.quotes import extract_quotes
+    from search.readers.paragraphs import split_paragraphs
+
+    return extract_quotes(Article(id="t", text=text, author=author, body=split_paragraphs(text)))
+
+
+# USA Today's column by Glenn Harlan Reynolds: 'I' was 'Atlantic', the name read last
+_COLUMN = (
+    "The Atlantic ran a piece on trust last week.\n\n"
+    "Lately the powers that be seem to be rubbing our noses in their untrustworthiness. This, I predict, will not end well."
+)
+
+
+@pytest.mark.parametrize(
+    ("author", "speaker"),
+    [
+        ("Glenn Harlan Reynolds", "Glenn Harlan Reynolds"),
+        ("By NEIL IRWIN", "Neil Irwin"),
+        ("Breitbart News", None),  # a body writes no 'I'
+        ("Jane Doe and John Roe", None),  # nor do two writers
+    ],
+)
+def test_i_outside_quotation_marks_is_the_one_who_writes(author, speaker):
+    (q,) = [q for q in _by(author, _COLUMN) if q.speaker_mention == "I"]
+    assert q.speaker == speaker
+
+
+def test_i_is_not_the_writer_in_an_interview_an_embedded_post_or_after_another_speaker():
+    interview = "Laura Bush spoke to us.\n\nQ: Why Afghanistan?\n\nA: Because they needed help, I think. I think American women were shocked."
+    assert {q.speaker for q in _by("Susan Page", interview) if q.speaker_mention == "I"} == {"Laura Bush"}
+    tweet = 'Donald Trump tweeted on Friday.\n\n<tweet author="realDonaldTrump">I didn’t suggest a database-a reporter did.</tweet>'
+    assert "Paige Lavender" not in {q.speaker for q in _by("Paige Lavender", tweet)}
+    paraphrase = (
+        "In his book, Kevin McKinley suggested asking yourself this: would I rather help my kid go to college or would I prefer to keep buying those things?"
+    )
+    assert "Ron Lieber" not in {q.speaker for q in _by("Ron Lieber", paraphrase)}

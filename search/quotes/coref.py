@@ -90,6 +90,11 @@ _ARTICLE_LEAD: Final = re.compile(r"^(?:the|The|a|A|an|An)\s+")
 _THE_LEAD: Final = re.compile(r"^(?:the|The)\s+")
 
 
+def _in_embed(text: str, at: int) -> bool:
+    """Whether `at` is inside an embedded post ('<tweet …>…</tweet>'), someone else's words."""
+    return text.rfind("<tweet", 0, at) > text.rfind("</tweet>", 0, at)
+
+
 def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: str) -> Speaker:
     raw = mention.text.strip()
     words = raw.split()
@@ -110,6 +115,11 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         at = mention.text.find(raw) + joined.end()
         found = classify(Mention(mention.start + at, mention.end, raw[joined.end() :], mention.description), names, state, text)
         return Speaker(found.name, raw, found.type, found.description)
+    if low == "i" and names.writer is not None and state.paragraph_person is None and not _in_embed(text, mention.start):
+        # 'I argue that …' in a columnist's piece: the writer, unless someone spoke before
+        # in the paragraph ('McKinley suggested asking yourself: would I rather …') or the
+        # words are an embedded post's ('<tweet author="realDonaldTrump">I didn’t …')
+        return Speaker(names.writer, raw, "person", None)
     if low in ("he", "she", "i", "we") or low in ("who", "whom"):
         if low in ("who", "whom"):
             ante = _antecedent(text, mention.start, names)

@@ -37,7 +37,7 @@ from search.quotes.furniture import content_start
 from search.quotes.learned import learned_frames
 from search.quotes.marks import Quoted, scan_quotes
 from search.quotes.mentions import subject_word
-from search.quotes.names import CALENDAR_WORDS, NAME_RUN, PRONOUNS, STOPWORDS, ArticleNames
+from search.quotes.names import CALENDAR_WORDS, NAME_RUN, PRONOUNS, STOPWORDS, ArticleNames, writer_of
 from search.quotes.other_frames import transcript_label
 from search.quotes.records import MASK, Frame, Mention, Speaker
 from search.quotes.sentences import split_sentences
@@ -196,6 +196,7 @@ def _extract(article: Article, learned: bool = False) -> tuple[list[_Rec], Artic
     text = article.text
     paras = article.body
     names = ArticleNames()
+    names.writer = writer_of(article.author, article.text)
     quoted: list[list[Quoted]] = []
     # Page furniture (ads, captions, bylines, sub-heads: `furniture.py`) is no one's words and
     # names no one: its paragraph starts at its end. A dateline is cut off the sentence after it.
@@ -377,8 +378,8 @@ def _paragraph(
                 last_direct = rec
             prev_sp = sp
             if sp is not None:
-                if sp.type == "person" and sp.name:
-                    state.paragraph_person = sp
+                if sp.type == "person" and sp.name and not (sp.name == names.writer and sp.mention == "I"):
+                    state.paragraph_person = sp  # (the writer's 'I' is no one a later 'he' stands for)
                     state.last_person = sp
                 para_last = sp
                 if rec.kind == "direct":

@@ -188,6 +188,28 @@ def looks_like_person(name: str) -> bool:
     return all(t[0].isupper() or t in _PARTICLE_SET for t in tokens) and (person_name_ok(name) or _first_name_then_surname(tokens))
 
 
+# A question or answer of an interview written out: 'Q: Why?', 'A: Because …', or a
+# paragraph that only asks the one interviewed ('What type of hair did you go for?').
+_INTERVIEW_LINE: Final = re.compile(r"^\s*(?:Q|A)\s*[:.]\s", re.MULTILINE)
+_QUESTION_TO_YOU: Final = re.compile(r"^(?![ \t]*[“\"‘'])[^\n]*\byour?\b[^\n]*\?[ \t]*$", re.MULTILINE | re.IGNORECASE)
+_BYLINE_BY: Final = re.compile(r"^\s*by\s+", re.IGNORECASE)
+
+
+def writer_of(author: str | None, text: str) -> str | None:
+    """The one person who writes an article, from its byline: whom 'I' outside quotation
+    marks stands for ('I argue that …' in a columnist's piece). None for no byline, several
+    writers, a body ('Breitbart News', 'Associated Press'), or an interview written out as
+    questions and answers, where 'I' is whoever answers."""
+    if not author or _INTERVIEW_LINE.search(text) or len(_QUESTION_TO_YOU.findall(text)) >= 2:
+        return None
+    name = _BYLINE_BY.sub("", author).strip()
+    if name.isupper():
+        name = name.title()  # 'NEIL IRWIN'
+    if any(sep in name for sep in (",", ";", "&", "/", " and ")) or not looks_like_person(name):
+        return None
+    return name
+
+
 def _first_name_then_surname(tokens: list[str]) -> bool:
     """A first name and one more word: a person even when the word is a month, a place or
     an ordinary word ('Theresa May', 'Steve Israel', 'Al From'), unless it names a place."""
@@ -377,6 +399,7 @@ class ArticleNames:
         "pairs",
         "roles",
         "titled",
+        "writer",
     )
 
     def __init__(self) -> None:
@@ -394,6 +417,7 @@ class ArticleNames:
         self._offsets: list[int] = []  # their offsets alone, for `mention_index`
         self.gender: dict[str, str] = {}  # canonical name -> 'he' | 'she', from titles and pronouns
         self.titled: set[str] = set()  # single names the article writes after a title ('Ms. Acosta')
+        self.writer: str | None = None  # who 'I' is outside quotation marks (`writer_of`)
 
     def scan(self, text: str, start: int, end: int) -> None:
         """Note the people `text[start:end]` names, the pronoun a title gives them, the roles
