@@ -176,3 +176,10 @@ def test_i_is_not_the_writer_in_an_interview_an_embedded_post_or_after_another_s
         "In his book, Kevin McKinley suggested asking yourself this: would I rather help my kid go to college or would I prefer to keep buying those things?"
     )
     assert "Ron Lieber" not in {q.speaker for q in _by("Ron Lieber", paraphrase)}
+
+
+def test_we_outside_quotation_marks_names_no_one():
+    # Tom's Hardware: 'we' was the product named last; USA Today's letters page: 'Middle East'
+    text = "The card on everyone’s mind right now is the Nvidia GeForce RTX 3080. As we said in our review, it’s both powerful and well priced."
+    (q,) = [q for q in quotes_of(text) if q.speaker_mention == "we"]
+    assert (q.speaker, q.speaker_type) == (None, "unnamed")
