@@ -183,3 +183,21 @@ def test_we_outside_quotation_marks_names_no_one():
     text = "The card on everyone’s mind right now is the Nvidia GeForce RTX 3080. As we said in our review, it’s both powerful and well priced."
     (q,) = [q for q in quotes_of(text) if q.speaker_mention == "we"]
     assert (q.speaker, q.speaker_type) == (None, "unnamed")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # PolNeAR: the place named the speaker ('Wisconsin' lamented, 'Texas' says)
+        ("House Speaker Paul D. Ryan of Wisconsin lamented that the campaign was toxic.", "Paul D. Ryan"),
+        ("Democrats in Congress said the bill would pass.", "Democrats"),
+        ("The Senator from Texas says he cannot allow Clinton to win.", None),
+        ("Many leaders of ethnic communities in the U.S. share these worries, the coalition said.", None),
+        ("Economists at the University of California at Berkeley concluded that the top 1 percent gained.", None),
+        # a body named with 'of' keeps its place
+        ("The University of Texas said the bill would pass.", "University of Texas"),
+        ("The Bank of England said rates would rise.", "Bank of England"),
+    ],
+)
+def test_a_place_that_says_where_the_speaker_is_is_not_the_speaker(text, speaker):
+    assert quotes_of(text)[0].speaker == speaker

@@ -30,7 +30,7 @@ from search.quotes.names import (
     looks_like_person,
     opens_sentence,
 )
-from search.quotes.persons import is_place, person_name_ok, strip_opening_words
+from search.quotes.persons import is_city, is_place, person_name_ok, strip_opening_words
 from search.quotes.records import Mention, Speaker
 
 
@@ -203,6 +203,16 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     share = _SHARE_OF.match(raw)
     if ends_with_run and _LOCATED_PERSON.match(raw) or placed or share:
         return Speaker(None, raw, "unnamed", mention.description)  # 'a woman in Worcester, Massachusetts'
+    placed_in = _placed_in(raw, runs[-1]) if ends_with_run and len(words) > 2 else None
+    if placed_in is not None:
+        # 'House Speaker Paul D. Ryan of Wisconsin', 'Democrats in Congress', 'the Senator
+        # from Texas', 'leaders of ethnic communities in the U.S.': the place says where the
+        # speaker is; who speaks is the name before it, or no one named
+        if not placed_in:
+            return Speaker(None, raw, "unnamed", mention.description)
+        at = mention.text.find(raw) + raw.find(placed_in)
+        found = classify(Mention(mention.start + at, mention.start + at + len(placed_in), placed_in, mention.description), names, state, text)
+        return Speaker(found.name, raw, found.type, found.description)
     if ends_with_run and not (len(words) == 1 and low in _UNNAMED_HEADS):
         last_run = runs[-1]
         between = raw[runs[-2].end() : last_run.start()].strip() if len(runs) > 1 else ""
@@ -302,6 +312,36 @@ _NEW_PLACES: Final = frozenset("York Jersey Hampshire Mexico Orleans Zealand Del
 
 
 _PAIR: Final = re.compile(rf"({NAME_RUN.pattern})\s+and\s+({NAME_RUN.pattern})")
+
+
+# A preposition placing what comes before it, at the end of a phrase ('… of', '… in the').
+_PLACING_PREP: Final = re.compile(r"\s(?:of|from|in|near|across|to|at)\s+(?:the\s+)?$")
+# The capitalised words (and the connectors names use) ending a phrase: 'House Speaker Paul D.
+# Ryan', 'Bank of America', 'Democrats'.
+_NAME_BEFORE: Final = re.compile(r"(?<![\w.’'\-])[A-Z][\w.’'\-]*(?:\s+(?:(?:of|the|for|and|de)\s+)*[A-Z][\w.’'\-]*)*$")
+_NOT_PLACES: Final = frozenset(["america", "washington"])  # as often a nation's or a government's name as a place
+
+
+def _placed_in(raw: str, last: re.Match[str]) -> str | None:
+    """When a phrase ends in a place that only says where ('… of Wisconsin', '… in the
+    U.S.', '… in Congress'), the name the phrase gives before it, or '' for none; None when
+    the phrase does not end so, or the place is part of a body's name ('the University of
+    Texas', 'the Bank of England')."""
+    if not _a_place(last.group()):
+        return None
+    prep = _PLACING_PREP.search(raw, 0, last.start())
+    if prep is None or prep.start() == 0:
+        return None
+    before = raw[: prep.start()].rstrip(" ,")
+    name = _NAME_BEFORE.search(before)
+    if name is not None and prep.group().split()[0] == "of" and is_org(raw[name.start() :]):
+        return None  # bodies are named with 'of' ('the University of Texas'), not with 'in'
+    return name.group() if name is not None and not _a_place(name.group()) else ""  # not 'California at Berkeley'
+
+
+def _a_place(name: str) -> bool:
+    low = name.lower()
+    return is_place(name) or low in PLACES and low not in _NOT_PLACES or name in ("U.S.", "U.K.", "US", "UK") or is_city(name)
 
 
 def _person_of_place(run: str) -> bool:
