@@ -145,3 +145,13 @@ def test_expressed_concern_with_an_ing_word_opening_the_subject():
 def test_a_long_subject_with_participles_placing_it():
     found = [q for q in quotes_of("Fewer than half of the voters surveyed in a new poll released Monday support Hillary Clinton.") if q.cue == "support"]
     assert [(q.text, q.speaker) for q in found] == [("Hillary Clinton", None)]
+
+
+def test_a_phrase_ending_in_an_article_is_no_speaker():
+    # PolNeAR: "Mr. Pence's ability to navigate a (charged argument …)": 'charged' read as
+    # the cue and the words before it as who spoke; a noun phrase never ends in an article
+    from search.quotes.mentions import _np_ok
+
+    assert not _np_ok("Mr. Pence's ability to navigate a")
+    assert not _np_ok("Given the")
+    assert _np_ok("only some") and _np_ok("each")  # a quantifier can stand for people

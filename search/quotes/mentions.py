@@ -86,6 +86,10 @@ def _np_ok(text: str) -> bool:
     first = words[0].lower()
     if words[-1] in _DANGLING:
         return False  # 'accused European leaders of': a clause cut short, not a noun phrase
+    if len(words) > 1 and words[-1] in _DETERMINER_LAST:
+        # 'Increased surveillance stirs up some (worry)': the cue is a noun its phrase goes
+        # on into; no noun phrase ends in a determiner
+        return False
     if first[-2:] in ("'s", "’s") and first[:-2] in ("it", "that", "there", "here", "what"):
         return False  # "It's worth noting that …"
     if first in _SUBORDINATORS and not (len(words) > 1 and words[1][:1].isupper() and first in ("and", "but")):
@@ -172,6 +176,7 @@ _SHARE_HEADS: Final = frozenset("man woman men women majority majorities half on
 
 # A noun phrase does not end in a preposition.
 _DANGLING: Final = frozenset("of to for with by about from in on at into than as".split())
+_DETERMINER_LAST: Final = frozenset("a an the their its our my your every".split())  # never a pronoun (not "some", "each")
 
 _QUALIFIER: Final = re.compile(rf"\s(?:{_PLACING}|close|familiar|privy)\s")
 
