@@ -201,3 +201,17 @@ def test_we_outside_quotation_marks_names_no_one():
 )
 def test_a_place_that_says_where_the_speaker_is_is_not_the_speaker(text, speaker):
     assert quotes_of(text)[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # PolNeAR: the office's first word was taken for a person of a place ('Gov. Kasich of Ohio')
+        ("Secretary of State John F. Kerry said the elections were far from perfect.", "John F. Kerry"),
+        ("Speaker of the House Rep. Paul Ryan said the images had no place in a campaign.", "Paul Ryan"),
+        ("Secretary of Homeland Security Jeh Johnson said the bill would pass.", "Jeh Johnson"),
+        ("Secretary of State said the bill would pass.", None),  # the office alone names no one
+    ],
+)
+def test_an_office_named_with_of_before_the_name(text, speaker):
+    assert only(text).speaker == speaker

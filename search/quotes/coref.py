@@ -30,7 +30,7 @@ from search.quotes.names import (
     looks_like_person,
     opens_sentence,
 )
-from search.quotes.persons import is_city, is_place, person_name_ok, strip_opening_words
+from search.quotes.persons import is_city, is_first_name, is_place, person_name_ok, strip_opening_words
 from search.quotes.records import Mention, Speaker
 
 
@@ -216,11 +216,19 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     if ends_with_run and not (len(words) == 1 and low in _UNNAMED_HEADS):
         last_run = runs[-1]
         between = raw[runs[-2].end() : last_run.start()].strip() if len(runs) > 1 else ""
-        if (between in ("of", "of the") or between == "in" and is_place(last_run.group())) and _person_of_place(runs[-2].group()):
+        titled = between in ("of", "of the") and _office_only(runs[-2].group())
+        if (between in ("of", "of the") or between == "in" and is_place(last_run.group())) and _person_of_place(runs[-2].group()) and not titled:
             last_run = runs[-2]  # 'Gov. John Kasich of Ohio', 'Sen. Ruiz of Maryland', 'Sherrod Brown in Ohio'
         run = last_run.group()
         prefix = raw[: last_run.start()].strip()
         tokens = run.split()
+        if titled:
+            # 'Secretary of State John Kerry', 'Secretary of Homeland Security Jeh Johnson':
+            # the office's words run into the name
+            while len(tokens) > 2 and not is_first_name(tokens[0]):
+                tokens = tokens[1:]
+            if not looks_like_person(" ".join(tokens)):
+                return Speaker(None, raw, "unnamed", mention.description)
         while tokens and tokens[0].rstrip(".").lower() in STOPWORDS and len(tokens) > 1 and not (tokens[0] == "New" and tokens[1] in _NEW_PLACES):
             tokens = tokens[1:]  # 'But', 'The', a sentence's 'New', not 'New York'
         if opens_sentence(text, mention.start + max(0, mention.text.find(tokens[0]))):
@@ -342,6 +350,12 @@ def _placed_in(raw: str, last: re.Match[str]) -> str | None:
 def _a_place(name: str) -> bool:
     low = name.lower()
     return is_place(name) or low in PLACES and low not in _NOT_PLACES or name in ("U.S.", "U.K.", "US", "UK") or is_city(name)
+
+
+def _office_only(run: str) -> bool:
+    """Whether a run is an office's first word and nothing more ('Secretary' of State)."""
+    tokens = run.split()
+    return len(tokens) == 1 and tokens[0].rstrip(".").lower() in TITLES
 
 
 def _person_of_place(run: str) -> bool:
