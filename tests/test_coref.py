@@ -215,3 +215,19 @@ def test_a_place_that_says_where_the_speaker_is_is_not_the_speaker(text, speaker
 )
 def test_an_office_named_with_of_before_the_name(text, speaker):
     assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # USA Today, Politico, the Western Journal: where the person works spoke for them
+        ("Phil Musser of digital consulting firm IMGE said the message resonates.", "Phil Musser"),
+        ("Stu Rothenberg of the non-partisan Rothenberg-Gonzales Political Report says the showing raises questions.", "Stu Rothenberg"),
+        ("Dan McLaughlin at the National Review agreed with Matthews about the winner.", "Dan McLaughlin"),
+        # an office or a body opening the phrase is no person
+        ("White House Chief of Staff Denis McDonough said the evacuation went well.", "Denis McDonough"),
+        ("Analysts at Goldman Sachs said rates would rise.", "Goldman Sachs"),
+    ],
+)
+def test_a_person_named_before_where_they_work_speaks(text, speaker):
+    assert only(text).speaker == speaker

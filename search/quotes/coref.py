@@ -203,6 +203,14 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     share = _SHARE_OF.match(raw)
     if ends_with_run and _LOCATED_PERSON.match(raw) or placed or share:
         return Speaker(None, raw, "unnamed", mention.description)  # 'a woman in Worcester, Massachusetts'
+    first = runs[0] if len(runs) > 1 and runs[0].start() == 0 and _OF_AFTER.match(raw, runs[0].end()) else None
+    if first is not None and _person_first(first.group(), names):
+        # 'Phil Musser of digital consulting firm IMGE', 'Heiserman of the CORE Teachers': a
+        # person named first speaks, not where they work (as 'Gov. John Kasich of Ohio')
+        at = mention.start + mention.text.find(raw)
+        found = classify(Mention(at, at + first.end(), first.group(), mention.description), names, state, text)
+        if found.type == "person" and found.name:
+            return Speaker(found.name, raw, found.type, found.description)
     placed_in = _placed_in(raw, runs[-1]) if ends_with_run and len(words) > 2 else None
     if placed_in is not None:
         # 'House Speaker Paul D. Ryan of Wisconsin', 'Democrats in Congress', 'the Senator
@@ -322,6 +330,8 @@ _NEW_PLACES: Final = frozenset("York Jersey Hampshire Mexico Orleans Zealand Del
 _PAIR: Final = re.compile(rf"({NAME_RUN.pattern})\s+and\s+({NAME_RUN.pattern})")
 
 
+# What follows a person's name that says where they are from or work: ' of the', ', of'.
+_OF_AFTER: Final = re.compile(r",?\s+(?:of|from|at|with)\s")
 # A preposition placing what comes before it, at the end of a phrase ('… of', '… in the').
 _PLACING_PREP: Final = re.compile(r"\s(?:of|from|in|near|across|to|at)\s+(?:the\s+)?$")
 # The capitalised words (and the connectors names use) ending a phrase: 'House Speaker Paul D.
@@ -350,6 +360,14 @@ def _placed_in(raw: str, last: re.Match[str]) -> str | None:
 def _a_place(name: str) -> bool:
     low = name.lower()
     return is_place(name) or low in PLACES and low not in _NOT_PLACES or name in ("U.S.", "U.K.", "US", "UK") or is_city(name)
+
+
+def _person_first(run: str, names: ArticleNames) -> bool:
+    """Whether a run opening a phrase ('Phil Musser', 'Mr. Burman') is a person's name, not
+    a body's nor an office's ('White House Chief', 'Palm Beach County Supervisor')."""
+    if not _person_of_place(run) or run.split()[-1].rstrip(".").lower() in TITLES:
+        return False
+    return looks_like_person(bare_name(run)) or names.knows(run)
 
 
 def _office_only(run: str) -> bool:
