@@ -231,3 +231,15 @@ def test_an_office_named_with_of_before_the_name(text, speaker):
 )
 def test_a_person_named_before_where_they_work_speaks(text, speaker):
     assert only(text).speaker == speaker
+
+
+def test_a_first_name_alone_before_the_article_shows_it_a_person_is_a_mention():
+    # CNN (variety dev): 'Harry' was no mention until 'Harry said' came later, so 'he' went
+    # past him to 'Oprah Winfrey' (a first name no list holds)
+    text = (
+        "Meghan spoke to Oprah Winfrey about her time as a royal.\n\n"
+        "She told Harry about the ordeal, Meghan said. “I can’t be left alone,” she remembered telling Harry, after he suggested she stay home.\n\n"
+        "“I wasn’t prepared for that,” Harry said."
+    )
+    (q,) = [q for q in quotes_of(text) if q.text == "she stay home"]
+    assert q.speaker == "Harry"

@@ -204,6 +204,7 @@ def _extract(article: Article, learned: bool = False) -> tuple[list[_Rec], Artic
     for p, ps in zip(paras, starts, strict=True):
         names.scan(text, ps, p.end)
         quoted.append(scan_quotes(text, ps, p.end))
+    names.finish_scan()
     # a no-break space reads as a space (same length: offsets hold); rules match ' ' literally
     masked = _mask(text, [q for qs in quoted for q in qs]).replace("\xa0", " ")
     state = SpeakerState(names)

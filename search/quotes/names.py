@@ -395,6 +395,8 @@ class ArticleNames:
         "gender",
         "mentions",
         "oblique",
+        "_proven",
+        "_unproven",
         "orgs",
         "pairs",
         "roles",
@@ -408,6 +410,8 @@ class ArticleNames:
         self.pairs: list[tuple[int, str]] = []  # (offset, 'A and B') of two people named together
         self.documents: dict[str, tuple[str, str]] = {}  # 'affidavit' -> (who issued it, their type)
         self.oblique: set[int] = set()  # offsets of mentions in object position
+        self._proven: set[str] = set()  # first names alone the article has shown to be people
+        self._unproven: list[tuple[int, str]] = []  # first names alone met before that was shown
         self.orgs: list[tuple[int, str]] = []  # (offset, name) of bodies named in two words or more
         self._by_surname: dict[str, list[str]] = defaultdict(list)
         self._by_first: dict[str, list[str]] = defaultdict(list)
@@ -436,7 +440,13 @@ class ArticleNames:
                     # that first name, or a person known by it alone.
                     if titled_surname and _key(split_title(part[cut:])[0].split()[-1]) not in _BODY_TITLES:
                         self.titled.add(_key(name))  # 'Ms. Acosta'; not 'Two House Committees'
-                    if titled_surname or _lone_first_name(name) and self._first_name_evidence(text, name, m.end(), end) or self._known_surname(name):
+                    lone = not titled_surname and _lone_first_name(name)
+                    if lone and not self._known_surname(name) and not self._first_name_evidence(text, name, m.end(), end):
+                        self._unproven.append((m.start() + at, name))  # evidence may come later ('Harry said')
+                        continue
+                    if titled_surname or lone or self._known_surname(name):
+                        if lone:
+                            self._proven.add(_key(name))
                         gender = pronoun if titled_surname else first_name_gender(name) or None
                         name = self.canonical(name)
                         self._mention(text, m.start() + at, name)
@@ -451,6 +461,25 @@ class ArticleNames:
                 if title and not _SECOND_RANK.search(title):
                     self._add_role(title.split()[-1], m.start() + at, name)  # not 'Vice President' for 'the president'
         self._note_pairs(start)
+
+    def finish_scan(self) -> None:
+        """After the last paragraph's scan: a first name alone met before the article showed
+        it to be a person ('She told Harry …', then 'Harry said') is a mention too, so a
+        pronoun after it can stand for that person."""
+        text = self._text
+        # only people known by a first name alone: one with a full name ('Freddy' for
+        # 'Freddy Trump') would also change whom a later 'Mr. Trump' stands for
+        late = [(at, name) for at, name in self._unproven if _key(name) in self._proven and _key(name) not in self._by_first]
+        self._unproven = []
+        if not late or text is None:
+            return
+        for at, name in late:
+            name = self.canonical(name)
+            self._mention(text, at, name)
+            self._note_gender(first_name_gender(name) or None, name)
+        order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i][0])
+        self.mentions = [self.mentions[i] for i in order]
+        self._offsets = [self._offsets[i] for i in order]
 
     def _mention(self, text: str, at: int, name: str) -> None:
         self.mentions.append((at, name))
