@@ -90,6 +90,7 @@ def quotes(text: str):
         ("By Perry Bacon Jr.", "byline"),  # fivethirtyeight.com
         ("By JAKE SHERMAN and ANNA PALMER", "byline"),  # politico.com
         ("By Evan HalperStaff Writer", "byline"),  # latimes.com
+        ("BYLINE: Amber Phillips.", "byline"),  # PolNeAR (a news archive's export): 'Byline' was a speaker
         ("Alex Isenstadt contributed to this report.", "byline"),  # politico.com
         ("Bryant Rousseau and Caryn Wilson contributed reporting.", "byline"),  # PolNeAR (NYT)
         ("Write to Michael R. Gordon at michael.gordon@wsj.com", "byline"),  # seeds (WSJ)
@@ -151,6 +152,7 @@ def test_page_furniture_is_recognised(line, kind):
         "- Avigilon declined to comment to Axios.",  # axios.com
         "CNN has reached out to the royal family for comment.",  # edition.cnn.com
         "PENCE: Well, look, I think the American people know.",  # a transcript turn
+        "Byline checks are part of the job, the editor said.",
     ],
 )
 def test_story_paragraphs_are_not_furniture(line):

@@ -129,7 +129,7 @@ _BYLINE_TAIL_WORDS: Final = (
     r"for|of|the|at|in|on|to|and|updated|published|posted|am|pm|a\.m\.|p\.m\.|et|est|edt|gmt|utc|bst|cet|[\w.,:@/|&'’()-]*\d[\w.,:@/|&'’()-]*|[A-Z@][\w.,:@/&'’()-]*)"
 )
 _BYLINE: Final = re.compile(
-    _LEAD + rf"(?i:by|written\s+by|words\s+by|reporting\s+by|story\s+by)\s+(?!(?:the|a|an|this|that|then|now|contrast|comparison|law|far|design)\b){_NAME}"
+    _LEAD + rf"(?i:by|byline\s*:|written\s+by|words\s+by|reporting\s+by|story\s+by)\s+(?!(?:the|a|an|this|that|then|now|contrast|comparison|law|far|design)\b){_NAME}"
     rf"(?:\s*(?:,|\band\b|&)\s*{_NAME})*(?:\s*(?:,|\||—|–|-|\bfor\b|\bof\b)?\s+{_BYLINE_TAIL_WORDS}){{0,14}}[\s.,|]*"
 )
 # 'Alex Isenstadt contributed to this report.', 'Reporting by Jane Doe; Editing by John Roe', 'Write to … at …'
@@ -199,7 +199,7 @@ _PROMPT_WORDS: Final = frozenset(
 _CONTACT_WORDS: Final = frozenset("or by contact email e-mail phone tel fax call tip tips".split())
 _REPORTING_WORDS: Final = frozenset("additional reporting editing writing write".split())
 _CAPTION_WORDS: Final = frozenset("file in this these".split())
-_BYLINE_WORDS: Final = frozenset("by written words reporting story".split())
+_BYLINE_WORDS: Final = frozenset("by byline written words reporting story".split())
 _FIRST_WORD: Final = re.compile(r"[^\W\d_][\w'’-]{0,14}")
 
 
