@@ -113,8 +113,8 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         # her husband said': unnamed, as 'her husband' is (a pronoun's referent is a guess,
         # a wrong name worse than none); never a name 'She and Jones'
         at = mention.text.find(raw) + joined.end()
-        found = classify(Mention(mention.start + at, mention.end, raw[joined.end() :], mention.description), names, state, text)
-        return Speaker(found.name, raw, found.type, found.description)
+        joint = classify(Mention(mention.start + at, mention.end, raw[joined.end() :], mention.description), names, state, text)
+        return Speaker(joint.name, raw, joint.type, joint.description)
     if low == "i" and names.writer is not None and state.paragraph_person is None and not _in_embed(text, mention.start):
         # 'I argue that …' in a columnist's piece: the writer, unless someone spoke before
         # in the paragraph ('McKinley suggested asking yourself: would I rather …') or the
@@ -208,9 +208,9 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         # 'Phil Musser of digital consulting firm IMGE', 'Heiserman of the CORE Teachers': a
         # person named first speaks, not where they work (as 'Gov. John Kasich of Ohio')
         at = mention.start + mention.text.find(raw)
-        found = classify(Mention(at, at + first.end(), first.group(), mention.description), names, state, text)
-        if found.type == "person" and found.name:
-            return Speaker(found.name, raw, found.type, found.description)
+        person = classify(Mention(at, at + first.end(), first.group(), mention.description), names, state, text)
+        if person.type == "person" and person.name:
+            return Speaker(person.name, raw, person.type, person.description)
     placed_in = _placed_in(raw, runs[-1]) if ends_with_run and len(words) > 2 else None
     if placed_in is not None:
         # 'House Speaker Paul D. Ryan of Wisconsin', 'Democrats in Congress', 'the Senator
@@ -219,8 +219,8 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         if not placed_in:
             return Speaker(None, raw, "unnamed", mention.description)
         at = mention.text.find(raw) + raw.find(placed_in)
-        found = classify(Mention(mention.start + at, mention.start + at + len(placed_in), placed_in, mention.description), names, state, text)
-        return Speaker(found.name, raw, found.type, found.description)
+        where = classify(Mention(mention.start + at, mention.start + at + len(placed_in), placed_in, mention.description), names, state, text)
+        return Speaker(where.name, raw, where.type, where.description)
     if ends_with_run and not (len(words) == 1 and low in _UNNAMED_HEADS):
         last_run = runs[-1]
         between = raw[runs[-2].end() : last_run.start()].strip() if len(runs) > 1 else ""

@@ -129,7 +129,8 @@ _BYLINE_TAIL_WORDS: Final = (
     r"for|of|the|at|in|on|to|and|updated|published|posted|am|pm|a\.m\.|p\.m\.|et|est|edt|gmt|utc|bst|cet|[\w.,:@/|&'’()-]*\d[\w.,:@/|&'’()-]*|[A-Z@][\w.,:@/&'’()-]*)"
 )
 _BYLINE: Final = re.compile(
-    _LEAD + rf"(?i:by|byline\s*:|written\s+by|words\s+by|reporting\s+by|story\s+by)\s+(?!(?:the|a|an|this|that|then|now|contrast|comparison|law|far|design)\b){_NAME}"
+    _LEAD
+    + rf"(?i:by|byline\s*:|written\s+by|words\s+by|reporting\s+by|story\s+by)\s+(?!(?:the|a|an|this|that|then|now|contrast|comparison|law|far|design)\b){_NAME}"
     rf"(?:\s*(?:,|\band\b|&)\s*{_NAME})*(?:\s*(?:,|\||—|–|-|\bfor\b|\bof\b)?\s+{_BYLINE_TAIL_WORDS}){{0,14}}[\s.,|]*"
 )
 # 'Alex Isenstadt contributed to this report.', 'Reporting by Jane Doe; Editing by John Roe', 'Write to … at …'
