@@ -80,7 +80,8 @@ def test_a_plain_name_finds_the_speakers_quotes(seeds_index):
 def test_holtz_eakin_by_name_on_polnear(polnear_index):
     by_word = run_cli("query", "Holtz-Eakin", "--kind", "quote", "--json", "--limit", "100", "--index", str(polnear_index)).json()
     by_speaker = run_cli("query", 'speaker:"Holtz-Eakin"', "--json", "--limit", "100", "--index", str(polnear_index)).json()
-    assert by_speaker["total"] >= 11
+    # 10: an eleventh was the columnist's own 'tax experts I spoke to', now James B. Stewart's
+    assert by_speaker["total"] >= 10
     assert {h["id"] for h in by_speaker["hits"]} <= {h["id"] for h in by_word["hits"]}
 
 

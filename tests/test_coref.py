@@ -243,3 +243,16 @@ def test_a_first_name_alone_before_the_article_shows_it_a_person_is_a_mention():
     )
     (q,) = [q for q in quotes_of(text) if q.text == "she stay home"]
     assert q.speaker == "Harry"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # PolNeAR: 'who' stood for the place that ended the name before it (Vermont opposed, Texas threatened)
+        ("But one naysayer remained - Senator Bernie Sanders of Vermont, who had opposed a similar effort in 2007.", "Bernie Sanders"),
+        ("Sen. Tom Udall of New Mexico, who supports eliminating half the superdelegates, spoke first.", "Tom Udall"),
+        ("He met McConnell, now the Senate majority leader, who said the bill was bad.", "McConnell"),
+    ],
+)
+def test_who_after_a_name_and_its_place_stands_for_the_name(text, speaker):
+    assert quotes_of(text)[0].speaker == speaker

@@ -394,7 +394,11 @@ def _antecedent(text: str, pos: int, names: ArticleNames) -> Speaker | None:
         return None
     # the last name closed by a comma: 'McConnell, now the Senate majority leader, who', not 'Senate'
     closed = [r for r in runs if before.startswith(",", r.end())]
-    run = (closed or runs)[-1].group()
+    last = (closed or runs)[-1]
+    run = last.group()
+    placed = _placed_in(before[: last.end()], last)
+    if placed:
+        run = placed  # 'Senator Bernie Sanders of Vermont, who': not Vermont
     if is_org(run):
         return Speaker(run, run, "organisation")
     name = names.resolve_at(run, pos)
