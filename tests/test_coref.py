@@ -256,3 +256,12 @@ def test_a_first_name_alone_before_the_article_shows_it_a_person_is_a_mention():
 )
 def test_who_after_a_name_and_its_place_stands_for_the_name(text, speaker):
     assert quotes_of(text)[0].speaker == speaker
+
+
+def test_an_interview_is_told_by_its_questions_to_you():
+    from search.quotes.names import writer_of
+
+    interview = "Pamela Shaddock runs the shop.\nWhat type of hair did you go for at the time?\nIt was hard.\nDo you have any plans to expand?\nWe do."
+    assert writer_of("Kayla Greaves", interview) is None
+    assert writer_of("Kayla Greaves", "Do you remember the flood?\nIt came at night, and I argue it will come again.") == "Kayla Greaves"
+    assert writer_of("Kayla Greaves", "you " * 50_000) == "Kayla Greaves"  # one long line, no question

@@ -191,7 +191,8 @@ def looks_like_person(name: str) -> bool:
 # A question or answer of an interview written out: 'Q: Why?', 'A: Because …', or a
 # paragraph that only asks the one interviewed ('What type of hair did you go for?').
 _INTERVIEW_LINE: Final = re.compile(r"^\s*(?:Q|A)\s*[:.]\s", re.MULTILINE)
-_QUESTION_TO_YOU: Final = re.compile(r"^(?![ \t]*[“\"‘'])[^\n]*\byour?\b[^\n]*\?[ \t]*$", re.MULTILINE | re.IGNORECASE)
+# (Bounded: a question is short, and '[^\n]*you[^\n]*' took seconds on a long line of 'you you …'.)
+_QUESTION_TO_YOU: Final = re.compile(r"^(?![ \t]*[“\"‘'])[^\n?]{0,300}?\byour?\b[^\n?]{0,300}\?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _BYLINE_BY: Final = re.compile(r"^\s*by\s+", re.IGNORECASE)
 
 
