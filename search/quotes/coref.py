@@ -92,7 +92,8 @@ _THE_LEAD: Final = re.compile(r"^(?:the|The)\s+")
 
 def _in_embed(text: str, at: int) -> bool:
     """Whether `at` is inside an embedded post ('<tweet …>…</tweet>'), someone else's words."""
-    return text.rfind("<tweet", 0, at) > text.rfind("</tweet>", 0, at)
+    lo = max(0, at - 4000)  # a post is short; the whole text read back per 'I' was quadratic
+    return text.rfind("<tweet", lo, at) > text.rfind("</tweet>", lo, at)
 
 
 def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: str) -> Speaker:
