@@ -265,3 +265,21 @@ def test_an_interview_is_told_by_its_questions_to_you():
     assert writer_of("Kayla Greaves", interview) is None
     assert writer_of("Kayla Greaves", "Do you remember the flood?\nIt came at night, and I argue it will come again.") == "Kayla Greaves"
     assert writer_of("Kayla Greaves", "you " * 50_000) == "Kayla Greaves"  # one long line, no question
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # PolNeAR (NYT, Washington Post) and the Guardian (Trinidad): 'the statement' named no one
+        ("Days later, the Holocaust Museum issued a statement of concern about refugees. The statement urged leaders to welcome them.", "Holocaust Museum"),
+        ("In a statement, Mayor Jane Ruiz said the bridge would close. The statement also said the ferry would run.", "Jane Ruiz"),
+        (
+            "Massy Stores closed its branches. The company confirmed in a statement that sales had stopped.\n\n"
+            "Later in the day, another release confirmed a cyber attack led to the difficulties.",
+            "Massy Stores",
+        ),
+        ("The statement said the ferry would run.", None),  # no issuer named: no one
+    ],
+)
+def test_a_statement_speaks_for_whoever_issued_it(text, speaker):
+    assert quotes_of(text)[-1].speaker == speaker

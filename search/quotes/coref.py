@@ -26,6 +26,7 @@ from search.quotes.names import (
     ArticleNames,
     bare_name,
     body_name_with_and,
+    document_kind,
     is_org,
     looks_like_person,
     opens_sentence,
@@ -82,12 +83,17 @@ _DOCUMENT_FROM: Final = re.compile(
     rf"(?:an?|the|The|An?)\s+(?:[a-z\-]+\s+){{0,3}}(?P<doc>{_DOC_WORDS})\s+(?:from|by|issued by|released by)\s+(?:the\s+)?"
     r"(?P<author>[A-Z][\w.’'\-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.’'\-]*)*)"
 )
-_THE_DOCUMENT: Final = re.compile(rf"(?:the|The)\s+(?:[a-z\-]+\s+){{0,2}}(?P<doc>{_DOC_WORDS})")
+_THE_DOCUMENT: Final = re.compile(rf"(?:the|The|another|Another)\s+(?:[a-z\-]+\s+){{0,2}}(?P<doc>{_DOC_WORDS})")
 
 
 _PRONOUN_AND: Final = re.compile(PRONOUN_AND)
 _ARTICLE_LEAD: Final = re.compile(r"^(?:the|The|a|A|an|An)\s+")
 _THE_LEAD: Final = re.compile(r"^(?:the|The)\s+")
+
+
+def names_a_document(mention: str | None) -> bool:
+    """Whether a mention is a document ('the statement', 'another release'), not its issuer."""
+    return mention is not None and _THE_DOCUMENT.fullmatch(mention) is not None
 
 
 def _in_embed(text: str, at: int) -> bool:
@@ -166,6 +172,12 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     if same is not None and same.group("doc").rstrip("s") in names.documents:
         author, kind = names.documents[same.group("doc").rstrip("s")]
         return Speaker(author, raw, kind, mention.description)
+    issuer = names.issuer_before(document_kind(same.group("doc")), mention.start) if same is not None else None
+    if issuer is not None:
+        # 'the Holocaust Museum issued a statement … the statement urged': its issuer's
+        who = classify(Mention(issuer[0], issuer[1], text[issuer[0] : issuer[1]], None), names, state, text)
+        if who.name:
+            return Speaker(who.name, raw, who.type, mention.description)
     if body_name_with_and(raw):
         return Speaker(raw, raw, "organisation", mention.description)  # 'the Department of Health and Human Services'
     pair = _PAIR.fullmatch(raw)

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from search.models import Article, Piece, Quote
-from search.quotes.coref import SpeakerState, classify, person_named_between
+from search.quotes.coref import SpeakerState, classify, names_a_document, person_named_between
 from search.quotes.frames import attribution_only, find_frames
 from search.quotes.furniture import content_start
 from search.quotes.learned import learned_frames
@@ -379,8 +379,9 @@ def _paragraph(
                 last_direct = rec
             prev_sp = sp
             if sp is not None:
-                if sp.type == "person" and sp.name and not (sp.name == names.writer and sp.mention == "I"):
-                    state.paragraph_person = sp  # (the writer's 'I' is no one a later 'he' stands for)
+                if sp.type == "person" and sp.name and not (sp.name == names.writer and sp.mention == "I") and not names_a_document(sp.mention):
+                    # (the writer's 'I', or 'the letter' of its issuer, is no one a later 'he' stands for)
+                    state.paragraph_person = sp
                     state.last_person = sp
                 para_last = sp
                 if rec.kind == "direct":
