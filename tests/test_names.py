@@ -139,3 +139,11 @@ def test_person_evidence_for_one_word_names():
 def test_a_place_keeps_the_word_that_opens_it():
     assert bare_name("New Jersey") == "New Jersey"
     assert bare_name("New Jersey Gov. Chris Christie") == "Chris Christie"
+
+
+def test_no_body_name_ends_in_a_function_word():
+    # Washington Post: 'AT&T. And in Georgia' gave the body 'T. And', which 'the company' then named
+    text = "Employers including Marriott and AT&T. And in Georgia, a bill failed. Monsanto opposed it, the company tweeted."
+    names = ArticleNames()
+    names.scan(text, 0, len(text))
+    assert all(not name.endswith(" And") for _, name in names.orgs)

@@ -413,6 +413,8 @@ def _org_name(run: str) -> bool:
     if is_org(" ".join(tokens)):
         return True
     last = tokens[-1].rstrip(".,")
+    if _key(last) in STOPWORDS:
+        return False  # 'T. And' (of 'AT&T. And in Georgia'): no body's name ends in a function word
     return capital_share(last) <= LOWERISH_SHARE < capital_share(tokens[0]) and not is_first_name(tokens[0])
 
 
