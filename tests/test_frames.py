@@ -408,3 +408,12 @@ def test_the_cue_scan_finds_what_the_unicode_pattern_finds():
                 want = [(m.span(), m.span("cue"), m.group("cue")) for m in verbs.CUE_RE.finditer(text, lo, hi)]
                 got = [(m.span(), m.span("cue"), m.group("cue")) for m in verbs.cues(text, lo, hi)]
                 assert got == want, (lo, hi)
+
+
+def test_a_passive_aside_in_an_adverbial_is_not_the_attribution():
+    # LA Times (variety dev): 'In the speech, first disclosed by the Aspen Times, the former
+    # mayor argued …' was the Aspen Times' disclosure, and the mayor's own attribution was dropped
+    q = only("In the speech, first disclosed by the Aspen Times, the former mayor argued that crime was down.")
+    assert (q.speaker_mention, q.cue, q.text) == ("the former mayor", "argued", "crime was down")
+    # a subject set off by the aside is what was reported, as before
+    assert any(q.speaker == "Politico" for q in quotes_of("The campaign, first reported by Politico, is planning a new ad."))

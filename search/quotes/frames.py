@@ -281,10 +281,18 @@ def _passive_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, by_e
     if not pieces or not _TEXT_CHAR.search(text, pieces[0][0], pieces[0][1]):
         return None
     if text[after : after + 1] == "," and text[subject_end : subject_end + 1] == ",":
+        if _PREPOSITION_LEAD.match(text, pieces[0][0], pieces[0][1]):
+            # 'In the speech, first disclosed by the Aspen Times, the former mayor argued …':
+            # what was disclosed is a noun in an adverbial, and the clause after has its own
+            # speaker; not 'The campaign, first reported by X, is …'
+            return None
         pieces += _content_after(text, after + 1, se)  # 'The campaign, first reported by X, is …'
     elif not _sentence_tail_empty(text, after, se):
         return None
     return Frame(cue, cs, ce, agent, pieces, subject_end, after)
+
+
+_PREPOSITION_LEAD: Final = re.compile(r"(?:In|At|On|During|From|With|For|After|Before|Under|Over|Through|Throughout|Among)\s")
 
 
 # A singular subject that is surely one: a pronoun, or a name of two words or more.
