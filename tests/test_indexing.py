@@ -13,7 +13,7 @@ from pathlib import Path
 from conftest import run_cli
 
 from search import Index
-from search.backend.whoosh.locking import OWNER_FILE
+from search.backend import OWNER_FILE
 from search.indexing.indexer import index_paths
 
 

@@ -14,7 +14,8 @@ import pytest
 from conftest import ROOT, run_cli
 from test_indexing import article_text, found, write
 
-from search.backend.whoosh.locking import OWNER_FILE, IndexLock
+from search.backend import OWNER_FILE
+from search.backend.whoosh.locking import IndexLock
 from search.errors import IndexLockedError
 from search.indexing.indexer import index_paths
 

@@ -129,3 +129,16 @@ def test_a_50_mb_file_streams_through_in_bounded_memory(tmp_path):
     assert found(tmp_path / "index", f"word{n - 1}x") == {f"r{n - 1}"}
     # The largest process stayed far below what holding the file (and its JSON) would cost.
     assert peak_kb / 1024 < 250, f"an indexing process peaked at {peak_kb / 1024:.0f} MB for a 50 MB file"
+
+
+def test_an_index_kept_inside_the_folder_it_indexes_is_not_read_as_articles(tmp_path):
+    # 'search index . --index ./index' read the index's own files as articles, on every run
+    # ('skipped index/backend.json: unsupported file type', 'MAIN_WRITELOCK: empty file')
+    (tmp_path / "story.txt").write_text('"We will win," said Jane Smith, a senator.\n', encoding="utf-8")
+    for _run in (1, 2):  # the first run, and one that finds the index already there
+        r = run_cli("index", str(tmp_path), "--index", str(tmp_path / "index"))
+        assert r.exit_code == 0
+        assert "backend.json" not in r.stderr and "MAIN_WRITELOCK" not in r.stderr
+        assert "a search index, not articles" in r.stderr
+    with Index.open(tmp_path / "index") as ix:
+        assert ix.stats().articles == 1

@@ -197,6 +197,16 @@ DEFAULT_BACKEND = "whoosh"
 # every later command reads it (a folder without one is a Whoosh index from before the record).
 BACKEND_FILE = "backend.json"  # {"backend": NAME}; .json: a corpus walk over the folder skips it
 TANTIVY_DIR = "tantivy"  # the tantivy backend's own folder inside the index folder
+OWNER_FILE = "indexer.json"  # present while an indexer runs: who it is (search.backend.whoosh.locking)
+
+
+def looks_like_index(names: Iterable[str]) -> bool:
+    """Whether a folder's entries are an index's own files (its backend record beside a run's
+    state 'state.<n>.json', or the running indexer's 'indexer.json'): a corpus walk leaves
+    such a folder out, so an index kept inside the folder it indexes ('search index .
+    --index ./index') is not read as articles, on its first run or any later one."""
+    seen = set(names)
+    return BACKEND_FILE in seen and (OWNER_FILE in seen or any(n.startswith("state.") and n.endswith(".json") for n in seen))
 
 
 def check_backend_name(name: str) -> str:

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from search.backend import looks_like_index
 from search.errors import SearchError
 from search.readers.jsonl import Skip
 from search.readers.manifest import MANIFEST_NAME, load_manifest
@@ -157,6 +158,9 @@ def _walk_tree(root: Path, root_key: str, manifests: Manifests, columns: str) ->
         except OSError as exc:
             yield Skip(str(folder), f"cannot be read ({exc.strerror or exc}); what was indexed from it is kept")
             yield Held(rfolder)
+            return
+        if looks_like_index(e.name for e in entries):
+            yield Skip(str(folder), "a search index, not articles; not read")
             return
         ident = (st.st_dev, st.st_ino)
         if ident in ancestors:

@@ -42,8 +42,8 @@ def _is_whoosh_file(name: str) -> bool:
 
 def _is_ours(name: str) -> bool:
     """Files the indexer keeps beside Whoosh's: run state, the owner of the lock, temp runs."""
+    from search.backend import OWNER_FILE
     from search.backend.whoosh.checksums import is_checksum_file
-    from search.backend.whoosh.locking import OWNER_FILE
     from search.identities import is_table_file
     from search.indexing.pipeline import HELD_QUOTES_PREFIX
     from search.indexing.run_state import is_state_file
@@ -209,7 +209,7 @@ def open_for_writing(index_dir: Path, rebuild: bool = False) -> FileIndex:
 def remove_index_files(index_dir: Path) -> None:
     """Delete what the index owns in `index_dir` (Whoosh's files, our bookkeeping), keeping the
     write lock and anything else in the folder."""
-    from search.backend.whoosh.locking import OWNER_FILE
+    from search.backend import OWNER_FILE
 
     for p in index_dir.iterdir():
         if p.name.endswith("WRITELOCK") or p.name in (OWNER_FILE, ".gitignore", ".gitkeep", "README.md") or not p.is_file():

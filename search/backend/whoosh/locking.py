@@ -22,9 +22,9 @@ from typing import Any
 
 from whoosh.filedb.filestore import FileStorage
 
+from search.backend import OWNER_FILE
 from search.errors import IndexLockedError
 
-OWNER_FILE = "indexer.json"
 LOCK_NAME = "MAIN_WRITELOCK"
 
 
