@@ -65,3 +65,45 @@ def test_stale_owner_file_of_a_dead_indexer_is_cleared(tmp_path):
     assert r.exit_code == 0
     assert f"cleared a stale lock left by pid {dead}" in r.stderr
     assert not (index / OWNER_FILE).exists()
+
+
+def _hold_then_wait(ready, done, close_locks: bool) -> None:
+    from search.indexing.pipeline import close_inherited_locks
+
+    if close_locks:
+        close_inherited_locks()
+    ready.set()
+    done.wait(30)
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="descriptors are listed in /proc on Linux only")
+@pytest.mark.parametrize("close_locks", [True, False])
+def test_a_forked_worker_does_not_keep_a_lock_its_parent_let_go(tmp_path, close_locks):
+    # tantivy's reader held '.tantivy-meta.lock' when the indexer forked its workers; the
+    # parent then closed its descriptor, the workers' copies kept the flock, and the parent's
+    # next reload waited on them forever (a CI run hung in test_blocks)
+    import fcntl
+    import multiprocessing as mp
+
+    fork = mp.get_context("fork")
+    lock = tmp_path / ".tantivy-meta.lock"
+    fd = os.open(lock, os.O_CREAT | os.O_WRONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    ready, done = fork.Event(), fork.Event()
+    child = fork.Process(target=_hold_then_wait, args=(ready, done, close_locks))
+    child.start()
+    try:
+        assert ready.wait(30)
+        os.close(fd)  # the parent lets go, as tantivy does, by closing
+        again = os.open(lock, os.O_WRONLY)
+        try:
+            if close_locks:
+                fcntl.flock(again, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free: the worker closed its copy
+            else:
+                with pytest.raises(BlockingIOError):  # the hang, had it blocked
+                    fcntl.flock(again, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        finally:
+            os.close(again)
+    finally:
+        done.set()
+        child.join(30)

@@ -437,6 +437,27 @@ def _die_with_parent() -> None:
         os._exit(1)
 
 
+def close_inherited_locks() -> None:
+    """Close this forked worker's copies of the lock files the parent had open at the fork
+    ('.tantivy-meta.lock'). An flock belongs to the open file, not to the process: tantivy's
+    reader thread held its meta lock at the moment of a fork, the parent then let it go by
+    closing its descriptor, and the worker's copy kept it locked, so the parent's next
+    reload waited for the worker while the worker waited for the parent (a test run hung
+    so). Linux names a process's descriptors in /proc; elsewhere nothing is done."""
+    try:
+        names = os.listdir("/proc/self/fd")
+    except OSError:
+        return
+    for name in names:
+        try:
+            target = os.readlink(f"/proc/self/fd/{name}")
+        except OSError:
+            continue
+        if target.endswith(".lock"):
+            with contextlib.suppress(OSError):
+                os.close(int(name))
+
+
 def _worker(jobs: mp.Queue, results: mp.Queue, control: mp.Queue) -> None:
     """Body of a worker process: jobs in, per-file results out; then, given the run's
     surname map, the held-back quotes and its finished segment."""
@@ -447,6 +468,7 @@ def _worker(jobs: mp.Queue, results: mp.Queue, control: mp.Queue) -> None:
         # index locked (closing our copy of the descriptor leaves the parent's lock held).
         with contextlib.suppress(OSError):
             os.close(_CTX.lock_fd)
+    close_inherited_locks()
     out = Builder(_CTX.sinks(), _CTX.held_folder)
     try:
         while (job := jobs.get()) is not None:
