@@ -304,7 +304,9 @@ def index_cmd(
     exports (one article per row), RSS/Atom feeds, and .gz or .zip files of these; the reader
     is chosen by each file's content. Re-running updates the index: new articles are added, changed
     ones re-indexed, and those whose files under PATHS are gone removed; unchanged files are not
-    read again. A killed run leaves the index as the last completed run left it.
+    read again. A killed run leaves the index as the last completed run left it. A file that
+    cannot be read is named and skipped while the rest is indexed; when nothing could be read,
+    the run exits 2.
 
     \b
     Examples:
@@ -357,6 +359,10 @@ def index_cmd(
                 for fmt, c in sorted(report.formats.items())
             )
             click.echo("read: " + "; ".join(read))
+    if report.skipped and not (report.added or report.updated or report.unchanged or report.removed):
+        # every input was named above as unreadable: an input error (exit 2), as a bad path
+        # is, not a run that did its work; a run that read anything exits 0
+        raise Exit(USAGE)
 
 
 QUERY_HELP = """Search articles and quotes. TEXT uses Whoosh's query language:

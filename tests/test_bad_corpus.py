@@ -141,3 +141,14 @@ def test_a_path_whose_parent_cannot_be_entered_is_one_line(tmp_path, monkeypatch
     monkeypatch.setattr(Path, "exists", refuse)
     with pytest.raises(SearchError, match=r"^cannot read .*/x: Permission denied$"):  # exit 2 with this line
         check_paths([tmp_path / "x"])
+
+
+def test_a_run_that_could_read_nothing_exits_2_and_one_that_read_anything_0(tmp_path):
+    # the README's exit statuses: 2 for an input error; a run whose every input was skipped
+    # printed its warnings and exited 0, as if it had done its work
+    (tmp_path / "bad.jsonl").write_text('{"id": "x", "text": "unterminated\n', encoding="utf-8")
+    r = run_cli("index", str(tmp_path / "bad.jsonl"), "--index", str(tmp_path / "index"))
+    assert r.exit_code == 2 and "malformed JSON" in r.stderr and "1 skipped" in r.stdout
+    (tmp_path / "good.txt").write_text('"We will win," said Jane Smith, a senator.\n', encoding="utf-8")
+    r = run_cli("index", str(tmp_path / "bad.jsonl"), str(tmp_path / "good.txt"), "--index", str(tmp_path / "index2"))
+    assert r.exit_code == 0 and "1 added" in r.stdout and "malformed JSON" in r.stderr

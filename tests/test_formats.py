@@ -279,7 +279,7 @@ def test_odd_columns_are_named_with_map(tmp_path):
     tsv = "Kopf\tInhalt\tErschienen\tZeitung\n" + f"Council delays ferry toll\t{STORY.replace(chr(10), ' ')}\t2024-05-06\tReuters\n"
     (tmp_path / "odd.tsv").write_text(tsv, encoding="utf-8")
     r = run_cli("index", str(tmp_path), "--index", str(tmp_path.with_name(tmp_path.name + "-index")))
-    assert r.exit_code == 0 and "1 skipped" in r.stdout
+    assert r.exit_code == 2 and "1 skipped" in r.stdout  # nothing could be read: an input error
     assert "odd.tsv: no text column (looked for text, body, content" in r.stderr and "--map text=COLUMN" in r.stderr
     r = run_cli(
         "index", str(tmp_path), "--index", str(tmp_path.with_name(tmp_path.name + "-index")), "--map", "text=Inhalt,title=Kopf,date=Erschienen,source=Zeitung"
