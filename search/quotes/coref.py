@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from search.quotes.mentions import _DOCUMENTS, _EVIDENCE, _SHARE_HEADS, _UNNAMED_HEADS, PRONOUN_AND, _people_head
+from search.quotes.mentions import _DOCUMENTS, _EVIDENCE, _SHARE_HEADS, _UNNAMED_HEADS, PRONOUN_AND_RE, _people_head
 from search.quotes.names import (
     FIRM_WORDS,
     NAME_RUN,
@@ -86,7 +86,6 @@ _DOCUMENT_FROM: Final = re.compile(
 _THE_DOCUMENT: Final = re.compile(rf"(?:the|The|another|Another)\s+(?:[a-z\-]+\s+){{0,2}}(?P<doc>{_DOC_WORDS})")
 
 
-_PRONOUN_AND: Final = re.compile(PRONOUN_AND)
 _ARTICLE_LEAD: Final = re.compile(r"^(?:the|The|a|A|an|An)\s+")
 _THE_LEAD: Final = re.compile(r"^(?:the|The)\s+")
 
@@ -94,6 +93,14 @@ _THE_LEAD: Final = re.compile(r"^(?:the|The)\s+")
 def names_a_document(mention: str | None) -> bool:
     """Whether a mention is a document ('the statement', 'another release'), not its issuer."""
     return mention is not None and _THE_DOCUMENT.fullmatch(mention) is not None
+
+
+def _part(mention: Mention, raw: str, lo: int, hi: int, names: ArticleNames, state: SpeakerState, text: str) -> Speaker:
+    """Who the words `raw[lo:hi]` of a mention stand for, read as if written alone ('Phil
+    Musser' of 'Phil Musser of … IMGE'), keeping the whole mention as written."""
+    at = mention.start + mention.text.find(raw)
+    part = classify(Mention(at + lo, at + hi, raw[lo:hi], mention.description), names, state, text)
+    return Speaker(part.name, raw, part.type, part.description)
 
 
 def _in_embed(text: str, at: int) -> bool:
@@ -114,14 +121,12 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         raw = _TRAILING_ADVERBS.sub("", raw) or raw  # 'Bloomberg now (denies)', 'Ruiz also (said)'
         words = raw.split()
     low = raw.lower()
-    joined = _PRONOUN_AND.match(raw) if len(words) > 2 else None
+    joined = PRONOUN_AND_RE.match(raw) if len(words) > 2 else None
     if joined is not None:
         # 'he and the developer Arthur G. Cohen negotiated': the one named speaks; 'She and
         # her husband said': unnamed, as 'her husband' is (a pronoun's referent is a guess,
         # a wrong name worse than none); never a name 'She and Jones'
-        at = mention.text.find(raw) + joined.end()
-        joint = classify(Mention(mention.start + at, mention.end, raw[joined.end() :], mention.description), names, state, text)
-        return Speaker(joint.name, raw, joint.type, joint.description)
+        return _part(mention, raw, joined.end(), len(raw), names, state, text)
     if low == "i" and names.writer is not None and state.paragraph_person is None and not _in_embed(text, mention.start):
         # 'I argue that …' in a columnist's piece: the writer, unless someone spoke before
         # in the paragraph ('McKinley suggested asking yourself: would I rather …') or the
@@ -220,10 +225,9 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     if first is not None and _person_first(first.group(), names):
         # 'Phil Musser of digital consulting firm IMGE', 'Heiserman of the CORE Teachers': a
         # person named first speaks, not where they work (as 'Gov. John Kasich of Ohio')
-        at = mention.start + mention.text.find(raw)
-        person = classify(Mention(at, at + first.end(), first.group(), mention.description), names, state, text)
+        person = _part(mention, raw, 0, first.end(), names, state, text)
         if person.type == "person" and person.name:
-            return Speaker(person.name, raw, person.type, person.description)
+            return person
     placed_in = _placed_in(raw, runs[-1]) if ends_with_run and len(words) > 2 else None
     if placed_in is not None:
         # 'House Speaker Paul D. Ryan of Wisconsin', 'Democrats in Congress', 'the Senator
@@ -231,9 +235,8 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         # speaker is; who speaks is the name before it, or no one named
         if not placed_in:
             return Speaker(None, raw, "unnamed", mention.description)
-        at = mention.text.find(raw) + raw.find(placed_in)
-        where = classify(Mention(mention.start + at, mention.start + at + len(placed_in), placed_in, mention.description), names, state, text)
-        return Speaker(where.name, raw, where.type, where.description)
+        lo = raw.find(placed_in)
+        return _part(mention, raw, lo, lo + len(placed_in), names, state, text)
     if ends_with_run and not (len(words) == 1 and low in _UNNAMED_HEADS):
         last_run = runs[-1]
         between = raw[runs[-2].end() : last_run.start()].strip() if len(runs) > 1 else ""

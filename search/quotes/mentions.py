@@ -26,9 +26,10 @@ _AUX_WORDS: Final = frozenset("is was were are be been being has have had will w
 
 
 _INNER_STOP: Final = frozenset("which who whom whose that they he she it we i you there".split())
-_SUBJECT_PRONOUNS: Final = frozenset("he she they we i".split())  # never objects: one opening a phrase is its subject
-# A subject pronoun joined by 'and' to the speakers after it: 'she and her husband', 'both he and Rubio'.
+# A subject pronoun (never an object: one opening a phrase is its subject) joined by 'and'
+# to the speakers after it: 'she and her husband', 'both he and Rubio'.
 PRONOUN_AND: Final = r"(?:[Bb]oth\s+)?(?P<pron>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+and\s+"
+PRONOUN_AND_RE: Final = re.compile(PRONOUN_AND)
 _SUBORDINATORS: Final = frozenset(
     "if when while unless although though because as since after before until once whether so "
     "but and or in on at for from with without by during among amid despite to of into over "
@@ -77,10 +78,9 @@ def _np_ok(text: str) -> bool:
         return _np_ok(" ".join(words[2:]))  # 'at least a dozen members of Congress', 'more than 100 economists'
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return True
-    if len(words) > 3 and words[0].lower() == "both" and words[2] == "and":
-        words = words[1:]  # 'both he and Rubio'
-    if len(words) > 2 and words[1] == "and" and words[0].lower() in _SUBJECT_PRONOUNS:
-        return _np_ok(" ".join(words[2:]))  # 'She and her husband', 'he and Jones': a pronoun joined
+    joined = PRONOUN_AND_RE.match(text) if len(words) > 2 else None
+    if joined is not None:
+        return _np_ok(text[joined.end() :])  # 'She and her husband', 'both he and Rubio': a pronoun joined
     if not _AUX_WORDS.isdisjoint(words) or not _INNER_STOP.isdisjoint(map(str.lower, words)):  # not 'Will' (a name)
         return False
     first = words[0].lower()
