@@ -525,3 +525,32 @@ def test_maintained_and_responded_with_an_object_are_acts(text):
 def test_maintained_that_reports():
     q = only("Clinton has long maintained that she complied with agency rules.")
     assert (q.speaker, q.text) == ("Clinton", "she complied with agency rules")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The tech the district wants is benignly branded "intelligent video analytics." It is already popular with police.',
+        "Increased surveillance stirs up some worry among students, teachers and privacy advocates.",
+        "Harsh comments are earning some Germans more than scorn.",
+    ],
+)
+def test_a_cue_closing_a_relative_clause_or_a_noun_cue_is_no_attribution(text):
+    # (axios.com and PolNeAR sentences) the verb after 'wants' is its sentence's; 'worry'
+    # and 'comments' are nouns, and no subject ends in 'some'
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Sanders wants to end the rigged economy that he says is maintained by a corrupt campaign-finance system.",
+            "is maintained by a corrupt campaign-finance system",
+            "Sanders",
+        ),
+        ("Trump said he would deport the refugees, who he speculates are mostly men.", "are mostly men", "Trump"),
+    ],
+)
+def test_what_a_person_says_of_the_thing_before_is_said(text, content, speaker):
+    assert any(q.text.endswith(content) and q.speaker == speaker for q in quotes_of(text)), [(q.text, q.speaker) for q in quotes_of(text)]

@@ -176,7 +176,7 @@ _SHARE_HEADS: Final = frozenset("man woman men women majority majorities half on
 
 # A noun phrase does not end in a preposition.
 _DANGLING: Final = frozenset("of to for with by about from in on at into than as".split())
-_DETERMINER_LAST: Final = frozenset("a an the their its our my your every".split())  # never a pronoun (not "some", "each")
+_DETERMINER_LAST: Final = frozenset("a an the their its our my your every some many several".split())  # never a pronoun (not "each")
 
 _QUALIFIER: Final = re.compile(rf"\s(?:{_PLACING}|close|familiar|privy)\s")
 

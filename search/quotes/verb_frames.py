@@ -35,9 +35,10 @@ from search.quotes.content import (
     _trim,
     _unquoted_words,
 )
-from search.quotes.mentions import _AUX_WORDS, _EVIDENCE, _person_like, _source_like
+from search.quotes.mentions import _AUX_WORDS, _EVIDENCE, _head_noun, _people_head, _person_like, _source_like
 from search.quotes.names import CALENDAR_WORDS, NAME_RUN
 from search.quotes.other_frames import _BE_BEFORE
+from search.quotes.persons import is_common_word
 from search.quotes.records import MASK, Frame, Mention
 from search.quotes.subjects import _ASIDE_START, _RELATIVE, _RELATIVE_BEFORE, _subject_of_first_verb, main_subject, subject_after, subject_before
 
@@ -464,6 +465,12 @@ def _frame_after(
         return Frame(cue, cs, ce, subj, pieces, subj.start, ce, needs_quote=needs_quote)
     if head in verbs.CLAUSE_ONLY and MASK not in text[s:e]:
         return None  # 'maintained an energetic pace', 'responded on Twitter': acts
+    if first in _FINITE_BE_HAVE and (head in verbs.NOMINAL or not _says_of_what_precedes(subj.text)):
+        # 'The tech the district wants is benignly branded …', 'His introductory remarks
+        # were subdued': the cue closes a relative clause or is a noun, and the verb after
+        # it is its sentence's; but 'the economy that he says is rigged', 'something Sanders
+        # aides argue is possible': what a person says of the thing before
+        return None
     if first == "it" and len(words) >= 3 and _it_clause(words) and head not in verbs.NOMINAL:
         # 'said it would appeal', 'believes it is time': 'it' opens a clause, not an object
         return Frame(cue, cs, ce, subj, pieces, subj.start, ce, needs_quote=needs_quote)
@@ -488,6 +495,19 @@ def _frame_after(
     return Frame(cue, cs, ce, subj, pieces, subj.start, ce, needs_quote=needs_quote)
 
 
+def _says_of_what_precedes(subject: str) -> bool:
+    """Whether `subject`, before a cue whose content opens with its verb ('that he says is
+    rigged'), is someone saying something of the thing before: a pronoun, a name, people
+    ('Sanders aides', 'many economists'); not a phrase a noun cue ends ('Harsh (comments
+    are)', 'his numerous sexist (remarks are)')."""
+    words = subject.split()
+    if words[0].lower() in _POSSESSIVES:
+        return False
+    if _person_like(subject):
+        return not (len(words) == 1 and words[0][:1].isupper() and is_common_word(words[0]))
+    return _people_head(_head_noun(subject).strip(".,"))
+
+
 def _it_clause(words: list[str]) -> bool:
     """'it would appeal', 'it actively investigated': 'it', maybe an adverb, then a finite verb."""
     verb = words[2] if words[1].endswith("ly") and len(words) >= 4 else words[1]
@@ -506,6 +526,8 @@ _QUANTITY: Final = re.compile(r"(?:\d|half|a|one|two|three|four|five|six|seven|e
 
 # Words a reported clause never starts with: the cue took a prepositional phrase or an
 # object instead ('reported from Washington', 'agreed with him', 'said so').
+_POSSESSIVES: Final = frozenset("his her their its my our your".split())
+_FINITE_BE_HAVE: Final = frozenset("is was are were has had".split())  # a clause said never starts with its verb
 _NOT_CONTENT_START: Final = frozenset(
     "to for about of in by with on up off out down it so yes no from at during via through into against over under after before since".split()
 )
