@@ -4,10 +4,11 @@ the corpus (`NameRegistry`), and the user's aliases file."""
 from __future__ import annotations
 
 import pytest
+from quote_helpers import quotes_of
 
 from search.models import Article, Quote
 from search.quotes import NameRegistry, extract_quotes, load_aliases
-from search.quotes.names import ArticleNames, bare_name
+from search.quotes.names import ArticleNames, _read_run, bare_name
 from search.readers.paragraphs import split_paragraphs
 
 
@@ -147,3 +148,39 @@ def test_no_body_name_ends_in_a_function_word():
     names = ArticleNames()
     names.scan(text, 0, len(text))
     assert all(not name.endswith(" And") for _, name in names.orgs)
+
+
+@pytest.mark.parametrize(
+    ("run", "name"),
+    [
+        ("The New York Post", "New York Post"),  # 'New' opens a place: no title of a 'York Post'
+        ("New Jersey Gov. Chris Christie", "Chris Christie"),
+        ("New York Mayor Bill de Blasio", "Bill de Blasio"),
+        ("Maricopa County Recorder Helen Purcell", "Helen Purcell"),
+    ],
+)
+def test_a_place_opening_a_run_is_no_title_word(run, name):
+    assert bare_name(run) == name or ArticleNames().canonical(run) == name or _read_run(run, True)[1] == name
+
+
+def test_a_paper_and_the_company_in_a_story():
+    # (PolNeAR) 'The Post' is the paper named before, by its last word; 'the company' is
+    # the firm of the story, not a paper cited in it; no person is 'York Post'
+    text = (
+        "The New York Post reports that the candidate was taken ill.\n\n"
+        "Apple Inc. refused the order, the Associated Press reported.\n\n"
+        "The Post learned that she left early.\n\n"
+        "The company said it would appeal."
+    )
+    speakers = [(q.speaker, q.speaker_type) for q in quotes_of(text)]
+    assert ("New York Post", "organisation") in speakers and ("Apple Inc", "organisation") in speakers
+    assert not any(name and "York" in name and name != "New York Post" for name, _ in speakers)
+
+
+def test_no_person_follows_the():
+    # (PolNeAR) 'the Middle East' is no person a later 'he' can stand for; 'the Bernie
+    # Sanders campaign' still names Bernie Sanders
+    text = "She came from the Middle East and I from South America. He called the Bernie Sanders campaign."
+    names = ArticleNames()
+    names.scan(text, 0, len(text))
+    assert [name for _, name in names.mentions] == ["Bernie Sanders"]

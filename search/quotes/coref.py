@@ -20,6 +20,7 @@ from search.quotes.names import (
     FIRM_WORDS,
     NAME_RUN,
     ORG_WORDS,
+    PAPER_WORDS,
     PLACES,
     STOPWORDS,
     TITLES,
@@ -61,8 +62,6 @@ _PLACED_PEOPLE: Final = re.compile(r"(?:\S+\s+){0,5}?(?P<head>[a-z][a-z\-]*)(?:\
 
 # Words that name a paper only inside a name ('The Washington Post'); alone, 'the post' or
 # 'the report' is a message or a document, never the paper last named.
-_PAPER_WORDS: Final = frozenset("post posts times journal press review report globe tribune herald telegraph guardian gazette news".split())
-
 # A subject that only counts ('Another', 'One', 'The other'), and the name set off by commas after it.
 _ONE_OF: Final = frozenset(["another", "one", "the other", "the second", "a second", "a third", "the third"])
 _APPOSED_NAME: Final = re.compile(r",\s+([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}),")
@@ -289,7 +288,7 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         named = names.pair_before(mention.start) if role in _TWO_PEOPLE else names.role_person(role, mention.start)
         if named is not None:
             return Speaker(named, raw, "person", mention.description)
-        a_body = (_key_word(role) in ORG_WORDS or role in FIRM_WORDS) and role not in _PAPER_WORDS
+        a_body = (_key_word(role) in ORG_WORDS or role in FIRM_WORDS) and role not in PAPER_WORDS
         body = names.org_before(raw.split(None, 1)[1], mention.start) if a_body else None
         if body is not None:
             return Speaker(body, raw, "organisation", mention.description)  # 'the company'

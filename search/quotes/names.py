@@ -134,14 +134,24 @@ def split_title(mention: str) -> tuple[str, str]:
     titles and stop words.
     """
     tokens = mention.split()
-    i = 0
-    for j in range(len(tokens) - 1):
+    i = j = 0
+    while j < len(tokens) - 1:
         key = _key(tokens[j])
-        if key in STOPWORDS and key not in TITLES and is_place(" ".join(tokens[j:])):
-            break  # 'New Jersey', 'New South Wales': the word opens the place's name
+        if key in STOPWORDS and key not in TITLES and (span := _place_at(tokens, j)):
+            j += span  # 'New Jersey', 'New York (Times)', 'New York (Mayor Bill de Blasio)': the word opens a place's name
+            continue
         if key in TITLES or key in STOPWORDS or tokens[j] in _DOTTED_TITLES:
             i = j + 1
+        j += 1
     return " ".join(tokens[:i]), " ".join(tokens[i:])
+
+
+def _place_at(tokens: list[str], j: int) -> int:
+    """How many of `tokens` from `j` on name a place of two words or more (0: none)."""
+    for k in range(min(len(tokens), j + 4), j + 1, -1):
+        if is_place(" ".join(tokens[j:k])):
+            return k - j
+    return 0
 
 
 _POSSESSIVE_END: Final = re.compile(r"['’]s?$")
@@ -178,10 +188,14 @@ def is_org(run: str) -> bool:
     return len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1
 
 
+# Words naming an area that no person's name holds ('Kent County Republican', 'Kansas City').
+_AREA_WORDS: Final = frozenset("county district province region city parish borough".split())
+
+
 def looks_like_person(name: str) -> bool:
     """A full person name: two to five capitalised tokens, not an organisation or place."""
     tokens = name.split()
-    if not 2 <= len(tokens) <= 5 or is_org(name):
+    if not 2 <= len(tokens) <= 5 or is_org(name) or not _AREA_WORDS.isdisjoint(map(_key, tokens)):
         return False
     if any(_key(t) in STOPWORDS or _key(t) in PLACES for t in tokens) and not _first_name_then_surname(tokens):
         return False
@@ -281,6 +295,21 @@ def _first_name_then_surname(tokens: list[str]) -> bool:
 _PARTICLE_SET: Final = frozenset(_PARTICLE[3:-1].split("|"))
 
 
+_THE_BEFORE: Final = re.compile(r"(?<![\w-])the $")
+_NEXT_WORD: Final = re.compile(r" ([a-z]+)\b")
+
+
+def _after_the(text: str, start: int, end: int, name: str) -> bool:
+    """Whether the name read at [start, end) follows 'the', which no person's name does
+    ('from the Middle East', 'the Bronx Times'), unless it modifies the noun after it and a
+    first name opens it ('the Bernie Sanders campaign'; not 'the Trans-Pacific Partnership
+    deal'): then a lower-case word follows that is no function word ('and', 'in', 'said')."""
+    if not _THE_BEFORE.search(text, max(0, start - 5), start):
+        return False
+    m = _NEXT_WORD.match(text, end)
+    return not (m is not None and m.group(1) not in STOPWORDS and is_first_name(name.split()[0]))
+
+
 @lru_cache(maxsize=16384)
 def _read_run(run: str, at_start: bool = False) -> tuple[str | None, str, bool, bool, int]:
     """A capitalised run as `ArticleNames.scan` reads it: the pronoun its title gives ('Mr.'
@@ -315,9 +344,12 @@ def after_place(tokens: list[str]) -> str | None:
     """The person named after a place in one capitalised run ('Massachusetts Joshua Levy',
     'Texas Gov. Greg Abbott' aside, where the title already splits it): a place, then a
     first name that opens a full person name (a name mostly written as one: not 'Washington
-    Free Beacon', whose 'free' is a word far more often than a name)."""
+    Free Beacon', whose 'free' is a word far more often than a name), or after words naming
+    an area and its office ('Maricopa County Recorder Helen Purcell')."""
     for k in range(1, len(tokens) - 1):
-        if is_first_name(tokens[k]) and capital_share(tokens[k]) > LOWERISH_SHARE and is_place(" ".join(tokens[:k])):
+        if not (is_first_name(tokens[k]) and capital_share(tokens[k]) > LOWERISH_SHARE):
+            continue
+        if is_place(" ".join(tokens[:k])) or not _AREA_WORDS.isdisjoint(map(_key, tokens[:k])):
             rest = " ".join(tokens[k:])
             return rest if looks_like_person(rest) else None
     return None
@@ -393,6 +425,8 @@ _OBLIQUE_BEFORE: Final = re.compile(
 
 # Heads that name a firm, and words that mark a public body (never 'the company').
 FIRM_WORDS: Final = frozenset("company firm retailer chain business supermarket brand manufacturer maker operator".split())
+# Last words of a paper's name, by which the paper is also called ('the Post', 'the Times').
+PAPER_WORDS: Final = frozenset("post posts times journal press review report globe tribune herald telegraph guardian gazette news".split())
 _PUBLIC_WORDS: Final = frozenset(
     """ministry department office police court county city state government council agency
     commission committee party senate congress house sheriff""".split()
@@ -496,6 +530,8 @@ class ArticleNames:
             run = m.group()
             for at, part in _sentence_parts(run) if ". " in run else ((0, run),):
                 pronoun, name, person, titled_surname, cut = _read_run(part, at > 0 or opens_sentence(text, m.start(), start))
+                if person and at == 0 and part.startswith(name) and _after_the(text, m.start(), m.end(), name):
+                    person = False  # 'from the Middle East', 'the Bronx Times'
                 at += cut
                 if not person:
                     if " " in name and _org_name(name):
@@ -655,16 +691,18 @@ class ArticleNames:
     def org_named(self, short: str, pos: int) -> str | None:
         """The body the article names in full for a short form of it, last before `pos`
         (else first after): 'Massy' for 'Massy Stores', 'HCSO' for "Harris County Sheriff's
-        Office". None when `short` is a person the article names or no body fits."""
+        Office", and a paper by its last word ('the Post' for 'New York Post'). None when
+        `short` is a person the article names or no body fits."""
         short = short.strip(" .,’'")
         if not short or " " in short or self.knows(short) or is_place(short) or _key(short) in PLACES:
             return None
         acronym = short.isupper() and len(short) > 1
+        paper = short.lower() in PAPER_WORDS
         found = None
         for at, name in self.orgs:
             if found is not None and at >= pos:
                 break
-            fits = _initials(name) == short if acronym else name.split()[0] == short
+            fits = _initials(name) == short if acronym else name.split()[0] == short or paper and name.split()[-1] == short
             if fits:
                 found = name
         return found
@@ -672,7 +710,8 @@ class ArticleNames:
     def org_before(self, phrase: str, pos: int) -> str | None:
         """The body 'the company', 'the health ministry' stands for: the last one named
         before `pos` whose name holds every word of `phrase`, or, for a firm ('company',
-        'firm', 'retailer') with no other word, the last body named that is no public one."""
+        'firm', 'retailer') with no other word, the last body named that is no public one and no
+        paper (a paper named as a source is seldom the company of the story)."""
         words = [_key(w) for w in phrase.split()]
         firm = len(words) == 1 and words[0] in FIRM_WORDS
         found = None
@@ -680,7 +719,7 @@ class ArticleNames:
             if at >= pos:
                 break
             keys = {_key(t) for t in name.split()}
-            if all(w in keys or w + "s" in keys for w in words) or firm and not keys & _PUBLIC_WORDS:
+            if all(w in keys or w + "s" in keys for w in words) or firm and not keys & _PUBLIC_WORDS and _key(name.split()[-1]) not in PAPER_WORDS:
                 found = name
         return found
 
