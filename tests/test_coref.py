@@ -283,3 +283,21 @@ def test_an_interview_is_told_by_its_questions_to_you():
 )
 def test_a_statement_speaks_for_whoever_issued_it(text, speaker):
     assert quotes_of(text)[-1].speaker == speaker
+
+
+def test_who_after_people_on_a_hill_is_the_people():
+    # (PolNeAR) 'Capitol Hill' only says where the Democrats are
+    q = only("The change is likely to placate nervous Democrats on Capitol Hill, who have argued that it helps down-ballot candidates.")
+    assert q.speaker == "Democrats" and q.text.startswith("it helps down-ballot")
+
+
+def test_a_sentence_opening_with_a_count_of_people():
+    # (PolNeAR) 'One employee …, saying …': the subject is the employee, not 'One'
+    q = only("One employee who had worked there for years declined to donate, saying it would be a bad career move.")
+    assert q.speaker_mention == "One employee"
+
+
+def test_supporters_of_a_person_are_not_the_person():
+    # (PolNeAR) 'Trump supporters …, calling him "leftist scum"' was Donald Trump's
+    text = "Donald Trump spoke in Chicago.\n\nTrump supporters at the rally taunted the protester, calling him “leftist scum,” as he left."
+    assert [(q.speaker, q.speaker_mention) for q in quotes_of(text)] == [(None, "Trump supporters")]

@@ -184,3 +184,11 @@ def test_no_person_follows_the():
     names = ArticleNames()
     names.scan(text, 0, len(text))
     assert [name for _, name in names.mentions] == ["Bernie Sanders"]
+
+
+def test_a_place_is_no_person_a_pronoun_stands_for():
+    # (PolNeAR) 'Fort Pierce' was the 'she' of the next sentence
+    text = "In a speech in Fort Pierce, Florida, she laid out her plans."
+    names = ArticleNames()
+    names.scan(text, 0, len(text))
+    assert names.mentions == []

@@ -348,7 +348,7 @@ _PAIR: Final = re.compile(rf"({NAME_RUN.pattern})\s+and\s+({NAME_RUN.pattern})")
 # What follows a person's name that says where they are from or work: ' of the', ', of'.
 _OF_AFTER: Final = re.compile(r",?\s+(?:of|from|at|with)\s")
 # A preposition placing what comes before it, at the end of a phrase ('… of', '… in the').
-_PLACING_PREP: Final = re.compile(r"\s(?:of|from|in|near|across|to|at)\s+(?:the\s+)?$")
+_PLACING_PREP: Final = re.compile(r"\s(?:of|from|in|on|near|across|to|at)\s+(?:the\s+)?$")  # 'Democrats on Capitol Hill'
 # The capitalised words (and the connectors names use) ending a phrase: 'House Speaker Paul D.
 # Ryan', 'Bank of America', 'Democrats'.
 _NAME_BEFORE: Final = re.compile(r"(?<![\w.’'\-])[A-Z][\w.’'\-]*(?:\s+(?:(?:of|the|for|and|de)\s+)*[A-Z][\w.’'\-]*)*$")

@@ -190,12 +190,14 @@ def is_org(run: str) -> bool:
 
 # Words naming an area that no person's name holds ('Kent County Republican', 'Kansas City').
 _AREA_WORDS: Final = frozenset("county district province region city parish borough".split())
+# First words of a place's name that open no person's ('Fort Pierce', 'Mount Vernon').
+_PLACE_OPENERS: Final = frozenset("fort mount port cape".split())
 
 
 def looks_like_person(name: str) -> bool:
     """A full person name: two to five capitalised tokens, not an organisation or place."""
     tokens = name.split()
-    if not 2 <= len(tokens) <= 5 or is_org(name) or not _AREA_WORDS.isdisjoint(map(_key, tokens)):
+    if not 2 <= len(tokens) <= 5 or is_org(name) or not _AREA_WORDS.isdisjoint(map(_key, tokens)) or _key(tokens[0]) in _PLACE_OPENERS:
         return False
     if any(_key(t) in STOPWORDS or _key(t) in PLACES for t in tokens) and not _first_name_then_surname(tokens):
         return False

@@ -26,6 +26,7 @@ from search.quotes.mentions import (
     _DAY,
     _LY,
     _QUALIFIER,
+    _ROLE_HEADS,
     _SUBORDINATORS,
     _UNNAMED_HEADS,
     _VERB_THEN_OBJECT,
@@ -585,7 +586,7 @@ def main_subject(text: str, ss: int, end: int) -> Mention | None:
         if m is None:
             continue
         if subject_word(m.group("np")):
-            return Mention(m.start("np"), m.end("np"), m.group("np"))
+            return _with_people(text, m.start("np"), m.end("np"), end)
     m = _ROLE_THEN_NAME_SUBJECT.match(text, ss, end)
     if m is not None and m.group("role").split()[-1].lower() in TITLES:
         # 'Republican presidential candidate Donald Trump quickly took to Twitter, writing …'
@@ -595,7 +596,26 @@ def main_subject(text: str, ss: int, end: int) -> Mention | None:
         return None  # 'WASHINGTON (AP) — …': a dateline, no subject
     if m is None or not subject_word(m.group()):
         return None
-    return Mention(m.start(), m.end(), m.group())
+    return _with_people(text, m.start(), m.end(), end)
+
+
+def _with_people(text: str, start: int, np_end: int, end: int) -> Mention:
+    """The subject opening at `start`, with the noun of people after its capitalised words
+    when one follows ('Central European leaders who …, warning that …', 'One employee'):
+    the people the words qualify, not the words."""
+    people = _PEOPLE_AFTER.match(text, np_end, end)
+    if people is not None and _listed_people(people.group(1)):
+        np_end = people.end()
+    return Mention(start, np_end, text[start:np_end])
+
+
+_PEOPLE_AFTER: Final = re.compile(r"\s+([a-z]+)\b")
+
+
+def _listed_people(word: str) -> bool:
+    """A noun of people the lists hold ('leaders', 'employee'), not one a suffix suggests
+    ('spent', 'after', 'together' end as agent nouns do)."""
+    return word in _UNNAMED_HEADS or word.rstrip("s") in _UNNAMED_HEADS or word in _ROLE_HEADS
 
 
 # A role in lower case between a capitalised word and the name, opening the sentence, then
