@@ -67,7 +67,7 @@ ORG_WORDS: Final[frozenset[str]] = frozenset(
     foundation trust fund institute lab laboratory hospital clinic church county city state
     republicans democrats authority regulator watch sentinel legion inquirer observer examiner
     dispatch chronicle courier bulletin show podcast daily institution media partners holdings
-    industries technologies communications airlines pharmaceuticals studios""".split()
+    industries technologies communications airlines pharmaceuticals studios bureau directorate division""".split()
 )
 
 # Places and bodies that speak in news copy ('Moscow said', 'Washington insists').
