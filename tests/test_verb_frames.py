@@ -554,3 +554,15 @@ def test_a_cue_closing_a_relative_clause_or_a_noun_cue_is_no_attribution(text):
 )
 def test_what_a_person_says_of_the_thing_before_is_said(text, content, speaker):
     assert any(q.text.endswith(content) and q.speaker == speaker for q in quotes_of(text)), [(q.text, q.speaker) for q in quotes_of(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A White House official, who requested anonymity to discuss a private conversation, was not in the room.",
+        "What seemed to be becoming a Trump romp to the nomination suddenly became a fierce three-way battle.",
+    ],
+)
+def test_anonymity_asked_for_and_a_clause_opening_with_what_say_nothing(text):
+    # (PolNeAR) 'requested anonymity' was a quote of the official's; 'What (seemed to)' a speaker
+    assert quotes_of(text) == []

@@ -25,6 +25,7 @@ _LY: Final = r"(?!(?:family|ally|rally|assembly|supply|reply|italy|daily|weekly|
 _AUX_WORDS: Final = frozenset("is was were are be been being has have had will would can could should may might must do does did am".split())
 
 
+_WH_WORDS: Final = frozenset("what whatever whichever whoever however whenever wherever".split())
 _INNER_STOP: Final = frozenset("which who whom whose that they he she it we i you there".split())
 # A subject pronoun (never an object: one opening a phrase is its subject) joined by 'and'
 # to the speakers after it: 'she and her husband', 'both he and Rubio'.
@@ -78,6 +79,8 @@ def _np_ok(text: str) -> bool:
         return _np_ok(" ".join(words[2:]))  # 'at least a dozen members of Congress', 'more than 100 economists'
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return True
+    if len(words) == 1 and words[0].lower() in _WH_WORDS:
+        return False  # 'Whichever (view ultimately seems more credible …)': a clause's start, no one
     joined = PRONOUN_AND_RE.match(text) if len(words) > 2 else None
     if joined is not None:
         return _np_ok(text[joined.end() :])  # 'She and her husband', 'both he and Rubio': a pronoun joined

@@ -465,6 +465,8 @@ def _frame_after(
         return Frame(cue, cs, ce, subj, pieces, subj.start, ce, needs_quote=needs_quote)
     if head in verbs.CLAUSE_ONLY and MASK not in text[s:e]:
         return None  # 'maintained an energetic pace', 'responded on Twitter': acts
+    if first == "anonymity":
+        return None  # '(an official,) who requested anonymity to discuss …': a condition, not words said
     if first in _FINITE_BE_HAVE and (head in verbs.NOMINAL or not _says_of_what_precedes(subj.text)):
         # 'The tech the district wants is benignly branded …', 'His introductory remarks
         # were subdued': the cue closes a relative clause or is a noun, and the verb after
