@@ -429,3 +429,16 @@ def test_no_rule_raises_on_real_news(monkeypatch):
     assert len(articles) >= (86 if dev.exists() else 2)
     for article in articles:
         extract.extract_quotes(article)
+
+
+def test_an_opening_mark_inside_an_open_quotation_starts_the_next_one():
+    # (guardian.co.tt) the first quotation is never closed; the second opening mark starts
+    # another: one direct quotation of two pieces, not a 'partial' holding both marks
+    text = (
+        "Ronald Walcott said the attack was serious.\n\n"
+        "He added, “We have been trying to educate people. Companies need to relook at the risk they are taking. "
+        "“Because you need to secure your networks, you need to ensure that all of your critical data is encrypted.”"
+    )
+    q = only(text, kind="direct")
+    assert q.speaker == "Ronald Walcott" and len(q.pieces) == 2 and "“" not in q.text
+    assert q.text.endswith("… Because you need to secure your networks, you need to ensure that all of your critical data is encrypted.")

@@ -143,8 +143,16 @@ def scan_quotes(text: str, start: int, end: int) -> list[Quoted]:
             if closed_level >= 0:
                 opener, pos, w = stack[closed_level]
                 del stack[closed_level:]
+                reopens = ch == "“" and prev.isspace() and nxt.isalnum()
                 if not stack and i > pos + w:
-                    spans.append(Quoted(pos, pos + w, i, True, opener in DOUBLE_CLOSERS))
+                    e = i
+                    while reopens and e > pos + w and text[e - 1].isspace():
+                        e -= 1
+                    spans.append(Quoted(pos, pos + w, e, not reopens, opener in DOUBLE_CLOSERS))
+                if reopens:
+                    # '“We have been trying … exposure. “Because you need …”': shaped as an
+                    # opening mark, it starts the next quotation; the open one was left unclosed
+                    stack.append((ch, i, width))
                 i += width
                 continue
         if len(stack) < MAX_NESTING and _can_open(ch, prev, nxt):
