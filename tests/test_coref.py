@@ -301,3 +301,16 @@ def test_supporters_of_a_person_are_not_the_person():
     # (PolNeAR) 'Trump supporters …, calling him "leftist scum"' was Donald Trump's
     text = "Donald Trump spoke in Chicago.\n\nTrump supporters at the rally taunted the protester, calling him “leftist scum,” as he left."
     assert [(q.speaker, q.speaker_mention) for q in quotes_of(text)] == [(None, "Trump supporters")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        ('Andrew Hartley was jailed.\n\nThe court previously heard Hartley admit to "forgetting" to secure the boiler.', "Andrew Hartley", "Hartley"),
+        ("Voters who saw Trump said he was tired.", None, "Voters"),
+    ],
+)
+def test_who_was_heard_speaks_not_who_heard(text, speaker, mention):
+    # (telegraph.co.uk) a verb of perceiving, then the one perceived and what they said
+    q = next(q for q in quotes_of(text) if q.kind != "direct")
+    assert (q.speaker, q.speaker_mention) == (speaker, mention)

@@ -67,6 +67,10 @@ _ONE_OF: Final = frozenset(["another", "one", "the other", "the second", "a seco
 _APPOSED_NAME: Final = re.compile(r",\s+([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}),")
 
 # Adverbs between a subject and its verb that a subject phrase may carry along.
+# A verb of perceiving, then who was heard: what follows ('admit', 'say') is that one's.
+_PERCEIVED: Final = re.compile(r"\b(?:heard|hear|hears|saw|watched)\s+(?P<who>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*|him|her|them)$")
+_OBJECT_PRONOUNS: Final = {"him": "he", "her": "she", "them": "they"}
+_RELATIVE_WORD: Final = re.compile(r"\b(?:who|that|which)\b", re.IGNORECASE)
 _TRAILING_ADVERBS: Final = re.compile(
     r"(?:\s+(?:now|also|then|still|later|again|too|already|recently|previously|once|never|even|just|often|repeatedly|further|herself|himself|themselves))+$"
 )
@@ -118,6 +122,12 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
             # name that opens the clause, not the clause
             raw = raw[: clause.end("name")]
         raw = _TRAILING_ADVERBS.sub("", raw) or raw  # 'Bloomberg now (denies)', 'Ruiz also (said)'
+        perceived = _PERCEIVED.search(raw)
+        if perceived is not None and not _RELATIVE_WORD.search(raw, 0, perceived.start()):
+            # 'The court previously heard Hartley (admit to …)', 'jurors heard him (say …)':
+            # the one heard speaks, not the one hearing (but 'Voters who saw Trump (said)')
+            who = perceived.group("who")
+            raw = _OBJECT_PRONOUNS.get(who, who)
         words = raw.split()
     low = raw.lower()
     joined = PRONOUN_AND_RE.match(raw) if len(words) > 2 else None
