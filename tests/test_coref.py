@@ -314,3 +314,21 @@ def test_who_was_heard_speaks_not_who_heard(text, speaker, mention):
     # (telegraph.co.uk) a verb of perceiving, then the one perceived and what they said
     q = next(q for q in quotes_of(text) if q.kind != "direct")
     assert (q.speaker, q.speaker_mention) == (speaker, mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        ("Sen. Claire McCaskill (D-Mo.) endorsed Clinton on Friday.", "Claire McCaskill", "Sen. Claire McCaskill"),
+        (
+            "Senate Majority Leader Mitch McConnell (R-Ky.) issued a statement saying the Senate should not confirm a replacement.",
+            "Mitch McConnell",
+            "Senate Majority Leader Mitch McConnell",
+        ),
+        ("Gov. John Kasich (R-OH), said the state would vote.", "John Kasich", "Gov. John Kasich"),
+    ],
+)
+def test_a_party_label_after_a_name_is_no_part_of_the_speaker(text, speaker, mention):
+    # (PolNeAR) 'D-Mo.' and 'R-Ky.) issued a statement' were the speakers as written
+    q = only(text)
+    assert (q.speaker, q.speaker_mention) == (speaker, mention)

@@ -99,7 +99,9 @@ def _mask(text: str, spans: list[Quoted]) -> str:
     """The text with every quoted character replaced by MASK (a final . , ? ! kept), and a
     doubled-apostrophe mark ('' … '', NYT archive style) written as one '"' (and a MASK or a space),
     so the attribution rules see one kind of double mark. A nickname inside a name, marks
-    and all, becomes blanks, so that the name reads as one run of capitalised words."""
+    and all, becomes blanks, so that the name reads as one run of capitalised words, and so
+    does a party label after a name ('Sen. Jon Tester (D-Mont.) and David Vitter (R-La.)
+    wrote'), so that names and lists of names read as they would without it."""
     out: list[str] = []
     pos = 0
     for q in spans:
@@ -121,7 +123,18 @@ def _mask(text: str, spans: list[Quoted]) -> str:
             out.append('" ')
             pos = e + 2
     out.append(text[pos:])
-    return "".join(out)
+    masked = "".join(out)
+    return _PARTY_LABEL.sub(_blank, masked) if "-" in masked else masked
+
+
+# '(D-N.J.)', '(R-Texas)', '(I-Vt.)' after a lawmaker's name; not before a comma, where
+# the rules read it as part of an aside ('the mayor's niece, state Del. Marcia Price
+# (D-Harbor), shouted', 'Gov. John Kasich (R-OH), said')
+_PARTY_LABEL: Final = re.compile(r"(?<=[A-Za-z.]) \((?:D|R|I)-[A-Z][A-Za-z.]{0,12}\)(?!,)")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
 
 
 def _is_nickname(text: str, q: Quoted) -> bool:
@@ -719,7 +732,7 @@ def _to_quotes(article: Article, recs: list[_Rec], names: ArticleNames) -> list[
                 kind=r.kind,  # type: ignore[arg-type]
                 text=" … ".join(text[a:b] for a, b in pieces),
                 speaker=name,
-                speaker_mention=sp.mention if sp else None,
+                speaker_mention=" ".join(sp.mention.split()) if sp and sp.mention else None,  # no blanks of a mask
                 speaker_type=kind,  # type: ignore[arg-type]
                 speaker_description=description,
                 cue=r.cue,

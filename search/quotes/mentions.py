@@ -89,9 +89,10 @@ def _np_ok(text: str) -> bool:
     first = words[0].lower()
     if words[-1] in _DANGLING:
         return False  # 'accused European leaders of': a clause cut short, not a noun phrase
-    if len(words) > 1 and words[-1] in _DETERMINER_LAST:
+    if len(words) > 1 and words[-1] in _DETERMINER_LAST or len(words) > 2 and words[-1] in _QUANTIFIER_LAST:
         # 'Increased surveillance stirs up some (worry)': the cue is a noun its phrase goes
-        # on into; no noun phrase ends in a determiner
+        # on into; no noun phrase ends in a determiner (a quantifier stands for people
+        # only after a word that limits it: 'only some', 'not many')
         return False
     if first[-2:] in ("'s", "’s") and first[:-2] in ("it", "that", "there", "here", "what"):
         return False  # "It's worth noting that …"
@@ -179,7 +180,8 @@ _SHARE_HEADS: Final = frozenset("man woman men women majority majorities half on
 
 # A noun phrase does not end in a preposition.
 _DANGLING: Final = frozenset("of to for with by about from in on at into than as".split())
-_DETERMINER_LAST: Final = frozenset("a an the their its our my your every some many several".split())  # never a pronoun (not "each")
+_DETERMINER_LAST: Final = frozenset("a an the their its our my your every".split())  # never a pronoun (not "some", "each")
+_QUANTIFIER_LAST: Final = frozenset("some many several".split())
 
 _QUALIFIER: Final = re.compile(rf"\s(?:{_PLACING}|close|familiar|privy)\s")
 

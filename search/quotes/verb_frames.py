@@ -467,7 +467,7 @@ def _frame_after(
         return None  # 'maintained an energetic pace', 'responded on Twitter': acts
     if first == "anonymity":
         return None  # '(an official,) who requested anonymity to discuss …': a condition, not words said
-    if first in _FINITE_BE_HAVE and (head in verbs.NOMINAL or not _says_of_what_precedes(subj.text)):
+    if first in _FINITE_BE_HAVE and s == _next_word(text, ce, se) and (head in verbs.NOMINAL or not _says_of_what_precedes(subj.text)):
         # 'The tech the district wants is benignly branded …', 'His introductory remarks
         # were subdued': the cue closes a relative clause or is a noun, and the verb after
         # it is its sentence's; but 'the economy that he says is rigged', 'something Sanders
@@ -495,6 +495,13 @@ def _frame_after(
     if weak and len(words) < 3:
         return None
     return Frame(cue, cs, ce, subj, pieces, subj.start, ce, needs_quote=needs_quote)
+
+
+def _next_word(text: str, at: int, end: int) -> int:
+    """Where the first word after `at` starts (or `end`)."""
+    while at < end and text[at].isspace():
+        at += 1
+    return at
 
 
 def _says_of_what_precedes(subject: str) -> bool:
