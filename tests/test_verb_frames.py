@@ -533,6 +533,7 @@ def test_maintained_that_reports():
         'The tech the district wants is benignly branded "intelligent video analytics." It is already popular with police.',
         "Increased surveillance stirs up some worry among students, teachers and privacy advocates.",
         "Harsh comments are earning some Germans more than scorn.",
+        "His cost estimates have been between $8 billion and $12 billion.",
     ],
 )
 def test_a_cue_closing_a_relative_clause_or_a_noun_cue_is_no_attribution(text):

@@ -36,7 +36,7 @@ from search.quotes.content import (
     _unquoted_words,
 )
 from search.quotes.mentions import _AUX_WORDS, _EVIDENCE, _head_noun, _people_head, _person_like, _source_like
-from search.quotes.names import CALENDAR_WORDS, NAME_RUN
+from search.quotes.names import CALENDAR_WORDS, NAME_RUN, opens_sentence
 from search.quotes.other_frames import _BE_BEFORE
 from search.quotes.persons import is_common_word
 from search.quotes.records import MASK, Frame, Mention
@@ -467,11 +467,16 @@ def _frame_after(
         return None  # 'maintained an energetic pace', 'responded on Twitter': acts
     if first == "anonymity":
         return None  # '(an official,) who requested anonymity to discuss …': a condition, not words said
-    if first in _FINITE_BE_HAVE and s == _next_word(text, ce, se) and (head in verbs.NOMINAL or not _says_of_what_precedes(subj.text)):
+    if (
+        (first in _FINITE_BE_HAVE or first == "have" and not cue.endswith(" to"))  # not 'appears to (have)'
+        and s == _next_word(text, ce, se)
+        and (head in verbs.NOMINAL or not _says_of_what_precedes(subj.text) or opens_sentence(text, subj.start))
+    ):
         # 'The tech the district wants is benignly branded …', 'His introductory remarks
         # were subdued': the cue closes a relative clause or is a noun, and the verb after
         # it is its sentence's; but 'the economy that he says is rigged', 'something Sanders
-        # aides argue is possible': what a person says of the thing before
+        # aides argue is possible': what a person says of the thing before (so not when
+        # nothing is before: 'Rust Belt states have suffered …')
         return None
     if first == "it" and len(words) >= 3 and _it_clause(words) and head not in verbs.NOMINAL:
         # 'said it would appeal', 'believes it is time': 'it' opens a clause, not an object
