@@ -166,3 +166,9 @@ def test_a_title_gives_its_pronoun_to_one_person_not_everyone_with_the_surname()
 )
 def test_a_subject_that_only_counts_is_the_name_set_off_after_it(text, speaker):
     assert [q.speaker for q in quotes(text)] == [speaker]
+
+
+def test_an_initial_before_a_first_name_opens_a_person_name():
+    # (PolNeAR) 'C. Boyden Gray', 'M. Dane Waters': 'Gray' and 'Waters' are words too
+    assert person_name_ok("M. Dane Waters") and person_name_ok("J. Edgar Hoover")
+    assert not person_name_ok("U. Grey Waters")  # no first name after the initial

@@ -23,6 +23,7 @@ than from rules written for one sentence:
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib.resources import files
 from typing import Final
@@ -170,6 +171,9 @@ def person_name_ok(name: str) -> bool:
         return False
     if len(tokens) == 1:
         return True  # a surname alone; at a sentence start `strip_opening_words` judges it
-    if is_first_name(tokens[0]):
-        return True
+    if is_first_name(tokens[0]) or len(tokens) > 2 and _INITIAL.fullmatch(tokens[0]) and is_first_name(tokens[1]):
+        return True  # also an initial before the first name: 'M. Dane Waters', 'J. Edgar Hoover'
     return not any(capital_share(t) <= LOWERISH_SHARE for t in tokens if t[:1].isupper())
+
+
+_INITIAL: Final = re.compile(r"[A-Z]\.")
