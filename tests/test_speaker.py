@@ -367,3 +367,10 @@ def test_a_surname_shaped_like_a_gerund_stays():
 @pytest.mark.parametrize("name", ["Editor’s Note", "Editor's Note", "Correction", "Update"])
 def test_an_outlets_label_on_its_own_note_is_no_speaker(name):
     assert settle(name, "organisation", None)[0] is None
+
+
+@pytest.mark.parametrize(("name", "person"), [("Fox News Sean Hannity", "Sean Hannity"), ("Democrats Hillary Clinton", "Hillary Clinton")])
+def test_a_body_before_a_persons_name_is_no_part_of_it(name, person):
+    # (PolNeAR) 'Fox News Sean Hannity' was a body, 'Democrats Hillary Clinton' a person of
+    # her own beside Hillary Clinton
+    assert settle(name, "person", None)[:2] == (person, "person")

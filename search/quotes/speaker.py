@@ -363,6 +363,8 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
     else:
         if kind in ("person", "organisation") and len(tokens) >= 3:
             rest = _office_split(tokens, strict=kind == "organisation")
+            if kind == "person" and len(rest) == len(tokens) and tokens[0].lower() in ORG_WORDS:
+                rest = _office_split(tokens, strict=True)  # a body's name before the person: 'Fox News Sean Hannity'
             if len(rest) < len(tokens):
                 name, kind = " ".join(rest), "person"  # 'North Dakota RNC Committeeman Curly Haugland'
     if name.split()[-1].lower() in _LAWS and len(name.split()) > 1:
