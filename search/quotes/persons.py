@@ -171,9 +171,12 @@ def person_name_ok(name: str) -> bool:
         return False
     if len(tokens) == 1:
         return True  # a surname alone; at a sentence start `strip_opening_words` judges it
-    if is_first_name(tokens[0]) or len(tokens) > 2 and _INITIAL.fullmatch(tokens[0]) and is_first_name(tokens[1]):
+    if is_first_name(tokens[0]) or len(tokens) > 2 and INITIAL.fullmatch(tokens[0]) and is_first_name(tokens[1]):
         return True  # also an initial before the first name: 'M. Dane Waters', 'J. Edgar Hoover'
     return not any(capital_share(t) <= LOWERISH_SHARE for t in tokens if t[:1].isupper())
 
 
-_INITIAL: Final = re.compile(r"[A-Z]\.")
+# An initial ('M.' of 'M. Dane Waters'), and a lawmaker's party and state as news writes
+# them after a name ('D-N.J.', 'R-Texas', 'I-Vt.').
+INITIAL: Final = re.compile(r"[A-Z]\.")
+PARTY_TAG: Final = r"[DRI]-[A-Z][A-Za-z.]{0,12}"

@@ -21,7 +21,18 @@ from functools import lru_cache
 from typing import Final
 
 from search.quotes.names import ORG_WORDS, PRONOUNS, STOPWORDS, TITLES, _sentence_parts, after_place, is_org, looks_like_person
-from search.quotes.persons import LOWERISH_SHARE, capital_share, is_city, is_common_word, is_first_name, is_place, person_name_ok, strip_opening_words
+from search.quotes.persons import (
+    INITIAL,
+    LOWERISH_SHARE,
+    PARTY_TAG,
+    capital_share,
+    is_city,
+    is_common_word,
+    is_first_name,
+    is_place,
+    person_name_ok,
+    strip_opening_words,
+)
 from search.quotes.verbs import ALL_FORMS
 
 # Lower-case words a proper name may hold: 'Court of Appeals for the Sixth Circuit',
@@ -41,8 +52,7 @@ _GENERIC_HEADS: Final = frozenset(
 )
 # An outlet's labels on its own notes ("Editor’s Note:", "Correction:", "Update:"): no one speaks.
 _EDITORIAL_LABELS: Final = frozenset("note correction clarification update".split())
-_PARTY_TAG: Final = re.compile(r"[DRI]-[A-Z][A-Za-z]*\.?")
-_INITIAL: Final = re.compile(r"[A-Z]\.")
+_PARTY_TAG: Final = re.compile(PARTY_TAG)
 # Names of laws and texts, which are what is cited, never who speaks.
 _LAWS: Final = frozenset("act bill amendment treaty accord accords agreement convention resolution".split())
 _POSSESSIVE_PRONOUNS: Final = frozenset("his her their its our my your".split())
@@ -349,7 +359,7 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
             and tokens[1].lower() not in ORG_WORDS
             and not is_city(head)
             and tokens[2][:1].isupper()
-            and not _INITIAL.fullmatch(tokens[2])
+            and not INITIAL.fullmatch(tokens[2])
         ):
             tokens = tokens[:2]  # a headline after the name: 'Hillary Clinton Visit To Police Memorial Brings'
             name = head
@@ -394,7 +404,7 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
             if person is not None:
                 tokens = person.split()  # '(District of) Massachusetts Joshua Levy'
         name = " ".join(tokens)
-        if len(tokens) > 1 and _INITIAL.fullmatch(tokens[-1]):
+        if len(tokens) > 1 and INITIAL.fullmatch(tokens[-1]):
             return None, "unnamed", description or given  # 'Laurence H.': a name cut short
         if len(tokens) == 1 and (name.rstrip(".").lower() in TITLES or name.lower() in ORG_WORDS or _PARTY_TAG.fullmatch(name)):
             return None, "unnamed", description or given  # 'President', 'Association', 'D-Mo.': no name
