@@ -31,6 +31,7 @@ from search.quotes.names import (
     is_org,
     looks_like_person,
     opens_sentence,
+    place_at,
 )
 from search.quotes.persons import is_city, is_first_name, is_place, person_name_ok, strip_opening_words
 from search.quotes.records import Mention, Speaker
@@ -262,7 +263,7 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
                 tokens = tokens[1:]
             if not looks_like_person(" ".join(tokens)):
                 return Speaker(None, raw, "unnamed", mention.description)
-        while tokens and tokens[0].rstrip(".").lower() in STOPWORDS and len(tokens) > 1 and not (tokens[0] == "New" and tokens[1] in _NEW_PLACES):
+        while tokens and tokens[0].rstrip(".").lower() in STOPWORDS and len(tokens) > 1 and not place_at(tokens, 0):
             tokens = tokens[1:]  # 'But', 'The', a sentence's 'New', not 'New York'
         if opens_sentence(text, mention.start + max(0, mention.text.find(tokens[0]))):
             tokens = strip_opening_words(tokens)  # 'Throughout', 'Taking Archie', 'Is Sanders'
@@ -347,9 +348,6 @@ _NAME_THEN_VERB: Final = re.compile(
     r"(?:[a-z]{2,}ed\s+(?!(?:in|on|at|for|from|by|with|to|of|into|about|over|under|after|before|during|since|through|against|among|between|without|within|as|and|or)\b)[a-z]"
     r"|[a-z]{2,}[^s\W'’]s\s+(?:a|an|the|his|her|their|its|to|that|this|it|him|them|more|new)\s)"
 )
-
-
-_NEW_PLACES: Final = frozenset("York Jersey Hampshire Mexico Orleans Zealand Delhi Haven England".split())
 
 
 _PAIR: Final = re.compile(rf"({NAME_RUN.pattern})\s+and\s+({NAME_RUN.pattern})")

@@ -17,7 +17,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Final
 
-from search.quotes.persons import LOWERISH_SHARE, capital_share, first_name_gender, is_first_name, is_place, person_name_ok, strip_opening_words
+from search.quotes.persons import LOWERISH_SHARE, capital_share, first_name_gender, is_city, is_first_name, is_place, person_name_ok, strip_opening_words
 from search.quotes.sentences import ABBREVIATIONS
 
 # Words that precede a name without being part of it. Lower-case, without the dot.
@@ -137,7 +137,7 @@ def split_title(mention: str) -> tuple[str, str]:
     i = j = 0
     while j < len(tokens) - 1:
         key = _key(tokens[j])
-        if key in STOPWORDS and key not in TITLES and (span := _place_at(tokens, j)):
+        if key in STOPWORDS and key not in TITLES and (span := place_at(tokens, j)):
             j += span  # 'New Jersey', 'New York (Times)', 'New York (Mayor Bill de Blasio)': the word opens a place's name
             continue
         if key in TITLES or key in STOPWORDS or tokens[j] in _DOTTED_TITLES:
@@ -146,10 +146,11 @@ def split_title(mention: str) -> tuple[str, str]:
     return " ".join(tokens[:i]), " ".join(tokens[i:])
 
 
-def _place_at(tokens: list[str], j: int) -> int:
-    """How many of `tokens` from `j` on name a place of two words or more (0: none)."""
+def place_at(tokens: list[str], j: int) -> int:
+    """How many of `tokens` from `j` on name a place or city of two words or more (0: none):
+    'New York', 'South Carolina', 'New Orleans'."""
     for k in range(min(len(tokens), j + 4), j + 1, -1):
-        if is_place(" ".join(tokens[j:k])):
+        if is_place(" ".join(tokens[j:k])) or is_city(" ".join(tokens[j:k])):
             return k - j
     return 0
 
