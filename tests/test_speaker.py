@@ -374,3 +374,10 @@ def test_a_body_before_a_persons_name_is_no_part_of_it(name, person):
     # (PolNeAR) 'Fox News Sean Hannity' was a body, 'Democrats Hillary Clinton' a person of
     # her own beside Hillary Clinton
     assert settle(name, "person", None)[:2] == (person, "person")
+
+
+def test_a_title_case_headline_after_a_name_is_no_body():
+    # (PolNeAR) 'Hillary Clinton Visit To Police Memorial Brings (Allegations Of Pandering)'
+    # was a body of that name; 'George Washington University' stays one
+    assert settle("Hillary Clinton Visit To Police Memorial Brings", "organisation", None)[:2] == ("Hillary Clinton", "person")
+    assert settle("George Washington University", "organisation", None)[:2] == ("George Washington University", "organisation")

@@ -39,6 +39,7 @@ from search.quotes.verbs import ALL_FORMS
 # 'Charles de Gaulle', 'Ibn al-Khattab'.
 _CONNECTORS: Final = frozenset("a an of the and for on at in to de da del della di du van von der den bin ibn al el la le ter dos das y e st".split())
 # Verbs of speech a headline puts after a name that no cue list needs ('… Speaks').
+_TITLE_CASE_WORDS: Final = frozenset("To Of In For With On At From By As Is Are Was".split())  # function words a headline capitalises
 _HEADLINE_VERBS: Final = frozenset("speaks talks responds reacts explains weighs opens reveals".split())
 
 # Members of a party or a movement, named together: a group, never one person.
@@ -352,6 +353,8 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
     if kind == "person" and len(tokens) >= 3 and (tokens[-1].lower() in ALL_FORMS or tokens[-1].lower() in _HEADLINE_VERBS) and tokens[-1].endswith("s"):
         tokens = tokens[:-1]  # a headline's verb: 'Hillary Clinton Speaks'
         name = " ".join(tokens)
+    if kind == "organisation" and len(tokens) >= 4 and _TITLE_CASE_WORDS.intersection(tokens[2:]) and tokens[-1].lower() not in ORG_WORDS:
+        kind = "person"  # a headline in title case after a name, read as a body ('… Visit To Police Memorial Brings')
     if kind == "person" and len(tokens) >= 4 and " and " not in name and is_first_name(tokens[0]) and not looks_like_person(name):
         head = " ".join(tokens[:2])
         if (
