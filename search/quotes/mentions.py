@@ -260,13 +260,13 @@ def _person_like(np: str) -> bool:
 
 def _people_head(word: str) -> bool:
     """Whether a noun names people: 'officials', 'judge', 'journalists' (not 'agency')."""
-    return (
-        word in _UNNAMED_HEADS
-        or word.rstrip("s") in _UNNAMED_HEADS
-        or word in _ROLE_HEADS
-        or bool(_AGENTS.search(word) or _AGENTS.search(word + "s"))  # 'front-runner', 'president'
-        and word not in ORG_WORDS
-    )
+    return _listed_people(word) or bool(_AGENTS.search(word) or _AGENTS.search(word + "s")) and word not in ORG_WORDS  # 'front-runner', 'president'
+
+
+def _listed_people(word: str) -> bool:
+    """A noun of people the lists hold ('leaders', 'employee'), not one a suffix suggests
+    ('spent', 'after', 'together' end as agent nouns do)."""
+    return word in _UNNAMED_HEADS or word.rstrip("s") in _UNNAMED_HEADS or word in _ROLE_HEADS
 
 
 # Singular roles that head a description of an unnamed person ('a New York judge').

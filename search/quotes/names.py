@@ -89,6 +89,7 @@ _MALE_TITLES: Final = frozenset("mr sir king prince lord congressman councilman 
 _FEMALE_TITLES: Final = frozenset("mrs ms miss queen princess dame lady congresswoman councilwoman assemblywoman chairwoman spokeswoman".split())
 
 PRONOUNS: Final[frozenset[str]] = frozenset("he she they it i we you who which".split())
+POSSESSIVE_PRONOUNS: Final[frozenset[str]] = frozenset("his her their its our my your".split())
 
 _TOKEN: Final = r"[A-Z](?:(?:\.[A-Z])+\.|[A-Za-z'’\-]*\.?)"  # 'Ruiz', 'Mr.', 'G.', joined initials 'G.K.'
 _PARTICLE: Final = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|ter|dos|das)"

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from search.quotes.names import ORG_WORDS, PRONOUNS, STOPWORDS, TITLES, _sentence_parts, after_place, is_org, looks_like_person
+from search.quotes.names import ORG_WORDS, POSSESSIVE_PRONOUNS, PRONOUNS, STOPWORDS, TITLES, _sentence_parts, after_place, is_org, looks_like_person
 from search.quotes.persons import (
     INITIAL,
     LOWERISH_SHARE,
@@ -56,7 +56,6 @@ _EDITORIAL_LABELS: Final = frozenset("note correction clarification update".spli
 _PARTY_TAG: Final = re.compile(PARTY_TAG)
 # Names of laws and texts, which are what is cited, never who speaks.
 _LAWS: Final = frozenset("act bill amendment treaty accord accords agreement convention resolution".split())
-_POSSESSIVE_PRONOUNS: Final = frozenset("his her their its our my your".split())
 # Where a person said it, run on after the name: 'Jeb Bush in a Medium post'.
 _PLACED_IN: Final = re.compile(r"\s+(?:in|on|at)\s+(?:a|an|the|his|her|their)\s+[a-zA-Z]")
 _POSSESSIVE: Final = re.compile(r"[’']s\s+|(?<=s)[’']\s+")
@@ -312,7 +311,7 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
         name, kind = name[: where.start()], "person"  # 'Jeb Bush in a Medium post'
     if name.split()[-1].rstrip(":.").lower() in _EDITORIAL_LABELS and not looks_like_person(name):
         return None, "unnamed" if kind == "person" else kind, None  # 'Editor’s Note'
-    if name.split()[0].lower() in _POSSESSIVE_PRONOUNS:
+    if name.split()[0].lower() in POSSESSIVE_PRONOUNS:
         return None, kind, description or given  # 'His campaign', 'Her office': whose, the mention says
     while kind == "organisation" and name.split(" ", 1)[0].lower() in _DETERMINERS and " " in name:
         name = name.split(" ", 1)[1]  # 'The Clinton campaign' as 'Clinton campaign'; 'The campaign', 'This group' name none

@@ -26,12 +26,12 @@ from search.quotes.mentions import (
     _DAY,
     _LY,
     _QUALIFIER,
-    _ROLE_HEADS,
     _SUBORDINATORS,
     _UNNAMED_HEADS,
     _VERB_THEN_OBJECT,
     PRONOUN_AND,
     _head_noun,
+    _listed_people,
     _np_ok,
     _people_head,
     _source_like,
@@ -610,12 +610,6 @@ def _with_people(text: str, start: int, np_end: int, end: int) -> Mention:
 
 
 _PEOPLE_AFTER: Final = re.compile(r"\s+([a-z]+)\b")
-
-
-def _listed_people(word: str) -> bool:
-    """A noun of people the lists hold ('leaders', 'employee'), not one a suffix suggests
-    ('spent', 'after', 'together' end as agent nouns do)."""
-    return word in _UNNAMED_HEADS or word.rstrip("s") in _UNNAMED_HEADS or word in _ROLE_HEADS
 
 
 # A role in lower case between a capitalised word and the name, opening the sentence, then

@@ -36,7 +36,7 @@ from search.quotes.content import (
     _unquoted_words,
 )
 from search.quotes.mentions import _AUX_WORDS, _EVIDENCE, _head_noun, _people_head, _person_like, _source_like
-from search.quotes.names import CALENDAR_WORDS, NAME_RUN, opens_sentence
+from search.quotes.names import CALENDAR_WORDS, NAME_RUN, POSSESSIVE_PRONOUNS, opens_sentence
 from search.quotes.other_frames import _BE_BEFORE
 from search.quotes.persons import is_common_word
 from search.quotes.records import MASK, Frame, Mention
@@ -469,7 +469,7 @@ def _frame_after(
         return None  # '(an official,) who requested anonymity to discuss …': a condition, not words said
     if (
         (first in _FINITE_BE_HAVE or first == "have" and not cue.endswith(" to"))  # not 'appears to (have)'
-        and s == _next_word(text, ce, se)
+        and not text[ce:s].strip()  # the content opens right after the cue
         and (head in verbs.NOMINAL or not _says_of_what_precedes(subj.text) or opens_sentence(text, subj.start))
     ):
         # 'The tech the district wants is benignly branded …', 'His introductory remarks
@@ -502,20 +502,13 @@ def _frame_after(
     return Frame(cue, cs, ce, subj, pieces, subj.start, ce, needs_quote=needs_quote)
 
 
-def _next_word(text: str, at: int, end: int) -> int:
-    """Where the first word after `at` starts (or `end`)."""
-    while at < end and text[at].isspace():
-        at += 1
-    return at
-
-
 def _says_of_what_precedes(subject: str) -> bool:
     """Whether `subject`, before a cue whose content opens with its verb ('that he says is
     rigged'), is someone saying something of the thing before: a pronoun, a name, people
     ('Sanders aides', 'many economists'); not a phrase a noun cue ends ('Harsh (comments
     are)', 'his numerous sexist (remarks are)')."""
     words = subject.split()
-    if words[0].lower() in _POSSESSIVES:
+    if words[0].lower() in POSSESSIVE_PRONOUNS:
         return False
     if _person_like(subject):
         return not (len(words) == 1 and words[0][:1].isupper() and is_common_word(words[0]))
@@ -540,7 +533,6 @@ _QUANTITY: Final = re.compile(r"(?:\d|half|a|one|two|three|four|five|six|seven|e
 
 # Words a reported clause never starts with: the cue took a prepositional phrase or an
 # object instead ('reported from Washington', 'agreed with him', 'said so').
-_POSSESSIVES: Final = frozenset("his her their its my our your".split())
 _FINITE_BE_HAVE: Final = frozenset("is was are were has had".split())  # a clause said never starts with its verb
 _NOT_CONTENT_START: Final = frozenset(
     "to for about of in by with on up off out down it so yes no from at during via through into against over under after before since".split()
