@@ -260,6 +260,11 @@ def test_a_title_in_the_article_vouches_for_a_one_word_speaker():
         ("McFadden", "person"),
         ("MacArthur", "person"),
         ("Evans", "person"),  # 'Evan' is a first name: no plural of a people
+        # one of a people, made from a place's name: no one's name ('one kind-hearted Canadian wants …')
+        ("Canadian", None),
+        ("Arizonan", None),
+        ("Iraqi", None),
+        ("Sullivan", "person"),  # no place's people
     ],
 )
 def test_one_word_kind(word, kind):
@@ -327,6 +332,11 @@ def test_no_name_in_headlines_and_bare_titles(name):
     ("name", "kind", "expected"),
     [
         ("BernieSanders", "person", ("Bernie Sanders", "person")),  # a handle
+        ("YouTube", "person", ("YouTube", "organisation")),  # 'You' opens no handle: a brand, not 'Tube'
+        ("TheBlaze", "organisation", ("TheBlaze", "organisation")),
+        # a lawmaker's party and state, or the state alone, are nobody's name
+        ("R -S.C.", "organisation", (None, "organisation")),
+        ("S.C.", "person", (None, "unnamed")),
         ("Elections Susan Bucher", "organisation", ("Susan Bucher", "person")),  # 'Supervisor of Elections Susan Bucher'
         ("Filmmaker Jack Marino", "person", ("Jack Marino", "person")),
         ("This group", "organisation", (None, "organisation")),

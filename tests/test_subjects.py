@@ -97,6 +97,8 @@ def test_parenthetical_party_and_state_is_not_the_speaker():
     assert q.speaker == "Ted Cruz"
     q = only("Sen. Rita Hale (D-Md.) on Saturday criticized the accord, saying it goes “nowhere near far enough.”", "partial")
     assert q.speaker == "Rita Hale"
+    q = only("Sens. Dana Lowe (Ky.) and Rita Hale (Fla.) on Saturday said the accord was a mistake.")
+    assert q.speaker == "Dana Lowe and Rita Hale"
 
 
 def test_possessive_aside_is_a_description():
@@ -170,6 +172,12 @@ def test_a_role_then_a_name_in_commas_after_a_quote_gives_the_name_and_no_role_i
     [
         ("Elena Ruiz — a teacher from the harbor district — says she will vote for Hale.", "Elena Ruiz", "a teacher from the harbor district"),
         ("The board's lawyer -- who has been in a feud with the board for months -- said she regretted her remarks.", None, None),
+        # a dash typed as a hyphen, with a lawmaker's state in brackets inside the aside
+        (
+            "Advisers to two mainstream candidates - Ohio Gov. Dana Hale and Sen. Rita Lowe (Fla.) - say she can still win the state.",
+            None,
+            None,
+        ),
     ],
 )
 def test_an_aside_in_dashes_between_subject_and_cue(text, speaker, description):

@@ -39,7 +39,7 @@ from search.quotes.marks import Quoted, scan_quotes
 from search.quotes.mentions import subject_word
 from search.quotes.names import CALENDAR_WORDS, NAME_RUN, PRONOUNS, STOPWORDS, ArticleNames, writer_of
 from search.quotes.other_frames import transcript_label
-from search.quotes.persons import PARTY_TAG
+from search.quotes.persons import PARTY_TAG, STATE_TAG
 from search.quotes.records import MASK, Frame, Mention, Speaker
 from search.quotes.sentences import split_sentences
 from search.quotes.speaker import settle
@@ -125,13 +125,13 @@ def _mask(text: str, spans: list[Quoted]) -> str:
             pos = e + 2
     out.append(text[pos:])
     masked = "".join(out)
-    return _PARTY_LABEL.sub(_blank, masked) if "-" in masked else masked
+    return _PARTY_LABEL.sub(_blank, masked) if " (" in masked else masked
 
 
-# '(D-N.J.)', '(R-Texas)', '(I-Vt.)' after a lawmaker's name; not before a comma, where
+# '(D-N.J.)', '(R-Texas)', '(I-Vt.)', '(Fla.)' after a lawmaker's name; not before a comma, where
 # the rules read it as part of an aside ('the mayor's niece, state Del. Marcia Price
 # (D-Harbor), shouted', 'Gov. John Kasich (R-OH), said')
-_PARTY_LABEL: Final = re.compile(rf"(?<=[A-Za-z.]) \((?:{PARTY_TAG})\)(?!,)")
+_PARTY_LABEL: Final = re.compile(rf"(?<=[A-Za-z.]) \((?:{PARTY_TAG}|{STATE_TAG})\)(?!,)")
 
 
 def _blank(m: re.Match[str]) -> str:

@@ -102,6 +102,48 @@ def is_first_name(token: str) -> bool:
     return first_name_gender(token) is not None
 
 
+# How a people's word is made from its place's name: (ending of the word, what replaces it
+# in the place's name). 'Syrian' Syria, 'Canadian' Canada, 'Brazilian' Brazil, 'Italian'
+# Italy, 'Texan' Texas, 'Mexican' Mexico, 'Chilean' Chile, 'Iraqi' Iraq, 'Chinese' China,
+# 'Japanese' Japan, 'Lebanese' Lebanon, 'Ukrainian' Ukraine.
+_DEMONYM_ENDINGS: Final = (
+    ("n", ""),
+    ("ian", "a"),
+    ("ian", ""),
+    ("ian", "y"),
+    ("ian", "e"),
+    ("an", ""),
+    ("an", "as"),
+    ("an", "o"),
+    ("i", ""),
+    ("ese", "a"),
+    ("ese", ""),
+    ("ese", "on"),
+)
+# Places whose people news names by a common name the ISO lists spell otherwise ('Russian
+# Federation', 'Korea, Republic of') or do not hold (continents).
+_COMMON_PLACES: Final = frozenset("america europe africa asia russia korea palestine".split())
+
+
+@lru_cache(maxsize=16384)
+def is_demonym(word: str) -> bool:
+    """A word for one of a people, made from a country's, a region's or a city's name by
+    the usual endings ('Canadian', 'Syrian', 'Arizonan', 'Iraqi', 'Bostonian'): one of a
+    people, not the name of anyone. A first name ('Adrian', 'Julian') is never one."""
+    _load()
+    if len(word) < 4 or not word[:1].isupper() or not word.isalpha() or is_first_name(word):
+        return False
+    low = word.lower()
+    if low in _places or word in _cities:
+        return False  # a place itself ('Sudan', 'Oman')
+    for ending, place in _DEMONYM_ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 3:
+            stem = low[: len(low) - len(ending)] + place
+            if stem in _places or stem in _COMMON_PLACES or len(stem) > 3 and stem.title() in _cities:
+                return True
+    return False
+
+
 @lru_cache(maxsize=16384)
 def is_place(name: str) -> bool:
     """A country or a region by the ISO lists (`pycountry`): 'United Kingdom', 'Trinidad
@@ -177,6 +219,12 @@ def person_name_ok(name: str) -> bool:
 
 
 # An initial ('M.' of 'M. Dane Waters'), and a lawmaker's party and state as news writes
-# them after a name ('D-N.J.', 'R-Texas', 'I-Vt.').
+# them after a name ('D-N.J.', 'R-Texas', 'I-Vt.', 'R -S.C.'), or the state alone in
+# brackets ('Sen. Marco Rubio (Fla.)').
 INITIAL: Final = re.compile(r"[A-Z]\.")
-PARTY_TAG: Final = r"[DRI]-[A-Z][A-Za-z.]{0,12}"
+PARTY_TAG: Final = r"[DRI] ?- ?[A-Z][A-Za-z.]{0,12}"
+# The AP's abbreviations of US states, as news writes them after a lawmaker's name.
+_STATES: Final = """Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich.
+Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn.
+Vt. Va. Wash. W.Va. Wis. Wyo.""".split()
+STATE_TAG: Final = "|".join(re.escape(s) for s in _STATES)

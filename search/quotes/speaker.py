@@ -25,9 +25,11 @@ from search.quotes.persons import (
     INITIAL,
     LOWERISH_SHARE,
     PARTY_TAG,
+    STATE_TAG,
     capital_share,
     is_city,
     is_common_word,
+    is_demonym,
     is_first_name,
     is_place,
     person_name_ok,
@@ -54,6 +56,7 @@ _GENERIC_HEADS: Final = frozenset(
 # An outlet's labels on its own notes ("Editor’s Note:", "Correction:", "Update:"): no one speaks.
 _EDITORIAL_LABELS: Final = frozenset("note correction clarification update".split())
 _PARTY_TAG: Final = re.compile(PARTY_TAG)
+_STATE_TAG: Final = re.compile(STATE_TAG)
 # Names of laws and texts, which are what is cited, never who speaks.
 _LAWS: Final = frozenset("act bill amendment treaty accord accords agreement convention resolution".split())
 # Where a person said it, run on after the name: 'Jeb Bush in a Medium post'.
@@ -160,12 +163,12 @@ def one_word_kind(word: str) -> str | None:
     """What a one-word speaker is when nothing in the article says it is a person (no
     title before it, no full name with it, no first name): 'organisation' for a brand
     written with a capital inside or an acronym ('ProPublica', 'DOJ'), 'group' for a
-    people ('Americans'), None for no one at all: a city ('Philadelphia is considering …',
+    people ('Americans'), None for no one at all: one of a people ('Canadian'), a city ('Philadelphia is considering …',
     'the Committee on Benghazi said'), or a word news writes in lower case as often as not
     ('Leadership Announces …', 'Revealed: …'); 'person' otherwise (a surname: 'Maddow')."""
     bare = word.strip(".,’'")
-    if is_city(bare) or capital_share(bare) <= LOWERISH_SHARE or bare.lower() in _MEMBER_WORDS:
-        return None
+    if is_city(bare) or capital_share(bare) <= LOWERISH_SHARE or bare.lower() in _MEMBER_WORDS or is_demonym(bare):
+        return None  # a place, a common word, one of a party or of a people ('one Canadian')
     if len(bare) > 1 and bare.replace(".", "").isupper():
         return "organisation"
     if _INNER_CAPITAL.match(bare) and not bare.startswith(_NAME_PREFIXES):
@@ -286,8 +289,8 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
         return name, kind, description
     name = given = name.strip()
     name = _unquoted_name(name)
-    if not name:
-        return None, "unnamed" if kind == "person" else kind, description or given
+    if not name or _PARTY_TAG.fullmatch(name) or _STATE_TAG.fullmatch(name):
+        return None, "unnamed" if kind == "person" else kind, description or given  # 'D-Mo.', 'R -S.C.', 'S.C.': no name
     if name.endswith(("’s", "'s")) and len(name) > 3:
         name = name[:-2]  # 'Joe Biden’s' (the rest of the phrase fell away before here)
     if kind == "person":
@@ -324,7 +327,7 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
     ):
         return None, kind, description or given  # a clause, not a body: 'Joining Rubio in the group'
     handle = _HANDLE.fullmatch(name)
-    if handle is not None and is_first_name(handle.group(1)):
+    if handle is not None and is_first_name(handle.group(1)) and not is_common_word(handle.group(1)):
         name, kind = f"{handle.group(1)} {handle.group(2)}", "person"  # a handle: 'BernieSanders'
     if not name or name.lower() in PRONOUNS or not is_name(name, kind == "organisation"):
         return None, "unnamed" if kind == "person" else kind, description or given or None
@@ -408,8 +411,8 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
         name = " ".join(tokens)
         if len(tokens) > 1 and INITIAL.fullmatch(tokens[-1]):
             return None, "unnamed", description or given  # 'Laurence H.': a name cut short
-        if len(tokens) == 1 and (name.rstrip(".").lower() in TITLES or name.lower() in ORG_WORDS or _PARTY_TAG.fullmatch(name)):
-            return None, "unnamed", description or given  # 'President', 'Association', 'D-Mo.': no name
+        if len(tokens) == 1 and (name.rstrip(".").lower() in TITLES or name.lower() in ORG_WORDS):
+            return None, "unnamed", description or given  # 'President', 'Association': no name
         if len(tokens) == 1 and (name.rstrip(".").lower() in STOPWORDS or is_common_word(name) and not is_first_name(name)):
             return None, "unnamed", description or given  # 'The', 'Week', 'Once': no one ('Will' is someone)
         if len(tokens) == 1 and not vouched and (not is_first_name(name) or is_city(name) or name.isupper()):

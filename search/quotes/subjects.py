@@ -158,7 +158,7 @@ def subject_before(text: str, lo: int, cue_start: int) -> Mention | None:
         t = _time_tail(text, lo, end)
         if t and text.endswith(",", lo, t.start()):
             return _subject_with_aside(text, lo, t.start() - 1)
-    if text[end - 1] in "—–" or text.endswith("--", lo, end):
+    if text[end - 1] in "—–" or text.endswith(("--", " -"), lo, end):  # ' - ': a dash typed as a hyphen
         return _subject_with_dash_aside(text, lo, end)
     return _plain_subject(text, lo, end)  # also 'Sen. Ted Cruz (R-Texas) said'
 
@@ -430,7 +430,7 @@ _NAME_AND: Final = re.compile(rf"(?<![\w.'’\-])(?:{NAME_RUN.pattern})\s+and\s+
 _WHO_END: Final = re.compile(r"(?P<np>(?:[\w’'\-]+\s+){0,2}[\w’'\-]+)\s+(?:who|whose)\s*$")
 
 
-_DASH: Final = re.compile(r"\s(?:—|–|--)\s")
+_DASH: Final = re.compile(r"\s(?:—|–|--?)\s")
 
 
 def _subject_with_dash_aside(text: str, lo: int, end: int) -> Mention | None:
