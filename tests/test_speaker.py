@@ -228,6 +228,11 @@ def test_a_law_is_no_speaker():
         ("ProPublica reported that the agency had ignored the warnings.", "ProPublica", "organisation"),
         # a people: a group
         ("Americans said they were worried about the economy, the poll found.", "Americans", "group"),
+        ("Neoliberals argued that open markets would lift every country.", "Neoliberals", "group"),
+        # a word ending in 's' before a verb in the plural's form: many, not one person
+        ("Hydrangeas prefer loamy and moist soil, the grower says.", "Hydrangeas", "group"),
+        ("Saudis insist they are fighting terror.", "Saudis", "group"),
+        ("Sanders says the plan is a disaster.", "Sanders", "person"),
     ],
 )
 def test_a_one_word_speaker_without_evidence_is_judged_by_the_word(text, speaker, kind):

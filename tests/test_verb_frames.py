@@ -567,3 +567,13 @@ def test_what_a_person_says_of_the_thing_before_is_said(text, content, speaker):
 def test_anonymity_asked_for_and_a_clause_opening_with_what_say_nothing(text):
     # (PolNeAR) 'requested anonymity' was a quote of the official's; 'What (seemed to)' a speaker
     assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("cue", "plural"),
+    [("say", True), ("insist", True), ("agree with", True), ("says", False), ("said", False), ("told", False), ("agreed with", False), ("saying", False)],
+)
+def test_a_cue_in_the_plural_form_is_told_by_the_cue_lists(cue, plural):
+    from search.quotes.verbs import plural_present
+
+    assert plural_present(cue) is plural

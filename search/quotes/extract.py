@@ -39,11 +39,11 @@ from search.quotes.marks import Quoted, scan_quotes
 from search.quotes.mentions import subject_word
 from search.quotes.names import CALENDAR_WORDS, NAME_RUN, PRONOUNS, STOPWORDS, ArticleNames, writer_of
 from search.quotes.other_frames import transcript_label
-from search.quotes.persons import PARTY_TAG, STATE_TAG
+from search.quotes.persons import LOWERISH_SHARE, PARTY_TAG, STATE_TAG, capital_share
 from search.quotes.records import MASK, Frame, Mention, Speaker
 from search.quotes.sentences import split_sentences
 from search.quotes.speaker import settle
-from search.quotes.verbs import cue_class
+from search.quotes.verbs import cue_class, plural_present
 
 _KEEP_IN_MASK: Final = frozenset(".?!,")
 _ALNUM: Final = re.compile(r"[A-Za-z0-9]")
@@ -531,9 +531,27 @@ def _speaker(f: Frame, names: ArticleNames, state: SpeakerState, masked: str, pr
     if prev is not None and f.mention.start < f.cue_start and f.attr_start == f.cue_start:
         return prev  # a participle: the subject already found for this sentence
     sp = classify(f.mention, names, state, masked)
+    if sp.type == "person" and sp.name == f.mention.text and _plural_subject(f, masked):
+        sp = Speaker(sp.name, sp.mention, "group", sp.description)
     if f.mention.description and sp.description is None:
         sp.description = f.mention.description
     return sp
+
+
+def _plural_subject(f: Frame, masked: str) -> bool:
+    """A one-word subject ending in 's' right before a verb in the plural's form
+    ('Saudis insist', 'Dems hope', 'Technocrats argue'): a group, no one person ('Sanders
+    says', 'Evans would say' stay people)."""
+    assert f.mention is not None
+    word = f.mention.text
+    return (
+        " " not in word
+        and word.endswith("s")
+        and capital_share(word) > LOWERISH_SHARE  # 'Associates say': a word, no name at all (`settle`)
+        and f.mention.end < f.cue_start
+        and not masked[f.mention.end : f.cue_start].strip()
+        and plural_present(f.cue)
+    )
 
 
 def _unattributed(k: int, ss: int, se: int, text: str, masked: str, rest: list[Quoted], names: ArticleNames, state: SpeakerState) -> _Rec | None:

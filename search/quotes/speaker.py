@@ -112,8 +112,8 @@ def _not_a_name_word(tok: str) -> bool:
 
 
 # Endings of a plural that names a people or a generation ('Americans', 'Palestinians',
-# 'Millennials', 'Hispanics', 'Latinos', 'Constitutionalists'): a group, never one person.
-_GROUP_ENDINGS: Final = ("ans", "ians", "ites", "ists", "ics", "ials", "inos", "anos", "ese")
+# 'Millennials', 'Hispanics', 'Latinos', 'Constitutionalists', 'Neoliberals'): a group, never one person.
+_GROUP_ENDINGS: Final = ("ans", "ians", "ites", "ists", "ics", "ials", "als", "inos", "anos", "ese")
 # Prefixes of names written with a capital inside ('MacArthur', 'VanDyke', 'FitzGerald');
 # any other word so written is a brand ('ProPublica', 'BuzzFeed', 'WikiLeaks', 'YouTube').
 _NAME_PREFIXES: Final = ("Mac", "Van", "Von", "Fitz", "Della", "Del", "Des", "Dos", "Das", "Den", "Der")

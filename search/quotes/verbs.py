@@ -371,6 +371,21 @@ def load_learned(path: Path = LEARNED_PATH) -> dict[str, float]:
 LEARNED: frozenset[str] = frozenset(c for c in load_learned() if c not in ALL_FORMS)
 
 
+_KNOWN_CUES: Final = ALL_FORMS | LEARNED
+
+
+def plural_present(cue: str) -> bool:
+    """Whether a cue's verb is in the form a plural subject takes ('say', 'prefer'), by
+    the cue lists themselves: a base form of a verb of saying, or a learned cue word whose
+    '-s' form is a cue too ('accept', 'accepts'). Past forms and '-s' forms are not."""
+    word = cue.split(" ", 1)[0]
+    if word in _VERBS:
+        return True
+    if word.endswith(("s", "ed", "ing")) or word not in _KNOWN_CUES and cue not in _KNOWN_CUES:
+        return False
+    return any(word + ending in _KNOWN_CUES or f"{word}{ending} {cue[len(word) + 1 :]}".strip() in _KNOWN_CUES for ending in ("s", "es"))
+
+
 def trie_pattern(words: list[str]) -> str:
     """One regular expression for a list of words, factored by shared prefixes so that the
     scan does not try every word at every position (a plain alternation of a few hundred
