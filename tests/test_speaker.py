@@ -233,6 +233,9 @@ def test_a_law_is_no_speaker():
         ("Hydrangeas prefer loamy and moist soil, the grower says.", "Hydrangeas", "group"),
         ("Saudis insist they are fighting terror.", "Saudis", "group"),
         ("Sanders says the plan is a disaster.", "Sanders", "person"),
+        # a lone word a report is cited by: a publication, not a person
+        ("Plant-based diets are becoming more popular, according to Healthline.", "Healthline", "organisation"),
+        ("Crowdpac reported that most of the money came from donors in three states.", "Crowdpac", "organisation"),
     ],
 )
 def test_a_one_word_speaker_without_evidence_is_judged_by_the_word(text, speaker, kind):
@@ -396,3 +399,8 @@ def test_a_title_case_headline_after_a_name_is_no_body():
     # was a body of that name; 'George Washington University' stays one
     assert settle("Hillary Clinton Visit To Police Memorial Brings", "organisation", None)[:2] == ("Hillary Clinton", "person")
     assert settle("George Washington University", "organisation", None)[:2] == ("George Washington University", "organisation")
+
+
+def test_a_person_the_article_names_stays_a_person_when_cited():
+    text = "Maria Acosta runs the clinic.\n\nMost patients wait a week, according to Acosta."
+    assert [(q.speaker, q.speaker_type) for q in quotes_of(text)] == [("Maria Acosta", "person")]

@@ -531,11 +531,20 @@ def _speaker(f: Frame, names: ArticleNames, state: SpeakerState, masked: str, pr
     if prev is not None and f.mention.start < f.cue_start and f.attr_start == f.cue_start:
         return prev  # a participle: the subject already found for this sentence
     sp = classify(f.mention, names, state, masked)
-    if sp.type == "person" and sp.name == f.mention.text and _plural_subject(f, masked):
-        sp = Speaker(sp.name, sp.mention, "group", sp.description)
+    if sp.type == "person" and sp.name is not None and sp.name == f.mention.text and " " not in sp.name:
+        # a lone word the article gives no full name for: what the sentence says of it
+        if _plural_subject(f, masked):
+            sp = Speaker(sp.name, sp.mention, "group", sp.description)
+        elif f.cue.lower() in _SOURCE_CUES and not names.knows(sp.name) and not names.person_evidence(sp.name):
+            sp = Speaker(sp.name, sp.mention, "organisation", sp.description)  # 'according to Healthline': a publication
     if f.mention.description and sp.description is None:
         sp.description = f.mention.description
     return sp
+
+
+# Cues that cite a publication or a report far more often than a person the article never
+# names in full: a lone word after them is a body ('according to Healthline').
+_SOURCE_CUES: Final = frozenset(("according to", "reported"))
 
 
 def _plural_subject(f: Frame, masked: str) -> bool:
@@ -545,8 +554,7 @@ def _plural_subject(f: Frame, masked: str) -> bool:
     assert f.mention is not None
     word = f.mention.text
     return (
-        " " not in word
-        and word.endswith("s")
+        word.endswith("s")
         and capital_share(word) > LOWERISH_SHARE  # 'Associates say': a word, no name at all (`settle`)
         and f.mention.end < f.cue_start
         and not masked[f.mention.end : f.cue_start].strip()
