@@ -404,3 +404,9 @@ def test_a_title_case_headline_after_a_name_is_no_body():
 def test_a_person_the_article_names_stays_a_person_when_cited():
     text = "Maria Acosta runs the clinic.\n\nMost patients wait a week, according to Acosta."
     assert [(q.speaker, q.speaker_type) for q in quotes_of(text)] == [("Maria Acosta", "person")]
+
+
+@pytest.mark.parametrize("title", ["Pres.", "Supt.", "Atty."])
+def test_an_abbreviated_title_is_no_part_of_the_name(title):
+    q = quotes_of(f"{title} Dana Whitfield claimed that a new era had begun for the district.")[0]
+    assert q.speaker == "Dana Whitfield"
