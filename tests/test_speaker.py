@@ -285,6 +285,10 @@ def test_one_word_kind(word, kind):
         # a description glued to a name: the name starts after the last office word
         ("North Dakota RNC Committeeman Curly Haugland", "person", ("Curly Haugland", "person")),
         ("Pastor Kevin Swanson", "person", ("Kevin Swanson", "person")),
+        # an office or a body in capitals before a first name
+        ("Wells Fargo CEO John Stumpf", "person", ("John Stumpf", "person")),
+        ("ACLU Jay Stanley", "organisation", ("Jay Stanley", "person")),
+        ("JD Vance", "person", ("JD Vance", "person")),
         # 'White House Chief of Staff Denis McDonough' cut at 'of': a body's word, then a person
         ("Staff Denis McDonough", "organisation", ("Denis McDonough", "person")),
         # no person's name by the recogniser: a body

@@ -192,7 +192,9 @@ def _office_split(tokens: list[str], strict: bool = False) -> list[str]:
         # in a body's run, a body's word or an ordinary word before a first name ('Supervisor of
         # Elections Susan Bucher'); in a person's, a role word ('Filmmaker Jack Marino')
         plain = before in ORG_WORDS or capital_share(before) <= LOWERISH_SHARE if strict else before.endswith(_ROLE_ENDS) and len(before) > 4
-        office = office or plain and is_first_name(tokens[k]) and not is_first_name(tokens[k - 1])
+        # an office or a body in capitals before a first name ('Wells Fargo CEO John Stumpf')
+        acronym = tokens[k - 1].isalpha() and tokens[k - 1].isupper() and 2 <= len(tokens[k - 1]) <= 4
+        office = office or (plain or acronym) and is_first_name(tokens[k]) and not is_first_name(tokens[k - 1])
         rest = tokens[k:]
         if not office or not 2 <= len(rest) <= 3:
             continue
