@@ -531,12 +531,13 @@ def _speaker(f: Frame, names: ArticleNames, state: SpeakerState, masked: str, pr
     if prev is not None and f.mention.start < f.cue_start and f.attr_start == f.cue_start:
         return prev  # a participle: the subject already found for this sentence
     sp = classify(f.mention, names, state, masked)
-    if sp.type == "person" and sp.name is not None and sp.name == f.mention.text and " " not in sp.name:
+    word = sp.name
+    if sp.type == "person" and word is not None and word == f.mention.text and " " not in word:
         # a lone word the article gives no full name for: what the sentence says of it
         if _plural_subject(f, masked):
-            sp = Speaker(sp.name, sp.mention, "group", sp.description)
-        elif f.cue.lower() in _SOURCE_CUES and not names.knows(sp.name) and not names.person_evidence(sp.name):
-            sp = Speaker(sp.name, sp.mention, "organisation", sp.description)  # 'according to Healthline': a publication
+            sp = Speaker(word, sp.mention, "group", sp.description)
+        elif f.cue.lower() in _SOURCE_CUES and not names.knows(word) and not names.person_evidence(word):
+            sp = Speaker(word, sp.mention, "organisation", sp.description)  # 'according to Healthline': a publication
     if f.mention.description and sp.description is None:
         sp.description = f.mention.description
     return sp
