@@ -27,7 +27,12 @@ The rule, in order (names are compared without accents and case):
    with that surname. 'Obama' is Barack Obama though Michelle Obama is quoted too; 'Murphy'
    stays 'Murphy' between Chris and Anne Marie Murphy. The extractor has already given a
    bare surname the full name its own article names; what is left bare is judged corpus-wide.
-5. Everything else (organisations, descriptions, lone first names) is its own identity,
+5. A person's campaign, team, camp, office or administration is one body however its owner
+   is written ('Clinton campaign', "Mrs. Clinton's campaign", 'Hillary Clinton’s
+   campaign'): the owner is found as a name of rule 2 or 4 (a bare surname only where one
+   person dominates it), and the body's id is the owner's key and the body
+   ('hillary-clinton-campaign'). 'Bill Clinton’s campaign' stays his.
+6. Everything else (organisations, descriptions, lone first names) is its own identity,
    names differing only in case or accents folded ('Politico', 'POLITICO'). A pronoun
    ('I', 'Who', "I'm") is no name and gets no identity.
 
@@ -66,6 +71,8 @@ _PARTICLES = frozenset("de da del della di du van von der den bin ibn al el la l
 _SUFFIXES = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
 _TOKEN = re.compile(r"[^\W\d_](?:[\w\-'’]*[\w])?\.?|\d+")
 _POSSESSIVE_TOKEN = re.compile(r"^(.*\w)(?:['’]s|s['’]|['’])$")
+# A body that is one person's ('Clinton campaign', "Mr. Trump's team"): its owner, and the body.
+_OWNED_BODY = re.compile(r"(?P<owner>.+?\w)(?:['’]s|['’])?\s+(?P<body>campaign|team|administration|camp|office|transition team)", re.IGNORECASE)
 
 
 def fold(text: str) -> str:
@@ -531,18 +538,35 @@ def build(counts: dict[str, int], pinned: Iterable[str] = ()) -> Table:
         top = _dominant(identities)
         if top is not None:
             u.union(top, name)
-    # 3. everything else: one identity per spelling, case and accents aside
+    # 3. a person's campaign, team, office or administration: one body, however its owner is
+    # written ('Clinton campaign', "Mrs. Clinton's campaign", 'Hillary Clinton’s campaign');
+    # everything else: one identity per spelling, case and accents aside
     people = {u.find(n) for n in person}
+    roots = {slug(parsed[n].clean): n for n in sorted(person)}
+
+    def owner_of(owner: str) -> str | None:
+        """The identity of a person written as `owner` ('Hillary Clinton', 'Mrs. Clinton')."""
+        q = parse(clean_name(owner, titles))
+        if slug(q.clean) in roots:
+            return u.find(roots[slug(q.clean)])
+        top = _dominant(tails.get(" ".join(name_tokens(q.clean)), Counter())) if q.given is None and q.surname else None
+        return u.find(top) if top is not None else None
+
     by_fold: dict[str, str] = {}
+    owned: dict[str, tuple[str, str]] = {}  # a body's name -> (a name of its owner, the body)
     for name, p in sorted(parsed.items()):
         if u.find(name) not in people:
-            u.union(by_fold.setdefault(slug(p.clean), name), name)
+            m = _OWNED_BODY.fullmatch(name.strip())
+            owner = owner_of(m.group("owner")) if m else None
+            if m and owner:
+                owned[name] = (owner, m.group("body").lower())
+            u.union(by_fold.setdefault(f"{owner} {m.group('body').lower()}" if m and owner else slug(p.clean), name), name)
     # identities, with ids from their keys
     members_of: dict[str, list[str]] = defaultdict(list)
     for name in parsed:
         members_of[u.find(name)].append(name)
-    table = Table()
-    for root, names in sorted(members_of.items()):
+    keys: dict[str, str] = {}
+    for root, names in members_of.items():
         full = [n for n in names if n in person]
         if full:
             given_quotes: Counter[str] = Counter()
@@ -552,10 +576,14 @@ def build(counts: dict[str, int], pinned: Iterable[str] = ()) -> Table:
             p = parsed[min(full, key=lambda n: (-counts[n], n))]
             middles = sorted({parsed[n].middle_initials for n in full if parsed[n].middles})
             middle = middles[0] if middles and any(n in split for n in full) else ""
-            key = " ".join(x for x in (given, middle, p.surname, p.suffix or "") if x)
-        else:
-            key = parsed[root].clean
-        ident = slug(key)
+            keys[root] = " ".join(x for x in (given, middle, p.surname, p.suffix or "") if x)
+    for root in members_of:
+        if root not in keys:  # an owned body by its owner's key ('hillary-clinton-campaign'), else its own name
+            owner, body = owned.get(root, ("", ""))
+            keys[root] = f"{keys[u.find(owner)]} {body}" if owner else parsed[root].clean
+    table = Table()
+    for root, names in sorted(members_of.items()):
+        ident = slug(keys[root])
         while ident in table.identities:  # distinct people whose keys read alike
             ident = ident + "-2" if not ident[-1].isdigit() or ident[-2] != "-" else f"{ident[:-1]}{int(ident[-1]) + 1}"
         name_counts = Counter({n: counts[n] for n in names})

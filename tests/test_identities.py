@@ -101,6 +101,26 @@ def test_a_pronoun_is_no_identity(table):
     assert build({"I'm": 7, "Ivanka Trump": 2}).identity("I'm") is None
 
 
+def test_a_persons_campaign_is_one_body_however_its_owner_is_written():
+    # the spellings of one campaign on PolNeAR train + dev, with their counts
+    counts = {
+        **POLNEAR,
+        "Clinton campaign": 15, "Clinton’s campaign": 3, "Clinton's campaign": 3, "Hillary Clinton’s campaign": 3,
+        "Mrs. Clinton's campaign": 2, "Trump campaign": 9, "Trump’s campaign": 4, "Trump's campaign": 3,
+        "Obama administration": 10, "Bill Clinton’s campaign": 1, "Murphy campaign": 1,
+    }  # fmt: skip
+    table = build(counts)
+    hers = table.identity("Clinton campaign")
+    assert hers is not None and hers.id == "hillary-clinton-campaign" and hers.name == "Clinton campaign"
+    assert same(table, "Clinton campaign", "Clinton’s campaign", "Clinton's campaign", "Hillary Clinton’s campaign", "Mrs. Clinton's campaign")
+    assert same(table, "Trump campaign", "Trump’s campaign", "Trump's campaign")
+    assert table.of_name["Obama administration"] == "barack-obama-administration"
+    # another Clinton's campaign, and a surname no one person dominates, stay apart
+    assert table.of_name["Bill Clinton’s campaign"] == "bill-clinton-campaign"
+    assert table.of_name["Murphy campaign"] == "murphy-campaign"
+    assert table.of_name["Clinton campaign"] != table.of_name["Hillary Clinton"]
+
+
 def test_identities_do_not_depend_on_the_order_of_names():
     shuffled = dict(sorted(POLNEAR.items(), key=lambda kv: kv[0][::-1]))
     assert build(shuffled).to_json() == build(POLNEAR).to_json()
