@@ -121,3 +121,9 @@ def test_a_phrase_in_commas_right_after_the_cue():
 def test_accused_someone_of_something():
     q = only("Speaking in Harlem, Clinton, without naming him, also accused Sanders of being late to racial justice issues.")
     assert (q.speaker, q.text) == ("Clinton", "Sanders of being late to racial justice issues")
+
+
+def test_the_paper_told_is_who_heard_it_not_what_was_said():
+    q = only("Deyal told this newspaper that the men had left the camp before dawn.")
+    assert (q.text, q.speaker) == ("the men had left the camp before dawn", "Deyal")
+    assert quotes_of("Deyal told this newspaper.") == []

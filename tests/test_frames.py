@@ -84,6 +84,8 @@ def test_according_to_inside_parentheses_leaves_them_out():
         "An attorney for Ruiz did not immediately respond to requests for comment.",
         "Hale, a council spokesman, did not respond to my messages.",
         "Ruiz did not return repeated phone calls.",
+        # the request after a plural subject, which the learned cues alone would take
+        "Representatives for both Ruiz and Hale did not respond to requests for comment.",
     ],
 )
 def test_no_comment_is_no_quote(text):

@@ -13,6 +13,11 @@ def test_name_colon_headline():
     assert (q.kind, q.text, q.speaker) == ("indirect", "The bridge will reopen in May", "Ruiz")
 
 
+@pytest.mark.parametrize("label", ["Background", "Flashback", "Context"])
+def test_a_sections_label_is_no_speaker(label):
+    assert quotes_of(f"{label}: Schools are experimenting with cameras and license plate readers to secure students.") == []
+
+
 @pytest.mark.parametrize(
     ("text", "content", "speaker"),
     [

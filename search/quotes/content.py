@@ -78,12 +78,12 @@ _PP_ASIDE: Final = re.compile(r",\s*(?:in|with|at|on|by|during|after|before|thro
 
 
 # Who a cue like 'told' addresses, before what was said: 'his aides', 'reporters', 'a Senate
-# panel', 'host Sean Hannity'.
+# panel', 'host Sean Hannity', 'this newspaper'.
 _LISTENERS: Final = re.compile(
     r"\s+(?:(?:the|a|an|his|her|their|its|our|my)\s+(?:[a-z\-]+\s+){0,2}(?:advisers|aides|supporters|staff|audience|crowd|colleagues|"
     r"friends|allies|donors|followers|members|lawmakers|senators|officials|viewers|listeners|readers|students|workers|employees|delegates)\b|"
     r"(?:(?:the|a|an|his|her|their|its|our|my)\s+)?(?:reporters|journalists|me|him|her|us|them|you|lawmakers|supporters|"
-    r"voters|the\s+\w+|(?:host|anchor|moderator|interviewer|reporter|columnist)?\s*[A-Z][\w.'’\-]*(?:\s+(?:of\s+)?[A-Z][\w.'’\-]*)*"
+    r"voters|the\s+\w+|this\s+(?:newspaper|paper|reporter|publication|website|site|station|outlet|magazine|network|program)|(?:host|anchor|moderator|interviewer|reporter|columnist)?\s*[A-Z][\w.'’\-]*(?:\s+(?:of\s+)?[A-Z][\w.'’\-]*)*"
     r"(?:\s+(?:panel|committee|subcommittee|audience|crowd|gathering|forum|hearing|reporters?|newspaper|station|radio)"
     r"|\s+(?:host|anchor)(?:\s+[A-Z][\w.'’\-]*)*)?))(?![\w'’])"
 )

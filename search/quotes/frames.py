@@ -49,6 +49,9 @@ from search.quotes.verb_frames import _AS_LEAD, _CALLED_WHAT, _nested_in, _verb_
 _PRONOUN_CONTRACTION: Final = re.compile(r"\b(?:he|she|it|that|who|there|what)['’]s\s+$", re.IGNORECASE)
 
 
+# ... and the request itself after the verb ('respond to requests', 'return messages').
+NO_COMMENT_BEFORE: Final = re.compile(r"\b(?:respond|return)(?:s|ed|ing)?(?:\s+to)?\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
+REQUESTS: Final = ("request", "message", "call", "e-mail", "email", "inquir", "quer", "question")
 _NO_COMMENT: Final = re.compile(
     r"(?:\s+to)?\s+(?:(?:repeated|multiple|several|numerous|my|our|his|her|their|a|an|the|email|e-mail|phone|written)\s+)*"
     r"(?:requests?|messages?|calls?|e-?mails?|inquir(?:y|ies)|queries|questions)\b"

@@ -333,7 +333,9 @@ _NAME_COLON: Final = re.compile(r"\s*(?P<np>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’
 _NOT_SPEAKERS: Final = frozenset(
     "related note update updated photo photos video watch read source sources editor q a by correction "
     "clarification breaking exclusive transcript listen opinion analysis caption credit disclaimer "
-    "here there this that what why how when where who the".split()
+    "here there this that what why how when where who the "
+    # a section's label ('Background:', 'Flashback:': Axios and its imitators)
+    "background context details flashback methodology meanwhile plus also".split()
 )
 
 
