@@ -49,13 +49,15 @@ from search.quotes.verb_frames import _AS_LEAD, _CALLED_WHAT, _nested_in, _verb_
 _PRONOUN_CONTRACTION: Final = re.compile(r"\b(?:he|she|it|that|who|there|what)['’]s\s+$", re.IGNORECASE)
 
 
-# ... and the request itself after the verb ('respond to requests', 'return messages').
-NO_COMMENT_BEFORE: Final = re.compile(r"\b(?:respond|return)(?:s|ed|ing)?(?:\s+to)?\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
-REQUESTS: Final = ("request", "message", "call", "e-mail", "email", "inquir", "quer", "question")
+# A non-answer: 'did not respond to requests for comment', 'did not return phone calls'.
+# After 'respond' or 'return', the request (`_NO_COMMENT`); before a request word, the verb
+# (`NO_COMMENT_BEFORE`, for a request word taken for a cue: `REQUEST_WORD`).
+_REQUEST: Final = r"(?:requests?|messages?|calls?|e-?mails?|inquir(?:y|ies)|queries|questions)"
 _NO_COMMENT: Final = re.compile(
-    r"(?:\s+to)?\s+(?:(?:repeated|multiple|several|numerous|my|our|his|her|their|a|an|the|email|e-mail|phone|written)\s+)*"
-    r"(?:requests?|messages?|calls?|e-?mails?|inquir(?:y|ies)|queries|questions)\b"
+    r"(?:\s+to)?\s+(?:(?:repeated|multiple|several|numerous|my|our|his|her|their|a|an|the|email|e-mail|phone|written)\s+)*" + _REQUEST + r"\b"
 )
+REQUEST_WORD: Final = re.compile(_REQUEST, re.IGNORECASE)
+NO_COMMENT_BEFORE: Final = re.compile(r"\b(?:respond|return)(?:s|ed|ing)?(?:\s+to)?\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
 
 
 # A determiner or possessive right before a cue word makes it a noun ('his remarks',

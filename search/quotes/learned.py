@@ -46,7 +46,7 @@ from typing import Any, Final
 
 from search.quotes import verbs
 from search.quotes.content import _TEXT_CHAR, _content_after, _content_before, _skip_filler, _trim
-from search.quotes.frames import _NO_COMMENT, NO_COMMENT_BEFORE, REQUESTS
+from search.quotes.frames import _NO_COMMENT, NO_COMMENT_BEFORE, REQUEST_WORD
 from search.quotes.mentions import _np_ok, _source_like
 from search.quotes.names import PRONOUNS, STOPWORDS
 from search.quotes.other_frames import _BE_BEFORE
@@ -70,7 +70,7 @@ _LY_VERBS: Final = frozenset("reply apply supply rally comply imply rely tally b
 
 def _overrules(f: Frame, text: str) -> bool:
     w = f.cue.lower()
-    if w.startswith(REQUESTS) and NO_COMMENT_BEFORE.search(text, max(0, f.cue_start - 40), f.cue_start):
+    if REQUEST_WORD.fullmatch(w) and NO_COMMENT_BEFORE.search(text, max(0, f.cue_start - 40), f.cue_start):
         return True  # 'did not respond to requests for comment'
     return w.endswith("ly") and w not in _LY_VERBS or bool(_NO_COMMENT.match(text, f.cue_end))
 

@@ -378,12 +378,10 @@ def plural_present(cue: str) -> bool:
     """Whether a cue's verb is in the form a plural subject takes ('say', 'prefer'), by
     the cue lists themselves: a base form of a verb of saying, or a learned cue word whose
     '-s' form is a cue too ('accept', 'accepts'). Past forms and '-s' forms are not."""
-    word = cue.split(" ", 1)[0]
+    word, space, rest = cue.partition(" ")  # 'agree', ' ', 'with'
     if word in _VERBS:
         return True
-    if word.endswith(("s", "ed", "ing")) or word not in _KNOWN_CUES and cue not in _KNOWN_CUES:
-        return False
-    return any(word + ending in _KNOWN_CUES or f"{word}{ending} {cue[len(word) + 1 :]}".strip() in _KNOWN_CUES for ending in ("s", "es"))
+    return not word.endswith(("s", "ed", "ing")) and any(f"{word}{ending}{space}{rest}" in _KNOWN_CUES for ending in ("s", "es"))
 
 
 def trie_pattern(words: list[str]) -> str:
