@@ -414,3 +414,16 @@ def test_a_person_the_article_names_stays_a_person_when_cited():
 def test_an_abbreviated_title_is_no_part_of_the_name(title):
     q = quotes_of(f"{title} Dana Whitfield claimed that a new era had begun for the district.")[0]
     assert q.speaker == "Dana Whitfield"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an ordinary word after 'Mr.' or 'Ms.' is a surname; alone it opens a sentence
+        ("Mr. Story said the plan would fail.", "Story"),
+        ("Harry Hurt wrote the book in 1993.\n\nMr. Hurt said the publisher had asked for cuts.", "Harry Hurt"),
+        ("Story said the plan would fail.", None),
+    ],
+)
+def test_a_word_after_a_title_of_address_is_a_surname(text, speaker):
+    assert quotes_of(text)[-1].speaker == speaker

@@ -18,6 +18,7 @@ from typing import Final
 from search.quotes.mentions import _DOCUMENTS, _EVIDENCE, _SHARE_HEADS, _UNNAMED_HEADS, PRONOUN_AND_RE, _people_head
 from search.quotes.names import (
     FIRM_WORDS,
+    HONORIFICS,
     NAME_RUN,
     ORG_WORDS,
     PAPER_WORDS,
@@ -263,9 +264,10 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
                 tokens = tokens[1:]
             if not looks_like_person(" ".join(tokens)):
                 return Speaker(None, raw, "unnamed", mention.description)
+        addressed = _key_word(tokens[0]) in HONORIFICS  # 'Mr. Story': a surname, however ordinary
         while tokens and tokens[0].rstrip(".").lower() in STOPWORDS and len(tokens) > 1 and not place_at(tokens, 0):
             tokens = tokens[1:]  # 'But', 'The', a sentence's 'New', not 'New York'
-        if opens_sentence(text, mention.start + max(0, mention.text.find(tokens[0]))):
+        if not addressed and opens_sentence(text, mention.start + max(0, mention.text.find(tokens[0]))):
             tokens = strip_opening_words(tokens)  # 'Throughout', 'Taking Archie', 'Is Sanders'
             if not tokens:
                 return Speaker(None, raw, "unnamed", mention.description)
@@ -276,9 +278,11 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         person_known = len(tokens) == 1 and names.knows(run)  # 'Bloomberg' after 'Michael R. Bloomberg'
         if prefix.lower() in ("the",) or is_org(run) and not person_known or (prefix and prefix.split()[-1].lower() in ("the",)):
             return Speaker(run, raw, "organisation", mention.description)
-        if not names.knows(run) and not person_name_ok(bare_name(run)):
+        bare = bare_name(run)
+        if not names.knows(run) and not person_name_ok(bare) and not (" " not in bare and names.person_evidence(bare)):
             # no person: a place or a body ('United Kingdom', 'Buckingham Palace'), or an
-            # ordinary word that opened the sentence ('Throughout', 'Story')
+            # ordinary word that opened the sentence ('Throughout', 'Story'); but a word the
+            # article writes after a title is a surname ('Mr. Hedge')
             if len(tokens) > 1 or is_place(run):
                 return Speaker(run, raw, "organisation", mention.description)
             return Speaker(None, raw, "unnamed", mention.description)

@@ -85,6 +85,8 @@ _BODY_TITLES: Final = frozenset(
     gop democrat democratic republican first former crown st""".split()
 )
 
+# Titles of address: the word after one is a surname, whatever else it is ('Mr. Hedge').
+HONORIFICS: Final = frozenset("mr mrs ms miss dr mx".split())
 _MALE_TITLES: Final = frozenset("mr sir king prince lord congressman councilman assemblyman chairman spokesman".split())
 _FEMALE_TITLES: Final = frozenset("mrs ms miss queen princess dame lady congresswoman councilwoman assemblywoman chairwoman spokeswoman".split())
 
@@ -340,7 +342,9 @@ def _read_run(run: str, at_start: bool = False) -> tuple[str | None, str, bool, 
     # a single surname after a real title ('Mr. Putin', 'Gov. Kasich'), not after a word a
     # sentence opens with ('So I', 'The Wit')
     titled = bool(title) and any(_key(t) in TITLES for t in title.split())
-    titled_surname = not person and titled and len(name.split()) == 1 and not is_org(name) and person_name_ok(name)
+    # after 'Mr.', 'Ms.', 'Dr.' even an ordinary word is a surname ('Mr. Hedge', 'Ms. Rice')
+    honorific = bool(title) and _key(title.split()[-1]) in HONORIFICS and name[:1].isupper()
+    titled_surname = not person and titled and len(name.split()) == 1 and not is_org(name) and (person_name_ok(name) or honorific)
     return _title_pronoun(title), name, person, titled_surname, cut
 
 

@@ -415,7 +415,7 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
             return None, "unnamed", description or given  # 'Laurence H.': a name cut short
         if len(tokens) == 1 and (name.rstrip(".").lower() in TITLES or name.lower() in ORG_WORDS):
             return None, "unnamed", description or given  # 'President', 'Association': no name
-        if len(tokens) == 1 and (name.rstrip(".").lower() in STOPWORDS or is_common_word(name) and not is_first_name(name)):
+        if len(tokens) == 1 and (name.rstrip(".").lower() in STOPWORDS or is_common_word(name) and not is_first_name(name) and not vouched):
             return None, "unnamed", description or given  # 'The', 'Week', 'Once': no one ('Will' is someone)
         if len(tokens) == 1 and not vouched and (not is_first_name(name) or is_city(name) or name.isupper()):
             verdict = one_word_kind(name)
