@@ -444,8 +444,8 @@ def build(counts: dict[str, int], pinned: Iterable[str] = ()) -> Table:
     module's docstring. A `pinned` name (one the user's aliases file gives) is the display
     name of the identity it joins. The result depends only on the arguments, never on
     their order."""
-    from search.quotes.names import PLACES, TITLES, is_org, looks_like_person
-    from search.quotes.persons import is_first_name, is_place, person_name_ok
+    from search.quotes.names import TITLES, is_org, looks_like_person
+    from search.quotes.persons import PLACES, is_first_name, is_place, person_name_ok
     from search.quotes.speaker import names_a_group
 
     titles = frozenset(TITLES) - {"first", "state", "house", "senate", "chief", "leader"}
@@ -556,11 +556,13 @@ def build(counts: dict[str, int], pinned: Iterable[str] = ()) -> Table:
     owned: dict[str, tuple[str, str]] = {}  # a body's name -> (a name of its owner, the body)
     for name, p in sorted(parsed.items()):
         if u.find(name) not in people:
+            key = slug(p.clean)
             m = _OWNED_BODY.fullmatch(name.strip())
             owner = owner_of(m.group("owner")) if m else None
             if m and owner:
                 owned[name] = (owner, m.group("body").lower())
-            u.union(by_fold.setdefault(f"{owner} {m.group('body').lower()}" if m and owner else slug(p.clean), name), name)
+                key = f"{owner} {owned[name][1]}"
+            u.union(by_fold.setdefault(key, name), name)
     # identities, with ids from their keys
     members_of: dict[str, list[str]] = defaultdict(list)
     for name in parsed:

@@ -22,7 +22,6 @@ from search.quotes.names import (
     NAME_RUN,
     ORG_WORDS,
     PAPER_WORDS,
-    PLACES,
     STOPWORDS,
     TITLES,
     ArticleNames,
@@ -34,7 +33,7 @@ from search.quotes.names import (
     opens_sentence,
     place_at,
 )
-from search.quotes.persons import is_city, is_first_name, is_place, person_name_ok, strip_opening_words
+from search.quotes.persons import PLACES, is_city, is_first_name, is_place, person_name_ok, strip_opening_words
 from search.quotes.records import Mention, Speaker
 
 

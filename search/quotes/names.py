@@ -17,7 +17,17 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Final
 
-from search.quotes.persons import LOWERISH_SHARE, capital_share, first_name_gender, is_city, is_first_name, is_place, person_name_ok, strip_opening_words
+from search.quotes.persons import (
+    LOWERISH_SHARE,
+    PLACES,
+    capital_share,
+    first_name_gender,
+    is_city,
+    is_first_name,
+    is_place,
+    person_name_ok,
+    strip_opening_words,
+)
 from search.quotes.sentences import ABBREVIATIONS
 
 # Words that precede a name without being part of it. Lower-case, without the dot.
@@ -68,14 +78,6 @@ ORG_WORDS: Final[frozenset[str]] = frozenset(
     republicans democrats authority regulator watch sentinel legion inquirer observer examiner
     dispatch chronicle courier bulletin show podcast daily institution media partners holdings
     industries technologies communications airlines pharmaceuticals studios bureau directorate division""".split()
-)
-
-# Places and bodies that speak in news copy ('Moscow said', 'Washington insists').
-PLACES: Final[frozenset[str]] = frozenset(
-    """russia china ukraine iran israel america washington moscow beijing kyiv kiev europe britain
-    france germany japan india pakistan mexico canada brazil turkey syria iraq egypt london paris
-    berlin tokyo tehran pyongyang seoul brussels taiwan cuba venezuela korea italy spain poland
-    congress whitehall downing""".split()
 )
 
 # Words of `TITLES` that name a body or qualify an office rather than address a person:

@@ -39,6 +39,15 @@ PLACE_HEADS: Final[frozenset[str]] = frozenset(
     castle cathedral abbey stadium arena plaza""".split()
 )
 
+# Places and bodies that speak in news copy ('Moscow said', 'Washington insists'), by the
+# names news uses, not the ISO lists' ('Russia', not 'Russian Federation').
+PLACES: Final[frozenset[str]] = frozenset(
+    """russia china ukraine iran israel america washington moscow beijing kyiv kiev europe britain
+    france germany japan india pakistan mexico canada brazil turkey syria iraq egypt london paris
+    berlin tokyo tehran pyongyang seoul brussels taiwan cuba venezuela korea italy spain poland
+    congress whitehall downing""".split()
+)
+
 # Pronouns are never names, capitalised or not.
 _PRONOUNS: Final[frozenset[str]] = frozenset("i he she we they it you me him her us them".split())
 
@@ -120,9 +129,9 @@ _DEMONYM_ENDINGS: Final = (
     ("ese", ""),
     ("ese", "on"),
 )
-# Places whose people news names by a common name the ISO lists spell otherwise ('Russian
+# Places whose people news names by a name the ISO lists spell otherwise ('Russian
 # Federation', 'Korea, Republic of') or do not hold (continents).
-_COMMON_PLACES: Final = frozenset("america europe africa asia russia korea palestine".split())
+_COMMON_PLACES: Final = PLACES | frozenset("africa asia palestine".split())
 
 
 @lru_cache(maxsize=16384)

@@ -55,8 +55,7 @@ _GENERIC_HEADS: Final = frozenset(
 )
 # An outlet's labels on its own notes ("Editor’s Note:", "Correction:", "Update:"): no one speaks.
 _EDITORIAL_LABELS: Final = frozenset("note correction clarification update".split())
-_PARTY_TAG: Final = re.compile(PARTY_TAG)
-_STATE_TAG: Final = re.compile(STATE_TAG)
+_PARTY_TAG: Final = re.compile(f"{PARTY_TAG}|{STATE_TAG}")  # a lawmaker's party and state, or the state
 # Names of laws and texts, which are what is cited, never who speaks.
 _LAWS: Final = frozenset("act bill amendment treaty accord accords agreement convention resolution".split())
 # Where a person said it, run on after the name: 'Jeb Bush in a Medium post'.
@@ -291,7 +290,7 @@ def settle(name: str | None, kind: str | None, description: str | None, vouched:
         return name, kind, description
     name = given = name.strip()
     name = _unquoted_name(name)
-    if not name or _PARTY_TAG.fullmatch(name) or _STATE_TAG.fullmatch(name):
+    if not name or _PARTY_TAG.fullmatch(name):
         return None, "unnamed" if kind == "person" else kind, description or given  # 'D-Mo.', 'R -S.C.', 'S.C.': no name
     if name.endswith(("’s", "'s")) and len(name) > 3:
         name = name[:-2]  # 'Joe Biden’s' (the rest of the phrase fell away before here)
