@@ -22,8 +22,10 @@ import re
 import struct
 import zlib
 from collections.abc import Callable, Iterator
+from itertools import accumulate
 from typing import Any
 
+from search.backend.whoosh.safe_pickle import INT_LIST
 from search.backend.whoosh.safe_pickle import loads as safe_loads
 
 _INT = rb"(?:K.|M..|J.{4})"
@@ -103,13 +105,15 @@ def read_values(block: Block) -> tuple[tuple[int, ...], tuple[Any, ...]]:
     return ids, values
 
 
+_COUNT_BYTES = 4  # a `Positions` value: the count of positions, then the pickled list of their differences
 _ONE_POSITION = b"\x00\x00\x00\x01\x80\x02]q\x00"  # Whoosh's `Positions` encoding of one position, up to it
 
 
 def positions(value: bytes, decode: Callable[[bytes], list[int]]) -> list[int]:
     """A posting's positions. A word seen once in a field (most words) is one position,
-    read straight from its bytes (the count, then a pickled list of one int); any other
-    value goes to the format's own `decode`, which unpickles it."""
+    read straight from its bytes (the count, then a pickled list of one int); a pickled
+    list of ints alone is loaded at once and its differences summed in C; any other value
+    goes to the format's own `decode`, which unpickles it (restricted) and sums in Python."""
     if value.startswith(_ONE_POSITION) and value.endswith(b"a."):
         op, arg = value[9], value[10:-2]
         if op == 0x4B and len(arg) == 1:  # BININT1
@@ -118,6 +122,9 @@ def positions(value: bytes, decode: Callable[[bytes], list[int]]) -> list[int]:
             return [int.from_bytes(arg, "little")]
         if op == 0x4A and len(arg) == 4:  # BININT
             return [int.from_bytes(arg, "little", signed=True)]
+    body = value[_COUNT_BYTES:]
+    if INT_LIST.fullmatch(body):
+        return list(accumulate(pickle.loads(body)))
     return decode(value)
 
 

@@ -27,7 +27,7 @@ its answers are the same, only not faster. The search's deadline is looked at pe
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from itertools import accumulate, chain, repeat
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
@@ -54,6 +54,7 @@ _KEYWORD_POSTINGS = 256  # keyword terms whose postings a segment reader remembe
 _LENGTHS = np.array([0.0, *(float(byte_to_length(b)) for b in range(1, 256))])
 NO_DOCS = np.zeros(0, dtype=np.int64)  # never written to
 _NO_SCORES = np.zeros(0, dtype=np.float64)
+_POSITIONS_PER_DOC = 1 << 32  # a (document, position) pair as one int64: document * this + position
 _DENSE = 16  # a union or intersection of more than 1/16 of a segment's documents uses a mask
 
 
@@ -378,8 +379,9 @@ class _Run:
         apart and in order): the documents holding every word, from the intersection below
         it, with its score (Whoosh scores a phrase as that intersection), kept where the
         words' positions follow one another. Positions are read only from the blocks
-        holding such documents. None: a phrase of another kind (slop, unordered), walked
-        Whoosh's way."""
+        holding such documents, and compared as arrays: the i-th word at position p of
+        document d says the phrase may start at (d, p - i); it is there where every word
+        says so. None: a phrase of another kind (slop, unordered), walked Whoosh's way."""
         if m.slop != 1 or not m.ordered or m.mindist != 1:
             return None
         leaves = [self._plain_leaf(x) for x in m.ms]
@@ -388,9 +390,13 @@ class _Run:
         ids, values = self.scores(m.child, within) if scored else (self.docs(m.child, within), _NO_SCORES)
         if not len(ids):
             return ids, values
-        wanted = set(ids.tolist())
-        first, *rest = (self._positions(leaf, ids, wanted, i > 0) for i, leaf in enumerate(leaves))
-        keep = np.fromiter((any(all(p + i in later[d] for i, later in enumerate(rest, 1)) for p in first[d]) for d in ids.tolist()), dtype=bool, count=len(ids))
+        starts: np.ndarray | None = None
+        for i, leaf in enumerate(leaves):
+            docs, at = self._positions(leaf, ids)
+            said = docs * _POSITIONS_PER_DOC + (at - i)
+            starts = said if starts is None else starts[np.isin(starts, said)]
+        assert starts is not None  # a phrase has words
+        keep = np.isin(ids, starts // _POSITIONS_PER_DOC)
         return ids[keep], values[keep] if scored else _NO_SCORES
 
     def _plain_leaf(self, m: Any) -> W3LeafMatcher | None:
@@ -400,22 +406,33 @@ class _Run:
             m = m.child
         return m if type(m) is W3LeafMatcher else None
 
-    def _positions(self, m: W3LeafMatcher, ids: Docs, wanted: set[int], as_sets: bool) -> dict[int, Any]:
-        """docnum -> the positions of `m`'s word in it, for the documents `wanted` (`ids`,
-        sorted), read from the blocks that hold them; a set each when `as_sets`. An
-        encoding met again (a word seen once, at the same position) is decoded once."""
+    def _positions(self, m: W3LeafMatcher, ids: Docs) -> tuple[np.ndarray, np.ndarray]:
+        """Every position of `m`'s word in the documents `ids` (sorted), as two arrays of
+        equal length (document, position), read from the blocks that hold such documents.
+        An encoding met again (a word seen once, at the same position) is decoded once."""
         decode = m.format.decode_positions
-        decoded: dict[bytes, Any] = {}
-        out: dict[int, Any] = {}
+        decoded: dict[bytes, list[int]] = {}
+        docs: list[np.ndarray] = []
+        counts: list[int] = []
+        at: list[int] = []
+        last = len(ids) - 1
         for block in self._blocks(m, ids):
             numbers, values = read_values(block)
-            for d, v in zip(numbers if m._byteids else accumulate(numbers), values, strict=True):
-                if d in wanted:
-                    found = decoded.get(v)
-                    if found is None:
-                        found = decoded[v] = frozenset(positions(v, decode)) if as_sets else positions(v, decode)
-                    out[d] = found
-        return out
+            found = np.array(numbers, dtype=np.int64)
+            if not m._byteids:
+                found = np.cumsum(found)
+            inside = np.flatnonzero(ids[np.searchsorted(ids, found).clip(max=last)] == found)
+            docs.append(found[inside])
+            for j in inside.tolist():
+                v = values[j]
+                poses = decoded.get(v)
+                if poses is None:
+                    poses = decoded[v] = positions(v, decode)
+                at += poses
+                counts.append(len(poses))
+        if not docs:
+            return NO_DOCS, NO_DOCS
+        return np.repeat(np.concatenate(docs), counts), np.array(at, dtype=np.int64)
 
     def _inverse(self, m: InverseMatcher, within: Docs | None) -> Docs:
         """Documents a NOT matches: all but its child's (deleted ones, which it skips, are

@@ -15,7 +15,7 @@ Whoosh has no seam for this (it calls `pickle.load`/`loads` through module globa
 `install()` rebinds those globals, once, wherever the index is opened (`index_folder`).
 A restricted unpickler costs about 2 µs more per call than `pickle.loads`. Whoosh makes one
 call per posting when it decodes positions (phrases), so the commonest pickle, a list of
-small integers, is recognised by its opcodes (`_INT_LIST`: nothing in that grammar can name
+small integers, is recognised by its opcodes (`INT_LIST`: nothing in that grammar can name
 or call anything) and loaded by `pickle.loads` directly: 0.9 µs instead of 3.
 """
 
@@ -48,7 +48,7 @@ _CLASS_MODULES = ("whoosh.fields", "whoosh.formats", "whoosh.columns", "whoosh.c
 # A protocol-2 pickle of a list of ints, opcode by opcode: PROTO 2, EMPTY_LIST, an optional
 # BINPUT/LONG_BINPUT, then batches of MARK + BININT1/BININT2/BININT... + APPENDS (or a lone
 # int + APPEND), STOP. Whoosh's position and character lists are written this way.
-_INT_LIST = re.compile(rb"\x80\x02\](?:q.|r.{4})?(?:(?:\((?:K.|M..|J.{4})*e)+|(?:K.|M..|J.{4})a)?\.", re.S)
+INT_LIST = re.compile(rb"\x80\x02\](?:q.|r.{4})?(?:(?:\((?:K.|M..|J.{4})*e)+|(?:K.|M..|J.{4})a)?\.", re.S)
 
 
 class UnsafeIndexError(SearchError, pickle.UnpicklingError):
@@ -96,7 +96,7 @@ def load(file: IO[bytes]) -> Any:
 
 
 def loads(data: bytes) -> Any:
-    if _INT_LIST.fullmatch(data):
+    if INT_LIST.fullmatch(data):
         return pickle.loads(data)
     # Read through a buffer that holds the whole pickle: the unpickler then takes its bytes
     # in one call instead of one `read` per opcode (a posting block: 115 µs -> 30 µs)
