@@ -427,3 +427,17 @@ def test_an_abbreviated_title_is_no_part_of_the_name(title):
 )
 def test_a_word_after_a_title_of_address_is_a_surname(text, speaker):
     assert quotes_of(text)[-1].speaker == speaker
+
+
+def test_he_or_she_is_never_a_body_or_a_group():
+    # PolNeAR dev: the name 'he' was resolved to is 'The Europeans', which settles as a
+    # group; the speaker (Mr. Obama, named after them) stays unnamed rather than wrong
+    text = (
+        "The Europeans, who had been cut out of the talks, derided the deal as toothless, but Mr. Obama "
+        "learned from the experience. A global climate accord could not simply be a compact among "
+        "developed economies, he said."
+    )
+    said = [q for q in quotes_of(text) if q.speaker_mention == "he"]
+    assert [(q.speaker, q.speaker_type) for q in said] == [(None, "person")]
+    assert settle("Tea Party Republicans", "person", None, pronoun=True) == (None, "person", None)
+    assert settle("Barack Obama", "person", None, pronoun=True) == ("Barack Obama", "person", None)

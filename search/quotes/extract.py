@@ -752,7 +752,8 @@ def _to_quotes(article: Article, recs: list[_Rec], names: ArticleNames) -> list[
         sp = r.speaker
         # a one-word name is a person's only with the article's evidence for it ('Ms. Acosta')
         vouched = sp is not None and sp.name is not None and " " not in sp.name.strip() and names.person_evidence(sp.name)
-        name, kind, description = settle(sp.name, sp.type, sp.description, vouched) if sp else (None, None, None)
+        pronoun = sp is not None and sp.mention is not None and sp.mention.lower() in ("he", "she")
+        name, kind, description = settle(sp.name, sp.type, sp.description, vouched, pronoun) if sp else (None, None, None)
         quotes.append(
             Quote(
                 id=f"{article.id}#q{len(quotes) + 1}",

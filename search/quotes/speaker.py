@@ -280,10 +280,22 @@ def _titled_today(tokens: list[str]) -> bool:
 
 
 @lru_cache(maxsize=16384)
-def settle(name: str | None, kind: str | None, description: str | None, vouched: bool = False) -> tuple[str | None, str | None, str | None]:
+def settle(
+    name: str | None, kind: str | None, description: str | None, vouched: bool = False, pronoun: bool = False
+) -> tuple[str | None, str | None, str | None]:
     """The speaker name, type and description a quote keeps (see the module's docstring).
     `vouched`: the article gives evidence that a one-word name is a person's (a title
-    before it, a full name with it); without it the word alone decides (`one_word_kind`)."""
+    before it, a full name with it); without it the word alone decides (`one_word_kind`).
+    `pronoun`: the mention is 'he' or 'she', which only a person can be: a name that
+    settles as a body, a group or a place was the wrong antecedent ('POLITICO
+    Massachusetts', 'Tea Party Republicans'), and the quote keeps an unnamed person."""
+    settled = _settle(name, kind, description, vouched)
+    if pronoun and settled[0] is not None and settled[1] != "person":
+        return None, "person", settled[2]
+    return settled
+
+
+def _settle(name: str | None, kind: str | None, description: str | None, vouched: bool) -> tuple[str | None, str | None, str | None]:
     if description is not None and not description_ok(description):
         description = None
     if name is None:
