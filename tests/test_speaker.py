@@ -441,3 +441,16 @@ def test_he_or_she_is_never_a_body_or_a_group():
     assert [(q.speaker, q.speaker_type) for q in said] == [(None, "person")]
     assert settle("Tea Party Republicans", "person", None, pronoun=True) == (None, "person", None)
     assert settle("Barack Obama", "person", None, pronoun=True) == ("Barack Obama", "person", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # PolNeAR: an initial, a name, a surname is a person, whatever the words are besides
+        ("C. Boyden Gray, who served as White House counsel, said the plan failed.", "C. Boyden Gray"),
+        ("W. Mark Felt said the plan failed.", "W. Mark Felt"),
+        ("M. Dane Waters predicted delegates would fight on the floor.", "M. Dane Waters"),
+    ],
+)
+def test_a_name_led_by_an_initial_is_a_person(text, speaker):
+    assert [(q.speaker, q.speaker_type) for q in quotes_of(text)] == [(speaker, "person")]
