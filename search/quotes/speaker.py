@@ -279,6 +279,11 @@ def _titled_today(tokens: list[str]) -> bool:
     return len(tokens) > 1 and tokens[-1] in ("Today", "TODAY") and not looks_like_person(" ".join(tokens[:-1]))
 
 
+def _initial_name(tokens: list[str]) -> bool:
+    """An initial, a name, a surname: 'C. Boyden Gray', 'W. Mark Felt', 'H. Ross Perot'."""
+    return len(tokens) == 3 and INITIAL.fullmatch(tokens[0]) is not None and tokens[1][:1].isupper()
+
+
 @lru_cache(maxsize=16384)
 def settle(
     name: str | None, kind: str | None, description: str | None, vouched: bool = False, pronoun: bool = False
@@ -414,7 +419,7 @@ def _settle(name: str | None, kind: str | None, description: str | None, vouched
             and (tokens[-1].rstrip(".").lower() in STOPWORDS or is_common_word(tokens[-1]) or _lower_verb_form(tokens[-1]))
             and tokens[-1].lower() not in ORG_WORDS
             and not _titled_today(tokens)
-            and not (len(tokens) == 3 and INITIAL.fullmatch(tokens[0]))  # 'W. Mark Felt': the surname of a name led by an initial
+            and not _initial_name(tokens)  # 'W. Mark Felt': 'Felt' is the surname
         ):
             tokens = tokens[:-1]  # a headline's word after the name: 'Donald Trump Just'
         tokens = _person_start(tokens)
@@ -436,11 +441,10 @@ def _settle(name: str | None, kind: str | None, description: str | None, vouched
             kind = verdict  # 'ProPublica', 'DOJ': a body; 'Americans': a group
         elif len(tokens) > 1 and is_city(name) and not is_first_name(tokens[0]):
             return None, "unnamed", description or given  # 'Los Angeles', 'San Francisco'
-        initialled = len(tokens) == 3 and INITIAL.fullmatch(tokens[0]) is not None and tokens[1][:1].isupper()
         if is_place(name) or is_org(name) and len(tokens) > 1:
             kind = "organisation"  # 'Texas', 'South Carolina', 'Human Rights Watch'
-        elif initialled:
-            pass  # an initial, a name, a surname: 'C. Boyden Gray', 'H. Ross Perot'
+        elif _initial_name(tokens):
+            pass  # a person's, whatever its words: 'C. Boyden Gray' ('gray' is a common word)
         elif len(tokens) > 1 and not is_first_name(tokens[0]) and capital_share(tokens[-1]) <= LOWERISH_SHARE:
             kind = "organisation"  # no first name, a common word last: 'Judicial Watch', 'Orlando Sentinel'
         elif len(tokens) > 1 and not looks_like_person(name):
