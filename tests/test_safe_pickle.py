@@ -94,14 +94,14 @@ def test_what_an_index_holds_loads(seeds_index: Path) -> None:
 @pytest.mark.parametrize("value", [[], [3], [3, 40], list(range(0, 9000, 7)), [70000, -5, 2**31 - 1]])
 def test_int_lists_take_the_fast_path_and_load_the_same(value: list[int]) -> None:
     data = pickle.dumps(value, 2)
-    assert safe_pickle._INT_LIST.fullmatch(data)
+    assert safe_pickle.INT_LIST.fullmatch(data)
     assert safe_pickle.loads(data) == value
 
 
 def test_the_fast_path_admits_no_call(tmp_path: Path) -> None:
     for crafted in ([_RunsCommand("true")], _RunsCommand("true"), [1, _RunsCommand("true")]):
         data = pickle.dumps(crafted, 2)
-        assert not safe_pickle._INT_LIST.fullmatch(data)
+        assert not safe_pickle.INT_LIST.fullmatch(data)
         with pytest.raises(safe_pickle.UnsafeIndexError):
             safe_pickle.loads(data)
 
