@@ -454,3 +454,15 @@ def test_he_or_she_is_never_a_body_or_a_group():
 )
 def test_a_name_led_by_an_initial_is_a_person(text, speaker):
     assert [(q.speaker, q.speaker_type) for q in quotes_of(text)] == [(speaker, "person")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The Independent (the variety set): 'Tory' is also a first name, but 'MPs' is no one's surname
+        "Tory MPs said the offences were proof that ministers should act.",
+        "Several CEOs said the plan would fail.",
+    ],
+)
+def test_the_plural_of_an_abbreviation_is_a_group(text):
+    assert [q.speaker_type for q in quotes_of(text)] == ["group"]

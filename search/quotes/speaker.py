@@ -138,10 +138,16 @@ def _lower_verb_form(word: str) -> bool:
     return word.endswith(("ing", "ed")) and capital_share(word) <= LOWERISH_SHARE and not is_first_name(word)
 
 
+_ABBREVIATION_PLURAL: Final = re.compile(r"[A-Z]{2,}s")
+
+
 def group_plural(word: str) -> bool:
     """A plural naming a people, a faith or a generation ('Americans', 'African-Americans',
-    'Millennials'), not a surname ending alike ('Evans': 'Evan' is a first name)."""
+    'Millennials'), not a surname ending alike ('Evans': 'Evan' is a first name); or the
+    plural of an abbreviation ('MPs', 'CEOs', 'NGOs'), which no one is named."""
     word = word.rsplit("-", 1)[-1]
+    if _ABBREVIATION_PLURAL.fullmatch(word):
+        return True
     if _INNER_CAPITAL.match(word):
         return False  # a brand: 'RealClearPolitics'
     return len(word) > 4 and word[:1].isupper() and word.endswith(_GROUP_ENDINGS) and not is_first_name(word) and not is_first_name(word[:-1])
@@ -153,8 +159,8 @@ def names_a_group(name: str) -> bool:
     tokens = name.split()
     if not tokens:
         return False
-    if tokens[-1].lower() in _GROUPS:
-        return True
+    if tokens[-1].lower() in _GROUPS or _ABBREVIATION_PLURAL.fullmatch(tokens[-1]):
+        return True  # 'Tory MPs', though 'Tory' is a first name
     return group_plural(tokens[-1]) and (len(tokens) == 1 or not is_first_name(tokens[0]))
 
 
