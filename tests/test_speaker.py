@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from quote_helpers import quotes_of
 
+from search.quotes.persons import is_place
 from search.quotes.speaker import is_name, one_word_kind, settle
 
 
@@ -466,3 +467,10 @@ def test_a_name_led_by_an_initial_is_a_person(text, speaker):
 )
 def test_the_plural_of_an_abbreviation_is_a_group(text):
     assert [q.speaker_type for q in quotes_of(text)] == ["group"]
+
+
+def test_a_part_of_a_place_is_no_person():
+    # Politico (the variety set): 'Western North Carolina' was the speaker, typed a person
+    text = "Republicans in Western North Carolina are grumbling about his last-minute announcement, which boxed out a number of elected officials."
+    assert all(q.speaker != "Western North Carolina" and q.speaker_type != "person" for q in quotes_of(text))
+    assert is_place("Western North Carolina") and is_place("Upstate New York") and not is_place("Kanye West")

@@ -153,6 +153,13 @@ def is_demonym(word: str) -> bool:
     return False
 
 
+# Words naming a part of a place before its name ('Northern California', 'Upstate New York').
+_DIRECTIONS: Final = frozenset(
+    "north south east west northern southern eastern western central northeast northwest southeast southwest "
+    "northeastern northwestern southeastern southwestern upstate downstate greater rural coastal".split()
+)
+
+
 @lru_cache(maxsize=16384)
 def is_place(name: str) -> bool:
     """A country or a region by the ISO lists (`pycountry`): 'United Kingdom', 'Trinidad
@@ -164,6 +171,8 @@ def is_place(name: str) -> bool:
         return False
     if tokens[-1].lower() in PLACE_HEADS:
         return True
+    if len(tokens) > 1 and tokens[0].lower() in _DIRECTIONS and is_place(" ".join(tokens[1:])):
+        return True  # a part of a place: 'Western North Carolina', 'Upstate New York'
     return name.lower() in _places and (len(tokens) > 1 or not is_first_name(tokens[0]))
 
 
