@@ -46,6 +46,11 @@ QUERIES = [
 ]
 
 
+# A word twice in one phrase: its positions serve as the first word and as the third, and
+# 'Trump Trump' matches (103 documents of PolNeAR dev) where one mention follows another.
+REPEATED_WORD_PHRASES = ['"very very"', '"more and more"', '"over and over"', '"Trump Trump"']
+
+
 class _EveryScore(collectors.TopCollector):  # type: ignore[misc]
     """Whoosh's own scores of every match (no pruning, no block skipping)."""
 
@@ -94,7 +99,14 @@ def test_searches_answer_as_whoosh_does_twice_over(polnear_index, monkeypatch, a
         searcher = ix.backend.searcher  # type: ignore[attr-defined]
         compiled = [
             (text, ix.backend.compile(compile_request(ix.backend, text))[0])
-            for text in [*QUERIES, "said", "kind:quote AND Trump", "kind:article AND speaker:trump", "kind:article"]
+            for text in [
+                *QUERIES,
+                "said",
+                "kind:quote AND Trump",
+                "kind:article AND speaker:trump",
+                "kind:article",
+                *REPEATED_WORD_PHRASES,
+            ]
         ]  # type: ignore[attr-defined]
         for _ in range(2):
             for text, q in compiled:
