@@ -39,11 +39,11 @@ from search.quotes.marks import Quoted, scan_quotes
 from search.quotes.mentions import subject_word
 from search.quotes.names import CALENDAR_WORDS, NAME_RUN, PRONOUNS, STOPWORDS, ArticleNames, writer_of
 from search.quotes.other_frames import transcript_label
-from search.quotes.persons import LOWERISH_SHARE, PARTY_TAG, STATE_TAG, capital_share
+from search.quotes.persons import LAWMAKER_TAG, LOWERISH_SHARE, capital_share
 from search.quotes.records import MASK, Frame, Mention, Speaker
 from search.quotes.sentences import split_sentences
 from search.quotes.speaker import settle
-from search.quotes.verbs import cue_class, plural_present
+from search.quotes.verbs import ACCORDING_TO, cue_class, plural_present
 
 _KEEP_IN_MASK: Final = frozenset(".?!,")
 _ALNUM: Final = re.compile(r"[A-Za-z0-9]")
@@ -131,7 +131,7 @@ def _mask(text: str, spans: list[Quoted]) -> str:
 # '(D-N.J.)', '(R-Texas)', '(I-Vt.)', '(Fla.)' after a lawmaker's name; not before a comma, where
 # the rules read it as part of an aside ('the mayor's niece, state Del. Marcia Price
 # (D-Harbor), shouted', 'Gov. John Kasich (R-OH), said')
-_PARTY_LABEL: Final = re.compile(rf"(?<=[A-Za-z.]) \((?:{PARTY_TAG}|{STATE_TAG})\)(?!,)")
+_PARTY_LABEL: Final = re.compile(rf"(?<=[A-Za-z.]) \((?:{LAWMAKER_TAG})\)(?!,)")
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -545,7 +545,7 @@ def _speaker(f: Frame, names: ArticleNames, state: SpeakerState, masked: str, pr
 
 # Cues that cite a publication or a report far more often than a person the article never
 # names in full: a lone word after them is a body ('according to Healthline').
-_SOURCE_CUES: Final = frozenset(("according to", "reported"))
+_SOURCE_CUES: Final = frozenset((ACCORDING_TO, "reported"))
 
 
 def _plural_subject(f: Frame, masked: str) -> bool:

@@ -240,9 +240,10 @@ def person_name_ok(name: str) -> bool:
 # them after a name ('D-N.J.', 'R-Texas', 'I-Vt.', 'R -S.C.'), or the state alone in
 # brackets ('Sen. Marco Rubio (Fla.)').
 INITIAL: Final = re.compile(r"[A-Z]\.")
-PARTY_TAG: Final = r"[DRI] ?- ?[A-Z][A-Za-z.]{0,12}"
+_PARTY: Final = r"[DRI] ?- ?[A-Z][A-Za-z.]{0,12}"
 # The AP's abbreviations of US states, as news writes them after a lawmaker's name.
 _STATES: Final = """Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich.
 Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn.
 Vt. Va. Wash. W.Va. Wis. Wyo.""".split()
-STATE_TAG: Final = "|".join(re.escape(s) for s in _STATES)
+# Either, as one pattern (for the mask before a cue and the speaker's last check).
+LAWMAKER_TAG: Final = _PARTY + "|" + "|".join(re.escape(s) for s in _STATES)

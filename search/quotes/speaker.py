@@ -23,9 +23,8 @@ from typing import Final
 from search.quotes.names import ORG_WORDS, POSSESSIVE_PRONOUNS, PRONOUNS, STOPWORDS, TITLES, _sentence_parts, after_place, is_org, looks_like_person
 from search.quotes.persons import (
     INITIAL,
+    LAWMAKER_TAG,
     LOWERISH_SHARE,
-    PARTY_TAG,
-    STATE_TAG,
     capital_share,
     is_city,
     is_common_word,
@@ -55,7 +54,7 @@ _GENERIC_HEADS: Final = frozenset(
 )
 # An outlet's labels on its own notes ("Editor’s Note:", "Correction:", "Update:"): no one speaks.
 _EDITORIAL_LABELS: Final = frozenset("note correction clarification update".split())
-_PARTY_TAG: Final = re.compile(f"{PARTY_TAG}|{STATE_TAG}")  # a lawmaker's party and state, or the state
+_LAWMAKER_TAG: Final = re.compile(LAWMAKER_TAG)  # a lawmaker's party and state, or the state
 # Names of laws and texts, which are what is cited, never who speaks.
 _LAWS: Final = frozenset("act bill amendment treaty accord accords agreement convention resolution".split())
 # Where a person said it, run on after the name: 'Jeb Bush in a Medium post'.
@@ -313,7 +312,7 @@ def _settle(name: str | None, kind: str | None, description: str | None, vouched
         return name, kind, description
     name = given = name.strip()
     name = _unquoted_name(name)
-    if not name or _PARTY_TAG.fullmatch(name):
+    if not name or _LAWMAKER_TAG.fullmatch(name):
         return None, "unnamed" if kind == "person" else kind, description or given  # 'D-Mo.', 'R -S.C.', 'S.C.': no name
     if name.endswith(("’s", "'s")) and len(name) > 3:
         name = name[:-2]  # 'Joe Biden’s' (the rest of the phrase fell away before here)
