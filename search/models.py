@@ -53,7 +53,11 @@ class Article(_Record):
     text: str = Field(default="", description="The article text exactly as read; all offsets point into it.")
     body: list[Paragraph] = Field(default_factory=list, description="Body paragraphs (no headline, captions or boxes).")
     language: str | None = Field(
-        default=None, description="ISO 639-1 code of the language of a web input (HTML, WARC, feed, CSV); quotes are found in English only."
+        default=None,
+        description=(
+            "ISO 639-1 code of the article's language: identified for web inputs (HTML, WARC, feed, CSV); "
+            "for text and JSON Lines given, or identified when not English. Quotes are found in English only."
+        ),
     )
     provenance: dict[str, str] = Field(default_factory=dict, description="Where each field came from, by field name (web inputs; `search show --provenance`).")
 

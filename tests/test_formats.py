@@ -121,6 +121,73 @@ def test_the_html_news_folder_is_indexed_whole_with_titles_dates_and_outlets(tmp
         assert ix.search("Rheinmetall", kind="article").total >= 1  # but the page is searchable
 
 
+# the saved pages that are not in English, by the language their own markup and text give
+FOREIGN_PAGES = {
+    "tagesschau.de.rheinmetall.html": "de",
+    "taz.de.siemens.html": "de",
+    "clarin.com-albertofernandez.html": "es",
+    "ledevoir.com.trottinettes.html": "fr",
+    "lastampa.it.temperature.html": "it",
+}
+
+
+@needs_shared(HTML_NEWS)
+def test_text_and_json_lines_not_in_english_are_identified_and_their_quotes_not_looked_for(tmp_path):
+    # The same stories clipped as text files and as JSON Lines records, which carry no
+    # language of their own: the English rules used to find speakers such as 'Es', 'Das' and
+    # 'Y' in them. English text is left as it was (no language, quotes looked for).
+    from search.quotes_from_files import extract_records
+
+    pages = {Path(a.path).name: a for a in read_corpus([HTML_NEWS / name for name in [*FOREIGN_PAGES, "politico.com.retirement.html"]])}
+    folder = tmp_path / "clips"
+    folder.mkdir()
+    records = []
+    for name, page in pages.items():
+        (folder / f"{name}.txt").write_text(f"{page.title}\n\n{page.text}", encoding="utf-8")
+        records.append(json.dumps({"id": name, "text": page.text}))
+    (tmp_path / "clips.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+    for source in (folder, tmp_path / "clips.jsonl"):
+        found = {a.id.removesuffix(".txt"): a.language for a in read_corpus([source])}
+        assert found == {**FOREIGN_PAGES, "politico.com.retirement.html": None}
+        out = list(extract_records([source]))
+        notes = [x for x in out if isinstance(x, str)]
+        quotes = [x for x in out if not isinstance(x, str)]
+        assert len(notes) == len(FOREIGN_PAGES) and all("not English: quotes are found in English text only" in n for n in notes)
+        assert quotes and {q.article_id.removesuffix(".txt") for q in quotes} == {"politico.com.retirement.html"}
+    r = run_cli("index", str(folder), "--index", str(tmp_path / "index"))
+    assert r.exit_code == 0
+    assert "note: 5 article(s) not in English (de 2, es 1, fr 1, it 1)" in r.stderr
+
+
+@needs_shared(VARIETY_DEV)
+def test_english_news_is_never_sent_to_the_language_identifier(monkeypatch):
+    # The cheap test settles every English article of the variety set and PolNeAR dev: the
+    # identifier (as costly as finding the quotes) is never called for them.
+    from search.readers import meta
+    from search.readers.jsonl import article_from_record
+
+    def identifier(text: str) -> str:
+        raise AssertionError(f"identifier called for {text[:60]!r}")
+
+    monkeypatch.setattr(meta, "language_of", identifier)
+    lines = VARIETY_DEV.read_text(encoding="utf-8").splitlines()
+    polnear_dev = SHARED / "corpora" / "polnear" / "dev.jsonl"
+    if polnear_dev.exists():
+        lines += polnear_dev.read_text(encoding="utf-8").splitlines()
+    assert len(lines) >= 15
+    assert all(article_from_record(json.loads(line)).language is None for line in lines)
+
+
+def test_a_json_lines_record_may_say_its_language_and_short_text_is_not_guessed():
+    from search.readers.jsonl import article_from_record
+    from search.readers.text import parse_text_article
+
+    given = article_from_record({"id": "a", "text": "Der Minister sagte, er werde zurücktreten.", "language": "DE"})
+    assert given.language == "de" and given.provenance == {"language": "the record's language field"}
+    assert article_from_record({"id": "b", "text": "Der Minister sagte, er werde zurücktreten."}).language is None  # too short to tell
+    assert parse_text_article("Hola.\n\nEl ministro dijo que dimitirá.", "c").language is None
+
+
 @needs_shared(HTML_NEWS)
 @needs_shared(VARIETY_DEV)
 def test_pages_give_the_text_the_annotators_worked_on():

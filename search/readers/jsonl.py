@@ -1,5 +1,6 @@
 """JSON Lines articles: one object per line with `id` and `text`, and optionally `title`,
-`date`, `source`, `author`, `url`. Other fields (such as PolNeAR's `attributions`) are
+`date`, `source`, `author`, `url`, `language` (an ISO 639-1 code; without it, text that does
+not read as English is identified, so that its quotes are not looked for). Other fields (such as PolNeAR's `attributions`) are
 ignored, so annotated corpora can be indexed as they are."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from search.models import Article
-from search.readers.meta import utc_day
+from search.readers.meta import language_unless_english, utc_day
 from search.readers.paragraphs import split_paragraphs
 
 
@@ -62,6 +63,8 @@ def article_from_record(record: dict, path: str | None = None, line: int | None 
     date = utc_day(raw_date) if raw_date and not isinstance(raw_date, bool) else None  # as every other format's dates
     if raw_date and date is None:
         raise ValueError(f"bad 'date' {raw_date!r}: write it as YYYY-MM-DD (or ISO 8601 with a time)")
+    given = _optional_str(record.get("language"))
+    language = given.lower() if given else language_unless_english(text)
     return Article(
         id=str(rid),
         title=_optional_str(record.get("title")) or "",
@@ -74,6 +77,8 @@ def article_from_record(record: dict, path: str | None = None, line: int | None 
         line=line,
         text=text,
         body=split_paragraphs(text),
+        language=language,
+        provenance={"language": "the record's language field" if given else "identified from the text (py3langid): not English"} if language else {},
     )
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from search.models import Article, Paragraph
 from search.quotes.furniture import BODY_OUT, furniture_kind
+from search.readers.meta import language_unless_english
 from search.readers.paragraphs import split_paragraphs
 from search.sources import outlet_for_domain
 
@@ -96,6 +97,7 @@ def parse_text_article(text: str, article_id: str, path: str | None = None) -> A
     if not title:
         title = derived_title(body)
         title_derived = bool(title)
+    language = language_unless_english(text)
     return Article(
         id=article_id,
         title=title,
@@ -108,6 +110,8 @@ def parse_text_article(text: str, article_id: str, path: str | None = None) -> A
         path=path,
         text=text,
         body=body,
+        language=language,
+        provenance={"language": "identified from the text (py3langid): not English"} if language else {},
     )
 
 
