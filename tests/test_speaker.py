@@ -179,6 +179,30 @@ def test_words_that_stood_beside_a_name_are_no_description(description):
 
 
 @pytest.mark.parametrize(
+    ("description", "kept"),
+    [
+        # as the extractor took them from PolNeAR and the saved pages, and where they end
+        ("managing editor of Iowa Starting Line, explaining why officials in Iowa might feel free", "managing editor of Iowa Starting Line"),
+        ("a veteran of multiple presidential campaigns, including serving as Bachmann’s 2012 campaign manager", "a veteran of multiple presidential campaigns"),
+        ("the director of the hospital, there are 70 children registered as patients", "the director of the hospital"),
+        (
+            "a neurology professor who discovered many of the genes leading to Alzheimer's. He oversees a research center",
+            "a neurology professor who discovered many of the genes leading to Alzheimer's",
+        ),
+        ("the nephew of the late King Abdullah and fellow real estate investor, on Thursday, hours after Trump retweeted", "the nephew of the late King Abdullah and fellow real estate investor"),
+        ("after a long pause", None),
+        ("while being interviewed on Fox and Friends Monday morning", None),
+        ("chairman of Fox Networks Group", "chairman of Fox Networks Group"),
+        ("a Cruz supporter from Jackson, Miss.", "a Cruz supporter from Jackson, Miss."),
+    ],
+)
+def test_a_description_ends_where_the_noun_phrase_does(description, kept):
+    # an appositive never runs on into a participle's clause, a new sentence, a clause of
+    # its own or a time adverbial, and never opens with one
+    assert settle("Elena Ruiz", "person", description)[2] == kept
+
+
+@pytest.mark.parametrize(
     "description",
     [
         "a former Kremlin adviser",

@@ -225,16 +225,37 @@ def _person_start(tokens: list[str]) -> list[str]:
 
 
 # Words that open no description of a person ('however', 'in particular', 'like most
-# economists', 'not everything', 'where Parkland is located').
+# economists', 'not everything', 'where Parkland is located', 'after a long pause', 'while
+# being interviewed on Fox'): a description is a noun phrase, not an adverbial.
 _NOT_DESCRIBING: Final = frozenset(
     """and but or nor yet however meanwhile though although also too then then- now still instead
     what which where when who whom whose that this these those in not like unlike as so thus even
-    just only""".split()
+    just only after before during since until while because if unless once whether despite amid
+    following""".split()
 )
 # Alone, these count rather than describe ('one', 'some').
 _COUNTING: Final = frozenset("one some many most several few all both each either neither another others".split())
 _ENDS_OPEN: Final = frozenset("a an the of for to at in on by with from and or - –".split())
 _PREPOSITIONS: Final = frozenset("at in on to by with about from for into over under as a an the his her their".split())
+
+
+# Where words set beside a speaker stop describing them: an appositive is a noun phrase, and
+# none runs on into a participle's clause ('managing editor of Iowa Starting Line, explaining
+# why …'), a new sentence ('… genes leading to Alzheimer's. He oversees …'), a clause of its
+# own ('the director of the hospital, there are 70 children …') or a time adverbial ('…
+# real estate investor, on Thursday, hours after …').
+_DESCRIPTION_END: Final = re.compile(
+    r",\s+(?:[a-z]+ly\s+)?[a-z]+ing\b"
+    r"|\.\s+(?:He|She|It|They|We|I|The|His|Her|Its|Their|In|But|And|A|An|This|That)\s"
+    r"|,\s+(?:there|it|he|she|they|we|I)\s+(?:is|are|was|were|has|have|had|will|would|said|says)\b"
+    r"|,\s+(?:on|last|this|early|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)\b"
+)
+
+
+def trim_description(description: str) -> str:
+    """The description up to where it stops describing (`_DESCRIPTION_END`)."""
+    end = _DESCRIPTION_END.search(description)
+    return description[: end.start()].rstrip() if end else description
 
 
 def description_ok(description: str) -> bool:
@@ -306,8 +327,10 @@ def settle(
 
 
 def _settle(name: str | None, kind: str | None, description: str | None, vouched: bool) -> tuple[str | None, str | None, str | None]:
-    if description is not None and not description_ok(description):
-        description = None
+    if description is not None:
+        description = trim_description(description)
+        if not description_ok(description):
+            description = None
     if name is None:
         return name, kind, description
     name = given = name.strip()
