@@ -28,6 +28,28 @@ def test_article_names_resolve_surname_and_prefer_the_recent_one():
 
 
 @pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a middle initial that is also a word ('A.', 'I.') is no title: the first name stays
+        (
+            "“Take them with a meal,” said Marta A. Solis Vega, a dietitian.\n\n“Not on an empty stomach,” Solis Vega said.",
+            ["Marta A. Solis Vega", "Marta A. Solis Vega"],
+        ),
+        ("“The fees are too high,” said Peter I. Lindqvist, a lawyer.\n\n“Far too high,” Lindqvist said.", ["Peter I. Lindqvist", "Peter I. Lindqvist"]),
+        # a surname of two words is the person the article named in full
+        (
+            "“The situation is extremely bad,” said Dr. Karim Abu Nasser, an obstetrician.\n\n“Some cannot reach the hospital,” Abu Nasser said.",
+            ["Karim Abu Nasser", "Karim Abu Nasser"],
+        ),
+        # but not after a word that is no name: an epithet is no first name
+        ("Crooked Elena Ruiz was booed.\n\n“We will win,” Elena Ruiz said.", ["Elena Ruiz"]),
+    ],
+)
+def test_middle_initials_and_surnames_of_two_words_keep_the_full_name(text, speakers):
+    assert [q.speaker for q in quotes_of(text)] == speakers
+
+
+@pytest.mark.parametrize(
     ("text", "full"),
     [
         ("Ben Carson said he applied to West Point. Carson implied more than that.", "Ben Carson"),

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Final
 
 from search.quotes.persons import (
+    INITIAL,
     LOWERISH_SHARE,
     PLACES,
     capital_share,
@@ -142,6 +143,9 @@ def split_title(mention: str) -> tuple[str, str]:
     i = j = 0
     while j < len(tokens) - 1:
         key = _key(tokens[j])
+        if j and INITIAL.fullmatch(tokens[j]):
+            j += 1  # a middle initial, even 'A.' or 'I.', is no word: 'Amanda A. Kostro Miller'
+            continue
         if key in STOPWORDS and key not in TITLES and (span := place_at(tokens, j)):
             j += span  # 'New Jersey', 'New York (Times)', 'New York (Mayor Bill de Blasio)': the word opens a place's name
             continue
@@ -205,8 +209,8 @@ def looks_like_person(name: str) -> bool:
     tokens = name.split()
     if not 2 <= len(tokens) <= 5 or is_org(name) or not _AREA_WORDS.isdisjoint(map(_key, tokens)) or _key(tokens[0]) in _PLACE_OPENERS:
         return False
-    if any(_key(t) in STOPWORDS or _key(t) in PLACES for t in tokens) and not _first_name_then_surname(tokens):
-        return False
+    if any(_key(t) in STOPWORDS and not (k and INITIAL.fullmatch(t)) or _key(t) in PLACES for k, t in enumerate(tokens)) and not _first_name_then_surname(tokens):
+        return False  # a middle initial is no word, even 'A.' or 'I.' ('Amanda A. Kostro Miller')
     return all(t[0].isupper() or t in _PARTICLE_SET for t in tokens) and (person_name_ok(name) or _first_name_then_surname(tokens))
 
 
@@ -802,6 +806,17 @@ class ArticleNames:
             return mention.strip()
         tokens = name.split()
         if len(tokens) >= 2:
+            # 'Abu Hatab' after 'Dr. Walid Abu Hatab', 'Kostro Miller' after 'Amanda A. Kostro
+            # Miller': a surname of two words, which the article's one longer name ends with,
+            # after first names and initials only (not 'Crooked Hillary Clinton')
+            longer = [n for n in self._by_surname.get(tokens[-1].lower(), ()) if n.split()[-len(tokens) :] == tokens and len(n.split()) > len(tokens)]
+            if (
+                len(longer) == 1
+                and all(is_first_name(t) or INITIAL.fullmatch(t) for t in longer[0].split()[: -len(tokens)])
+                and looks_like_person(longer[0])
+                and not is_place(name)
+            ):
+                return longer[0]
             if name in self._order:
                 return name
             # 'Donald J. Trump' and 'Donald Trump' in one article: keep the one given.
