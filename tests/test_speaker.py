@@ -189,7 +189,10 @@ def test_words_that_stood_beside_a_name_are_no_description(description):
             "a neurology professor who discovered many of the genes leading to Alzheimer's. He oversees a research center",
             "a neurology professor who discovered many of the genes leading to Alzheimer's",
         ),
-        ("the nephew of the late King Abdullah and fellow real estate investor, on Thursday, hours after Trump retweeted", "the nephew of the late King Abdullah and fellow real estate investor"),
+        (
+            "the nephew of the late King Abdullah and fellow real estate investor, on Thursday, hours after Trump retweeted",
+            "the nephew of the late King Abdullah and fellow real estate investor",
+        ),
         ("after a long pause", None),
         ("while being interviewed on Fox and Friends Monday morning", None),
         ("chairman of Fox Networks Group", "chairman of Fox Networks Group"),

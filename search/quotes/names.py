@@ -209,8 +209,10 @@ def looks_like_person(name: str) -> bool:
     tokens = name.split()
     if not 2 <= len(tokens) <= 5 or is_org(name) or not _AREA_WORDS.isdisjoint(map(_key, tokens)) or _key(tokens[0]) in _PLACE_OPENERS:
         return False
-    if any(_key(t) in STOPWORDS and not (k and INITIAL.fullmatch(t)) or _key(t) in PLACES for k, t in enumerate(tokens)) and not _first_name_then_surname(tokens):
-        return False  # a middle initial is no word, even 'A.' or 'I.' ('Amanda A. Kostro Miller')
+    # a middle initial is no word, even 'A.' or 'I.' ('Amanda A. Kostro Miller')
+    words = any(_key(t) in STOPWORDS and not (k and INITIAL.fullmatch(t)) or _key(t) in PLACES for k, t in enumerate(tokens))
+    if words and not _first_name_then_surname(tokens):
+        return False
     return all(t[0].isupper() or t in _PARTICLE_SET for t in tokens) and (person_name_ok(name) or _first_name_then_surname(tokens))
 
 
