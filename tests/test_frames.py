@@ -56,6 +56,47 @@ def test_the_one_spoken_of_in_a_passive_is_not_the_speaker(text):
     assert all(q.speaker is None and q.speaker_mention is None for q in quotes_of(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruiz, who called Sanders shortly after the winner was declared, told her supporters, \u201cI still love Iowa.\u201d",
+        "On May 18, the day the fundraising deal was announced, the golf club was paid $29,715, FEC records show.",
+        "While a curfew was announced, authorities did not enforce it in the early hours of Friday.",
+    ],
+)
+def test_a_passive_spoken_of_says_nothing_of_what_came_before_it(text):
+    # 'the winner was declared', 'the deal was announced': what is spoken of follows such a
+    # verb ('is accused of …', 'is seen as …'), so with nothing after it there is no quote
+    # (such passives had taken the clause before them as what was said, with no speaker)
+    assert all(q.cue not in ("declared", "announced") for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cue inside an aside: what was said ends where the aside does
+        ("Smith, who said he was stiffed after he designed a clubhouse, sued the company.", [("Smith", "he was stiffed after he designed a clubhouse")]),
+        (
+            "Elena Ruiz, who once praised the trade agreement, offered her firmest promise yet on Monday.",
+            [("Elena Ruiz", "the trade agreement")],
+        ),
+        (
+            "Gov. Mary Ruiz, who opposes abortion, vetoed the bill because she said it was unconstitutional.",
+            [("Mary Ruiz", "abortion"), ("Mary Ruiz", "it was unconstitutional")],
+        ),
+        # an aside closed before the cue is no aside of the cue's
+        (
+            "Zimmerman, who identifies as Hispanic, told the Orlando Sentinel that the site was not prepared for the traffic.",
+            [("Zimmerman", "the site was not prepared for the traffic")],
+        ),
+    ],
+)
+def test_what_was_said_in_an_aside_ends_with_the_aside(text, expected):
+    found = [(q.speaker, q.text) for q in quotes_of(text)]
+    assert all(e in found for e in expected), found
+    assert not any(t.endswith(("company", "Monday", "bill because she said it was unconstitutional")) for _, t in found)
+
+
 def test_one_reported_to_have_said_it_is_the_speaker():
     text = "President Barack Obama is reported to have called the Saudis \u201cfree riders\u201d who rely too much on U.S. military aid."
     assert {q.speaker for q in quotes_of(text)} == {"Barack Obama"}

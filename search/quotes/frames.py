@@ -135,6 +135,8 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
         if f and by is None and f.mention is not None and (low in _ASKED_OF or spoken_of) and _BE_BEFORE.search(text, max(ss, cs - 40), cs):
             # 'Ruiz was asked whether …': Ruiz is asked; 'Roof is accused of killing …', 'Sanders
             # is seen as …': spoken of; who spoke is not said
+            if f.pieces[0][0] < cs:
+                continue  # '… after the winner was declared': what is spoken of follows the verb, or nothing was
             f.agentless = True
         if f:
             frames.append(f)

@@ -116,6 +116,14 @@ _COMMA_BEFORE: Final = re.compile(r",[·”\"’]?\s*$")
 # A participle hangs on the sentence subject after a comma or a dash: '…, saying …', '… – saying …'.
 _PARTICIPLE_AFTER: Final = re.compile(r"(?:,[·”\"’]?|\s[—–]|—|\s--)\s*$")
 _BY_OR_WHILE: Final = re.compile(r"\b(?:by|while)\s+$")
+# A cue inside an aside set off by a comma or a dash ('Clinton, who once praised the
+# agreement, offered …', 'The judge, though she noted …, ruled …'): what was said ends
+# where the aside does, at the comma before the sentence's own verb.
+_ASIDE_OPEN: Final = re.compile(r"(?:,|—|--)\s+(?:who|though|although)\s+(?:[^\s,]+\s+){0,3}$")
+_ASIDE_CLOSE: Final = re.compile(
+    r",\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|is|was|are|were|has|had|have|will|would|can|could|says|said|told|made|took|gave|won|lost"
+    r"|went|came|ran|left|got|kept|held|met|sent|spent|became|began|did|does)\b"
+)
 
 
 # After 'called': a particle or an object that makes it summoning or naming, not a verdict.
@@ -142,6 +150,11 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
     needs_quote = head in verbs.OBJECT_IS_CONTENT and head.startswith("call")
     lo = frames[-1].cue_end if frames else ss
     lo = max(lo, ss)
+    aside = _ASIDE_OPEN.search(text, max(ss, cs - 60), cs)
+    if aside is not None and not any(f.cue_start >= aside.start() for f in frames):  # the aside's first cue
+        close = _ASIDE_CLOSE.search(text, ce, se)
+        if close is not None:
+            se = close.start()
     share = _share_frame(text, ss, se, cs, ce, cue, head)
     if share is not None:
         return share
