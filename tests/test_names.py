@@ -4,11 +4,11 @@ the corpus (`NameRegistry`), and the user's aliases file."""
 from __future__ import annotations
 
 import pytest
-from quote_helpers import quotes_of
+from quote_helpers import only, quotes_of
 
 from search.models import Article, Quote
 from search.quotes import NameRegistry, extract_quotes, load_aliases
-from search.quotes.names import ArticleNames, _read_run, bare_name
+from search.quotes.names import ArticleNames, _read_run, bare_name, is_org
 from search.readers.paragraphs import split_paragraphs
 
 
@@ -214,3 +214,22 @@ def test_a_place_is_no_person_a_pronoun_stands_for():
     names = ArticleNames()
     names.scan(text, 0, len(text))
     assert names.mentions == []
+
+
+@pytest.mark.parametrize(
+    ("name", "org"),
+    [
+        ("Tulsa Police Department", True),  # a first name ('Tulsa'), but two body words
+        ("Cleveland Police Patrolmen's Association", True),
+        ("Michael R. Bloomberg", False),  # a surname that is also a body's word
+        ("Michael J. Fox", False),
+        ("Tory Party", True),
+    ],
+)
+def test_a_run_with_two_body_words_is_a_body_whatever_its_first_word(name, org):
+    assert is_org(name) is org
+
+
+def test_a_police_department_that_revealed_something_is_a_body():
+    q = only("The Tulsa Police Department revealed Tuesday that the hallucinogen PCP was found in the car.")
+    assert (q.speaker, q.speaker_type) == ("Tulsa Police Department", "organisation")

@@ -189,8 +189,12 @@ def is_org(run: str) -> bool:
     if not tokens:
         return False
     last = _key(tokens[-1])
-    if last in ORG_WORDS and not (len(tokens) > 1 and capital_share(last) > LOWERISH_SHARE and is_first_name(tokens[0])):
-        return True  # 'Michael R. Bloomberg' and 'Michael J. Fox' are people; 'Tory Party' is not
+    if last in ORG_WORDS and not (
+        len(tokens) > 1 and capital_share(last) > LOWERISH_SHARE and is_first_name(tokens[0]) and not any(_key(t) in ORG_WORDS for t in tokens[1:-1])
+    ):
+        # 'Michael R. Bloomberg' and 'Michael J. Fox' are people; 'Tory Party' is not, nor
+        # 'Tulsa Police Department' (a first name, but two body words: no person's name)
+        return True
     if len(tokens) == 1 and last in PLACES:
         return True
     if tokens[0] == "The" and len(tokens) > 1:
