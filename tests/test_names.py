@@ -223,7 +223,14 @@ def test_a_place_is_no_person_a_pronoun_stands_for():
         ("Cleveland Police Patrolmen's Association", True),
         ("Michael R. Bloomberg", False),  # a surname that is also a body's word
         ("Michael J. Fox", False),
+        ("Don Guardian", False),
         ("Tory Party", True),
+        # a first name, then a body's word that is no surname
+        ("Sierra Club", True),
+        ("Charlotte Observer", True),
+        ("Clinton Foundation", True),
+        ("Brennan Center", True),
+        ("Cleveland Clinic", True),
     ],
 )
 def test_a_run_with_two_body_words_is_a_body_whatever_its_first_word(name, org):

@@ -190,10 +190,11 @@ def is_org(run: str) -> bool:
         return False
     last = _key(tokens[-1])
     if last in ORG_WORDS and not (
-        len(tokens) > 1 and capital_share(last) > LOWERISH_SHARE and is_first_name(tokens[0]) and not any(_key(t) in ORG_WORDS for t in tokens[1:-1])
+        len(tokens) > 1 and last in _SURNAME_ORG_WORDS and is_first_name(tokens[0]) and not any(_key(t) in ORG_WORDS for t in tokens[1:-1])
     ):
         # 'Michael R. Bloomberg' and 'Michael J. Fox' are people; 'Tory Party' is not, nor
-        # 'Tulsa Police Department' (a first name, but two body words: no person's name)
+        # 'Tulsa Police Department' (a first name, but two body words: no person's name),
+        # nor 'Sierra Club', 'Brennan Center', 'Clinton Foundation' (no surnames)
         return True
     if len(tokens) == 1 and last in PLACES:
         return True
@@ -202,6 +203,11 @@ def is_org(run: str) -> bool:
     return len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1
 
 
+# Body words that are surnames too ('Michael Bloomberg', 'Don Guardian', 'Frank Church'),
+# or that end a place or a party's people as often ('Clinton White House', 'Virginia
+# Democrats'): after a first name, left to the other checks; every other body word ends a
+# body's name whatever opens it ('Sierra Club', 'Charlotte Observer').
+_SURNAME_ORG_WORDS: Final = frozenset("bloomberg fox guardian post church court bank house city county state republicans democrats".split())
 # Words naming an area that no person's name holds ('Kent County Republican', 'Kansas City').
 _AREA_WORDS: Final = frozenset("county district province region city parish borough".split())
 # First words of a place's name that open no person's ('Fort Pierce', 'Mount Vernon').
