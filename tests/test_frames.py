@@ -460,3 +460,24 @@ def test_a_passive_aside_in_an_adverbial_is_not_the_attribution():
     assert (q.speaker_mention, q.cue, q.text) == ("the former mayor", "argued", "crime was down")
     # a subject set off by the aside is what was reported, as before
     assert any(q.speaker == "Politico" for q in quotes_of("The campaign, first reported by Politico, is planning a new ad."))
+
+
+def test_going_on_speaking_after_a_quotation_is_continuing():
+    text = "Nadia Haddad sat by the incubator.\n\n“I am shocked,” she went on. “I cannot say how I feel.”"
+    found = [(q.kind, q.speaker, q.cue) for q in quotes_of(text)]
+    assert found == [("direct", "Nadia Haddad", "went on")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hearing went on until midnight, officials said.",
+        "Boston went on to win Game 7 and then the World Series.",
+        "She went on national television and chastised the governor.",
+    ],
+)
+def test_going_on_without_a_quotation_says_nothing(text):
+    # 'went on' was a learned cue of its own: 'went on to win', 'went on national television'
+    assert all(q.cue != "went on" for q in quotes_of(text))
+    if "officials said" in text:
+        assert [(q.speaker_mention, q.text) for q in quotes_of(text)] == [("officials", "The hearing went on until midnight")]

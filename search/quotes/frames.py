@@ -98,6 +98,8 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
             continue
         if text[max(ss, cs - 5) : cs].lower().endswith("that ") and text[ce : ce + 1] == ",":
             continue  # 'That said, …'
+        if low in verbs.QUOTE_ONLY and MASK not in text[ss:se]:
+            continue  # 'the hearing went on until midnight': no one going on speaking
         if verbs.is_act(low) and not _THAT_NEXT.match(text, ce, se):
             continue  # 'declined to comment', 'offered to work': an act, not a statement
         if low == "think" and text.startswith(" tank", ce) or text.startswith("-", ce):

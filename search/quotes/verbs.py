@@ -320,7 +320,14 @@ PHRASES: Final[tuple[str, ...]] = (
     "fired back",
     "chimed in",
     "made it clear",
+    *("went on", "goes on"),  # see _PHRASAL_HEADS
 )
+# Phrasal verbs that are another cue's synonym and behave as it does: '“I am shocked,” she
+# went on.' is '… she continued.' (the learned list has 'went on' as a cue of its own, which
+# needs a clause after it and so missed the quotation before it). They report only in a
+# sentence with a quotation: 'the hearing went on until midnight' says nothing.
+_PHRASAL_HEADS: Final = {"went on": "continued", "goes on": "continues"}
+QUOTE_ONLY: Final = frozenset(_PHRASAL_HEADS)
 
 ACCORDING_TO: Final = "according to"
 
@@ -368,7 +375,7 @@ def load_learned(path: Path = LEARNED_PATH) -> dict[str, float]:
     return {str(k): float(v) for k, v in data.get("cues", {}).items()}
 
 
-LEARNED: frozenset[str] = frozenset(c for c in load_learned() if c not in ALL_FORMS)
+LEARNED: frozenset[str] = frozenset(c for c in load_learned() if c not in ALL_FORMS and c not in _PHRASAL_HEADS)
 
 
 _KNOWN_CUES: Final = ALL_FORMS | LEARNED
@@ -482,6 +489,8 @@ def head_verb(cue: str) -> str:
 
 def _head_verb(cue: str) -> str:
     low = cue.lower()
+    if low in _PHRASAL_HEADS:
+        return _PHRASAL_HEADS[low]
     if low in LEARNED or low in STANCE_PHRASES:
         return low  # 'pointed to', 'warned against': each its own cue
     if low.endswith(" for"):
