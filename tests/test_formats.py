@@ -186,6 +186,8 @@ def test_a_json_lines_record_may_say_its_language_and_short_text_is_not_guessed(
     assert given.language == "de" and given.provenance == {"language": "the record's language field"}
     assert article_from_record({"id": "b", "text": "Der Minister sagte, er werde zurücktreten."}).language is None  # too short to tell
     assert parse_text_article("Hola.\n\nEl ministro dijo que dimitirá.", "c").language is None
+    # an English code however written is 'en', the code quotes are looked for in
+    assert [article_from_record({"id": "d", "text": "x", "language": code}).language for code in ("en-US", "EN", "English", "en_GB")] == ["en"] * 4
 
 
 @needs_shared(HTML_NEWS)

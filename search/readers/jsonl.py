@@ -1,7 +1,8 @@
 """JSON Lines articles: one object per line with `id` and `text`, and optionally `title`,
-`date`, `source`, `author`, `url`, `language` (an ISO 639-1 code; without it, text that does
-not read as English is identified, so that its quotes are not looked for). Other fields (such as PolNeAR's `attributions`) are
-ignored, so annotated corpora can be indexed as they are."""
+`date`, `source`, `author`, `url`, `language` (an ISO 639-1 code; without it, text that
+does not read as English is identified, so that its quotes are not looked for). Other
+fields (such as PolNeAR's `attributions`) are ignored, so annotated corpora can be indexed
+as they are."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from search.models import Article
-from search.readers.meta import language_unless_english, utc_day
+from search.readers.meta import IDENTIFIED_NOT_ENGLISH, given_language, language_unless_english, utc_day
 from search.readers.paragraphs import split_paragraphs
 
 
@@ -64,7 +65,7 @@ def article_from_record(record: dict, path: str | None = None, line: int | None 
     if raw_date and date is None:
         raise ValueError(f"bad 'date' {raw_date!r}: write it as YYYY-MM-DD (or ISO 8601 with a time)")
     given = _optional_str(record.get("language"))
-    language = given.lower() if given else language_unless_english(text)
+    language = given_language(given) if given else language_unless_english(text)
     return Article(
         id=str(rid),
         title=_optional_str(record.get("title")) or "",
@@ -78,7 +79,7 @@ def article_from_record(record: dict, path: str | None = None, line: int | None 
         text=text,
         body=split_paragraphs(text),
         language=language,
-        provenance={"language": "the record's language field" if given else "identified from the text (py3langid): not English"} if language else {},
+        provenance={"language": "the record's language field" if given else IDENTIFIED_NOT_ENGLISH} if language else {},
     )
 
 

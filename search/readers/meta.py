@@ -112,6 +112,17 @@ _ENGLISH_SHARE = 0.12  # below it, the identifier decides
 _MIN_WORDS = 30
 
 
+# How `Article.provenance` says a text's language was found (`search show --provenance`).
+IDENTIFIED_NOT_ENGLISH = "identified from the text (py3langid): not English"
+
+
+def given_language(value: str) -> str:
+    """A language as a record gives it, as the code the rest of the program compares:
+    'en-US', 'EN', 'English' are 'en' (quotes are looked for in 'en' only)."""
+    code = value.strip().lower().replace("_", "-").split("-", 1)[0]
+    return "en" if code in ("en", "eng", "english") else code
+
+
 def language_unless_english(text: str) -> str | None:
     """The language of a text that does not read as English (py3langid's ISO 639-1 code);
     None for English and for too little text to tell.

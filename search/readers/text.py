@@ -18,7 +18,7 @@ from pathlib import Path
 
 from search.models import Article, Paragraph
 from search.quotes.furniture import BODY_OUT, furniture_kind
-from search.readers.meta import language_unless_english
+from search.readers.meta import IDENTIFIED_NOT_ENGLISH, language_unless_english
 from search.readers.paragraphs import split_paragraphs
 from search.sources import outlet_for_domain
 
@@ -111,7 +111,7 @@ def parse_text_article(text: str, article_id: str, path: str | None = None) -> A
         text=text,
         body=body,
         language=language,
-        provenance={"language": "identified from the text (py3langid): not English"} if language else {},
+        provenance={"language": IDENTIFIED_NOT_ENGLISH} if language else {},
     )
 
 
