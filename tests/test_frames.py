@@ -481,3 +481,21 @@ def test_going_on_without_a_quotation_says_nothing(text):
     assert all(q.cue != "went on" for q in quotes_of(text))
     if "officials said" in text:
         assert [(q.speaker_mention, q.text) for q in quotes_of(text)] == [("officials", "The hearing went on until midnight")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Colleagues attributed so many misogynistic remarks to him that they made a booklet of them.",
+        "Other estimates put the number of newly eligible workers substantially higher.",
+        "But multiple reports reveal that the claim is untrue.",
+    ],
+)
+def test_a_plural_after_a_quantity_is_a_noun_not_a_cue(text):
+    # a plural subject takes no verb in '-s': 'many … remarks', 'Other estimates', 'multiple reports'
+    assert all(q.cue not in ("remarks", "estimates", "reports") for q in quotes_of(text))
+
+
+def test_a_verb_after_a_plural_after_a_quantity_stays_a_cue():
+    q = only("The average of polls taken over the past two weeks shows Clinton leading Trump by three points.")
+    assert (q.cue, q.text) == ("shows", "Clinton leading Trump by three points")

@@ -63,6 +63,15 @@ NO_COMMENT_BEFORE: Final = re.compile(r"\b(?:respond|return)(?:s|ed|ing)?(?:\s+t
 # A determiner or possessive right before a cue word makes it a noun ('his remarks',
 # "Trump's tweet", 'the states', 'a claim').
 _NOUN_BEFORE: Final = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those|whose)|\w['’]s?)\s+$", re.IGNORECASE)
+# A quantity of things, perhaps with a word describing them, before a form in '-s': the
+# plural of a noun ('so many misogynistic remarks', 'several public statements'), since a
+# plural subject takes no verb in '-s'.
+# (A word between in '-s' is the plural itself, and the form after it a verb: 'polls taken
+# over the past two weeks shows …'.)
+_QUANTITY_BEFORE: Final = re.compile(
+    r"\b(?:many|several|some|few|numerous|multiple|such|other|more|most|both|all|no|two|three|four|five)\s+(?:[a-z\-]+(?<!s)\s+|[a-z\-]+ous\s+)?$",
+    re.IGNORECASE,
+)
 # What stands right before a third-person verb: a name, a
 # singular pronoun or a singular noun ('the campaign plans'), never a number or a plural.
 _SINGULAR_SUBJECT: Final = re.compile(
@@ -108,6 +117,8 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
             continue  # a learned '-s' form is a plural noun as often ('Harbor shares fell', 'lists of')
         if _NOUN_BEFORE.search(text, max(ss, cs - 12), cs) and not _PRONOUN_CONTRACTION.search(text, max(ss, cs - 12), cs):
             continue  # a noun after a determiner or possessive: 'his comments', 'the states'
+        if low.endswith("s") and _QUANTITY_BEFORE.search(text, max(ss, cs - 40), cs):
+            continue  # 'so many misogynistic remarks': a plural noun
         if low == "support" and _SUPPORT_NOUN.match(text, ce, se):
             continue  # 'support for the plan', 'support among women': the noun
         if low == "states" and not (_THAT_NEXT.match(text, ce, se) or _COLON_QUOTE.match(text, ce, se)):
