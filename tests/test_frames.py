@@ -499,3 +499,16 @@ def test_a_plural_after_a_quantity_is_a_noun_not_a_cue(text):
 def test_a_verb_after_a_plural_after_a_quantity_stays_a_cue():
     q = only("The average of polls taken over the past two weeks shows Clinton leading Trump by three points.")
     assert (q.cue, q.text) == ("shows", "Clinton leading Trump by three points")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("“My girlfriend is trying to get an appointment,” the man could be heard saying.", "the man"),
+        ("“Get out of here,” Ruiz can be heard saying in the video.", "Ruiz"),
+        ("In the video, Ruiz is heard saying, “Get out of here.”", "Ruiz"),
+    ],
+)
+def test_who_a_recording_lets_one_hear_is_the_speaker(text, mention):
+    q = only(text)
+    assert (q.kind, q.speaker_mention) == ("direct", mention)

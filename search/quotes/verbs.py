@@ -313,6 +313,13 @@ PHRASES: Final[tuple[str, ...]] = (
     "were quoted as saying",
     "is quoted as saying",
     "was quoted saying",
+    # what a recording lets one hear: '“…,” the man could be heard saying.'
+    "could be heard saying",
+    "can be heard saying",
+    "is heard saying",
+    "was heard saying",
+    "were heard saying",
+    "be heard saying",
     "went on to say",
     "went on to add",
     "made clear",
