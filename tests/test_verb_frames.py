@@ -300,6 +300,9 @@ def test_verb_of_naming_without_quotation_marks(text, content):
         "A new group called Harbor Voters First held its first meeting.",
         "Ruiz called off the vote on the toll plan.",
         "The board called a meeting for Tuesday night at the pier.",
+        # a body phoned, then what the caller did on the line
+        "The station called the Harris County Sheriff's Office asking questions.",
+        "Reporters called the White House seeking comment on the toll plan.",
     ],
 )
 def test_verb_of_naming_that_names_or_summons_is_not_a_quote(text):

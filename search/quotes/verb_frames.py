@@ -131,7 +131,9 @@ _ASIDE_CLOSE: Final = re.compile(
 _CALLED_WHAT: Final = re.compile(r"\s+(?:the|a|an|this|that|these|those|it|them|him|her|his|their|its|themselves|himself|herself|itself)\s")
 _CALL_NOT_NAMING: Final = re.compile(
     r"\s+(?:off|back|up|out|in|it\s+quits|for|on|upon|attention|a\s+(?:meeting|vote|press|news|halt|hearing|session)|"
-    r"the\s+(?:police|race|vote|shots|meeting)|[A-Z][\w.\-]*[\s,.]*$|[A-Z][\w.\-]*\s+[a-z]+ing\b)"
+    r"the\s+(?:police|race|vote|shots|meeting)|[A-Z][\w.\-]*[\s,.]*$|[A-Z][\w.\-]*\s+[a-z]+ing\b"
+    # a body phoned: 'called the Harris County Sheriff's Office asking questions'
+    r"|the\s+(?:[A-Z][\w.'’\-]*\s+)+[a-z]+ing\b)"
 )
 
 
