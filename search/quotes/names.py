@@ -190,7 +190,7 @@ def is_org(run: str) -> bool:
         return False
     last = _key(tokens[-1])
     if last in ORG_WORDS and not (
-        len(tokens) > 1 and last in _SURNAME_ORG_WORDS and is_first_name(tokens[0]) and not any(_key(t) in ORG_WORDS for t in tokens[1:-1])
+        len(tokens) > 1 and last in _NAME_OR_BODY_WORDS and is_first_name(tokens[0]) and not any(_key(t) in ORG_WORDS for t in tokens[1:-1])
     ):
         # 'Michael R. Bloomberg' and 'Michael J. Fox' are people; 'Tory Party' is not, nor
         # 'Tulsa Police Department' (a first name, but two body words: no person's name),
@@ -207,7 +207,7 @@ def is_org(run: str) -> bool:
 # or that end a place or a party's people as often ('Clinton White House', 'Virginia
 # Democrats'): after a first name, left to the other checks; every other body word ends a
 # body's name whatever opens it ('Sierra Club', 'Charlotte Observer').
-_SURNAME_ORG_WORDS: Final = frozenset("bloomberg fox guardian post church court bank house city county state republicans democrats".split())
+_NAME_OR_BODY_WORDS: Final = frozenset("bloomberg fox guardian post church court bank house city county state republicans democrats".split())
 # Words naming an area that no person's name holds ('Kent County Republican', 'Kansas City').
 _AREA_WORDS: Final = frozenset("county district province region city parish borough".split())
 # First words of a place's name that open no person's ('Fort Pierce', 'Mount Vernon').
@@ -220,8 +220,8 @@ def looks_like_person(name: str) -> bool:
     if not 2 <= len(tokens) <= 5 or is_org(name) or not _AREA_WORDS.isdisjoint(map(_key, tokens)) or _key(tokens[0]) in _PLACE_OPENERS:
         return False
     # a middle initial is no word, even 'A.' or 'I.' ('Amanda A. Kostro Miller')
-    words = any(_key(t) in STOPWORDS and not (k and INITIAL.fullmatch(t)) or _key(t) in PLACES for k, t in enumerate(tokens))
-    if words and not _first_name_then_surname(tokens):
+    has_word = any(_key(t) in STOPWORDS and not (k and INITIAL.fullmatch(t)) or _key(t) in PLACES for k, t in enumerate(tokens))
+    if has_word and not _first_name_then_surname(tokens):
         return False
     return all(t[0].isupper() or t in _PARTICLE_SET for t in tokens) and (person_name_ok(name) or _first_name_then_surname(tokens))
 
@@ -821,10 +821,11 @@ class ArticleNames:
             # 'Abu Hatab' after 'Dr. Walid Abu Hatab', 'Kostro Miller' after 'Amanda A. Kostro
             # Miller': a surname of two words, which the article's one longer name ends with,
             # after first names and initials only (not 'Crooked Hillary Clinton')
-            longer = [n for n in self._by_surname.get(tokens[-1].lower(), ()) if n.split()[-len(tokens) :] == tokens and len(n.split()) > len(tokens)]
+            tail = " " + " ".join(tokens)
+            longer = [n for n in self._by_surname.get(tokens[-1].lower(), ()) if n.endswith(tail)]
             if (
                 len(longer) == 1
-                and all(is_first_name(t) or INITIAL.fullmatch(t) for t in longer[0].split()[: -len(tokens)])
+                and all(is_first_name(t) or INITIAL.fullmatch(t) for t in longer[0][: -len(tail)].split())
                 and looks_like_person(longer[0])
                 and not is_place(name)
             ):

@@ -307,6 +307,13 @@ SPEECH_PARTICIPLES: Final[frozenset[str]] = (
     & PARTICIPLES
 )
 
+# Phrasal verbs that are another cue's synonym and behave as it does: '“I am shocked,” she
+# went on.' is '… she continued.' (the learned list has 'went on' as a cue of its own, which
+# needs a clause after it and so missed the quotation before it). They report only in a
+# sentence with a quotation: 'the hearing went on until midnight' says nothing.
+_PHRASAL_HEADS: Final = {"went on": "continued", "goes on": "continues"}
+QUOTE_ONLY: Final = frozenset(_PHRASAL_HEADS)
+
 # Multi-word cues, tried before single verbs so the longest reading wins.
 PHRASES: Final[tuple[str, ...]] = (
     "was quoted as saying",
@@ -327,14 +334,8 @@ PHRASES: Final[tuple[str, ...]] = (
     "fired back",
     "chimed in",
     "made it clear",
-    *("went on", "goes on"),  # see _PHRASAL_HEADS
+    *_PHRASAL_HEADS,
 )
-# Phrasal verbs that are another cue's synonym and behave as it does: '“I am shocked,” she
-# went on.' is '… she continued.' (the learned list has 'went on' as a cue of its own, which
-# needs a clause after it and so missed the quotation before it). They report only in a
-# sentence with a quotation: 'the hearing went on until midnight' says nothing.
-_PHRASAL_HEADS: Final = {"went on": "continued", "goes on": "continues"}
-QUOTE_ONLY: Final = frozenset(_PHRASAL_HEADS)
 
 ACCORDING_TO: Final = "according to"
 
