@@ -211,6 +211,9 @@ def test_a_place_that_says_where_the_speaker_is_is_not_the_speaker(text, speaker
         ("Speaker of the House Rep. Paul Ryan said the images had no place in a campaign.", "Paul Ryan"),
         ("Secretary of Homeland Security Jeh Johnson said the bill would pass.", "Jeh Johnson"),
         ("Secretary of State said the bill would pass.", None),  # the office alone names no one
+        # PolNeAR train: an office's words before its first ('Former', 'Deputy') hid the name
+        ("Former Secretary of State Madeleine Albright urged voters to look closely.", "Madeleine Albright"),
+        ("Deputy Secretary of State Tom Nides chimed in that the review was overdue.", "Tom Nides"),
     ],
 )
 def test_an_office_named_with_of_before_the_name(text, speaker):
@@ -231,6 +234,42 @@ def test_an_office_named_with_of_before_the_name(text, speaker):
 )
 def test_a_person_named_before_where_they_work_speaks(text, speaker):
     assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # PolNeAR: the one named after the preposition was the speaker of their aides,
+        # lawyers, supporters, spouse and spokespeople
+        "A spokesman for Mayor Frank G. Jackson of Cleveland said the shooting had been reviewed.",
+        "A representative for Mr. Pinchuk said the meeting never took place.",
+        "Aides to Mr. Sanders said he would stay in the race.",
+        "Supporters of Sanders argue that he would be the stronger nominee.",
+        "Attorneys for Clinton said the emails were never classified.",
+        "One of the former prosecutors for David Petraeus said the deal was fair.",
+        "People close to Clinton say she has no plans to step aside.",
+        # the variety set: a spokesperson for a body is unnamed, as written
+        "A spokesperson for OpenAI said the figures were estimates.",
+        "The widow of John Smith told reporters the family was relieved.",
+        "A cousin of Ms. Clinton said she was tired.",
+    ],
+)
+def test_someone_close_to_the_one_named_speaks_not_the_one_named(text):
+    q = only(text)
+    assert (q.speaker, q.speaker_type) == (None, "unnamed")
+    assert q.speaker_mention == text[: text.index(q.cue or "said")].rstrip()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an office's words before the name, not people tied to someone
+        ("Acting U.S. Attorney for the District of Massachusetts Joshua Levy said the man was charged.", "Joshua Levy"),
+        ("A report for Oxfam found that the gap had widened.", "Oxfam"),  # a document is its author's
+    ],
+)
+def test_an_office_or_a_document_before_a_preposition_keeps_the_name(text, speaker):
+    assert quotes_of(text)[0].speaker == speaker
 
 
 def test_a_first_name_alone_before_the_article_shows_it_a_person_is_a_mention():

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from search.quotes.mentions import _DOCUMENTS, _EVIDENCE, _SHARE_HEADS, _UNNAMED_HEADS, PRONOUN_AND_RE, _people_head
+from search.quotes.mentions import _DOCUMENTS, _EVIDENCE, _SHARE_HEADS, _UNNAMED_HEADS, PRONOUN_AND_RE, _listed_people, _people_head
 from search.quotes.names import (
     FIRM_WORDS,
     HONORIFICS,
@@ -243,9 +243,9 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         # 'House Speaker Paul D. Ryan of Wisconsin', 'Democrats in Congress', 'the Senator
         # from Texas', 'leaders of ethnic communities in the U.S.': the place says where the
         # speaker is; who speaks is the name before it, or no one named
-        if not placed_in:
-            return Speaker(None, raw, "unnamed", mention.description)
         lo = raw.find(placed_in)
+        if not placed_in or _on_behalf(raw[:lo]):  # 'A spokesman for Mayor Jackson of Cleveland'
+            return Speaker(None, raw, "unnamed", mention.description)
         return _part(mention, raw, lo, lo + len(placed_in), names, state, text)
     if ends_with_run and not (len(words) == 1 and low in _UNNAMED_HEADS):
         last_run = runs[-1]
@@ -289,6 +289,10 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
             return Speaker(None, raw, "unnamed", mention.description)  # 'The Senator'; not 'King' after 'Wayne King'
         if any(t.isupper() and len(t) > 1 and t not in ("JD",) for t in tokens) and len(tokens) == 1:
             return Speaker(run, raw, "organisation", mention.description)
+        if _on_behalf(prefix):
+            # 'A lawyer for Mr. Trump', 'the widow of John Smith': someone close to the one
+            # named speaks, not the one named (an unnamed speaker, as the variety set has it)
+            return Speaker(None, raw, "unnamed", mention.description)
         name = names.resolve_at(run, mention.start)
         desc = mention.description
         if desc is None and prefix and any(w[:1].islower() for w in prefix.split()) and prefix.lower() not in ("a", "an", "the"):
@@ -321,6 +325,32 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     # 'A majority of voters', 'Small groups of protesters': capitalised only where the
     # sentence starts, no name in it
     return Speaker(None, raw, "unnamed", mention.description)
+
+
+# A phrase ending in a preposition that ties the person it names to someone else ('A lawyer
+# for', 'the widow of', 'Aides to', 'people close to', 'a former prosecutor for the'): the
+# one named after it is whom they are close to, not who speaks.
+_ON_BEHALF: Final = re.compile(r"(?:^|\s)(?P<head>[A-Za-z][a-z\-]+)(?:\s+close)?\s+(?:for|of|to|with)(?:\s+the)?\s*$")
+_NOT_PEOPLE: Final = _SHARE_HEADS | frozenset("quarter third fifth tenth number plurality".split())
+_AGENT_ENDINGS: Final = ("er", "or", "ist", "ian", "ers", "ors", "ists", "ians", "ents", "ants")
+
+
+def _on_behalf(words: str) -> bool:
+    """Whether `words` end in people and a preposition (`_ON_BEHALF`); the people in lower
+    case ('a top adviser for') or opening the phrase ('Supporters of'), so that an office
+    ('former Secretary of', 'U.S. Attorney for') or a share ('37 percent of') is not read so."""
+    found = _ON_BEHALF.search(words)
+    if found is None:
+        return False
+    head = found.group("head")
+    if not head.islower() and (found.start("head") > 0 or head.lower() in TITLES):
+        return False
+    head = head.lower()
+    if head in _NOT_PEOPLE or head in STOPWORDS or head in _EVIDENCE or head in _DOCUMENTS:
+        return False  # 'a report for Oxfam' is Oxfam's
+    # people by the lists, or by an agent noun's ending ('manager'), not any word that would
+    # end so with an 's' ('endorsement')
+    return _listed_people(head) or head.endswith(_AGENT_ENDINGS)
 
 
 # The words before a preposition: their last is the head ('a judge in Ohio').
@@ -397,9 +427,9 @@ def _person_first(run: str, names: ArticleNames) -> bool:
 
 
 def _office_only(run: str) -> bool:
-    """Whether a run is an office's first word and nothing more ('Secretary' of State)."""
-    tokens = run.split()
-    return len(tokens) == 1 and tokens[0].rstrip(".").lower() in TITLES
+    """Whether a run is an office's first words and nothing more ('Secretary' of State,
+    'Former Secretary' of State)."""
+    return all(t.rstrip(".").lower() in TITLES for t in run.split())
 
 
 def _person_of_place(run: str) -> bool:

@@ -270,4 +270,9 @@ def _listed_people(word: str) -> bool:
 
 
 # Singular roles that head a description of an unnamed person ('a New York judge').
-_ROLE_HEADS: Final = frozenset("judge nominee chairman chairwoman doctor candidate lawyer narrator user host anchor mother father".split())
+_ROLE_HEADS: Final = frozenset(
+    "judge nominee chairman chairwoman doctor candidate lawyer narrator user host anchor mother father agent "
+    # kin and the people close to someone ('the widow of John Smith', 'a cousin of Smith')
+    "wife husband son niece nephew widow widower cousin grandson granddaughter grandmother grandfather uncle aunt "
+    "fiancé fiancée fiance fiancee girlfriend boyfriend colleague counsel stepfather stepmother stepson stepdaughter sibling".split()
+)
