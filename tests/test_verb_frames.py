@@ -277,6 +277,40 @@ def test_parenthetical_inverted_cue_keeps_the_content_after_it():
     assert q.speaker == "Ruiz"
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "description"),
+    [
+        # The Intercept (variety dev): the clause went on after the director's description,
+        # and the quote was its first word, 'Currently'
+        (
+            "Currently, said Dr. Mustafa Al-Kahlot, the director of the hospital, there are 70 children registered as patients.",
+            "Currently … there are 70 children registered as patients",
+            "the director of the hospital",
+        ),
+        # The New York Times (PolNeAR train)
+        (
+            "Part of the problem in detecting tunnels, say experts like Paul Bauman, a Canadian geophysicist, is the ground itself.",
+            "Part of the problem in detecting tunnels … is the ground itself",
+            "a Canadian geophysicist",
+        ),
+        ("In fact, said Ms. Ruiz, the city has never paid.", "In fact … the city has never paid", None),
+    ],
+)
+def test_an_inverted_cue_with_a_description_inside_the_clause_keeps_both_sides(text, content, description):
+    q = quotes_of(text)[0]
+    assert (q.text, q.speaker_description) == (content, description)
+
+
+def test_a_relative_clause_after_the_description_is_not_the_clause_going_on():
+    # PolNeAR train: 'who also said …, must do more' is the relative clause's, not the quote's
+    text = (
+        "''You will have a hard time getting support from Latinos,'' said Alfonso Aguilar, the executive director of the "
+        "Latino Partnership, who also said that the two men, and Mr. Cruz in particular, must do more to address Latino sensitivities."
+    )
+    q = quotes_of(text)[0]
+    assert q.text.startswith("You will have a hard time") and "must do more" not in q.text
+
+
 def test_but_coordinates_a_second_cue_with_the_subject():
     found = quotes_of("Ruiz said the pier was safe but said the ferry needed work.")
     assert [(q.text, q.speaker) for q in found] == [("the pier was safe", "Ruiz"), ("the ferry needed work", "Ruiz")]

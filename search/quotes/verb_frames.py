@@ -266,6 +266,13 @@ def _and_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: st
 # What after an attribution's comma goes on with the content: a quotation; and what does not
 # ('…, citing', 'according to', a place or time, a relative clause).
 _OPENS_QUOTE: Final = re.compile(r"\s*[“\"‘'«]")
+_FINITE_AUX: Final = r"(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|did)\b"
+# After an inverted cue and its speaker's description, the clause the cue interrupted: a
+# comma, then a subject pronoun and a finite verb, or a finite verb with the subject before
+# the cue ('The problem, said Ruiz, the mayor, is that …').
+_CLAUSE_RESUMES: Final = re.compile(rf",\s+(?P<clause>(?:there|it|he|she|they|we|I)\s+{_FINITE_AUX}|{_FINITE_AUX})")
+# … or no description at all: a noun phrase and a finite verb ('the city has never paid').
+_CLAUSE_FIRST: Final = re.compile(rf"\s*(?P<clause>(?:the|this|that|these|those|its|their|our)\s+(?:[a-z][\w\-]*\s+){{1,2}}?{_FINITE_AUX})")
 _NO_CONTENT_AFTER: Final = re.compile(r"\s*(?:\w+ing|according|in|on|at(?!\s+(?:least|most)\b)|who|which|citing)\b")
 
 
@@ -377,8 +384,17 @@ def _inverted_frame(text: str, se: int, lo: int, cs: int, ce: int, cue: str, nee
             if not _RELATIVE.match(rest):
                 # keep a nested appositive ('editor of X, a Moscow-based journal'), stop at a
                 # relative clause about something else (', who …')
-                desc = _RELATIVE_TAIL.split(rest, maxsplit=1)[0].strip().rstrip(".!?").strip()
+                resumed = _CLAUSE_RESUMES.search(rest) or _CLAUSE_FIRST.match(rest)
+                relative = _RELATIVE_TAIL.search(rest)
+                if resumed is not None and relative is not None and relative.start() < resumed.start():
+                    resumed = None  # '…, the director of X, who also said that the two men, …, must do': the relative clause's verb
+                desc = _RELATIVE_TAIL.split(rest[: resumed.start()] if resumed else rest, maxsplit=1)[0].strip().rstrip(".!?").strip()
                 mention.description = desc or None
+                if resumed is not None:
+                    # 'Currently, said Dr. Al-Kahlot, the director of the hospital, there are
+                    # 70 children …', 'In fact, said Ms. Ruiz, the city has never paid': the
+                    # sentence's clause goes on after the speaker (and what describes them)
+                    pieces += _content_after(text, after + 1 + resumed.start("clause"), se)
         elif MASK in rest or any(w in _AUX_WORDS for w in rest.split()) and not _RELATIVE.match(rest):
             pieces += _content_after(text, after + 1, se)
         elif not _RELATIVE.match(rest):
