@@ -261,6 +261,21 @@ def test_someone_close_to_the_one_named_speaks_not_the_one_named(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # PolNeAR train: the outlet the words were given to was their speaker
+        "Another intelligence source speaking to Fox News said the attack had been planned for weeks.",
+        "The president told her it was not that simple, according to an account she gave to The Washington Free Beacon.",
+        "Bannon wanted the review stopped, according to audio provided to The Times.",
+        "Advisers to Patriot know the company's hedge funds will want a deal.",
+    ],
+)
+def test_whom_the_words_were_given_to_is_not_their_speaker(text):
+    q = quotes_of(text)[0]
+    assert q.speaker is None and q.speaker_type == "unnamed"
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         # an office's words before the name, not people tied to someone

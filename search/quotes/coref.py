@@ -255,6 +255,10 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
             last_run = runs[-2]  # 'Gov. John Kasich of Ohio', 'Sen. Ruiz of Maryland', 'Sherrod Brown in Ohio'
         run = last_run.group()
         prefix = raw[: last_run.start()].strip()
+        if _GIVEN_TO.search(prefix):
+            # 'Another intelligence source speaking to Fox News', 'audio provided to The Times':
+            # whom the words went to is not who said them
+            return Speaker(None, raw, "unnamed", mention.description)
         tokens = run.split()
         if titled:
             # 'Secretary of State John Kerry', 'Secretary of Homeland Security Jeh Johnson':
@@ -333,6 +337,11 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
 _ON_BEHALF: Final = re.compile(r"(?:^|\s)(?P<head>[A-Za-z][a-z\-]+)(?:\s+close)?\s+(?:for|of|to|with)(?:\s+the)?\s*$")
 _NOT_PEOPLE: Final = _SHARE_HEADS | frozenset("quarter third fifth tenth number plurality".split())
 _AGENT_ENDINGS: Final = ("er", "or", "ist", "ian", "ers", "ors", "ists", "ians", "ents", "ants")
+
+
+# Words ending in 'to' after a verb or noun ('speaking to', 'an account she gave to the'),
+# not a range ('five to 10') nor a credit ('credited to', 'attributed to').
+_GIVEN_TO: Final = re.compile(r"(?:^|\s)(?!(?:credited|attributed|according|due|thanks)\s)[a-z][a-z\-]*\s+to(?:\s+the)?$")
 
 
 def _on_behalf(words: str) -> bool:
