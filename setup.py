@@ -17,7 +17,7 @@ from setuptools import setup
 COMPILED = [
     "sentences", "verbs", "persons", "names", "marks", "furniture",
     "records", "mentions", "content", "subjects", "other_frames", "verb_frames", "frames", "coref", "speaker",
-    "learned", "extract",
+    "writer", "learned", "extract",
 ]
 
 

@@ -313,7 +313,7 @@ def test_who_after_a_name_and_its_place_stands_for_the_name(text, speaker):
 
 
 def test_an_interview_is_told_by_its_questions_to_you():
-    from search.quotes.names import writer_of
+    from search.quotes.writer import writer_of
 
     interview = "Pamela Shaddock runs the shop.\nWhat type of hair did you go for at the time?\nIt was hard.\nDo you have any plans to expand?\nWe do."
     assert writer_of("Kayla Greaves", interview) is None

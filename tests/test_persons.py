@@ -1,6 +1,9 @@
 """Person names told from the words that open sentences, places and prizes (search.quotes.persons)."""
 
+import json
+
 import pytest
+from conftest import POLNEAR, needs_shared
 
 from search.models import Article
 from search.quotes import extract_quotes
@@ -172,3 +175,17 @@ def test_an_initial_before_a_first_name_opens_a_person_name():
     # (PolNeAR) 'C. Boyden Gray', 'M. Dane Waters': 'Gray' and 'Waters' are words too
     assert person_name_ok("M. Dane Waters") and person_name_ok("J. Edgar Hoover")
     assert not person_name_ok("U. Grey Waters")  # no first name after the initial
+
+
+@needs_shared(POLNEAR)
+def test_an_auxiliary_opening_a_question_is_no_first_name():
+    # PolNeAR train: 'Game over. Will Sanders come down off the pique?' made 'Will Sanders'
+    # the name every later 'Sanders' and 'he' of the article resolved to
+    lines = (POLNEAR / "train.jsonl").read_text(encoding="utf-8").splitlines()
+    record = next(r for r in map(json.loads, lines) if r["text"].startswith("Game over. Will Sanders"))
+    speakers = {q.speaker for q in quotes(record["text"])}
+    assert "Bernie Sanders" in speakers and "Will Sanders" not in speakers
+
+
+def test_a_first_name_and_a_surname_opening_a_statement_stay_a_name():
+    assert quotes("Will Hurd said the wall was a bad idea.")[0].speaker == "Will Hurd"

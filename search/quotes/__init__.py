@@ -31,6 +31,7 @@ Start here:
 - `names.py`        full names in an article (with the pronoun each takes, from titles
                     and the article's own usage), and `NameRegistry` for one name per
                     person across the corpus.
+- `writer.py`       who writes the article: whom 'I' outside quotation marks stands for.
 - `aliases.py`      `load_aliases(path)`: a user's TOML file merging or splitting names.
 
 Everything is regular expressions and linear passes (hundreds of articles a second, no

@@ -37,13 +37,14 @@ from search.quotes.furniture import content_start
 from search.quotes.learned import learned_frames
 from search.quotes.marks import Quoted, scan_quotes
 from search.quotes.mentions import subject_word
-from search.quotes.names import CALENDAR_WORDS, NAME_RUN, PRONOUNS, STOPWORDS, ArticleNames, writer_of
+from search.quotes.names import CALENDAR_WORDS, NAME_RUN, PRONOUNS, STOPWORDS, ArticleNames
 from search.quotes.other_frames import transcript_label
 from search.quotes.persons import LAWMAKER_TAG, LOWERISH_SHARE, capital_share
 from search.quotes.records import MASK, Frame, Mention, Speaker
 from search.quotes.sentences import split_sentences
 from search.quotes.speaker import settle
 from search.quotes.verbs import ACCORDING_TO, cue_class, plural_present
+from search.quotes.writer import writer_of
 
 _KEEP_IN_MASK: Final = frozenset(".?!,")
 _ALNUM: Final = re.compile(r"[A-Za-z0-9]")

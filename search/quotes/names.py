@@ -26,6 +26,7 @@ from search.quotes.persons import (
     is_city,
     is_first_name,
     is_place,
+    opens_question,
     person_name_ok,
     strip_opening_words,
 )
@@ -224,45 +225,6 @@ def looks_like_person(name: str) -> bool:
     if has_word and not _first_name_then_surname(tokens):
         return False
     return all(t[0].isupper() or t in _PARTICLE_SET for t in tokens) and (person_name_ok(name) or _first_name_then_surname(tokens))
-
-
-# A question or answer of an interview written out: 'Q: Why?', 'A: Because …', or a
-# paragraph that only asks the one interviewed ('What type of hair did you go for?').
-_INTERVIEW_LINE: Final = re.compile(r"^\s*(?:Q|A)\s*[:.]\s", re.MULTILINE)
-_YOU: Final = re.compile(r"\byour?\b", re.IGNORECASE)
-_OPENING_MARKS: Final = "“\"‘'"
-_BYLINE_BY: Final = re.compile(r"^\s*by\s+", re.IGNORECASE)
-
-
-def _interview_lines(text: str) -> bool:
-    """Whether a line opens 'Q:' or 'A:' (the regex only where a line opens with Q or A)."""
-    return ("\nQ" in text or "\nA" in text or text.lstrip()[:1] in ("Q", "A")) and _INTERVIEW_LINE.search(text) is not None
-
-
-def _questions_to_you(text: str) -> int:
-    """How many lines of `text` are a question to 'you' and no quotation: an interviewer's.
-    (Line by line: one regex over the text, lazy up to each 'you', cost 450 µs an article.)"""
-    count = 0
-    for line in text.split("\n"):
-        line = line.strip()
-        if line.endswith("?") and len(line) <= 600 and not line.startswith(tuple(_OPENING_MARKS)) and _YOU.search(line):
-            count += 1
-    return count
-
-
-def writer_of(author: str | None, text: str) -> str | None:
-    """The one person who writes an article, from its byline: whom 'I' outside quotation
-    marks stands for ('I argue that …' in a columnist's piece). None for no byline, several
-    writers, a body ('Breitbart News', 'Associated Press'), or an interview written out as
-    questions and answers, where 'I' is whoever answers."""
-    if not author or _interview_lines(text) or _questions_to_you(text) >= 2:
-        return None
-    name = _BYLINE_BY.sub("", author).strip()
-    if name.isupper():
-        name = name.title()  # 'NEIL IRWIN'
-    if any(sep in name for sep in (",", ";", "&", "/", " and ")) or not looks_like_person(name):
-        return None
-    return name
 
 
 def document_kind(word: str) -> str:
@@ -555,7 +517,10 @@ class ArticleNames:
         for m in NAME_RUN.finditer(text, start, end):
             run = m.group()
             for at, part in _sentence_parts(run) if ". " in run else ((0, run),):
-                pronoun, name, person, titled_surname, cut = _read_run(part, at > 0 or opens_sentence(text, m.start(), start))
+                opening = at > 0 or opens_sentence(text, m.start(), start)
+                if opening and " " in part and opens_question(text, m.start() + at, m.start() + at + len(part)):
+                    at, part = at + part.index(" ") + 1, part[part.index(" ") + 1 :]  # 'Will Sanders come …?': Sanders
+                pronoun, name, person, titled_surname, cut = _read_run(part, opening)
                 if person and at == 0 and part.startswith(name) and _after_the(text, m.start(), m.end(), name):
                     person = False  # 'from the Middle East', 'the Bronx Times'
                 at += cut

@@ -213,6 +213,19 @@ def strip_opening_words(tokens: list[str]) -> list[str]:
     return tokens[i:]
 
 
+# A yes-no question opened by an auxiliary that is also a first name ('Will Sanders come
+# down off the pique?', 'Can Clinton win the state?'): the word is the question's verb.
+_QUESTION_AUX: Final = frozenset("will may can could would should shall must did does".split())
+_QUESTION_REST: Final = re.compile(r"\s+[a-z][^.!?\n]{0,200}\?")
+
+
+def opens_question(text: str, run_start: int, run_end: int) -> bool:
+    """Whether the capitalised run at `run_start` (opening a sentence) starts with the
+    auxiliary of a question: a lower-case word follows the run and the sentence ends in '?'."""
+    first = text[run_start : text.find(" ", run_start, run_end) if " " in text[run_start:run_end] else run_end]
+    return first.lower() in _QUESTION_AUX and _QUESTION_REST.match(text, run_end) is not None
+
+
 def _vouched(tok: str, nxt: str) -> bool:
     """A first name followed by a capitalised word is a name's start ('Will Hurd'), unless
     the word is ordinary far more often than it names anyone ('See', 'Can')."""
