@@ -104,6 +104,29 @@ def test_title_case_headline_cue(text, content, speaker, cue):
     assert speaker in (q.speaker or q.speaker_mention or "")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # PolNeAR train headlines, each with the body's first sentence: a headline capitalises
+        # the words after a name too ('Backs', 'Just', 'Got'), which prose writes in lower case
+        ("France’s Marine Le Pen Backs Trump And Denounces Clinton\n\nMarine Le Pen voiced support for Donald Trump on Wednesday.", "Marine Le Pen"),
+        ("Hillary Just Vowed To Never Utter These 2 Words\n\nHillary Clinton promised on Tuesday to refrain from using the phrase.", "Hillary Clinton"),
+        ("Rick Perry Just Announced Who He’s Backing For President\n\nFormer Texas Gov. Rick Perry is getting behind Trump.", "Rick Perry"),
+        # the subject after a lead and a comma (PolNeAR dev)
+        (
+            "Railing Against Trump, Sanders Vows To Eliminate Tax Breaks\n\nIf Donald Trump could make money doing it, Sen. Bernie Sanders is against it.",
+            "Bernie Sanders",
+        ),
+        # a word the body capitalises inside a sentence stays in the name
+        ("Tom Price Says Obamacare Is Dead\n\nHealth Secretary Tom Price spoke on Monday.", "Tom Price"),
+        # a role before the name is no place to cut it
+        ("Benghazi Widow Dorothy Woods Defends Her Husband\n\nThe widow of a security officer spoke out.", "Dorothy Woods"),
+    ],
+)
+def test_a_headline_name_ends_before_the_words_prose_writes_in_lower_case(text, speaker):
+    assert quotes_of(text)[0].speaker == speaker
+
+
 def test_title_case_headline_without_a_cue_is_not_a_quote():
     assert quotes_of("The Best Ferry Rides of the Summer in Harbor County.") == []
 

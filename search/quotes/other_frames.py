@@ -17,8 +17,9 @@ from typing import Final
 
 from search.quotes import verbs
 from search.quotes.content import _CLAUSE_END, _TEXT_CHAR, _content_after, _content_before, _sentence_tail_empty, _strip_leading_conj, _trim
-from search.quotes.mentions import _person_like, _source_like, subject_word
-from search.quotes.names import NAME_RUN, STOPWORDS, is_org
+from search.quotes.mentions import _people_head, _person_like, _source_like, subject_word
+from search.quotes.names import NAME_RUN, STOPWORDS, TITLES, _key, is_org
+from search.quotes.persons import LOWERISH_SHARE, capital_share
 from search.quotes.records import Frame, Mention
 from search.quotes.subjects import _BOUNDARY, main_subject, subject_before
 
@@ -268,7 +269,11 @@ def _headline_frames(text: str, ss: int, se: int) -> list[Frame]:
         if not pieces or len(np.split()) > 6 or not NAME_RUN.fullmatch(np) or not subject_word(np):
             return []
         return [Frame(m.group("cue"), m.start("cue"), m.end("cue"), Mention(s, e, np), pieces, s, m.end())]
+    comma = text.rfind(", ", b, m.start())
+    if comma >= 0:
+        b = comma + 2  # 'Railing Against Trump, Sanders Vows To …': the subject after the lead
     s, e = _trim(text, b, m.start())
+    e = _headline_name_end(text, s, e, se)
     np = text[s:e]
     if not np or len(np.split()) > 8 or not NAME_RUN.fullmatch(np) or not subject_word(np):
         return []
@@ -282,6 +287,35 @@ def _headline_frames(text: str, ss: int, se: int) -> list[Frame]:
     return [Frame(m.group("cue"), m.start("cue"), m.end("cue"), Mention(s, e, np), pieces, s, m.end())]
 
 
+def _headline_name_end(text: str, s: int, e: int, se: int) -> int:
+    """Where the name before a headline's cue ends: before the first word after its first
+    that prose writes in lower case ('Backs' of "France’s Marine Le Pen Backs Trump And
+    Denounces", 'Got' of 'Selenis Leyva Got Real About Being Called'), unless the article
+    writes that word capitalised inside a sentence too ('Price' of 'Tom Price Says')."""
+    body = text[se:]
+    words = list(_WORD.finditer(text, s, e))
+    for k, w in enumerate(words):
+        word = w.group()
+        if k and (word.endswith("ing") or _key(word) in TITLES or _people_head(word.lower())):
+            continue  # 'Shooting Survivors', 'Benghazi Widow Dorothy Woods': a name may follow
+        if _lower_in_prose(word, body):
+            # cut only after a name (every word before it one prose capitalises, the last no
+            # role: 'Christian Speaker Just Shared' names no one) and before a few words of
+            # its own verb phrase (not a clause: 'Fox News Just Uncovered A Video That …')
+            before = words[k - 1].group() if k else ""
+            named = k > 0 and _key(before) not in TITLES and not _people_head(before.lower()) and not before.endswith("ing")
+            return _trim(text, s, w.start())[1] if named and len(words) - k <= 5 else e
+    return e
+
+
+def _lower_in_prose(word: str, body: str) -> bool:
+    """A word prose writes in lower case, and this article's body never capitalises
+    inside a sentence ('Backs', 'Just'; not 'Price' where the body names Tom Price)."""
+    return capital_share(word) <= LOWERISH_SHARE and word.lower() not in _NAME_PARTICLES and re.search(rf"[a-z,;] {re.escape(word)}\b", body) is None
+
+
+_WORD: Final = re.compile(r"[A-Z][\w’'\-]*")
+_NAME_PARTICLES: Final = frozenset("de la le van von der den du da di al bin".split())
 _TITLE_CUE_FOR: frozenset[str] | None = None
 
 
