@@ -496,6 +496,30 @@ def test_a_plural_after_a_quantity_is_a_noun_not_a_cue(text):
     assert all(q.cue not in ("remarks", "estimates", "reports") for q in quotes_of(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        # CNN (variety dev) and the AP (PolNeAR train): the '-s' form joined by 'and' to a plural noun
+        (
+            "Throughout their two-hour TV special, both Harry and Meghan spoke with eye-opening candor, delivering accusations and "
+            "rebukes that outweighed even Princess Diana's landmark interview more than two decades earlier.",
+            "rebukes",
+        ),
+        (
+            "Trump's handling of the unfolding events on Sunday - private consultation with aides while issuing a flurry of "
+            "proclamations and comments on social media - is reflective of how he often handles breaking news.",
+            "comments",
+        ),
+    ],
+)
+def test_a_plural_joined_to_a_plural_noun_is_a_noun_not_a_cue(text, noun):
+    assert all(q.cue != noun for q in quotes_of(text))
+
+
+def test_two_verbs_joined_by_and_stay_cues():
+    assert only("The senator writes and says that the vote was rigged.").cue == "says"
+
+
 def test_a_verb_after_a_plural_after_a_quantity_stays_a_cue():
     q = only("The average of polls taken over the past two weeks shows Clinton leading Trump by three points.")
     assert (q.cue, q.text) == ("shows", "Clinton leading Trump by three points")

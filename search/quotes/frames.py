@@ -72,6 +72,10 @@ _QUANTITY_BEFORE: Final = re.compile(
     r"\b(?:many|several|some|few|numerous|multiple|such|other|more|most|both|all|no|two|three|four|five)\s+(?:[a-z\-]+(?<!s)\s+|[a-z\-]+ous\s+)?$",
     re.IGNORECASE,
 )
+# A plural noun, by its ending, and 'and': the '-s' form after it is a noun joined to it
+# ('delivering accusations and rebukes that …', 'statements and claims'; the learned
+# finder asks it too).
+PLURAL_NOUN_AND: Final = re.compile(r"\b[a-z]{2,}(?:tions|sions|ments|ities|ances|ences)\s+(?:and|or)\s+$")
 # What stands right before a third-person verb: a name, a
 # singular pronoun or a singular noun ('the campaign plans'), never a number or a plural.
 _SINGULAR_SUBJECT: Final = re.compile(
@@ -117,8 +121,8 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
             continue  # a learned '-s' form is a plural noun as often ('Harbor shares fell', 'lists of')
         if _NOUN_BEFORE.search(text, max(ss, cs - 12), cs) and not _PRONOUN_CONTRACTION.search(text, max(ss, cs - 12), cs):
             continue  # a noun after a determiner or possessive: 'his comments', 'the states'
-        if low.endswith("s") and _QUANTITY_BEFORE.search(text, max(ss, cs - 40), cs):
-            continue  # 'so many misogynistic remarks': a plural noun
+        if low.endswith("s") and (_QUANTITY_BEFORE.search(text, max(ss, cs - 40), cs) or PLURAL_NOUN_AND.search(text, max(ss, cs - 30), cs)):
+            continue  # 'so many misogynistic remarks', 'accusations and rebukes': a plural noun
         if low == "support" and _SUPPORT_NOUN.match(text, ce, se):
             continue  # 'support for the plan', 'support among women': the noun
         if low == "states" and not (_THAT_NEXT.match(text, ce, se) or _COLON_QUOTE.match(text, ce, se)):
