@@ -69,6 +69,11 @@ def test_a_phrase_or_a_pronoun_is_no_name_and_stays_a_description(name, kind):
         "Will Hurd",
         "Sherrod Brown",
         "Charles de Gaulle",
+        # a middle initial before a surname that is an ordinary word (PolNeAR train: all
+        # their 42 quotes had lost their speaker)
+        "Oliver K. Hedge",
+        "Laurence H. Tribe",
+        "Douglas J. Band",
     ],
 )
 def test_real_names_pass_untouched(name):
@@ -501,3 +506,11 @@ def test_a_part_of_a_place_is_no_person():
     text = "Republicans in Western North Carolina are grumbling about his last-minute announcement, which boxed out a number of elected officials."
     assert all(q.speaker != "Western North Carolina" and q.speaker_type != "person" for q in quotes_of(text))
     assert is_place("Western North Carolina") and is_place("Upstate New York") and not is_place("Kanye West")
+
+
+def test_a_surname_that_is_an_ordinary_word_after_a_middle_initial_keeps_its_quotes():
+    text = (
+        "Oliver K. Hedge, who appraises golf courses, said the market had turned.\n\n"
+        "''A lot of clubs that have closed really should have closed,'' Mr. Hedge said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Oliver K. Hedge", "Oliver K. Hedge"]

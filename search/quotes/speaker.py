@@ -448,6 +448,7 @@ def _settle(name: str | None, kind: str | None, description: str | None, vouched
             and tokens[-1].lower() not in ORG_WORDS
             and not _titled_today(tokens)
             and not _initial_name(tokens)  # 'W. Mark Felt': 'Felt' is the surname
+            and not INITIAL.fullmatch(tokens[-2])  # 'Oliver K. Hedge', 'Laurence H. Tribe': so is the word after an initial
         ):
             tokens = tokens[:-1]  # a headline's word after the name: 'Donald Trump Just'
         tokens = _person_start(tokens)
