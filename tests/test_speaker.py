@@ -514,3 +514,10 @@ def test_a_surname_that_is_an_ordinary_word_after_a_middle_initial_keeps_its_quo
         "''A lot of clubs that have closed really should have closed,'' Mr. Hedge said."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Oliver K. Hedge", "Oliver K. Hedge"]
+
+
+@pytest.mark.parametrize("name", ["I'm", "We’re", "They've", "He's"])
+def test_a_pronoun_run_together_with_a_verb_is_no_name(name):
+    # The New York Times (PolNeAR train): "I'm old enough to remember President Jimmy Carter
+    # going on TV …, declaring …" gave the speaker "I'm"
+    assert settle(name, "person", None)[0] is None

@@ -375,7 +375,7 @@ def _settle(name: str | None, kind: str | None, description: str | None, vouched
     handle = _HANDLE.fullmatch(name)
     if handle is not None and is_first_name(handle.group(1)) and not is_common_word(handle.group(1)):
         name, kind = f"{handle.group(1)} {handle.group(2)}", "person"  # a handle: 'BernieSanders'
-    if not name or name.lower() in PRONOUNS or not is_name(name, kind == "organisation"):
+    if not name or name.lower() in PRONOUNS or _CONTRACTION.fullmatch(name) or not is_name(name, kind == "organisation"):  # also "I'm"
         return None, "unnamed" if kind == "person" else kind, description or given or None
     if kind == "organisation" and " The " in name:
         name = name.rsplit(" The ", 1)[1]  # a dateline before the body: 'Calif. The Islamic State'
