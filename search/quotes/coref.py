@@ -267,7 +267,8 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
                 tokens = tokens[1:]
             if not looks_like_person(" ".join(tokens)):
                 return Speaker(None, raw, "unnamed", mention.description)
-        addressed = _key_word(tokens[0]) in HONORIFICS  # 'Mr. Story': a surname, however ordinary
+        honorific = tokens[0]
+        addressed = _key_word(honorific) in HONORIFICS  # 'Mr. Story': a surname, however ordinary
         while tokens and tokens[0].rstrip(".").lower() in STOPWORDS and len(tokens) > 1 and not place_at(tokens, 0):
             tokens = tokens[1:]  # 'But', 'The', a sentence's 'New', not 'New York'
         if not addressed and opens_sentence(text, mention.start + max(0, mention.text.find(tokens[0]))):
@@ -297,7 +298,8 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
             # 'A lawyer for Mr. Trump', 'the widow of John Smith': someone close to the one
             # named speaks, not the one named (an unnamed speaker, as the variety set has it)
             return Speaker(None, raw, "unnamed", mention.description)
-        name = names.resolve_at(run, mention.start)
+        titled_run = f"{honorific} {run}" if addressed and not run.startswith(honorific) else run
+        name = names.resolve_at(titled_run, mention.start)  # 'Mr. Trump' (its title kept) is no Ivana Trump
         desc = mention.description
         if desc is None and prefix and any(w[:1].islower() for w in prefix.split()) and prefix.lower() not in ("a", "an", "the"):
             desc = prefix

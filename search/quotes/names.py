@@ -540,7 +540,7 @@ class ArticleNames:
                         if lone:
                             self._proven.add(_key(name))
                         gender = pronoun if titled_surname else first_name_gender(name) or None
-                        name = self.canonical(name)
+                        name = self.canonical(part[cut:] if titled_surname else name)  # with its title: 'Mr' is a man
                         self._mention(text, m.start() + at, name)
                         self._note_gender(gender, name)
                         self._note_role(text, m.start() + at, m.end(), end, name)
@@ -802,7 +802,15 @@ class ArticleNames:
             return self._best(candidates) or name
         key = tokens[0].rstrip(".").lower()
         candidates = self._by_surname.get(key) or self._by_first.get(key) or []
-        return self._best(candidates) or name
+        return self._best(self._titled(mention, candidates)) or name
+
+    def _titled(self, mention: str, candidates: list[str]) -> list[str]:
+        """The people a titled surname can be: 'Mr Anderson' the father, not his daughter Zoe
+        Anderson; all of them when the title agrees with none (the first-name list guesses:
+        'Mr. Graham' is Lindsey Graham)."""
+        pronoun = _title_pronoun(split_title(mention)[0])
+        agreeing = [c for c in candidates if self.agrees(c, pronoun)] if pronoun is not None else candidates
+        return agreeing or candidates
 
     def _best(self, candidates: list[str]) -> str | None:
         if not candidates:
@@ -818,7 +826,7 @@ class ArticleNames:
         tokens = name.split()
         if len(tokens) == 1:
             key = tokens[0].rstrip(".").lower()
-            candidates = self._by_surname.get(key, [])
+            candidates = self._titled(mention, self._by_surname.get(key, []))
             if len(candidates) > 1:
                 mentions = self.mentions  # in text order: read back from `offset`
                 for i in range(self.mention_index(offset) - 1, -1, -1):
