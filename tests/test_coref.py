@@ -386,3 +386,35 @@ def test_a_party_label_after_a_name_is_no_part_of_the_speaker(text, speaker, men
     # (PolNeAR) 'D-Mo.' and 'R-Ky.) issued a statement' were the speakers as written
     q = only(text)
     assert (q.speaker, q.speaker_mention) == (speaker, mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The Telegraph (variety dev): 'He' went past the father to the lawyer who spoke last
+        (
+            "Michael Fitton, defending, said Hartley had 20 years of experience in the gas industry.\n"
+            "Zoe's family – including father-of-three Chris and mother Lucy Evans, an artist – were not present in court.\n"
+            "Chris Anderson, who quit Future Publishing in 2001 and now runs organisation TED, had taken to the witness box.\n"
+            "He proudly told the jury how his eldest daughter had been days away from flying out to New York.",
+            "Chris Anderson",
+        ),
+        # the AP (PolNeAR dev): 'He said:' after a sentence about Trump, not Clinton who spoke before
+        (
+            "Politifact did a fact-check on Donald Trump’s claim about Chicago.\n\n"
+            "The transcript shows that Clinton talked about criminal justice reform and passing more gun control. "
+            "Trump responded by using the example of Chicago to prove that gun control is not the solution.\n\n"
+            'He said:\n\n"We have a situation where we have our inner cities, African-Americans, Hispanics are living in hell."',
+            "Donald Trump",
+        ),
+    ],
+)
+def test_he_opening_a_sentence_is_the_subject_of_the_sentence_before(text, speaker):
+    assert quotes_of(text)[-1].speaker == speaker
+
+
+def test_a_name_alone_on_a_line_is_no_subject_a_he_goes_on_about():
+    # PolNeAR train: readers' letters signed 'David Groner.' — the 'He' after it is the one
+    # the letter is about
+    text = "Donald Trump said he would visit Mexico.\n\nDavid Groner.\n\nHe said he did not need to meet with a Mexican president."
+    assert quotes_of(text)[-1].speaker == "Donald Trump"

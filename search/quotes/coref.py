@@ -34,7 +34,7 @@ from search.quotes.names import (
     place_at,
 )
 from search.quotes.persons import PLACES, is_city, is_first_name, is_place, person_name_ok, strip_opening_words
-from search.quotes.records import Mention, Speaker
+from search.quotes.records import MASK, Mention, Speaker
 
 
 @dataclass(slots=True)
@@ -155,6 +155,7 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         candidates = [
             state.paragraph_person,
             person_named_between(names, state.paragraph_start, mention.start),
+            _subject_just_before(text, names, mention.start) if low in ("he", "she") else None,
             state.last_person,
             last_person_before(names, mention.start, low),
         ]
@@ -480,6 +481,32 @@ def person_named_between(names: ArticleNames, lo: int, hi: int) -> Speaker | Non
         full = names.mentions[i][1]
         return Speaker(full, full, "person")
     return None
+
+
+_SENTENCE_END: Final = re.compile(r"[.!?][\"”’]?\s+$")
+_SENTENCE_START: Final = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n)(?=\S)")
+
+
+def _subject_just_before(text: str, names: ArticleNames, pos: int) -> Speaker | None:
+    """The person named first in the sentence right before a sentence that opens with 'he'
+    or 'she' ('Mr Anderson, who quit …, had taken the witness box. He proudly told …'): the
+    subject of the sentence before is the one the next one goes on about."""
+    if _SENTENCE_END.search(text, max(0, pos - 4), pos) is None:
+        return None
+    lo = max(0, pos - 600)
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, lo, pos - 2)]
+    if not starts:
+        return None
+    start = starts[-1]
+    i = names.mention_index(start)
+    if i >= len(names.mentions):
+        return None
+    at, full = names.mentions[i]
+    if at - start > 4 or at >= pos or text[at] == MASK or names.is_oblique(at) or not full:
+        return None  # (a name inside a quotation is no one the writer goes on about)
+    if _SENTENCE_END.match(text, text.find(" ", at, pos) if " " in text[at:pos] else pos) or pos - at < 40:
+        return None  # a line that is a name alone ('David Groner.'): a signature, no subject
+    return Speaker(full, full, "person")
 
 
 def last_person_before(names: ArticleNames, pos: int, pronoun: str = "") -> Speaker | None:
