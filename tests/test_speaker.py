@@ -521,3 +521,14 @@ def test_a_pronoun_run_together_with_a_verb_is_no_name(name):
     # The New York Times (PolNeAR train): "I'm old enough to remember President Jimmy Carter
     # going on TV …, declaring …" gave the speaker "I'm"
     assert settle(name, "person", None)[0] is None
+
+
+def test_a_name_whose_surname_the_article_writes_after_a_title_is_a_person():
+    # The New York Times (PolNeAR train): 'Norm' is in no first-name list and is an ordinary
+    # word, so 'Norm Coleman' was typed a body; the article's 'Mr. Coleman' says he is a person
+    text = (
+        "''A vote against Marco is a vote for Donald Trump,'' said Norm Coleman, the former senator from Minnesota.\n\n"
+        "In an interview, Mr. Coleman said Mr. Kasich should leave the race."
+    )
+    first = quotes_of(text)[0]
+    assert (first.speaker, first.speaker_type) == ("Norm Coleman", "person")

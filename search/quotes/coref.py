@@ -284,7 +284,8 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         if prefix.lower() in ("the",) or is_org(run) and not person_known or (prefix and prefix.split()[-1].lower() in ("the",)):
             return Speaker(run, raw, "organisation", mention.description)
         bare = bare_name(run)
-        if not names.knows(run) and not person_name_ok(bare) and not (" " not in bare and names.person_evidence(bare)):
+        vouched = names.person_evidence(bare) if " " not in bare else names.surname_titled(bare)  # 'Ms. Acosta'; 'Mr. Coleman' for Norm Coleman
+        if not names.knows(run) and not person_name_ok(bare) and not vouched:
             # no person: a place or a body ('United Kingdom', 'Buckingham Palace'), or an
             # ordinary word that opened the sentence ('Throughout', 'Story'); but a word the
             # article writes after a title is a surname ('Mr. Hedge')

@@ -752,7 +752,8 @@ def _to_quotes(article: Article, recs: list[_Rec], names: ArticleNames) -> list[
         seen.add(key)
         sp = r.speaker
         # a one-word name is a person's only with the article's evidence for it ('Ms. Acosta')
-        vouched = sp is not None and sp.name is not None and " " not in sp.name.strip() and names.person_evidence(sp.name)
+        # (and one of several words, when the article writes its surname after a title: 'Mr. Coleman')
+        vouched = sp is not None and sp.name is not None and (names.person_evidence(sp.name) if " " not in sp.name.strip() else names.surname_titled(sp.name))
         pronoun = sp is not None and sp.mention is not None and sp.mention.lower() in ("he", "she")
         name, kind, description = settle(sp.name, sp.type, sp.description, vouched, pronoun) if sp else (None, None, None)
         quotes.append(

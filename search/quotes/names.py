@@ -764,6 +764,12 @@ class ArticleNames:
         key = _key(bare_name(name))
         return key in self.titled or any(is_first_name(n.split()[0]) for n in self._by_surname.get(key, ()))
 
+    def surname_titled(self, name: str) -> bool:
+        """Whether the article writes the last word of `name` after a title ('Mr. Coleman' for
+        Norm Coleman, whose first name no list holds): evidence that the name is a person's."""
+        tokens = bare_name(name).split()
+        return bool(tokens) and _key(tokens[-1]) in self.titled
+
     def named_in_full(self, name: str) -> bool:
         """Whether the article gives `name` (titles aside) as a full person name."""
         return bare_name(name) in self._order

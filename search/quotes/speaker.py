@@ -472,8 +472,8 @@ def _settle(name: str | None, kind: str | None, description: str | None, vouched
             return None, "unnamed", description or given  # 'Los Angeles', 'San Francisco'
         if is_place(name) or is_org(name) and len(tokens) > 1:
             kind = "organisation"  # 'Texas', 'South Carolina', 'Human Rights Watch'
-        elif _initial_name(tokens):
-            pass  # a person's, whatever its words: 'C. Boyden Gray' ('gray' is a common word)
+        elif _initial_name(tokens) or vouched:
+            pass  # a person's, whatever its words: 'C. Boyden Gray' ('gray' is a common word), 'Norm Coleman' ('Mr. Coleman')
         elif len(tokens) > 1 and not is_first_name(tokens[0]) and capital_share(tokens[-1]) <= LOWERISH_SHARE:
             kind = "organisation"  # no first name, a common word last: 'Judicial Watch', 'Orlando Sentinel'
         elif len(tokens) > 1 and not looks_like_person(name):
