@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from search.quotes.mentions import _DOCUMENTS, _EVIDENCE, _SHARE_HEADS, _UNNAMED_HEADS, PRONOUN_AND_RE, _listed_people, _people_head
+from search.quotes.mentions import _AGENTS, _DOCUMENTS, _EVIDENCE, _SHARE_HEADS, _UNNAMED_HEADS, PRONOUN_AND_RE, _listed_people, _people_head
 from search.quotes.names import (
     FIRM_WORDS,
     HONORIFICS,
@@ -340,7 +340,7 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
 # one named after it is whom they are close to, not who speaks.
 _ON_BEHALF: Final = re.compile(r"(?:^|\s)(?P<head>[A-Za-z][a-z\-]+)(?:\s+close)?\s+(?:for|of|to|with)(?:\s+the)?\s*$")
 _NOT_PEOPLE: Final = _SHARE_HEADS | frozenset("quarter third fifth tenth number plurality".split())
-_AGENT_ENDINGS: Final = ("er", "or", "ist", "ian", "ers", "ors", "ists", "ians", "ents", "ants")
+_SINGULAR_AGENT: Final = ("er", "or", "ist", "ian")  # the plurals: `mentions._AGENTS`
 
 
 # Words ending in 'to' after a verb or noun ('speaking to', 'an account she gave to the'),
@@ -363,7 +363,7 @@ def _on_behalf(words: str) -> bool:
         return False  # 'a report for Oxfam' is Oxfam's
     # people by the lists, or by an agent noun's ending ('manager'), not any word that would
     # end so with an 's' ('endorsement')
-    return _listed_people(head) or head.endswith(_AGENT_ENDINGS)
+    return _listed_people(head) or head.endswith(_SINGULAR_AGENT) or _AGENTS.search(head) is not None
 
 
 # The words before a preposition: their last is the head ('a judge in Ohio').

@@ -18,7 +18,7 @@ from typing import Final
 from search.quotes import verbs
 from search.quotes.content import _CLAUSE_END, _TEXT_CHAR, _content_after, _content_before, _sentence_tail_empty, _strip_leading_conj, _trim
 from search.quotes.mentions import _people_head, _person_like, _source_like, subject_word
-from search.quotes.names import NAME_RUN, STOPWORDS, TITLES, _key, is_org
+from search.quotes.names import _PARTICLE_SET, NAME_RUN, STOPWORDS, TITLES, _key, is_org
 from search.quotes.persons import LOWERISH_SHARE, capital_share
 from search.quotes.records import Frame, Mention
 from search.quotes.subjects import _BOUNDARY, main_subject, subject_before
@@ -311,11 +311,10 @@ def _headline_name_end(text: str, s: int, e: int, se: int) -> int:
 def _lower_in_prose(word: str, body: str) -> bool:
     """A word prose writes in lower case, and this article's body never capitalises
     inside a sentence ('Backs', 'Just'; not 'Price' where the body names Tom Price)."""
-    return capital_share(word) <= LOWERISH_SHARE and word.lower() not in _NAME_PARTICLES and re.search(rf"[a-z,;] {re.escape(word)}\b", body) is None
+    return capital_share(word) <= LOWERISH_SHARE and word.lower() not in _PARTICLE_SET and re.search(rf"[a-z,;] {re.escape(word)}\b", body) is None
 
 
 _WORD: Final = re.compile(r"[A-Z][\w’'\-]*")
-_NAME_PARTICLES: Final = frozenset("de la le van von der den du da di al bin".split())
 _TITLE_CUE_FOR: frozenset[str] | None = None
 
 
