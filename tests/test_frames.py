@@ -536,3 +536,21 @@ def test_a_verb_after_a_plural_after_a_quantity_stays_a_cue():
 def test_who_a_recording_lets_one_hear_is_the_speaker(text, mention):
     q = only(text)
     assert (q.kind, q.speaker_mention) == ("direct", mention)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # PolNeAR dev and train: 'found' with a reflexive or a way reports no finding
+        "They found themselves in the thick of war zones where known terrorist groups are active.",
+        "The wealthiest members of our society have found ways to make the tax code work for them.",
+        "De Blasio, however, has found himself in the same legal bind.",
+    ],
+)
+def test_found_with_a_reflexive_or_a_way_is_no_finding(text):
+    assert all(q.cue != "found" for q in quotes_of(text))
+
+
+def test_found_that_is_still_a_finding():
+    q = only("The inspector general found that Mills tasked a member of her staff to follow up on the request.")
+    assert (q.cue, q.text) == ("found", "Mills tasked a member of her staff to follow up on the request")
