@@ -418,3 +418,37 @@ def test_a_name_alone_on_a_line_is_no_subject_a_he_goes_on_about():
     # the letter is about
     text = "Donald Trump said he would visit Mexico.\n\nDavid Groner.\n\nHe said he did not need to meet with a Mexican president."
     assert quotes_of(text)[-1].speaker == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # USA Today (PolNeAR train): '“…,” she said' after a sentence about Ashley Yago went to the
+        # woman quoted before her
+        (
+            'Melissa Roloson supports Hillary Clinton. "I\'m a college graduate, but I have student loans."\n\n'
+            "Ashley Yago, 33, a supporter of Republican Donald Trump, finds herself in a similar retail job.\n\n"
+            "\"I've had two grants, but I'm still hung up with schools and have loans,\" she said.",
+            "Ashley Yago",
+        ),
+        # The Washington Post (PolNeAR train): 'Jolly, who was elected …, doesn't see …' then '“…,” he said'
+        (
+            "David Jolly and Ron DeSantis are against abolishing the department. DeSantis said it was antiquated.\n\n"
+            "Jolly, who was elected to Congress in 2014, doesn’t see the department’s role as antiquated.\n\n"
+            "“There are communities around the country that require some oversight,” he said.",
+            "David Jolly",
+        ),
+    ],
+)
+def test_a_pronoun_after_a_quotation_is_the_subject_of_the_sentence_before(text, speaker):
+    assert quotes_of(text)[-1].speaker == speaker
+
+
+def test_a_sentence_that_is_someone_elses_words_gives_no_subject():
+    # the Houston Chronicle (PolNeAR train): '…, Stovall said.' — the 'He' quoted after it is Cruz,
+    # spoken of by Stovall, who goes on speaking
+    text = (
+        "Robert Stovall organised the events. Ted Cruz electrified the small crowds with impassioned speeches, Stovall said.\n\n"
+        '"He was very articulate, smart, well-spoken," he said.'
+    )
+    assert quotes_of(text)[-1].speaker == "Robert Stovall"

@@ -155,7 +155,7 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         candidates = [
             state.paragraph_person,
             person_named_between(names, state.paragraph_start, mention.start),
-            _subject_just_before(text, names, mention.start) if low in ("he", "she") else None,
+            _subject_just_before(text, names, mention.start, low) if low in ("he", "she") else None,
             state.last_person,
             last_person_before(names, mention.start, low),
         ]
@@ -486,19 +486,19 @@ def person_named_between(names: ArticleNames, lo: int, hi: int) -> Speaker | Non
 
 _SENTENCE_END: Final = re.compile(r"[.!?][\"”’]?\s+$")
 _SENTENCE_START: Final = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n)(?=\S)")
+_QUOTED_LEAD: Final = MASK + "\"“”‘’',;: \n"  # what may stand before the pronoun: its quotation
 
 
-def _subject_just_before(text: str, names: ArticleNames, pos: int) -> Speaker | None:
+def _subject_just_before(text: str, names: ArticleNames, pos: int, pronoun: str) -> Speaker | None:
     """The person named first in the sentence right before a sentence that opens with 'he'
     or 'she' ('Mr Anderson, who quit …, had taken the witness box. He proudly told …'): the
     subject of the sentence before is the one the next one goes on about."""
-    if _SENTENCE_END.search(text, max(0, pos - 4), pos) is None:
-        return None
     lo = max(0, pos - 600)
-    starts = [m.end() for m in _SENTENCE_START.finditer(text, lo, pos - 2)]
-    if not starts:
-        return None
-    start = starts[-1]
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, lo, pos + 1) if m.end() <= pos]
+    if len(starts) < 2 or text[starts[-1] : pos].strip(_QUOTED_LEAD):
+        return None  # the pronoun is not the sentence's subject, nor after its quotation alone
+    after_quote = starts[-1] < pos  # '“…,” she said.': the person must be known to be a 'she'
+    start = starts[-2]
     i = names.mention_index(start)
     if i >= len(names.mentions):
         return None
@@ -507,7 +507,23 @@ def _subject_just_before(text: str, names: ArticleNames, pos: int) -> Speaker | 
         return None  # (a name inside a quotation is no one the writer goes on about)
     if _SENTENCE_END.match(text, text.find(" ", at, pos) if " " in text[at:pos] else pos) or pos - at < 40:
         return None  # a line that is a name alone ('David Groner.'): a signature, no subject
+    if _SAID_BY_ANOTHER.search(text, at, starts[-1]):
+        return None  # 'Cruz electrified the crowds, Stovall said. “He was …”': the one quoted speaks on
+    run = NAME_RUN.match(text, at)
+    after = _NOT_SUBJECT_AFTER.match(text, run.end()) if run is not None else None
+    if after is not None or not names.agrees(full, pronoun) or after_quote and names.gender_of(full) != pronoun:
+        return None  # 'Trump’s accusation …', 'Trump senior adviser Jason Miller': no subject
     return Speaker(full, full, "person")
+
+
+# A sentence that is itself someone's words: 'Trump, Sexton said, has created …', '…, Stovall said.'
+_SAID_BY_ANOTHER: Final = re.compile(r",\s+(?:[A-Z][\w.'’\-]*\s+){1,3}(?:said|says|told|added|noted|wrote)\b")
+# After a name, what shows it is no subject: a possessive, or a lower-case noun it modifies
+# ('Trump senior communications adviser'): a word ending as no verb form does.
+_NOT_SUBJECT_AFTER: Final = re.compile(
+    r"['’]s?\b|\s+(?![a-z]+(?:s|ed|ly)\b)"
+    r"(?!(?:is|was|has|had|will|would|can|could|should|may|might|must|did|does|also|then|now|who)\b)[a-z]+\b"
+)
 
 
 def last_person_before(names: ArticleNames, pos: int, pronoun: str = "") -> Speaker | None:
