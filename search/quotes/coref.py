@@ -494,6 +494,9 @@ def _subject_just_before(text: str, names: ArticleNames, pos: int, pronoun: str)
     or 'she' ('Mr Anderson, who quit …, had taken the witness box. He proudly told …'): the
     subject of the sentence before is the one the next one goes on about."""
     lo = max(0, pos - 600)
+    lead = text[lo:pos].rstrip(_QUOTED_LEAD)
+    if lead and lead[-1] not in '.!?"”’' and "\n" not in text[lo + len(lead) : pos]:
+        return None  # (most pronouns: inside a sentence; the sentences are looked for only after this)
     starts = [m.end() for m in _SENTENCE_START.finditer(text, lo, pos + 1) if m.end() <= pos]
     if len(starts) < 2 or text[starts[-1] : pos].strip(_QUOTED_LEAD):
         return None  # the pronoun is not the sentence's subject, nor after its quotation alone
