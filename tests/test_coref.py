@@ -407,22 +407,7 @@ def test_a_party_label_after_a_name_is_no_part_of_the_speaker(text, speaker, men
             'He said:\n\n"We have a situation where we have our inner cities, African-Americans, Hispanics are living in hell."',
             "Donald Trump",
         ),
-    ],
-)
-def test_he_opening_a_sentence_is_the_subject_of_the_sentence_before(text, speaker):
-    assert quotes_of(text)[-1].speaker == speaker
-
-
-def test_a_name_alone_on_a_line_is_no_subject_a_he_goes_on_about():
-    # PolNeAR train: readers' letters signed 'David Groner.' — the 'He' after it is the one
-    # the letter is about
-    text = "Donald Trump said he would visit Mexico.\n\nDavid Groner.\n\nHe said he did not need to meet with a Mexican president."
-    assert quotes_of(text)[-1].speaker == "Donald Trump"
-
-
-@pytest.mark.parametrize(
-    ("text", "speaker"),
-    [
+        # and '“…,” she said', right after its quotation, when the article knows the person's sex
         # USA Today (PolNeAR train): '“…,” she said' after a sentence about Ashley Yago went to the
         # woman quoted before her
         (
@@ -440,8 +425,15 @@ def test_a_name_alone_on_a_line_is_no_subject_a_he_goes_on_about():
         ),
     ],
 )
-def test_a_pronoun_after_a_quotation_is_the_subject_of_the_sentence_before(text, speaker):
+def test_he_opening_a_sentence_or_after_its_quotation_is_the_subject_of_the_sentence_before(text, speaker):
     assert quotes_of(text)[-1].speaker == speaker
+
+
+def test_a_name_alone_on_a_line_is_no_subject_a_he_goes_on_about():
+    # PolNeAR train: readers' letters signed 'David Groner.' — the 'He' after it is the one
+    # the letter is about
+    text = "Donald Trump said he would visit Mexico.\n\nDavid Groner.\n\nHe said he did not need to meet with a Mexican president."
+    assert quotes_of(text)[-1].speaker == "Donald Trump"
 
 
 def test_a_sentence_that_is_someone_elses_words_gives_no_subject():
