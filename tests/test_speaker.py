@@ -532,3 +532,15 @@ def test_a_name_whose_surname_the_article_writes_after_a_title_is_a_person():
     )
     first = quotes_of(text)[0]
     assert (first.speaker, first.speaker_type) == ("Norm Coleman", "person")
+
+
+def test_a_one_word_speaker_that_speaks_of_itself_as_it_is_a_body_in_all_its_quotes():
+    # The New York Times (PolNeAR train): 'Twitter said it actively investigated …' typed
+    # Twitter a person, as a one-word name no list holds is by default
+    text = "On Thursday, Twitter said the posts had broken its rules.\n\nIn a statement, Twitter said it actively investigated potential terrorist threats."
+    assert [(q.speaker, q.speaker_type) for q in quotes_of(text)] == [("Twitter", "organisation")] * 2
+
+
+def test_a_person_who_says_it_is_still_a_person():
+    q = quotes_of("Donald Trump spoke on Monday. Trump said it was a disaster.")[-1]
+    assert (q.speaker, q.speaker_type) == ("Donald Trump", "person")

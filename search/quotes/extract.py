@@ -537,13 +537,18 @@ def _speaker(f: Frame, names: ArticleNames, state: SpeakerState, masked: str, pr
         # a lone word the article gives no full name for: what the sentence says of it
         if _plural_subject(f, masked):
             sp = Speaker(word, sp.mention, "group", sp.description)
-        elif f.cue.lower() in _SOURCE_CUES and not names.knows(word) and not names.person_evidence(word):
-            sp = Speaker(word, sp.mention, "organisation", sp.description)  # 'according to Healthline': a publication
+        elif not names.knows(word) and not names.person_evidence(word) and (f.cue.lower() in _SOURCE_CUES or _SAYS_IT.match(masked, f.pieces[0][0])):
+            # 'according to Healthline': a publication; 'Pelco announced it will provide …',
+            # 'Twitter said it actively investigated …': what speaks of itself as 'it' is a body
+            sp = Speaker(word, sp.mention, "organisation", sp.description)
+            if f.cue.lower() not in _SOURCE_CUES:
+                names.said_it.add(word)  # and so are its other quotes (`_to_quotes`)
     if f.mention.description and sp.description is None:
         sp.description = f.mention.description
     return sp
 
 
+_SAYS_IT: Final = re.compile(r"(?:that\s+)?(?:it|its|it['’]s)\s")
 # Cues that cite a publication or a report far more often than a person the article never
 # names in full: a lone word after them is a body ('according to Healthline').
 _SOURCE_CUES: Final = frozenset((ACCORDING_TO, "reported"))
@@ -756,6 +761,8 @@ def _to_quotes(article: Article, recs: list[_Rec], names: ArticleNames) -> list[
         vouched = sp is not None and sp.name is not None and (names.person_evidence(sp.name) if " " not in sp.name.strip() else names.surname_titled(sp.name))
         pronoun = sp is not None and sp.mention is not None and sp.mention.lower() in ("he", "she")
         name, kind, description = settle(sp.name, sp.type, sp.description, vouched, pronoun) if sp else (None, None, None)
+        if kind == "person" and name in names.said_it and not vouched:
+            kind = "organisation"  # 'Twitter said it …' elsewhere in the article
         quotes.append(
             Quote(
                 id=f"{article.id}#q{len(quotes) + 1}",

@@ -487,6 +487,7 @@ class ArticleNames:
         "pairs",
         "roles",
         "titled",
+        "said_it",
         "writer",
     )
 
@@ -508,6 +509,7 @@ class ArticleNames:
         self._offsets: list[int] = []  # their offsets alone, for `mention_index`
         self.gender: dict[str, str] = {}  # canonical name -> 'he' | 'she', from titles and pronouns
         self.titled: set[str] = set()  # single names the article writes after a title ('Ms. Acosta')
+        self.said_it: set[str] = set()  # one-word speakers that speak of themselves as 'it' ('Twitter said it …')
         self.writer: str | None = None  # who 'I' is outside quotation marks (`writer_of`)
 
     def scan(self, text: str, start: int, end: int) -> None:
