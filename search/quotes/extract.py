@@ -537,7 +537,7 @@ def _speaker(f: Frame, names: ArticleNames, state: SpeakerState, masked: str, pr
         # a lone word the article gives no full name for: what the sentence says of it
         if _plural_subject(f, masked):
             sp = Speaker(word, sp.mention, "group", sp.description)
-        elif not names.knows(word) and not names.person_evidence(word) and (f.cue.lower() in _SOURCE_CUES or _SAYS_IT.match(masked, f.pieces[0][0])):
+        elif not names.knows(word) and not names.person_evidence(word) and (f.cue.lower() in _SOURCE_CUES or _says_it(f, masked)):
             # 'according to Healthline': a publication; 'Pelco announced it will provide …',
             # 'Twitter said it actively investigated …': what speaks of itself as 'it' is a body
             sp = Speaker(word, sp.mention, "organisation", sp.description)
@@ -549,6 +549,14 @@ def _speaker(f: Frame, names: ArticleNames, state: SpeakerState, masked: str, pr
 
 
 _SAYS_IT: Final = re.compile(r"(?:that\s+)?(?:it|its|it['’]s)\s")
+
+
+def _says_it(f: Frame, masked: str) -> bool:
+    """Whether what a frame reports opens with 'it' or 'its', the speaker's own ('Twitter said
+    it actively investigated …'); a frame may report nothing ('kept asking')."""
+    return bool(f.pieces) and _SAYS_IT.match(masked, f.pieces[0][0]) is not None
+
+
 # Cues that cite a publication or a report far more often than a person the article never
 # names in full: a lone word after them is a body ('according to Healthline').
 _SOURCE_CUES: Final = frozenset((ACCORDING_TO, "reported"))
