@@ -508,13 +508,12 @@ def _subject_just_before(text: str, names: ArticleNames, pos: int, pronoun: str)
     at, full = names.mentions[i]
     if at - start > 4 or at >= pos or text[at] == MASK or names.is_oblique(at) or not full:
         return None  # (a name inside a quotation is no one the writer goes on about)
-    if _SENTENCE_END.match(text, text.find(" ", at, pos) if " " in text[at:pos] else pos) or pos - at < 40:
-        return None  # a line that is a name alone ('David Groner.'): a signature, no subject
+    run = NAME_RUN.match(text, at)
+    if run is None or pos - at < 40:
+        return None  # a sentence too short to be about its first name: a signature ('David Groner.')
     if _SAID_BY_ANOTHER.search(text, at, starts[-1]):
         return None  # 'Cruz electrified the crowds, Stovall said. “He was …”': the one quoted speaks on
-    run = NAME_RUN.match(text, at)
-    after = _NOT_SUBJECT_AFTER.match(text, run.end()) if run is not None else None
-    if after is not None or not names.agrees(full, pronoun) or after_quote and names.gender_of(full) != pronoun:
+    if _NOT_SUBJECT_AFTER.match(text, run.end()) is not None or not names.agrees(full, pronoun) or after_quote and names.gender_of(full) != pronoun:
         return None  # 'Trump’s accusation …', 'Trump senior adviser Jason Miller': no subject
     return Speaker(full, full, "person")
 

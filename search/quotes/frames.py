@@ -75,7 +75,14 @@ _QUANTITY_BEFORE: Final = re.compile(
 # What 'found' takes when it reports no finding: a reflexive ('found himself in the thick of
 # it') or a way ('found ways to press his agenda', 'found a way around the rule'; the
 # learned finder asks it too).
-FOUND_NOT_SAID: Final = re.compile(r"\s+(?:himself|herself|itself|themselves|myself|ourselves|yourself|(?:a|the|new|other)\s+ways?|ways)\b")
+_FOUND_NOT_SAID: Final = re.compile(r"\s+(?:himself|herself|itself|themselves|myself|ourselves|yourself|(?:a|the|new|other)\s+ways?|ways)\b")
+
+
+def no_finding(cue: str, text: str, ce: int, se: int) -> bool:
+    """Whether a form of 'find' ending at `ce` reports no finding (`_FOUND_NOT_SAID`)."""
+    return cue.lower() in ("found", "find", "finds", "finding") and _FOUND_NOT_SAID.match(text, ce, se) is not None
+
+
 # A plural noun, by its ending, and 'and': the '-s' form after it is a noun joined to it
 # ('delivering accusations and rebukes that …', 'statements and claims'; the learned
 # finder asks it too).
@@ -127,7 +134,7 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
             continue  # a noun after a determiner or possessive: 'his comments', 'the states'
         if low.endswith("s") and (_QUANTITY_BEFORE.search(text, max(ss, cs - 40), cs) or PLURAL_NOUN_AND.search(text, max(ss, cs - 30), cs)):
             continue  # 'so many misogynistic remarks', 'accusations and rebukes': a plural noun
-        if low in ("found", "find", "finds", "finding") and FOUND_NOT_SAID.match(text, ce, se):
+        if no_finding(low, text, ce, se):
             continue  # 'found himself in trouble', 'found ways to press his agenda': no finding reported
         if low == "support" and _SUPPORT_NOUN.match(text, ce, se):
             continue  # 'support for the plan', 'support among women': the noun

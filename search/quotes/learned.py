@@ -46,7 +46,7 @@ from typing import Any, Final
 
 from search.quotes import verbs
 from search.quotes.content import _TEXT_CHAR, _content_after, _content_before, _skip_filler, _trim
-from search.quotes.frames import _NO_COMMENT, FOUND_NOT_SAID, NO_COMMENT_BEFORE, PLURAL_NOUN_AND, REQUEST_WORD
+from search.quotes.frames import _NO_COMMENT, NO_COMMENT_BEFORE, PLURAL_NOUN_AND, REQUEST_WORD, no_finding
 from search.quotes.mentions import _np_ok, _source_like
 from search.quotes.names import PRONOUNS, STOPWORDS
 from search.quotes.other_frames import _BE_BEFORE
@@ -324,7 +324,7 @@ def candidates(text: str, ss: int, se: int, frames: list[Frame], model: Model | 
         low1 = p1.lower()
         if low1 in _NOUN_BEFORE or low1 in _LINK_BEFORE and low1 not in ("and", "but", "to") or low1.endswith(("'s", "’s")):
             continue  # a noun ('his bold agenda') or a word after a preposition or conjunction
-        if w.lower() in ("found", "find", "finds", "finding") and FOUND_NOT_SAID.match(text, ce, se):
+        if no_finding(w, text, ce, se):
             continue  # 'found ways to …', 'found himself in …': no finding
         if low1 == "and" and w.endswith("s") and PLURAL_NOUN_AND.search(text, max(ss, cs - 30), cs):
             continue  # 'accusations and rebukes': a noun joined to a plural noun
