@@ -444,3 +444,11 @@ def test_a_sentence_that_is_someone_elses_words_gives_no_subject():
         '"He was very articulate, smart, well-spoken," he said.'
     )
     assert quotes_of(text)[-1].speaker == "Robert Stovall"
+
+
+def test_people_the_article_names_are_no_body_however_their_names_read():
+    # FiveThirtyEight (a saved page): 'Bloomberg' is also a company's name, and the pair was
+    # typed a body under its short names
+    text = "Michael Bloomberg spent heavily, as did Tom Steyer.\n\nStill, Bloomberg and Steyer regret not competing harder in the first two states."
+    q = only(text)
+    assert (q.speaker, q.speaker_type) == ("Michael Bloomberg and Tom Steyer", "group")

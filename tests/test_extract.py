@@ -442,3 +442,14 @@ def test_an_opening_mark_inside_an_open_quotation_starts_the_next_one():
     q = only(text, kind="direct")
     assert q.speaker == "Ronald Walcott" and len(q.pieces) == 2 and "“" not in q.text
     assert q.text.endswith("… Because you need to secure your networks, you need to ensure that all of your critical data is encrypted.")
+
+
+def test_a_one_word_name_the_article_describes_as_a_body_is_one():
+    # The New York Times (PolNeAR train): Xinhua was typed a person, and the admiral's later
+    # 'he said' went to it
+    text = (
+        "''Some may say the emphasis is a bit unkind,'' Xinhua, the official Chinese news agency, wrote.\n\n"
+        "Teck, a Canadian mining company, says it pays 50 million dollars in carbon taxes."
+    )
+    found = quotes_of(text)
+    assert [(q.speaker, q.speaker_type) for q in found] == [("Xinhua", "organisation"), ("Teck", "organisation")]

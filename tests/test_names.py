@@ -270,3 +270,19 @@ def test_a_titled_surname_is_not_the_one_of_the_other_sex_named_last():
     record = next(r for r in map(json.loads, lines) if "''It's like a new plane,'' Mr. Trump said" in r["text"])
     said = next(q for q in quotes_of(record["text"]) if q.text.startswith("It's like a new plane"))
     assert said.speaker == "Donald J. Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Sen. John Smith spoke on Monday.\n\nThe senator said the bill would pass.", "John Smith"),
+        ("Gov. Jane Doe spoke on Monday.\n\nThe governor said the bill would pass.", "Jane Doe"),
+        # The New York Times (PolNeAR train): 'Adm. Harry B. Harris Jr.' and later 'the admiral said'
+        ("Adm. Harry B. Harris Jr. leads the Pacific Command.\n\nThe admiral said the comments had two goals.", "Harry B. Harris"),
+        ("Rep. Tom Price spoke on Monday.\n\nThe congressman said the bill would pass.", "Tom Price"),
+        # a second rank is not the office: 'the president' is not the vice president
+        ("Vice President Joe Biden spoke on Monday.\n\nThe president said the bill would pass.", None),
+    ],
+)
+def test_an_abbreviated_title_gives_its_role(text, speaker):
+    assert quotes_of(text)[-1].speaker == speaker

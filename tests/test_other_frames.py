@@ -189,3 +189,30 @@ def test_an_adjective_about_a_thing_or_a_prediction_is_no_stance(text):
 def test_a_stance_in_an_aside():
     q = [q for q in quotes_of("Republicans, concerned about the party's declining appeal to women, have attacked him.") if q.cue == "concerned"]
     assert [(x.speaker_mention, x.text) for x in q] == [("Republicans", "the party's declining appeal to women")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # USA Today's credit line and Western Journal's headline labels (PolNeAR train): the
+        # word was the speaker of what followed it
+        "Clinton won the state.\n\nContributing: Brittney Bennett and Greg Toppo, USA TODAY.",
+        "The list was long.\n\nRevealed: Here Are The Conservatives The Establishment Has Blacklisted For Doing THIS.",
+        "The list was long.\n\nRemember: The world also ignored the warnings during the war.",
+    ],
+)
+def test_a_word_before_a_colon_that_prose_writes_in_lower_case_is_no_speaker(text):
+    assert not [q for q in quotes_of(text) if q.cue == ":"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The race is close.\n\nPoll: Clinton and Trump in dead heat heading into first debate.", "Poll"),
+        ("The race is close.\n\nHistorians: Clinton, Obama linked no matter what.", "Historians"),
+        ("Mayor Ana Ruiz spoke on Monday.\n\nRuiz: The bridge will reopen next week.", "Ruiz"),
+    ],
+)
+def test_a_source_or_a_name_before_a_colon_still_speaks(text, mention):
+    (q,) = [q for q in quotes_of(text) if q.cue == ":"]
+    assert q.speaker_mention == mention

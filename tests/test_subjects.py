@@ -454,3 +454,33 @@ def test_a_verb_before_the_article_is_not_part_of_who_speaks():
     q = only("It would also allow him to consolidate the voters who have supported the mainstream candidates.", "indirect")
     assert q.speaker_mention == "the voters"
     assert only("He met all the experts who said the plan would fail.", "indirect").speaker_mention == "all the experts"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Huffington Post (PolNeAR train): the mention was 'Presumptive Republican', unnamed
+        (
+            "Presumptive Republican presidential nominee Donald Trump also joined the gun debate, announcing on Wednesday he would meet with the NRA.",
+            "Donald Trump",
+        ),
+        ("Veteran Democratic strategist Bob Shrum joined the debate, saying the party had lost its way.", "Bob Shrum"),
+        ("The senior Republican lawmaker John Smith has taken to Twitter, writing that the bill would fail.", "John Smith"),
+        ("Republican presidential candidate Donald Trump quickly took to Twitter, writing that he would win.", "Donald Trump"),
+    ],
+)
+def test_a_role_before_the_name_that_opens_the_sentence_is_no_speaker_of_its_own(text, speaker):
+    q = only(text, "indirect")
+    assert (q.speaker, q.speaker_mention) == (speaker, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a role word only by its ending ('for'), a subject that is no person's name ('PAC')
+        "A spokeswoman for Janney Montgomery Scott joined the call, saying nobody involved remains at the firm.",
+        "A pro-Rubio super PAC unleashed an ad this week, saying Cruz had flip-flopped.",
+    ],
+)
+def test_no_role_is_read_into_a_phrase_that_is_not_one(text):
+    assert all(q.speaker not in ("Janney Montgomery Scott", "PAC") for q in quotes_of(text))

@@ -197,13 +197,14 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     if body_name_with_and(raw):
         return Speaker(raw, raw, "organisation", mention.description)  # 'the Department of Health and Human Services'
     pair = _PAIR.fullmatch(raw)
-    if pair and any(_key_word(w) in ORG_WORDS for w in words):
+    if pair and any(_key_word(w) in ORG_WORDS and not names.knows(w) for w in words):  # not 'Bloomberg and Steyer'
         # 'United States Citizenship and Immigration Services': one body with 'and' in its name
         return Speaker(raw, raw, "organisation", mention.description)
     if pair:
         # 'Britain and Sweden', 'Ruiz and Hale': both speak; each name resolved as alone
         parts = [pair.group(1), pair.group(2)]
-        orgs = [is_org(p) or is_place(p) or len(p.split()) == 1 and p.lower() in PLACES for p in parts]  # 'South Carolina and South Dakota'
+        # 'South Carolina and South Dakota'; not a person the article names ('Bloomberg and Steyer')
+        orgs = [not names.knows(p) and (is_org(p) or is_place(p) or len(p.split()) == 1 and p.lower() in PLACES) for p in parts]
         full = [p if org else _pair_part(p, names, mention.start) for p, org in zip(parts, orgs, strict=True)]
         return Speaker(" and ".join(full), raw, "organisation" if any(orgs) else "person", mention.description)
     # Last capitalised run at the end of the phrase: the name; what precedes is a role.

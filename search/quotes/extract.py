@@ -36,8 +36,8 @@ from search.quotes.frames import attribution_only, find_frames
 from search.quotes.furniture import content_start
 from search.quotes.learned import learned_frames
 from search.quotes.marks import Quoted, scan_quotes
-from search.quotes.mentions import subject_word
-from search.quotes.names import CALENDAR_WORDS, NAME_RUN, PRONOUNS, STOPWORDS, ArticleNames
+from search.quotes.mentions import _head_noun, subject_word
+from search.quotes.names import CALENDAR_WORDS, FIRM_WORDS, NAME_RUN, ORG_WORDS, PRONOUNS, STOPWORDS, ArticleNames
 from search.quotes.other_frames import transcript_label
 from search.quotes.persons import LAWMAKER_TAG, LOWERISH_SHARE, capital_share
 from search.quotes.records import MASK, Frame, Mention, Speaker
@@ -537,9 +537,10 @@ def _speaker(f: Frame, names: ArticleNames, state: SpeakerState, masked: str, pr
         # a lone word the article gives no full name for: what the sentence says of it
         if _plural_subject(f, masked):
             sp = Speaker(word, sp.mention, "group", sp.description)
-        elif not names.knows(word) and not names.person_evidence(word) and (f.cue.lower() in _SOURCE_CUES or _says_it(f, masked)):
+        elif not names.knows(word) and not names.person_evidence(word) and (f.cue.lower() in _SOURCE_CUES or _says_it(f, masked) or _a_body(sp.description)):
             # 'according to Healthline': a publication; 'Pelco announced it will provide …',
-            # 'Twitter said it actively investigated …': what speaks of itself as 'it' is a body
+            # 'Twitter said it actively investigated …': what speaks of itself as 'it' is a body;
+            # so is what the article describes as one ('Xinhua, the official Chinese news agency')
             sp = Speaker(word, sp.mention, "organisation", sp.description)
             if f.cue.lower() not in _SOURCE_CUES:
                 names.said_it.add(word)  # and so are its other quotes (`_to_quotes`)
@@ -547,6 +548,16 @@ def _speaker(f: Frame, names: ArticleNames, state: SpeakerState, masked: str, pr
         sp.description = f.mention.description
     return sp
 
+
+def _a_body(description: str | None) -> bool:
+    """A description headed by a noun of bodies: 'the official Chinese news agency', 'a
+    Seattle-based company' (not 'the head of the agency')."""
+    if not description or not description.split():
+        return False
+    return _head_noun(description).strip(".,;") in _BODY_HEADS
+
+
+_BODY_HEADS: Final = ORG_WORDS | FIRM_WORDS | frozenset("newspaper outlet website broadcaster station channel".split())
 
 _SAYS_IT: Final = re.compile(r"(?:that\s+)?(?:it|its|it['’]s)\s")
 

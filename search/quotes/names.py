@@ -21,6 +21,7 @@ from search.quotes.persons import (
     INITIAL,
     LOWERISH_SHARE,
     PLACES,
+    ROLE_OF_TITLE,
     capital_share,
     first_name_gender,
     is_city,
@@ -551,9 +552,7 @@ class ArticleNames:
                 self._mention(text, m.start() + at, name)
                 self._note_gender(pronoun, name)
                 self._note_role(text, m.start() + at, m.end(), end, name)
-                title = split_title(part[cut:])[0]
-                if title and not _SECOND_RANK.search(title):
-                    self._add_role(title.split()[-1], m.start() + at, name)  # not 'Vice President' for 'the president'
+                self._title_role(part[cut:], m.start() + at, name)
         self._note_pairs(start)
 
     def finish_scan(self) -> None:
@@ -653,6 +652,15 @@ class ArticleNames:
             self._add_role(f"{m.group('age')}-year-old", at, name)
         elif m.group("head"):
             self._add_role(m.group("head"), at, name)
+
+    def _title_role(self, run: str, at: int, name: str) -> None:
+        """The role a title before a name gives ('Sen. John Smith': the senator), not a
+        second rank's ('Vice President X' is not the president)."""
+        title = split_title(run)[0]
+        if title and not _SECOND_RANK.search(title):
+            word = title.split()[-1]
+            for role in ROLE_OF_TITLE.get(_key(word), (word,)):
+                self._add_role(role, at, name)
 
     def _add_role(self, word: str, at: int, name: str) -> None:
         key = _key(word)

@@ -378,10 +378,13 @@ def _speaker_colon(text: str, ss: int, se: int) -> Frame | None:
     m = _NAME_COLON.match(text, ss, se)
     if not m or m.group("np").split()[0].lower().rstrip(".") in _NOT_SPEAKERS or m.group("np").lower() in STOPWORDS:
         return None
+    np = m.group("np")
+    if " " not in np and _lower_in_prose(np, text) and not _source_like(np.lower()):
+        return None  # 'Revealed: …', 'Contributing: …', 'Bombshell: …': a word, no source (not 'Poll: …')
     pieces = _content_after(text, m.end(), se)
     if not pieces or len(text[pieces[0][0] : pieces[0][1]].split()) < 3:
         return None
-    mention = Mention(m.start("np"), m.end("np"), m.group("np"))
+    mention = Mention(m.start("np"), m.end("np"), np)
     return Frame(":", m.end("np"), m.end(), mention, pieces, m.start("np"), m.end())
 
 

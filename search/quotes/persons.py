@@ -260,3 +260,12 @@ Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I
 Vt. Va. Wash. W.Va. Wis. Wyo.""".split()
 # Either, as one pattern (for the mask before a cue and the speaker's last check).
 LAWMAKER_TAG: Final = _PARTY + "|" + "|".join(re.escape(s) for s in _STATES)
+
+
+# Abbreviated titles and the role words a later 'the …' uses for the one they name.
+ROLE_OF_TITLE: Final = {
+    "sen": ("senator",), "sens": ("senator",), "gov": ("governor",), "rep": ("representative", "congressman", "congresswoman"),
+    "adm": ("admiral",), "gen": ("general",), "lt": ("lieutenant",), "col": ("colonel",), "capt": ("captain",),
+    "sgt": ("sergeant",), "maj": ("major",), "cmdr": ("commander",), "dr": ("doctor",), "prof": ("professor",),
+    "rev": ("reverend",), "supt": ("superintendent",), "atty": ("attorney",), "det": ("detective",),
+}  # fmt: skip

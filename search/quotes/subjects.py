@@ -588,8 +588,9 @@ def main_subject(text: str, ss: int, end: int) -> Mention | None:
         if subject_word(m.group("np")):
             return _with_people(text, m.start("np"), m.end("np"), end)
     m = _ROLE_THEN_NAME_SUBJECT.match(text, ss, end)
-    if m is not None and m.group("role").split()[-1].lower() in TITLES:
-        # 'Republican presidential candidate Donald Trump quickly took to Twitter, writing …'
+    if m is not None and _role_word(m.group("role").split()[-1].lower()) and " " in m.group("np"):
+        # 'Republican presidential candidate Donald Trump quickly took to Twitter, writing …',
+        # 'Presumptive Republican presidential nominee Donald Trump also joined …, announcing'
         return Mention(m.start("np"), m.end("np"), m.group("np"), m.group("role").strip())
     m = NAME_RUN.match(text, ss, end)  # 'Trump on Saturday criticized …': the name that opens it
     if m is not None and m.group().isupper() and _DATELINE_END.match(text, m.end(), end):
@@ -612,12 +613,21 @@ def _with_people(text: str, start: int, np_end: int, end: int) -> Mention:
 _PEOPLE_AFTER: Final = re.compile(r"\s+([a-z]+)\b")
 
 
-# A role in lower case between a capitalised word and the name, opening the sentence, then
-# a verb: 'Republican presidential candidate Donald Trump quickly took …'.
+# A role ending in a lower-case noun before the name, opening the sentence, then a verb:
+# 'Republican presidential candidate Donald Trump quickly took …', 'Senior Republican
+# lawmaker John Smith has joined …', 'The veteran Democratic strategist Bob Shrum also took …'.
 _ROLE_THEN_NAME_SUBJECT: Final = re.compile(
-    rf"\s*(?:(?:And|But|So|Yet|Then)\s+)?(?P<role>[A-Z][\w'’\-]*(?:\s+[a-z][\w'’\-]*){{1,3}})\s+(?P<np>{NAME_RUN.pattern})"
-    r"(?=\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|took|made|went|gave|spoke|wrote|sent|said|told)\b)"
+    rf"\s*(?:(?:And|But|So|Yet|Then)\s+)?(?P<role>[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){{0,3}}?\s+[a-z][\w'’\-]*)\s+(?P<np>{NAME_RUN.pattern})"
+    r"(?=\s+(?:(?:has|have|had|also|then|later|again|[a-z]+ly)\s+)*(?:[a-z]{2,}ed|taken|" + _IRREGULAR_FINITE + r")\b)"
 )
+
+
+def _role_word(word: str) -> bool:
+    """A noun a role before a name ends in: a title ('candidate') or a listed noun of people
+    ('lawmaker', 'strategist'; not a word that only ends like one: 'for', 'super')."""
+    return word in TITLES or _listed_people(word)
+
+
 _DATELINE_END: Final = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^()]{1,20}\))?\s*(?:[—–]|--?)")
 _PAST_VERB: Final = re.compile(
     r"[a-z]{2,}ed|said|told|took|made|went|gave|spoke|wrote|sent|met|left|came|got|kept|ran|won|lost|stood|held|threw|broke|struck|fought"
