@@ -484,3 +484,23 @@ def test_a_role_before_the_name_that_opens_the_sentence_is_no_speaker_of_its_own
 )
 def test_no_role_is_read_into_a_phrase_that_is_not_one(text):
     assert all(q.speaker not in ("Janney Montgomery Scott", "PAC") for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        # Huffington Post (PolNeAR dev): 'Robert Menendez all', a body
+        (
+            "Sens. Jeff Merkley (D-Ore.) and Robert Menendez (D-N.J.) all suggested those claims could be grounds for a fraud case.",
+            "Jeff Merkley and Robert Menendez",
+            "Sens. Jeff Merkley and Robert Menendez",
+        ),
+        ("Jeb Bush and Ted Cruz both floated the notion of admitting Christian refugees.", "Jeb Bush and Ted Cruz", "Jeb Bush and Ted Cruz"),
+        ("The candidates met in Iowa. They all said their campaigns would go on.", None, "They"),
+        # the quantifier that is the subject stays one
+        ("Both men spoke in Iowa. And both vowed to be tougher on illegal immigration.", None, "both"),
+    ],
+)
+def test_a_quantifier_after_the_subject_is_not_part_of_it(text, speaker, mention):
+    q = quotes_of(text)[-1]
+    assert (q.speaker, q.speaker_mention) == (speaker, mention)

@@ -38,7 +38,7 @@ from search.quotes.mentions import (
     _speaker_like,
     subject_word,
 )
-from search.quotes.names import BODY_CONNECTOR, BODY_WORD, NAME_RUN, ORG_WORDS, TITLES, bare_name, looks_like_person
+from search.quotes.names import BODY_CONNECTOR, BODY_WORD, NAME_RUN, ORG_WORDS, STOPWORDS, TITLES, bare_name, looks_like_person
 from search.quotes.persons import is_first_name
 from search.quotes.records import MASK, Mention
 
@@ -48,7 +48,7 @@ _AUX = (
     r"might|may|must|should|can|did|does|do|is|was|were|are|been|being|not|bluntly|angrily|quickly|"
     r"frequently|initially|ultimately|finally|famously|openly|separately|similarly|likewise|long|"
     r"even|still|subsequently|privately|immediately|explicitly|specifically|correctly|falsely|"
-    r"wrongly|rightly|repeatedly|tweeted|posted|kept|keeps|"  # 'kept asking': a cue going on
+    r"wrongly|rightly|repeatedly|tweeted|posted|kept|keeps|all|both|each|"  # 'kept asking': a cue going on; '… both said'
     # negated auxiliaries, both apostrophes: 'he hasn’t endorsed'
     "hasn't|haven't|hadn't|didn't|doesn't|don't|wasn't|weren't|isn't|aren't|won't|wouldn't|couldn't|can't|shouldn't|hasn’t|haven’t|hadn’t|didn’t|doesn’t|don’t|wasn’t|weren’t|isn’t|aren’t|won’t|wouldn’t|couldn’t|can’t|shouldn’t"
 )
@@ -135,7 +135,28 @@ def _aux_tail_start(text: str, lo: int, cue_start: int) -> int:
     m = _AUX_TAIL.search(text, narrow, cue_start)
     if m is None or narrow > wide and (m.start() == narrow or not _HAS_SPACE.search(text, narrow, m.start())):
         m = _AUX_TAIL.search(text, wide, cue_start)
-    return m.start() if m else cue_start
+    start = m.start() if m else cue_start
+    q = _QUANTIFIER.match(text, start, cue_start)
+    if q is not None and not _quantified(text, max(lo, start - 40), start):
+        return q.end()  # 'both vowed', 'where both claim': the quantifier is the subject itself
+    return start
+
+
+# A quantifier after its subject ('Merkley and Brown both said', 'they all vowed'), not
+# one that is the subject ('each recognized', 'voters in both worried').
+_QUANTIFIER: Final = re.compile(r"\s+(?:all|both|each)\b")
+_QUANTIFIED_WORD: Final = re.compile(r"(?:(?<!\w)(?:they|we|you|They|We|You)|(?<![\w'’])(?P<cap>[A-Z][\w.'’\-]*)|\)|(?<!\w)(?P<noun>[a-z]+))$")
+
+
+def _quantified(text: str, lo: int, end: int) -> bool:
+    """Whether the words before a quantifier end in what it quantifies: a name, a closing
+    parenthesis ('(D-N.J.) all'), a plural pronoun or a noun of people ('the men all')."""
+    m = _QUANTIFIED_WORD.search(text, lo, end)
+    if m is None:
+        return False
+    if m.group("cap") is not None:
+        return m.group("cap").lower() not in STOPWORDS  # a name, not 'And both vowed'
+    return m.group("noun") is None or _people_head(m.group("noun"))
 
 
 _HAS_SPACE: Final = re.compile(r"\s")
