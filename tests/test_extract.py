@@ -453,3 +453,43 @@ def test_a_one_word_name_the_article_describes_as_a_body_is_one():
     )
     found = quotes_of(text)
     assert [(q.speaker, q.speaker_type) for q in found] == [("Xinhua", "organisation"), ("Teck", "organisation")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # Politico (PolNeAR train): a verb the cue list does not hold, and a day after it
+        (
+            "“If they were serious about this, they would have gone to the only bill that has support,” Toomey fumed on Tuesday. "
+            "“That would have been good faith.”",
+            "Toomey",
+            "fumed",
+        ),
+        ("“We will throw every monkey wrench we have into the works,” Sen. Pat Toomey fumed in an interview.", "Pat Toomey", "fumed"),
+        # The New York Times (PolNeAR train): a quotation ending in a quotation, ''…,''' said NAME
+        (
+            "''I have this searing memory of sitting at my desk when it appeared on 'Fox and Friends,''' "
+            "said Tommy Vietor, a former spokesman, recalling a false report.",
+            "Tommy Vietor",
+            "said",
+        ),
+    ],
+)
+def test_the_name_and_verb_after_a_quotation_are_its_attribution(text, speaker, cue):
+    q = next(q for q in quotes_of(text) if q.kind == "direct")
+    assert (q.speaker, q.cue) == (speaker, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The New York Times (PolNeAR dev): 'Jorge Castañeda' was a body, 'Mr. Castañeda' another
+        ("Jorge Castañeda, a former foreign minister, spoke first.\n\n“We should throw every monkey wrench we have,” Mr. Castañeda said.", "Jorge Castañeda"),
+        ("Health writer Hrefna Pálsdóttir weighed in.\n\n“The evidence is mixed,” she wrote in an article.", "Hrefna Pálsdóttir"),
+        ("Angela Müller said the evidence was mixed.", "Angela Müller"),
+        ("François Hollande spoke in Paris.\n\nHollande said the remarks were sickening.", "François Hollande"),
+    ],
+)
+def test_names_with_accented_letters_are_people_and_whole(text, speaker):
+    q = quotes_of(text)[-1]
+    assert (q.speaker, q.speaker_type) == (speaker, "person")

@@ -607,6 +607,10 @@ def _unattributed(k: int, ss: int, se: int, text: str, masked: str, rest: list[Q
             mention = Mention(s, s + len(np), np)
             sp = classify(mention, names, state, masked)
             return _Rec("direct", pieces, k, sp, m.group("dash").strip(), how="dash")
+        found = attribution_only(masked, tail_at, se)
+        if found is not None:
+            # '“…,” Toomey fumed on Tuesday.': a name and any verb after the quotation
+            return _Rec("direct", pieces, k, classify(found[0], names, state, masked), found[1], how="after")
     return _long_quotation(k, ss, se, text, masked, rest, names, state)
 
 

@@ -224,7 +224,10 @@ _HOW_PUT: Final = re.compile(
 )
 
 
-_NAME_VERBED: Final = re.compile(rf"(?P<np>{NAME_RUN.pattern}|he|she|He|She)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{{3,}}ed)(?:\s+[a-z]+ly)?\s*[.!]?\s*$")
+_NAME_VERBED: Final = re.compile(
+    rf"(?P<np>{NAME_RUN.pattern}|he|she|He|She)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{{3,}}ed)(?:\s+[a-z]+ly)?"
+    r"(?:\s+(?:on|in|at|during|to|after|before|while|from)\s+[^.,;:!?·]{1,40})?\s*[.!]?\s*$"  # 'Toomey fumed on Tuesday.'
+)
 
 
 _ALNUM: Final = re.compile(r"[A-Za-z0-9]")

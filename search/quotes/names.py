@@ -98,7 +98,11 @@ _FEMALE_TITLES: Final = frozenset("mrs ms miss queen princess dame lady congress
 PRONOUNS: Final[frozenset[str]] = frozenset("he she they it i we you who which".split())
 POSSESSIVE_PRONOUNS: Final[frozenset[str]] = frozenset("his her their its our my your".split())
 
-_TOKEN: Final = r"[A-Z](?:(?:\.[A-Z])+\.|[A-Za-z'’\-]*\.?)"  # 'Ruiz', 'Mr.', 'G.', joined initials 'G.K.'
+# Capital and other letters of the Latin alphabets, accented ones included ('Álvarez',
+# 'Pálsdóttir', 'Łukasz', 'Müller'): an ASCII class cut them at their first accent.
+_UPPER: Final = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_LETTER: Final = "A-Za-zÀ-ÖØ-öø-ɏ"
+_TOKEN: Final = rf"[{_UPPER}](?:(?:\.[{_UPPER}])+\.|[{_LETTER}'’\-]*\.?)"  # 'Ruiz', 'Mr.', 'G.', joined initials 'G.K.'
 _PARTICLE: Final = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|ter|dos|das)"
 # A run of capitalised words, allowing name particles and initials inside it.
 NAME_RUN: Final = re.compile(rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN})*")
