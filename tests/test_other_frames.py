@@ -71,6 +71,19 @@ def test_poll_as_a_place_is_not_a_source():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # Huffington Post and Politico (PolNeAR train): the mention ran over a clause to the
+        # polls voters go to ('the District of Columbia head to the polls') or come back from
+        "The last contest comes June 14, when voters in the District of Columbia head to the polls.",
+        "Now, armed with an early victory, Sanders rode the euphoria in the days after the New Hampshire polls.",
+    ],
+)
+def test_the_polls_voters_go_to_report_nothing(text):
+    assert [q for q in quotes_of(text) if q.cue == "in"] == []
+
+
+@pytest.mark.parametrize(
     ("text", "question"),
     [
         ("Asked whether the pier would reopen in May, Ruiz said she was hopeful.", "whether the pier would reopen in May"),

@@ -143,7 +143,7 @@ def _stance_frames(text: str, ss: int, se: int) -> list[Frame]:
 # 'In a Washington Post-ABC News poll released Sunday, Clinton led …' / '… leads by 9 points
 # in the latest CNN poll': the poll is the source of the finding in its sentence.
 _IN_POLL: Final = re.compile(
-    r"\b(?P<cue>[Ii]n)\s+(?P<np>(?:the|a|an|our|their|its|this|that|[A-Z][\w.\-]*['’]s)\s+[^,;:·]{0,70}?\b(?:[Pp]oll|[Pp]olls|[Ss]urvey)"
+    r"\b(?P<cue>[Ii]n)\s+(?P<np>(?:the|a|an|our|their|its|this|that|[A-Z][\w.\-]*['’]s)\s+(?:(?!\b(?:to|after|before|until|since|head|heads|go|goes|went)\b|[—–])[^,;:·]){0,70}?\b(?:[Pp]oll|[Pp]olls|[Ss]urvey)"
     r"|(?:national|state|statewide|recent|several|many|most|some|new|public\s+opinion)\s+polls)"
     r"\b(?!\s+(?:workers?|watchers?|numbers|results|stations?|tax|taxes|position|positions|standing|place)\b)"
 )
