@@ -554,3 +554,21 @@ def test_found_with_a_reflexive_or_a_way_is_no_finding(text):
 def test_found_that_is_still_a_finding():
     q = only("The inspector general found that Mills tasked a member of her staff to follow up on the request.")
     assert (q.cue, q.text) == ("found", "Mills tasked a member of her staff to follow up on the request")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # Reuters via Breitbart (PolNeAR train): the question's asker was 'Reuters in a rare
+        # interview in Macau when', a body
+        ("“It was very nice,” the gambling tycoon told Reuters in a rare interview in Macau when asked if he had met Trump.", None),
+        # a passive: who asked is not said, and the one asked did not ask
+        ("Ronald Reagan was once asked how the Cold War would end. He responded that they would lose.", None),
+        # an aside before the verb: the one named asks
+        ("Ruth Marcus, an editor for The Washington Post, asked Mook if the campaign would hold press conferences.", "Ruth Marcus"),
+    ],
+)
+def test_asked_after_when_or_was_is_the_question_not_a_verb_with_a_subject(text, mention):
+    (q,) = [q for q in quotes_of(text) if q.cue == "asked"]
+    assert (q.speaker_mention if mention else q.speaker) == mention
+    assert "when" not in (q.speaker_mention or "")

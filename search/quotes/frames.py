@@ -186,7 +186,11 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
         asked = _asked_frames(text, ss, se)
         if asked:  # a cue inside the question ('Asked if she believed …,') is part of it
             spans = [f.pieces[0] for f in asked]
-            frames = [f for f in frames if not any(a <= f.cue_start < b for a, b in spans)]
+            # and 'asked' after 'when' or a passive's 'was' is the question's, not a verb with a
+            # subject before it ('he told Reuters in Macau when asked if …': not 'Reuters in Macau
+            # when' asking; 'Reagan was once asked how …': not Reagan)
+            cues = {f.cue_start for f in asked if _ASKED_REDUCED.search(text, max(ss, f.cue_start - 30), f.cue_start)}
+            frames = [f for f in frames if f.cue_start not in cues and not any(a <= f.cue_start < b for a, b in spans)]
             extra = asked + extra
     if extra:
         taken = [p for f in frames for p in f.pieces]
@@ -196,6 +200,9 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
         frames.sort(key=lambda f: f.cue_start)
     _clip(frames, text)
     return frames
+
+
+_ASKED_REDUCED: Final = re.compile(r"\b(?:when|after|before|once|if|as|while|being|was|were|is|are|been|be)(?:\s+(?:[a-z]+ly|once|also|again))?\s+$")
 
 
 # Verbs of saying something to someone: in the passive without 'by' ('was asked whether',
