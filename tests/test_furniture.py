@@ -9,6 +9,7 @@ shared data is not needed to run these tests."""
 from __future__ import annotations
 
 import pytest
+from quote_helpers import quotes_of
 
 from search.models import Article
 from search.quotes import extract_quotes
@@ -265,3 +266,18 @@ def test_furniture_leaves_the_story_quotes_exactly_as_they_were():
     assert judge and any(len(q.pieces) == 2 for q in judge), "the judge's quote runs on across the advertisement"
     for q in quotes(text):  # offsets point into the article text
         assert " … ".join(text[p.start : p.end] for p in q.pieces) == q.text if q.pieces else text[q.start : q.end] == q.text
+
+
+def test_a_block_of_json_in_a_story_is_no_ones_words():
+    # mdavis.xyz (a saved page): a JSON payload shown in the story gave 'Name', 'Age',
+    # 'single' and '764efa883dda1' as direct quotes, spoken by 'Store' (from 'Pitt St Store')
+    text = (
+        "The cameras note this. They're getting a whole 1.2 megabyte payload.\n{\n"
+        '   "Name": "Matthew Davis",\n   "Age": 26,\n   "Absolute Location": "Pitt St Store",\n'
+        '   "Marital Status": "single",\n   "Visible Mood": {\n      "Happy": 0.7\n   },\n'
+        '   "Facebook User ID": "764efa883dda1",\n}\n'
+        "“They know everything,” Davis said."
+    )
+    found = quotes_of(text)
+    assert [(q.text, q.speaker) for q in found] == [("They know everything,", "Davis")]
+    assert furniture_kind(text, text.index('   "Age"'), text.index("\n", text.index('   "Age"'))) == "data"

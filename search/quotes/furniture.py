@@ -204,10 +204,15 @@ _BYLINE_WORDS: Final = frozenset("by byline written words reporting story".split
 _FIRST_WORD: Final = re.compile(r"[^\W\d_][\w'’-]{0,14}")
 
 
+# A line of structured data: a brace or bracket alone, or a JSON key and its value.
+_DATA_OPENERS: Final = frozenset('{}[]"')
+_DATA_LINE: Final = re.compile(r'[{}\[\],]+|"[^"\n]{1,80}"\s*:\s*(?:"[^"\n]*"|-?\d[\d.]*|true|false|null|[{\[])\s*,?')
+
+
 def furniture_kind(text: str, start: int, end: int) -> str | None:
     """What kind of page furniture paragraph `text[start:end]` is ('advert', 'link',
     'prompt', 'credit', 'caption', 'byline', 'contact', 'copyright', 'timestamp',
-    'dateline', 'heading', 'box'), or None for a paragraph of the story. The kinds say which rule
+    'dateline', 'heading', 'box', 'data'), or None for a paragraph of the story. The kinds say which rule
     matched (for tests and debugging); the extractor needs only whether one did."""
     while start < end and text[start].isspace():
         start += 1
@@ -216,6 +221,8 @@ def furniture_kind(text: str, start: int, end: int) -> str | None:
     n = end - start
     if n == 0:
         return None
+    if text[start] in _DATA_OPENERS and _DATA_LINE.fullmatch(text, start, end):
+        return "data"  # a line of JSON shown in a story ('"Name": "Matthew Davis",'): no one's words
     word = _first_word(text, start, end)
     if word == "why" and text.startswith("Why We Wrote This", start):
         return "box"  # the Monitor's box above the story: the editors' words
