@@ -286,3 +286,15 @@ def test_a_titled_surname_is_not_the_one_of_the_other_sex_named_last():
 )
 def test_an_abbreviated_title_gives_its_role(text, speaker):
     assert quotes_of(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The Telegraph (the variety set): 'Judge Neil Ford QC', then 'Judge Ford said' was 'Ford'
+        ("Judge Neil Ford QC sentenced him on Friday.\n\nJudge Ford said there was no malice in the case.", "Neil Ford"),
+        ("Jane Smith MP spoke first.\n\nSmith said the plan would work.", "Jane Smith"),
+    ],
+)
+def test_letters_after_a_name_are_no_part_of_it(text, speaker):
+    assert quotes_of(text)[-1].speaker == speaker

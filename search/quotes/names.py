@@ -171,7 +171,7 @@ def place_at(tokens: list[str], j: int) -> int:
 
 
 _POSSESSIVE_END: Final = re.compile(r"['’]s?$")
-_SUFFIX_END: Final = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
+_SUFFIX_END: Final = re.compile(r",?\s+(?:Jr|Sr|II|III|IV|QC|KC|MP|MEP|MSP|OBE|MBE|CBE|KBE|DBE|PhD|Esq)\.?$")  # and post-nominals: 'Neil Ford QC'
 
 
 @lru_cache(maxsize=8192)
