@@ -60,7 +60,8 @@ def index_cpu(corpus: Path, work: Path, src: Path | None) -> tuple[float, float,
     return run_measured.cpu, seconds, quotes  # type: ignore[attr-defined]
 
 
-def _load() -> str:
+def load_average() -> str:
+    """The machine's load averages (1, 5, 15 minutes), printed beside each measurement."""
     return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
@@ -84,17 +85,17 @@ def main(argv: list[str] | None = None) -> None:
     sides.append(("ours", ours_src))
     for name, src in sides:
         print(f"{name}: {src} ({_build(src)})", flush=True)
-    print(f"load average before: {_load()}", flush=True)
+    print(f"load average before: {load_average()}", flush=True)
     for r in range(args.rounds):
         for name, src in sides:
             cpu, wall, quotes = index_cpu(corpus, work, src)
             runs.setdefault(name, []).append((cpu, wall))
-            print(f"  round {r + 1} {name:<9} CPU {cpu:7.1f} s  wall {wall:7.1f} s  ({quotes:,} quotes)  load {_load()}", flush=True)
+            print(f"  round {r + 1} {name:<9} CPU {cpu:7.1f} s  wall {wall:7.1f} s  ({quotes:,} quotes)  load {load_average()}", flush=True)
         if not args.no_plain:
             plain = plain_whoosh(corpus, work, 1)
             runs.setdefault("plain", []).append((plain["cpu_s"], plain["seconds"]))
-            print(f"  round {r + 1} {'plain':<9} CPU {plain['cpu_s']:7.1f} s  wall {plain['seconds']:7.1f} s  load {_load()}", flush=True)
-    print(f"load average after: {_load()}")
+            print(f"  round {r + 1} {'plain':<9} CPU {plain['cpu_s']:7.1f} s  wall {plain['seconds']:7.1f} s  load {load_average()}", flush=True)
+    print(f"load average after: {load_average()}")
     print(f"\n{args.articles:,} articles, {args.rounds} round(s): CPU seconds (min–max), median")
     med = {name: statistics.median(c for c, _ in v) for name, v in runs.items()}
     for name, v in runs.items():
