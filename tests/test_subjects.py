@@ -331,7 +331,8 @@ def test_a_subject_with_a_whose_clause():
 _BOUNDARY_AS_WRITTEN = (
     r"(?:[;:(\[]|,(?!\d{3}\b)|(?:[”\"»]|(?<![sz])’)\s|\s[—–]\s?|\s-\s|·\s|"
     r"\b(?:and|but|that|because|while|as|when|if|although|though|after|before|since|so|whereas|"
-    r"where|or|unless|until|than|whether|once|then|now)\s)"
+    r"where|or|unless|until|than(?=\s)(?!\s(?:(?<=more than )|(?<=less than )|(?<=fewer than )|(?<=More than )|(?<=Less than )|(?<=Fewer than ))"
+    r"(?:half|a\s+(?:third|quarter|fifth|dozen)|one|two|three|four|five|six|seven|eight|nine|ten|\d))|whether|once|then|now)\s)"
 )
 
 
@@ -347,7 +348,8 @@ def test_the_clause_boundary_scan_finds_what_the_pattern_as_written_finds():
     texts.append(
         "And so, she said (when asked) that 1,000 people — or 1,20 — came; but Ruiz’ aide, "
         "the boss’ rule and Jones’s ” words · said: éand, ﬁor band, Sand and\u2009or\u202fthen "
-        "now\tif- whereas -where [whether]» once unless until than once\nthen though although"
+        "now\tif- whereas -where [whether]» once unless until than once\nthen though although "
+        "more than half, fewer than 10, less than a third, More than one, more than the rest"
     )
     for text in texts:
         for lo in range(0, len(text), 7):
@@ -504,3 +506,27 @@ def test_no_role_is_read_into_a_phrase_that_is_not_one(text):
 def test_a_quantifier_after_the_subject_is_not_part_of_it(text, speaker, mention):
     q = quotes_of(text)[-1]
     assert (q.speaker, q.speaker_mention) == (speaker, mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        # The New York Times (PolNeAR train): what was said was cut to 'he believed that more than'
+        # and 'half of his union's workers' given a quote of its own
+        (
+            "Mr. Leenders said he believed that more than half of his union's workers support Senator Bernie Sanders.",
+            "he believed that more than half of his union's workers support Senator Bernie Sanders",
+            "Leenders",
+        ),
+        ("More than 6 in 10 voters said the economy was the top issue.", "the economy was the top issue", "More than 6 in 10 voters"),
+        # a comparison with a clause still opens one
+        (
+            "Deficits would add up to $1.5 trillion more than the budget office had predicted.",
+            "Deficits would add up to $1.5 trillion more than",
+            "the budget office",
+        ),
+    ],
+)
+def test_more_than_a_quantity_is_one_subject(text, content, mention):
+    q = quotes_of(text)[0]
+    assert (q.text, q.speaker_mention) == (content, mention)

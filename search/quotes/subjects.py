@@ -81,6 +81,15 @@ _CLAUSE_WORDS: Final = (
 ).split()
 
 
+# A clause word that opens no clause where it joins a quantity: 'more than half of the workers
+# support …' is one subject ('than' left 'half of the workers', and 'more than' the quote
+# before); '$1.5 trillion more than the budget office had predicted' still opens one.
+_NOT_AFTER: Final = {
+    "than": r"(?!(?:(?<=more than )|(?<=less than )|(?<=fewer than )|(?<=More than )|(?<=Less than )|(?<=Fewer than ))"
+    r"(?:half|a\s+(?:third|quarter|fifth|dozen)|one|two|three|four|five|six|seven|eight|nine|ten|\d))"
+}
+
+
 def _boundary_pattern() -> str:
     r"""`\b(?:and|but|…)\s` and the marks, written so that every alternative opens with a
     character or a class that rejects most positions at once: the word boundary comes after
@@ -89,8 +98,8 @@ def _boundary_pattern() -> str:
     look-behind tried at every position) cost two thirds more, for the same matches."""
     by_first: dict[str, list[str]] = {}
     for w in _CLAUSE_WORDS:
-        by_first.setdefault(w[0], []).append(w[1:])
-    words = "|".join(rf"{c}(?<![\w].)(?:{'|'.join(rests)})\s" for c, rests in by_first.items())
+        by_first.setdefault(w[0], []).append(w[1:] + r"\s" + _NOT_AFTER.get(w, ""))
+    words = "|".join(rf"{c}(?<![\w].)(?:{'|'.join(rests)})" for c, rests in by_first.items())
     return rf"(?:[;:(\[]|,(?!\d{{3}}\b)|[”\"»]\s|’(?<![sz]’)\s|\s[—–]\s?|\s-\s|·\s|{words})"
 
 
