@@ -175,3 +175,20 @@ def test_a_passive_names_no_speaker():
     )
     found = [q for q in quotes_of(text) if q.cue == "criticized"]
     assert found and all(q.speaker is None and q.speaker_mention is None for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Huffington Post (PolNeAR train): the speaker was the clause 'Trump made conflicting
+        # statements', no one; the learned finder's cue is 'about'
+        (
+            "Donald Trump spoke on Monday. Trump made conflicting statements about how he would tackle Social Security and tax cuts.",
+            "Donald Trump",
+        ),
+        ("Charles Barkley went off script to comment on presidential candidate Donald Trump and his supporters.", "Charles Barkley"),
+    ],
+)
+def test_the_subject_of_a_clause_before_a_learned_cue_speaks(text, speaker):
+    found = [q for q in quotes_of(text) if q.speaker_mention is not None]
+    assert found and found[-1].speaker == speaker, [(q.speaker, q.speaker_mention, q.cue) for q in found]

@@ -51,7 +51,7 @@ from search.quotes.mentions import _np_ok, _source_like
 from search.quotes.names import PRONOUNS, STOPWORDS
 from search.quotes.other_frames import _BE_BEFORE
 from search.quotes.records import MASK, Frame, Mention
-from search.quotes.subjects import main_subject, subject_before
+from search.quotes.subjects import _subject_of_first_verb, main_subject, subject_before
 from search.quotes.verbs import LEARNED_PATH
 
 WEIGHTS_PATH: Final = LEARNED_PATH.with_name("attributions.json")  # beside the learned cues, in the package
@@ -418,11 +418,27 @@ def _frame(text: str, ss: int, se: int, w: str, cs: int, ce: int, frames: list[F
         "c1=" + _CTX[text[a:b].split()[0]],  # how the content opens: 'that', 'to', a pronoun, a name
         "w_c1=" + w + "|" + _CTX[text[a:b].split()[0]],
     ]
-    frame = Frame(text[cs:ce], cs, ce, subj, [(a, b)], subj.start if how == "subj" else cs, ce)
+    frame = Frame(text[cs:ce], cs, ce, _clause_subject(text, subj), [(a, b)], subj.start if how == "subj" else cs, ce)
     # 'Trump and his team have been sharply criticized in Europe for …': a passive, whose
     # subject is criticized, not the critic (who is not named)
     frame.agentless = how == "subj" and w.endswith("ed") and bool(_BE_BEFORE.search(text, max(ss, cs - 40), cs))
     return frame, feats
+
+
+def _clause_subject(text: str, subj: Mention) -> Mention:
+    """The speaker of a cue whose 'subject' is a clause: 'Conservative Solutions PAC raised
+    (about …)', 'Trump made conflicting statements (about …)' -> the words before the
+    clause's verb. The frame is judged on the words as found (the model was trained on
+    them); only who is named changes."""
+    if " " not in subj.text:
+        return subj
+    inner = _subject_of_first_verb(text, subj.start, subj.end)
+    if inner is None or inner.end >= subj.end or subj.relative or inner.text.lower() in _NO_SUBJECT or " " not in inner.text and inner.text.islower():
+        return subj
+    return inner
+
+
+_NO_SUBJECT: Final = frozenset("the a an this that these those it".split())
 
 
 def learned_frames(text: str, ss: int, se: int, frames: list[Frame]) -> list[Frame]:
