@@ -376,9 +376,11 @@ def _speaker_colon(text: str, ss: int, se: int) -> Frame | None:
     if text.find(":", ss, se) < 0:
         return None  # no colon: no label (most sentences; a find in C, not the match)
     m = _NAME_COLON.match(text, ss, se)
-    if not m or m.group("np").split()[0].lower().rstrip(".") in _NOT_SPEAKERS or m.group("np").lower() in STOPWORDS:
+    if not m:
         return None
     np = m.group("np")
+    if np.split()[0].lower().rstrip(".") in _NOT_SPEAKERS or np.lower() in STOPWORDS:
+        return None
     if " " not in np and _lower_in_prose(np, text) and not _source_like(np.lower()):
         return None  # 'Revealed: …', 'Contributing: …', 'Bombshell: …': a word, no source (not 'Poll: …')
     pieces = _content_after(text, m.end(), se)
