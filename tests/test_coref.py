@@ -452,3 +452,21 @@ def test_people_the_article_names_are_no_body_however_their_names_read():
     text = "Michael Bloomberg spent heavily, as did Tom Steyer.\n\nStill, Bloomberg and Steyer regret not competing harder in the first two states."
     q = only(text)
     assert (q.speaker, q.speaker_type) == ("Michael Bloomberg and Tom Steyer", "group")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Thatcher was replaced by John Major in 1990.\n\nMajor said the party would win again.", "John Major"),
+        ("Health Secretary Tom Price spoke on Monday.\n\nPrice said the plan would cut costs.", "Tom Price"),
+    ],
+)
+def test_surname_that_is_an_ordinary_word_opening_a_sentence(text, speaker):
+    # 'Major' and 'Price' are ordinary words too; after the full name they are the person
+    assert [q.speaker for q in quotes_of(text)] == [speaker]
+
+
+def test_ordinary_opening_word_is_not_a_surname_of_a_stopword():
+    # 'Murdoch In' (a headline's run) must not make a sentence's 'In' a person
+    text = "With Ailes Out, and Murdoch In, What Next?\n\nIn an essay, James Murdoch wrote that science was united."
+    assert [q.speaker for q in quotes_of(text)] == ["James Murdoch"]

@@ -572,3 +572,21 @@ def test_asked_after_when_or_was_is_the_question_not_a_verb_with_a_subject(text,
     (q,) = [q for q in quotes_of(text) if q.cue == "asked"]
     assert (q.speaker_mention if mention else q.speaker) == mention
     assert "when" not in (q.speaker_mention or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two billionaires’ strategy is working — no doubt aided by their money.",
+        "FoodCorp is thriving. However my grocery bill doesn't seem any lower than before.",
+    ],
+)
+def test_no_source_in_a_noun_or_an_opening_word(text):
+    # 'no doubt' is a noun; 'However my grocery bill' is capitalised only by the sentence
+    assert quotes_of(text) == []
+
+
+def test_a_noun_compound_before_a_learned_cue_leaves_the_speaker_named():
+    text = "Reached last week in a brief phone call, Bennett said the questions could be sent via email."
+    q = only(text)
+    assert (q.speaker, q.cue, q.text) == ("Bennett", "said", "the questions could be sent via email")

@@ -273,7 +273,8 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         addressed = _key_word(honorific) in HONORIFICS  # 'Mr. Story': a surname, however ordinary
         while tokens and tokens[0].rstrip(".").lower() in STOPWORDS and len(tokens) > 1 and not place_at(tokens, 0):
             tokens = tokens[1:]  # 'But', 'The', a sentence's 'New', not 'New York'
-        if not addressed and opens_sentence(text, mention.start + max(0, mention.text.find(tokens[0]))):
+        surname = len(tokens) == 1 and names.surname_alone(tokens[0])  # 'Major' after 'John Major'
+        if not addressed and not surname and opens_sentence(text, mention.start + max(0, mention.text.find(tokens[0]))):
             tokens = strip_opening_words(tokens)  # 'Throughout', 'Taking Archie', 'Is Sanders'
             if not tokens:
                 return Speaker(None, raw, "unnamed", mention.description)

@@ -26,7 +26,7 @@ from typing import Final
 
 from search.quotes import verbs
 from search.quotes.content import _COLON_QUOTE, _TEXT_CHAR, _THAT_NEXT, _content_after, _content_before, _sentence_tail_empty, _skip_filler, _trim
-from search.quotes.mentions import _np_ok, _source_like, subject_word
+from search.quotes.mentions import _capital_of_the_sentence, _np_ok, _source_like, subject_word
 from search.quotes.names import NAME_RUN, PRONOUNS
 from search.quotes.other_frames import (
     _BE_BEFORE,
@@ -61,8 +61,8 @@ NO_COMMENT_BEFORE: Final = re.compile(r"\b(?:respond|return)(?:s|ed|ing)?(?:\s+t
 
 
 # A determiner or possessive right before a cue word makes it a noun ('his remarks',
-# "Trump's tweet", 'the states', 'a claim').
-_NOUN_BEFORE: Final = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those|whose)|\w['’]s?)\s+$", re.IGNORECASE)
+# "Trump's tweet", 'the states', 'a claim', 'no doubt').
+_NOUN_BEFORE: Final = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those|whose|no|every)|\w['’]s?)\s+$", re.IGNORECASE)
 # A quantity of things, perhaps with a word describing them, before a form in '-s': the
 # plural of a noun ('so many misogynistic remarks', 'several public statements'), since a
 # plural subject takes no verb in '-s'.
@@ -159,7 +159,7 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
             continue
         by = _BY_AGENT.match(text, ce, se) if _PASSIVE_FORM.fullmatch(low) and head not in verbs.WEAK else None
         f = _passive_frame(text, ss, se, cs, ce, cue, by.end(), frames) if by else _verb_frame(text, ss, se, cs, ce, cue, head, frames)
-        if f and low in verbs.LEARNED and (f.mention is None or not _source_like(f.mention.text)):
+        if f and low in verbs.LEARNED and (f.mention is None or not _source_like(f.mention.text) or _capital_of_the_sentence(f.mention.text)):
             continue  # 'the process seems to be headed that way': a learned cue needs a source
         spoken_of = head.split()[0] in _SPOKEN_OF and not _TO_HAVE_SAID.match(text, ce, se)
         if f and by is None and f.mention is not None and (low in _ASKED_OF or spoken_of) and _BE_BEFORE.search(text, max(ss, cs - 40), cs):

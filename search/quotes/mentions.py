@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Final
 
 from search.quotes.names import NAME_RUN, ORG_WORDS, PRONOUNS, STOPWORDS, TITLES
+from search.quotes.persons import is_common_word, is_first_name
 from search.quotes.records import MASK
 
 _LY: Final = r"(?!(?:family|ally|rally|assembly|supply|reply|italy|daily|weekly|monthly|quarterly|bully|holly|kelly|sally|molly)\b)[a-z]{3,}ly"
@@ -251,6 +252,22 @@ def _source_like(np: str) -> bool:
         return True
     head = _head_noun(np).strip(".,")
     return head in _UNNAMED_HEADS or head + "s" in _UNNAMED_HEADS or bool(_AGENTS.search(head)) or head in ORG_WORDS
+
+
+def _capital_of_the_sentence(np: str) -> bool:
+    """Whether a phrase is capitalised only because it opens a sentence: an ordinary word
+    that is no first name, then lower-case words none of which names people or a source
+    ('Reached last week in a brief phone (call)', 'However my grocery bill (doesn't seem)'),
+    or an adverb alone ('Fortunately'). `_source_like` takes any capital for a name's."""
+    words = np.split()
+    first = words[0] if words else ""
+    if not first[:1].isupper() or not is_common_word(first) or is_first_name(first) or first.lower() in _NP_DETERMINERS:
+        return False
+    if len(words) == 1:
+        return first.endswith("ly") and first.isalpha()
+    # no word of people or sources in it ('Protesters marching through …', 'Local leaders now')
+    nouns = [w.lower().strip(".,") for w in words]
+    return all(w.islower() for w in words[1:]) and not any(_source_like(w) for w in nouns if w.isalpha() and w not in STOPWORDS and w not in PRONOUNS)
 
 
 def _person_like(np: str) -> bool:

@@ -524,7 +524,7 @@ class ArticleNames:
         for m in NAME_RUN.finditer(text, start, end):
             run = m.group()
             for at, part in _sentence_parts(run) if ". " in run else ((0, run),):
-                opening = at > 0 or opens_sentence(text, m.start(), start)
+                opening = (at > 0 or opens_sentence(text, m.start(), start)) and not self.surname_alone(part)
                 if opening and " " in part and opens_question(text, m.start() + at, m.start() + at + len(part)):
                     at, part = at + part.index(" ") + 1, part[part.index(" ") + 1 :]  # 'Will Sanders come …?': Sanders
                 pronoun, name, person, titled_surname, cut = _read_run(part, opening)
@@ -777,6 +777,12 @@ class ArticleNames:
         judged by its word alone (`speaker.settle`)."""
         key = _key(bare_name(name))
         return key in self.titled or any(is_first_name(n.split()[0]) for n in self._by_surname.get(key, ()))
+
+    def surname_alone(self, word: str) -> bool:
+        """Whether `word` opening a sentence is the surname of a full name the article gave,
+        first name and all ('Major said …' after 'John Major', 'Price said …' after 'Tom
+        Price'), and so a name, though the word is an ordinary one too."""
+        return " " not in word and word.lower() not in STOPWORDS and self.person_evidence(word)
 
     def surname_titled(self, name: str) -> bool:
         """Whether the article writes the last word of `name` after a title ('Mr. Coleman' for
