@@ -530,3 +530,22 @@ def test_a_quantifier_after_the_subject_is_not_part_of_it(text, speaker, mention
 def test_more_than_a_quantity_is_one_subject(text, content, mention):
     q = quotes_of(text)[0]
     assert (q.text, q.speaker_mention) == (content, mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "description"),
+    [
+        ("“We are not going anywhere,” said the club’s manager, John Smith.", "John Smith", "the club’s manager"),
+        ("“It is a good day,” said the mayor of Boston, Elena Ruiz, adding that the work was done.", "Elena Ruiz", "the mayor of Boston"),
+        ("The plan is dead, according to the company’s chief executive, Tim Cook.", "Tim Cook", "the company’s chief executive"),
+    ],
+)
+def test_name_set_off_after_the_role_after_the_cue(text, speaker, description):
+    qs = quotes_of(text)
+    assert {q.speaker for q in qs} == {speaker} and qs[0].speaker_description == description
+    assert not any(speaker in q.text for q in qs)  # the name is the source's, never what was said
+
+
+def test_name_after_someone_elses_role_is_not_the_speaker():
+    q = only("The plan is dead, according to a spokesman for the governor, Gavin Newsom.")
+    assert (q.speaker, q.text) == (None, "The plan is dead")

@@ -43,7 +43,7 @@ from search.quotes.other_frames import (
     _title_case_sentence,
 )
 from search.quotes.records import MASK, Frame, Mention
-from search.quotes.subjects import _DASH, _GOING_ON, subject_after, subject_before
+from search.quotes.subjects import _DASH, _GOING_ON, apposed_name_end, name_after_role, subject_after, subject_before
 from search.quotes.verb_frames import _AS_LEAD, _CALLED_WHAT, _nested_in, _verb_frame
 
 _PRONOUN_CONTRACTION: Final = re.compile(r"\b(?:he|she|it|that|who|there|what)['’]s\s+$", re.IGNORECASE)
@@ -363,7 +363,8 @@ def _according_to(text: str, ss: int, se: int, cs: int, ce: int, cue: str) -> Fr
     # Opinion Research at Cornell University in New York'
     if len(np.split()) > (20 if _sentence_tail_empty(text, e, se) or text.startswith(",", e) else 12):
         return None
-    mention = Mention(s, e, np)
+    mention = name_after_role(text, s, e, se) or Mention(s, e, np)  # 'according to the firm’s chief, Tim Cook'
+    e = apposed_name_end(text, e, se) or e  # the name is the source's, whoever it names
     pieces: list[tuple[int, int]] = []
     if _TEXT_CHAR.search(before):
         pieces = _content_before(text, ss, cs)

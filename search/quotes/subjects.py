@@ -591,7 +591,41 @@ def subject_after(text: str, cue_end: int, se: int) -> tuple[Mention, int] | Non
         return None
     if words[0].lower() in ("he", "she", "they", "it") and len(words) > 1:
         return None
+    named = name_after_role(text, s, e, se)
+    if named is not None:
+        return named, named.end  # 'said the club’s manager, Pep Guardiola'
     return Mention(s, e, np), e
+
+
+def name_after_role(text: str, s: int, e: int, se: int) -> Mention | None:
+    """The person a role at `text[s:e]` names next, set off by a comma ('said the club’s
+    manager, John Smith', 'according to the company’s chief executive, Tim Cook, …'): the
+    name speaks and the role describes them. None when the role is someone else's ('a
+    spokesman for the governor, Gavin Newsom') or no person's name follows."""
+    np = text[s:e]
+    named = _NAME_AFTER_ROLE.match(text, e, se)
+    if named is None or not np or np.split()[0].lower() not in ("the", "a", "an", "its", "his", "her", "their") or _ROLE_OF_PEOPLE.search(np):
+        return None
+    name = named.group("np")
+    if name.endswith(".") and len(name.split()[-1]) > 3:
+        name = name[:-1]  # the sentence's full stop, not an initial's
+    if not (_people_head(_head_noun(np)) and _role_then_name(np, name) and looks_like_person(bare_name(name))):
+        return None
+    return Mention(s, named.start("np") + len(name), name, np)
+
+
+def apposed_name_end(text: str, e: int, se: int) -> int | None:
+    """Where a name set off by a comma right after `e` ends ('a spokesman for the governor,
+    Gavin Newsom'): part of the source phrase, whoever it names, never of what was said."""
+    named = _NAME_AFTER_ROLE.match(text, e, se)
+    return named.end("np") - named.group("np").endswith(".") if named is not None else None
+
+
+# A role of someone else's, whom a name after it would name ('a spokesman for the governor',
+# 'the widow of the senator'), unlike 'the mayor of Boston'.
+_ROLE_OF_PEOPLE: Final = re.compile(r"\b(?:for|to|with|at|from)\b|\bof\s+(?:the\s+|a\s+)?[a-z]")
+# A name set off by a comma after a role, ending the clause or set off again.
+_NAME_AFTER_ROLE: Final = re.compile(rf",\s+(?P<np>{NAME_RUN.pattern})(?=\s*(?:[,;:!?)”\"—–]|$))")
 
 
 # A subject at the start of a clause: a pronoun or a capitalised name (with a parenthetical
