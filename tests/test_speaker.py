@@ -544,3 +544,10 @@ def test_a_one_word_speaker_that_speaks_of_itself_as_it_is_a_body_in_all_its_quo
 def test_a_person_who_says_it_is_still_a_person():
     q = quotes_of("Donald Trump spoke on Monday. Trump said it was a disaster.")[-1]
     assert (q.speaker, q.speaker_type) == ("Donald Trump", "person")
+
+
+def test_the_speakers_next_words_are_not_their_description():
+    from quote_helpers import quotes_of
+
+    qs = quotes_of("“It is a good day,” said John Smith, adding that the work was done.")
+    assert [(q.speaker, q.speaker_description) for q in qs] == [("John Smith", None)] * 2

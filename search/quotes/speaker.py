@@ -273,6 +273,8 @@ def description_ok(description: str) -> bool:
     if first[:1].isdigit():
         return not any(w.lower() in ("percent", "%") for w in words)
     participle = first.endswith(("ing", "ed")) and not first[:1].isupper()
+    if participle and first in ALL_FORMS:
+        return False  # 'adding that the work was done': the speaker's next words, not who they are
     return not (participle and words[1].lower() in _PREPOSITIONS)
 
 
