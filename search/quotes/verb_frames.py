@@ -389,7 +389,7 @@ def _inverted_frame(text: str, se: int, lo: int, cs: int, ce: int, cue: str, nee
                 if resumed is not None and relative is not None and relative.start() < resumed.start():
                     resumed = None  # '…, the director of X, who also said that the two men, …, must do': the relative clause's verb
                 desc = _RELATIVE_TAIL.split(rest[: resumed.start()] if resumed else rest, maxsplit=1)[0].strip().rstrip(".!?").strip()
-                mention.description = desc or None
+                mention.description = mention.description or desc or None  # the role before the name first
                 if resumed is not None:
                     # 'Currently, said Dr. Al-Kahlot, the director of the hospital, there are
                     # 70 children …', 'In fact, said Ms. Ruiz, the city has never paid': the
@@ -399,7 +399,7 @@ def _inverted_frame(text: str, se: int, lo: int, cs: int, ce: int, cue: str, nee
             pieces += _content_after(text, after + 1, se)
         elif not _RELATIVE.match(rest):
             desc = rest.strip().rstrip(".!?").strip()
-            mention.description = desc or None
+            mention.description = mention.description or desc or None
     return Frame(cue, cs, ce, mention, pieces, cs, np_end, needs_quote=needs_quote)
 
 
