@@ -590,3 +590,26 @@ def test_a_noun_compound_before_a_learned_cue_leaves_the_speaker_named():
     text = "Reached last week in a brief phone call, Bennett said the questions could be sent via email."
     q = only(text)
     assert (q.speaker, q.cue, q.text) == ("Bennett", "said", "the questions could be sent via email")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        ("“This is a disgrace,” fumed Tory MP Jacob Rees-Mogg.", "Jacob Rees-Mogg", "fumed", "This is a disgrace,"),
+        ("“We won,” Elena Ruiz laughed, “and nobody thought we could.”", "Elena Ruiz", "laughed", "We won, … and nobody thought we could."),
+    ],
+)
+def test_a_manner_of_speaking_beside_a_quotation(text, speaker, cue, content):
+    q = only(text)
+    assert (q.speaker, q.cue, q.text) == (speaker, cue, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crowd laughed and cried as the band played.",
+        "Smith snapped a photo of the crowd, which chanted “Four more years”.",
+    ],
+)
+def test_a_manner_of_speaking_reports_nothing_but_a_quotation(text):
+    assert not [q for q in quotes_of(text) if q.cue in ("laughed", "cried", "snapped")]

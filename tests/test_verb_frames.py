@@ -614,3 +614,19 @@ def test_a_cue_in_the_plural_form_is_told_by_the_cue_lists(cue, plural):
     from search.quotes.verbs import plural_present
 
     assert plural_present(cue) is plural
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "content"),
+    [
+        ("Prices rose on Monday, with economists warning that inflation would persist.", "economists", "inflation would persist"),
+        (
+            "The hospital became a football, with Israel saying Hamas built the facility to hide a base.",
+            "Israel",
+            "Hamas built the facility to hide a base",
+        ),
+    ],
+)
+def test_the_source_of_an_absolute_with(text, mention, content):
+    qs = quotes_of(text)
+    assert [(q.speaker_mention, q.text) for q in qs] == [(mention, content)]

@@ -199,6 +199,10 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
                 frames.append(f)
         frames.sort(key=lambda f: f.cue_start)
     _clip(frames, text)
+    if not words.isdisjoint(verbs.MANNER):
+        # 'as the audience laughed and applauded', 'Smith snapped a photo of the crowd, which
+        # chanted “…”': a manner of speaking reports a quotation beside it, nothing else
+        frames = [f for f in frames if f.cue.lower() not in verbs.MANNER or any(MASK in text[a:b] for a, b in f.pieces)]
     return frames
 
 

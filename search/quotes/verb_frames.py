@@ -35,7 +35,7 @@ from search.quotes.content import (
     _trim,
     _unquoted_words,
 )
-from search.quotes.mentions import _AUX_WORDS, _EVIDENCE, _head_noun, _people_head, _person_like, _source_like
+from search.quotes.mentions import _AUX_WORDS, _EVIDENCE, _head_noun, _np_ok, _people_head, _person_like, _source_like
 from search.quotes.names import CALENDAR_WORDS, NAME_RUN, POSSESSIVE_PRONOUNS, opens_sentence
 from search.quotes.other_frames import _BE_BEFORE
 from search.quotes.persons import is_common_word
@@ -210,12 +210,20 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
 
 def _share_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: str) -> Frame | None:
     """'…, with 30 percent of voters saying they …': the share of a poll before a participle is
-    who says it."""
+    who says it; so are the people or body after 'with' in an absolute ('…, with economists
+    warning that …', '…, with Israel saying Hamas built …')."""
     poll = _WITH_SHARE.search(text, max(ss, cs - 80), cs) if head.endswith("ing") and "with " in text[max(ss, cs - 80) : cs] else None
+    least = 2
+    if poll is None and head in verbs.PARTICIPLES and "with " in text[max(ss, cs - 70) : cs]:
+        poll = _WITH_SOURCE.search(text, max(ss, cs - 70), cs)
+        if poll is not None and not (_np_ok(poll.group("np")) and (_person_like(poll.group("np")) or _source_like(poll.group("np")))):
+            poll = None
+        least = 3  # not '…, with Sen. John McCain telling (on Thursday)'
     if poll:
         pieces = _content_after(text, _after_that(text, ce, se, head), se)
-        if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= 2:
-            return Frame(cue, cs, ce, Mention(poll.start("np"), poll.end("np"), poll.group("np")), pieces, poll.start("np"), ce)
+        if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= least:
+            with_at = text.index("with", poll.start(), poll.start("np"))  # where the attribution begins: the content before ends there
+            return Frame(cue, cs, ce, Mention(poll.start("np"), poll.end("np"), poll.group("np")), pieces, with_at, ce)
     return None
 
 
@@ -415,6 +423,13 @@ _WITH_SHARE: Final = re.compile(
     r"(?:\d[\d.,]*\s*(?:%|percent)|[a-z]+(?:-[a-z]+)?\s+in\s+(?:\d+|ten|five|four|three)|a\s+(?:majority|third|quarter|plurality)|half|most|majorities)"
     r"(?:\s+of\s+[^,;·]{1,40}?)?)\s+$"
 )
+
+
+# A noun phrase after 'with' before a participle: 'with economists (warning)', 'with the
+# Indonesian government (saying)'.
+# After a comma or dash, as an absolute ('…, with economists warning that …'), not a
+# preposition's object ('no problem with presidents criticizing judges').
+_WITH_SOURCE: Final = re.compile(r"(?:,|\s[—–])\s+(?:and\s+)?with\s+(?P<np>(?:[\w.'’\-]+\s+){0,5}?[\w.'’\-]+)\s+$")
 
 
 def _relative_frame(text: str, cue: str, cs: int, ce: int, subj: Mention, se: int, needs_quote: bool) -> Frame | None:

@@ -19,6 +19,33 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, Final
 
+# Verbs of the manner of speaking ('“This is a disgrace,” fumed Jacob Rees-Mogg', '“Not
+# again,” she sighed'): cues only for a quotation beside them; elsewhere they are acts or
+# feelings ('the crowd laughed and applauded', 'he snapped a photo'), and their forms in
+# '-s' are nouns as often ('the fumes', 'cries'), so only the past is listed.
+_MANNER: Final[dict[str, tuple[str, ...]]] = {
+    base: tuple(past.split())
+    for base, past in {
+        "fume": "fumed",
+        "snap": "snapped",
+        "gush": "gushed",
+        "laugh": "laughed",
+        "sigh": "sighed",
+        "scream": "screamed",
+        "mutter": "muttered",
+        "cry": "cried",
+        "thunder": "thundered",
+        "rage": "raged",
+        "rant": "ranted",
+        "grumble": "grumbled",
+        "groan": "groaned",
+        "chuckle": "chuckled",
+        "enthuse": "enthused",
+        "marvel": "marveled marvelled",
+    }.items()
+}
+MANNER: Final = frozenset(f for forms in _MANNER.values() for f in forms)
+
 # base form: other forms (3rd person, past, participle, -ing)
 _VERBS: Final[dict[str, tuple[str, ...]]] = {
     "say": ("says", "said", "saying"),
@@ -148,6 +175,7 @@ _VERBS: Final[dict[str, tuple[str, ...]]] = {
     "threaten": ("threatens", "threatened", "threatening"),
     "decline": ("declines", "declined"),
     "refuse": ("refuses", "refused"),
+    **_MANNER,
 }
 
 
@@ -312,7 +340,7 @@ SPEECH_PARTICIPLES: Final[frozenset[str]] = (
 # needs a clause after it and so missed the quotation before it). They report only in a
 # sentence with a quotation: 'the hearing went on until midnight' says nothing.
 _PHRASAL_HEADS: Final = {"went on": "continued", "goes on": "continues"}
-QUOTE_ONLY: Final = frozenset(_PHRASAL_HEADS)
+QUOTE_ONLY: Final = frozenset(_PHRASAL_HEADS) | MANNER
 
 # Multi-word cues, tried before single verbs so the longest reading wins.
 PHRASES: Final[tuple[str, ...]] = (
