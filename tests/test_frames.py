@@ -579,10 +579,11 @@ def test_asked_after_when_or_was_is_the_question_not_a_verb_with_a_subject(text,
     [
         "The two billionaires’ strategy is working — no doubt aided by their money.",
         "FoodCorp is thriving. However my grocery bill doesn't seem any lower than before.",
+        "Fortunately, if you take a multivitamin every day, you're already taking steps to mind your ocular health.",
     ],
 )
 def test_no_source_in_a_noun_or_an_opening_word(text):
-    # 'no doubt' is a noun; 'However my grocery bill' is capitalised only by the sentence
+    # 'no doubt' is a noun; 'However my grocery bill', 'Fortunately' are capitalised only by the sentence
     assert quotes_of(text) == []
 
 
@@ -613,3 +614,12 @@ def test_a_manner_of_speaking_beside_a_quotation(text, speaker, cue, content):
 )
 def test_a_manner_of_speaking_reports_nothing_but_a_quotation(text):
     assert not [q for q in quotes_of(text) if q.cue in ("laughed", "cried", "snapped")]
+
+
+def test_an_adverb_opening_the_sentence_leaves_the_next_pronoun_to_the_person_named():
+    text = (
+        "Fortunately, if you take a multivitamin every day, you're already taking steps to mind your ocular health. "
+        "That lowers your risk, as noted by immunologist Dr. Lina Velikova. "
+        '"The antioxidants benefit eye health," she explained to The List.'
+    )
+    assert [(q.speaker, q.cue) for q in quotes_of(text)] == [("Lina Velikova", "explained")]

@@ -47,7 +47,7 @@ from typing import Any, Final
 from search.quotes import verbs
 from search.quotes.content import _TEXT_CHAR, _content_after, _content_before, _skip_filler, _trim
 from search.quotes.frames import _NO_COMMENT, NO_COMMENT_BEFORE, PLURAL_NOUN_AND, REQUEST_WORD, no_finding
-from search.quotes.mentions import _np_ok, _source_like
+from search.quotes.mentions import _capital_of_the_sentence, _np_ok, _source_like
 from search.quotes.names import PRONOUNS, STOPWORDS
 from search.quotes.other_frames import _BE_BEFORE
 from search.quotes.records import MASK, Frame, Mention
@@ -366,6 +366,8 @@ def _frame(text: str, ss: int, se: int, w: str, cs: int, ce: int, frames: list[F
     last = subj.text.split()[-1].lower()
     if last not in PRONOUNS and (last in _FUNCTION or last.endswith(("'s", "’s")) or not _source_like(subj.text)):
         return None  # 'Even the', 'His', 'Clinton cannot make a': not a speaker
+    if " " not in subj.text and _capital_of_the_sentence(subj.text):
+        return None  # 'Fortunately, if you take …, you're already taking steps to mind …': an adverb
     if _VERB_OBJECT.search(subj.text):
         return None  # 'Ruiz hosts a talk-radio (show)': a verb and its object, not a noun phrase
     kind = _speaker_kind(subj)

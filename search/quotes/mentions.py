@@ -254,6 +254,9 @@ def _source_like(np: str) -> bool:
     return head in _UNNAMED_HEADS or head + "s" in _UNNAMED_HEADS or bool(_AGENTS.search(head)) or head in ORG_WORDS
 
 
+_SENTENCE_ADVERB: Final = re.compile(r"[A-Z][a-z]+(?:at|al|ous|ing|ed|ful|ent|ant|ib|ab|ar|iv|less)e?ly")
+
+
 def _capital_of_the_sentence(np: str) -> bool:
     """Whether a phrase is capitalised only because it opens a sentence: an ordinary word
     that is no first name, then lower-case words none of which names people or a source
@@ -261,10 +264,12 @@ def _capital_of_the_sentence(np: str) -> bool:
     or an adverb alone ('Fortunately'). `_source_like` takes any capital for a name's."""
     words = np.split()
     first = words[0] if words else ""
+    if len(words) == 1:
+        # by its suffix: the lexicon of capitals has not met every adverb ('Fortunately'),
+        # and no surname ends so ('Connolly', 'Daly')
+        return _SENTENCE_ADVERB.fullmatch(first) is not None and not is_first_name(first)
     if not first[:1].isupper() or not is_common_word(first) or is_first_name(first) or first.lower() in _NP_DETERMINERS:
         return False
-    if len(words) == 1:
-        return first.endswith("ly") and first.isalpha()
     # no word of people or sources in it ('Protesters marching through …', 'Local leaders now')
     nouns = [w.lower().strip(".,") for w in words]
     return all(w.islower() for w in words[1:]) and not any(_source_like(w) for w in nouns if w.isalpha() and w not in STOPWORDS and w not in PRONOUNS)
