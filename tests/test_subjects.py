@@ -549,3 +549,24 @@ def test_name_set_off_after_the_role_after_the_cue(text, speaker, description):
 def test_name_after_someone_elses_role_is_not_the_speaker():
     q = only("The plan is dead, according to a spokesman for the governor, Gavin Newsom.")
     assert (q.speaker, q.text) == (None, "The plan is dead")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        (
+            "At a news conference today, officials in Broward County, Florida — where Parkland is located — announced that they had spent $11 million.",
+            None,
+            "officials in Broward County",
+        ),
+        (
+            "John Dickey, the chief executive of Ora Media -- the production company that owns the show -- told reporters that sales had grown.",
+            "John Dickey",
+            "John Dickey",
+        ),
+    ],
+)
+def test_subject_before_a_dash_aside_after_a_comma(text, speaker, mention):
+    # a place after its comma ('…, Florida') and a role after a name are not who speaks
+    q = only(text)
+    assert (q.speaker, q.speaker_mention) == (speaker, mention)

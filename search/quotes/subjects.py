@@ -39,7 +39,7 @@ from search.quotes.mentions import (
     subject_word,
 )
 from search.quotes.names import BODY_CONNECTOR, BODY_WORD, NAME_RUN, ORG_WORDS, STOPWORDS, TITLES, bare_name, looks_like_person
-from search.quotes.persons import is_first_name
+from search.quotes.persons import is_first_name, is_place
 from search.quotes.records import MASK, Mention
 
 _AUX = (
@@ -472,6 +472,17 @@ def _subject_with_dash_aside(text: str, lo: int, end: int) -> Mention | None:
     if opening is None or MASK in text[opening.end() : close]:
         return None
     subj = _plain_subject(text, lo, opening.start())
+    named = _subject_with_aside(text, lo, opening.start()) if "," in text[lo : opening.start()] else None
+    if named is not None and NAME_RUN.fullmatch(named.text) and looks_like_person(bare_name(named.text)):
+        # 'John Dickey, the chief executive of Ora Media -- the production company that … --
+        # told': the person named before the role and the aside
+        subj = named
+    elif subj is not None and " " not in subj.text and is_place(subj.text) and text.endswith(", ", lo, subj.start):
+        # 'officials in Broward County, Florida — where Parkland is located — announced': the
+        # place goes on a place before it, and who is there speaks
+        role = _plain_subject(text, lo, subj.start - 2)
+        if role is not None and _QUALIFIER.search(role.text) and role.text.split()[-1][:1].isupper():
+            subj = role
     if subj is None or not _speaker_like(subj.text):
         return _plain_subject(text, lo, end)  # 'Joyce — who is listed as … —': as before
     subj.description = text[opening.end() : close].strip() or None
