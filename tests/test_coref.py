@@ -470,3 +470,31 @@ def test_ordinary_opening_word_is_not_a_surname_of_a_stopword():
     # 'Murdoch In' (a headline's run) must not make a sentence's 'In' a person
     text = "With Ailes Out, and Murdoch In, What Next?\n\nIn an essay, James Murdoch wrote that science was united."
     assert [q.speaker for q in quotes_of(text)] == ["James Murdoch"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Department of Justice said the case was closed.", "Department of Justice"),
+        ("The Office of the Governor said the roads would reopen.", "Office of the Governor"),
+        ("Citizens for Tax Justice said the plan would stop tax inversions.", "Citizens for Tax Justice"),
+        ("Reporters Without Borders said the journalist had been detained.", "Reporters Without Borders"),
+        ("Physicians for Human Rights said the hospital had been hit.", "Physicians for Human Rights"),
+    ],
+)
+def test_bodies_named_with_an_office_or_a_cause(text, speaker):
+    # not cut to 'Borders' or 'Human Rights', nor taken for a title without its name ('Justice')
+    q = only(text)
+    assert (q.speaker, q.speaker_type) == (speaker, "organisation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attorneys for Hillary Clinton said her account was private.",
+        "Executives for Mondelez say the company will save money.",
+    ],
+)
+def test_people_working_for_someone_are_no_body(text):
+    q = only(text)
+    assert (q.speaker, q.speaker_type) == (None, "unnamed")

@@ -17,6 +17,7 @@ from typing import Final
 
 from search.quotes.mentions import _AGENTS, _DOCUMENTS, _EVIDENCE, _SHARE_HEADS, _UNNAMED_HEADS, PRONOUN_AND_RE, _listed_people, _people_head
 from search.quotes.names import (
+    BODY_WORD,
     FIRM_WORDS,
     HONORIFICS,
     NAME_RUN,
@@ -33,7 +34,7 @@ from search.quotes.names import (
     opens_sentence,
     place_at,
 )
-from search.quotes.persons import PLACES, is_city, is_first_name, is_place, person_name_ok, strip_opening_words
+from search.quotes.persons import PLACES, is_city, is_demonym, is_first_name, is_place, person_name_ok, strip_opening_words
 from search.quotes.records import MASK, Mention, Speaker
 
 
@@ -194,6 +195,12 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         who = classify(Mention(issuer[0], issuer[1], text[issuer[0] : issuer[1]], None), names, state, text)
         if who.name:
             return Speaker(who.name, raw, who.type, mention.description)
+    connected = _CONNECTED_BODY.fullmatch(raw)
+    if connected is not None and _body_head(connected.group("head")) and _a_cause(connected.group("head"), connected.group("cause"), names):
+        # 'Citizens for Tax Justice', 'Mothers Against Drunk Driving', 'Reporters Without
+        # Borders': people named with their cause are a body; not people working for
+        # someone named ('Attorneys for Clinton', 'Executives for Mondelez')
+        return Speaker(connected.group("name"), raw, "organisation", mention.description)
     if body_name_with_and(raw):
         return Speaker(raw, raw, "organisation", mention.description)  # 'the Department of Health and Human Services'
     pair = _PAIR.fullmatch(raw)
@@ -340,6 +347,45 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
 # A phrase ending in a preposition that ties the person it names to someone else ('A lawyer
 # for', 'the widow of', 'Aides to', 'people close to', 'a former prosecutor for the'): the
 # one named after it is whom they are close to, not who speaks.
+# A body's name of capitalised words around a connector, all of it capitalised after it:
+# 'Citizens for Tax Justice', 'Reporters Without Borders', 'the Center for American Progress'
+# (not 'of' or 'on': 'Members of Congress', 'Democrats on the Hill' are people).
+_CONNECTED_BODY: Final = re.compile(
+    rf"(?:[Tt]he\s+)?(?P<name>(?:{BODY_WORD}\s+)*(?P<head>{BODY_WORD})\s+(?:for|Without|without|Against|against)\s+"
+    rf"(?:the\s+)?(?P<cause>{BODY_WORD}(?:\s+(?:(?:and|of|the|for|&)\s+)*{BODY_WORD})*))"
+)
+
+
+def _body_head(word: str) -> bool:
+    """The word before a body's connector: people in the plural ('Citizens', 'Mothers',
+    'Physicians') or a body's own word ('Center', 'Committee'); not a person's name or an
+    office ('Gov. John Kasich of Ohio', 'Secretary of State')."""
+    low = word.lower()
+    if low in ORG_WORDS:
+        return True
+    return low.endswith("s") and (_people_head(low) or low in _CAUSE_PEOPLE or is_demonym(word[:-1])) and low not in _GROUP_PLURALS
+
+
+def _a_cause(head: str, words: str, names: ArticleNames) -> bool:
+    """Whether people named with the words after a connector are a body with a cause ('Tax
+    Justice', 'Human Rights'), not people who work for someone ('Attorneys for Clinton',
+    'Executives for Mondelez', 'Strategists for Barack Obama and Clinton')."""
+    if head.lower() in _WORKING_FOR:
+        return False
+    if any(looks_like_person(bare_name(part)) for part in words.split(" and ")):
+        return False
+    return not any(names.knows(t) for t in words.split() if t[:1].isupper())
+
+
+# People who work for whoever the words after 'for' name.
+_WORKING_FOR: Final = frozenset(
+    """attorneys lawyers executives aides strategists advisers advisors staff staffers officials
+    spokesmen spokespeople representatives operatives surrogates allies supporters donors
+    employees sources""".split()
+)
+_GROUP_PLURALS: Final = frozenset("republicans democrats independents conservatives liberals progressives".split())
+# People a cause group is named for that no list of sources holds ('Citizens for Tax Justice').
+_CAUSE_PEOPLE: Final = frozenset("citizens friends families mothers fathers parents veterans neighbors neighbours".split())
 _ON_BEHALF: Final = re.compile(r"(?:^|\s)(?P<head>[A-Za-z][a-z\-]+)(?:\s+close)?\s+(?:for|of|to|with)(?:\s+the)?\s*$")
 _NOT_PEOPLE: Final = _SHARE_HEADS | frozenset("quarter third fifth tenth number plurality".split())
 _SINGULAR_AGENT: Final = ("er", "or", "ist", "ian")  # the plurals: `mentions._AGENTS`

@@ -39,6 +39,9 @@ from search.quotes.verbs import ALL_FORMS
 # Lower-case words a proper name may hold: 'Court of Appeals for the Sixth Circuit',
 # 'Charles de Gaulle', 'Ibn al-Khattab'.
 _CONNECTORS: Final = frozenset("a an of the and for on at in to de da del della di du van von der den bin ibn al el la le ter dos das y e st".split())
+# The words that join a body's name to an office it is named for ('Department of Justice',
+# 'Citizens for Tax Justice'): a title after them is no person's.
+_BODY_CONNECTORS: Final = frozenset("of for against without".split())
 # Verbs of speech a headline puts after a name that no cue list needs ('… Speaks').
 _TITLE_CASE_WORDS: Final = frozenset("To Of In For With On At From By As Is Are Was".split())  # function words a headline capitalises
 _HEADLINE_VERBS: Final = frozenset("speaks talks responds reacts explains weighs opens reveals".split())
@@ -195,7 +198,10 @@ def _office_split(tokens: list[str], strict: bool = False) -> list[str]:
         office = any(p in TITLES for p in before.split("-")) or not strict and before.endswith(("man", "woman")) and len(before) > 6
         # in a body's run, a body's word or an ordinary word before a first name ('Supervisor of
         # Elections Susan Bucher'); in a person's, a role word ('Filmmaker Jack Marino')
-        plain = before in ORG_WORDS or capital_share(before) <= LOWERISH_SHARE if strict else before.endswith(_ROLE_ENDS) and len(before) > 4
+        if strict:  # (a lower-case connector is no body's word: 'Students for Fair Admissions')
+            plain = before in ORG_WORDS or capital_share(before) <= LOWERISH_SHARE and tokens[k - 1][:1].isupper()
+        else:
+            plain = before.endswith(_ROLE_ENDS) and len(before) > 4
         # an office or a body in capitals before a first name ('Wells Fargo CEO John Stumpf')
         acronym = tokens[k - 1].isalpha() and tokens[k - 1].isupper() and 2 <= len(tokens[k - 1]) <= 4
         office = office or (plain or acronym) and is_first_name(tokens[k]) and not is_first_name(tokens[k - 1])
@@ -398,7 +404,13 @@ def _settle(name: str | None, kind: str | None, description: str | None, vouched
     ):
         tokens[-1] = _LOWER_TAIL.sub("", tokens[-1])  # a word joined on: 'Jeb Bush-spent'
         name = " ".join(tokens)
-    if len(tokens) > 1 and tokens[-1].rstrip(".").lower() in TITLES and not is_first_name(tokens[0]) and tokens[-1].rstrip(".").lower() not in ORG_WORDS:
+    if (
+        len(tokens) > 1
+        and tokens[-1].rstrip(".").lower() in TITLES
+        and not is_first_name(tokens[0])
+        and tokens[-1].rstrip(".").lower() not in ORG_WORDS
+        and _BODY_CONNECTORS.isdisjoint(t.lower() for t in tokens[1:-1])  # 'Department of Justice', 'Citizens for Tax Justice'
+    ):
         return None, "unnamed", description or given  # a name cut off after its title: 'Alaska Gov'
     if kind == "person" and len(tokens) >= 3 and (tokens[-1].lower() in ALL_FORMS or tokens[-1].lower() in _HEADLINE_VERBS) and tokens[-1].endswith("s"):
         tokens = tokens[:-1]  # a headline's verb: 'Hillary Clinton Speaks'
