@@ -630,3 +630,8 @@ def test_a_cue_in_the_plural_form_is_told_by_the_cue_lists(cue, plural):
 def test_the_source_of_an_absolute_with(text, mention, content):
     qs = quotes_of(text)
     assert [(q.speaker_mention, q.text) for q in qs] == [(mention, content)]
+
+
+def test_an_absolute_with_naming_a_quotation():
+    qs = quotes_of("The Kremlin denied the report, with spokesman Dmitry Peskov calling it “nonsense”.")
+    assert [(q.speaker, q.cue, q.text) for q in qs] == [("Kremlin", "denied", "the report"), ("Dmitry Peskov", "calling", "nonsense")]

@@ -221,7 +221,8 @@ def _share_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: 
         least = 3  # not '…, with Sen. John McCain telling (on Thursday)'
     if poll:
         pieces = _content_after(text, _after_that(text, ce, se, head), se)
-        if pieces and len(text[pieces[0][0] : pieces[0][1]].split()) >= least:
+        said = text[pieces[0][0] : pieces[0][1]] if pieces else ""
+        if pieces and (len(said.split()) >= least or MASK in said):  # 'calling it “nonsense”'
             with_at = text.index("with", poll.start(), poll.start("np"))  # where the attribution begins: the content before ends there
             return Frame(cue, cs, ce, Mention(poll.start("np"), poll.end("np"), poll.group("np")), pieces, with_at, ce)
     return None
