@@ -623,3 +623,16 @@ def test_an_adverb_opening_the_sentence_leaves_the_next_pronoun_to_the_person_na
         '"The antioxidants benefit eye health," she explained to The List.'
     )
     assert [(q.speaker, q.cue) for q in quotes_of(text)] == [("Lina Velikova", "explained")]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "cue"),
+    [
+        ("Prosecutors allege that Smith stole more than $2 million.", "Prosecutors", "allege"),
+        ("Saudi officials deny any links to terrorism groups.", "Saudi officials", "deny"),
+        ("The documents reveal that the company knew of the risk.", "The documents", "reveal"),
+    ],
+)
+def test_plural_present_of_verbs_that_are_never_nouns(text, mention, cue):
+    q = only(text)
+    assert (q.speaker_mention, q.cue) == (mention, cue)

@@ -374,7 +374,9 @@ _BASE_FORMS: Final[frozenset[str]] = frozenset(
     "say tell add write tweet warn argue insist recall note claim believe think explain acknowledge "
     "suggest predict assert declare admit concede contend maintain ask agree fear hope expect know "
     "feel worry describe accuse urge find show point out criticize endorse praise defend oppose reject "
-    "dismiss blame propose cite condemn denounce applaud mock want support".split(" ")
+    "dismiss blame propose cite condemn denounce applaud mock want support "
+    # verbs only, never nouns: 'Prosecutors allege that …', 'Documents reveal that …'
+    "allege confirm deny disclose emphasize indicate proclaim reckon reiterate reveal speculate surmise testify".split(" ")
 ) | {"point out", "call for"}
 
 
