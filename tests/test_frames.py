@@ -636,3 +636,15 @@ def test_an_adverb_opening_the_sentence_leaves_the_next_pronoun_to_the_person_na
 def test_plural_present_of_verbs_that_are_never_nouns(text, mention, cue):
     q = only(text)
     assert (q.speaker_mention, q.cue) == (mention, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“It’s a disaster,” said one resident, who asked not to be named.",
+        "The suspect’s mother, who did not want to be named, said he had been troubled for years.",
+        "She asked not to be named because she was not authorized to speak.",
+    ],
+)
+def test_asking_not_to_be_named_says_nothing(text):
+    assert not [q for q in quotes_of(text) if q.cue in ("asked", "want")]

@@ -102,6 +102,12 @@ _ASPECT_TO: Final = re.compile(rf"\b{_GOING_ON}\s+to\s+$")
 _SUPPORT_NOUN: Final = re.compile(r"\s*(?:for|from|of|among|in|on|to|is|was|has|had|will|would|,|\.|$)")
 
 
+# Asking not to be named: no statement ('who asked not to be identified', 'requested anonymity',
+# 'who did not want to be named').
+_ANONYMITY_CUES: Final = frozenset("ask asks asked asking request requests requested requesting want wants wanted wish wished".split())
+_ANONYMITY: Final = re.compile(r"\s+(?:(?:not\s+)?to\s+be\s+(?:named|identified|quoted)|(?:for\s+|that\s+)?anonymity)\b")
+
+
 def find_frames(text: str, ss: int, se: int) -> list[Frame]:
     """Every attribution in the masked sentence `text[ss:se]`, in order of their cues."""
     frames: list[Frame] = []
@@ -199,6 +205,9 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
                 frames.append(f)
         frames.sort(key=lambda f: f.cue_start)
     _clip(frames, text)
+    if "anonymity" in sentence or "to be " in sentence:
+        # 'one resident, who asked not to be named': how they spoke, not what they said
+        frames = [f for f in frames if f.cue.lower() not in _ANONYMITY_CUES or not _ANONYMITY.match(text, f.cue_end, se)]
     if not words.isdisjoint(verbs.MANNER):
         # 'as the audience laughed and applauded', 'Smith snapped a photo of the crowd, which
         # chanted “…”': a manner of speaking reports a quotation beside it, nothing else
