@@ -498,3 +498,24 @@ def test_bodies_named_with_an_office_or_a_cause(text, speaker):
 def test_people_working_for_someone_are_no_body(text):
     q = only(text)
     assert (q.speaker, q.speaker_type) == (None, "unnamed")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Sales rose 9%, according to data from the Textile Ministry.", "Textile Ministry"),
+        ("Memory declined more slowly, according to a study of more than 78,000 adults published in the journal Neurology.", "Neurology"),
+    ],
+)
+def test_data_and_studies_speak_for_who_issued_them(text, speaker):
+    q = only(text)
+    assert (q.speaker, q.speaker_type) == (speaker, "organisation")
+
+
+def test_a_title_after_the_is_no_person_for_a_later_pronoun():
+    text = 'Adaeze Nwosu, 38, stars in the film. The Long Winter opens in UK cinemas on 14 November. "I\'m just thinking about getting some sleep," she said.'
+    assert [q.speaker for q in quotes_of(text)] == ["Adaeze Nwosu"]
+
+
+def test_the_ones_ordered_are_not_the_speakers():
+    assert [q.speaker_mention for q in quotes_of("Thousands of residents have been ordered to evacuate their homes.")] in ([], [None])

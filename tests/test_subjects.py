@@ -570,3 +570,17 @@ def test_subject_before_a_dash_aside_after_a_comma(text, speaker, mention):
     # a place after its comma ('…, Florida') and a role after a name are not who speaks
     q = only(text)
     assert (q.speaker, q.speaker_mention) == (speaker, mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Outside court, the council's chief executive, Mohammed Rafiq, said the authority had overhauled its controls.", "Mohammed Rafiq"),
+        ("Her co-author, Prof Lars Henriksson of the Karolinska Institute, said the findings were consistent with earlier work.", "Lars Henriksson"),
+        ("Tenant advocate Amira Haddad of the Nova Scotia Small Business Alliance said commercial tenants have few protections.", "Amira Haddad"),
+    ],
+)
+def test_a_person_named_with_a_role_a_scene_or_a_body(text, speaker):
+    # not the scene ('Outside court'), nor nothing for a name followed by 'of the …'
+    q = only(text)
+    assert (q.speaker, q.speaker_type) == (speaker, "person")

@@ -79,14 +79,19 @@ _TRAILING_ADVERBS: Final = re.compile(
 
 
 # A document and who issued it: 'a criminal complaint affidavit from Homeland Security',
-# 'a report by the Government Accountability Office', 'the letter from Sen. Ruiz'.
+# 'a report by the Government Accountability Office', 'the letter from Sen. Ruiz', 'data
+# from the Textile Ministry'.
 _DOC_WORDS: Final = (
     r"(?:affidavit|complaint|letter|memo|lawsuit|filing|indictment|ruling|order|statement|report|study|release"
-    r"|document|email|e-mail|analysis|survey|review|audit|assessment)s?"
+    r"|document|email|e-mail|analysis|survey|review|audit|assessment|data|figures|statistics|records)s?"
 )
 _DOCUMENT_FROM: Final = re.compile(
-    rf"(?:an?|the|The|An?)\s+(?:[a-z\-]+\s+){{0,3}}(?P<doc>{_DOC_WORDS})\s+(?:from|by|issued by|released by)\s+(?:the\s+)?"
+    rf"(?:(?:an?|the|The|An?)\s+)?(?:[a-z\-]+\s+){{0,3}}(?P<doc>{_DOC_WORDS})\s+(?:from|by|issued by|released by)\s+(?:the\s+)?"
     r"(?P<author>[A-Z][\w.’'\-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.’'\-]*)*)"
+)
+_PUBLISHED_IN: Final = re.compile(
+    rf"(?:an?|the|The|An?)\s+(?:[a-z\-]+\s+){{0,3}}(?:{_DOC_WORDS}|paper|papers)\b(?:[^,;()]|,(?=\d{{3}}\b)){{0,80}}?\s+published\s+(?:online\s+)?in\s+"
+    r"(?:the\s+)?(?:(?:medical|scientific|academic|peer-reviewed)\s+)?(?:journal\s+)?(?P<journal>[A-Z][\w.’'&\-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w.’'&\-]*)*)"
 )
 _THE_DOCUMENT: Final = re.compile(rf"(?:the|The|another|Another)\s+(?:[a-z\-]+\s+){{0,2}}(?P<doc>{_DOC_WORDS})")
 
@@ -185,6 +190,10 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         author = names.resolve_at(author, mention.start) if kind == "person" else author
         names.documents[issued.group("doc").rstrip("s")] = (author, kind)
         return Speaker(author, raw, kind, mention.description)
+    published = _PUBLISHED_IN.fullmatch(raw)
+    if published is not None:
+        # 'a study of 78,000 adults published in the journal Neurology': the journal reports it
+        return Speaker(published.group("journal"), raw, "organisation", mention.description)
     same = _THE_DOCUMENT.fullmatch(raw)
     if same is not None and same.group("doc").rstrip("s") in names.documents:
         author, kind = names.documents[same.group("doc").rstrip("s")]

@@ -220,7 +220,7 @@ _ASKED_REDUCED: Final = re.compile(r"\b(?:when|after|before|once|if|as|while|bei
 
 # Verbs of saying something to someone: in the passive without 'by' ('was asked whether',
 # 'has been told that', 'were urged to') the subject is the one spoken to, not the speaker.
-_ASKED_OF: Final = frozenset("asked told urged warned advised informed reminded pressed questioned".split())
+_ASKED_OF: Final = frozenset("asked told urged warned advised informed reminded pressed questioned ordered instructed directed".split())
 # Verbs whose passive subject is what others say or think something of ('is seen as', 'was
 # accused of', 'is said to be'), never the one who says it; not 'expected' ('is expected to
 # announce': the subject will speak) nor 'quoted' ('was quoted as saying').
@@ -360,7 +360,7 @@ _PERSON_BEFORE: Final = re.compile(r"(?:\b(?:he|she|it|who|He|She|It)|[A-Z][\w.'
 
 
 # The source after 'according to': up to a comma, a colon or the sentence end.
-_SOURCE_AFTER: Final = re.compile(r"\s+([^,;:·]+?)(?=\s*(?:[,;:]|[.!?][”\"’]*\s*$|$))")
+_SOURCE_AFTER: Final = re.compile(r"\s+((?:[^,;:·]|,(?=\d{3}\b))+?)(?=\s*(?:,(?!\d{3}\b)|[;:]|[.!?][”\"’]*\s*$|$))")  # not at '78,000'
 
 
 def _according_to(text: str, ss: int, se: int, cs: int, ce: int, cue: str) -> Frame | None:

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from search.quotes.names import NAME_RUN, ORG_WORDS, PRONOUNS, STOPWORDS, TITLES
+from search.quotes.names import NAME_RUN, ORG_WORDS, PRONOUNS, STOPWORDS, TITLES, looks_like_person
 from search.quotes.persons import is_common_word, is_first_name
 from search.quotes.records import MASK
 
@@ -148,6 +148,8 @@ def _long_np_ok(text: str) -> bool:
     noun = words[-1].strip(".,").lower()
     if noun in _NOT_AGENTS:
         return False  # 'Clinton aides sent letters (to …)': a clause, its object ending in '-ers'
+    if len(words) > 1 and words[-1][:1].isupper() and "and" not in words and looks_like_person(" ".join(words[-2:])):
+        return True  # 'Tenant advocate Amira Haddad of the Nova Scotia Small Business Alliance'
     return _is_source_head(noun) or noun in _SHARE_HEADS or noun in _DOCUMENTS
 
 

@@ -530,6 +530,8 @@ class ArticleNames:
                 pronoun, name, person, titled_surname, cut = _read_run(part, opening)
                 if person and at == 0 and part.startswith(name) and _after_the(text, m.start(), m.end(), name):
                     person = False  # 'from the Middle East', 'the Bronx Times'
+                if person and cut and part[:cut].strip() == "The":
+                    person = False  # 'The Long Winter opens …': a title or a body, no person
                 at += cut
                 if not person:
                     if " " in name and _org_name(name):

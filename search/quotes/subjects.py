@@ -358,6 +358,8 @@ def _plain_subject(text: str, lo: int, end: int) -> Mention | None:
         if joined is not None:
             s, np = joined, text[joined:e]
     ok = _np_ok(np)
+    if ok and len(np.split()) > 9 and text.endswith("and ", lo, s) and looks_like_person(" ".join(np.split()[:2])):
+        return None  # '… David Albright and Serena Kelleher-Vergantini of Washington's Institute …': one of two
     lead = _LEAD_THEN_NAME.fullmatch(np) if not ok and np.split(None, 1)[0] in _LEAD_WORDS else None
     if lead and looks_like_person(bare_name(lead.group("np"))):
         # 'Saturday at the party convention Sen. Elizabeth Warren (D-MA) said': a scene set
@@ -524,6 +526,20 @@ def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
         # 'At Boca West, where it costs new members $70,000 to sign up, Jay DiPietro, the
         # club's president, suggested': a scene in commas, then the name and its role
         return Mention(named.start("np"), named.end("np"), named.group("np"), named.group("role").strip())
+    last = text.rfind(",", hard, comma)
+    if last > hard:
+        # 'Outside court, the council's chief executive, Mohammed Rafiq, said': a scene, then
+        # a role and the person's name in commas; the name speaks, not the scene
+        name = _NAME_ASIDE.match(text, last + 1, comma)
+        role = _plain_subject(text, hard, last) if name is not None else None
+        if (
+            name
+            and role
+            and _role_word(role.text.split()[-1].lower())  # not 'the editor of the Vatican's newspaper, L'Osservatore Romano'
+            and _role_then_name(role.text, name.group("np"))
+            and looks_like_person(bare_name(name.group("np")))
+        ):
+            return Mention(role.start, name.end("np"), name.group("np"), role.text)
     for c in (m.start() + hard for m in _COMMA.finditer(text[hard:comma])):
         aside = text[c + 1 : comma]
         if not _ASIDE_START.match(aside):
@@ -579,7 +595,7 @@ _NAME_PARTY_END: Final = re.compile(rf"(?P<np>{NAME_RUN.pattern})\s*\([^()·,]{{
 # 'his niece, state Del. Marcia Price (D-Newport News), said'
 _NAME_ASIDE: Final = re.compile(
     rf"\s*(?:(?:state|former|then|acting|deputy)\s+)?(?P<np>{NAME_RUN.pattern}(?:\s+and\s+{NAME_RUN.pattern})?)\s*(?:\([^()·]{{1,40}}\))?"
-    rf"(?:\s+(?:of|from|at)\s+{NAME_RUN.pattern}(?:\s+(?:in|of)\s+{NAME_RUN.pattern})?)?\s*$"  # 'Darran Whiting of Liberty Baptist Church in Marion'
+    rf"(?:\s+(?:of|from|at)\s+(?:the\s+)?{NAME_RUN.pattern}(?:\s+(?:in|of)\s+{NAME_RUN.pattern})?)?\s*$"  # 'Darran Whiting of Liberty Baptist Church in Marion'
 )
 
 
