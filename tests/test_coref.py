@@ -522,3 +522,17 @@ def test_a_title_after_the_is_no_person_for_a_later_pronoun():
 
 def test_the_ones_ordered_are_not_the_speakers():
     assert [q.speaker_mention for q in quotes_of("Thousands of residents have been ordered to evacuate their homes.")] in ([], [None])
+
+
+def test_the_company_described_is_the_firm_the_story_is_about():
+    text = (
+        "Shares in Nuvira Systems fell 11% after the software company reported slower growth in its cloud business.\n\n"
+        "The San Jose-based company said revenue rose 14% to $4.82 billion. Nuvira's cloud revenue grew 22%.\n\n"
+        '"They want proof that AI drives sales," said Deepak Malhotra, an analyst at Rowe & Faircloth.\n\n'
+        "Another analyst, Sarah Lindqvist of Brightwater Capital, was more optimistic. "
+        '"This is a business with very sticky revenue and a strong balance sheet," Lindqvist said. '
+        '"Short-term margin pressure is the price of staying relevant in this market."\n\n'
+        "The company also announced it would cut about 1,200 jobs."
+    )
+    said = [(q.speaker, q.cue) for q in quotes_of(text) if q.speaker_type == "organisation"]
+    assert said == [("Nuvira Systems", "reported"), ("Nuvira Systems", "said"), ("Nuvira Systems", "announced")]

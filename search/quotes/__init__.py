@@ -29,8 +29,8 @@ Start here:
                     bylines, datelines): paragraphs skipped, a dateline cut off its sentence.
 - `sentences.py`    sentence boundaries on masked text.
 - `names.py`        full names in an article (with the pronoun each takes, from titles
-                    and the article's own usage), and `NameRegistry` for one name per
-                    person across the corpus.
+                    and the article's own usage).
+- `registry.py`     `NameRegistry`: one name per person across the corpus.
 - `writer.py`       who writes the article: whom 'I' outside quotation marks stands for.
 - `aliases.py`      `load_aliases(path)`: a user's TOML file merging or splitting names.
 
@@ -89,7 +89,7 @@ if BUILD == "stale":
 from search.models import Article  # noqa: E402
 from search.quotes.aliases import Aliases, load_aliases  # noqa: E402
 from search.quotes.extract import extract_quotes  # noqa: E402
-from search.quotes.names import NameRegistry  # noqa: E402
+from search.quotes.registry import NameRegistry  # noqa: E402
 
 # The longest article whose quotes are looked for. Extraction is linear in an article's size
 # (sentences and unclosed quotations are bounded: `sentences.MAX_SENTENCE_CHARS`,

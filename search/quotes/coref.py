@@ -426,7 +426,7 @@ def _on_behalf(words: str) -> bool:
 # The words before a preposition: their last is the head ('a judge in Ohio').
 _HEAD_PREP: Final = re.compile(r"(.+?)\s+(?P<prep>for|of|at|with|from|in)\s+")
 # A definite description of one person (or of two): 'the owner', 'the former mayor'.
-_DEFINITE: Final = re.compile(r"(?:the|The)\s+(?:[a-z\-]+\s+){0,2}(?P<head>[a-z0-9][a-z0-9\-]*)")
+_DEFINITE: Final = re.compile(r"(?:the|The)\s+(?:(?:[a-z\-]+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?-based)\s+){0,2}(?P<head>[a-z0-9][a-z0-9\-]*)")
 _TWO_PEOPLE: Final = frozenset("couple pair duo two".split())
 
 

@@ -1,12 +1,9 @@
-"""Person names: telling a name from a title or an organisation, settling the full name an
-article uses for a person, and (`NameRegistry`) one canonical name per person across the
-whole corpus.
+"""Person names: telling a name from a title or an organisation, and settling the full name
+an article uses for a person.
 
-Two levels, because they need different evidence. Inside one article, 'Mr. Lukyanov',
-'Lukyanov' and 'Fyodor Lukyanov' are the same person when the article names only one
-Lukyanov (`ArticleNames`). Across articles, 'Trump' in one and 'Donald Trump' in another
-merge only when the corpus knows exactly one full name with that surname
-(`NameRegistry`); 'Clinton' stays 'Clinton' when both Bill and Hillary are known.
+Inside one article, 'Mr. Lukyanov', 'Lukyanov' and 'Fyodor Lukyanov' are the same person
+when the article names only one Lukyanov (`ArticleNames`). Across articles the evidence is
+another (`registry.NameRegistry`).
 """
 
 from __future__ import annotations
@@ -417,6 +414,8 @@ _OBLIQUE_BEFORE: Final = re.compile(
 )
 
 # Heads that name a firm, and words that mark a public body (never 'the company').
+_BASED: Final = re.compile(r"(?:[A-Z][\w.]*\s+)*[A-Z][\w.]*-based\b")  # 'San Jose-based'
+_JUST_NAMED: Final = 200  # characters: a body named this close before 'the company' is the one meant
 FIRM_WORDS: Final = frozenset("company firm retailer chain business supermarket brand manufacturer maker operator".split())
 # Last words of a paper's name, by which the paper is also called ('the Post', 'the Times').
 PAPER_WORDS: Final = frozenset("post posts times journal press review report globe tribune herald telegraph guardian gazette news".split())
@@ -720,14 +719,26 @@ class ArticleNames:
         'firm', 'retailer') with no other word, the last body named that is no public one and no
         paper (a paper named as a source is seldom the company of the story)."""
         words = [_key(w) for w in phrase.split()]
-        firm = len(words) == 1 and words[0] in FIRM_WORDS
+        # a firm with words that only describe it: 'the company', 'the software company',
+        # 'the San Jose-based company'
+        firm = words[-1] in FIRM_WORDS and _BASED.sub("", phrase).islower()
         found = None
+        firms: list[tuple[int, str]] = []
         for at, name in self.orgs:
             if at >= pos:
                 break
             keys = {_key(t) for t in name.split()}
-            if all(w in keys or w + "s" in keys for w in words) or firm and not keys & _PUBLIC_WORDS and _key(name.split()[-1]) not in PAPER_WORDS:
+            if all(w in keys or w + "s" in keys for w in words):
                 found = name
+            elif firm and not keys & _PUBLIC_WORDS and _key(name.split()[-1]) not in PAPER_WORDS:
+                firms.append((at, name))
+        if found is None and firms:
+            found = firms[-1][1]
+            if self._text is not None and pos - firms[-1][0] > _JUST_NAMED:
+                # not named just before: the firm the story is about, whose name the text has
+                # used most so far ('Nuvira' over the analysts' 'Brightwater Capital')
+                text = self._text[:pos]
+                found = max(reversed([n for _, n in firms]), key=lambda n: text.count(n.split()[0]))
         return found
 
     def pair_before(self, pos: int) -> str | None:
@@ -861,44 +872,3 @@ class ArticleNames:
                     if mentions[i][1] in candidates:
                         return mentions[i][1]
         return self.canonical(mention)
-
-
-class NameRegistry:
-    """One canonical name per person across a corpus.
-
-    `add` every person name the extractor settled on (the fullest name each article
-    gives); `resolve` then maps a bare surname to the only full name known with that
-    surname. Two people sharing a surname are never merged: the surname stays as written.
-    Titles are dropped first, so 'President Trump' and 'Trump' resolve alike.
-    """
-
-    def __init__(self) -> None:
-        self._full: dict[str, set[str]] = defaultdict(set)
-        self._names: set[str] = set()
-
-    def add(self, name: str | None) -> None:
-        if not name:
-            return
-        bare = bare_name(name)
-        tokens = bare.split()
-        if len(tokens) >= 2 and looks_like_person(bare):
-            self._names.add(bare)
-            self._full[tokens[-1].rstrip(".").lower()].add(bare)
-
-    def resolve(self, name: str) -> str:
-        bare = bare_name(name)
-        tokens = bare.split()
-        if not tokens:
-            return name
-        if len(tokens) == 1:
-            full = self._full.get(tokens[0].rstrip(".").lower(), set())
-            if len(full) == 1:
-                return next(iter(full))
-            return bare
-        return bare
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._names
-
-    def __len__(self) -> int:
-        return len(self._names)
