@@ -635,3 +635,15 @@ def test_the_source_of_an_absolute_with(text, mention, content):
 def test_an_absolute_with_naming_a_quotation():
     qs = quotes_of("The Kremlin denied the report, with spokesman Dmitry Peskov calling it “nonsense”.")
     assert [(q.speaker, q.cue, q.text) for q in qs] == [("Kremlin", "denied", "the report"), ("Dmitry Peskov", "calling", "nonsense")]
+
+
+def test_a_base_form_after_and_goes_on_what_was_said():
+    # 'would spend … and add …': one statement of Sharma's, not a second attribution
+    said = "the company would spend Rs 1,200 crore to expand its plant in Surat and add a new facility in Tamil Nadu"
+    qs = quotes_of(f"Mr Sharma said {said}.")
+    assert [(q.cue, q.text) for q in qs] == [("said", said)]
+
+
+def test_and_added_that_is_a_second_attribution():
+    qs = quotes_of("Ruiz said the bridge was safe and added that it would reopen on Monday.")
+    assert [(q.cue, q.text) for q in qs] == [("said", "the bridge was safe"), ("added", "it would reopen on Monday")]

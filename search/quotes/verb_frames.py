@@ -257,9 +257,17 @@ def _listed_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, frame
     return None
 
 
+_BASE_FORMS: Final = frozenset(verbs._VERBS)  # 'add', 'say', 'warn': the forms a modal or 'to' takes
+
+
 def _and_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: str, frames: list[Frame], needs_quote: bool) -> tuple[Frame | None, bool]:
     """A verb after 'and' sharing the subject before it ('Ruiz said that … and added that …'):
     the frame, if any, and `needs_quote` as it stands after (a verdict's subject found)."""
+    bare = cue.lower().split()[0] in _BASE_FORMS
+    if bare and frames and frames[-1].cue_end < cs and frames[-1].pieces[-1][0] < cs < frames[-1].pieces[-1][1] and not _THAT_NEXT.match(text, ce, se):
+        # 'said the company would spend … and add a new facility': the base form goes on the
+        # verb of what was said ('would'), no second attribution ('… and added that …' is one)
+        return None, needs_quote
     shared = _outermost(frames).mention if frames else (_subject_of_first_verb(text, ss, cs) or main_subject(text, ss, cs))
     start = _after_that(text, ce, se, head)
     if head in verbs.OBJECT_FIRST and _TO_NEXT.match(text, _skip_filler(text, ce, se, head), se):
