@@ -8,7 +8,7 @@ from conftest import POLNEAR, needs_shared
 from search.models import Article
 from search.quotes import extract_quotes
 from search.quotes.names import ArticleNames
-from search.quotes.persons import first_name_gender, is_place, person_name_ok, strip_opening_words
+from search.quotes.persons import first_name_gender, is_first_name, is_place, person_name_ok, strip_opening_words
 from search.readers.paragraphs import split_paragraphs
 
 
@@ -189,3 +189,12 @@ def test_an_auxiliary_opening_a_question_is_no_first_name():
 
 def test_a_first_name_and_a_surname_opening_a_statement_stay_a_name():
     assert quotes("Will Hurd said the wall was a bad idea.")[0].speaker == "Will Hurd"
+
+
+@pytest.mark.parametrize("name", ["Jean-Marc", "Hans-Peter", "Mei-Ling"])
+def test_two_first_names_joined_are_a_first_name(name):
+    assert is_first_name(name)
+
+
+def test_a_word_joined_to_a_first_name_is_not_one():
+    assert not is_first_name("Jean-Claimed")

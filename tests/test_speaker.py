@@ -551,3 +551,10 @@ def test_the_speakers_next_words_are_not_their_description():
 
     qs = quotes_of("“It is a good day,” said John Smith, adding that the work was done.")
     assert [(q.speaker, q.speaker_description) for q in qs] == [("John Smith", None)] * 2
+
+
+def test_where_a_body_is_based_is_no_part_of_its_name():
+    from quote_helpers import only
+
+    q = only("Mumbai-based Sharma Textiles Ltd reported a 12% rise in profit.")
+    assert (q.speaker, q.speaker_type) == ("Sharma Textiles Ltd", "organisation")

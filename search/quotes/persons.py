@@ -104,7 +104,15 @@ def first_name_gender(token: str) -> str | None:
     """'he' or 'she' for a first name of that gender, '' for one used for both, None for
     a word no name list holds."""
     _load()
-    return _first.get(token.rstrip(".").lower())
+    key = token.rstrip(".").lower()
+    found = _first.get(key)
+    if found is None and "-" in key and key.count("-") == 1:
+        # 'Jean-Marc', 'Hans-Peter', 'Mei-Ling': two first names joined; the first gives the
+        # pronoun ('Jean-Marie' is a man's name as 'Jean' is in French)
+        head, tail = key.split("-")
+        if head in _first and tail in _first:
+            return _first[head]
+    return found
 
 
 def is_first_name(token: str) -> bool:

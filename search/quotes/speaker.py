@@ -370,6 +370,8 @@ def _settle(name: str | None, kind: str | None, description: str | None, vouched
         return None, "unnamed" if kind == "person" else kind, None  # 'Editor’s Note'
     if name.split()[0].lower() in POSSESSIVE_PRONOUNS:
         return None, kind, description or given  # 'His campaign', 'Her office': whose, the mention says
+    if kind == "organisation" and " " in name and name.split(" ", 1)[0].endswith("-based"):
+        name = name.split(" ", 1)[1]  # 'Mumbai-based Sharma Textiles Ltd': where it is based is no part of its name
     while kind == "organisation" and name.split(" ", 1)[0].lower() in _DETERMINERS and " " in name:
         name = name.split(" ", 1)[1]  # 'The Clinton campaign' as 'Clinton campaign'; 'The campaign', 'This group' name none
     if (
