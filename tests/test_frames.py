@@ -648,3 +648,10 @@ def test_plural_present_of_verbs_that_are_never_nouns(text, mention, cue):
 )
 def test_asking_not_to_be_named_says_nothing(text):
     assert not [q for q in quotes_of(text) if q.cue in ("asked", "want")]
+
+
+def test_an_adjective_in_ing_and_a_title_in_ing_before_a_name():
+    # 'Oscar-winning' opens the subject as an adjective; 'the most … demanding work' is no cue
+    text = "Oscar-winning actress Adaeze Nwosu has said her latest role was the most physically and emotionally demanding work of her career."
+    qs = quotes_of(text)
+    assert [(q.speaker, q.cue) for q in qs] == [("Adaeze Nwosu", "said")]

@@ -63,6 +63,11 @@ NO_COMMENT_BEFORE: Final = re.compile(r"\b(?:respond|return)(?:s|ed|ing)?(?:\s+t
 # A determiner or possessive right before a cue word makes it a noun ('his remarks',
 # "Trump's tweet", 'the states', 'a claim', 'no doubt').
 _NOUN_BEFORE: Final = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those|whose|no|every)|\w['’]s?)\s+$", re.IGNORECASE)
+# A determiner and a degree before an '-ing' form make it an adjective: 'the most demanding
+# work', 'a very damning report', 'the most physically and emotionally demanding role'.
+_DEGREE_BEFORE: Final = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|this|that)\s+(?:most|more|less|least|very|so|too|rather|quite)\s+(?:(?:[a-z]+ly|and)\s+){0,3}$", re.IGNORECASE
+)
 # A quantity of things, perhaps with a word describing them, before a form in '-s': the
 # plural of a noun ('so many misogynistic remarks', 'several public statements'), since a
 # plural subject takes no verb in '-s'.
@@ -138,6 +143,8 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
             continue  # a learned '-s' form is a plural noun as often ('Harbor shares fell', 'lists of')
         if _NOUN_BEFORE.search(text, max(ss, cs - 12), cs) and not _PRONOUN_CONTRACTION.search(text, max(ss, cs - 12), cs):
             continue  # a noun after a determiner or possessive: 'his comments', 'the states'
+        if low.endswith("ing") and _DEGREE_BEFORE.search(text, max(ss, cs - 60), cs):
+            continue  # an adjective: 'the most physically and emotionally demanding work'
         if low.endswith("s") and (_QUANTITY_BEFORE.search(text, max(ss, cs - 40), cs) or PLURAL_NOUN_AND.search(text, max(ss, cs - 30), cs)):
             continue  # 'so many misogynistic remarks', 'accusations and rebukes': a plural noun
         if no_finding(low, text, ce, se):

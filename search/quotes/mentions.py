@@ -99,8 +99,9 @@ def _np_ok(text: str) -> bool:
         return False  # "It's worth noting that …"
     if first in _SUBORDINATORS and not (len(words) > 1 and words[1][:1].isupper() and first in ("and", "but")):
         return False
+    gerund = first.endswith("ing") and "-" not in first  # not 'Oscar-winning actress Adaeze Nwosu': an adjective
     if first in ("according", "referring", "citing") or (
-        first.endswith("ing")
+        gerund
         and first not in _ING_NOUNS
         and (words[0].islower() or (len(words) > 1 and words[1][:1].islower()))
         and not (_is_source_head(words[-1]) and (len(words) == 2 or not _DANGLING.union({"the", "a", "an"}).intersection(w.lower() for w in words)))
