@@ -558,3 +558,21 @@ def test_where_a_body_is_based_is_no_part_of_its_name():
 
     q = only("Mumbai-based Sharma Textiles Ltd reported a 12% rise in profit.")
     assert (q.speaker, q.speaker_type) == ("Sharma Textiles Ltd", "organisation")
+
+
+def test_a_body_described_by_its_people_names_none():
+    from quote_helpers import only
+
+    q = only("Benfica have reached an agreement with Villarreal, the Portuguese club said on Thursday.")
+    assert (q.speaker, q.speaker_type) == (None, "organisation")
+    assert only("The Russian government said the report was false.").speaker == "Russian government"
+
+
+def test_a_peoples_words_are_no_person_for_a_pronoun():
+    from quote_helpers import quotes_of
+
+    text = (
+        "Rep. Bobby Scott campaigned for Clinton. Scott joked that, among African Americans, Trump ranks fourth in a two-way race.\n\n"
+        "\"I've always been insulted with the term 'outreach,'\" he told the crowd."
+    )
+    assert [q.speaker for q in quotes_of(text) if q.cue == "told"] == ["Bobby Scott"]

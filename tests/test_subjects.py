@@ -584,3 +584,15 @@ def test_a_person_named_with_a_role_a_scene_or_a_body(text, speaker):
     # not the scene ('Outside court'), nor nothing for a name followed by 'of the …'
     q = only(text)
     assert (q.speaker, q.speaker_type) == (speaker, "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Highlands have few records. A researcher there, Dr Oluwaseun Adebayo, said the records filled a gap in the data.", "Oluwaseun Adebayo"),
+        ("Political analyst Prof Sipho Nkosi of the University of the Witwatersrand said the crisis could hurt the ANC.", "Sipho Nkosi"),
+    ],
+)
+def test_a_role_then_the_person(text, speaker):
+    # not 'the records filled a gap' speaking the name, nor 'Witwatersrand'
+    assert [(q.speaker, q.speaker_type) for q in quotes_of(text)] == [(speaker, "person")]

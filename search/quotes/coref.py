@@ -250,6 +250,12 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     if ends_with_run and _LOCATED_PERSON.match(raw) or placed or share:
         return Speaker(None, raw, "unnamed", mention.description)  # 'a woman in Worcester, Massachusetts'
     first = runs[0] if len(runs) > 1 and runs[0].start() == 0 and _OF_AFTER.match(raw, runs[0].end()) else None
+    if first is None and len(runs) > 1 and runs[0].start() == 0 and runs[0].group() == words[0] and raw[runs[0].end() : runs[1].start()].strip().islower():
+        # 'Political analyst Prof Sipho Nkosi of the University of …': a role, then the person
+        # named first among the runs before 'of'
+        role_then = runs[1] if _OF_AFTER.match(raw, runs[1].end()) else None
+        if role_then is not None and _person_first(role_then.group(), names):
+            first = role_then
     if first is not None and _person_first(first.group(), names):
         # 'Phil Musser of digital consulting firm IMGE', 'Heiserman of the CORE Teachers': a
         # person named first speaks, not where they work (as 'Gov. John Kasich of Ohio')

@@ -22,6 +22,7 @@ from search.quotes.persons import (
     capital_share,
     first_name_gender,
     is_city,
+    is_demonym,
     is_first_name,
     is_place,
     opens_question,
@@ -226,6 +227,8 @@ def looks_like_person(name: str) -> bool:
     has_word = any(_key(t) in STOPWORDS and not (k and INITIAL.fullmatch(t)) or _key(t) in PLACES for k, t in enumerate(tokens))
     if has_word and not _first_name_then_surname(tokens):
         return False
+    if is_demonym(tokens[-1]) and not is_first_name(tokens[0]):
+        return False  # 'Southeast Asian', 'South Korean' (but 'Bill English')
     return all(t[0].isupper() or t in _PARTICLE_SET for t in tokens) and (person_name_ok(name) or _first_name_then_surname(tokens))
 
 

@@ -142,6 +142,13 @@ _DEMONYM_ENDINGS: Final = (
 _COMMON_PLACES: Final = PLACES | frozenset("africa asia palestine".split())
 
 
+# Peoples whose word no ending makes from the place's name ('Portuguese', 'Danish', 'Dutch').
+_IRREGULAR_DEMONYMS: Final = frozenset(
+    """portuguese danish spanish british dutch swiss filipino french english welsh scottish irish swedish
+    finnish polish turkish greek thai czech slovak icelandic maltese flemish basque catalan kurdish""".split()
+)
+
+
 @lru_cache(maxsize=16384)
 def is_demonym(word: str) -> bool:
     """A word for one of a people, made from a country's, a region's or a city's name by
@@ -151,6 +158,8 @@ def is_demonym(word: str) -> bool:
     if len(word) < 4 or not word[:1].isupper() or not word.isalpha() or is_first_name(word):
         return False
     low = word.lower()
+    if low in _IRREGULAR_DEMONYMS:
+        return True
     if low in _places or word in _cities:
         return False  # a place itself ('Sudan', 'Oman')
     for ending, place in _DEMONYM_ENDINGS:

@@ -313,6 +313,22 @@ def _titled_today(tokens: list[str]) -> bool:
     return len(tokens) > 1 and tokens[-1] in ("Today", "TODAY") and not looks_like_person(" ".join(tokens[:-1]))
 
 
+# Bodies of which a country has many, so that its people's word names none ('the Portuguese
+# club'), unlike 'the Russian government' or 'the Mexican army'.
+_MANY_OF_A_KIND: Final = frozenset(
+    "company firm retailer chain business supermarket brand manufacturer maker operator club team side newspaper outlet charity startup giant".split()
+)
+
+
+def _only_described(tokens: list[str]) -> bool:
+    """A body's common noun after words of where it is from: 'Portuguese club', 'South
+    Korean biotech company', 'Texas company' (not 'Clinton campaign', whose owner is named)."""
+    if len(tokens) < 2 or tokens[-1] not in _MANY_OF_A_KIND:
+        return False
+    capitals = [t for t in tokens[:-1] if t[:1].isupper()]
+    return bool(capitals) and all(is_demonym(t) or is_place(t) or t in ("South", "North", "East", "West") for t in capitals)
+
+
 def _initial_name(tokens: list[str]) -> bool:
     """An initial, a name, a surname: 'C. Boyden Gray', 'W. Mark Felt', 'H. Ross Perot'."""
     return len(tokens) == 3 and INITIAL.fullmatch(tokens[0]) is not None and tokens[1][:1].isupper()
@@ -374,6 +390,8 @@ def _settle(name: str | None, kind: str | None, description: str | None, vouched
         name = name.split(" ", 1)[1]  # 'Mumbai-based Sharma Textiles Ltd': where it is based is no part of its name
     while kind == "organisation" and name.split(" ", 1)[0].lower() in _DETERMINERS and " " in name:
         name = name.split(" ", 1)[1]  # 'The Clinton campaign' as 'Clinton campaign'; 'The campaign', 'This group' name none
+    if kind == "organisation" and _only_described(name.split()):
+        return None, kind, description or given  # 'the Portuguese club', 'a Danish company': which body, the article says elsewhere
     if (
         kind == "organisation"
         and name.split()[0].lower().endswith("ing")

@@ -572,7 +572,8 @@ def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
     c = text.rfind(",", hard, comma)
     if c > hard:
         name = _NAME_ASIDE.match(text, c + 1, comma)
-        role = _plain_subject(text, hard, c)
+        there = _PLACE_ADVERB_END.search(text, hard, c) if name else None  # 'A researcher there, Dr Oluwaseun Adebayo, said'
+        role = _plain_subject(text, hard, there.start() if there else c)
         if name and role and _role_then_name(role.text, name.group("np")):
             return Mention(role.start, name.end("np"), name.group("np"), role.text)
         if name and role and " " not in name.group("np") and _QUALIFIER.search(role.text) and role.text.split()[-1][:1].isupper():
@@ -584,6 +585,7 @@ def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
     return None
 
 
+_PLACE_ADVERB_END: Final = re.compile(r"\s+(?:there|here)$")
 # After a scene in commas, a name in commas and its role, ending the clause: ', Jay DiPietro,
 # the club's 78-year-old president and general manager'.
 _NAME_THEN_ROLE: Final = re.compile(rf",\s+(?P<np>{NAME_RUN.pattern}),(?P<role>\s+(?:the|a|an|his|her|its|their)\s[^,;:·()]{{1,100}})$")
@@ -611,8 +613,8 @@ def subject_after(text: str, cue_end: int, se: int) -> tuple[Mention, int] | Non
         return None
     s, e = m.span(1)
     np = text[s:e]
-    if not _np_ok(np) or np.split()[0].lower() == "that":
-        return None
+    if not _np_ok(np) or np.split()[0].lower() == "that" or _VERB_THEN_OBJECT.search(np):
+        return None  # (not 'said the records filled a gap': a clause, no speaker)
     words = np.split()
     if not any(w[:1].isupper() for w in words) and words[-1].lower() not in _UNNAMED_HEADS and words[0].lower() not in ("the", "a", "an", "another"):
         return None
