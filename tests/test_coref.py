@@ -536,3 +536,14 @@ def test_the_company_described_is_the_firm_the_story_is_about():
     )
     said = [(q.speaker, q.cue) for q in quotes_of(text) if q.speaker_type == "organisation"]
     assert said == [("Nuvira Systems", "reported"), ("Nuvira Systems", "said"), ("Nuvira Systems", "announced")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The drug is South Korean biotech company Hanbit Therapeutics's. It slowed the disease, the company said on Monday.", "Hanbit Therapeutics"),
+        ('The striker joined Portuguese club Benfica on Thursday. "We are delighted," the club said in a statement.', "Benfica"),
+    ],
+)
+def test_a_body_the_article_calls_a_firm_before_naming_it(text, speaker):
+    assert [(q.speaker, q.speaker_type) for q in quotes_of(text)] == [(speaker, "organisation")]

@@ -417,9 +417,10 @@ _OBLIQUE_BEFORE: Final = re.compile(
 )
 
 # Heads that name a firm, and words that mark a public body (never 'the company').
+_BODY_BEFORE: Final = re.compile(r"\b(?:company|firm|club|retailer|maker|startup|insurer|airline|lender|group|chain|carrier|newspaper|broadcaster|giant)\s+$")
 _BASED: Final = re.compile(r"(?:[A-Z][\w.]*\s+)*[A-Z][\w.]*-based\b")  # 'San Jose-based'
 _JUST_NAMED: Final = 200  # characters: a body named this close before 'the company' is the one meant
-FIRM_WORDS: Final = frozenset("company firm retailer chain business supermarket brand manufacturer maker operator".split())
+FIRM_WORDS: Final = frozenset("company firm retailer chain business supermarket brand manufacturer maker operator club".split())
 # Last words of a paper's name, by which the paper is also called ('the Post', 'the Times').
 PAPER_WORDS: Final = frozenset("post posts times journal press review report globe tribune herald telegraph guardian gazette news".split())
 _PUBLIC_WORDS: Final = frozenset(
@@ -535,9 +536,14 @@ class ArticleNames:
                 if person and cut and part[:cut].strip() == "The":
                     person = False  # 'The Long Winter opens …': a title or a body, no person
                 at += cut
-                if not person:
-                    if " " in name and _org_name(name):
+                firm = at == 0 and bool(name) and _BODY_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
+                if not person or firm:
+                    if " " in name and (_org_name(name) or body_name_with_and(name)) or firm:
+                        # also what the article calls a firm before naming it: 'biotech company
+                        # Hanbit Therapeutics', 'Portuguese club Benfica'
                         self.orgs.append((m.start() + at, name))
+                        if person:
+                            continue
                     # A single surname after a title ('Mr. Putin') is a mention too, and so
                     # is a first name alone ('Meghan', 'Archie'): the article's person with
                     # that first name, or a person known by it alone.
