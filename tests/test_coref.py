@@ -547,3 +547,20 @@ def test_the_company_described_is_the_firm_the_story_is_about():
 )
 def test_a_body_the_article_calls_a_firm_before_naming_it(text, speaker):
     assert [(q.speaker, q.speaker_type) for q in quotes_of(text)] == [(speaker, "organisation")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Chief Inspector Laura Whitfield led the inquiry. Ms Whitfield said extra patrols would continue.", "Laura Whitfield"),
+        ("Cllr Declan Fahy said the plan was rushed.", "Declan Fahy"),
+        ("Trade and Industry Minister Piyush Goyal told reporters the deal was close.", "Piyush Goyal"),
+    ],
+)
+def test_offices_before_a_name(text, speaker):
+    # police ranks and 'Cllr' are titles; an office whose name holds an 'and' is no pair ('Trade and Piyush Goyal')
+    assert [q.speaker for q in quotes_of(text) if q.cue in ("said", "told")] == [speaker]
+
+
+def test_a_police_appeals_reference_is_no_quotation():
+    assert quotes_of("Anyone with information is asked to call 101, quoting incident 478 of 12 July.") == []

@@ -216,6 +216,12 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     if pair and any(_key_word(w) in ORG_WORDS and not names.knows(w) for w in words):  # not 'Bloomberg and Steyer'
         # 'United States Citizenship and Immigration Services': one body with 'and' in its name
         return Speaker(raw, raw, "organisation", mention.description)
+    office = _OFFICE_HOLDER.search(pair.group(2)) if pair and " " not in pair.group(1) else None
+    if office is not None and looks_like_person(bare_name(office.group("name"))):
+        # 'Water and Sanitation Minister Nomvula Dlamini', 'Health and Human Services Secretary
+        # Xavier Becerra': an office named with an 'and', then its holder
+        at = raw.rfind(office.group("name"))
+        return _part(mention, raw, at, at + len(office.group("name")), names, state, text)
     if pair:
         # 'Britain and Sweden', 'Ruiz and Hale': both speak; each name resolved as alone
         parts = [pair.group(1), pair.group(2)]
@@ -459,6 +465,10 @@ _NAME_THEN_VERB: Final = re.compile(
 )
 
 
+# An office's title inside a run, then the name of who holds it: 'Sanitation Minister Nomvula Dlamini'.
+_OFFICE_HOLDER: Final = re.compile(
+    r"\b(?:Minister|Secretary|Commissioner|Director|Chair|Chairman|Chairwoman|Spokesperson|Spokesman|Spokeswoman)\s+(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)+)$"
+)
 _PAIR: Final = re.compile(rf"({NAME_RUN.pattern})\s+and\s+({NAME_RUN.pattern})")
 
 

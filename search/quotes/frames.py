@@ -107,6 +107,7 @@ _ASPECT_TO: Final = re.compile(rf"\b{_GOING_ON}\s+to\s+$")
 _SUPPORT_NOUN: Final = re.compile(r"\s*(?:for|from|of|among|in|on|to|is|was|has|had|will|would|,|\.|$)")
 
 
+_REFERENCE_NUMBER: Final = re.compile(r"\s+(?:the\s+)?(?:incident|reference|ref|crime|log|case|occurrence)\b", re.IGNORECASE)
 # Asking not to be named: no statement ('who asked not to be identified', 'requested anonymity',
 # 'who did not want to be named').
 _ANONYMITY_CUES: Final = frozenset("ask asks asked asking request requests requested requesting want wants wanted wish wished".split())
@@ -133,6 +134,8 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
             continue
         if text[max(ss, cs - 5) : cs].lower().endswith("that ") and text[ce : ce + 1] == ",":
             continue  # 'That said, …'
+        if low.startswith("quot") and _REFERENCE_NUMBER.match(text, ce, se):
+            continue  # '…, quoting incident 478 of 12 July': a police appeal's reference, not a quotation
         if low in verbs.QUOTE_ONLY and MASK not in text[ss:se]:
             continue  # 'the hearing went on until midnight': no one going on speaking
         if verbs.is_act(low) and not _THAT_NEXT.match(text, ce, se):

@@ -43,7 +43,8 @@ TITLES: Final[frozenset[str]] = frozenset(
     state foreign prime defense defence interior finance economy health education assemblyman
     assemblywoman delegate supervisor superintendent principal chancellor congressman
     congresswoman rep. st saint first lady gop democrat democratic republican house senate
-    pastor archbishop ayatollah chaplain councilmember committeeman committeewoman whip ag vp pres supt atty""".split()
+    pastor archbishop ayatollah chaplain councilmember committeeman committeewoman whip ag vp pres supt atty
+    inspector insp constable cllr det""".split()
 )
 
 # Days and months, written out: capitalised, never a speaker. Not 'may', which is also a
