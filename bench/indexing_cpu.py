@@ -7,7 +7,8 @@ Each round runs, one after another on the same generated corpus (`bench.corpus`,
 under bench/out/ as `bench.indexing` makes it): the baseline checkout's `search index` (with
 `PYTHONPATH` set to it, so its code runs with this environment's packages), this
 checkout's, and plain Whoosh indexing the same texts (`bench.indexing.PLAIN`: our analyzer,
-Whoosh's default writer, no extraction). Every run is a fresh index in its own process
+Whoosh's default writer, no extraction; `--plain-analyzers ours,whoosh` times Whoosh's own
+analyzer classes too, giving the same tokens). Every run is a fresh index in its own process
 tree, and what is compared is CPU (user + system of the whole tree, the indexing workers
 included), which machine load changes far less than wall time; the load average is printed
 before and after. Alternating puts the three under the same drift of a shared machine.
@@ -29,7 +30,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.indexing import OUT, ensure_corpus, plain_whoosh, run_measured
+from bench.indexing import OUT, PLAIN_ANALYZERS, ensure_corpus, plain_whoosh, run_measured
 
 
 def _env(src: Path | None) -> dict[str, str]:
@@ -72,7 +73,16 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--baseline", type=Path, help="Another checkout's top folder (the one holding search/).")
     ap.add_argument("--no-plain", action="store_true", help="Leave plain Whoosh out.")
+    ap.add_argument(
+        "--plain-analyzers",
+        default="ours",
+        help="Analyzer of the plain baselines: ours (the bar's baseline, our NewsAnalyzer), whoosh (Whoosh's own classes, same tokens), or ours,whoosh.",
+    )
     args = ap.parse_args(argv)
+    analyzers = [a.strip() for a in args.plain_analyzers.split(",") if a.strip()]
+    unknown = [a for a in analyzers if a not in PLAIN_ANALYZERS]
+    if unknown:
+        ap.error(f"unknown --plain-analyzers {', '.join(unknown)}; use ours, whoosh or ours,whoosh")
     OUT.mkdir(parents=True, exist_ok=True)
     corpus = ensure_corpus(args.articles, args.seed)
     work = OUT / f"cpu-work-{args.articles}"
@@ -91,20 +101,21 @@ def main(argv: list[str] | None = None) -> None:
             cpu, wall, quotes = index_cpu(corpus, work, src)
             runs.setdefault(name, []).append((cpu, wall))
             print(f"  round {r + 1} {name:<9} CPU {cpu:7.1f} s  wall {wall:7.1f} s  ({quotes:,} quotes)  load {load_average()}", flush=True)
-        if not args.no_plain:
-            plain = plain_whoosh(corpus, work, 1)
-            runs.setdefault("plain", []).append((plain["cpu_s"], plain["seconds"]))
-            print(f"  round {r + 1} {'plain':<9} CPU {plain['cpu_s']:7.1f} s  wall {plain['seconds']:7.1f} s  load {load_average()}", flush=True)
+        for analyzer in [] if args.no_plain else analyzers:
+            plain = plain_whoosh(corpus, work, 1, analyzer)
+            key = "plain" if analyzer == "ours" else f"plain-{analyzer}"
+            runs.setdefault(key, []).append((plain["cpu_s"], plain["seconds"]))
+            print(f"  round {r + 1} {key:<9} CPU {plain['cpu_s']:7.1f} s  wall {plain['seconds']:7.1f} s  load {load_average()}", flush=True)
     print(f"load average after: {load_average()}")
     print(f"\n{args.articles:,} articles, {args.rounds} round(s): CPU seconds (min–max), median")
     med = {name: statistics.median(c for c, _ in v) for name, v in runs.items()}
     for name, v in runs.items():
         cpus = [c for c, _ in v]
         print(f"  {name:<9} {min(cpus):7.1f}–{max(cpus):<7.1f} median {med[name]:7.1f}")
-    if "plain" in med:
+    for plain_key in ("plain", "plain-whoosh"):
         for name in ("baseline", "ours"):
-            if name in med:
-                print(f"  {name} / plain CPU: {med[name] / med['plain']:.2f}x")
+            if plain_key in med and name in med:
+                print(f"  {name} / {plain_key} CPU: {med[name] / med[plain_key]:.2f}x")
     if "baseline" in med:
         print(f"  ours / baseline CPU: {med['ours'] / med['baseline']:.2f}x")
     shutil.rmtree(work, ignore_errors=True)

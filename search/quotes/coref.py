@@ -190,7 +190,7 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         author = names.resolve_at(author, mention.start) if kind == "person" else author
         names.documents[issued.group("doc").rstrip("s")] = (author, kind)
         return Speaker(author, raw, kind, mention.description)
-    published = _PUBLISHED_IN.fullmatch(raw)
+    published = _PUBLISHED_IN.fullmatch(raw) if " published " in raw else None
     if published is not None:
         # 'a study of 78,000 adults published in the journal Neurology': the journal reports it
         return Speaker(published.group("journal"), raw, "organisation", mention.description)
@@ -204,7 +204,7 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         who = classify(Mention(issuer[0], issuer[1], text[issuer[0] : issuer[1]], None), names, state, text)
         if who.name:
             return Speaker(who.name, raw, who.type, mention.description)
-    connected = _CONNECTED_BODY.fullmatch(raw)
+    connected = _CONNECTED_BODY.fullmatch(raw) if _CONNECTOR_WORDS.search(raw) else None
     if connected is not None and _body_head(connected.group("head")) and _a_cause(connected.group("head"), connected.group("cause"), names):
         # 'Citizens for Tax Justice', 'Mothers Against Drunk Driving', 'Reporters Without
         # Borders': people named with their cause are a body; not people working for
@@ -375,6 +375,9 @@ _CONNECTED_BODY: Final = re.compile(
     rf"(?:[Tt]he\s+)?(?P<name>(?:{BODY_WORD}\s+)*(?P<head>{BODY_WORD})\s+(?:for|Without|without|Against|against)\s+"
     rf"(?:the\s+)?(?P<cause>{BODY_WORD}(?:\s+(?:(?:and|of|the|for|&)\s+)*{BODY_WORD})*))"
 )
+
+
+_CONNECTOR_WORDS: Final = re.compile(r" (?:for|Without|without|Against|against) ")
 
 
 def _body_head(word: str) -> bool:

@@ -418,7 +418,10 @@ _OBLIQUE_BEFORE: Final = re.compile(
 )
 
 # Heads that name a firm, and words that mark a public body (never 'the company').
-_BODY_BEFORE: Final = re.compile(r"\b(?:company|firm|club|retailer|maker|startup|insurer|airline|lender|group|chain|carrier|newspaper|broadcaster|giant)\s+$")
+# What an article calls a body right before naming it ('biotech company Hanbit Therapeutics').
+_BODY_BEFORE: Final = tuple(
+    f" {w} " for w in "company firm club retailer maker startup insurer airline lender group chain carrier newspaper broadcaster giant".split()
+)
 _BASED: Final = re.compile(r"(?:[A-Z][\w.]*\s+)*[A-Z][\w.]*-based\b")  # 'San Jose-based'
 _JUST_NAMED: Final = 200  # characters: a body named this close before 'the company' is the one meant
 FIRM_WORDS: Final = frozenset("company firm retailer chain business supermarket brand manufacturer maker operator club".split())
@@ -537,9 +540,9 @@ class ArticleNames:
                 if person and cut and part[:cut].strip() == "The":
                     person = False  # 'The Long Winter opens …': a title or a body, no person
                 at += cut
-                firm = at == 0 and bool(name) and _BODY_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
+                firm = at == 0 and bool(name) and text.endswith(_BODY_BEFORE, max(0, m.start() - 16), m.start())
                 if not person or firm:
-                    if " " in name and (_org_name(name) or body_name_with_and(name)) or firm:
+                    if " " in name and _org_name(name) or firm:
                         # also what the article calls a firm before naming it: 'biotech company
                         # Hanbit Therapeutics', 'Portuguese club Benfica'
                         self.orgs.append((m.start() + at, name))
@@ -805,7 +808,9 @@ class ArticleNames:
         """Whether `word` opening a sentence is the surname of a full name the article gave,
         first name and all ('Major said …' after 'John Major', 'Price said …' after 'Tom
         Price'), and so a name, though the word is an ordinary one too."""
-        return " " not in word and word.lower() not in STOPWORDS and self.person_evidence(word)
+        if " " in word or _key(word) not in self._by_surname:
+            return False  # (the cheap test first: every run opening a sentence asks)
+        return word.lower() not in STOPWORDS and self.person_evidence(word)
 
     def surname_titled(self, name: str) -> bool:
         """Whether the article writes the last word of `name` after a title ('Mr. Coleman' for
