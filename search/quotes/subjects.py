@@ -635,9 +635,7 @@ def name_after_role(text: str, s: int, e: int, se: int) -> Mention | None:
     named = _NAME_AFTER_ROLE.match(text, e, se)
     if named is None or not np or np.split()[0].lower() not in ("the", "a", "an", "its", "his", "her", "their") or _ROLE_OF_PEOPLE.search(np):
         return None
-    name = named.group("np")
-    if name.endswith(".") and len(name.split()[-1]) > 3:
-        name = name[:-1]  # the sentence's full stop, not an initial's
+    name = _without_full_stop(named.group("np"))
     if not (_people_head(_head_noun(np)) and _role_then_name(np, name) and looks_like_person(bare_name(name))):
         return None
     return Mention(s, named.start("np") + len(name), name, np)
@@ -647,7 +645,13 @@ def apposed_name_end(text: str, e: int, se: int) -> int | None:
     """Where a name set off by a comma right after `e` ends ('a spokesman for the governor,
     Gavin Newsom'): part of the source phrase, whoever it names, never of what was said."""
     named = _NAME_AFTER_ROLE.match(text, e, se)
-    return named.end("np") - named.group("np").endswith(".") if named is not None else None
+    return named.start("np") + len(_without_full_stop(named.group("np"))) if named is not None else None
+
+
+def _without_full_stop(name: str) -> str:
+    """A name run without the sentence's full stop ('… said the mayor, John Smith.'), which an
+    initial keeps ('Gavin J.')."""
+    return name[:-1] if name.endswith(".") and len(name.split()[-1]) > 3 else name
 
 
 # A role of someone else's, whom a name after it would name ('a spokesman for the governor',
