@@ -365,7 +365,8 @@ def index_cmd(
         raise Exit(USAGE)
 
 
-QUERY_HELP = """Search articles and quotes. TEXT uses Whoosh's query language:
+QUERY_HELP = """Search articles and quotes. TEXT uses Whoosh's query language (quote it in
+the shell, or give its words: they are joined, 'search query return to normality'):
 
 \b
   Ukraine                      a word (stemmed: 'talks' finds 'talk')
@@ -402,7 +403,7 @@ Exit status: 0 found, 1 nothing found, 2 bad query or option.
 
 
 @main.command("query", help=QUERY_HELP)
-@click.argument("text", required=False, default="")
+@click.argument("words", nargs=-1, metavar="[TEXT]...")
 @filter_options
 @click.option("--kind", type=click.Choice(["quote", "article", "all"]), default="all", show_default=True, help="Which documents to search.")
 @click.option("--type", "quote_kinds", multiple=True, type=click.Choice(["direct", "partial", "indirect"]), help="Only quotes of this type; repeatable.")
@@ -431,13 +432,14 @@ Exit status: 0 found, 1 nothing found, 2 bad query or option.
 @color_option
 @_handle_errors
 def query_cmd(
-    text, speakers, sources, since, until, on, kind, quote_kinds, speech_only, facets, by, facet_limit, limit, offset, collapse, sort, index_dir, fmt, color
+    words, speakers, sources, since, until, on, kind, quote_kinds, speech_only, facets, by, facet_limit, limit, offset, collapse, sort, index_dir, fmt, color
 ) -> None:
     from search.api import Index
     from search.output.formats import result_csv, to_json, to_jsonl
     from search.output.text import result_text
 
     _reject_facets_in(fmt, facets, by)
+    text = " ".join(words)  # 'search query return to normality' is the query 'return to normality'
     with Index.open(index_dir) as ix:
         result = ix.search_json(  # plain dicts: printing them needs no pydantic (cold start)
             text,

@@ -121,3 +121,11 @@ def test_show_marks_the_quote_in_its_paragraph_with_context(seeds_index):
 def test_schema_prints_the_json_schema_of_the_result(seeds_index):
     schema = json.loads(run_cli("schema", "result").stdout)
     assert set(SearchResult.model_fields) <= set(schema["properties"])
+
+
+def test_the_words_of_an_unquoted_query_are_joined(seeds_index):
+    # 'search query return to normality' as a user types it: the same as the quoted query
+    joined = q(seeds_index, "return", "to", "normality", "--limit", "1", "--json")
+    quoted = q(seeds_index, "return to normality", "--limit", "1", "--json")
+    assert joined.exit_code == 0 and joined.json()["hits"] == quoted.json()["hits"]
+    assert joined.json()["hits"][0]["speaker"] == "Fyodor Lukyanov"
