@@ -564,3 +564,11 @@ def test_offices_before_a_name(text, speaker):
 
 def test_a_police_appeals_reference_is_no_quotation():
     assert quotes_of("Anyone with information is asked to call 101, quoting incident 478 of 12 July.") == []
+
+
+def test_a_firm_described_after_its_name_is_the_company():
+    text = (
+        "Exxon Mobil fell 1.4 percent after its results.\n\n"
+        "Alphabet, the parent company of Google, jumped 3.3 percent. The company reported earnings of $8.42 a share."
+    )
+    assert [(q.speaker, q.speaker_type) for q in quotes_of(text)] == [("Alphabet", "organisation")]

@@ -422,6 +422,7 @@ _OBLIQUE_BEFORE: Final = re.compile(
 _BODY_BEFORE: Final = tuple(
     f" {w} " for w in "company firm club retailer maker startup insurer airline lender group chain carrier newspaper broadcaster giant".split()
 )
+_FIRM_AFTER: Final = re.compile(r", the (?:[a-z\-]+ ){0,2}(?:company|firm|retailer|maker|carrier|airline|insurer|lender|giant)\b")
 _BASED: Final = re.compile(r"(?:[A-Z][\w.]*\s+)*[A-Z][\w.]*-based\b")  # 'San Jose-based'
 _JUST_NAMED: Final = 200  # characters: a body named this close before 'the company' is the one meant
 FIRM_WORDS: Final = frozenset("company firm retailer chain business supermarket brand manufacturer maker operator club".split())
@@ -541,6 +542,8 @@ class ArticleNames:
                     person = False  # 'The Long Winter opens …': a title or a body, no person
                 at += cut
                 firm = at == 0 and bool(name) and text.endswith(_BODY_BEFORE, max(0, m.start() - 16), m.start())
+                if not firm and not person and at == 0 and name == run and " " not in name and text.startswith(", the ", m.end()):
+                    firm = _FIRM_AFTER.match(text, m.end()) is not None  # 'Alphabet, the parent company of Google,'
                 if not person or firm:
                     if " " in name and _org_name(name) or firm:
                         # also what the article calls a firm before naming it: 'biotech company
