@@ -298,3 +298,17 @@ def test_an_abbreviated_title_gives_its_role(text, speaker):
 )
 def test_letters_after_a_name_are_no_part_of_it(text, speaker):
     assert quotes_of(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The party's spokesperson on water affairs, Hendrik van der Merwe, said the city had failed.", "Hendrik van der Merwe"),
+        ("Commission President Ursula von der Leyen said the deal was fair.", "Ursula von der Leyen"),
+    ],
+)
+def test_two_particles_inside_a_name(text, speaker):
+    # 'van der', 'von der': the name went on only over one particle ('Hendrik' alone, no quote)
+    from quote_helpers import quotes_of
+
+    assert [q.speaker for q in quotes_of(text)] == [speaker]

@@ -104,7 +104,7 @@ _LETTER: Final = "A-Za-zÀ-ÖØ-öø-ɏ"
 _TOKEN: Final = rf"[{_UPPER}](?:(?:\.[{_UPPER}])+\.|[{_LETTER}'’\-]*\.?)"  # 'Ruiz', 'Mr.', 'G.', joined initials 'G.K.'
 _PARTICLE: Final = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|ter|dos|das)"
 # A run of capitalised words, allowing name particles and initials inside it.
-NAME_RUN: Final = re.compile(rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN})*")
+NAME_RUN: Final = re.compile(rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_TOKEN})*")  # 'van der Merwe', 'de la Cruz'
 
 
 # Titles only when abbreviated, because the word alone is a name particle ('del Toro').
