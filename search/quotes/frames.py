@@ -114,6 +114,12 @@ _ANONYMITY_CUES: Final = frozenset("ask asks asked asking request requests reque
 _ANONYMITY: Final = re.compile(r"\s+(?:(?:not\s+)?to\s+be\s+(?:named|identified|quoted)|(?:for\s+|that\s+)?anonymity)\b")
 
 
+def asks_anonymity(cue: str, text: str, ce: int, se: int) -> bool:
+    """Whether a cue ending at `ce` asks not to be named (`_ANONYMITY`): for the rules and
+    the learned finder alike."""
+    return cue.lower() in _ANONYMITY_CUES and _ANONYMITY.match(text, ce, se) is not None
+
+
 def find_frames(text: str, ss: int, se: int) -> list[Frame]:
     """Every attribution in the masked sentence `text[ss:se]`, in order of their cues."""
     frames: list[Frame] = []
@@ -217,7 +223,7 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
     _clip(frames, text)
     if "anonymity" in sentence or "to be " in sentence:
         # 'one resident, who asked not to be named': how they spoke, not what they said
-        frames = [f for f in frames if f.cue.lower() not in _ANONYMITY_CUES or not _ANONYMITY.match(text, f.cue_end, se)]
+        frames = [f for f in frames if not asks_anonymity(f.cue, text, f.cue_end, se)]
     if not words.isdisjoint(verbs.MANNER):
         # 'as the audience laughed and applauded', 'Smith snapped a photo of the crowd, which
         # chanted “…”': a manner of speaking reports a quotation beside it, nothing else

@@ -46,7 +46,7 @@ from typing import Any, Final
 
 from search.quotes import verbs
 from search.quotes.content import _TEXT_CHAR, _content_after, _content_before, _skip_filler, _trim
-from search.quotes.frames import _ANONYMITY, _ANONYMITY_CUES, _NO_COMMENT, NO_COMMENT_BEFORE, PLURAL_NOUN_AND, REQUEST_WORD, no_finding
+from search.quotes.frames import _NO_COMMENT, NO_COMMENT_BEFORE, PLURAL_NOUN_AND, REQUEST_WORD, asks_anonymity, no_finding
 from search.quotes.mentions import _capital_of_the_sentence, _np_ok, _source_like
 from search.quotes.names import PRONOUNS, STOPWORDS
 from search.quotes.other_frames import _BE_BEFORE
@@ -326,7 +326,7 @@ def candidates(text: str, ss: int, se: int, frames: list[Frame], model: Model | 
             continue  # a noun ('his bold agenda') or a word after a preposition or conjunction
         if no_finding(w, text, ce, se):
             continue  # 'found ways to …', 'found himself in …': no finding
-        if w.lower() in _ANONYMITY_CUES and _ANONYMITY.match(text, ce, se):
+        if asks_anonymity(w, text, ce, se):
             continue  # 'who asked not to be named': as the rules have it
         if low1 == "and" and w.endswith("s") and PLURAL_NOUN_AND.search(text, max(ss, cs - 30), cs):
             continue  # 'accusations and rebukes': a noun joined to a plural noun

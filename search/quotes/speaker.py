@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from search.quotes.names import ORG_WORDS, POSSESSIVE_PRONOUNS, PRONOUNS, STOPWORDS, TITLES, _sentence_parts, after_place, is_org, looks_like_person
+from search.quotes.names import FIRM_WORDS, ORG_WORDS, POSSESSIVE_PRONOUNS, PRONOUNS, STOPWORDS, TITLES, _sentence_parts, after_place, is_org, looks_like_person
 from search.quotes.persons import (
     INITIAL,
     LAWMAKER_TAG,
@@ -315,9 +315,7 @@ def _titled_today(tokens: list[str]) -> bool:
 
 # Bodies of which a country has many, so that its people's word names none ('the Portuguese
 # club'), unlike 'the Russian government' or 'the Mexican army'.
-_MANY_OF_A_KIND: Final = frozenset(
-    "company firm retailer chain business supermarket brand manufacturer maker operator club team side newspaper outlet charity startup giant".split()
-)
+_MANY_OF_A_KIND: Final = FIRM_WORDS | frozenset("team side newspaper outlet charity startup giant".split())
 
 
 def _only_described(tokens: list[str]) -> bool:

@@ -257,13 +257,10 @@ def _listed_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, frame
     return None
 
 
-_BASE_FORMS: Final = frozenset(verbs._VERBS)  # 'add', 'say', 'warn': the forms a modal or 'to' takes
-
-
 def _and_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: str, frames: list[Frame], needs_quote: bool) -> tuple[Frame | None, bool]:
     """A verb after 'and' sharing the subject before it ('Ruiz said that … and added that …'):
     the frame, if any, and `needs_quote` as it stands after (a verdict's subject found)."""
-    bare = cue.lower().split()[0] in _BASE_FORMS
+    bare = cue.lower().split()[0] in verbs.VERB_BASES
     if bare and frames and frames[-1].cue_end < cs and frames[-1].pieces[-1][0] < cs < frames[-1].pieces[-1][1] and not _THAT_NEXT.match(text, ce, se):
         # 'said the company would spend … and add a new facility': the base form goes on the
         # verb of what was said ('would'), no second attribution ('… and added that …' is one)

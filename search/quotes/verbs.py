@@ -178,6 +178,9 @@ _VERBS: Final[dict[str, tuple[str, ...]]] = {
     **_MANNER,
 }
 
+# Every verb's base form ('add', 'say', 'warn'): the form a modal or 'to' takes.
+VERB_BASES: Final = frozenset(_VERBS)
+
 
 def _forms(bases: list[str]) -> frozenset[str]:
     """Every form of each base verb ('vow' -> vow, vows, vowed, vowing)."""
