@@ -572,3 +572,30 @@ def test_a_firm_described_after_its_name_is_the_company():
         "Alphabet, the parent company of Google, jumped 3.3 percent. The company reported earnings of $8.42 a share."
     )
     assert [(q.speaker, q.speaker_type) for q in quotes_of(text)] == [("Alphabet", "organisation")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chairman of the Federal Reserve said inflation was easing.",
+        "The president of Microsoft said the deal would close soon.",
+        "The coach of the Lakers said his players were exhausted.",
+        "The Duke of Sussex said he was saddened.",
+        "The Secretary of State said the talks had failed.",
+        "The British Labour Party's chancellor of the Exchequer said that cuts would be deeper.",
+    ],
+)
+def test_the_holder_of_an_office_speaks_not_the_body_or_place(text):
+    # was 'Federal Reserve', 'Microsoft' (a person), 'Lakers', 'Sussex', 'Secretary of
+    # State', 'Exchequer': no one named speaks, not the body the office belongs to
+    q = only(text)
+    assert (q.speaker, q.speaker_type) == (None, "unnamed")
+
+
+def test_the_holder_of_an_office_is_the_person_given_it():
+    text = "Jerome Powell, the chairman of the Federal Reserve, spoke on Monday. Later, the chairman of the Federal Reserve said rates would hold."
+    assert (only(text).speaker, only(text).speaker_type) == ("Jerome Powell", "person")
+
+
+def test_a_spokesman_for_a_body_still_speaks_for_it():
+    assert only("A spokesman for the Pentagon said the drills were routine.").speaker == "Pentagon"

@@ -232,6 +232,13 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     # Last capitalised run at the end of the phrase: the name; what precedes is a role.
     runs = list(NAME_RUN.finditer(raw))
     ends_with_run = bool(runs) and raw[runs[-1].end() :].strip(" ,.’'s") == ""
+    office = _OFFICE_OF.fullmatch(raw) if ends_with_run and " of " in raw else None
+    if office is not None and office.group("role").lower() in _OFFICES and not _names_person(office.group("body"), names):
+        # 'The chairman of the Federal Reserve', 'The president of Microsoft', 'The Duke of
+        # Sussex', 'the chancellor of the Exchequer': the one who holds the office speaks, not
+        # the body or the place; the person the article gave that office, else no one named
+        holder = names.role_person(office.group("role"), mention.start)
+        return Speaker(holder, raw, "person" if holder else "unnamed", mention.description)
     if (
         ends_with_run
         and words[0] in ("the", "The")
@@ -363,6 +370,27 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     # 'A majority of voters', 'Small groups of protesters': capitalised only where the
     # sentence starts, no name in it
     return Speaker(None, raw, "unnamed", mention.description)
+
+
+# An office of a body or a place, said with a determiner: 'The chairman of the Federal
+# Reserve', "The British Labour Party's chancellor of the Exchequer", 'The Secretary of State'.
+_OFFICE_OF: Final = re.compile(
+    r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+|(?:[Tt]he\s+)?(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s+)"
+    r"(?:(?:former|then|acting|interim|current|new|outgoing|incoming|deputy|vice)\s+)?(?P<role>[A-Za-z][a-z\-]+)\s+of\s+(?:the\s+)?(?P<body>[A-Z].*)"
+)
+# Offices whose holder speaks for themself (not 'spokesman', whose words are the body's).
+_OFFICES: Final = frozenset(
+    """president chairman chairwoman chair chancellor governor director chief head leader mayor secretary
+    minister commissioner founder owner dean principal superintendent editor judge speaker premier
+    ambassador secretary-general executive manager coach captain boss commander treasurer
+    duke duchess earl prince princess king queen""".split()
+)
+
+
+def _names_person(words: str, names: ArticleNames) -> bool:
+    """Whether a body's words end in a person's name ('Secretary of State John Kerry')."""
+    tokens = words.split()
+    return any(names.knows(" ".join(tokens[i:])) for i in range(len(tokens))) or len(tokens) > 2 and looks_like_person(" ".join(tokens[-2:]))
 
 
 # A phrase ending in a preposition that ties the person it names to someone else ('A lawyer
