@@ -583,6 +583,9 @@ def test_a_firm_described_after_its_name_is_the_company():
         "The Duke of Sussex said he was saddened.",
         "The Secretary of State said the talks had failed.",
         "The British Labour Party's chancellor of the Exchequer said that cuts would be deeper.",
+        "The chief executive of Tesla said demand was strong.",
+        # ten words: a long subject, headed by an office (was no quote at all)
+        "The president of the Federal Reserve Bank of New York said rates would stay high.",
     ],
 )
 def test_the_holder_of_an_office_speaks_not_the_body_or_place(text):

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from search.quotes.mentions import _AGENTS, _DOCUMENTS, _EVIDENCE, _SHARE_HEADS, _UNNAMED_HEADS, PRONOUN_AND_RE, _listed_people, _people_head
+from search.quotes.mentions import _AGENTS, _DOCUMENTS, _EVIDENCE, _SHARE_HEADS, _UNNAMED_HEADS, OFFICES, PRONOUN_AND_RE, _listed_people, _people_head
 from search.quotes.names import (
     BODY_WORD,
     FIRM_WORDS,
@@ -233,7 +233,7 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     runs = list(NAME_RUN.finditer(raw))
     ends_with_run = bool(runs) and raw[runs[-1].end() :].strip(" ,.’'s") == ""
     office = _OFFICE_OF.fullmatch(raw) if ends_with_run and " of " in raw else None
-    if office is not None and office.group("role").lower() in _OFFICES and not _names_person(office.group("body"), names):
+    if office is not None and office.group("role").lower() in OFFICES and not _names_person(office.group("body"), names):
         # 'The chairman of the Federal Reserve', 'The president of Microsoft', 'The Duke of
         # Sussex', 'the chancellor of the Exchequer': the one who holds the office speaks, not
         # the body or the place; the person the article gave that office, else no one named
@@ -376,14 +376,7 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
 # Reserve', "The British Labour Party's chancellor of the Exchequer", 'The Secretary of State'.
 _OFFICE_OF: Final = re.compile(
     r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+|(?:[Tt]he\s+)?(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s+)"
-    r"(?:(?:former|then|acting|interim|current|new|outgoing|incoming|deputy|vice)\s+)?(?P<role>[A-Za-z][a-z\-]+)\s+of\s+(?:the\s+)?(?P<body>[A-Z].*)"
-)
-# Offices whose holder speaks for themself (not 'spokesman', whose words are the body's).
-_OFFICES: Final = frozenset(
-    """president chairman chairwoman chair chancellor governor director chief head leader mayor secretary
-    minister commissioner founder owner dean principal superintendent editor judge speaker premier
-    ambassador secretary-general executive manager coach captain boss commander treasurer
-    duke duchess earl prince princess king queen""".split()
+    r"(?:[a-z][a-z\-]*\s+){0,2}(?P<role>[A-Za-z][a-z\-]+)\s+of\s+(?:the\s+)?(?P<body>[A-Z].*)"
 )
 
 

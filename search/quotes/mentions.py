@@ -151,7 +151,17 @@ def _long_np_ok(text: str) -> bool:
         return False  # 'Clinton aides sent letters (to …)': a clause, its object ending in '-ers'
     if len(words) > 1 and words[-1][:1].isupper() and "and" not in words and looks_like_person(" ".join(words[-2:])):
         return True  # 'Tenant advocate Amira Haddad of the Nova Scotia Small Business Alliance'
-    return _is_source_head(noun) or noun in _SHARE_HEADS or noun in _DOCUMENTS
+    return _is_source_head(noun) or noun in _SHARE_HEADS or noun in _DOCUMENTS or noun in OFFICES and head.count(" ") < 4
+
+
+# Offices whose holder speaks for themself ('The president of the Federal Reserve Bank of
+# New York'; not 'spokesman', whose words are the body's: search.quotes.coref).
+OFFICES: Final = frozenset(
+    """president chairman chairwoman chair chancellor governor director chief head leader mayor secretary
+    minister commissioner founder owner dean principal superintendent editor judge speaker premier
+    ambassador secretary-general executive manager coach captain boss commander treasurer
+    duke duchess earl prince princess king queen""".split()
+)
 
 
 # Words ending like agent nouns ('-ers', '-ors', '-ents') that name things, not people.
