@@ -49,6 +49,19 @@ def test_what_follows_the_cue_is_content(text, content):
 
 
 @pytest.mark.parametrize(
+    "text, content",
+    [
+        ("At least 11 people were killed, he said.", "At least 11 people were killed"),
+        ("In 2020 the company was losing money, she said.", "In 2020 the company was losing money"),
+    ],
+)
+def test_a_lead_that_is_a_quantity_or_a_clause_is_what_was_said(text, content):
+    # both found nothing: taken for a scene set before the subject ('At the debate, …')
+    q = only("Mahmud Bassal and Amal Haddad spoke to reporters. " + text)
+    assert (q.text, q.kind) == (content, "indirect")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Elena Ruiz told The Harbor Ledger of Springfield last week she would vote for Hale.",

@@ -54,9 +54,11 @@ _WHEN_NEXT: Final = re.compile(r"\s*(?:when|while|as|after|before)\b")
 
 # A scene set by a quoted title before the subject: 'On "Face the Nation," Ruiz said …'.
 _ON_SHOW: Final = re.compile(r"\s*(?:On|In|At|During|From)\s+[“\"‘']")
+# Not a clause: 'At least 11 people were killed, he said' and 'In 2020 profits were down, she
+# said' report what the lead says (a quantity, or a verb of its own).
 _LEAD_ADVERBIAL: Final = re.compile(
-    r"\s*(?:(?:At|In|On|During|Despite|After|Before|Since|With|Without|For|From|Under|Amid|Following|Earlier|Later)\b"
-    rf"|(?:Last|This|Next)\s+(?:{_TIME_NOUN}|time)\b)[^,·;:]*,\s*"
+    r"\s*(?:(?!At\s+(?:least|most)\b)(?:At|In|On|During|Despite|After|Before|Since|With|Without|For|From|Under|Amid|Following|Earlier|Later)\b"
+    rf"|(?:Last|This|Next)\s+(?:{_TIME_NOUN}|time)\b)(?:(?!\s(?:is|are|was|were|has|have|had|will|would)\s)[^,·;:])*,\s*"
 )
 # The person told and then 'that': a noun phrase of up to eight words with no verb in it.
 _OBJECT_THEN_THAT: Final = re.compile(
