@@ -4,7 +4,7 @@ is a name. The phrases below are speakers earlier versions gave on PolNeAR."""
 from __future__ import annotations
 
 import pytest
-from quote_helpers import quotes_of
+from quote_helpers import only, quotes_of
 
 from search.quotes.persons import is_place
 from search.quotes.speaker import is_name, one_word_kind, settle
@@ -574,3 +574,18 @@ def test_a_peoples_words_are_no_persons_name():
 
     assert not looks_like_person("Southeast Asian") and not looks_like_person("Mexican American")
     assert looks_like_person("Bill English") and looks_like_person("Judith French")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("WHO said the risk was moderate.", "WHO"),
+        ("The WHO said the risk was high.", "WHO"),
+        ("WHO chief Tedros Adhanom Ghebreyesus said the risk was high.", "Tedros Adhanom Ghebreyesus"),
+        ("“The spread is very worrying,” WHO Director-General Tedros Adhanom Ghebreyesus told a news conference.", "Tedros Adhanom Ghebreyesus"),
+    ],
+)
+def test_an_acronym_is_a_body_not_the_pronoun_its_letters_spell(text, speaker):
+    # 'WHO' was read as 'who': no speaker, no quote at all, or the last person named
+    q = only(text)
+    assert q.speaker == speaker

@@ -15,7 +15,18 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from search.quotes.mentions import _AGENTS, _DOCUMENTS, _EVIDENCE, _SHARE_HEADS, _UNNAMED_HEADS, OFFICES, PRONOUN_AND_RE, _listed_people, _people_head
+from search.quotes.mentions import (
+    _AGENTS,
+    _DOCUMENTS,
+    _EVIDENCE,
+    _SHARE_HEADS,
+    _UNNAMED_HEADS,
+    OFFICES,
+    PRONOUN_AND_RE,
+    _listed_people,
+    _people_head,
+    _word_key,
+)
 from search.quotes.names import (
     BODY_WORD,
     FIRM_WORDS,
@@ -136,7 +147,7 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
             who = perceived.group("who")
             raw = _OBJECT_PRONOUNS.get(who, who)
         words = raw.split()
-    low = raw.lower()
+    low = _word_key(raw)  # 'WHO', 'US': an acronym, never a pronoun
     joined = PRONOUN_AND_RE.match(raw) if len(words) > 2 else None
     if joined is not None:
         # 'he and the developer Arthur G. Cohen negotiated': the one named speaks; 'She and

@@ -28,6 +28,13 @@ _AUX_WORDS: Final = frozenset("is was were are be been being has have had will w
 
 _WH_WORDS: Final = frozenset("what whatever whichever whoever however whenever wherever".split())
 _INNER_STOP: Final = frozenset("which who whom whose that they he she it we i you there".split())
+
+
+def _word_key(word: str) -> str:
+    """A word lower-cased, unless it is an acronym ('WHO', 'IT', 'US'): never a pronoun."""
+    return word if len(word) > 1 and word.isupper() else word.lower()
+
+
 # A subject pronoun (never an object: one opening a phrase is its subject) joined by 'and'
 # to the speakers after it: 'she and her husband', 'both he and Rubio'.
 PRONOUN_AND: Final = r"(?:[Bb]oth\s+)?(?P<pron>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+and\s+"
@@ -85,7 +92,7 @@ def _np_ok(text: str) -> bool:
     joined = PRONOUN_AND_RE.match(text) if len(words) > 2 else None
     if joined is not None:
         return _np_ok(text[joined.end() :])  # 'She and her husband', 'both he and Rubio': a pronoun joined
-    if not _AUX_WORDS.isdisjoint(words) or not _INNER_STOP.isdisjoint(map(str.lower, words)):  # not 'Will' (a name)
+    if not _AUX_WORDS.isdisjoint(words) or not _INNER_STOP.isdisjoint(map(_word_key, words)):  # not 'Will' (a name)
         return False
     first = words[0].lower()
     if words[-1] in _DANGLING:
@@ -139,7 +146,7 @@ def _long_np_ok(text: str) -> bool:
     if len(head.split()) > 6 or head.split()[0].lower() in ("like", "unlike", "as") or not _np_ok(head) or _VERB_THEN_OBJECT.search(head):
         return False
     words = text.split()
-    if any(w in _AUX_WORDS or w.lower() in _INNER_STOP for w in words) or words[-1] in _DANGLING or words[-1] in ("and", "but", "or"):
+    if any(w in _AUX_WORDS or _word_key(w) in _INNER_STOP for w in words) or words[-1] in _DANGLING or words[-1] in ("and", "but", "or"):
         return False
     if _VERB_IN_QUALIFIER.search(text, len(head)):
         return False  # 'A spokesman for the firm declined to …': a clause, not a subject

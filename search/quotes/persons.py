@@ -221,6 +221,8 @@ def strip_opening_words(tokens: list[str]) -> list[str]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
+        if len(tokens) == 1 and len(tok) > 1 and tok.isupper():
+            break  # an acronym ('WHO'), no ordinary word
         low = tok.lower()
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if low in _PRONOUNS or (is_common_word(tok) or low.endswith("ing") and nxt) and not _vouched(tok, nxt):

@@ -166,6 +166,12 @@ def names_a_group(name: str) -> bool:
     return group_plural(tokens[-1]) and (len(tokens) == 1 or not is_first_name(tokens[0]))
 
 
+def _acronym(word: str) -> bool:
+    """A word of capitals only ('WHO', 'NATO', 'US'): a body's initials, whatever the
+    lower-case word would be."""
+    return 1 < len(word) <= 6 and word.isalpha() and word.isupper() and not is_place(word)
+
+
 def one_word_kind(word: str) -> str | None:
     """What a one-word speaker is when nothing in the article says it is a person (no
     title before it, no full name with it, no first name): 'organisation' for a brand
@@ -174,6 +180,8 @@ def one_word_kind(word: str) -> str | None:
     'the Committee on Benghazi said'), or a word news writes in lower case as often as not
     ('Leadership Announces …', 'Revealed: …'); 'person' otherwise (a surname: 'Maddow')."""
     bare = word.strip(".,’'")
+    if _acronym(bare):
+        return "organisation"  # 'DOJ', and 'WHO' and 'IT', which are words in lower case
     if is_city(bare) or capital_share(bare) <= LOWERISH_SHARE or bare.lower() in _MEMBER_WORDS or is_demonym(bare):
         return None  # a place, a common word, one of a party or of a people ('one Canadian')
     if len(bare) > 1 and bare.replace(".", "").isupper():
@@ -401,7 +409,7 @@ def _settle(name: str | None, kind: str | None, description: str | None, vouched
     handle = _HANDLE.fullmatch(name)
     if handle is not None and is_first_name(handle.group(1)) and not is_common_word(handle.group(1)):
         name, kind = f"{handle.group(1)} {handle.group(2)}", "person"  # a handle: 'BernieSanders'
-    if not name or name.lower() in PRONOUNS or _CONTRACTION.fullmatch(name) or not is_name(name, kind == "organisation"):  # also "I'm"
+    if not name or name.lower() in PRONOUNS and not _acronym(name) or _CONTRACTION.fullmatch(name) or not is_name(name, kind == "organisation"):  # also "I'm"
         return None, "unnamed" if kind == "person" else kind, description or given or None
     if kind == "organisation" and " The " in name:
         name = name.rsplit(" The ", 1)[1]  # a dateline before the body: 'Calif. The Islamic State'
@@ -493,7 +501,11 @@ def _settle(name: str | None, kind: str | None, description: str | None, vouched
             return None, "unnamed", description or given  # 'Laurence H.': a name cut short
         if len(tokens) == 1 and (name.rstrip(".").lower() in TITLES or name.lower() in ORG_WORDS):
             return None, "unnamed", description or given  # 'President', 'Association': no name
-        if len(tokens) == 1 and (name.rstrip(".").lower() in STOPWORDS or is_common_word(name) and not is_first_name(name) and not vouched):
+        if (
+            len(tokens) == 1
+            and not _acronym(name)
+            and (name.rstrip(".").lower() in STOPWORDS or is_common_word(name) and not is_first_name(name) and not vouched)
+        ):
             return None, "unnamed", description or given  # 'The', 'Week', 'Once': no one ('Will' is someone)
         if len(tokens) == 1 and not vouched and (not is_first_name(name) or is_city(name) or name.isupper()):
             verdict = one_word_kind(name)
@@ -514,7 +526,9 @@ def _settle(name: str | None, kind: str | None, description: str | None, vouched
         tokens = name.split()
         if len(tokens) == 1 and (
             name.rstrip(".").lower() in STOPWORDS
+            and not _acronym(name)
             or is_common_word(name)
+            and not _acronym(name)
             or name.lower() in _GENERIC_HEADS
             or name.rstrip(".").lower() in TITLES
             or name.lower() in _MEMBER_WORDS
