@@ -655,3 +655,25 @@ def test_an_adjective_in_ing_and_a_title_in_ing_before_a_name():
     text = "Oscar-winning actress Adaeze Nwosu has said her latest role was the most physically and emotionally demanding work of her career."
     qs = quotes_of(text)
     assert [(q.speaker, q.cue) for q in qs] == [("Adaeze Nwosu", "said")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thibodeau, asked about Brunson's workload after the guard played 46 minutes, said he was not concerned.",
+        "Erdogan, asked about Turkey's own relations with the European Union, said through the interpreter that Europe needed Turkey.",
+    ],
+)
+def test_the_one_asked_in_an_aside_does_not_ask_and_the_question_has_no_speaker(text):
+    # was a quote of 'about Brunson's workload' (or of the European Union) asking
+    # 'Thibodeau', then one of Thibodeau asking: he was asked, by someone not named
+    found = quotes_of(text)
+    asked = [q for q in found if q.cue == "asked"]
+    said = [q for q in found if q.cue == "said"]
+    assert [q.speaker for q in asked] == [None] and asked[0].text.startswith("about ")
+    assert [q.speaker for q in said] == [text.split(",")[0]]
+
+
+def test_who_asks_after_an_appositive_asks():
+    q = only("Ruth Marcus, an editor at The Washington Post, asked Mook if the campaign would hold press conferences.")
+    assert (q.speaker, q.cue) == ("Ruth Marcus", "asked")

@@ -212,6 +212,16 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
             # subject before it ('he told Reuters in Macau when asked if …': not 'Reuters in Macau
             # when' asking; 'Reagan was once asked how …': not Reagan)
             cues = {f.cue_start for f in asked if _ASKED_REDUCED.search(text, max(ss, f.cue_start - 30), f.cue_start)}
+            for f in asked:
+                if text.endswith(", ", ss, f.cue_start) and any(
+                    g.cue_start > f.pieces[-1][1] and g.mention is not None and g.mention.start < f.cue_start for g in frames
+                ):
+                    # 'Thibodeau, asked about …, said …': the one asked, in an aside between the
+                    # subject and its verb, is not the one asking (a participle there is the
+                    # subject's own: 'Durbin, noting that …, said'); but 'Ruth Marcus, an
+                    # editor, asked Mook if …' asks
+                    cues.add(f.cue_start)
+                    f.agentless = True
             frames = [f for f in frames if f.cue_start not in cues and not any(a <= f.cue_start < b for a, b in spans)]
             extra = asked + extra
     if extra:

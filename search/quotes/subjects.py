@@ -606,6 +606,11 @@ _NP_AFTER: Final = re.compile(
 )
 
 
+# What opens a clause or a phrase after a verb, never its subject: 'Thibodeau, asked about
+# Brunson's workload, said …' is asked about the workload, which says nothing.
+_NO_SUBJECT_START: Final = frozenset("that about if whether on for of with from into over as than like by to at in".split())
+
+
 def subject_after(text: str, cue_end: int, se: int) -> tuple[Mention, int] | None:
     """The speaker after an inverted cue ('said Ruiz, the mayor'); returns it and where it ends."""
     m = _NP_AFTER.match(text, cue_end, se)
@@ -613,7 +618,7 @@ def subject_after(text: str, cue_end: int, se: int) -> tuple[Mention, int] | Non
         return None
     s, e = m.span(1)
     np = text[s:e]
-    if not _np_ok(np) or np.split()[0].lower() == "that" or _VERB_THEN_OBJECT.search(np):
+    if not _np_ok(np) or np.split()[0].lower() in _NO_SUBJECT_START or _VERB_THEN_OBJECT.search(np):
         return None  # (not 'said the records filled a gap': a clause, no speaker)
     words = np.split()
     if not any(w[:1].isupper() for w in words) and words[-1].lower() not in _UNNAMED_HEADS and words[0].lower() not in ("the", "a", "an", "another"):
