@@ -602,3 +602,13 @@ def test_the_holder_of_an_office_is_the_person_given_it():
 
 def test_a_spokesman_for_a_body_still_speaks_for_it():
     assert only("A spokesman for the Pentagon said the drills were routine.").speaker == "Pentagon"
+
+
+def test_a_surname_that_is_a_first_name_gives_no_gender_over_the_first_name():
+    # 'Mitchell' is a man's first name; 'Karen' one of either gender in the name list: she
+    # was taken for a man, and her 'She' went to the other woman
+    text = (
+        "Superintendent Karen Mitchell presented the plan. Board member Linda Fortier asked for a delay.\n\n"
+        "Mitchell said after the meeting that she was not discouraged by the delay. She said the administration would hold two forums."
+    )
+    assert [q.speaker for q in quotes_of(text)][-2:] == ["Karen Mitchell", "Karen Mitchell"]

@@ -564,9 +564,12 @@ class ArticleNames:
                         if lone:
                             self._proven.add(_key(name))
                         gender = pronoun if titled_surname else first_name_gender(name) or None
+                        # a surname that is a first name too ('Mitchell' of 'Karen Mitchell') is
+                        # weak evidence: never over a first name of either gender
+                        weak = not titled_surname and self._known_surname(name)
                         name = self.canonical(part[cut:] if titled_surname else name)  # with its title: 'Mr' is a man
                         self._mention(text, m.start() + at, name)
-                        self._note_gender(gender, name)
+                        self._note_gender(gender, name, weak)
                         self._note_role(text, m.start() + at, m.end(), end, name)
                     continue
                 self.add(name)
@@ -766,14 +769,16 @@ class ArticleNames:
             found = pair
         return found
 
-    def _note_gender(self, pronoun: str | None, name: str) -> None:
-        """`name` (and the full names with its surname) take `pronoun`, unless already known."""
+    def _note_gender(self, pronoun: str | None, name: str, weak: bool = False) -> None:
+        """`name` (and the full names with its surname) take `pronoun`, unless already known
+        (or, `weak`, unless the first name is one of either gender)."""
         if pronoun is None:
             return  # no title, or one that tells no gender
-        if name not in self.gender and (" " not in name or first_name_gender(name.split()[0]) in (None, "", pronoun)):
+        fits = (None, pronoun) if weak else (None, "", pronoun)
+        if name not in self.gender and (" " not in name or first_name_gender(name.split()[0]) in fits):
             self.gender[name] = pronoun
         holders = self._by_surname.get(_key(name.split()[-1]), []) if name.split() else []
-        if len(holders) == 1 and holders[0] not in self.gender and first_name_gender(holders[0].split()[0]) in (None, "", pronoun):
+        if len(holders) == 1 and holders[0] not in self.gender and first_name_gender(holders[0].split()[0]) in fits:
             self.gender[holders[0]] = pronoun  # 'Congressman Meadows' is not Debbie Meadows
 
     def agrees(self, name: str | None, pronoun: str) -> bool:
