@@ -612,3 +612,38 @@ def test_a_surname_that_is_a_first_name_gives_no_gender_over_the_first_name():
         "Mitchell said after the meeting that she was not discouraged by the delay. She said the administration would hold two forums."
     )
     assert [q.speaker for q in quotes_of(text)][-2:] == ["Karen Mitchell", "Karen Mitchell"]
+
+
+def test_she_after_an_unnamed_spokeswoman_is_the_spokeswoman():
+    # was 'Ben Wood', the analyst named before her
+    text = (
+        "Ben Wood, an analyst at CCS Insight, said demand was weak. A spokeswoman for Samsung said the phones were selling well. "
+        "“Our engineers are refining the experience,” she said."
+    )
+    assert [(q.speaker, q.speaker_type) for q in quotes_of(text)][-1] == (None, "unnamed")
+
+
+def test_he_after_a_spokeswoman_is_still_the_man_named():
+    text = "Ben Wood, an analyst at CCS Insight, said demand was weak. A spokeswoman for Samsung said the phones sold well. “It is early days,” he said."
+    assert quotes_of(text)[-1].speaker == "Ben Wood"
+
+
+def test_a_rep_for_someone_is_not_that_one():
+    q = only("A rep for Tommy, 25, said the boxer was devastated.")  # was 'Tommy'
+    assert (q.speaker, q.speaker_type) == (None, "unnamed")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Economists at the Peterson Institute for International Economics have estimated that such tariffs would cost $1,700 a year.",
+            "Peterson Institute for International Economics",
+        ),
+        ("Researchers at the Center for American Progress said the plan would fail.", "Center for American Progress"),
+    ],
+)
+def test_people_at_a_body_named_with_for_speak_for_all_of_it(text, body):
+    # were 'International Economics', 'American Progress': half the body's name
+    q = only(text)
+    assert (q.speaker, q.speaker_type) == (body, "organisation")

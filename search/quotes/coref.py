@@ -57,6 +57,47 @@ class SpeakerState:
     last_person: Speaker | None = None
     paragraph_person: Speaker | None = None
     paragraph_start: int = 0
+    # the one unnamed person who spoke since the last named one ('A spokeswoman for Samsung
+    # said …'): where, and the pronoun they take
+    unnamed_at: int = -1
+    unnamed_pronoun: str | None = None
+
+    def spoke(self, speaker: Speaker, at: int) -> None:
+        """Note who spoke at `at`: a person named (`last_person`, `paragraph_person`), or one
+        unnamed person, whom a pronoun after may stand for instead."""
+        if speaker.type == "person" and speaker.name:
+            self.paragraph_person = self.last_person = speaker
+            self.unnamed_pronoun = None
+        elif speaker.name is None and speaker.mention:
+            self.unnamed_pronoun = unnamed_one(speaker.mention)
+            self.unnamed_at = at
+
+
+# A single unnamed person: 'A spokeswoman for Samsung', 'a senior official', 'the source'.
+_ONE_PERSON: Final = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-]+\s+){0,3}?(?P<head>[a-z][a-z\-]*)(?:\s+(?:for|of|at|with|in|from|close\s+to)\s.*)?")
+_SHE_WORDS: Final = frozenset(
+    """spokeswoman woman chairwoman congresswoman businesswoman councilwoman mother daughter wife sister girl actress
+    widow grandmother aunt niece""".split()
+)
+_HE_WORDS: Final = frozenset(
+    """spokesman man chairman congressman businessman councilman father son husband brother boy actor widower
+    grandfather uncle nephew""".split()
+)
+
+
+def unnamed_one(mention: str) -> str | None:
+    """The pronoun one person, unnamed and not yet described, takes by the word for them
+    ('she' for 'A spokeswoman for Samsung', 'he' for 'a man in Worcester'); None for others
+    ('officials', 'the former mayor', whom the article may have named)."""
+    m = _ONE_PERSON.fullmatch(mention)
+    if m is None:
+        return None
+    head = m.group("head")
+    if head in _SHE_WORDS:
+        return "she"
+    if head in _HE_WORDS:
+        return "he"
+    return None  # 'a senior official', 'a source': a pronoun's referent is a guess, the names' rules make it
 
 
 # Someone unnamed, placed by where they are: 'a woman in Worcester', 'a voter from Ohio'.
@@ -169,6 +210,15 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
             ante = _antecedent(text, mention.start, names)
             if ante is not None:
                 return ante
+        if (
+            low in ("he", "she")
+            and state.unnamed_pronoun == low
+            and state.unnamed_at < mention.start
+            and person_named_between(names, state.unnamed_at, mention.start) is None
+        ):
+            # '… A spokeswoman for Samsung said …. “…,” she said.': the one who spoke last,
+            # unnamed, not the person named before her
+            return Speaker(None, raw, "unnamed", None)
         candidates = [
             state.paragraph_person,
             person_named_between(names, state.paragraph_start, mention.start),
@@ -216,6 +266,15 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         if who.name:
             return Speaker(who.name, raw, who.type, mention.description)
     connected = _CONNECTED_BODY.fullmatch(raw) if _CONNECTOR_WORDS.search(raw) else None
+    at_body = _PEOPLE_AT.match(raw) if connected is None and _CONNECTOR_WORDS.search(raw) else None
+    if at_body is not None and _people_head(at_body.group("people").lower()):
+        # 'Economists at the Peterson Institute for International Economics' (was
+        # 'International Economics'): the people's body, named in full, as 'Analysts at
+        # Goldman Sachs' is Goldman Sachs
+        connected = _CONNECTED_BODY.fullmatch(raw, at_body.end())
+        if connected is not None and connected.group("head").lower() in ORG_WORDS:
+            return Speaker(connected.group("name"), raw, "organisation", mention.description)
+        connected = None
     if connected is not None and _body_head(connected.group("head")) and _a_cause(connected.group("head"), connected.group("cause"), names):
         # 'Citizens for Tax Justice', 'Mothers Against Drunk Driving', 'Reporters Without
         # Borders': people named with their cause are a body; not people working for
@@ -409,6 +468,7 @@ _CONNECTED_BODY: Final = re.compile(
 )
 
 
+_PEOPLE_AT: Final = re.compile(r"(?P<people>[A-Za-z][a-z\-]+)\s+(?:at|of|from|with)\s+")
 _CONNECTOR_WORDS: Final = re.compile(r" (?:for|Without|without|Against|against) ")
 
 

@@ -394,10 +394,9 @@ def _paragraph(
                 last_direct = rec
             prev_sp = sp
             if sp is not None:
-                if sp.type == "person" and sp.name and not (sp.name == names.writer and sp.mention == "I") and not names_a_document(sp.mention):
+                if not (sp.name == names.writer and sp.mention == "I") and not names_a_document(sp.mention):
                     # (the writer's 'I', or 'the letter' of its issuer, is no one a later 'he' stands for)
-                    state.paragraph_person = sp
-                    state.last_person = sp
+                    state.spoke(sp, f.cue_start)
                 para_last = sp
                 if rec.kind == "direct":
                     for r in pending:

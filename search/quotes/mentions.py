@@ -62,7 +62,7 @@ _UNNAMED_HEADS: Final = (
     witness witnesses diplomat diplomats lawmaker lawmakers economist economists adviser advisers
     advisor advisors supporter supporters voter voters researcher researchers scientist scientists
     investigator investigators prosecutor prosecutors member members leader leaders officer officers
-    representative representatives staffer staffers insider insiders strategist strategists operative
+    representative representatives rep reps staffer staffers insider insiders strategist strategists operative
     operatives others some many most several few observers activists activist employees employee
     executives executive authorities police agents doctors lawyers attorney attorneys friend friends
     colleagues allies opponents rivals protesters organizers candidates delegates donors forecasters
