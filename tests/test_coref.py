@@ -647,3 +647,23 @@ def test_people_at_a_body_named_with_for_speak_for_all_of_it(text, body):
     # were 'International Economics', 'American Progress': half the body's name
     q = only(text)
     assert (q.speaker, q.speaker_type) == (body, "organisation")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "description"),
+    [
+        ("Chancellor of the Exchequer Rachel Reeves said the budget was fair.", "Rachel Reeves", "Chancellor of the Exchequer"),
+        ("Missouri Secretary of State Jason Kander announced that turnout was a record.", "Jason Kander", "Missouri Secretary of State"),
+        ("White House Chief of Staff Denis McDonough praised Kennedy for his role.", "Denis McDonough", "White House Chief of Staff"),
+    ],
+)
+def test_an_office_and_what_it_is_of_then_the_holder(text, speaker, description):
+    # were a body 'Rachel Reeves', no one ('Missouri Secretary of State Jason Kander'), or
+    # a name read from the office's last word on ('Staff Denis McDonough')
+    q = only(text)
+    assert (q.speaker, q.speaker_type, q.speaker_description) == (speaker, "person", description)
+
+
+def test_she_after_an_office_holder_named_with_the_office():
+    text = "Chancellor of the Exchequer Rachel Reeves has defended the budget. She told lawmakers that she was confident of growth."
+    assert quotes_of(text)[-1].speaker == "Rachel Reeves"  # was no one: the article had named no person

@@ -357,7 +357,10 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
     if ends_with_run and not (len(words) == 1 and low in _UNNAMED_HEADS):
         last_run = runs[-1]
         between = raw[runs[-2].end() : last_run.start()].strip() if len(runs) > 1 else ""
-        titled = between in ("of", "of the") and _office_only(runs[-2].group())
+        # 'Secretary of State John Kerry', 'White House Chief of Staff Denis McDonough',
+        # 'Chancellor of the Exchequer Rachel Reeves': an office, what it is of, then the name
+        office = runs[-2].group() if between in ("of", "of the") else ""
+        titled = bool(office) and (_office_only(office) or _key_word(office.split()[-1]) in TITLES and not looks_like_person(office))
         if (between in ("of", "of the") or between == "in" and is_place(last_run.group())) and _person_of_place(runs[-2].group()) and not titled:
             last_run = runs[-2]  # 'Gov. John Kasich of Ohio', 'Sen. Ruiz of Maryland', 'Sherrod Brown in Ohio'
         run = last_run.group()
@@ -374,6 +377,7 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
                 tokens = tokens[1:]
             if not looks_like_person(" ".join(tokens)):
                 return Speaker(None, raw, "unnamed", mention.description)
+            prefix = raw[: raw.rfind(" ".join(tokens))].strip()  # the whole office: 'Chancellor of the Exchequer'
         honorific = tokens[0]
         addressed = _key_word(honorific) in HONORIFICS  # 'Mr. Story': a surname, however ordinary
         while tokens and tokens[0].rstrip(".").lower() in STOPWORDS and len(tokens) > 1 and not place_at(tokens, 0):
@@ -388,7 +392,7 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         if body is not None:
             return Speaker(body, raw, "organisation", mention.description)  # 'Massy': 'Massy Stores'
         person_known = len(tokens) == 1 and names.knows(run)  # 'Bloomberg' after 'Michael R. Bloomberg'
-        if prefix.lower() in ("the",) or is_org(run) and not person_known or (prefix and prefix.split()[-1].lower() in ("the",)):
+        if not titled and (prefix.lower() in ("the",) or is_org(run) and not person_known or (prefix and prefix.split()[-1].lower() in ("the",))):
             return Speaker(run, raw, "organisation", mention.description)
         bare = bare_name(run)
         vouched = names.person_evidence(bare) if " " not in bare else names.surname_titled(bare)  # 'Ms. Acosta'; 'Mr. Coleman' for Norm Coleman

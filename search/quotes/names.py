@@ -17,6 +17,7 @@ from typing import Final
 from search.quotes.persons import (
     INITIAL,
     LOWERISH_SHARE,
+    OFFICE_OF_END,
     PLACES,
     ROLE_OF_TITLE,
     capital_share,
@@ -303,7 +304,7 @@ def _after_the(text: str, start: int, end: int, name: str) -> bool:
 
 
 @lru_cache(maxsize=16384)
-def _read_run(run: str, at_start: bool = False) -> tuple[str | None, str, bool, bool, int]:
+def _read_run(run: str, at_start: bool = False, after_office: bool = False) -> tuple[str | None, str, bool, bool, int]:
     """A capitalised run as `ArticleNames.scan` reads it: the pronoun its title gives ('Mr.'
     -> 'he'), the bare name, whether that is a full person name, whether it is a single
     surname after a title, and how many characters of ordinary words opening a sentence were
@@ -321,8 +322,8 @@ def _read_run(run: str, at_start: bool = False) -> tuple[str | None, str, bool, 
     title, name = split_title(run)
     name = bare_name(name)
     person = looks_like_person(name)
-    if not person and " " in name:
-        tail = after_place(name.split())
+    if (not person or after_office) and " " in name:
+        tail = after_place(name.split(), after_office)
         if tail is not None:
             name, person = tail, True  # '(District of) Massachusetts Joshua Levy' is Joshua Levy
     # a single surname after a real title ('Mr. Putin', 'Gov. Kasich'), not after a word a
@@ -334,16 +335,17 @@ def _read_run(run: str, at_start: bool = False) -> tuple[str | None, str, bool, 
     return _title_pronoun(title), name, person, titled_surname, cut
 
 
-def after_place(tokens: list[str]) -> str | None:
+def after_place(tokens: list[str], after_office: bool = False) -> str | None:
     """The person named after a place in one capitalised run ('Massachusetts Joshua Levy',
     'Texas Gov. Greg Abbott' aside, where the title already splits it): a place, then a
     first name that opens a full person name (a name mostly written as one: not 'Washington
     Free Beacon', whose 'free' is a word far more often than a name), or after words naming
-    an area and its office ('Maricopa County Recorder Helen Purcell')."""
+    an area and its office ('Maricopa County Recorder Helen Purcell'), or after what an office
+    is of ('Chancellor of the Exchequer Rachel Reeves': `after_office`)."""
     for k in range(1, len(tokens) - 1):
         if not (is_first_name(tokens[k]) and capital_share(tokens[k]) > LOWERISH_SHARE):
             continue
-        if is_place(" ".join(tokens[:k])) or not _AREA_WORDS.isdisjoint(map(_key, tokens[:k])):
+        if after_office or is_place(" ".join(tokens[:k])) or not _AREA_WORDS.isdisjoint(map(_key, tokens[:k])):
             rest = " ".join(tokens[k:])
             return rest if looks_like_person(rest) else None
     return None
@@ -535,7 +537,8 @@ class ArticleNames:
                 opening = (at > 0 or opens_sentence(text, m.start(), start)) and not self.surname_alone(part)
                 if opening and " " in part and opens_question(text, m.start() + at, m.start() + at + len(part)):
                     at, part = at + part.index(" ") + 1, part[part.index(" ") + 1 :]  # 'Will Sanders come …?': Sanders
-                pronoun, name, person, titled_surname, cut = _read_run(part, opening)
+                office = at == 0 and OFFICE_OF_END.search(text, max(start, m.start() - 30), m.start()) is not None
+                pronoun, name, person, titled_surname, cut = _read_run(part, opening, office)
                 if person and at == 0 and part.startswith(name) and _after_the(text, m.start(), m.end(), name):
                     person = False  # 'from the Middle East', 'the Bronx Times'
                 if person and cut and part[:cut].strip() == "The":

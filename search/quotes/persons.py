@@ -268,6 +268,11 @@ def person_name_ok(name: str) -> bool:
     return not any(capital_share(t) <= LOWERISH_SHARE for t in tokens if t[:1].isupper())
 
 
+# An office and what it is of, before a capitalised run: 'Chancellor of the (Exchequer Rachel
+# Reeves)', 'Director of (National Intelligence Tulsi Gabbard)' (search.quotes.names.after_place).
+OFFICE_OF_END: Final = re.compile(r"\b(?:Chancellor|Secretary|Director|Minister|Governor|President|Chair|Chairman|Head|Chief)\s+of\s+(?:the\s+)?$")
+
+
 # An initial ('M.' of 'M. Dane Waters'), and a lawmaker's party and state as news writes
 # them after a name ('D-N.J.', 'R-Texas', 'I-Vt.', 'R -S.C.'), or the state alone in
 # brackets ('Sen. Marco Rubio (Fla.)').
