@@ -667,3 +667,23 @@ def test_an_office_and_what_it_is_of_then_the_holder(text, speaker, description)
 def test_she_after_an_office_holder_named_with_the_office():
     text = "Chancellor of the Exchequer Rachel Reeves has defended the budget. She told lawmakers that she was confident of growth."
     assert quotes_of(text)[-1].speaker == "Rachel Reeves"  # was no one: the article had named no person
+
+
+def test_the_leader_qualified_by_a_people_is_the_one_named_so():
+    # 'The Turkish leader' was no one, and the 'he' after it went to Vladimir Putin
+    text = (
+        "Turkish President Recep Tayyip Erdogan said on Monday that his country was ready to host talks.\n\n"
+        "The Turkish leader said he had spoken by phone with Russian President Vladimir Putin, though he cautioned that any summit was far off."
+    )
+    assert [q.speaker for q in quotes_of(text)][1:] == ["Recep Tayyip Erdogan"] * 2
+
+
+def test_a_qualified_role_is_never_someone_named_without_the_qualifier():
+    # the senator named last is from Iowa: 'The Florida senator' is not her
+    text = (
+        "Florida Sen. Marco Rubio spoke in Ankeny on Monday. He appeared with Sen. Joni Ernst, R-Iowa.\n\n"
+        "The Florida senator told reporters he felt good about his campaign."
+    )
+    assert quotes_of(text)[-1].speaker == "Marco Rubio"
+    alone = "Sen. Joni Ernst, R-Iowa, spoke on Monday.\n\nThe Florida senator told reporters he felt good about his campaign."
+    assert quotes_of(alone)[-1].speaker is None

@@ -422,7 +422,11 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         # 'the owner', 'The duchess', 'the former mayor', 'the 24-year-old', 'the couple':
         # the person (or the two) the article gave that role, last before here
         role = definite.group("head")
-        named = names.pair_before(mention.start) if role in _TWO_PEOPLE else names.role_person(role, mention.start)
+        qualifiers = _QUALIFIER_WORD.findall(raw, 4, definite.start("head"))  # after 'the'
+        if qualifiers:
+            named = _qualified_holder(names, role, qualifiers, mention.start, text)  # 'The Turkish leader'
+        else:
+            named = names.pair_before(mention.start) if role in _TWO_PEOPLE else names.role_person(role, mention.start)
         if named is not None:
             return Speaker(named, raw, "person", mention.description)
         a_body = (_key_word(role) in ORG_WORDS or role in FIRM_WORDS) and role not in PAPER_WORDS
@@ -537,8 +541,26 @@ def _on_behalf(words: str) -> bool:
 # The words before a preposition: their last is the head ('a judge in Ohio').
 _HEAD_PREP: Final = re.compile(r"(.+?)\s+(?P<prep>for|of|at|with|from|in)\s+")
 # A definite description of one person (or of two): 'the owner', 'the former mayor'.
-_DEFINITE: Final = re.compile(r"(?:the|The)\s+(?:(?:[a-z\-]+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?-based)\s+){0,2}(?P<head>[a-z0-9][a-z0-9\-]*)")
+# (a people's or a body's word may qualify the role: 'The Turkish leader', 'the Commission president')
+_DEFINITE: Final = re.compile(r"(?:the|The)\s+(?:(?:[a-z\-]+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?-based|[A-Z][a-z]+)\s+){0,2}(?P<head>[a-z0-9][a-z0-9\-]*)")
 _TWO_PEOPLE: Final = frozenset("couple pair duo two".split())
+
+
+_QUALIFIER_WORD: Final = re.compile(r"\b[A-Z][a-z]+\b(?!-based)")
+
+
+def _qualified_holder(names: ArticleNames, role: str, qualifiers: list[str], pos: int, text: str) -> str | None:
+    """The person last given `role` before `pos` whom the article names beside every one of
+    `qualifiers`: 'the Florida senator' is Marco Rubio named as 'Florida Sen. Marco Rubio'
+    or 'Sen. Marco Rubio of Florida', never Ted Cruz of Texas, the senator named last."""
+    found = None
+    for at, name in names.roles.get(role.lower(), []):
+        if at >= pos:
+            break
+        near = text[max(0, at - 30) : min(pos, at + len(name) + 25)]  # 'Turkish President …', '… of Florida', '(R-Fla.)' no
+        if all(re.search(rf"\b{q}\b", near) for q in qualifiers):
+            found = name
+    return found
 
 
 def _key_word(word: str) -> str:

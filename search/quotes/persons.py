@@ -292,4 +292,7 @@ ROLE_OF_TITLE: Final = {
     "adm": ("admiral",), "gen": ("general",), "lt": ("lieutenant",), "col": ("colonel",), "capt": ("captain",),
     "sgt": ("sergeant",), "maj": ("major",), "cmdr": ("commander",), "dr": ("doctor",), "prof": ("professor",),
     "rev": ("reverend",), "supt": ("superintendent",), "atty": ("attorney",), "det": ("detective",),
+    # heads of a state or government are also 'the leader' ('The Turkish leader said …')
+    "president": ("president", "leader"), "premier": ("premier", "leader"), "chancellor": ("chancellor", "leader"),
+    "king": ("king", "leader", "monarch"), "queen": ("queen", "leader", "monarch"),
 }  # fmt: skip
