@@ -677,3 +677,31 @@ def test_the_one_asked_in_an_aside_does_not_ask_and_the_question_has_no_speaker(
 def test_who_asks_after_an_appositive_asks():
     q = only("Ruth Marcus, an editor at The Washington Post, asked Mook if the campaign would hold press conferences.")
     assert (q.speaker, q.cue) == ("Ruth Marcus", "asked")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karl-Anthony Towns added 24 points and 15 rebounds for New York.",
+        "Andre Whitfield was pronounced dead at Miami Valley Hospital early Sunday.",
+    ],
+)
+def test_added_or_pronounced_with_a_number_or_dead_reports_no_words(text):
+    assert quotes_of(text) == []  # were quotes of '24 points and 15 rebounds', 'dead at …'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Conservatives are forecast to fall to 131 seats, the worst result in the party's history.",
+        "Reform UK is projected to win 13 seats.",
+    ],
+)
+def test_what_is_forecast_or_projected_is_not_its_subjects_words(text):
+    # were quotes of the Conservatives and of Reform UK: someone unnamed projects it
+    assert [q.speaker for q in quotes_of(text)] == [None]
+
+
+def test_added_with_a_clause_still_reports_it():
+    q = quotes_of("“We are thrilled,” Meghan said, adding their daughter is due in the summer.")[-1]
+    assert (q.speaker, q.text) == ("Meghan", "their daughter is due in the summer")

@@ -57,6 +57,11 @@ _NO_COMMENT: Final = re.compile(
     r"(?:\s+to)?\s+(?:(?:repeated|multiple|several|numerous|my|our|his|her|their|a|an|the|email|e-mail|phone|written)\s+)*" + _REQUEST + r"\b"
 )
 REQUEST_WORD: Final = re.compile(_REQUEST, re.IGNORECASE)
+# What 'added' or 'pronounced' takes when it reports no words: a number ('added 24 points',
+# 'added 160 security personnel'), 'dead'. (Not 'added a note of caution', which PolNeAR
+# counts as words said.)
+_ADDED_THING: Final = re.compile(r"\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|dead)\b)")
+_ADD_FORMS: Final = frozenset("add adds added adding pronounced".split())
 NO_COMMENT_BEFORE: Final = re.compile(r"\b(?:respond|return)(?:s|ed|ing)?(?:\s+to)?\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -171,6 +176,8 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
             continue  # 'the next two states will test …'
         if low.startswith(("respond", "return")) and _NO_COMMENT.match(text, ce, se):
             continue  # 'did not respond to requests for comment': nothing was said
+        if low in _ADD_FORMS and _ADDED_THING.match(text, ce, se) and MASK not in text[ce:se]:
+            continue  # 'added 24 points and 15 rebounds', 'was pronounced dead': a deed, not words said
         if (
             text[max(ss, cs - 3) : cs] == "to "
             and low not in ("said", "says", "told")
@@ -253,7 +260,7 @@ _ASKED_OF: Final = frozenset("asked told urged warned advised informed reminded 
 _SPOKEN_OF: Final = frozenset(
     "seen viewed considered regarded known described called labeled labelled branded dubbed accused alleged rumored rumoured "
     "said reported thought believed declared deemed portrayed perceived criticized criticised blamed praised credited "
-    "mentioned cited found announced revealed hailed touted".split()
+    "mentioned cited found announced revealed hailed touted forecast projected predicted estimated tipped".split()
 )
 # '… is reported to have called the Saudis “free riders”': the subject did say it.
 _TO_HAVE_SAID: Final = re.compile(

@@ -432,7 +432,8 @@ FIRM_WORDS: Final = frozenset("company firm retailer chain business supermarket 
 PAPER_WORDS: Final = frozenset("post posts times journal press review report globe tribune herald telegraph guardian gazette news".split())
 _PUBLIC_WORDS: Final = frozenset(
     """ministry department office police court county city state government council agency
-    commission committee party senate congress house sheriff""".split()
+    commission committee party senate congress house sheriff hospital university school center centre
+    stadium arena museum church""".split()
 )
 _ORG_SMALL: Final = frozenset("of the and for on in at 's".split())
 
