@@ -687,3 +687,11 @@ def test_a_qualified_role_is_never_someone_named_without_the_qualifier():
     assert quotes_of(text)[-1].speaker == "Marco Rubio"
     alone = "Sen. Joni Ernst, R-Iowa, spoke on Monday.\n\nThe Florida senator told reporters he felt good about his campaign."
     assert quotes_of(alone)[-1].speaker is None
+
+
+def test_the_company_is_no_venue():
+    text = (
+        "Samsung Electronics unveiled its phones at the SAP Center in San Jose on Wednesday.\n\n"
+        "TM Roh said the devices would use a Qualcomm chip, which the company said delivers a 40% improvement."
+    )
+    assert quotes_of(text)[-1].speaker != "SAP Center"  # was 'SAP Center'
