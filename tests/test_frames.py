@@ -705,3 +705,11 @@ def test_what_is_forecast_or_projected_is_not_its_subjects_words(text):
 def test_added_with_a_clause_still_reports_it():
     q = quotes_of("“We are thrilled,” Meghan said, adding their daughter is due in the summer.")[-1]
     assert (q.speaker, q.text) == ("Meghan", "their daughter is due in the summer")
+
+
+@pytest.mark.parametrize("where", ["on X", "on Instagram", "on X in a post that was shared 40,000 times"])
+def test_a_quotation_written_on_a_platform_is_the_writers(where):
+    # 'one fan wrote on X' found no cue, and the quotation went to the person named before
+    text = f"Taylor Swift posted photos.\n\n“Some people really need a hobby,” one fan wrote {where}."
+    q = quotes_of(text)[-1]
+    assert (q.speaker, q.speaker_mention, q.cue) == (None, "one fan", "wrote")

@@ -44,7 +44,7 @@ from search.quotes.other_frames import (
 )
 from search.quotes.records import MASK, Frame, Mention
 from search.quotes.subjects import _DASH, _GOING_ON, apposed_name_end, name_after_role, subject_after, subject_before
-from search.quotes.verb_frames import _AS_LEAD, _CALLED_WHAT, _nested_in, _verb_frame
+from search.quotes.verb_frames import _AS_LEAD, _CALLED_WHAT, MEDIUM_THEN_THAT, _nested_in, _verb_frame
 
 _PRONOUN_CONTRACTION: Final = re.compile(r"\b(?:he|she|it|that|who|there|what)['’]s\s+$", re.IGNORECASE)
 
@@ -136,6 +136,11 @@ def find_frames(text: str, ss: int, se: int) -> list[Frame]:
         cs, ce = m.span("cue")
         if cs > 0 and text[cs - 1] in "-·</@#":
             continue  # 'so-called', an embedded '<tweet …>', a handle or a hashtag
+        if cue in ("wrote on", "posted on", "writes on", "posts on") and not MEDIUM_THEN_THAT.match(text, ce, se):
+            # '“…,” one fan wrote on X.': where it was written, not what about ('wrote on the
+            # subject'); the verb alone is the cue
+            cue = cue.split()[0]
+            ce = cs + len(cue)
         head = verbs.head_verb(cue)
         low = cue.lower()
         if low == verbs.ACCORDING_TO:

@@ -63,7 +63,7 @@ _LEAD_ADVERBIAL: Final = re.compile(
 # The person told and then 'that': a noun phrase of up to eight words with no verb in it.
 # Where something was written, in up to three words, then 'that': 'wrote on Telegram that',
 # 'wrote on social media that' (not 'wrote on the plan that was …': a relative clause).
-_MEDIUM_THEN_THAT: Final = re.compile(r"(?:\s+[\w.'’\-]+){1,3}?\s+that\b(?!\s+(?:was|were|is|are|had|has|have|will|would)\b)")
+MEDIUM_THEN_THAT: Final = re.compile(r"(?:\s+[\w.'’\-]+){1,3}?\s+that\b(?!\s+(?:was|were|is|are|had|has|have|will|would)\b)")
 _OBJECT_THEN_THAT: Final = re.compile(
     r"(?:\s+(?!(?:is|was|were|are|has|had|have|will|would|said|says|who|which|that)\b)(?![a-z]+ed\b)[\w.'’\-]+){1,8}?\s+that\b(?!\s+(?:was|were|is|are|had|has|have|will|would)\b)"
 )
@@ -306,7 +306,7 @@ def _subject_frame(text: str, ss: int, se: int, lo: int, cs: int, ce: int, cue: 
     if that is None and head in verbs.OBJECT_FIRST:
         that = _OBJECT_THEN_THAT.match(text, ce, se)  # 'told a meeting of Pacific leaders that …'
     if that is None and cue.startswith(("wrote on", "writes on", "posted on", "posts on")):
-        that = _MEDIUM_THEN_THAT.match(text, ce, se)  # 'wrote on Telegram that …': where, then what
+        that = MEDIUM_THEN_THAT.match(text, ce, se)  # 'wrote on Telegram that …': where, then what
     if that is None and (aside := _ASIDE_BEFORE_THAT.match(text, after, se)):
         that = _THAT_NEXT.match(text, aside.end(), se)  # 'said on CNN, where he is a contributor, that …'
     has_before = bool(_TEXT_CHAR.search(text, lo, subj.start))
