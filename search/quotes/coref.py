@@ -359,8 +359,8 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         between = raw[runs[-2].end() : last_run.start()].strip() if len(runs) > 1 else ""
         # 'Secretary of State John Kerry', 'White House Chief of Staff Denis McDonough',
         # 'Chancellor of the Exchequer Rachel Reeves': an office, what it is of, then the name
-        office = runs[-2].group() if between in ("of", "of the") else ""
-        titled = bool(office) and (_office_only(office) or _key_word(office.split()[-1]) in TITLES and not looks_like_person(office))
+        held = runs[-2].group() if between in ("of", "of the") else ""
+        titled = bool(held) and (_office_only(held) or _key_word(held.split()[-1]) in TITLES and not looks_like_person(held))
         if (between in ("of", "of the") or between == "in" and is_place(last_run.group())) and _person_of_place(runs[-2].group()) and not titled:
             last_run = runs[-2]  # 'Gov. John Kasich of Ohio', 'Sen. Ruiz of Maryland', 'Sherrod Brown in Ohio'
         run = last_run.group()
