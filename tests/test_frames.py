@@ -713,3 +713,36 @@ def test_a_quotation_written_on_a_platform_is_the_writers(where):
     text = f"Taylor Swift posted photos.\n\n“Some people really need a hobby,” one fan wrote {where}."
     q = quotes_of(text)[-1]
     assert (q.speaker, q.speaker_mention, q.cue) == (None, "one fan", "wrote")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "At least 34 people were killed overnight, according to the health ministry in the territory, figures the UN considers reliable.",
+            "At least 34 people were killed overnight",
+        ),
+        (
+            "Cases have risen sharply, according to the Africa Centres for Disease Control and Prevention, which declared its own emergency.",
+            "Cases have risen sharply",
+        ),
+    ],
+)
+def test_what_describes_the_source_after_according_to_is_not_what_was_said(text, content):
+    # the quotation ran on over 'figures the UN considers reliable', 'which declared …'
+    assert quotes_of(text)[0].text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The economy, according to the IMF, will grow by 3 percent.", "The economy … will grow by 3 percent"),
+        (
+            "While most were marked confidential, according to a State Department official, two were upgraded to secret.",
+            "While most were marked confidential … two were upgraded to secret",
+        ),
+        ("Trump has won 758 delegates, according to a CNN tally, but his path is narrowing.", "Trump has won 758 delegates … but his path is narrowing"),
+    ],
+)
+def test_a_clause_going_on_after_according_to_is_still_said(text, content):
+    assert quotes_of(text)[0].text == content

@@ -419,13 +419,26 @@ def _according_to(text: str, ss: int, se: int, cs: int, ce: int, cue: str) -> Fr
     pieces: list[tuple[int, int]] = []
     if _TEXT_CHAR.search(before):
         pieces = _content_before(text, ss, cs)
-        if text[e : e + 1] == ",":
+        if text[e : e + 1] == "," and (
+            not _FINITE_VERB.search(before)
+            or MASK in text[e : e + 4]
+            or _SUBORDINATE_LEAD.match(before)  # 'While most were elevated …, according to X, two were upgraded'
+            or _SUBORDINATE_BEFORE.search(before.rstrip(" ,") + " ")  # '… 30 years ago after, according to him, Televisa …'
+            or before.rstrip().endswith(":")  # 'And it hasn’t gone unnoticed: according to recent polls, Trump holds …'
+            or _CLAUSE_GOES_ON.match(text, e + 1, se)  # '…, according to X, but his pathway is narrowing'
+        ):
+            # 'The economy, according to the IMF, will grow': the clause goes on; not after a
+            # whole one ('34 people were killed, according to the ministry, figures the UN
+            # considers reliable': what follows describes the source)
             pieces += _content_after(text, e + 1, se)
     else:
         pieces = _content_after(text, e, se)
     return Frame(cue, cs, ce, mention, pieces, cs, e) if pieces else None
 
 
+_SUBORDINATE_LEAD: Final = re.compile(r"\s*(?:While|Although|Though|If|Because|Unless|Whereas)\b")  # (not 'Since the start of the war')
+_CLAUSE_GOES_ON: Final = re.compile(r"\s*(?:but|and|although|though|while|yet|so)\s")
+_FINITE_VERB: Final = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|did|does|do|[a-z]{3,}ed)\b")
 _SUBORDINATE_BEFORE: Final = re.compile(r"\b(?:when|because|since|after|before|if|although|though|until|unless|whereas|that|whether|where)\s+$")
 
 
