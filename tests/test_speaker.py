@@ -589,3 +589,21 @@ def test_an_acronym_is_a_body_not_the_pronoun_its_letters_spell(text, speaker):
     # 'WHO' was read as 'who': no speaker, no quote at all, or the last person named
     q = only(text)
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Israeli military said its aircraft had struck militant targets.", "Israeli military"),
+        ("Russia's defence ministry said its forces had taken the village.", "Russia's defence ministry"),
+        ("The Chinese foreign ministry said the visit was a provocation.", "Chinese foreign ministry"),
+    ],
+)
+def test_a_state_body_named_by_its_country_speaks(text, speaker):
+    # had no speaker: a lower-case word is no name, but each country has one such body
+    q = only(text)
+    assert (q.speaker, q.speaker_type) == (speaker, "organisation")
+
+
+def test_a_body_a_country_has_many_of_is_still_only_described():
+    assert only("The Portuguese club said it was delighted.").speaker is None
