@@ -647,3 +647,14 @@ def test_a_base_form_after_and_goes_on_what_was_said():
 def test_and_added_that_is_a_second_attribution():
     qs = quotes_of("Ruiz said the bridge was safe and added that it would reopen on Monday.")
     assert [(q.cue, q.text) for q in qs] == [("said", "the bridge was safe"), ("added", "it would reopen on Monday")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Fourth Estate describes it as a symphonic exploration of love.", "it as a symphonic exploration of love"),
+        ("Smith described them as reckless.", "them as reckless"),
+    ],
+)
+def test_what_a_thing_is_described_as_is_said(text, content):
+    assert [q.text for q in quotes_of(text)] == [content]  # found nothing: 'it' opens no content

@@ -553,7 +553,9 @@ def _frame_after(
     quantity = len(words) > 1 and ((first == "about" and _QUANTITY.match(words[1])) or (first == "at" and words[1].lower() in ("least", "most")))
     # 'said no decision had been made', 'said no one knows': 'no' opens a clause, not a reply
     no_clause = first == "no" and len(words) >= 4 and words[1].lower() not in ("to", "comment", "more", "longer")
-    if len(words) < 2 or first in _NOT_CONTENT_START and not quantity and not no_clause:
+    # 'describes it as a symphonic exploration', 'characterized them as …': what it is called
+    called_as = first in ("it", "them") and len(words) > 1 and words[1] == "as" and head not in verbs.SAY_TELL
+    if len(words) < 2 or first in _NOT_CONTENT_START and not quantity and not no_clause and not called_as:
         if MASK not in text[s:e]:
             return None
     if weak and len(words) < 3:
