@@ -658,3 +658,13 @@ def test_and_added_that_is_a_second_attribution():
 )
 def test_what_a_thing_is_described_as_is_said(text, content):
     assert [q.text for q in quotes_of(text)] == [content]  # found nothing: 'it' opens no content
+
+
+def test_the_attribution_closing_a_sentence_holds_the_cues_before_it():
+    # 'she said' got only what followed the last cue ('inside the store …') and was lost
+    text = (
+        "Sgt. Brittany Lowe, a police spokeswoman, spoke to reporters. Investigators believe the two men knew each other "
+        "and had argued inside the store minutes before the shooting, she said."
+    )
+    said = [q for q in quotes_of(text) if q.cue == "said"]
+    assert [(q.speaker, q.text[:36]) for q in said] == [("Brittany Lowe", "Investigators believe the two men kn")]

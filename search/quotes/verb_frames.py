@@ -179,6 +179,10 @@ def _verb_frame(text: str, ss: int, se: int, cs: int, ce: int, cue: str, head: s
         shared, needs_quote = _and_frame(text, ss, se, cs, ce, cue, head, frames, needs_quote)
         if shared is not None:
             return shared
+    if lo > ss and _TRAILING_SUBJECT.search(text, max(lo, cs - 40), cs) and _sentence_tail_empty(text, _skip_filler(text, ce, se, head), se):
+        # '… had argued inside the store, she said.', 'Police believe …, Lowe said.': the
+        # attribution closing the sentence holds all of it, the cues before it too
+        lo = ss
     inverted = not weak and head not in _OBJECT_NEXT and text.endswith((", ", "— ", "– ", "-- "), max(lo, cs - 3), cs) and _inverted_name(text, ce, se)
     subj = None if inverted else subject_before(text, lo, cs)  # '…, the race will be tight, said Dan Gerstein, …'
     if subj is None and lo > ss and not inverted:
@@ -425,6 +429,8 @@ def _inverted_frame(text: str, se: int, lo: int, cs: int, ce: int, cue: str, nee
 
 
 _TO_NEXT: Final = re.compile(r"\s+to\s+[a-z]")
+# A short subject after the comma that closes what was said: ', she', ', Lowe', ', the mayor'.
+_TRAILING_SUBJECT: Final = re.compile(r",\s+(?:he|she|they|[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2}|the\s+[a-z]+)\s+(?:[a-z]+ly\s+)?$")
 
 
 _AS_LEAD: Final = re.compile(r"\s*(?:(?:And|But|Also)\s+)?[Aa]s\s+(?:(?:was|first|initially|originally|previously|earlier)\s+)*$")
