@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from quote_helpers import only, quotes_of
 
+from search.quotes.subjects import main_subject
+
 
 def test_a_name_with_its_party_and_a_stray_comma_after_a_scene():
     # the asides before the name set the scene; the place in them ('Berea, OH') is no speaker
@@ -596,3 +598,16 @@ def test_a_person_named_with_a_role_a_scene_or_a_body(text, speaker):
 def test_a_role_then_the_person(text, speaker):
     # not 'the records filled a gap' speaking the name, nor 'Witwatersrand'
     assert [(q.speaker, q.speaker_type) for q in quotes_of(text)] == [(speaker, "person")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("But another insider painted a different picture, claiming", "another insider"),
+        ("The minister was upbeat, saying", "The minister"),
+    ],
+)
+def test_a_person_described_is_the_subject_a_participle_hangs_on(sentence, subject):
+    # was no subject: only a name or a pronoun could open the sentence's clause
+    found = main_subject(sentence, 0, sentence.rfind(","))
+    assert found is not None and found.text == subject

@@ -677,6 +677,14 @@ _MAIN_SUBJECT: Final = re.compile(
 )
 
 
+# A person described, opening the sentence: 'But another insider painted a different
+# picture, claiming …', 'The minister was upbeat, saying …' (the same verbs after it).
+_MAIN_DESCRIBED: Final = re.compile(
+    r"\s*(?:(?:And|But|So|Yet|Then)\s+)?(?P<np>(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[a-z\-]+\s+){0,2}(?P<head>[a-z]+))"
+    + _MAIN_SUBJECT.pattern[_MAIN_SUBJECT.pattern.index("(?:\\s*\\(") :]
+)
+
+
 def main_subject(text: str, ss: int, end: int) -> Mention | None:
     """The subject of the sentence `text[ss:end]`: the first clause that opens with a name or
     a pronoun and a verb, past an adverbial lead ('At a campaign event in Ames on Sunday,
@@ -689,6 +697,9 @@ def main_subject(text: str, ss: int, end: int) -> Mention | None:
             continue
         if subject_word(m.group("np")):
             return _with_people(text, m.start("np"), m.end("np"), end)
+    m = _MAIN_DESCRIBED.match(text, ss, end)
+    if m is not None and _people_head(m.group("head")) and not m.group("head").endswith("s"):
+        return Mention(m.start("np"), m.end("np"), m.group("np"))
     m = _ROLE_THEN_NAME_SUBJECT.match(text, ss, end)
     if m is not None and _role_word(m.group("role").split()[-1].lower()) and " " in m.group("np"):
         # 'Republican presidential candidate Donald Trump quickly took to Twitter, writing …',
