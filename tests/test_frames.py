@@ -746,3 +746,10 @@ def test_what_describes_the_source_after_according_to_is_not_what_was_said(text,
 )
 def test_a_clause_going_on_after_according_to_is_still_said(text, content):
     assert quotes_of(text)[0].text == content
+
+
+def test_one_of_them_commenting_speaks():
+    # 'commenting' was no cue: the quotation went to the person who spoke before
+    text = "Sgt. Brittany Lowe said the case was closed.\n\nThe news has left fans devastated, with one commenting: “I actually cannot cope.”"
+    q = quotes_of(text)[-1]
+    assert (q.speaker, q.speaker_mention, q.cue) == (None, "one", "commenting")

@@ -88,7 +88,7 @@ _VERBS: Final[dict[str, tuple[str, ...]]] = {
     "indicate": ("indicates", "indicated", "indicating"),
     "observe": ("observes", "observed"),
     "remark": ("remarks", "remarked"),
-    "comment": ("comments", "commented"),
+    "comment": ("comments", "commented", "commenting"),
     "complain": ("complains", "complained", "complaining"),
     "conclude": ("concludes", "concluded"),
     "estimate": ("estimates", "estimated"),
