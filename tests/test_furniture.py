@@ -281,3 +281,22 @@ def test_a_block_of_json_in_a_story_is_no_ones_words():
     found = quotes_of(text)
     assert [(q.text, q.speaker) for q in found] == [("They know everything,", "Davis")]
     assert furniture_kind(text, text.index('   "Age"'), text.index("\n", text.index('   "Age"'))) == "data"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "rest"),
+    [
+        ("PATNA: Prime Minister Narendra Modi on Sunday attacked the Congress.", "Prime Minister Narendra Modi"),
+        ("NEW DELHI: The minister said the budget was fair.", "The minister said"),
+        ("JOS, Nigeria, May 6 (Reuters) - Gunmen killed at least 32 people, police said.", "Gunmen killed"),
+    ],
+)
+def test_a_dateline_with_a_colon_or_a_country_and_date_is_cut_off(paragraph, rest):
+    # 'PATNA' and 'NEW DELHI' were speakers with a colon for a cue; the Reuters dateline ran
+    # into what the police said
+    assert paragraph[content_start(paragraph, 0, len(paragraph)) :].startswith(rest)
+
+
+def test_a_transcript_label_in_capitals_is_no_dateline():
+    paragraph = "PENCE: Well, look, the senator knows better."
+    assert content_start(paragraph, 0, len(paragraph)) == 0

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from search.quotes.persons import is_city, is_place
 from search.quotes.verbs import ALL_FORMS, LEARNED
 
 # Quotation marks of any style: a paragraph holding one may be someone's words.
@@ -156,9 +157,12 @@ _STAMP_SIGN: Final = re.compile(r"[A-Za-z]|\d:\d")
 
 # ---- datelines: 'WASHINGTON (AP) —', 'NAPA COUNTY, Calif. (KGO) --', 'LOS ANGELES, Sept. 28 (UPI) —' -----
 _DATELINE: Final = re.compile(
-    r"(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.'’ -]*?)?(?:\s+\([A-Za-z .]+\))?|\((?:AP|Reuters|AFP|UPI|CNN|Bloomberg)\))"
+    r"(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.'’ -]*?){0,2}(?:\s+\([A-Za-z .]+\))?|\((?:AP|Reuters|AFP|UPI|CNN|Bloomberg)\))"
     r"\s*(?:—|–|--|―| - )\s*"
 )
+# 'PATNA:', 'NEW DELHI:' (Indian papers): a place in capitals and a colon, not a transcript's
+# 'PENCE:' (the place is checked)
+_COLON_DATELINE: Final = re.compile(r"(?P<place>[A-Z][A-Z.'’ -]*[A-Z])\s*:\s+")
 _LETTER: Final = re.compile(r"[^\W\d_]")
 # A caption quotes titles and signs; a paragraph that reports speech is the story's.
 _SPEECH: Final = re.compile(r"\b(?:said|says|say|told|tells|asked|asks|added|according|wrote|writes|tweeted|stated)\b")
@@ -181,6 +185,11 @@ def content_start(text: str, start: int, end: int) -> int:
         m = _DATELINE.match(text, start, min(end, start + 80))
         if m is not None and m.end() < end:
             return m.end()
+        m = _COLON_DATELINE.match(text, start, min(end, start + 40))
+        if m is not None and m.end() < end:
+            place = " ".join(w[0] + w[1:].lower() for w in m.group("place").split())
+            if is_city(place) or is_place(place):
+                return m.end()
     return start
 
 
