@@ -605,6 +605,10 @@ def test_a_role_then_the_person(text, speaker):
     [
         ("But another insider painted a different picture, claiming", "another insider"),
         ("The minister was upbeat, saying", "The minister"),
+        # after a time lead, which is no one ('Hours' was the speaker)
+        ("Hours later, Congress leader Rahul Gandhi hit back at a rally in Bhagalpur, saying", "Rahul Gandhi"),
+        ("Days later, the minister struck back, saying", "the minister"),
+        ("Newcastle captain Bruno Guimaraes struck back, saying", "Bruno Guimaraes"),
     ],
 )
 def test_a_person_described_is_the_subject_a_participle_hangs_on(sentence, subject):

@@ -421,7 +421,9 @@ _WRITERS_SOURCES: Final = re.compile(
 )
 
 # Irregular finite verbs that end a subject as '-ed' and '-s' forms do: 'Ruiz told', 'Trump said'.
-_IRREGULAR_FINITE: Final = "said|told|took|made|went|gave|spoke|wrote|sent|met|left|came|got|kept|ran|won|lost|sat|stood|put|set"
+_IRREGULAR_FINITE: Final = (
+    "said|told|took|made|went|gave|spoke|wrote|sent|met|left|came|got|kept|ran|won|lost|sat|stood|put|set|hit|struck|fought|led|saw|brought|sought"
+)
 
 # The noun phrase opening a clause, up to its finite verb.
 _LEAD_NP: Final = re.compile(
@@ -688,29 +690,41 @@ _MAIN_DESCRIBED: Final = re.compile(
 def main_subject(text: str, ss: int, end: int) -> Mention | None:
     """The subject of the sentence `text[ss:end]`: the first clause that opens with a name or
     a pronoun and a verb, past an adverbial lead ('At a campaign event in Ames on Sunday,
-    Mrs. Clinton tried …, saying …' -> 'Mrs. Clinton', not 'At')."""
-    starts = [ss, *(m.end() for m in _COMMA_OR_DASH.finditer(text[ss:end]))]
+    Mrs. Clinton tried …, saying …' -> 'Mrs. Clinton', not 'At'); else a role and a name, a
+    person described, or the name that opens the sentence; else those after a lead ('Hours
+    later, Congress leader Rahul Gandhi hit back …, saying', 'Days later, the minister …')."""
+    starts = [ss, *(ss + m.end() for m in _COMMA_OR_DASH.finditer(text[ss:end]))]
     for st in starts:
-        st = st if st == ss else ss + st
         m = _MAIN_SUBJECT.match(text, st, end)
-        if m is None:
-            continue
-        if subject_word(m.group("np")):
+        if m is not None and subject_word(m.group("np")):
             return _with_people(text, m.start("np"), m.end("np"), end)
-    m = _MAIN_DESCRIBED.match(text, ss, end)
-    if m is not None and _people_head(m.group("head")) and not m.group("head").endswith("s"):
-        return Mention(m.start("np"), m.end("np"), m.group("np"))
-    m = _ROLE_THEN_NAME_SUBJECT.match(text, ss, end)
+    for k, st in enumerate(starts):
+        found = _role_then_name_or_described(text, st, end)
+        if found is not None:
+            return found
+        if k == 0:
+            m = NAME_RUN.match(text, ss, end)  # 'Trump on Saturday criticized …': the name that opens it
+            if m is not None and m.group().isupper() and _DATELINE_END.match(text, m.end(), end):
+                return None  # 'WASHINGTON (AP) — …': a dateline, no subject
+            if m is not None and subject_word(m.group()) and not _TIME_LEAD.match(text, m.end(), end):
+                return _with_people(text, m.start(), m.end(), end)
+    return None
+
+
+# A time opening a sentence, no one: 'Hours later, …', 'Days earlier, …'.
+_TIME_LEAD: Final = re.compile(r"\s+(?:later|earlier|ago|before|after)\s*,")
+
+
+def _role_then_name_or_described(text: str, st: int, end: int) -> Mention | None:
+    m = _ROLE_THEN_NAME_SUBJECT.match(text, st, end)
     if m is not None and _role_word(m.group("role").split()[-1].lower()) and " " in m.group("np"):
         # 'Republican presidential candidate Donald Trump quickly took to Twitter, writing …',
         # 'Presumptive Republican presidential nominee Donald Trump also joined …, announcing'
         return Mention(m.start("np"), m.end("np"), m.group("np"), m.group("role").strip())
-    m = NAME_RUN.match(text, ss, end)  # 'Trump on Saturday criticized …': the name that opens it
-    if m is not None and m.group().isupper() and _DATELINE_END.match(text, m.end(), end):
-        return None  # 'WASHINGTON (AP) — …': a dateline, no subject
-    if m is None or not subject_word(m.group()):
-        return None
-    return _with_people(text, m.start(), m.end(), end)
+    m = _MAIN_DESCRIBED.match(text, st, end)
+    if m is not None and _people_head(m.group("head")) and not m.group("head").endswith("s"):
+        return Mention(m.start("np"), m.end("np"), m.group("np"))  # 'But another insider painted …, claiming'
+    return None
 
 
 def _with_people(text: str, start: int, np_end: int, end: int) -> Mention:
