@@ -695,3 +695,25 @@ def test_the_company_is_no_venue():
         "TM Roh said the devices would use a Qualcomm chip, which the company said delivers a 40% improvement."
     )
     assert quotes_of(text)[-1].speaker != "SAP Center"  # was 'SAP Center'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We gave away too many cheap free-kicks,” the Brazilian told the club's media.",
+        "Harbor Logistics shares fell 11% on Tuesday. CEO says 'bottom is near'.",
+    ],
+)
+def test_one_of_a_people_or_an_office_in_initials_is_no_ones_name(text):
+    # were the bodies 'Brazilian' and 'CEO'
+    assert quotes_of(text)[-1].speaker is None
+
+
+def test_a_nationality_the_article_knows_as_a_surname_is_still_the_person():
+    text = "Billionaire Mark Cuban spoke on Sunday.\n\n“It's too early to tell,” Cuban said."
+    assert quotes_of(text)[-1].speaker == "Mark Cuban"
+
+
+def test_an_office_in_a_place_is_not_the_place():
+    text = "Congress leader Rahul Gandhi spoke in Bhagalpur.\n\nThe Leader of Opposition in the Lok Sabha alleged that paper leaks had become routine."
+    assert quotes_of(text)[-1].speaker != "Lok Sabha"  # was 'Lok Sabha'

@@ -388,6 +388,12 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
             if not tokens:
                 return Speaker(None, raw, "unnamed", mention.description)
         run = " ".join(tokens)
+        demonym = bool(prefix) and prefix.split()[-1].lower() == "the" and is_demonym(run) and not names.knows(run) and _key_word(run) not in ORG_WORDS
+        if len(tokens) == 1 and (demonym or run in _ROLE_ACRONYMS):
+            # 'the Brazilian told …', 'CEO says …': one of a people, or an office; the one the
+            # article gave that office, else no one named
+            holder = names.role_person(run.lower(), mention.start) if run in _ROLE_ACRONYMS else None
+            return Speaker(holder, raw, "person" if holder else "unnamed", mention.description)
         body = names.org_named(run, mention.start) if len(tokens) == 1 else None
         if body is not None:
             return Speaker(body, raw, "organisation", mention.description)  # 'Massy': 'Massy Stores'
@@ -458,10 +464,21 @@ _OFFICE_OF: Final = re.compile(
 )
 
 
+# Offices written as initials, which no body is named by.
+_ROLE_ACRONYMS: Final = frozenset("CEO CFO COO CTO CIO MP MEP MLA PM VP GM".split())
+
+
 def _names_person(words: str, names: ArticleNames) -> bool:
-    """Whether a body's words end in a person's name ('Secretary of State John Kerry')."""
-    tokens = words.split()
-    return any(names.knows(" ".join(tokens[i:])) for i in range(len(tokens))) or len(tokens) > 2 and looks_like_person(" ".join(tokens[-2:]))
+    """Whether a body's words end in a person's name after the body's own ('Secretary of
+    State John Kerry'); not a body alone ('Federal Reserve', 'in the Lok Sabha')."""
+    tail: list[str] = []  # the capitalised words that end it
+    for t in reversed(words.split()):
+        if not t[:1].isupper():
+            break
+        tail.insert(0, t)
+    if len(tail) < 3:
+        return False
+    return any(names.knows(" ".join(tail[i:])) for i in range(1, len(tail) - 1)) or looks_like_person(" ".join(tail[-2:]))
 
 
 # A phrase ending in a preposition that ties the person it names to someone else ('A lawyer
