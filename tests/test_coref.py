@@ -717,3 +717,9 @@ def test_a_nationality_the_article_knows_as_a_surname_is_still_the_person():
 def test_an_office_in_a_place_is_not_the_place():
     text = "Congress leader Rahul Gandhi spoke in Bhagalpur.\n\nThe Leader of Opposition in the Lok Sabha alleged that paper leaks had become routine."
     assert quotes_of(text)[-1].speaker != "Lok Sabha"  # was 'Lok Sabha'
+
+
+def test_the_office_in_capitals_is_the_one_given_it():
+    text = "Prime Minister Anthony Albanese spoke in Canberra on Monday.\n\nThe Prime Minister said the fund was working."
+    q = quotes_of(text)[-1]
+    assert (q.speaker, q.speaker_type) == ("Anthony Albanese", "person")  # was no one; 'the prime minister' was Albanese

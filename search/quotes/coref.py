@@ -410,7 +410,10 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
                 return Speaker(run, raw, "organisation", mention.description)
             return Speaker(None, raw, "unnamed", mention.description)
         if not person_known and all(t.rstrip(".").lower() in TITLES or t.rstrip(".").lower() in STOPWORDS for t in tokens):
-            return Speaker(None, raw, "unnamed", mention.description)  # 'The Senator'; not 'King' after 'Wayne King'
+            # 'The Prime Minister said', 'The Senator': the one the article gave the office, as
+            # 'the prime minister' is; else no one named (not 'King' after 'Wayne King')
+            holder = names.role_person(tokens[-1].rstrip(".").lower(), mention.start) if raw[:4].lower() == "the " else None
+            return Speaker(holder, raw, "person" if holder else "unnamed", mention.description)
         if any(t.isupper() and len(t) > 1 and t not in ("JD",) for t in tokens) and len(tokens) == 1:
             return Speaker(run, raw, "organisation", mention.description)
         if _on_behalf(prefix):
