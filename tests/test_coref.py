@@ -723,3 +723,8 @@ def test_the_office_in_capitals_is_the_one_given_it():
     text = "Prime Minister Anthony Albanese spoke in Canberra on Monday.\n\nThe Prime Minister said the fund was working."
     q = quotes_of(text)[-1]
     assert (q.speaker, q.speaker_type) == ("Anthony Albanese", "person")  # was no one; 'the prime minister' was Albanese
+
+
+def test_data_released_by_a_body_opening_a_sentence_is_the_bodys():
+    q = only("Data released by the Australian Bureau of Statistics on Tuesday showed dwelling approvals dropped 2.4 per cent.")
+    assert (q.speaker, q.speaker_type) == ("Australian Bureau of Statistics", "organisation")  # was 'Statistics', a person

@@ -242,7 +242,7 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
             # 'One company, Avigilon, sells …. Another, Pelco, announced': the name set off after it
             inner = Mention(apposed.start(1), apposed.end(1), apposed.group(1), mention.description)
             return classify(inner, names, state, text)
-    issued = _DOCUMENT_FROM.fullmatch(raw)
+    issued = _DOCUMENT_FROM.fullmatch(raw[:1].lower() + raw[1:])  # also opening a sentence: "Data released by …"
     if issued is not None:
         # 'a criminal complaint affidavit from Homeland Security': who issued it speaks; a
         # later 'the affidavit said' is theirs too
