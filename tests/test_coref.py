@@ -728,3 +728,14 @@ def test_the_office_in_capitals_is_the_one_given_it():
 def test_data_released_by_a_body_opening_a_sentence_is_the_bodys():
     q = only("Data released by the Australian Bureau of Statistics on Tuesday showed dwelling approvals dropped 2.4 per cent.")
     assert (q.speaker, q.speaker_type) == ("Australian Bureau of Statistics", "organisation")  # was 'Statistics', a person
+
+
+def test_a_body_opening_a_sentence_whose_first_word_is_an_ordinary_one():
+    # 'Amnesty' is a word in lower case, so 'Amnesty International said' was 'International',
+    # then the other body of that word; the article also writes the name inside a sentence
+    text = (
+        "The International Crisis Group warned of more violence.\n\n"
+        "Amnesty International said Nigerian authorities had failed to protect rural communities.\n\n"
+        "“The government must end this,” said Isa Sanusi, director of Amnesty International Nigeria."
+    )
+    assert quotes_of(text)[1].speaker == "Amnesty International"

@@ -383,7 +383,8 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         while tokens and tokens[0].rstrip(".").lower() in STOPWORDS and len(tokens) > 1 and not place_at(tokens, 0):
             tokens = tokens[1:]  # 'But', 'The', a sentence's 'New', not 'New York'
         surname = len(tokens) == 1 and names.surname_alone(tokens[0])  # 'Major' after 'John Major'
-        if not addressed and not surname and opens_sentence(text, mention.start + max(0, mention.text.find(tokens[0]))):
+        at = mention.start + max(0, mention.text.find(tokens[0]))
+        if not addressed and not surname and opens_sentence(text, at) and not (len(tokens) > 1 and _written_inside(text, " ".join(tokens), at)):
             tokens = strip_opening_words(tokens)  # 'Throughout', 'Taking Archie', 'Is Sanders'
             if not tokens:
                 return Speaker(None, raw, "unnamed", mention.description)
@@ -465,6 +466,20 @@ _OFFICE_OF: Final = re.compile(
     r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+|(?:[Tt]he\s+)?(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s+)"
     r"(?:[a-z][a-z\-]*\s+){0,2}(?P<role>[A-Za-z][a-z\-]+)\s+of\s+(?:the\s+)?(?P<body>[A-Z].*)"
 )
+
+
+def _written_inside(text: str, run: str, at: int) -> bool:
+    """Whether the article writes `run` (opening a sentence at `at`) inside a sentence too,
+    so its first word is a name's, not an ordinary word ('Amnesty International said …'
+    where it also writes 'director of Amnesty International Nigeria')."""
+    found = text.find(run)
+    while found >= 0:
+        if found != at:
+            before = text[max(0, found - 3) : found].rstrip()
+            if before and before[-1] not in '.!?"“”\n:' and not before[-1].isupper():
+                return True
+        found = text.find(run, found + len(run))
+    return False
 
 
 # Offices written as initials, which no body is named by.
