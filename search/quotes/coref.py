@@ -45,7 +45,7 @@ from search.quotes.names import (
     opens_sentence,
     place_at,
 )
-from search.quotes.persons import PLACES, is_city, is_demonym, is_first_name, is_place, person_name_ok, strip_opening_words
+from search.quotes.persons import PLACES, is_city, is_demonym, is_first_name, is_place, person_name_ok, state_body, strip_opening_words
 from search.quotes.records import MASK, Mention, Speaker
 
 
@@ -453,8 +453,8 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         return Speaker(None, raw, "unnamed", mention.description)
     if head in ORG_WORDS or head.rstrip("s") in ORG_WORDS:
         return Speaker(_ARTICLE_LEAD.sub("", raw), raw, "organisation", mention.description)
-    if runs and not (len(words) > 1 and not any(w[:1].isupper() for w in words[1:])):
-        return Speaker(_THE_LEAD.sub("", raw), raw, "organisation", mention.description)
+    if runs and not (len(words) > 1 and not any(w[:1].isupper() for w in words[1:])) or state_body(_THE_LEAD.sub("", raw).split()):
+        return Speaker(_THE_LEAD.sub("", raw), raw, "organisation", mention.description)  # also "Ukraine's military"
     # 'A majority of voters', 'Small groups of protesters': capitalised only where the
     # sentence starts, no name in it
     return Speaker(None, raw, "unnamed", mention.description)

@@ -268,6 +268,25 @@ def person_name_ok(name: str) -> bool:
     return not any(capital_share(t) <= LOWERISH_SHARE for t in tokens if t[:1].isupper())
 
 
+# A state's body named by its people or country and what it is, in lower case: 'Israeli
+# military', "Russia's defence ministry", 'Chinese foreign ministry' (each country has one).
+_STATE_BODIES: Final = frozenset("military army navy force forces government ministry police parliament embassy presidency cabinet".split())
+_STATE_BODY_WORDS: Final = frozenset(
+    """defence defense foreign interior health finance justice economy education trade emergency
+    emergencies border air armed central state national federal""".split()
+)
+
+
+def state_body(tokens: list[str]) -> bool:
+    first = tokens[0].removesuffix("'s").removesuffix("’s")
+    return (
+        1 < len(tokens) <= 4
+        and tokens[-1] in _STATE_BODIES
+        and all(t in _STATE_BODY_WORDS or t in _STATE_BODIES for t in tokens[1:-1])
+        and (is_demonym(first) or is_place(first) or first.lower() in PLACES)  # 'Russia' is a first name too
+    )
+
+
 # An office and what it is of, before a capitalised run: 'Chancellor of the (Exchequer Rachel
 # Reeves)', 'Director of (National Intelligence Tulsi Gabbard)' (search.quotes.names.after_place).
 OFFICE_OF_END: Final = re.compile(r"\b(?:Chancellor|Secretary|Director|Minister|Governor|President|Chair|Chairman|Head|Chief)\s+of\s+(?:the\s+)?$")

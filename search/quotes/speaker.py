@@ -25,7 +25,6 @@ from search.quotes.persons import (
     INITIAL,
     LAWMAKER_TAG,
     LOWERISH_SHARE,
-    PLACES,
     capital_share,
     is_city,
     is_common_word,
@@ -33,6 +32,7 @@ from search.quotes.persons import (
     is_first_name,
     is_place,
     person_name_ok,
+    state_body,
     strip_opening_words,
 )
 from search.quotes.verbs import ALL_FORMS
@@ -97,26 +97,7 @@ def is_name(name: str, body: bool = False) -> bool:
     tokens = name.split()
     if not tokens or not tokens[0][:1].isupper() or tokens[0][:1].isdigit():
         return False
-    return all(_name_token(t) or body and t.lower().rstrip(".,") in ORG_WORDS for t in tokens) or body and _state_body(tokens)
-
-
-# A state's body named by its people or country and what it is, in lower case: 'Israeli
-# military', "Russia's defence ministry", 'Chinese foreign ministry' (each country has one).
-_STATE_BODIES: Final = frozenset("military army navy government ministry police parliament embassy presidency cabinet".split())
-_STATE_BODY_WORDS: Final = frozenset(
-    """defence defense foreign interior health finance justice economy education trade emergency
-    emergencies border air armed central state national federal""".split()
-)
-
-
-def _state_body(tokens: list[str]) -> bool:
-    first = tokens[0].removesuffix("'s").removesuffix("’s")
-    return (
-        1 < len(tokens) <= 4
-        and tokens[-1] in _STATE_BODIES
-        and all(t in _STATE_BODY_WORDS or t in _STATE_BODIES for t in tokens[1:-1])
-        and (is_demonym(first) or is_place(first) or first.lower() in PLACES)  # 'Russia' is a first name too
-    )
+    return all(_name_token(t) or body and t.lower().rstrip(".,") in ORG_WORDS for t in tokens) or body and state_body(tokens)
 
 
 def _office_word(tok: str) -> bool:
