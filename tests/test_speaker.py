@@ -611,3 +611,22 @@ def test_a_state_body_named_by_its_country_speaks(text, speaker):
 
 def test_a_body_a_country_has_many_of_is_still_only_described():
     assert only("The Portuguese club said it was delighted.").speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        (
+            "The American Chamber of Commerce in Hong Kong said it was closely monitoring the situation.",
+            "American Chamber of Commerce in Hong Kong",
+            "organisation",
+        ),
+        ("The U.S. Chamber of Commerce said the ruling was a victory.", "U.S. Chamber of Commerce", "organisation"),
+        ("Labour TD Conor Sheehan spoke first. “The evidence is clear,” the Limerick City TD said.", None, "unnamed"),
+        ("Hurricane Delia slams Louisiana coast, knocking out power to 400,000 as residents flee rising water", None, "unnamed"),
+    ],
+)
+def test_no_body_made_of_a_chamber_cut_an_office_or_a_storm(text, speaker, kind):
+    # were the person 'Commerce', the body 'Limerick City TD' and the person 'Hurricane Delia'
+    q = quotes_of(text)[-1]
+    assert (q.speaker, q.speaker_type) == (speaker, kind)

@@ -390,6 +390,8 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
                 return Speaker(None, raw, "unnamed", mention.description)
         run = " ".join(tokens)
         demonym = bool(prefix) and prefix.split()[-1].lower() == "the" and is_demonym(run) and not names.knows(run) and _key_word(run) not in ORG_WORDS
+        if len(tokens) > 1 and tokens[-1] in _ROLE_ACRONYMS and prefix.split()[-1:] == ["the"]:
+            return Speaker(None, raw, "unnamed", mention.description)  # 'the Limerick City TD said': an office, not a body
         if len(tokens) == 1 and (demonym or run in _ROLE_ACRONYMS):
             # 'the Brazilian told …', 'CEO says …': one of a people, or an office; the one the
             # article gave that office, else no one named
@@ -483,7 +485,7 @@ def _written_inside(text: str, run: str, at: int) -> bool:
 
 
 # Offices written as initials, which no body is named by.
-_ROLE_ACRONYMS: Final = frozenset("CEO CFO COO CTO CIO MP MEP MLA PM VP GM".split())
+_ROLE_ACRONYMS: Final = frozenset("CEO CFO COO CTO CIO MP MEP MLA MPP MSP TD PM VP GM".split())
 
 
 def _names_person(words: str, names: ArticleNames) -> bool:

@@ -76,7 +76,7 @@ ORG_WORDS: Final[frozenset[str]] = frozenset(
     review report reuters bloomberg politico axios cnn nbc abc cbs fox msnbc npr pbs bbc ap afp
     inc corp corporation co company ltd llc plc kremlin pentagon nato un eu fbi cia nsa gop dnc rnc
     army navy force forces guard command ministry staff team club league federation organization
-    organisation coalition alliance caucus secretariat embassy consulate cabinet court tribunal
+    organisation coalition alliance caucus secretariat embassy consulate cabinet court tribunal chamber
     foundation trust fund institute lab laboratory hospital clinic church county city state
     republicans democrats authority regulator watch sentinel legion inquirer observer examiner
     dispatch chronicle courier bulletin show podcast daily institution media partners holdings

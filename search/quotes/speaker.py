@@ -167,6 +167,10 @@ def names_a_group(name: str) -> bool:
     return group_plural(tokens[-1]) and (len(tokens) == 1 or not is_first_name(tokens[0]))
 
 
+# The first word of a storm's name.
+_WEATHER: Final = frozenset("Hurricane Typhoon Cyclone Storm Tropical Tornado".split())
+
+
 def _acronym(word: str) -> bool:
     """A word of capitals only ('WHO', 'NATO', 'US'): a body's initials, whatever the
     lower-case word would be."""
@@ -391,6 +395,8 @@ def _settle(name: str | None, kind: str | None, description: str | None, vouched
         name, kind = name[: where.start()], "person"  # 'Jeb Bush in a Medium post'
     if name.split()[-1].rstrip(":.").lower() in _EDITORIAL_LABELS and not looks_like_person(name):
         return None, "unnamed" if kind == "person" else kind, None  # 'Editor’s Note'
+    if name.split()[0] in _WEATHER:
+        return None, "unnamed", None  # 'Hurricane Delia slams Louisiana coast': a storm says nothing
     if name.split()[0].lower() in POSSESSIVE_PRONOUNS:
         return None, kind, description or given  # 'His campaign', 'Her office': whose, the mention says
     if kind == "organisation" and " " in name and name.split(" ", 1)[0].endswith("-based"):
