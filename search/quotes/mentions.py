@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Final
 
 from search.quotes.names import NAME_RUN, ORG_WORDS, PRONOUNS, STOPWORDS, TITLES, looks_like_person
-from search.quotes.persons import is_common_word, is_first_name
+from search.quotes.persons import is_acronym, is_common_word, is_first_name
 from search.quotes.records import MASK
 
 _LY: Final = r"(?!(?:family|ally|rally|assembly|supply|reply|italy|daily|weekly|monthly|quarterly|bully|holly|kelly|sally|molly)\b)[a-z]{3,}ly"
@@ -32,7 +32,7 @@ _INNER_STOP: Final = frozenset("which who whom whose that they he she it we i yo
 
 def _word_key(word: str) -> str:
     """A word lower-cased, unless it is an acronym ('WHO', 'IT', 'US'): never a pronoun."""
-    return word if len(word) > 1 and word.isupper() else word.lower()
+    return word if is_acronym(word) else word.lower()
 
 
 # A subject pronoun (never an object: one opening a phrase is its subject) joined by 'and'

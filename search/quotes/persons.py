@@ -213,6 +213,12 @@ def is_common_word(word: str) -> bool:
     return capital_share(word) <= COMMON_SHARE or word.lower() in _PRONOUNS
 
 
+def is_acronym(word: str) -> bool:
+    """A word in capitals ('WHO', 'IT', 'US'): initials, never the pronoun or word its
+    letters spell in lower case."""
+    return len(word) > 1 and word.isupper()
+
+
 def strip_opening_words(tokens: list[str]) -> list[str]:
     """`tokens` of a run at a sentence start without the ordinary words opening it: 'Taking
     Archie' -> 'Archie', 'Is Sanders' -> 'Sanders'. A known first name stays ('Will Hurd')
@@ -221,7 +227,7 @@ def strip_opening_words(tokens: list[str]) -> list[str]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if len(tokens) == 1 and len(tok) > 1 and tok.isupper():
+        if len(tokens) == 1 and is_acronym(tok):
             break  # an acronym ('WHO'), no ordinary word
         low = tok.lower()
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""

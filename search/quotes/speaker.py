@@ -26,6 +26,7 @@ from search.quotes.persons import (
     LAWMAKER_TAG,
     LOWERISH_SHARE,
     capital_share,
+    is_acronym,
     is_city,
     is_common_word,
     is_demonym,
@@ -174,7 +175,7 @@ _WEATHER: Final = frozenset("Hurricane Typhoon Cyclone Storm Tropical Tornado".s
 def _acronym(word: str) -> bool:
     """A word of capitals only ('WHO', 'NATO', 'US'): a body's initials, whatever the
     lower-case word would be."""
-    return 1 < len(word) <= 6 and word.isalpha() and word.isupper() and not is_place(word)
+    return len(word) <= 6 and word.isalpha() and is_acronym(word) and not is_place(word)
 
 
 def one_word_kind(word: str) -> str | None:

@@ -670,20 +670,21 @@ _NAME_AFTER_ROLE: Final = re.compile(rf",\s+(?P<np>{NAME_RUN.pattern})(?=\s*(?:[
 
 # A subject at the start of a clause: a pronoun or a capitalised name (with a parenthetical
 # party and state), then a verb ('Mrs. Clinton tried', 'Sen. Ruiz (D-Md.) has said').
-_MAIN_SUBJECT: Final = re.compile(
-    rf"\s*(?:(?:And|But|So|Yet|Then)\s+)?(?P<np>(?:He|She|They|We|I|he|she|they|we)\b|{NAME_RUN.pattern})(?:\s*\([^()·]{{1,30}}\))?"
+# What follows a sentence's subject: maybe a party in brackets, auxiliaries, then its verb.
+_THEN_ITS_VERB: Final = (
+    r"(?:\s*\([^()·]{1,30}\))?"
     r"(?=\s+(?:(?:has|have|had|also|then|later|again|was|is|were|would|will|[a-z]+ly)\s+)*"
     r"(?:[a-z]{2,}ed|[a-z]{2,}[^s\W]s|" + _IRREGULAR_FINITE + "|"
     r"taken|given|written|spoken|shown|known|gone|been|done|seen|become|begun|drawn|thrown|held|brought|thought|found|"
     r"was|is|were|are)\b)"  # 'Mr. Trump was just as blunt, claiming …'
 )
+_MAIN_SUBJECT: Final = re.compile(rf"\s*(?:(?:And|But|So|Yet|Then)\s+)?(?P<np>(?:He|She|They|We|I|he|she|they|we)\b|{NAME_RUN.pattern})" + _THEN_ITS_VERB)
 
 
 # A person described, opening the sentence: 'But another insider painted a different
 # picture, claiming …', 'The minister was upbeat, saying …' (the same verbs after it).
 _MAIN_DESCRIBED: Final = re.compile(
-    r"\s*(?:(?:And|But|So|Yet|Then)\s+)?(?P<np>(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[a-z\-]+\s+){0,2}(?P<head>[a-z]+))"
-    + _MAIN_SUBJECT.pattern[_MAIN_SUBJECT.pattern.index("(?:\\s*\\(") :]
+    r"\s*(?:(?:And|But|So|Yet|Then)\s+)?(?P<np>(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[a-z\-]+\s+){0,2}(?P<head>[a-z]+))" + _THEN_ITS_VERB
 )
 
 
