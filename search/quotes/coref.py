@@ -307,8 +307,7 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         # 'The chairman of the Federal Reserve', 'The president of Microsoft', 'The Duke of
         # Sussex', 'the chancellor of the Exchequer': the one who holds the office speaks, not
         # the body or the place; the person the article gave that office, else no one named
-        holder = names.role_person(office.group("role"), mention.start)
-        return Speaker(holder, raw, "person" if holder else "unnamed", mention.description)
+        return _holder(names.role_person(office.group("role"), mention.start), raw, mention)
     if (
         ends_with_run
         and words[0] in ("the", "The")
@@ -395,8 +394,7 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         if len(tokens) == 1 and (demonym or run in _ROLE_ACRONYMS):
             # 'the Brazilian told …', 'CEO says …': one of a people, or an office; the one the
             # article gave that office, else no one named
-            holder = names.role_person(run.lower(), mention.start) if run in _ROLE_ACRONYMS else None
-            return Speaker(holder, raw, "person" if holder else "unnamed", mention.description)
+            return _holder(names.role_person(run.lower(), mention.start) if run in _ROLE_ACRONYMS else None, raw, mention)
         body = names.org_named(run, mention.start) if len(tokens) == 1 else None
         if body is not None:
             return Speaker(body, raw, "organisation", mention.description)  # 'Massy': 'Massy Stores'
@@ -415,8 +413,7 @@ def classify(mention: Mention, names: ArticleNames, state: SpeakerState, text: s
         if not person_known and all(t.rstrip(".").lower() in TITLES or t.rstrip(".").lower() in STOPWORDS for t in tokens):
             # 'The Prime Minister said', 'The Senator': the one the article gave the office, as
             # 'the prime minister' is; else no one named (not 'King' after 'Wayne King')
-            holder = names.role_person(tokens[-1].rstrip(".").lower(), mention.start) if raw[:4].lower() == "the " else None
-            return Speaker(holder, raw, "person" if holder else "unnamed", mention.description)
+            return _holder(names.role_person(tokens[-1].rstrip(".").lower(), mention.start) if raw[:4].lower() == "the " else None, raw, mention)
         if any(t.isupper() and len(t) > 1 and t not in ("JD",) for t in tokens) and len(tokens) == 1:
             return Speaker(run, raw, "organisation", mention.description)
         if _on_behalf(prefix):
@@ -482,6 +479,11 @@ def _written_inside(text: str, run: str, at: int) -> bool:
                 return True
         found = text.find(run, found + len(run))
     return False
+
+
+def _holder(name: str | None, raw: str, mention: Mention) -> Speaker:
+    """The person holding an office the mention names, or no one named."""
+    return Speaker(name, raw, "person" if name else "unnamed", mention.description)
 
 
 # Offices written as initials, which no body is named by.
