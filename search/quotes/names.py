@@ -431,9 +431,8 @@ FIRM_WORDS: Final = frozenset("company firm retailer chain business supermarket 
 # Last words of a paper's name, by which the paper is also called ('the Post', 'the Times').
 PAPER_WORDS: Final = frozenset("post posts times journal press review report globe tribune herald telegraph guardian gazette news".split())
 _PUBLIC_WORDS: Final = frozenset(
-    """ministry department office police court county city state government council agency
-    commission committee party senate congress house sheriff hospital university school center centre
-    stadium arena museum church""".split()
+    """ministry department office police court county city state government council agency commission committee party senate
+    congress house sheriff hospital university school center centre stadium arena museum church""".split()
 )
 _ORG_SMALL: Final = frozenset("of the and for on in at 's".split())
 
