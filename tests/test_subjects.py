@@ -615,3 +615,17 @@ def test_a_person_described_is_the_subject_a_participle_hangs_on(sentence, subje
     # was no subject: only a name or a pronoun could open the sentence's clause
     found = main_subject(sentence, 0, sentence.rfind(","))
     assert found is not None and found.text == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Separately, the Tánaiste, Simon Harris, said he would bring proposals to Cabinet.", "Simon Harris"),
+        ("In Dublin, the Taoiseach, Micheál Martin, said the budget was fair.", "Micheál Martin"),
+    ],
+)
+def test_a_title_no_list_holds_then_the_name_after_a_lead(text, speaker):
+    # 'Separately' was the speaker's mention (and no one spoke): a title of one capitalised
+    # word, then the name in commas, speaks as 'the mayor, John Smith' does
+    q = only(text)
+    assert (q.speaker, q.speaker_mention) == (speaker, speaker)

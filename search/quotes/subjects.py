@@ -513,6 +513,10 @@ _HARD_BREAK: Final = re.compile(r"[;:]|[”\"’»]\s|·|\s[—–]\s")
 _COMMA: Final = re.compile(",")
 
 
+# A title of one capitalised word no list holds: 'the Tánaiste', 'the Taoiseach'.
+_TITLE_WORD_ROLE: Final = re.compile(r"the\s+[A-Z][^\W\d_]+")
+
+
 def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
     hard = lo
     for m in _HARD_BREAK.finditer(text[lo:comma]):
@@ -537,8 +541,11 @@ def _subject_with_aside(text: str, lo: int, comma: int) -> Mention | None:
         if (
             name
             and role
-            and _role_word(role.text.split()[-1].lower())  # not 'the editor of the Vatican's newspaper, L'Osservatore Romano'
-            and _role_then_name(role.text, name.group("np"))
+            and (
+                _role_word(role.text.split()[-1].lower())
+                and _role_then_name(role.text, name.group("np"))  # not 'the editor of the Vatican's newspaper, L'Osservatore Romano'
+                or _TITLE_WORD_ROLE.fullmatch(role.text) is not None  # 'Separately, the Tánaiste, Simon Harris, said'
+            )
             and looks_like_person(bare_name(name.group("np")))
         ):
             return Mention(role.start, name.end("np"), name.group("np"), role.text)
