@@ -739,3 +739,10 @@ def test_a_body_opening_a_sentence_whose_first_word_is_an_ordinary_one():
         "“The government must end this,” said Isa Sanusi, director of Amnesty International Nigeria."
     )
     assert quotes_of(text)[1].speaker == "Amnesty International"
+
+
+@pytest.mark.parametrize("people", ["Nurses", "Shoppers", "Refugees", "Volunteers"])
+def test_people_named_by_a_plural_noun_are_unnamed(people):
+    # 'Nurses said …' gave the person 'Nurses': a word no name list holds, opening a sentence
+    q = only(f"{people} said the shifts were exhausting.")
+    assert (q.speaker, q.speaker_type, q.speaker_mention) == (None, "unnamed", people)

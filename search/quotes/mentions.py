@@ -67,7 +67,9 @@ _UNNAMED_HEADS: Final = (
     executives executive authorities police agents doctors lawyers attorney attorneys friend friends
     colleagues allies opponents rivals protesters organizers candidates delegates donors forecasters
     pollsters historians scholars academics commentators pundits consultants veterans parents teachers
-    students workers someone somebody everyone everybody anyone media outlets advocates advocate foes""".split()
+    students workers someone somebody everyone everybody anyone media outlets advocates advocate foes
+    nurses patients survivors victims fans shoppers passengers commuters soldiers troops refugees
+    migrants villagers locals tenants customers consumers investors traders campaigners volunteers pupils""".split()
     )
     | _EVIDENCE
 )
