@@ -83,7 +83,8 @@ _LISTENERS: Final = re.compile(
     r"\s+(?:(?:the|a|an|his|her|their|its|our|my)\s+(?:[a-z\-]+\s+){0,2}(?:advisers|aides|supporters|staff|audience|crowd|colleagues|"
     r"friends|allies|donors|followers|members|lawmakers|senators|officials|viewers|listeners|readers|students|workers|employees|delegates)\b|"
     r"(?:(?:the|a|an|his|her|their|its|our|my)\s+)?(?:reporters|journalists|me|him|her|us|them|you|lawmakers|supporters|"
-    r"voters|the\s+\w+|this\s+(?:newspaper|paper|reporter|publication|website|site|station|outlet|magazine|network|program)|(?:host|anchor|moderator|interviewer|reporter|columnist)?\s*[A-Z][\w.'’\-]*(?:\s+(?:of\s+)?[A-Z][\w.'’\-]*)*"
+    r"voters|analysts|investors|shareholders|employees|workers|staff|members|delegates|officials|senators|legislators|MPs|"
+    r"viewers|listeners|readers|fans|students|parents|residents|attendees|colleagues|donors|followers|diplomats|the\s+\w+|this\s+(?:newspaper|paper|reporter|publication|website|site|station|outlet|magazine|network|program)|(?:host|anchor|moderator|interviewer|reporter|columnist)?\s*[A-Z][\w.'’\-]*(?:\s+(?:of\s+)?[A-Z][\w.'’\-]*)*"
     r"(?:\s+(?:panel|committee|subcommittee|audience|crowd|gathering|forum|hearing|reporters?|newspaper|station|radio)"
     r"|\s+(?:host|anchor)(?:\s+[A-Z][\w.'’\-]*)*)?))(?![\w'’])"
 )
