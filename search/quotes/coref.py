@@ -29,8 +29,10 @@ from search.quotes.mentions import (
 )
 from search.quotes.names import (
     BODY_WORD,
+    FEMALE_TITLES,
     FIRM_WORDS,
     HONORIFICS,
+    MALE_TITLES,
     NAME_RUN,
     ORG_WORDS,
     PAPER_WORDS,
@@ -75,14 +77,9 @@ class SpeakerState:
 
 # A single unnamed person: 'A spokeswoman for Samsung', 'a senior official', 'the source'.
 _ONE_PERSON: Final = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-]+\s+){0,3}?(?P<head>[a-z][a-z\-]*)(?:\s+(?:for|of|at|with|in|from|close\s+to)\s.*)?")
-_SHE_WORDS: Final = frozenset(
-    """spokeswoman woman chairwoman congresswoman businesswoman councilwoman mother daughter wife sister girl actress
-    widow grandmother aunt niece""".split()
-)
-_HE_WORDS: Final = frozenset(
-    """spokesman man chairman congressman businessman councilman father son husband brother boy actor widower
-    grandfather uncle nephew""".split()
-)
+# The words for one person that give the pronoun: the titles that do ('spokeswoman'), and kin.
+_SHE_WORDS: Final = FEMALE_TITLES | frozenset("woman businesswoman mother daughter wife sister girl actress widow grandmother aunt niece".split())
+_HE_WORDS: Final = MALE_TITLES | frozenset("man businessman father son husband brother boy actor widower grandfather uncle nephew".split())
 
 
 def unnamed_one(mention: str) -> str | None:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Final
 
 from search.quotes.names import NAME_RUN, ORG_WORDS, PRONOUNS, STOPWORDS, TITLES, looks_like_person
-from search.quotes.persons import is_acronym, is_common_word, is_first_name
+from search.quotes.persons import TITLED_OFFICES, is_acronym, is_common_word, is_first_name
 from search.quotes.records import MASK
 
 _LY: Final = r"(?!(?:family|ally|rally|assembly|supply|reply|italy|daily|weekly|monthly|quarterly|bully|holly|kelly|sally|molly)\b)[a-z]{3,}ly"
@@ -165,9 +165,8 @@ def _long_np_ok(text: str) -> bool:
 
 # Offices whose holder speaks for themself ('The president of the Federal Reserve Bank of
 # New York'; not 'spokesman', whose words are the body's: search.quotes.coref).
-OFFICES: Final = frozenset(
-    """president chairman chairwoman chair chancellor governor director chief head leader mayor secretary
-    minister commissioner founder owner dean principal superintendent editor judge speaker premier
+OFFICES: Final = frozenset(TITLED_OFFICES) | frozenset(
+    """chairwoman leader mayor commissioner founder owner dean principal superintendent editor judge speaker premier
     ambassador secretary-general executive manager coach captain boss commander treasurer
     duke duchess earl prince princess king queen""".split()
 )

@@ -92,8 +92,8 @@ _BODY_TITLES: Final = frozenset(
 
 # Titles of address: the word after one is a surname, whatever else it is ('Mr. Hedge').
 HONORIFICS: Final = frozenset("mr mrs ms miss dr mx".split())
-_MALE_TITLES: Final = frozenset("mr sir king prince lord congressman councilman assemblyman chairman spokesman".split())
-_FEMALE_TITLES: Final = frozenset("mrs ms miss queen princess dame lady congresswoman councilwoman assemblywoman chairwoman spokeswoman".split())
+MALE_TITLES: Final = frozenset("mr sir king prince lord congressman councilman assemblyman chairman spokesman".split())
+FEMALE_TITLES: Final = frozenset("mrs ms miss queen princess dame lady congresswoman councilwoman assemblywoman chairwoman spokeswoman".split())
 
 PRONOUNS: Final[frozenset[str]] = frozenset("he she they it i we you who which".split())
 POSSESSIVE_PRONOUNS: Final[frozenset[str]] = frozenset("his her their its our my your".split())
@@ -473,7 +473,7 @@ def opens_sentence(text: str, pos: int, lo: int = 0) -> bool:
 def _title_pronoun(title: str) -> str | None:
     """'he' or 'she' when a title tells ('Mr.', 'Congresswoman'), else None."""
     words = {_key(w) for w in title.split()}
-    return "he" if words & _MALE_TITLES else "she" if words & _FEMALE_TITLES else None
+    return "he" if words & MALE_TITLES else "she" if words & FEMALE_TITLES else None
 
 
 class ArticleNames:

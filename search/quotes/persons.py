@@ -295,7 +295,9 @@ def state_body(tokens: list[str]) -> bool:
 
 # An office and what it is of, before a capitalised run: 'Chancellor of the (Exchequer Rachel
 # Reeves)', 'Director of (National Intelligence Tulsi Gabbard)' (search.quotes.names.after_place).
-OFFICE_OF_END: Final = re.compile(r"\b(?:Chancellor|Secretary|Director|Minister|Governor|President|Chair|Chairman|Head|Chief)\s+of\s+(?:the\s+)?$")
+# (`mentions.OFFICES` holds these and the other offices whose holder speaks.)
+TITLED_OFFICES: Final = ("chancellor", "secretary", "director", "minister", "governor", "president", "chair", "chairman", "head", "chief")
+OFFICE_OF_END: Final = re.compile(rf"\b(?:{'|'.join(w.title() for w in TITLED_OFFICES)})\s+of\s+(?:the\s+)?$")
 
 
 # An initial ('M.' of 'M. Dane Waters'), and a lawmaker's party and state as news writes
